@@ -1,0 +1,1 @@
+"""Per-article stages (parse, mentions, quotes, times, claims) and cross-article steps."""

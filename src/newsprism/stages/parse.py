@@ -1,0 +1,40 @@
+"""Parse: spaCy over the article text (batched), giving sentences and the transient parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..model import Analysis, Span
+from ..nlp import load_nlp
+from ..pipeline import ArticleStage
+
+__all__ = ["ParseStage"]
+
+
+class ParseStage(ArticleStage):
+    name = "parse"
+    version = 1
+    requires = ("article",)
+    assigns = ("parse", "sentences")
+
+    def __init__(self, nlp: Any | None = None, n_process: int = 1):
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.n_process = n_process
+
+    def _finish(self, item: Analysis, doc: Any) -> Analysis:
+        sents = tuple(
+            Span(start=s.start_char, end=s.end_char, label="sentence", stage=self.tag)
+            for s in doc.sents
+            if s.text.strip()
+        )
+        return self.mark(item, parse=doc, sentences=sents)
+
+    def __call__(self, item: Analysis) -> Analysis:
+        return self._finish(item, self.nlp(item.text))
+
+    def pipe(self, items: Iterable[Analysis], batch_size: int = 32) -> Iterator[Analysis]:
+        items = list(items)
+        docs = self.nlp.pipe((it.text for it in items), batch_size=batch_size, n_process=self.n_process)
+        for item, doc in zip(items, docs):
+            yield self._finish(item, doc)
