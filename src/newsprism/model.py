@@ -104,6 +104,7 @@ class Claim(Span):
     ``group`` is shared by claims across articles about the same proposition.
     """
 
+    article: str = ""  # the article the evidence span points into
     holder: Span | None = None
     holder_name: str | None = None
     holder_entity: str | None = None

@@ -1,0 +1,405 @@
+"""The ``newsprism`` command line: thin calls into :mod:`newsprism.corpus`.
+
+Exit codes: 0 — done; 1 — the command failed (bad store, unknown story, missing
+data; one line on stderr says why and how to fix it); 2 — usage error, or some
+inputs were rejected while the others were processed (each rejected input is
+named on stderr with its reason).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .errors import NewsprismError
+from .store import DEFAULT_DB
+
+app = typer.Typer(
+    name="newsprism",
+    help="Who said what, who disputes it, and how outlets differ — every finding linked to its sentence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+eval_app = typer.Typer(help="Measure a capability on the gold data in ../shared/data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console()
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
+
+# Shared options, so flags match across commands.
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite store file.", envvar="NEWSPRISM_DB")]
+StoryOpt = Annotated[Optional[str], typer.Option("--story", help="Only this story (id from 'newsprism stories').")]
+JsonOut = Annotated[Optional[Path], typer.Option("--json", help="Also write the result as JSON to this file.")]
+Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive), feed files, http(s) URLs, or - for stdin.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
+AllowPrivate = Annotated[
+    bool, typer.Option("--allow-private", help="Allow fetching URLs on private or loopback addresses.")
+]
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int, int | None], None] | None]:
+    if not enabled:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    task = bar.add_task("reading and analysing", total=None)
+    with bar:
+
+        def update(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _open(db: str, readonly: bool = True) -> Any:
+    from .corpus import Corpus
+
+    return Corpus(db, readonly=readonly)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically: a crash never leaves a half-written report."""
+    try:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise NewsprismError(f"cannot write {path}: {exc.strerror}; choose another path") from None
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+def _report_run(report: Any) -> int:
+    for e in report.input_errors:
+        err.print(f"[red]rejected[/red] {e}", markup=True, highlight=False, soft_wrap=True)
+    for c in report.conflicts:
+        err.print(
+            f"[red]rejected[/red] {c.article}: id already stored with different text; the stored version is kept",
+            highlight=False,
+            soft_wrap=True,
+        )
+    for f in report.stage_failures:
+        err.print(f"[yellow]stage {f.stage} failed[/yellow] on {f.article}: {f.message}", highlight=False, soft_wrap=True)
+    parts = [f"{len(report.added)} added"]
+    if report.unchanged:
+        parts.append(f"{len(report.unchanged)} already stored")
+    if report.duplicates:
+        parts.append(f"{len(report.duplicates)} duplicate text under another id")
+    if report.rejected:
+        parts.append(f"{report.rejected} rejected")
+    rate = len(report.added) / report.seconds if report.seconds > 0 else 0.0
+    err.print(f"{', '.join(parts)} in {report.seconds:.1f} s ({rate:.1f} articles/s)", highlight=False)
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def _options(max_bytes: int, allow_private: bool) -> Any:
+    from .corpus import AnalyzeOptions
+    from .ingest import IngestOptions
+
+    return AnalyzeOptions(ingest=IngestOptions(max_bytes=max_bytes, allow_private=allow_private))
+
+
+def _write_outputs(corpus: Any, json_path: Path | None, html: Path | None, md: Path | None) -> dict[str, Any]:
+    from .report import export_corpus, render_html, render_markdown
+
+    doc = export_corpus(corpus)
+    if json_path:
+        _write(json_path, _dump(doc))
+        err.print(f"wrote {json_path}")
+    if html:
+        _write(html, render_html(doc, _timeline_svgs(corpus, doc)))
+        err.print(f"wrote {html}")
+    if md:
+        _write(md, render_markdown(doc))
+        err.print(f"wrote {md}")
+    return doc
+
+
+def _timeline_svgs(corpus: Any, doc: dict[str, Any]) -> dict[str, str]:
+    try:
+        from .resolve.timeline import render_svg
+    except ImportError:
+        return {}
+    svgs = {}
+    for s in doc["stories"]:
+        entries = corpus.timeline(s["id"])
+        if entries:
+            svgs[s["id"]] = render_svg(entries)
+    return svgs
+
+
+@app.command()
+def analyze(
+    paths: Paths,
+    db: DbOpt = DEFAULT_DB,
+    json_path: JsonOut = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report.")] = None,
+    md: Annotated[Optional[Path], typer.Option("--md", help="Write a Markdown report.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+    max_bytes: MaxBytes = 20_000_000,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Ingest, analyse and report in one go.
+
+    Example: newsprism analyze examples/ --json out.json --html report.html
+    """
+    from .corpus import Corpus
+    from .report import print_summary
+
+    with Corpus(db) as corpus:
+        with _progress(sys.stderr.isatty()) as progress:
+            report = corpus.ingest(paths, _options(max_bytes, allow_private), progress)
+        code = _report_run(report)
+        doc = _write_outputs(corpus, json_path, html, md)
+        if not quiet:
+            print_summary(doc, out)
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOpt = DEFAULT_DB,
+    max_bytes: MaxBytes = 20_000_000,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Read and analyse articles into the store (re-running changes nothing).
+
+    Example: newsprism ingest ~/news/ feed.xml --db news.db
+    """
+    from .corpus import Corpus
+
+    with Corpus(db) as corpus:
+        with _progress(sys.stderr.isatty()) as progress:
+            report = corpus.ingest(paths, _options(max_bytes, allow_private), progress)
+        code = _report_run(report)
+    raise typer.Exit(code)
+
+
+@app.command()
+def export(
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (the newsprism/1 contract), md or html.")] = "json",
+    out_path: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
+    story: StoryOpt = None,
+) -> None:
+    """Export the whole store (or one story).
+
+    Example: newsprism export --format json --out corpus.json
+    """
+    from .report import export_corpus, render_html, render_markdown
+
+    if fmt not in ("json", "md", "html"):
+        raise NewsprismError(f"unknown --format {fmt!r}; choose json, md or html")
+    with _open(db) as corpus:
+        doc = export_corpus(corpus, story)
+        if fmt == "json":
+            text = _dump(doc)
+        elif fmt == "md":
+            text = render_markdown(doc)
+        else:
+            text = render_html(doc, _timeline_svgs(corpus, doc))
+    if out_path:
+        _write(out_path, text)
+    else:
+        sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
+
+
+@app.command()
+def stories(db: DbOpt = DEFAULT_DB, json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List stories: id, articles, outlets, title.
+
+    Example: newsprism stories --db news.db
+    """
+    from .report.export import story_json
+
+    with _open(db) as corpus:
+        items = corpus.stories()
+        arts = {a.id: a.article for a in corpus.analyses()}
+    if json_out:
+        out.print_json(_dump([story_json(s) for s in items]))
+        return
+    if not items:
+        out.print("No stories yet; add articles with 'newsprism ingest PATH'.")
+    for s in items:
+        outlets = sorted({arts[i].outlet or "?" for i in s.articles if i in arts})
+        out.print(f"{s.id}  {len(s.articles):3d} art.  [{', '.join(outlets)}]  {s.title}", markup=False, highlight=False)
+
+
+@app.command()
+def show(story: Annotated[str, typer.Argument(help="Story id.")], db: DbOpt = DEFAULT_DB, json_path: JsonOut = None) -> None:
+    """Show one story: articles, entities, quotes, claims, timeline, comparison.
+
+    Example: newsprism show s-1a2b3c4d5e
+    """
+    from .report import export_corpus, print_summary
+
+    with _open(db) as corpus:
+        doc = export_corpus(corpus, story)
+    if json_path:
+        _write(json_path, _dump(doc))
+    print_summary(doc, out, max_items=50)
+
+
+@app.command()
+def entities(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut = None) -> None:
+    """List entities with their types, aliases and mention counts.
+
+    Example: newsprism entities --story s-1a2b3c4d5e
+    """
+    from .report.export import entity_json
+
+    with _open(db) as corpus:
+        ents = corpus.entities(story)
+        texts = {a.id: a.text for a in corpus.analyses()}
+    ents.sort(key=lambda e: (-len(e.mentions), e.name))
+    if json_path:
+        _write(json_path, _dump([entity_json(e, texts) for e in ents]))
+    for e in ents:
+        aliases = "; ".join(a for a in e.aliases if a != e.name)
+        out.print(f"{e.id}  {e.type:7} {len(e.mentions):3d}  {e.name}" + (f"  = {aliases}" if aliases else ""),
+                  markup=False, highlight=False)
+
+
+@app.command()
+def quotes(
+    db: DbOpt = DEFAULT_DB,
+    story: StoryOpt = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only quotes whose speaker matches.")] = None,
+    json_path: JsonOut = None,
+) -> None:
+    """List quotes with speaker, cue and relaying sources.
+
+    Example: newsprism quotes --speaker Sharif
+    """
+    from .corpus import _entity_lookup
+    from .report.export import quote_json
+
+    with _open(db) as corpus:
+        found = corpus.quotes(story=story, speaker=speaker)
+        by_id = {a.id: a for a in corpus.analyses(sorted({aid for aid, _ in found}))}
+        entity_of = _entity_lookup(corpus.entities())
+        items = [quote_json(by_id[aid], q, entity_of) for aid, q in found]
+    if json_path:
+        _write(json_path, _dump(items))
+    if not items:
+        out.print("No quotes found.")
+    for q in items:
+        sp = q["speaker"] or {}
+        who = sp.get("text") or sp.get("role") or "unknown"
+        via = ", ".join(v["name"] for v in q["via"])
+        out.print(f"[{q['article']}] {who} ({q['cue'] or ''}): “{' '.join(q['text'].split())}”" + (f"  via {via}" if via else ""),
+                  markup=False, highlight=False)
+
+
+@app.command()
+def timeline(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut = None) -> None:
+    """Dated events, merged across articles.
+
+    Example: newsprism timeline --story s-1a2b3c4d5e
+    """
+    from .report.export import timeline_json
+
+    with _open(db) as corpus:
+        entries = corpus.timeline(story)
+        texts = {a.id: a.text for a in corpus.analyses()}
+    items = [timeline_json(t, texts) for t in entries]
+    if json_path:
+        _write(json_path, _dump(items))
+    if not items:
+        out.print("No dated events.")
+    for t in items:
+        arts = ", ".join(sorted({m["article"] for m in t["mentions"]}))
+        out.print(f"{t['date']:10} {t['precision']:6} {t['description']}  ({arts})", markup=False, highlight=False)
+        for c in t["conflicts"]:
+            out.print(f"{'':17} conflict: {c}", markup=False, highlight=False)
+
+
+def _make_eval(name: str, default_split: str) -> None:
+    def command(
+        split: Annotated[str, typer.Option("--split", help="Which split to evaluate.")] = default_split,
+        limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N documents.")] = None,
+        data: Annotated[Optional[Path], typer.Option("--data", help="Folder holding the gold data sets.")] = None,
+        json_path: JsonOut = None,
+    ) -> None:
+        from .eval import run_eval
+
+        with _progress(sys.stderr.isatty()) as progress:
+            result = run_eval(name, data, split=split, limit=limit, progress=progress)
+        text = _dump(result)
+        if json_path:
+            _write(json_path, text)
+        out.print_json(text)
+
+    command.__doc__ = f"Evaluate on the {name} gold data.\n\nExample: newsprism eval {name} --split {default_split}"
+    eval_app.command(name)(command)
+
+
+for _name, _split in (
+    ("ecbplus", "dev"),
+    ("ecbplus-stories", "dev"),
+    ("polnear", "dev"),
+    ("fnc1", "heldout"),
+    ("timeline", "trial"),
+):
+    _make_eval(_name, _split)
+
+
+def main() -> None:
+    """Console entry point: user mistakes become one line, never a traceback."""
+    logging.basicConfig(level=os.environ.get("NEWSPRISM_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except NewsprismError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(EXIT_FAILED)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("interrupted; what was stored before stays stored", markup=False)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors arrive here as ClickException
+        import click
+
+        if isinstance(exc, click.exceptions.UsageError):
+            err.print(f"usage error: {exc.format_message()} (see 'newsprism --help')", markup=False, highlight=False)
+            sys.exit(EXIT_REJECTED)
+        if isinstance(exc, click.ClickException):
+            err.print(f"error: {exc.format_message()}", markup=False, highlight=False)
+            sys.exit(EXIT_FAILED)
+        if os.environ.get("NEWSPRISM_DEBUG"):
+            raise
+        err.print(
+            f"internal error: {type(exc).__name__}: {exc} — this is a bug; rerun with NEWSPRISM_DEBUG=1 for the traceback",
+            markup=False,
+            highlight=False,
+        )
+        sys.exit(EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    main()

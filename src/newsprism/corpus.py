@@ -1,0 +1,347 @@
+"""The Python API: a corpus in a store, ingested, analysed and queried.
+
+Every CLI command is a thin call into :class:`Corpus`. Ingest reads inputs,
+runs the per-article stages in batches and stores each article in its own
+transaction; :meth:`Corpus.refresh` then runs the cross-article steps
+(stories, inferred dates, entities, claim groups, timeline, comparison).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import InputError, NewsprismError
+from .ingest import IngestOptions, count_inputs, read_inputs
+from .model import Analysis, Article, Claim, Entity, Quote, Story, TimelineEntry
+from .pipeline import Pipeline, StageFailure
+from .store import DEFAULT_DB, AddResult, Store
+
+__all__ = ["AnalyzeOptions", "Corpus", "RunReport", "analyze"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True)
+class AnalyzeOptions:
+    """Options shared by ``analyze`` and ``ingest`` (one object, not a dozen keywords)."""
+
+    batch_size: int = 32
+    stages: tuple[str, ...] | None = None  # None: the default pipeline
+    fail_fast: bool = False
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+
+
+@dataclass
+class RunReport:
+    """What one ingest run did, for the summary line and the exit code."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[AddResult] = field(default_factory=list)
+    conflicts: list[AddResult] = field(default_factory=list)
+    input_errors: list[InputError] = field(default_factory=list)
+    stage_failures: list[StageFailure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rejected(self) -> int:
+        return len(self.input_errors) + len(self.conflicts)
+
+
+class Corpus:
+    """A store of articles with their analyses and cross-article results."""
+
+    def __init__(self, db: str = DEFAULT_DB, *, readonly: bool = False, pipeline: Pipeline | None = None):
+        self.store = Store(db, readonly=readonly)
+        self._pipeline = pipeline
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline.default()
+        return self._pipeline
+
+    # ------------------------------------------------------------------ ingest
+
+    def ingest(
+        self,
+        paths: Sequence[str],
+        options: AnalyzeOptions = AnalyzeOptions(),
+        progress: Progress | None = None,
+        *,
+        refresh: bool = True,
+    ) -> RunReport:
+        """Read ``paths``, analyse new articles, store each in its own transaction, then refresh."""
+        t0 = time.perf_counter()
+        report = RunReport()
+        if options.stages is not None:
+            self._pipeline = Pipeline.from_names(options.stages)
+        total = count_inputs(paths)
+        seen = 0
+
+        def fresh_articles() -> Iterator[Article]:
+            nonlocal seen
+            for item in read_inputs(paths, options.ingest):
+                seen += 1
+                if progress:
+                    progress(seen, total)
+                if isinstance(item, InputError):
+                    report.input_errors.append(item)
+                    self.store.record_error(item.source, item.reason, item.line)
+                    continue
+                known = self.store.lookup(item)
+                if known is None:
+                    yield item
+                elif known.status == "same":
+                    report.unchanged.append(item.id)
+                elif known.status == "duplicate":
+                    report.duplicates.append(known)
+                else:
+                    report.conflicts.append(known)
+                    self.store.record_error(
+                        item.origin or item.id,
+                        f"id {item.id!r} is already stored with different text; the stored version is kept",
+                    )
+
+        for analysis in self.pipeline.run(
+            fresh_articles(),
+            batch_size=options.batch_size,
+            fail_fast=options.fail_fast,
+            failures=report.stage_failures,
+        ):
+            res = self.store.put(analysis)
+            if res.status == "added":
+                report.added.append(res.article)
+            elif res.status == "same":
+                report.unchanged.append(res.article)
+            elif res.status == "duplicate":
+                report.duplicates.append(res)
+            else:
+                report.conflicts.append(res)
+        if refresh and report.added:
+            self.refresh(new=report.added)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    # ------------------------------------------------------------------ cross-article steps
+
+    def refresh(self, new: Sequence[str] | None = None) -> None:
+        """Run the cross-article steps over the store; ``new`` names the articles just added."""
+        from .resolve.stories import StoryGrouper
+
+        analyses = self.store.analyses()
+        by_id = {a.id: a for a in analyses}
+
+        # Stories: incremental; the grouper's index is kept in the store.
+        state = self.store.layer("story_index", raw=True)
+        grouper = StoryGrouper.from_state(state) if state else StoryGrouper()
+        if state and new is not None:
+            grouper.add([by_id[i] for i in new if i in by_id])
+        else:
+            grouper = StoryGrouper()
+            grouper.add(analyses)
+        stories = grouper.stories()
+        self.store.put_layer("story_index", grouper.state())
+
+        # Dates: an undated article takes a date inferred from its words and its story.
+        changed = self._infer_dates(stories, by_id)
+        if changed:
+            self.store.update(changed)
+            for a in changed:
+                by_id[a.id] = a
+            analyses = [by_id[a.id] for a in analyses]
+
+        entities = self._resolve_entities(analyses)
+        self.store.replace_entities(entities)
+        entity_of = _entity_lookup(entities)
+
+        claims = self._group_claims(analyses, entity_of)
+        self.store.put_layer("claims", claims)
+
+        timeline = self._timeline(analyses, stories, entity_of)
+        self.store.put_layer("timeline", timeline)
+
+        stories = self._compare(stories, by_id, entities, claims)
+        self.store.replace_stories(stories)
+
+    def _infer_dates(self, stories: Sequence[Story], by_id: dict[str, Analysis]) -> list[Analysis]:
+        try:
+            from .resolve.timeline import infer_published, reanchor
+        except ImportError:
+            return []
+        changed = []
+        for story in stories:
+            members = [by_id[i] for i in story.articles if i in by_id]
+            for a in members:
+                if a.article.published is not None and not a.article.published_inferred:
+                    continue
+                siblings = [s for s in members if s.id != a.id and s.article.published and not s.article.published_inferred]
+                found = infer_published(a, siblings)
+                if found is None:
+                    continue
+                day, _conf = found
+                if a.article.published == day and a.article.published_inferred:
+                    continue
+                art = dataclasses.replace(a.article, published=day, published_inferred=True)
+                changed.append(reanchor(dataclasses.replace(a, article=art), day))
+        return changed
+
+    def _resolve_entities(self, analyses: Sequence[Analysis]) -> list[Entity]:
+        try:
+            from .resolve.entities import resolve_entities
+        except ImportError:
+            return []
+        return resolve_entities(analyses)
+
+    def _group_claims(self, analyses: Sequence[Analysis], entity_of: Callable[..., str | None]) -> list[Claim]:
+        try:
+            from .resolve.claims import group_claims
+        except ImportError:
+            return [c for a in analyses for c in a.claims]
+        return list(group_claims(analyses, entity_of=entity_of))
+
+    def _timeline(
+        self, analyses: Sequence[Analysis], stories: Sequence[Story], entity_of: Callable[..., str | None]
+    ) -> list[TimelineEntry]:
+        try:
+            from .resolve.timeline import build_timeline
+        except ImportError:
+            return []
+        return list(build_timeline(analyses, stories, entity_of=entity_of))
+
+    def _compare(
+        self,
+        stories: Sequence[Story],
+        by_id: dict[str, Analysis],
+        entities: Sequence[Entity],
+        claims: Sequence[Claim],
+    ) -> list[Story]:
+        try:
+            from .resolve.compare import compare_story
+        except ImportError:
+            return list(stories)
+        out = []
+        for s in stories:
+            members = [by_id[i] for i in s.articles if i in by_id]
+            out.append(dataclasses.replace(s, comparison=compare_story(s, members, entities, claims)))
+        return out
+
+    # ------------------------------------------------------------------ queries
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def story(self, story_id: str) -> Story:
+        s = self.store.story(story_id)
+        if s is None:
+            known = ", ".join(x.id for x in self.store.stories()[:5])
+            raise NewsprismError(f"no story {story_id!r} in {self.store.path}; known: {known or 'none'}")
+        return s
+
+    def analyses(self, ids: Sequence[str] | None = None) -> list[Analysis]:
+        return self.store.analyses(ids)
+
+    def entities(self, story: str | None = None) -> list[Entity]:
+        ents = self.store.entities()
+        if story is None:
+            return ents
+        members = set(self.story(story).articles)
+        out = []
+        for e in ents:
+            ms = tuple(m for m in e.mentions if m.article in members)
+            if ms:
+                out.append(dataclasses.replace(e, mentions=ms))
+        return out
+
+    def claims(self, story: str | None = None) -> list[Claim]:
+        claims: list[Claim] = list(self.store.layer("claims", default=()))
+        if story is None:
+            return claims
+        members = set(self.story(story).articles)
+        return [c for c in claims if _claim_article(c) in members]
+
+    def quotes(self, story: str | None = None, speaker: str | None = None) -> list[tuple[str, Quote]]:
+        """(article id, quote) pairs, optionally of one story and/or a speaker matching ``speaker``."""
+        ids = list(self.story(story).articles) if story else None
+        ents = {e.id: e for e in self.store.entities()} if speaker else {}
+        out = []
+        for a in self.store.analyses(ids):
+            for q in a.quotes:
+                if speaker and not _speaker_matches(speaker, a, q, ents):
+                    continue
+                out.append((a.id, q))
+        return out
+
+    def timeline(self, story: str | None = None) -> list[TimelineEntry]:
+        entries: list[TimelineEntry] = list(self.store.layer("timeline", default=()))
+        if story is None:
+            return entries
+        members = set(self.story(story).articles)
+        return [t for t in entries if t.story == story or any(m.article in members for m in t.mentions)]
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        return self.store.search(query, limit)
+
+
+# claims carry their article in a private attribute set by group_claims; fall back to None.
+def _claim_article(c: Claim) -> str | None:
+    return getattr(c, "article", None)
+
+
+def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity]) -> bool:
+    needle = needle.casefold()
+    names: list[str] = []
+    if q.speaker is not None:
+        names.append(q.speaker.slice(a.text))
+    if q.speaker_role:
+        names.append(q.speaker_role)
+    if q.speaker_entity and q.speaker_entity in ents:
+        e = ents[q.speaker_entity]
+        names.extend((e.name, *e.aliases))
+    return any(needle in n.casefold() for n in names)
+
+
+def _entity_lookup(entities: Iterable[Entity]) -> Callable[[str, int, int], str | None]:
+    """Map (article, start, end) to the entity whose mention overlaps that span most."""
+    index: dict[str, list[tuple[int, int, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            index.setdefault(m.article, []).append((m.start, m.end, e.id))
+
+    def entity_of(article: str, start: int, end: int) -> str | None:
+        best, best_ov = None, 0
+        for s, t, eid in index.get(article, ()):
+            ov = min(t, end) - max(s, start)
+            if ov > best_ov:
+                best, best_ov = eid, ov
+        return best
+
+    return entity_of
+
+
+def analyze(
+    paths: Sequence[str],
+    db: str = DEFAULT_DB,
+    options: AnalyzeOptions = AnalyzeOptions(),
+    progress: Progress | None = None,
+) -> tuple[Corpus, RunReport]:
+    """Ingest and analyse ``paths`` into ``db``; returns the open corpus and the run report."""
+    corpus = Corpus(db)
+    report = corpus.ingest(paths, options, progress)
+    return corpus, report

@@ -1,0 +1,159 @@
+"""Terminal summary and Markdown report, both rendered from the export document."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape as rich_escape
+
+__all__ = ["render_markdown", "print_summary", "md_escape"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+
+
+def md_escape(text: str | None, limit: int = 400) -> str:
+    """Escape Markdown and HTML in untrusted text; collapse whitespace; bound the length."""
+    if text is None:
+        return ""
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _story_parts(doc: dict[str, Any], s: dict[str, Any]) -> dict[str, Any]:
+    members = set(s["articles"])
+    arts = {a["id"]: a for a in doc["articles"]}
+    ents = {e["id"]: e for e in doc["entities"]}
+    return {
+        "articles": [arts[i] for i in s["articles"] if i in arts],
+        "entities": sorted(
+            (e for e in doc["entities"] if any(m["article"] in members for m in e["mentions"])),
+            key=lambda e: (-len(e["mentions"]), e["name"]),
+        ),
+        "quotes": [q for q in doc["quotes"] if q["article"] in members],
+        "claims": [c for c in doc["claims"] if c["article"] in members],
+        "timeline": [
+            t for t in doc["timeline"] if t.get("story") == s["id"] or any(m["article"] in members for m in t["mentions"])
+        ],
+        "ents": ents,
+    }
+
+
+def _date(a: dict[str, Any]) -> str:
+    if not a["published"]:
+        return "undated"
+    return a["published"] + (" (inferred)" if a["published_inferred"] else "")
+
+
+def _speaker(q: dict[str, Any], ents: dict[str, Any]) -> str:
+    sp = q.get("speaker") or {}
+    if sp.get("entity") in ents:
+        name = ents[sp["entity"]]["name"]
+    else:
+        name = sp.get("text") or ""
+    role = sp.get("role")
+    if role and role not in name:
+        name = f"{name} ({role})" if name else role
+    return name or "unknown speaker"
+
+
+def _conflict_groups(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in claims:
+        groups.setdefault(c["group"] or c["id"], []).append(c)
+    return [g for g in groups.values() if {"asserts", "denies"} <= {c["stance"] for c in g}]
+
+
+def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_items: int = 8) -> None:
+    """A readable per-story summary for the terminal."""
+    console = console or Console()
+    e = rich_escape
+    for n, s in enumerate(doc["stories"], 1):
+        p = _story_parts(doc, s)
+        console.rule(f"[bold]Story {n}[/bold] · {e(s['id'])}")
+        console.print(f"[bold]{e(s['title'])}[/bold]")
+        for a in p["articles"]:
+            console.print(
+                f"  • {e(a['id'])} — {e(a['outlet'] or 'outlet unknown')}, {e(a['author'] or 'author unknown')}, {_date(a)}"
+            )
+        if s["copies"]:
+            console.print(f"  ({len(s['copies'])} near-duplicate cop{'y' if len(s['copies']) == 1 else 'ies'} folded)")
+        if p["entities"]:
+            names = [f"{x['name']} ({x['type']}, {len(x['mentions'])})" for x in p["entities"][:max_items]]
+            console.print(f"[cyan]Entities[/cyan] {len(p['entities'])}: " + e("; ".join(names)))
+        if p["quotes"]:
+            console.print(f"[cyan]Quotes[/cyan] {len(p['quotes'])}:")
+            for q in p["quotes"][:max_items]:
+                via = ", ".join(v["name"] for v in q["via"])
+                text = q["text"] if len(q["text"]) < 110 else q["text"][:107] + "…"
+                console.print(
+                    f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]: “{e(' '.join(text.split()))}”"
+                    + (f" [green]via {e(via)}[/green]" if via else "")
+                )
+        for g in _conflict_groups(p["claims"]):
+            console.print(f"[red]Conflict[/red]: {e(g[0]['proposition'] or g[0]['text'])}")
+            for c in g:
+                console.print(f"  {c['stance']:8} {e(c['holder_name'] or c['holder'] or '?')} ({e(c['article'])})")
+        if p["timeline"]:
+            console.print(f"[cyan]Timeline[/cyan] {len(p['timeline'])}:")
+            for t in p["timeline"][: max_items * 2]:
+                arts = sorted({m["article"] for m in t["mentions"]})
+                console.print(f"  {t['date']:10} {e(t['description'])} [dim]({e(', '.join(arts))})[/dim]")
+        cmp = s["comparison"]
+        if cmp.get("unique"):
+            console.print("[cyan]Only in one article[/cyan]:")
+            for aid, facts in cmp["unique"].items():
+                for f in facts[:max_items]:
+                    console.print(f"  {e(aid)}: {e(f['fact'])}")
+        for c in cmp.get("conflicts", [])[:max_items]:
+            console.print(f"[red]Differs[/red] ({e(c['kind'])}): {e(c['description'])}")
+    if not doc["stories"]:
+        console.print("No stories: nothing was analysed.")
+
+
+def render_markdown(doc: dict[str, Any]) -> str:
+    """A Markdown report; all article-derived text escaped."""
+    m = md_escape
+    out = [f"# newsprism report\n\n{len(doc['articles'])} articles, {len(doc['stories'])} stories.\n"]
+    for n, s in enumerate(doc["stories"], 1):
+        p = _story_parts(doc, s)
+        out.append(f"\n## Story {n}: {m(s['title'])}\n\n`{s['id']}`\n")
+        out.append("\n| article | outlet | author | published |\n|---|---|---|---|")
+        for a in p["articles"]:
+            out.append(f"| {m(a['id'])} | {m(a['outlet'] or '—')} | {m(a['author'] or '—')} | {m(_date(a))} |")
+        if p["entities"]:
+            out.append("\n### Entities\n")
+            for x in p["entities"]:
+                aliases = "; ".join(m(a) for a in x["aliases"] if a != x["name"])
+                out.append(f"- **{m(x['name'])}** ({x['type']}, {len(x['mentions'])} mentions)" + (f": {aliases}" if aliases else ""))
+        if p["quotes"]:
+            out.append("\n### Quotes\n")
+            for q in p["quotes"]:
+                via = ", ".join(m(v["name"]) for v in q["via"])
+                out.append(f"- {m(_speaker(q, p['ents']))} ({m(q['cue'] or '')}): “{m(q['text'])}”" + (f" — via {via}" if via else "") + f" \\[{m(q['article'])}\\]")
+        groups = _conflict_groups(p["claims"])
+        if groups:
+            out.append("\n### Conflicting claims\n")
+            for g in groups:
+                out.append(f"- {m(g[0]['proposition'] or g[0]['text'])}")
+                for c in g:
+                    out.append(f"  - {c['stance']}: {m(c['holder_name'] or c['holder'] or '?')} \\[{m(c['article'])}\\]")
+        if p["timeline"]:
+            out.append("\n### Timeline\n")
+            for t in p["timeline"]:
+                out.append(f"- {t['date']} ({t['precision']}): {m(t['description'])}")
+        cmp = s["comparison"]
+        if cmp.get("shared") or cmp.get("unique") or cmp.get("conflicts"):
+            out.append("\n### Comparison\n")
+            for f in cmp.get("shared", []):
+                out.append(f"- all: {m(f['fact'])}")
+            for aid, facts in cmp.get("unique", {}).items():
+                for f in facts:
+                    out.append(f"- only {m(aid)}: {m(f['fact'])}")
+            for c in cmp.get("conflicts", []):
+                out.append(f"- differs ({m(c['kind'])}): {m(c['description'])}")
+    return "\n".join(out) + "\n"

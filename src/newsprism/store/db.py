@@ -1,0 +1,287 @@
+"""The SQLite store: one file, WAL, one transaction per article, idempotent re-ingest."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Analysis, Article, Entity, Story, from_dict, to_dict
+from .schema import migrate
+
+__all__ = ["Store", "AddResult"]
+
+DEFAULT_DB = "newsprism.db"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What happened to one article offered to the store."""
+
+    article: str
+    status: str  # "added" | "same" (already stored) | "duplicate" (same text under another id) | "conflict"
+    existing: str | None = None
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """One SQLite file holding articles, their analyses and the cross-article results."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False):
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if self.path != ":memory:" and not Path(self.path).exists():
+                    raise StoreError(f"{self.path}: no such store; create it with 'newsprism ingest PATH --db {self.path}'")
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                if self.path != ":memory:":
+                    parent = Path(self.path).resolve().parent
+                    if not parent.is_dir():
+                        raise StoreError(f"{self.path}: folder {parent} does not exist; create it or choose another --db")
+                self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a newsprism store ({exc}); choose another --db") from None
+
+    # ------------------------------------------------------------------ plumbing
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE .. COMMIT; rolled back whole on any error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ articles
+
+    def lookup(self, article: Article) -> AddResult | None:
+        """How the store already knows this article (by id, or by content), else None."""
+        row = self.conn.execute("SELECT id, hash FROM articles WHERE id=?", (article.id,)).fetchone()
+        h = article.hash
+        if row is not None:
+            if row["hash"] == h:
+                return AddResult(article.id, "same", row["id"])
+            return AddResult(article.id, "conflict", row["id"])
+        row = self.conn.execute("SELECT id FROM articles WHERE hash=? LIMIT 1", (h,)).fetchone()
+        if row is not None:
+            return AddResult(article.id, "duplicate", row["id"])
+        return None
+
+    def put(self, analysis: Analysis) -> AddResult:
+        """Store one analysed article and its annotations in a single transaction.
+
+        Re-offering the same article changes nothing; an article whose text is
+        already stored under another id is not stored again; an id already
+        stored with different text is refused (the first version stays).
+        """
+        art = analysis.article
+        with self.transaction() as conn:
+            known = self.lookup(art)
+            if known is not None:
+                return known
+            self._insert_article(conn, art)
+            self._upsert_analysis(conn, analysis)
+        return AddResult(art.id, "added")
+
+    def _insert_article(self, conn: sqlite3.Connection, art: Article) -> None:
+        conn.execute(
+            "INSERT INTO articles (id, hash, title, outlet, url, author, published, published_inferred,"
+            " language, origin, text, data, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                art.id,
+                art.hash,
+                art.title,
+                art.outlet,
+                art.url,
+                art.author,
+                art.published.isoformat() if art.published else None,
+                int(art.published_inferred),
+                art.language,
+                art.origin,
+                art.text,
+                _dumps(art),
+                time.time(),
+            ),
+        )
+
+    def _upsert_analysis(self, conn: sqlite3.Connection, analysis: Analysis) -> None:
+        data = to_dict(analysis)
+        data.pop("article", None)
+        conn.execute(
+            "INSERT INTO analyses (article_id, stages, errors, data, updated_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(article_id) DO UPDATE SET stages=excluded.stages, errors=excluded.errors,"
+            " data=excluded.data, updated_at=excluded.updated_at",
+            (
+                analysis.id,
+                json.dumps(list(analysis.stages)),
+                json.dumps(list(analysis.errors)),
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                time.time(),
+            ),
+        )
+
+    def update(self, analyses: Iterable[Analysis]) -> None:
+        """Replace stored articles' metadata and annotations (e.g. an inferred date), text unchanged."""
+        with self.transaction() as conn:
+            for a in analyses:
+                art = a.article
+                conn.execute(
+                    "UPDATE articles SET published=?, published_inferred=?, data=? WHERE id=? AND hash=?",
+                    (
+                        art.published.isoformat() if art.published else None,
+                        int(art.published_inferred),
+                        _dumps(art),
+                        art.id,
+                        art.hash,
+                    ),
+                )
+                self._upsert_analysis(conn, a)
+
+    def record_error(self, source: str, reason: str, line: int | None = None) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO input_errors (source, line, reason, at) VALUES (?,?,?,?)",
+                (source, line, reason, time.time()),
+            )
+
+    def count(self) -> int:
+        (n,) = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()
+        return int(n)
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        return from_dict(json.loads(row["data"])) if row else None
+
+    def analyses(self, ids: Sequence[str] | None = None) -> list[Analysis]:
+        """Stored analyses (all, or those of ``ids`` in that order)."""
+        sql = (
+            "SELECT a.id, a.data AS art, n.data AS ann FROM articles a"
+            " LEFT JOIN analyses n ON n.article_id = a.id"
+        )
+        if ids is None:
+            rows = self.conn.execute(sql + " ORDER BY a.rowid").fetchall()
+        else:
+            rows = []
+            for chunk_start in range(0, len(ids), 500):
+                chunk = list(ids[chunk_start : chunk_start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows.extend(self.conn.execute(sql + f" WHERE a.id IN ({marks})", chunk).fetchall())
+            order = {i: k for k, i in enumerate(ids)}
+            rows.sort(key=lambda r: order[r["id"]])
+        out = []
+        for r in rows:
+            ann = json.loads(r["ann"]) if r["ann"] else {"_type": "Analysis"}
+            ann["article"] = json.loads(r["art"])
+            out.append(from_dict(ann))
+        return out
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Full-text search (FTS5) over titles and texts; the query is matched as plain words."""
+        words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if w]
+        if not words:
+            return []
+        fts = " ".join(f'"{w}"' for w in words)
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published,"
+            " snippet(articles_fts, 1, '\x02', '\x03', ' … ', 16) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (fts, limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    # ------------------------------------------------------------------ cross-article results
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM story_articles")
+            conn.execute("DELETE FROM stories")
+            for s in stories:
+                conn.execute("INSERT INTO stories (id, title, data) VALUES (?,?,?)", (s.id, s.title, _dumps(s)))
+                conn.executemany(
+                    "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?,?)",
+                    [(s.id, a) for a in s.articles],
+                )
+
+    def stories(self) -> list[Story]:
+        return [from_dict(json.loads(r[0])) for r in self.conn.execute("SELECT data FROM stories ORDER BY rowid")]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.conn.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
+        return from_dict(json.loads(row[0])) if row else None
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM entity_mentions")
+            conn.execute("DELETE FROM entities")
+            for e in entities:
+                conn.execute(
+                    "INSERT INTO entities (id, name, type, data) VALUES (?,?,?,?)", (e.id, e.name, e.type, _dumps(e))
+                )
+                conn.executemany(
+                    "INSERT INTO entity_mentions (entity_id, article_id, start, end) VALUES (?,?,?,?)",
+                    [(e.id, m.article, m.start, m.end) for m in e.mentions],
+                )
+
+    def entities(self) -> list[Entity]:
+        return [from_dict(json.loads(r[0])) for r in self.conn.execute("SELECT data FROM entities ORDER BY rowid")]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        row = self.conn.execute("SELECT data FROM entities WHERE id=?", (entity_id,)).fetchone()
+        return from_dict(json.loads(row[0])) if row else None
+
+    def put_layer(self, name: str, data: Any) -> None:
+        """Store a corpus-level result (timeline, claim groups, grouper state) as JSON."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO layers (name, data, updated_at) VALUES (?,?,?)"
+                " ON CONFLICT(name) DO UPDATE SET data=excluded.data, updated_at=excluded.updated_at",
+                (name, json.dumps(to_dict(data), ensure_ascii=False, separators=(",", ":")), time.time()),
+            )
+
+    def layer(self, name: str, default: Any = None, *, raw: bool = False) -> Any:
+        """A stored corpus-level result; ``raw`` returns the plain JSON data (lists stay lists)."""
+        row = self.conn.execute("SELECT data FROM layers WHERE name=?", (name,)).fetchone()
+        if row is None:
+            return default
+        data = json.loads(row[0])
+        return data if raw else from_dict(data)
