@@ -1,0 +1,74 @@
+"""The SQLite store: migrations, WAL, per-article transactions, idempotent re-ingest, FTS5."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from newsprism.errors import StoreError
+from newsprism.model import Analysis, Article, Entity, EntityMention, Mention, Story
+from newsprism.store import Store
+from newsprism.store.schema import MIGRATIONS, schema_version
+
+
+def _analysis(id_: str, text: str) -> Analysis:
+    return Analysis(article=Article(id=id_, text=text, published=date(2023, 12, 27)),
+                    mentions=(Mention(start=0, end=5, label="ORG", stage="mentions.v1"),), stages=("parse.v1",))
+
+
+def test_migrations_wal_and_reopen(tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db) as s:
+        assert schema_version(s.conn) == MIGRATIONS[-1][0]
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store(db) as s:  # reopening applies nothing twice
+        assert [r[0] for r in s.conn.execute("SELECT id FROM migrations")] == [m[0] for m in MIGRATIONS]
+
+
+def test_put_is_idempotent_and_roundtrips(tmp_path):
+    with Store(tmp_path / "s.db") as s:
+        a = _analysis("a", "Hamas denied the statement on Wednesday.")
+        assert s.put(a).status == "added"
+        assert s.put(a).status == "same"
+        assert s.put(_analysis("b", "Hamas  denied the statement\non Wednesday.")).status == "duplicate"
+        assert s.put(_analysis("a", "Different text entirely.")).status == "conflict"
+        assert s.count() == 1
+        [back] = s.analyses()
+        assert back == a
+        assert s.article("a") == a.article
+
+
+def test_failed_write_leaves_nothing(tmp_path):
+    with Store(tmp_path / "s.db") as s:
+        s.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON analyses BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        with pytest.raises(sqlite3.IntegrityError):
+            s.put(_analysis("a", "Some text here."))
+        assert s.count() == 0  # the article row went with the failed analysis row
+
+
+def test_fts_search_and_results(tmp_path):
+    with Store(tmp_path / "s.db") as s:
+        s.put(_analysis("a", "Hamas denied the IRGC statement about Soleimani."))
+        s.put(_analysis("b", "An earthquake struck the coast."))
+        hits = s.search("soleimani")
+        assert [h["id"] for h in hits] == ["a"]
+        assert s.search("") == [] and s.search('"); DROP TABLE articles; --') == []
+        s.replace_stories([Story(id="s-1", title="t", articles=("a",))])
+        s.replace_entities([Entity(id="e-1", name="Hamas", type="ORG", mentions=(EntityMention(article="a", start=0, end=5),))])
+        assert s.story_of("a") == "s-1" and s.story("s-1").articles == ("a",)
+        assert s.entity("e-1").name == "Hamas"
+        s.put_layer("x", {"k": [1, 2]})
+        assert s.layer("x", raw=True) == {"k": [1, 2]}
+
+
+def test_bad_store_paths(tmp_path):
+    bogus = tmp_path / "not-a-db.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a newsprism store"):
+        Store(bogus)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "missing" / "x.db")
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "absent.db", readonly=True)
