@@ -1,0 +1,247 @@
+"""SemEval-2015 Task 4 (TimeLine) trial set: are gold events anchored to their gold dates?
+
+Layout: ``trial-docs/*.xml`` (tokens with sentence numbers; the document creation time is the
+TIMEX3 with ``functionInDocument="CREATION_TIME"``) and ``trial-timelines/*.txt`` (one target
+entity per file; lines ``cluster<TAB>date<TAB>doc-sentence-word...``).
+
+Each document is rebuilt as text (tokens joined by spaces, one paragraph per sentence), dated by
+its creation time, and run through parse + times. A gold event word is anchored by the system as
+follows — this rule is part of the system being measured:
+
+1. if the times stage made an event whose trigger is that word, the event's date;
+2. else the word is taken as a trigger itself and gets the dated expression of its sentence
+   nearest to it along the dependency tree (:func:`newsprism.stages.times.anchor_token`);
+3. else, outside quotes and unless the word is a bare infinitive or a participle, the document
+   date (news reports what just happened or holds now); otherwise it stays unanchored.
+
+Score: the share of gold event mentions whose system date equals the gold date at the gold
+precision; a gold ``XXXX-XX-XX`` (unknown) counts as right when the system leaves it unanchored.
+The official timeline F1 is not computed: it needs the task's TimeML conversion and temporal
+closure scorer and, for the main track, linking events to the target entity; what is reported
+besides accuracy is the pairwise order agreement of dated gold events within each timeline.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataMissing
+from ..model import Analysis, Article
+
+__all__ = ["evaluate", "load_documents", "load_timelines"]
+
+ANCHORS = {
+    "minard2015_best_main_track_f1": 7.85,
+    "source": "Minard et al. 2015, SemEval-2015 Task 4: TimeLine (best main-track system, F1)",
+    "note": "the anchor is timeline F1 on the test set, not date-anchoring accuracy on the trial set",
+}
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    text: str
+    dct: date | None
+    offsets: dict[tuple[int, int], int]  # (sentence, token number in sentence) -> char offset
+    words: dict[int, list[str]]  # sentence -> its words in order
+
+
+def load_documents(folder: Path) -> dict[str, _Doc]:
+    """Parse the trial XML documents into text, creation date and token offsets."""
+    docs: dict[str, _Doc] = {}
+    for path in sorted(folder.glob("*.xml")):
+        try:
+            root = ET.parse(path).getroot()
+        except ET.ParseError as exc:
+            raise DataMissing(f"{path}: not valid XML ({exc}); re-copy the SemEval-2015 trial data") from None
+        doc_id = root.get("doc_id") or path.name.split("-")[0].split("_")[0]
+        by_sent: dict[int, list[str]] = {}
+        for tok in root.iter("token"):
+            by_sent.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
+        dct = None
+        for tx in root.iter("TIMEX3"):
+            if tx.get("functionInDocument") == "CREATION_TIME" and tx.get("value"):
+                try:
+                    dct = date.fromisoformat(tx.get("value", "")[:10])
+                except ValueError:
+                    dct = None
+        parts: list[str] = []
+        offsets: dict[tuple[int, int], int] = {}
+        pos = 0
+        for s in sorted(by_sent):
+            for k, w in enumerate(by_sent[s]):
+                if k:
+                    parts.append(" ")
+                    pos += 1
+                offsets[(s, k)] = pos
+                parts.append(w)
+                pos += len(w)
+            parts.append("\n\n")
+            pos += 2
+        docs[doc_id] = _Doc(doc_id, "".join(parts), dct, offsets, by_sent)
+    return docs
+
+
+def load_timelines(folder: Path) -> dict[str, list[tuple[int, str, list[tuple[str, int, str]]]]]:
+    """Target entity file -> [(cluster, gold date, [(doc id, sentence, word)])]."""
+    out: dict[str, list[tuple[int, str, list[tuple[str, int, str]]]]] = {}
+    for path in sorted(folder.glob("*.txt")):
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 3 or not cols[0].strip().isdigit():
+                continue
+            mentions = []
+            for m in cols[2:]:
+                doc_id, sent, word = m.split("-", 2)
+                mentions.append((doc_id, int(sent), word))
+            gold = cols[1].strip()
+            while gold.endswith("-XX") and not gold.startswith("XXXX"):
+                gold = gold[:-3]  # "2008-XX-XX" is the year 2008
+            rows.append((int(cols[0]), gold, mentions))
+        out[path.stem] = rows
+    return out
+
+
+def _gold_precision(value: str) -> str:
+    if value.startswith("XXXX"):
+        return "vague"
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "vague")
+
+
+# Words the document date does not date: bare infinitives ("will launch", "to proceed") and
+# participles (often earlier events in perfect or passive clauses).
+_UNDATED_TAGS = frozenset({"VB", "VBN", "MD"})
+
+
+def _system_anchor(a: Analysis, offset: int, dct: date | None) -> tuple[str | None, str, str]:
+    """(value, precision, which rule) for the word at ``offset`` — see the module docstring."""
+    from ..stages.times import _QUOTE_RX, anchor_token
+
+    for ev in a.events:
+        if ev.start <= offset < ev.end:
+            if ev.date is not None:
+                return ev.date, ev.precision, "event"
+            break
+    value, precision = anchor_token(a, offset)
+    if value is not None:
+        return value, precision, "sentence"
+    doc = a.parse
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if doc is not None else None
+    if span is not None and len(span) and dct is not None:
+        tok = span[0]
+        quoted = any(qs <= offset < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(a.text)))
+        if tok.tag_ not in _UNDATED_TAGS and not quoted:
+            return dct.isoformat(), "day", "document"
+    return None, "vague", "none"
+
+
+def evaluate(
+    data_dir: Path,
+    split: str = "trial",
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Date-anchoring accuracy of gold events (see module docstring)."""
+    from ..stages.parse import ParseStage
+    from ..stages.times import TimeStage
+
+    if split not in ("trial", "dev"):
+        raise DataMissing(f"split {split!r} is not here: only the trial set is (use --split trial)")
+    docs = load_documents(data_dir / "trial-docs")
+    timelines = load_timelines(data_dir / "trial-timelines")
+    if not docs or not timelines:
+        raise DataMissing(f"no trial-docs/trial-timelines under {data_dir}")
+    needed = sorted({d for rows in timelines.values() for _, _, ms in rows for d, _, _ in ms if d in docs})
+    if limit is not None:
+        needed = needed[:limit]
+    parse, times = ParseStage(), TimeStage()
+    analyses: dict[str, Analysis] = {}
+    for k, doc_id in enumerate(needed):
+        d = docs[doc_id]
+        a = Analysis(article=Article(id=doc_id, text=d.text, published=d.dct))
+        analyses[doc_id] = times(parse(a))
+        if progress:
+            progress(k + 1, len(needed))
+    total = correct = unknown_total = unknown_right = 0
+    rules: dict[str, list[int]] = {}
+    missing = 0
+    pair_total = pair_right = 0
+    per_timeline: dict[str, float] = {}
+    errors: list[str] = []
+    for name, rows in timelines.items():
+        t_total = t_right = 0
+        points: list[tuple[str, str | None]] = []  # (gold, system) for dated gold mentions
+        for _, gold, mentions in rows:
+            for doc_id, sent, word in mentions:
+                if doc_id not in analyses:
+                    continue
+                d = docs[doc_id]
+                words = d.words.get(sent, [])
+                if word not in words:
+                    missing += 1
+                    continue
+                off = d.offsets[(sent, words.index(word))]
+                value, precision, rule = _system_anchor(analyses[doc_id], off, d.dct)
+                gp = _gold_precision(gold)
+                if gp == "vague":
+                    ok = value is None
+                    unknown_total += 1
+                    unknown_right += ok
+                else:
+                    ok = value == gold and precision == gp
+                    points.append((gold, value))
+                total += 1
+                correct += ok
+                t_total += 1
+                t_right += ok
+                rules.setdefault(rule, [0, 0])
+                rules[rule][0] += 1
+                rules[rule][1] += ok
+                if not ok and len(errors) < 40:
+                    errors.append(f"{name}: {doc_id}-{sent}-{word} gold {gold} system {value} ({rule})")
+        for i in range(len(points)):
+            for j in range(i + 1, len(points)):
+                g = _order(points[i][0], points[j][0])
+                s = _order(points[i][1], points[j][1])
+                pair_total += 1
+                pair_right += g == s
+        per_timeline[name] = round(t_right / t_total, 4) if t_total else 0.0
+    return {
+        "evaluation": "timeline",
+        "split": split,
+        "documents": len(needed),
+        "gold_mentions": total,
+        "unfound_gold_words": missing,
+        "anchoring_accuracy": round(correct / total, 4) if total else 0.0,
+        "dated_accuracy": round((correct - unknown_right) / (total - unknown_total), 4) if total > unknown_total
+        else 0.0,
+        "unknown_accuracy": round(unknown_right / unknown_total, 4) if unknown_total else 0.0,
+        "pairwise_order_agreement": round(pair_right / pair_total, 4) if pair_total else 0.0,
+        "by_rule": {k: {"mentions": v[0], "correct": v[1]} for k, v in sorted(rules.items())},
+        "per_timeline": per_timeline,
+        "errors_sample": errors,
+        "timeline_f1": None,
+        "timeline_f1_note": "not computed: needs the official TimeML conversion + closure scorer",
+        "anchors": ANCHORS,
+    }
+
+
+def _order(a: str | None, b: str | None) -> str:
+    """before/same/after/unknown between two values by their start days."""
+    if a is None or b is None:
+        return "unknown"
+    from ..stages.temporal import value_range
+
+    x, y = value_range(a)[0], value_range(b)[0]
+    if a == b:
+        return "same"
+    return "before" if x < y else "after" if x > y else "overlap"
+
+
+

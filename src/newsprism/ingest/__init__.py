@@ -1,0 +1,329 @@
+"""Ingestion: files, directories, stdin and URLs in; cleaned :class:`Article` values out.
+
+``read_inputs`` yields an Article per article found, or an :class:`InputError`
+per bad input, and always goes on with the other inputs.
+
+Formats: by extension (.txt .text, .html .htm, .json, .jsonl .ndjson, .xml .rss
+.atom); a file named explicitly with another extension, stdin ("-") and URLs
+are sniffed (JSON, JSON Lines, RSS/Atom, HTML, else plain text).
+Directories are read recursively in sorted order, skipping hidden entries and
+files with other extensions; a symlink back to a directory being walked is
+reported once as a loop and not followed.
+
+Ids: the input's own id when it has one (JSON ``id``, feed entry id or link),
+else the file name without its folder; ``NAME:LINE`` for JSON Lines and
+``NAME:ITEM`` for JSON lists without ids; ``stdin`` for stdin; the URL for a
+fetched page. Ids are unique in one run: when an id comes again with the same
+text the repeat is skipped silently (re-reading changes nothing); with
+different text the first is kept and the second yields an InputError that says
+so — give such articles distinct ids.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import Article, content_hash
+from .clean import Cleaned, clean_text
+from .decode import decode_bytes
+from .feeds import looks_like_feed, parse_feed
+from .fetch import check_url, fetch_url
+from .html import looks_like_html, parse_html
+from .records import looks_like_jsonl, parse_json, parse_jsonl
+from .txt import parse_date, parse_txt
+
+__all__ = [
+    "KNOWN_EXTENSIONS",
+    "Cleaned",
+    "IngestOptions",
+    "check_url",
+    "clean_text",
+    "count_inputs",
+    "parse_bytes",
+    "parse_date",
+    "read_inputs",
+]
+
+log = logging.getLogger(__name__)
+
+_FORMATS = {
+    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".json": "json",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}  # fmt: skip
+KNOWN_EXTENSIONS: tuple[str, ...] = tuple(_FORMATS)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How inputs are read. ``clean`` turns boilerplate removal and word repair on or off."""
+
+    max_bytes: int = 20_000_000
+    allow_private: bool = False
+    timeout: float = 20.0
+    follow_symlinks: bool = True
+    clean: bool = True
+
+
+def _is_url(path: str) -> bool:
+    head = path.split("://", 1)[0]
+    return "://" in path and head.isalpha() and len(head) <= 10
+
+
+def _too_big(limit: int) -> str:
+    return f"larger than the {limit:,}-byte limit (raise it with --max-bytes)"
+
+
+# --------------------------------------------------------------------------- format dispatch
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:1]
+    if head in ("{", "["):
+        return "jsonl" if head == "{" and looks_like_jsonl(text) else "json"
+    if head == "<":
+        if looks_like_feed(text):
+            return "feed"
+        if looks_like_html(text):
+            return "html"
+        if text.lstrip().startswith("<?xml"):
+            return "feed"
+    return "txt"
+
+
+def parse_bytes(
+    data: bytes,
+    source: str,
+    name: str,
+    fmt: str | None = None,
+    options: IngestOptions | None = None,
+    url: str | None = None,
+) -> Iterator[Article | InputError]:
+    """Articles (or errors) from one input's bytes; ``fmt`` is txt/html/json/jsonl/feed or None to sniff."""
+    options = options or IngestOptions()
+    if len(data) > options.max_bytes:
+        yield InputError(source, _too_big(options.max_bytes))
+        return
+    try:
+        text = decode_bytes(data, source)
+    except InputError as err:
+        yield err
+        return
+    fmt = fmt or _sniff(text)
+    for item in _parse_text(text, data, source, name, fmt, options, url):
+        # Markup debris ("<<<>>>") is not an article.
+        if isinstance(item, Article) and not any(ch.isalnum() for ch in item.text):
+            yield InputError(item.origin or source, "no article text (no letters or digits)")
+        else:
+            yield item
+
+
+def _parse_text(
+    text: str, data: bytes, source: str, name: str, fmt: str, options: IngestOptions, url: str | None
+) -> Iterator[Article | InputError]:
+    clean = options.clean
+    try:
+        if fmt == "txt":
+            article = parse_txt(text, source, name, clean=clean)
+            yield article if url is None else _with_url(article, url)
+        elif fmt == "html":
+            yield parse_html(text, source, name, url=url, clean=clean)
+        elif fmt == "json":
+            yield from parse_json(text, source, name, clean=clean)
+        elif fmt == "jsonl":
+            yield from parse_jsonl(text, source, name, clean=clean)
+        elif fmt == "feed":
+            yield from parse_feed(data, source, name, clean=clean)
+        else:
+            yield InputError(source, f"unknown format {fmt!r}")
+    except InputError as err:
+        yield err
+
+
+def _with_url(article: Article, url: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, url=article.url or url)
+
+
+# --------------------------------------------------------------------------- files and directories
+
+
+def _read_file(path: str, options: IngestOptions) -> bytes:
+    """The bytes of one regular file, refusing what is too big or not a file."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError(path, "is a directory, not a file")
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError(path, "not a regular file")
+            if st.st_size > options.max_bytes:
+                raise InputError(path, _too_big(options.max_bytes))
+            data = fh.read(options.max_bytes + 1)
+    except InputError:
+        raise
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except FileNotFoundError:
+        reason = "broken symlink (its target does not exist)" if os.path.islink(path) else "no such file"
+        raise InputError(path, reason) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(path, "symlink loop (the link points back to itself)") from None
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+    if len(data) > options.max_bytes:
+        raise InputError(path, _too_big(options.max_bytes))
+    return data
+
+
+def _walk(
+    directory: str, options: IngestOptions, ancestors: tuple[tuple[int, int], ...], seen: set[tuple[int, int]]
+) -> Iterator[str | InputError]:
+    """File paths with known extensions under ``directory``, sorted, plus errors met on the way."""
+    try:
+        st = os.stat(directory)
+    except OSError as exc:
+        yield InputError(directory, f"cannot read directory ({exc.strerror or exc})")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in ancestors:
+        yield InputError(directory, "symlink loop (links back to a folder being read); not followed")
+        return
+    if key in seen:  # the same folder reached through another link: already read
+        return
+    seen.add(key)
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        yield InputError(directory, "cannot read directory (permission denied)")
+        return
+    except OSError as exc:
+        yield InputError(directory, f"cannot read directory ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        link = entry.is_symlink()
+        if link and not options.follow_symlinks:
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+            is_file = entry.is_file(follow_symlinks=True)
+        except OSError:
+            is_dir = is_file = False
+        known = os.path.splitext(entry.name)[1].lower() in _FORMATS
+        if is_dir:
+            yield from _walk(entry.path, options, ancestors + (key,), seen)
+        elif known and (is_file or link):
+            yield entry.path  # broken links and loops are reported when read
+        elif known:
+            yield InputError(entry.path, "not a regular file")
+
+
+def _expand(path: str, options: IngestOptions) -> Iterator[str | InputError]:
+    """Files named by one command-line path (a file, or a directory walked recursively)."""
+    if os.path.isdir(path):
+        if os.path.islink(path) and not options.follow_symlinks:
+            yield InputError(path, "is a symlink to a directory and symlinks are not followed")
+            return
+        found = False
+        for item in _walk(path, options, (), set()):
+            found = True
+            yield item
+        if not found:
+            yield InputError(path, f"no input files found (looked for {', '.join(KNOWN_EXTENSIONS)})")
+    else:
+        yield path
+
+
+def count_inputs(paths: Sequence[str | os.PathLike[str]]) -> int | None:
+    """How many files ``read_inputs`` will read (for a progress bar); None for stdin or URLs."""
+    total = 0
+    for raw in paths:
+        path = os.fspath(raw)
+        if path == "-" or _is_url(path):
+            return None
+        total += sum(1 for item in _expand(path, IngestOptions()) if isinstance(item, str))
+    return total
+
+
+# --------------------------------------------------------------------------- main entry
+
+
+def _one_input(path: str, options: IngestOptions) -> Iterator[Article | InputError]:
+    if path == "-":
+        data = sys.stdin.buffer.read(options.max_bytes + 1)
+        yield from parse_bytes(data, "stdin", "stdin", None, options)
+        return
+    if _is_url(path):
+        try:
+            fetched = fetch_url(path, options)
+        except InputError as err:
+            yield err
+            return
+        yield from parse_bytes(
+            fetched.data, path, path, _format_for_type(fetched.content_type), options, url=path
+        )
+        return
+    try:
+        data = _read_file(path, options)
+    except InputError as err:
+        yield err
+        return
+    fmt = _FORMATS.get(os.path.splitext(path)[1].lower())
+    yield from parse_bytes(data, path, os.path.basename(path), fmt, options)
+
+
+def _format_for_type(content_type: str) -> str | None:
+    ctype = content_type.split(";", 1)[0].strip().lower()
+    if ctype in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
+        return "feed"
+    if ctype in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if ctype in ("application/x-ndjson", "application/jsonl", "application/x-jsonlines"):
+        return "jsonl"
+    return None  # xml, json and text/plain are sniffed
+
+
+def read_inputs(
+    paths: Sequence[str | os.PathLike[str]], options: IngestOptions = IngestOptions()
+) -> Iterator[Article | InputError]:
+    """Yield an Article per article found in ``paths`` or an InputError per bad input, and go on."""
+    ids: dict[str, tuple[str, str]] = {}  # id -> (content hash, where it was first read)
+    for raw in paths:
+        path = os.fspath(raw)
+        items = [path] if path == "-" or _is_url(path) else _expand(path, options)
+        for item in items:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                results = list(_one_input(item, options))
+            except Exception as exc:
+                log.debug("unexpected failure reading %s", item, exc_info=True)
+                results = [InputError(item, f"could not read ({type(exc).__name__}: {exc})")]
+            for result in results:
+                if isinstance(result, InputError):
+                    yield result
+                    continue
+                digest = content_hash(result.text)
+                first = ids.get(result.id)
+                if first is None:
+                    ids[result.id] = (digest, result.origin or item)
+                    yield result
+                elif first[0] != digest:
+                    yield InputError(
+                        result.origin or item,
+                        f"duplicate id {result.id!r} with different text (first read from {first[1]}); "
+                        "kept the first — give each article its own id",
+                    )

@@ -1,0 +1,177 @@
+"""JSON and JSON Lines: one article per object, validated with pydantic at this untrusted edge.
+
+Fields: ``text`` (required, non-empty) and optional ``id``, ``title``, ``outlet``,
+``url``, ``author``, ``published`` (a date in any form :func:`parse_date` reads),
+``language``; other keys are ignored. A bad object or line becomes one
+:class:`InputError` naming the file and the line (JSONL) or item (JSON list);
+the rest are still read. Ids default to ``NAME:LINE`` (JSONL), ``NAME:ITEM``
+(JSON list) or ``NAME`` (a single JSON object).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import InputError
+from ..model import Article
+from .clean import clean_text
+from .txt import parse_date
+
+__all__ = ["ArticleRecord", "looks_like_jsonl", "parse_json", "parse_jsonl"]
+
+
+class ArticleRecord(BaseModel):
+    """One article as it arrives in JSON."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    text: str = Field(min_length=1)
+    id: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: date | None = None
+    language: str | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_to_str(cls, value: Any) -> Any:
+        # Integer ids are common in exports; booleans are not ids.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _read_date(cls, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str):
+            parsed = parse_date(value)
+            if parsed is None:
+                raise ValueError(f"cannot read date {value[:40]!r}; write it as YYYY-MM-DD")
+            return parsed
+        return value
+
+    @field_validator("title", "outlet", "url", "author", "language", "id", mode="after")
+    @classmethod
+    def _empty_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+
+def _reason(exc: ValidationError) -> str:
+    """One line from pydantic's errors: "text: field required; published: ..."."""
+    parts = []
+    for err in exc.errors()[:3]:
+        where = ".".join(str(x) for x in err.get("loc", ())) or "object"
+        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        if err.get("type") == "missing":
+            msg = "missing (every article needs a non-empty 'text')" if where == "text" else "missing"
+        parts.append(f"{where}: {msg}")
+    return "; ".join(parts)
+
+
+def _to_article(
+    obj: Any, source: str, default_id: str, clean: bool, line: int | None, item: str = ""
+) -> Article:
+    if not isinstance(obj, dict):
+        raise InputError(source, f"{item}expected a JSON object, got {type(obj).__name__}", line=line)
+    try:
+        rec = ArticleRecord.model_validate(obj)
+    except ValidationError as exc:
+        raise InputError(source, item + _reason(exc), line=line) from None
+    cleaned = clean_text(rec.text) if clean else None
+    text = cleaned.text if cleaned else rec.text
+    if not text:
+        raise InputError(source, f"{item}text is empty after cleaning", line=line)
+    return Article(
+        id=rec.id or default_id,
+        text=text,
+        title=" ".join(rec.title.split()) if rec.title else None,
+        outlet=rec.outlet,
+        url=rec.url,
+        author=rec.author,
+        published=rec.published,
+        language=rec.language,
+        origin=source,
+        removed=cleaned.removed if cleaned else (),
+        credits=cleaned.credits if cleaned else (),
+        repairs=cleaned.repairs if cleaned else (),
+    )
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """True when at least two non-blank lines each start with ``{``: JSON Lines, not one document."""
+    lines = [ln for ln in text.split("\n", 50)[:50] if ln.strip()]
+    return len(lines) >= 2 and all(ln.lstrip().startswith("{") for ln in lines[:2])
+
+
+def parse_json(text: str, source: str, name: str, clean: bool = True) -> Iterator[Article | InputError]:
+    """Articles from a JSON document: one object, or a list of objects."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if looks_like_jsonl(text):
+            yield from parse_jsonl(text, source, name, clean)
+            return
+        yield InputError(
+            source, f"malformed or truncated JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        )
+        return
+    except RecursionError:
+        yield InputError(source, "JSON nested too deeply")
+        return
+    if isinstance(data, dict):
+        try:
+            yield _to_article(data, source, name, clean, None)
+        except InputError as err:
+            yield err
+        return
+    if not isinstance(data, list):
+        yield InputError(source, f"expected a JSON object or a list of objects, got {type(data).__name__}")
+        return
+    if not data:
+        yield InputError(source, "empty JSON list: no articles")
+        return
+    if not any(isinstance(obj, dict) for obj in data):
+        kinds = sorted({type(obj).__name__ for obj in data})
+        yield InputError(
+            source, f"expected a JSON object or a list of objects, got a list of {'/'.join(kinds)}"
+        )
+        return
+    for n, obj in enumerate(data, start=1):
+        try:
+            yield _to_article(obj, source, f"{name}:{n}", clean, None, item=f"item {n}: ")
+        except InputError as err:
+            yield err
+
+
+def parse_jsonl(text: str, source: str, name: str, clean: bool = True) -> Iterator[Article | InputError]:
+    """Articles from JSON Lines: one object per non-blank line."""
+    found = False
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        found = True
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(source, f"malformed JSON ({exc.msg} at column {exc.colno})", line=n)
+            continue
+        except RecursionError:
+            yield InputError(source, "JSON nested too deeply", line=n)
+            continue
+        try:
+            yield _to_article(obj, source, f"{name}:{n}", clean, n)
+        except InputError as err:
+            yield err
+    if not found:
+        yield InputError(source, "empty file")

@@ -1,0 +1,480 @@
+"""One timeline per story: events merged across articles, undated articles dated from their story.
+
+- :func:`build_timeline` merges the articles' events into :class:`~newsprism.model.TimelineEntry`
+  values. Two events are one when they have the same class, compatible dates ("2020-01" and
+  "2020-01-04") and share a participant — or, for happenings that are not speech (killings,
+  attacks), when both are dated to the month or better in the same story. A killing (or birth)
+  of the same person dated to incompatible days stays one entry and records the conflict.
+  Undated events join an entry they share a participant with; alone they are left out. Entries
+  made only of plain statements dated by the publication-day fallback are left out too.
+- :func:`infer_published` dates an undated article from its relative expressions and its
+  siblings' dated events; :func:`reanchor` re-resolves an article's times against a new date.
+- :func:`render_svg` draws entries on a compressed time axis; :func:`timeline_to_json` follows
+  the JSON contract; :func:`embed_events` dates removed embedded posts by their signatures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Any
+from xml.sax.saxutils import escape
+
+from rapidfuzz import fuzz
+
+from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeExpr, TimelineEntry
+from ..stages.temporal import compatible, resolve_full, value_range
+from ..stages.times import _EMBED_SIG_RX, _QUOTE_RX, SPEECH_CLASSES, event_date, resolve_time
+
+__all__ = [
+    "build_timeline",
+    "embed_events",
+    "infer_published",
+    "reanchor",
+    "render_svg",
+    "same_name",
+    "timeline_to_json",
+]
+
+_PREC_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
+_UNIQUE = frozenset({"killing", "birth"})  # happens once per person: different days are a conflict
+_TITLES = frozenset({"gen", "general", "brigadier", "president", "then", "former", "late", "mr", "mrs", "ms",
+                     "dr", "the", "sayyed", "seyyed", "commander", "spokesman", "spokesperson", "us", "prime",
+                     "minister", "sen", "senator", "rep", "gov", "governor", "ceo", "chief"})
+_STOP = frozenset({"of", "the", "and", "for", "de", "al"})
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _norm_tokens(name: str) -> list[str]:
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    toks = re.findall(r"[A-Za-z0-9]+", s)
+    return [t.lower() for t in toks]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Loose match of two surface names: spelling variants, surnames, acronyms (IRGC ~ Iranian Revolutionary Guard)."""
+    ta, tb = _norm_tokens(a), _norm_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    for x, y in ((a, tb), (b, ta)):
+        acro = re.sub(r"[^A-Z]", "", x)
+        if len(acro) >= 3 and acro == x.strip().replace(".", "") and len(y) >= 3:
+            initials = "".join(t[0] for t in y if t not in _STOP).upper()
+            if initials.startswith(acro) or acro.startswith(initials):
+                return True
+    if _demonym(" ".join(ta), " ".join(tb)):
+        return False
+    ca = [t for t in ta if t not in _TITLES]
+    cb = [t for t in tb if t not in _TITLES]
+    if not ca or not cb:
+        return False
+    short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    if any(len(t) >= 4 for t in short) and all(any(fuzz.ratio(t, u) >= 85 for u in long_) for t in short):
+        return True
+    return fuzz.ratio(" ".join(ca), " ".join(cb)) >= 90
+
+
+def _demonym(a: str, b: str) -> bool:
+    """"Israel" and "Israeli", "Iran" and "Iranian" name different things."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and long_[len(short):] in ("i", "ian", "n", "an", "ese", "s", "is")
+
+
+# --------------------------------------------------------------------------- building
+
+
+@dataclass
+class _Cluster:
+    label: str
+    value: str | None
+    precision: str
+    names: list[str] = field(default_factory=list)
+    members: list[tuple[str, Event, bool]] = field(default_factory=list)  # (article, event, explicit)
+    conflicts: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)  # first participant of each killing/birth member
+
+    def victim(self, name: str) -> bool:
+        return any(same_name(name, v) for v in self.victims)
+
+    @property
+    def explicit(self) -> bool:
+        return any(ex for _, _, ex in self.members)
+
+
+def _names_of(text: str, ev: Event) -> list[str]:
+    return [text[p.start : p.end] for p in ev.participants]
+
+
+def _key_names(text: str, ev: Event) -> list[str]:
+    """Participants that identify a happening: people and organisations, not places or nationalities."""
+    return [text[p.start : p.end] for i, p in enumerate(ev.participants)
+            if p.label in ("PERSON", "ORG") or (i == 0 and ev.label in _UNIQUE)]
+
+
+def _shared(a: Sequence[str], b: Sequence[str]) -> int:
+    return sum(1 for x in a if any(same_name(x, y) for y in b))
+
+
+def _phrase_span(ev: Event) -> tuple[int, int]:
+    """The event's phrase in its sentence: trigger, nearby participants and its time."""
+    s, e = ev.start, ev.end
+    sent = ev.sentence
+    parts: list[Span] = list(ev.participants)
+    if ev.time is not None:
+        parts.append(ev.time)
+    for p in parts:
+        if sent is not None and not (sent.start <= p.start and p.end <= sent.end):
+            continue
+        if abs(p.start - ev.start) > 160:
+            continue
+        s, e = min(s, p.start), max(e, p.end)
+    return s, e
+
+
+def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
+    """Merge (article, event, article text) triples into clusters, most precise first."""
+    def explicit(ev: Event) -> bool:
+        return ev.date is not None and ev.confidence > 0.45
+
+    order = sorted(events, key=lambda x: (x[1].date is None, not explicit(x[1]),
+                                          _PREC_RANK.get(x[1].precision, 4), x[0], x[1].start))
+    clusters: list[_Cluster] = []
+    for aid, ev, text in order:
+        names = _names_of(text, ev)
+        best: _Cluster | None = None
+        best_score, conflict = 0.0, False
+        for c in clusters:
+            if c.label != ev.label:
+                continue
+            shared = _shared(names, c.names)
+            score, is_conflict = 0.0, False
+            if ev.date is not None and c.value is not None:
+                if compatible(ev.date, c.value):
+                    if shared:
+                        score = 2 + shared
+                    elif ev.label not in SPEECH_CLASSES and ev.precision in ("day", "month") and \
+                            c.precision in ("day", "month"):
+                        score = 1
+                elif ev.label in _UNIQUE and names and c.victim(names[0]) and explicit(ev):
+                    score, is_conflict = 0.5, True
+            elif ev.label in _UNIQUE:
+                if names and c.victim(names[0]):
+                    score = 1.0 + shared  # an undated killing joins the killing of the same person
+            elif _shared(_key_names(text, ev), c.names):
+                score = float(shared)  # an undated mention joins by a person or organisation it shares
+            if score > best_score:
+                best, best_score, conflict = c, score, is_conflict
+        if best is None:
+            if ev.date is None:
+                continue
+            best = _Cluster(ev.label, ev.date, ev.precision)
+            clusters.append(best)
+        elif conflict:
+            best.conflicts.append(f"{aid} says {ev.date}")
+        elif ev.date is not None and best.value is not None and \
+                _PREC_RANK.get(ev.precision, 4) < _PREC_RANK.get(best.precision, 4):
+            best.value, best.precision = ev.date, ev.precision
+        best.members.append((aid, ev, explicit(ev)))
+        if ev.label in _UNIQUE and names:
+            best.victims.append(names[0])
+        for n in names:
+            if not any(same_name(n, m) for m in best.names):
+                best.names.append(n)
+    return clusters
+
+
+def _conflict_text(c: _Cluster) -> tuple[str, ...]:
+    if not c.conflicts:
+        return ()
+    firsts: dict[str, str] = {}
+    for aid, ev, ex in c.members:
+        if ex and ev.date is not None and compatible(ev.date, c.value or ev.date):
+            firsts.setdefault(aid, ev.date)
+    main = ", ".join(f"{a} says {d}" for a, d in sorted(firsts.items()))
+    return tuple(f"{main}, {x}" if main else x for x in c.conflicts)
+
+
+def build_timeline(
+    analyses: Sequence[Analysis],
+    stories: Sequence[Story] = (),
+    entity_of: Callable[[str, int, int], str | None] | None = None,
+) -> list[TimelineEntry]:
+    """Merge the analyses' events into timeline entries, per story when stories are given."""
+    by_id = {a.id: a for a in analyses}
+    groups: list[tuple[str | None, list[Analysis]]] = []
+    if stories:
+        seen: set[str] = set()
+        for st in stories:
+            members = [by_id[x] for x in st.articles if x in by_id]
+            seen.update(a.id for a in members)
+            if members:
+                groups.append((st.id, members))
+        groups.extend((None, [a]) for a in analyses if a.id not in seen)
+    else:
+        groups.append((None, list(analyses)))
+    entries: list[TimelineEntry] = []
+    for story_id, members in groups:
+        triples = [(a.id, ev, a.text) for a in members for ev in a.events]
+        for c in _cluster(triples):
+            if c.value is None:
+                continue
+            if c.label == "statement" and (not c.explicit or not c.names):
+                continue  # "X said" with no date or no speaker of its own is not a point on a timeline
+            entries.append(_entry(c, by_id, story_id, entity_of))
+    entries.sort(key=lambda e: (value_range(e.date)[0], _PREC_RANK.get(e.precision, 4), e.description))
+    return entries
+
+
+def _entry(c: _Cluster, by_id: Mapping[str, Analysis], story: str | None,
+           entity_of: Callable[[str, int, int], str | None] | None) -> TimelineEntry:
+    def rank(m: tuple[str, Event, bool]) -> tuple[int, int, int, int, float]:
+        _, ev, ex = m
+        person = bool(ev.participants) and ev.participants[0].label == "PERSON"
+        return (0 if ex else 1, ev.date is None, 0 if ev.participants else 1, 0 if person else 1,
+                -ev.confidence)
+
+    desc = min(c.members, key=rank)[1].description or c.label
+    ents: list[str] = []
+    if entity_of is not None:
+        for aid, ev, _ in c.members:
+            for p in ev.participants:
+                eid = entity_of(aid, p.start, p.end)
+                if eid and eid not in ents:
+                    ents.append(eid)
+    else:
+        for n in c.names:
+            # keep the fullest spelling of each name
+            same = [m for m in c.names if same_name(n, m)]
+            best = max(same, key=len)
+            if best not in ents:
+                ents.append(best)
+    mentions = []
+    for aid, ev, _ in sorted(c.members, key=lambda m: (m[0], m[1].start)):
+        s, e = _phrase_span(ev)
+        mentions.append(EntityMention(article=aid, start=s, end=e, label=ev.label, confidence=ev.confidence))
+    return TimelineEntry(date=c.value or "", precision=c.precision, description=desc, entities=tuple(ents),
+                         mentions=tuple(mentions), story=story, conflicts=_conflict_text(c))
+
+
+# --------------------------------------------------------------------------- undated articles
+
+
+def _candidate_anchors(expr: str, target: str, direction: int) -> set[date]:
+    """Publication dates under which ``expr`` resolves to the day ``target``."""
+    t = date.fromisoformat(target)
+    out: set[date] = set()
+    for k in range(-8, 9):
+        d = t + timedelta(days=k)
+        if resolve_full(expr, d, direction).value == target:
+            out.add(d)
+    return out
+
+
+def infer_published(analysis: Analysis, siblings: Sequence[Analysis]) -> tuple[date, float] | None:
+    """An undated article's publication date from its relative expressions and its story siblings.
+
+    A relative day ("this Wednesday", "on Monday", "yesterday") on one of its events is matched
+    to a sibling's event of the same class (sharing a participant, or not speech) dated to a day:
+    the publication dates under which the expression gives that day are votes. The most voted
+    date wins, ties going to the date nearest the siblings' own dates. Without such a match, a
+    "today"/"this <weekday>" agreeing with a sibling's publication day is weaker evidence.
+    """
+    text = analysis.text
+    dated = [s for s in siblings if s.article.published is not None and s.id != analysis.id]
+    if not dated:
+        return None
+    rel_times = [tx for tx in analysis.times
+                 if tx.precision == "day" and resolve_full(text[tx.start:tx.end], None).relative]
+    if not rel_times:
+        return None
+    sib_events = [(s, ev) for s in dated for ev in s.events
+                  if ev.date is not None and ev.precision == "day" and ev.time is not None]
+    votes: dict[date, float] = {}
+    for ev in analysis.events:
+        tx = ev.time
+        if tx is None or tx not in rel_times:
+            continue
+        names = _names_of(text, ev)
+        expr = text[tx.start : tx.end]
+        matched: set[date] = set()
+        for sib, sev in sib_events:
+            same_class = sev.label == ev.label or (sev.label in SPEECH_CLASSES and ev.label in SPEECH_CLASSES)
+            if not same_class:
+                continue
+            shared = _shared(names, _names_of(sib.text, sev))
+            if not shared and ev.label in SPEECH_CLASSES:
+                continue
+            matched |= _candidate_anchors(expr, sev.date or "", 0)
+        for d in matched:
+            votes[d] = votes.get(d, 0.0) + 1.0
+    sib_days = [s.article.published for s in dated if s.article.published is not None]
+    if votes:
+        top = max(votes.values())
+        best = min((d for d, v in votes.items() if v == top),
+                   key=lambda d: (min(abs((d - s).days) for s in sib_days), d))
+        return best, min(0.9, 0.5 + 0.15 * top)
+    # weak evidence: "today"/"this Wednesday" agreeing with a sibling's own publication day
+    for tx in rel_times:
+        expr = text[tx.start : tx.end].lower()
+        if not (expr.startswith("this ") or expr in ("today", "tonight")):
+            continue
+        fits = sorted(d for d in sib_days if resolve_full(expr, d).value == d.isoformat())
+        if fits:
+            return fits[0], 0.4
+    return None
+
+
+def reanchor(analysis: Analysis, published: date) -> Analysis:
+    """Re-resolve the article's time expressions and event dates against ``published`` (no re-parse).
+
+    Gives what the times stage gives on the same article dated ``published``; also sets
+    ``article.published`` (the caller sets ``published_inferred``).
+    """
+    text = analysis.text
+    sent_starts = [s.start for s in analysis.sentences] or [0]
+    new_times: dict[tuple[int, int], TimeExpr] = {}
+    times = []
+    for tx in analysis.times:
+        sstart = max((x for x in sent_starts if x <= tx.start), default=0)
+        value, precision, label = resolve_time(text, tx.start, tx.end, published, sstart)
+        nt = dataclasses.replace(tx, value=value, precision=precision, label=label, anchored=value is not None)
+        new_times[(tx.start, tx.end)] = nt
+        times.append(nt)
+    quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
+    events = []
+    for ev in analysis.events:
+        t = ev.time
+        if t is not None:
+            t = new_times.get((t.start, t.end), t)  # embed signatures are absolute and stay
+        quoted = any(qs <= ev.start < qe for qs, qe in quotes)
+        value, precision, conf = event_date(ev.label, t, published, speech_fallback=not quoted)
+        if ev.confidence == 0.6 and value is not None and t is not None:
+            conf = 0.6
+        events.append(dataclasses.replace(ev, time=t, date=value, precision=precision, confidence=conf))
+    article = analysis.article
+    if article.published != published:
+        article = dataclasses.replace(article, published=published)
+    return dataclasses.replace(analysis, article=article, times=tuple(times), events=tuple(events))
+
+
+def embed_events(article: Article) -> list[tuple[str, str, str]]:
+    """``(date, precision, description)`` for removed embedded posts that end with a dated signature."""
+    out: list[tuple[str, str, str]] = []
+    for r in article.removed:
+        if r.kind != "embed":
+            continue
+        body = r.text.strip()
+        m = _EMBED_SIG_RX.search(body)
+        if not m:
+            continue
+        res = resolve_full(m["date"], None)
+        if res.value is None:
+            continue
+        first = re.split(r"(?<=[.!?])\s", body[: m.start()].strip(), maxsplit=1)[0]
+        first = re.sub(r"pic\.twitter\.com/\S+|https?://\S+|#\w+", "", first).strip()
+        out.append((res.value, res.precision, first[:120] or "embedded post"))
+    return out
+
+
+# --------------------------------------------------------------------------- output
+
+
+def timeline_to_json(entries: Sequence[TimelineEntry], texts: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Entries as the JSON contract's timeline list; ``texts`` maps article id -> its text."""
+    out = []
+    for e in entries:
+        out.append({
+            "date": e.date,
+            "precision": e.precision,
+            "description": e.description,
+            "entities": list(e.entities),
+            "mentions": [{"article": m.article, "start": m.start, "end": m.end, "label": m.label,
+                          "text": texts[m.article][m.start : m.end] if m.article in texts else None}
+                         for m in e.mentions],
+            "story": e.story,
+            "conflicts": list(e.conflicts),
+        })
+    return out
+
+
+def _axis(days: Sequence[int]) -> list[float]:
+    """Positions in [0, 1] for sorted day numbers: gaps grow with the log of their length."""
+    if not days:
+        return []
+    pos = [0.0]
+    for a, b in pairwise(days):
+        gap = b - a
+        pos.append(pos[-1] + (0.0 if gap <= 0 else 1.0 + math.log1p(gap)))
+    span = pos[-1] or 1.0
+    return [p / span for p in pos]
+
+
+def _trim(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def render_svg(entries: Sequence[TimelineEntry], width: int = 900) -> str:
+    """A self-contained SVG (no scripts, no external references) of the entries on a time axis."""
+    char_w, lane_h, margin = 6.2, 30, 60
+    if not entries:
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="40" role="img">'
+                '<text x="10" y="24" font-family="sans-serif" font-size="13">No dated events</text></svg>')
+    items = sorted(entries, key=lambda e: value_range(e.date)[0])
+    keys = sorted({value_range(e.date)[0].toordinal() for e in items})
+    xs = dict(zip(keys, _axis(keys)))
+    inner = width - 2 * margin
+    placed: list[tuple[float, float, int]] = []  # (x0, x1, lane): lanes alternate above/below the axis
+    marks = []
+    for e in items:
+        x = margin + xs[value_range(e.date)[0].toordinal()] * inner
+        label = _trim(f"{e.date} {e.description}", 48)
+        w = len(label) * char_w
+        x0 = min(max(x - w / 2, 4), width - w - 4)
+        lane = 0
+        while any(l == lane and not (x0 + w + 6 < a or x0 > b + 6) for a, b, l in placed):
+            lane += 1
+        placed.append((x0, x0 + w, lane))
+        marks.append((e, x, x0, lane, label))
+    above = max((lane for *_, lane, _ in marks if lane % 2 == 0), default=0) // 2 + 1
+    below = max((lane for *_, lane, _ in marks if lane % 2 == 1), default=-1) // 2 + 1
+    axis_y = 20 + above * lane_h
+    height = axis_y + below * lane_h + 40
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" font-size="11">'),
+           "<title>Timeline</title>",
+           (f'<line x1="{margin - 20}" y1="{axis_y}" x2="{width - margin + 20}" y2="{axis_y}" '
+            'stroke="#444" stroke-width="1.5"/>')]
+    # compressed gaps get a break mark so the axis does not pretend to be linear
+    for a, b in pairwise(keys):
+        if b - a > 60:
+            mx = margin + (xs[a] + xs[b]) / 2 * inner
+            out.append(f'<text x="{mx:.1f}" y="{axis_y + 4}" text-anchor="middle" fill="#888">//</text>')
+    for e, x, x0, lane, label in marks:
+        up = lane % 2 == 0
+        level = lane // 2 + 1
+        ty = axis_y - level * lane_h + 12 if up else axis_y + level * lane_h - 4
+        colour = "#c0392b" if e.conflicts else "#1f5f99"
+        tip = escape(f"{e.date} ({e.precision}): {e.description}"
+                     + (" — conflict: " + "; ".join(e.conflicts) if e.conflicts else "")
+                     + (f" — {len(e.mentions)} mention(s)" if e.mentions else ""))
+        out.append(f'<g><title>{tip}</title>')
+        out.append(f'<line x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{ty - (4 if up else 10)}" '
+                   'stroke="#bbb" stroke-width="1"/>')
+        r = 5 if e.precision == "day" else 7
+        fill = colour if e.precision == "day" else "white"
+        out.append(f'<circle cx="{x:.1f}" cy="{axis_y}" r="{r}" fill="{fill}" stroke="{colour}" stroke-width="2"/>')
+        out.append(f'<text x="{x0:.1f}" y="{ty:.1f}" fill="{colour}">{escape(label)}</text>')
+        out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)

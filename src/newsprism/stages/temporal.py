@@ -1,0 +1,401 @@
+"""Temporal expressions: find them in text and normalise them against an anchor date.
+
+The rules follow news usage, where the anchor is the article's publication date:
+
+- a bare or ``on``/``this`` weekday is the most recent such day, the anchor day included
+  ("on Monday" in an article of Wed 2023-12-27 is 2023-12-25; "this Wednesday" is 2023-12-27);
+  ``last X`` excludes the anchor day, ``next X`` looks forward; a sentence in the future
+  tense (``direction=+1``) turns bare weekdays forward too;
+- a day or month without a year ("Oct. 7", "in October") is the occurrence nearest the anchor,
+  looking back up to about ten months (news reports mostly the past) and forward up to two;
+- weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
+  2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
+- expressions tied to another event ("days after", "weeks later"), durations, sets and vague words
+  ("recently", "in recent years") resolve to ``(None, "vague")``;
+- with no anchor, relative expressions stay unresolved (value None, their precision kept), while
+  absolute ones ("January 4, 2020", "2020") still resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = [
+    "Resolution",
+    "compatible",
+    "find_times",
+    "future_context",
+    "resolve",
+    "resolve_full",
+    "value_range",
+]
+
+PRECISIONS = ("day", "week", "month", "year", "vague")
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+# Month names are matched capitalised only: "may" the verb must not become a month.
+_MONTH = (
+    r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+)
+_WDAY = r"(?P<wd>Mon(?:day)?|Tue(?:sday|s)?|Wed(?:nesday)?|Thu(?:rsday|rs?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
+_WDAY_FULL = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|21\d\d)"
+_PART = r"(?:(?i:morning|afternoon|evening|night))"
+_NUMWORD = r"(?P<n>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|few))"
+_EDGE = r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
+_APOS = r"(?:['’]s)?"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What an expression means: ISO value (or None), precision, and whether it needed the anchor."""
+
+    value: str | None
+    precision: str
+    relative: bool
+    label: str = "DATE"
+
+
+_VAGUE = Resolution(None, "vague", False)
+
+
+def _month(tok: str) -> int:
+    return _MONTHS[tok.lower()[:3]]
+
+
+def _wday(tok: str) -> int:
+    return _WEEKDAYS[tok.lower()[:3]]
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(d: date, n: int) -> tuple[int, int]:
+    m = d.year * 12 + (d.month - 1) + n
+    return m // 12, m % 12 + 1
+
+
+def _safe_day(y: int, m: int, dd: int) -> date | None:
+    if not (1 <= m <= 12) or not (1 <= dd <= calendar.monthrange(y, m)[1]):
+        return None
+    return date(y, m, dd)
+
+
+def _near_year(anchor: date, month: int, day: int | None, direction: int) -> int:
+    """The year putting (month, day) nearest the anchor: back up to ~10 months, forward up to ~2."""
+    best_year, best_cost = anchor.year, None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = _safe_day(y, month, day or 15)
+        if d is None:
+            d = date(y, month, 28)
+        delta = (d - anchor).days  # >0 future
+        if direction > 0:
+            cost = delta if delta >= -1 else 10_000 - delta
+        elif direction < 0:
+            cost = -delta if delta <= 1 else 10_000 + delta
+        else:
+            cost = -delta if delta <= 0 else delta * 5  # the future costs more in news
+        if day is None:
+            # a month is "near" when it is this month or recent, not half-way through the year ahead
+            cost = abs(delta) if delta <= 15 else delta * 5
+        if best_cost is None or cost < best_cost:
+            best_year, best_cost = y, cost
+    return best_year
+
+
+def _weekday(anchor: date, wd: int, mod: str, direction: int) -> date:
+    back = (anchor.weekday() - wd) % 7  # 0..6 days back to the most recent such day
+    fwd = (wd - anchor.weekday()) % 7
+    if mod == "last" or mod == "past" or mod == "previous":
+        return anchor - timedelta(days=back or 7)
+    if mod == "next" or mod == "coming":
+        return anchor + timedelta(days=fwd or 7)
+    if direction > 0:
+        return anchor + timedelta(days=fwd)
+    return anchor - timedelta(days=back)
+
+
+# --------------------------------------------------------------------------- handlers
+# Each pattern is (name, regex, handler(match, anchor, direction) -> Resolution | None).
+
+Handler = Callable[[re.Match[str], date | None, int], Resolution | None]
+
+
+def _h_iso(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    d = _safe_day(int(m["year"]), int(m["m"]), int(m["day"]))
+    return Resolution(d.isoformat(), "day", False) if d else None
+
+
+def _h_mdy(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    d = _safe_day(int(m["year"]), _month(m["mon"]), int(m["day"]))
+    return Resolution(d.isoformat(), "day", False) if d else None
+
+
+def _h_my(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    return Resolution(f"{int(m['year']):04d}-{_month(m['mon']):02d}", "month", False)
+
+
+def _h_md(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    mon, day = _month(m["mon"]), int(m["day"])
+    if not 1 <= day <= 31:
+        return None
+    if anchor is None:
+        return Resolution(None, "day", True)
+    d = _safe_day(_near_year(anchor, mon, day, direction), mon, day)
+    return Resolution(d.isoformat(), "day", True) if d else None
+
+
+def _h_month(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    mon = _month(m["mon"])
+    if anchor is None:
+        return Resolution(None, "month", True)
+    mod = (m.groupdict().get("mod") or "").lower()
+    y = _near_year(anchor, mon, None, direction)
+    if mod in ("last", "past", "previous"):
+        y = anchor.year if mon < anchor.month else anchor.year - 1
+    elif mod in ("next", "coming"):
+        y = anchor.year if mon > anchor.month else anchor.year + 1
+    elif mod == "this":
+        y = anchor.year
+    return Resolution(f"{y:04d}-{mon:02d}", "month", True)
+
+
+def _h_year(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    return Resolution(m["year"], "year", False)
+
+
+def _h_season(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    return Resolution(m["year"], "year", False)
+
+
+def _h_wday(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    if anchor is None:
+        return Resolution(None, "day", True)
+    mod = (m.groupdict().get("mod") or "").lower()
+    return Resolution(_weekday(anchor, _wday(m["wd"]), mod, direction).isoformat(), "day", True)
+
+
+_DEICTIC_DAYS = {
+    "the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0, "tonight": 0,
+    "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0, "later today": 0,
+    "tomorrow": 1, "the day after tomorrow": 2,
+}
+
+
+def _h_deictic(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    key = " ".join(m.group(0).lower().split())
+    if anchor is None:
+        return Resolution(None, "day", True)
+    return Resolution((anchor + timedelta(days=_DEICTIC_DAYS[key])).isoformat(), "day", True)
+
+
+def _h_rel_unit(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    mod, unit = m["mod"].lower(), m["unit"].lower()
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[mod]
+    precision = unit if unit in ("week", "month", "year") else "year"
+    if anchor is None:
+        return Resolution(None, precision, True)
+    if unit == "week":
+        return Resolution(_iso_week(anchor + timedelta(days=7 * step)), "week", True)
+    if unit == "month":
+        y, mo = _add_months(anchor, step)
+        return Resolution(f"{y:04d}-{mo:02d}", "month", True)
+    return Resolution(f"{anchor.year + step:04d}", "year", True)
+
+
+def _h_ago(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    n_raw, unit = " ".join(m["n"].lower().split()), m["unit"].lower()
+    n = int(n_raw) if n_raw.isdigit() else _NUMBERS.get(n_raw)
+    precision = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+    if n is None:  # "a few days ago", "several years ago"
+        return _VAGUE
+    if anchor is None:
+        return Resolution(None, precision, True)
+    if unit == "day":
+        return Resolution((anchor - timedelta(days=n)).isoformat(), "day", True)
+    if unit == "week":
+        return Resolution(_iso_week(anchor - timedelta(days=7 * n)), "week", True)
+    if unit == "month":
+        y, mo = _add_months(anchor, -n)
+        return Resolution(f"{y:04d}-{mo:02d}", "month", True)
+    return Resolution(f"{anchor.year - n:04d}", "year", True)
+
+
+def _h_vague(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    return _VAGUE
+
+
+def _h_duration(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    return Resolution(None, "vague", False, "DURATION")
+
+
+def _h_set(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    return Resolution(None, "vague", False, "SET")
+
+
+_UNIT = r"(?P<unit>(?i:day|week|month|year))s?"
+_PATTERNS: list[tuple[str, str, Handler]] = [
+    ("iso", r"\b" + _YEAR + r"-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b", _h_iso),
+    ("mdy", r"(?:" + _WDAY + r"\s*,?\s+)?" + _EDGE.replace("edge", "e1") + _MONTH + r"\s+" + _DAYNUM
+     + r"\s*,?\s+" + _YEAR + r"\b", _h_mdy),
+    ("dmy", r"(?:" + _WDAY + r"\s*,?\s+)?" + _DAYNUM + r"\s+(?:(?i:of)\s+)?" + _MONTH + r"\s*,?\s+" + _YEAR + r"\b",
+     _h_mdy),
+    ("my", _EDGE + _MONTH + r"\s*,?\s+(?:(?i:of)\s+)?" + _YEAR + r"\b", _h_my),
+    ("md", r"(?:" + _WDAY + r"\s*,?\s+)?" + _MONTH + r"\s+" + _DAYNUM + r"(?![\d\s,.]*\d{4})\b", _h_md),
+    ("dm", r"(?:" + _WDAY + r",?\s+)?(?:(?i:the)\s+)?" + _DAYNUM + r"\s+(?:(?i:of)\s+)?" + _MONTH + r"\b", _h_md),
+    ("season", r"(?i:early|mid|late)?[\s-]?(?i:spring|summer|fall|autumn|winter)\s+(?:(?i:of)\s+)?" + _YEAR
+     + r"\b", _h_season),
+    ("quarter", r"(?i:the\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?i:quarter|half)\s+(?i:of\s+)?"
+     + _YEAR + r"\b", _h_season),
+    ("edgeyear", r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+" + _YEAR + r"\b",
+     _h_year),
+    ("month", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming))\s+)?" + _EDGE + _MONTH + r"(?![a-z])", _h_month),
+    ("wday", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming|on))\s+)?" + _WDAY_FULL + _APOS
+     + r"(?:\s+" + _PART + r")?\b", _h_wday),
+    ("deictic", (r"(?i:\bthe\s+day\s+before\s+yesterday|\bthe\s+day\s+after\s+tomorrow|\byesterday|\btoday|\btonight"
+     r"|\btomorrow|\bthis\s+(?:morning|afternoon|evening)|\blast\s+night|\bearlier\s+today|\blater\s+today)\b"),
+     _h_deictic),
+    ("ago", r"\b" + _NUMWORD + r"\s+" + _UNIT + r"\s+(?i:ago)\b", _h_ago),
+    ("relunit", r"\b(?P<mod>(?i:last|past|previous|this|current|next|coming))\s+" + _UNIT.replace("s?", "") + r"\b"
+     + r"(?!\s*(?i:s\b|ago))", _h_rel_unit),
+    ("vague", (r"(?i:\brecently\b|\bin\s+recent\s+(?:years|months|weeks|days|times)\b|\bsoon\b|\bcurrently\b"
+     r"|\bnowadays\b|\bat\s+the\s+time\b|\bthese\s+days\b|\bin\s+the\s+past\b|\bin\s+the\s+future\b"
+     r"|\b(?:days|weeks|months|years|hours)\s+(?:after|later|earlier|before|ago)\b"
+     r"|\bthe\s+(?:past|last|next|coming)\s+(?:few|several)\s+(?:days|weeks|months|years)\b"
+     r"|\brecent\s+(?:days|weeks|months|years)\b|\bthe\s+\d{4}s\b)"), _h_vague),
+    ("duration", (r"\b(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few))[\s-]+"
+     r"(?i:days?|weeks?|months?|years?|decades?|hours?)(?:[\s-]+(?i:long|old))?\b"), _h_duration),
+    ("set", (r"(?i:\bevery\s+(?:day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+     r"|\b(?:daily|weekly|monthly|annually|yearly)\b"), _h_set),
+    ("year", r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\bSince\s)|(?<=\bby\s)|(?<=\bof\s)|(?<=\bduring\s)"
+     r"|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))" + _YEAR + r"\b(?![\d%,.]\d)", _h_year),
+]
+_COMPILED = [(n, re.compile(p), h) for n, p, h in _PATTERNS]
+# Used only inside expressions already known to be dates (spaCy DATE entities): a bare year.
+_BARE_YEAR = re.compile(r"\b" + _YEAR + r"\b(?![\d%])")
+_ORDER = {n: i for i, (n, _, _) in enumerate(_PATTERNS)}
+
+
+def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """All pattern matches, longest first, without overlaps."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, rx, _ in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            # strip whitespace the optional groups may have swallowed
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                found.append((s, e, name, m))
+    found.sort(key=lambda x: (-(x[1] - x[0]), _ORDER[x[2]], x[0]))
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    for cand in found:
+        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda x: x[0])
+    return taken
+
+
+def find_times(text: str) -> list[tuple[int, int]]:
+    """Character spans of temporal expressions found by the patterns (no parse needed)."""
+    return [(s, e) for s, e, _, _ in _matches(text)]
+
+
+def resolve_full(expr: str, anchor: date | None, direction: int = 0) -> Resolution:
+    """Normalise one expression; ``direction`` +1 when its sentence speaks of the future, -1 past."""
+    hits = _matches(expr)
+    handlers = {n: h for n, _, h in _COMPILED}
+    best: Resolution | None = None
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
+    for _, _, name, m in hits:
+        res = handlers[name](m, anchor, direction)
+        if res is None:
+            continue
+        # prefer the most precise reading ("Monday, Dec. 25" -> the day; "2020" inside a longer one)
+        if best is None or (rank[res.precision], res.value is None) < (rank[best.precision], best.value is None):
+            best = res
+    if best is None:
+        y = _BARE_YEAR.search(expr)
+        if y:
+            return Resolution(y["year"], "year", False)
+        return _VAGUE
+    return best
+
+
+def resolve(expr: str, anchor: date | None, direction: int = 0) -> tuple[str | None, str]:
+    """``(value, precision)`` of a temporal expression against ``anchor`` (the article's date)."""
+    r = resolve_full(expr, anchor, direction)
+    return r.value, r.precision
+
+
+# --------------------------------------------------------------------------- value arithmetic
+
+_WEEK_RX = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def value_range(value: str) -> tuple[date, date]:
+    """First and last day a normalised value covers (``2020`` -> 2020-01-01..2020-12-31)."""
+    w = _WEEK_RX.match(value)
+    if w:
+        monday = date.fromisocalendar(int(w[1]), int(w[2]), 1)
+        return monday, monday + timedelta(days=6)
+    parts = value.split("-")
+    y = int(parts[0])
+    if len(parts) == 1:
+        return date(y, 1, 1), date(y, 12, 31)
+    mo = int(parts[1])
+    if len(parts) == 2:
+        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+    d = date(y, mo, int(parts[2]))
+    return d, d
+
+
+def compatible(a: str, b: str) -> bool:
+    """True when two values can name the same time ("2020-01" and "2020-01-04" can)."""
+    a0, a1 = value_range(a)
+    b0, b1 = value_range(b)
+    return a0 <= b1 and b0 <= a1
+
+
+_FUTURE_RX = re.compile(
+    r"(?i:\bwill\b|\bshall\b|['’]ll\b|\bis\s+(?:set|due|expected|scheduled|slated|going)\s+to\b"
+    r"|\bare\s+(?:set|due|expected|scheduled|slated|going)\s+to\b|\bscheduled\b|\bslated\b|\bupcoming\b"
+    r"|\bplans?\s+to\b|\bplanned\b|\bto\s+be\s+(?:held|released)\b)"
+)
+_PAST_NOUN_RX = re.compile(
+    r"(?i:\b(?:death|killing|murder|assassination|attacks?|strikes?|airstrikes?|bombings?|raids?|statement|"
+    r"remarks?|comments?|arrest|election|announcement|meeting|decision)\b)"
+)
+
+
+def future_context(before: str) -> int:
+    """+1 when the clause words before an expression put it in the future ("will meet on Monday"), else 0."""
+    # Only the nearest clause counts: "said on Monday it will" keeps Monday in the past.
+    tail = re.split(r"[.;:!?\"“”]|\bthat\b|\bsaid\b|\bsays\b", before)[-1]
+    marks = list(_FUTURE_RX.finditer(tail))
+    if not marks:
+        return 0
+    # "will respond to the death on Monday": the day belongs to the (past) death, not the response
+    if _PAST_NOUN_RX.search(tail[marks[-1].end():]):
+        return 0
+    return 1

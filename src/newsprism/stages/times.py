@@ -1,0 +1,576 @@
+"""Times: temporal expressions resolved against the article date, and the events they date.
+
+Expressions come from the patterns in :mod:`newsprism.stages.temporal` plus spaCy DATE/TIME
+entities the patterns miss. Events are sentences' happenings found by trigger lemmas (verbs
+and nouns: "killed", "death", "airstrike", "statement", "denied", ...). Each dated expression
+is attached to the trigger nearest to it along the dependency tree, where crossing a clause
+boundary (ccomp, advcl, relcl, ...) costs much more than a step inside a phrase; a trigger
+without its own expression inherits one from a trigger it directly modifies or is modified
+by ("killed in an airstrike ... in January 2020"). Statements and denials outside quotes with
+no date are dated to the publication day (low confidence): in news, "X said" is news of the day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..errors import PipelineError
+from ..model import Analysis, Event, Mention, Span, TimeExpr
+from ..pipeline import ArticleStage
+from .temporal import find_times, future_context, resolve_full
+
+__all__ = [
+    "EVENT_CLASSES",
+    "SPEECH_CLASSES",
+    "TimeStage",
+    "anchor_token",
+    "event_date",
+    "resolve_time",
+]
+
+# lemma -> event class. Verbs and nouns are kept apart: "attack" as a verb and a noun agree,
+# but "strike" the verb is mostly "strike a deal".
+_VERB_TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(("kill", "assassinate", "murder", "slay", "execute", "die", "behead", "martyr"), "killing"),
+    **dict.fromkeys(("attack", "bomb", "shell", "raid", "invade", "shoot", "assault", "storm", "target"), "attack"),
+    **dict.fromkeys(("say", "state", "announce", "claim", "declare", "note", "stress", "confirm", "warn",
+                     "threaten", "assure", "tell", "add", "insist", "vow", "accuse", "report"), "statement"),
+    **dict.fromkeys(("deny", "reject", "refute", "dismiss"), "denial"),
+    **dict.fromkeys(("talk", "remark", "speak", "comment"), "remark"),
+    **dict.fromkeys(("meet", "visit"), "meeting"),
+    **dict.fromkeys(("elect", "vote"), "election"),
+    **dict.fromkeys(("arrest", "detain", "capture", "kidnap"), "arrest"),
+    **dict.fromkeys(("unveil", "launch", "introduce", "release", "ship", "debut", "demo", "demonstrate"), "launch"),
+    **dict.fromkeys(("sue", "rule", "settle", "convict", "charge", "sentence"), "legal"),
+    **dict.fromkeys(("resign", "appoint", "fire", "hire", "succeed", "retire", "oust"), "leadership"),
+    **dict.fromkeys(("acquire", "buy", "sell", "merge", "sign", "found", "open", "close"), "business"),
+    **dict.fromkeys(("injure", "wound", "hurt"), "injury"),
+}
+_NOUN_TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(("killing", "death", "assassination", "murder", "martyrdom", "execution"), "killing"),
+    **dict.fromkeys(("attack", "airstrike", "strike", "bombing", "raid", "invasion", "shelling", "offensive",
+                     "shooting", "assault", "bombardment", "massacre"), "attack"),
+    **dict.fromkeys(("statement", "announcement", "declaration", "claim", "warning"), "statement"),
+    **dict.fromkeys(("denial", "rejection"), "denial"),
+    **dict.fromkeys(("remark", "speech", "comment", "interview", "keynote", "address"), "remark"),
+    **dict.fromkeys(("meeting", "summit", "visit", "talk"), "meeting"),
+    **dict.fromkeys(("election", "vote", "referendum"), "election"),
+    **dict.fromkeys(("arrest", "detention", "capture"), "arrest"),
+    **dict.fromkeys(("launch", "release", "unveiling", "introduction", "debut"), "launch"),
+    **dict.fromkeys(("lawsuit", "suit", "ruling", "verdict", "settlement", "trial"), "legal"),
+    **dict.fromkeys(("resignation", "appointment", "retirement"), "leadership"),
+    **dict.fromkeys(("acquisition", "merger", "deal", "agreement", "sale"), "business"),
+}
+EVENT_CLASSES: frozenset[str] = frozenset(_VERB_TRIGGERS.values()) | frozenset(_NOUN_TRIGGERS.values())
+SPEECH_CLASSES: frozenset[str] = frozenset({"statement", "denial", "remark"})
+_FALLBACK_CLASSES = frozenset({"statement", "denial"})
+_VICTIM_CLASSES = frozenset({"killing", "arrest", "injury", "birth"})
+
+_CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj"})
+_CLAUSE_COST = 6
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_PRONOUNS = {"he": ("PERSON", "ORG"), "she": ("PERSON", "ORG"), "his": ("PERSON",), "her": ("PERSON",),
+             "they": ("ORG", "GPE", "NORP", "PERSON"), "their": ("ORG", "GPE", "NORP", "PERSON"),
+             "it": ("ORG", "GPE"), "its": ("ORG", "GPE"), "we": ("ORG", "GPE", "NORP")}
+_LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "perpetrate", "stage", "mount", "issue", "make", "release"})
+_QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_GLUE_RX = re.compile(r"[a-z][A-Z]")
+# short words that extraction glues to the name before them ("Soleimaniin", "Moussavia")
+_GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
+# An embedded post's signature: "— Daily Caller (@DailyCaller) February 29, 2020" ends its paragraph.
+_EMBED_SIG_RX = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
+
+
+def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_start: int = 0) -> tuple[
+        str | None, str, str]:
+    """Resolve ``text[start:end]`` against ``anchor``: ``(value, precision, label)``.
+
+    The words before it in its sentence decide whether a bare weekday looks forward.
+    """
+    direction = future_context(text[sentence_start:start])
+    r = resolve_full(text[start:end], anchor, direction)
+    return r.value, r.precision, r.label
+
+
+def event_date(label: str, time: TimeExpr | None, anchor: date | None, speech_fallback: bool) -> tuple[
+        str | None, str, float]:
+    """The date an event gets: its expression's value, or the publication day for unquoted speech."""
+    if time is not None and time.value is not None:
+        return time.value, time.precision, 0.8
+    if speech_fallback and label in _FALLBACK_CLASSES and anchor is not None:
+        return anchor.isoformat(), "day", 0.4
+    return None, "vague", 0.5
+
+
+@dataclass
+class _Trig:
+    """A trigger token being turned into an event (mutable scratch)."""
+
+    i: int
+    label: str
+    time: TimeExpr | None = None
+    cost: float = 1e9
+    inherited: bool = False
+
+
+def _is_damaged(word: str, names: set[str]) -> bool:
+    """Glued words ("accusedSoleimani", "Soleimaniin") are not names."""
+    if _GLUE_RX.search(word):
+        return True
+    for glue in _GLUED_WORDS:
+        if len(word) > len(glue) + 3 and word.endswith(glue) and word[: -len(glue)] in names:
+            return True
+    return False
+
+
+def _path_cost(doc: Any, a: int, b: int) -> float:
+    """Dependency-path length between two tokens; a step across a clause boundary costs more."""
+    anc_a: dict[int, float] = {}
+    cost, t = 0.0, doc[a]
+    while True:
+        anc_a[t.i] = cost
+        if t.head.i == t.i:
+            break
+        cost += _CLAUSE_COST if t.dep_ in _CLAUSAL else 1
+        t = t.head
+    cost, t = 0.0, doc[b]
+    while t.i not in anc_a:
+        if t.head.i == t.i:
+            return 1e9
+        cost += _CLAUSE_COST if t.dep_ in _CLAUSAL else 1
+        t = t.head
+    return cost + anc_a[t.i]
+
+
+def _trigger_class(tok: Any) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        if lemma == "bear" and tok.text.lower() == "born":
+            return "birth"
+        return _VERB_TRIGGERS.get(lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma == "talk" and any(c.lower_ == "about" for c in tok.children):
+            return "remark"  # "Trump talks about ..." is tagged a noun now and then
+        return _NOUN_TRIGGERS.get(lemma) or _NOUN_TRIGGERS.get(tok.text.lower())
+    return None
+
+
+class TimeStage(ArticleStage):
+    """Find temporal expressions and events, and date the events."""
+
+    name = "times"
+    version = 1
+    requires = ("parse",)
+    assigns = ("times", "events")
+
+    def __call__(self, item: Analysis) -> Analysis:
+        if item.parse is None:
+            raise PipelineError("stage 'times' needs the spaCy parse; run the 'parse' stage before it")
+        doc = item.parse
+        times = self._times(item, doc)
+        events = self._events(item, doc, times)
+        return self.mark(item, times=tuple(times), events=tuple(events))
+
+    def pipe(self, items: Iterable[Analysis], batch_size: int = 32) -> Iterator[Analysis]:
+        for item in items:
+            yield self(item)
+
+    # ------------------------------------------------------------------ expressions
+
+    def _times(self, item: Analysis, doc: Any) -> list[TimeExpr]:
+        text = item.text
+        anchor = item.article.published
+        spans: list[tuple[int, int, float]] = [(s, e, 0.9) for s, e in find_times(text)]
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if any(ent.start_char < e and s < ent.end_char for s, e, _ in spans):
+                continue
+            s, e = ent.start_char, ent.end_char
+            # spaCy often includes a leading article ("the 1990s"); keep the span tight
+            while s < e and text[s].isspace():
+                s += 1
+            if e > s:
+                spans.append((s, e, 0.6))
+        spans.sort()
+        sent_starts = [s.start for s in item.sentences] or [0]
+        out: list[TimeExpr] = []
+        for s, e, conf in spans:
+            sstart = max((x for x in sent_starts if x <= s), default=0)
+            value, precision, label = resolve_time(text, s, e, anchor, sstart)
+            if precision == "vague":
+                conf = min(conf, 0.5)
+            out.append(TimeExpr(start=s, end=e, label=label, stage=self.tag, confidence=conf,
+                                value=value, precision=precision, anchored=value is not None))
+        return out
+
+    # ------------------------------------------------------------------ events
+
+    def _names(self, item: Analysis, doc: Any) -> list[Span]:
+        """Name mentions: the mentions stage's when it ran, else spaCy's entities (damage filtered)."""
+        words = {t.text for t in doc if t.text[:1].isupper()}
+        if item.mentions:
+            return [m for m in item.mentions if m.kind == "name"]
+        out: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in _NAME_LABELS:
+                continue
+            if any(_is_damaged(t.text, words - {t.text}) for t in ent):
+                continue
+            s, e = ent.start_char, ent.end_char
+            if ent[0].lower_ == "the":
+                s = ent[1].idx if len(ent) > 1 else s
+            out.append(Mention(start=s, end=e, label=ent.label_, stage=self.tag, confidence=0.7,
+                               key=item.text[s:e]))
+        return out
+
+    def _events(self, item: Analysis, doc: Any, times: Sequence[TimeExpr]) -> list[Event]:
+        text = item.text
+        anchor = item.article.published
+        names = self._names(item, doc)
+        quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
+        embeds = _embed_dates(text, self.tag)
+        events: list[Event] = []
+        for sent in doc.sents:
+            trigs = [_Trig(t.i, c) for t in sent if (c := _trigger_class(t))]
+            if not trigs:
+                continue
+            trigs = _collapse(doc, trigs)
+            stimes = [tx for tx in times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
+            _attach(doc, trigs, stimes, text)
+            sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
+            for tr in trigs:
+                tok = doc[tr.i]
+                quoted = any(qs <= tok.idx < qe for qs, qe in quotes)
+                time = tr.time
+                emb = _embed_for(embeds, tok.idx)
+                if time is None and emb is not None and tr.label in SPEECH_CLASSES:
+                    time = emb  # the post's date is when its words were said, not when what they tell happened
+                value, precision, conf = event_date(tr.label, time, anchor, speech_fallback=not quoted)
+                if tr.inherited and value is not None and time is not None:
+                    conf = 0.6
+                roles = _roles(doc, tok, tr.label)
+                parts = _participants(doc, tok, tr.label, roles, names, text)
+                desc = _describe(doc, tok, tr.label, roles, parts, text)
+                events.append(Event(
+                    start=tok.idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
+                    confidence=conf, sentence=sspan, time=time, date=value, precision=precision,
+                    participants=tuple(parts), description=desc,
+                ))
+        return events
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _collapse(doc: Any, trigs: list[_Trig]) -> list[_Trig]:
+    """One event per happening: "said in a statement", "bombing raid" keep only the head trigger."""
+    by_i = {t.i: t for t in trigs}
+    keep: list[_Trig] = []
+    for t in trigs:
+        tok = doc[t.i]
+        head = tok.head
+        drop = False
+        if head.i in by_i and head.i != t.i and by_i[head.i].label == t.label and tok.dep_ in ("compound", "amod"):
+            drop = True
+        if tok.dep_ == "pobj" and head.head.i in by_i and by_i[head.head.i].label == t.label:
+            drop = True  # "said in a statement"
+        if not drop:
+            keep.append(t)
+    return keep
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return "\n\n" not in text[lo:hi] and "\n \n" not in text[lo:hi]
+
+
+def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], text: str) -> None:
+    """Give each trigger the dated expression nearest to it along the tree (see module doc).
+
+    A paragraph break is a hard limit: the parser sometimes runs a title or dateline into the
+    first sentence, and the dateline's date is not the date of what the sentence tells.
+    """
+    for tx in times:
+        toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if toks is None or len(toks) == 0:
+            continue
+        root = toks.root.i
+        inside = {t.i for t in toks}
+        best, best_cost = None, 1e9
+        for tr in trigs:
+            if tr.i in inside or not _same_paragraph(text, tx.start, doc[tr.i].idx):
+                continue
+            c = _path_cost(doc, root, tr.i)
+            if c == best_cost and best is not None and abs(doc[tr.i].i - root) < abs(doc[best.i].i - root):
+                best = tr
+            if c < best_cost:
+                best, best_cost = tr, c
+        if best is None or best_cost >= 3 * _CLAUSE_COST:
+            continue
+        more_precise = best.time is not None and _RANK[tx.precision] < _RANK[best.time.precision]
+        if best_cost < best.cost or (more_precise and best_cost <= best.cost + 2):
+            best.time, best.cost = tx, best_cost
+    for tr in trigs:
+        if tr.time is not None:
+            continue
+        # inherit from a trigger this one directly hangs on or that hangs on it ("killed in an airstrike")
+        cands = [o for o in trigs if o.time is not None and not o.inherited and o is not tr
+                 and (_modifies(doc[tr.i], doc[o.i]) or _modifies(doc[o.i], doc[tr.i]))]
+        if cands:
+            tr.time, tr.inherited = cands[0].time, True
+
+
+def _modifies(a: Any, b: Any) -> bool:
+    """``a`` directly modifies ``b``: "killed [in an airstrike]", "[bombing] raid", "attack [that killed]"."""
+    if a.dep_ == "pobj" and a.head.head.i == b.i:
+        return True
+    if a.head.i == b.i and a.dep_ in ("nsubj", "nsubjpass") and a.pos_ == "NOUN":
+        return True  # "an Israeli airstrike killed ..."
+    return a.head.i == b.i and a.dep_ in ("compound", "nmod", "acl", "npadvmod")
+
+
+def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
+    """Agent and patient tokens of a trigger, from its dependents."""
+    agent = patient = None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    for c in tok.children:
+        d = c.dep_
+        if d == "nsubj" and not passive:
+            agent = agent or c
+        elif d == "nsubjpass" or d == "dobj":
+            patient = patient or c
+        elif d == "agent":
+            agent = agent or next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif d == "poss" or d in ("compound", "amod") and (c.ent_type_ in _NAME_LABELS or c.pos_ == "PROPN"):
+            if label == "killing":
+                patient = patient or c
+            else:
+                agent = agent or c
+        elif d == "prep":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            p = c.lower_
+            if p == "of":
+                if label in ("killing", "attack", "arrest", "injury"):
+                    patient = patient or obj
+                else:
+                    agent = agent or obj
+            elif p in ("by", "from"):
+                agent = agent or obj
+            elif p in ("on", "against") and obj.ent_type_ in _NAME_LABELS:
+                patient = patient or obj
+    if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and patient is None:
+        patient = tok.head  # "Moussavi, killed in the Israeli bombing"
+    if tok.pos_ == "NOUN" and agent is None:
+        # "the attacks carried out by Hamas", "a bombing carried out ... by the United States"
+        verbs = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in _LIGHT_VERBS]
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.lemma_ in _LIGHT_VERBS:
+            verbs.append(tok.head)
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    agent = agent or next((g for g in c.children if g.dep_ == "pobj"), None)
+                elif c.dep_ == "nsubj" and v is tok.head and tok.dep_ == "dobj":
+                    agent = agent or c
+    return {"agent": agent, "patient": patient}
+
+
+def _local(doc: Any, tok: Any, depth: int = 4) -> set[int]:
+    """Token ids in the trigger's own phrase: its dependents, not crossing clauses or appositions."""
+    seen = {tok.i}
+    frontier = [(tok, 0)]
+    while frontier:
+        t, d = frontier.pop()
+        if d >= depth:
+            continue
+        for c in t.children:
+            if c.dep_ in _CLAUSAL or c.dep_ in ("appos", "punct") or c.i in seen:
+                continue
+            if c.dep_ == "prep" and c.lower_ in ("according", "via"):
+                continue  # the relaying source is not a participant
+            seen.add(c.i)
+            frontier.append((c, d + 1))
+    return seen
+
+
+def _mention_at(names: Sequence[Span], tok: Any) -> Span | None:
+    for m in names:
+        if m.start <= tok.idx < m.end:
+            return m
+    return None
+
+
+def _antecedent(names: Sequence[Span], tok: Any, doc: Any = None) -> Span | None:
+    """The preceding name a pronoun most likely stands for: a recent subject first, persons first."""
+    labels = _PRONOUNS.get(tok.lower_)
+    if not labels:
+        return None
+    text = tok.doc.text
+    # names in parentheses are credits and glosses ("(WANA/Reuters)"), not antecedents
+    before = [m for m in names if m.end <= tok.idx and tok.idx - m.end < 400 and m.label in labels
+              and not (text[m.start - 1 : m.start] == "(" or text[m.end : m.end + 1] == ")")]
+    if not before:
+        return None
+    para_start = text.rfind("\n\n", 0, tok.idx)
+    same_para = [m for m in before if m.start > para_start]
+    before = same_para or before
+    if doc is not None:
+        def subject(m: Span) -> bool:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            return sp is not None and len(sp) > 0 and sp.root.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        for lab in labels:
+            subj = [m for m in before if m.label == lab and subject(m)]
+            if subj:
+                return subj[-1]
+    return before[-1]
+
+
+def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], names: Sequence[Span],
+                  text: str) -> list[Span]:
+    """Names taking part: the patient (for killings, first) and agent, then others in the phrase."""
+    local = _local(doc, tok)
+    # a mention holding the trigger itself ("the Oct. 7 Hamas attacks" as an EVENT) is the event, not a party
+    names = [m for m in names if not (m.start <= tok.idx < m.end)]
+    out: list[Span] = []
+    for role in ("patient", "agent"):
+        r = roles.get(role)
+        if r is None:
+            continue
+        m = _mention_at(names, r)
+        if role == "patient" and label in _VICTIM_CLASSES and (m is None or m.label != "PERSON"):
+            # "the death of the head of the Quds Force, Qassem Soleimani": the person is the victim
+            sub = {t.i for t in r.subtree}
+            m = next((n for n in names if n.label == "PERSON" and any(n.start <= doc[i].idx < n.end
+                                                                      for i in sorted(sub))), m)
+        if m is None and r.pos_ == "PRON":
+            m = _antecedent(names, r, doc)
+        if m is None:
+            # the role's phrase may hold the name ("the commander of the Al Quds force")
+            sub = _local(doc, r, depth=3)
+            m = next((n for n in names if any(n.start <= doc[i].idx < n.end for i in sorted(sub))), None)
+        if m is not None and m not in out:
+            out.append(m)
+    for m in names:
+        if m in out:
+            continue
+        if any(m.start <= doc[i].idx < m.end for i in local):
+            out.append(m)
+    return out
+
+
+def _phrase(doc: Any, tok: Any, text: str, max_tokens: int = 6) -> str:
+    """A short noun phrase for a role token (its compounds, adjectives and an "of" complement)."""
+    m_left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") and c.pos_ != "PRON"]
+    start = min([tok.i] + [c.left_edge.i for c in m_left])
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i + 1 - start <= max_tokens:
+            end = max(end, c.right_edge.i + 1)
+    words = [t.text for t in doc[start:end] if not t.is_space and not t.is_punct]
+    while words and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _role_text(doc: Any, r: Any, names: Sequence[Span], text: str, person_first: bool = False) -> str:
+    if r is None:
+        return ""
+    m = _mention_at(names, r)
+    if person_first and (m is None or m.label != "PERSON"):
+        sub = {t.i for t in r.subtree}
+        m = next((n for n in names if n.label == "PERSON" and any(n.start <= doc[i].idx < n.end
+                                                                  for i in sorted(sub))), m)
+    if m is None and r.pos_ == "PRON":
+        m = _antecedent(names, r, doc)
+        if m is None:
+            return ""
+    if m is not None:
+        return text[m.start : m.end]
+    return _phrase(doc, r, text)
+
+
+_NOUN_FORM = {"statement": "statement", "denial": "denial", "remark": "remarks", "killing": "killed",
+              "attack": "attack", "meeting": "meeting", "election": "election", "arrest": "arrested",
+              "launch": "launch", "legal": "ruling", "leadership": "leadership change", "business": "deal",
+              "injury": "injured", "birth": "born"}
+
+
+def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequence[Span], text: str) -> str:
+    """A short factual phrase: "Qasem Soleimani killed", "Hamas attack on Israel", "IRGC statement"."""
+    names = list(parts)
+    agent = _role_text(doc, roles.get("agent"), names, text)
+    patient = _role_text(doc, roles.get("patient"), names, text, person_first=label in _VICTIM_CLASSES)
+    if label in ("killing", "arrest", "injury", "birth"):
+        who = patient or (text[names[0].start:names[0].end] if names else "")
+        out = f"{who} {_NOUN_FORM[label]}" if who else tok.lemma_.lower()
+    elif label == "attack":
+        out = f"{agent} {tok.lemma_.lower()}" if agent else tok.lemma_.lower()
+        if patient and patient != agent:
+            out += f" on {patient}"
+    elif label in SPEECH_CLASSES:
+        if label == "denial" and agent and patient:
+            out = f"{agent} denies {patient}"
+        else:
+            out = f"{agent} {_NOUN_FORM[label]}" if agent else _NOUN_FORM[label]
+    else:
+        verb = tok.text if tok.pos_ == "VERB" else tok.lemma_.lower()
+        out = " ".join(x for x in (agent, verb, patient) if x)
+    return " ".join(out.split())[:120]
+
+
+def _embed_dates(text: str, tag: str) -> list[tuple[int, int, TimeExpr]]:
+    """Paragraphs ending with an embedded post's dated signature: (para start, para end, its date)."""
+    out: list[tuple[int, int, TimeExpr]] = []
+    pos = 0
+    for para in text.split("\n"):
+        m = _EMBED_SIG_RX.search(para)
+        if m:
+            s = pos + m.start("date")
+            e = pos + m.end("date")
+            r = resolve_full(text[s:e], None)
+            if r.value is not None:
+                out.append((pos, pos + len(para), TimeExpr(
+                    start=s, end=e, label="DATE", stage=tag, confidence=0.8,
+                    value=r.value, precision=r.precision, anchored=True)))
+        pos += len(para) + 1
+    return out
+
+
+def _embed_for(embeds: Sequence[tuple[int, int, TimeExpr]], offset: int) -> TimeExpr | None:
+    for s, e, tx in embeds:
+        if s <= offset < e:
+            return tx
+    return None
+
+
+def anchor_token(analysis: Analysis, start: int) -> tuple[str | None, str]:
+    """The date the stage's rules give the word at ``start`` (the event's if one is there).
+
+    Used by the evaluation for gold event words the stage did not take as triggers: the word
+    is treated as a trigger of its own and attached by the same tree-distance rule.
+    """
+    for ev in analysis.events:
+        if ev.start <= start < ev.end:
+            return ev.date, ev.precision
+    doc = analysis.parse
+    if doc is None:
+        return None, "vague"
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, "vague"
+    tok = span[0]
+    sent = tok.sent
+    others = [_Trig(t.i, c) for t in sent if (c := _trigger_class(t)) and t.i != tok.i]
+    me = _Trig(tok.i, "other")
+    stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
+    _attach(doc, others + [me], stimes, analysis.text)
+    if me.time is not None and me.time.value is not None:
+        return me.time.value, me.time.precision
+    return None, "vague"

@@ -1,0 +1,32 @@
+"""The timeline evaluation on the SemEval-2015 TimeLine trial set, with pinned floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import ROOT, need_data
+from newsprism.eval.timeline import evaluate, load_documents, load_timelines
+
+BASELINE = json.loads((ROOT / "tests" / "baselines" / "timeline.json").read_text())
+
+
+def test_gold_files_are_read() -> None:
+    data = need_data("semeval2015-timeline")
+    docs = load_documents(data / "trial-docs")
+    timelines = load_timelines(data / "trial-timelines")
+    assert docs["16844"].dct is not None and docs["16844"].dct.isoformat() == "2010-06-08"
+    assert "unveiled" in docs["16844"].words[2]
+    rows = timelines["iphone_4"]
+    assert (2, "2010-06-07", [("16844", 2, "unveiled")]) in rows
+    # "2008-XX-XX" style gold is read as the coarser value
+    assert all("-XX" not in g for rows in timelines.values() for _, g, _ in rows if not g.startswith("XXX"))
+
+
+def test_anchoring_floor() -> None:
+    data = need_data("semeval2015-timeline")
+    result = evaluate(Path(data))
+    assert result["gold_mentions"] > 150
+    assert result["anchoring_accuracy"] >= BASELINE["anchoring_accuracy"]
+    assert result["pairwise_order_agreement"] >= BASELINE["pairwise_order_agreement"]
+    assert result["anchors"]["minard2015_best_main_track_f1"] == 7.85

@@ -1,0 +1,302 @@
+"""Times: the resolver on a table, the stage and the timeline on the seed articles, the SVG."""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+
+from conftest import SEED_000, SEED_004
+from newsprism.errors import PipelineError
+from newsprism.model import Analysis, Article, EntityMention, Removed, TimelineEntry, from_dict, to_dict
+from newsprism.pipeline import Pipeline
+from newsprism.resolve.timeline import (
+    build_timeline,
+    embed_events,
+    infer_published,
+    reanchor,
+    render_svg,
+    same_name,
+    timeline_to_json,
+)
+from newsprism.stages.temporal import compatible, find_times, resolve, value_range
+from newsprism.stages.times import TimeStage
+
+WED = date(2023, 12, 27)
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "expected"),
+    [
+        ("on Monday", WED, ("2023-12-25", "day")),
+        ("Monday", WED, ("2023-12-25", "day")),
+        ("this Wednesday", WED, ("2023-12-27", "day")),
+        ("on Wednesday", WED, ("2023-12-27", "day")),
+        ("last Wednesday", WED, ("2023-12-20", "day")),
+        ("next Monday", WED, ("2024-01-01", "day")),
+        ("Monday’s", WED, ("2023-12-25", "day")),
+        ("Oct. 7", WED, ("2023-10-07", "day")),
+        ("October 7", WED, ("2023-10-07", "day")),
+        ("Oct. 7", date(2024, 1, 5), ("2023-10-07", "day")),
+        ("June 24", date(2010, 6, 16), ("2010-06-24", "day")),
+        ("January 2020", WED, ("2020-01", "month")),
+        ("January 4, 2020", WED, ("2020-01-04", "day")),
+        ("4 January 2020", WED, ("2020-01-04", "day")),
+        ("February 24 , 1955", WED, ("1955-02-24", "day")),
+        ("2020", WED, ("2020", "year")),
+        ("in 2020", WED, ("2020", "year")),
+        ("yesterday", WED, ("2023-12-26", "day")),
+        ("today", WED, ("2023-12-27", "day")),
+        ("two days ago", WED, ("2023-12-25", "day")),
+        ("last week", WED, ("2023-W51", "week")),
+        ("last month", WED, ("2023-11", "month")),
+        ("last year", WED, ("2022", "year")),
+        ("the October attack", WED, ("2023-10", "month")),
+        ("recently", WED, (None, "vague")),
+        ("in recent years", WED, (None, "vague")),
+        ("days after", WED, (None, "vague")),
+        ("three years", WED, (None, "vague")),
+        ("a few days ago", WED, (None, "vague")),
+    ],
+)
+def test_resolve_table(expr: str, anchor: date, expected: tuple[str | None, str]) -> None:
+    assert resolve(expr, anchor) == expected
+
+
+def test_without_anchor_relative_stays_unresolved_absolute_resolves() -> None:
+    assert resolve("this Wednesday", None) == (None, "day")
+    assert resolve("last week", None) == (None, "week")
+    assert resolve("January 4, 2020", None) == ("2020-01-04", "day")
+    assert resolve("January 2020", None) == ("2020-01", "month")
+
+
+def test_future_sentence_turns_weekday_forward() -> None:
+    assert resolve("on Monday", WED, direction=1) == ("2024-01-01", "day")
+
+
+def test_find_times_skips_modal_may_and_outlet_names() -> None:
+    text = "He may go. In May 2019 they met. The Daily Caller reported it on Monday."
+    found = [text[s:e] for s, e in find_times(text)]
+    assert found == ["May 2019", "on Monday"]
+
+
+def test_value_ranges_and_compatibility() -> None:
+    assert value_range("2023-W51") == (date(2023, 12, 18), date(2023, 12, 24))
+    assert value_range("2020-02") == (date(2020, 2, 1), date(2020, 2, 29))
+    assert compatible("2020-01", "2020-01-04") and compatible("2020", "2020-01-04")
+    assert not compatible("2020-01-03", "2020-01-04")
+
+
+def test_same_name() -> None:
+    assert same_name("Mousavi", "Seyyed Razi Mousavi")
+    assert same_name("Razi Moussavi", "Seyyed Razi Mousavi")
+    assert same_name("IRGC", "Islamic Revolutionary Guard Corp")
+    assert not same_name("Israel", "Israeli")
+    assert not same_name("Hamas", "IRGC")
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def _seed_000(keep_embed: bool = True) -> Article:
+    text = SEED_000.read_text(encoding="utf-8").split("\n", 1)[1]
+    if not keep_embed:
+        text = "\n".join(p for p in text.split("\n") if "(@DailyCaller)" not in p)
+    return Article(id="000", text=text, published=WED, author="Jake Smith", outlet="Daily Caller")
+
+
+def _seed_004() -> Article:
+    text = SEED_004.read_text(encoding="utf-8").split("\n", 1)[1]
+    # what the ingest helper repairs
+    text = text.replace("Soleimaniin a", "Soleimani in a").replace("Moussavia senior", "Moussavi a senior")
+    return Article(id="004", text=text, outlet="Infobae")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[Analysis, Analysis]:
+    p = Pipeline.from_names(["parse", "times"])
+    a0, a4 = p.run([_seed_000(), _seed_004()])
+    return a0, a4
+
+
+@pytest.fixture(scope="module")
+def timeline(seeds: tuple[Analysis, Analysis]) -> tuple[list[TimelineEntry], Analysis]:
+    a0, a4 = seeds
+    inferred = infer_published(a4, [a0])
+    assert inferred is not None
+    a4 = reanchor(a4, inferred[0])
+    return build_timeline([a0, a4]), a4
+
+
+def test_seed_000_times(seeds: tuple[Analysis, Analysis]) -> None:
+    a0, _ = seeds
+    got = {(a0.text[t.start:t.end], t.value, t.precision) for t in a0.times}
+    assert ("on Monday", "2023-12-25", "day") in got
+    assert ("on Wednesday", "2023-12-27", "day") in got
+    assert ("Oct. 7", "2023-10-07", "day") in got
+    assert ("January 2020", "2020-01", "month") in got
+    assert ("2020", "2020", "year") in got
+
+
+def test_seed_004_undated_keeps_relative_unresolved(seeds: tuple[Analysis, Analysis]) -> None:
+    _, a4 = seeds
+    by_text = {a4.text[t.start:t.end]: t for t in a4.times}
+    assert by_text["this Wednesday"].value is None and not by_text["this Wednesday"].anchored
+    assert by_text["January 4, 2020"].value == "2020-01-04" and by_text["January 4, 2020"].anchored
+
+
+def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
+    for a in seeds:
+        assert a.times and a.events
+        for t in a.times:
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v1"
+            assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
+        for ev in a.events:
+            assert ev.stage == "times.v1" and 0 < ev.confidence <= 1
+            assert a.text[ev.start:ev.end].isalpha()
+            assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
+            for p in ev.participants:
+                assert 0 <= p.start < p.end <= len(a.text)
+
+
+def test_events_dated_on_seed_000(seeds: tuple[Analysis, Analysis]) -> None:
+    a0, _ = seeds
+    evs = {(a0.text[e.start:e.end], e.label, e.date) for e in a0.events}
+    assert ("killed", "killing", "2023-12-25") in evs  # Mousavi, "on Monday"
+    assert ("killed", "killing", "2020-01") in evs  # Soleimani, "in January 2020"
+    assert ("attacks", "attack", "2023-10-07") in evs
+    assert ("claimed", "statement", "2023-12-27") in evs
+    mousavi = next(e for e in a0.events if e.label == "killing" and e.date == "2023-12-25")
+    assert "Mousavi" in mousavi.description
+
+
+def test_damaged_words_make_no_participants() -> None:
+    raw = SEED_004.read_text(encoding="utf-8").split("\n", 1)[1]
+    [a] = Pipeline.from_names(["parse", "times"]).run([Article(id="raw", text=raw)])
+    names = {a.text[p.start:p.end] for ev in a.events for p in ev.participants}
+    assert names and not any(n.endswith(("Soleimaniin", "Moussavia")) for n in names)
+
+
+def test_infer_published_for_004(seeds: tuple[Analysis, Analysis]) -> None:
+    a0, a4 = seeds
+    got = infer_published(a4, [a0])
+    assert got is not None and got[0] == WED and 0 < got[1] <= 1
+    assert infer_published(a4, []) is None
+
+
+def test_reanchor_equals_running_dated(seeds: tuple[Analysis, Analysis]) -> None:
+    _, a4 = seeds
+    [dated] = Pipeline.from_names(["parse", "times"]).run([dataclasses.replace(_seed_004(), published=WED)])
+    re = reanchor(a4, WED)
+    assert re.article.published == WED
+    assert re.times == dated.times
+    assert re.events == dated.events
+
+
+def _entry(entries: list[TimelineEntry], value: str, label: str, word: str) -> TimelineEntry:
+    hits = [e for e in entries if e.date.startswith(value) and any(m.label == label for m in e.mentions)
+            and word.lower() in (e.description + " ".join(e.entities)).lower()]
+    assert hits, f"no {label} entry on {value} about {word}: {[(e.date, e.description) for e in entries]}"
+    return hits[0]
+
+
+def test_seed_timeline_targets(timeline: tuple[list[TimelineEntry], Analysis]) -> None:
+    entries, _ = timeline
+    soleimani = _entry(entries, "2020-01", "killing", "Soleimani")
+    assert soleimani.date == "2020-01-04" and soleimani.precision == "day" and not soleimani.conflicts
+    assert {m.article for m in soleimani.mentions} == {"000", "004"}
+    assert len([e for e in entries if e.date.startswith("2020") and "Soleimani killed" in e.description]) == 1
+    trump = _entry(entries, "2020-02-29", "remark", "Trump")
+    assert trump.precision == "day"
+    attacks = _entry(entries, "2023-10-07", "attack", "Hamas")
+    assert {m.article for m in attacks.mentions} == {"000", "004"}
+    mousavi = _entry(entries, "2023-12-25", "killing", "Mousavi")
+    assert {m.article for m in mousavi.mentions} == {"000", "004"}
+    irgc = _entry(entries, "2023-12-27", "statement", "IRGC")
+    assert {m.article for m in irgc.mentions} == {"000", "004"}
+    denial = _entry(entries, "2023-12-27", "denial", "Hamas")
+    assert {m.article for m in denial.mentions} == {"000", "004"}
+    dates = [value_range(e.date)[0] for e in entries]
+    assert dates == sorted(dates)
+
+
+def test_timeline_mentions_slice_and_json(seeds: tuple[Analysis, Analysis],
+                                          timeline: tuple[list[TimelineEntry], Analysis]) -> None:
+    entries, a4 = timeline
+    texts = {"000": seeds[0].text, "004": a4.text}
+    data = timeline_to_json(entries, texts)
+    assert len(data) == len(entries)
+    for row in data:
+        assert set(row) >= {"date", "precision", "description", "entities", "mentions"}
+        for m in row["mentions"]:
+            assert m["text"] == texts[m["article"]][m["start"]:m["end"]] and m["text"]
+
+
+def test_conflicting_days_are_recorded() -> None:
+    base = Pipeline.from_names(["parse", "times"])
+    a, b = base.run([
+        Article(id="a", text="Qasem Soleimani was killed on January 3, 2020 in Baghdad.", published=WED),
+        Article(id="b", text="Qasem Soleimani was killed on January 4, 2020 in Baghdad.", published=WED),
+    ])
+    entries = build_timeline([a, b])
+    killing = [e for e in entries if "Soleimani" in e.description]
+    assert len(killing) == 1
+    assert killing[0].conflicts and "2020-01-03" in killing[0].conflicts[0] and "2020-01-04" in killing[0].conflicts[0]
+
+
+def test_batch_equals_one_by_one() -> None:
+    arts = [_seed_000(), _seed_004()]
+    p = Pipeline.from_names(["parse", "times"])
+    batch = list(p.run(arts))
+    single = [next(iter(p.run([x]))) for x in arts]
+    assert [(x.times, x.events) for x in batch] == [(x.times, x.events) for x in single]
+
+
+def test_round_trip(seeds: tuple[Analysis, Analysis]) -> None:
+    a0, _ = seeds
+    back = from_dict(to_dict(a0))
+    assert back.times == a0.times and back.events == a0.events
+
+
+def test_empty_and_missing_parse() -> None:
+    [a] = Pipeline.from_names(["parse", "times"]).run([Article(id="e", text="", published=WED)])
+    assert a.times == () and a.events == ()
+    with pytest.raises(PipelineError):
+        TimeStage()(Analysis(article=Article(id="x", text="On Monday.")))
+
+
+def test_embed_events() -> None:
+    art = Article(id="000", text="x", removed=(Removed(kind="embed", text=(
+        "President Trump talks about taking out terrorist Qassem Soleimani. He tells the story. "
+        "#CPAC pic.twitter.com/Ly2WL0XtmI — Daily Caller (@DailyCaller) February 29, 2020")),
+        Removed(kind="caption", text="A photo (Reuters) February 1, 2020")))
+    assert embed_events(art) == [("2020-02-29", "day",
+                                  "President Trump talks about taking out terrorist Qassem Soleimani.")]
+
+
+def test_svg_is_well_formed_and_escaped() -> None:
+    entries = [
+        TimelineEntry(date="2020-01-04", precision="day", description="Soleimani killed <script>alert(1)</script>",
+                      mentions=(EntityMention(article="a", start=0, end=3),)),
+        TimelineEntry(date="2020-01", precision="month", description="A & B"),
+        TimelineEntry(date="2023-10-07", precision="day", description="attack", conflicts=("a says x",)),
+        TimelineEntry(date="2023-12-25", precision="day", description="Mousavi killed in a long description"),
+        TimelineEntry(date="2023-12-27", precision="day", description="IRGC statement, also long enough"),
+        TimelineEntry(date="2023-12-27", precision="day", description="Hamas denial"),
+    ]
+    svg = render_svg(entries, width=700)
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg")
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    assert "href" not in svg
+    texts = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text and t.text[:4].isdigit()]
+    assert len(texts) == len(entries)
+    # labels on one row never overlap (estimated width per character as in the renderer)
+    boxes = [(float(t.get("x", 0)), float(t.get("y", 0)), len(t.text or "") * 6.2) for t in texts]
+    for i, (x1, y1, w1) in enumerate(boxes):
+        for x2, y2, w2 in boxes[i + 1:]:
+            if y1 == y2:
+                assert x1 + w1 <= x2 or x2 + w2 <= x1
+    ET.fromstring(render_svg([]))
