@@ -339,6 +339,46 @@ def timeline(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut 
             out.print(f"{'':17} conflict: {c}", markup=False, highlight=False)
 
 
+@app.command()
+def check(
+    claim: Annotated[Optional[str], typer.Argument(help="The claim to check, in quotes.")] = None,
+    db: DbOpt = DEFAULT_DB,
+    claims_file: Annotated[Optional[Path], typer.Option("--claims-file", help="One claim per line.")] = None,
+    json_path: JsonOut = None,
+    top_k: Annotated[int, typer.Option("--top-k", help="Articles per claim scored by the stance model.")] = 50,
+) -> None:
+    """Stance of every stored article toward a claim: asserts, denies, discusses or unrelated.
+
+    Example: newsprism check "The Oct. 7 attacks were revenge for Soleimani's killing"
+    """
+    from .check import check_claims, read_claims_file
+
+    claims: list[str] = []
+    if claim:
+        claims.append(claim)
+    if claims_file:
+        try:
+            claims.extend(read_claims_file(claims_file.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise NewsprismError(f"cannot read --claims-file {claims_file}: {exc}") from None
+    if not claims:
+        raise NewsprismError('give a claim ("newsprism check \"CLAIM\"") or --claims-file FILE')
+    with _open(db) as corpus:
+        articles = [a.article for a in corpus.analyses()]
+    result = check_claims(claims, articles, top_k=top_k)
+    if json_path:
+        _write(json_path, _dump(result))
+    by_id = {a.id: a for a in articles}
+    for c in result["checks"]:
+        out.print(f"claim: {c['claim']}", markup=False, highlight=False)
+        related = {r["article"] for r in c["articles"]}
+        for r in c["articles"]:
+            ev = r["evidence"][0] if r["evidence"] else None
+            snippet = " ".join(by_id[r["article"]].text[ev["start"]:ev["end"]].split())[:140] if ev else ""
+            out.print(f"  {r['stance']:9} {r['confidence']:.2f}  {r['article']}  {snippet}", markup=False, highlight=False)
+        out.print(f"  unrelated: {len(articles) - len(related)} article(s)", markup=False, highlight=False)
+
+
 def _make_eval(name: str, default_split: str) -> None:
     def command(
         split: Annotated[str, typer.Option("--split", help="Which split to evaluate.")] = default_split,
@@ -373,7 +413,9 @@ def main() -> None:
     """Console entry point: user mistakes become one line, never a traceback."""
     logging.basicConfig(level=os.environ.get("NEWSPRISM_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of a typer.Exit instead of raising it.
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else EXIT_OK)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except NewsprismError as exc:

@@ -219,11 +219,27 @@ class Corpus:
     def _timeline(
         self, analyses: Sequence[Analysis], stories: Sequence[Story], entity_of: Callable[..., str | None]
     ) -> list[TimelineEntry]:
-        try:
-            from .resolve.timeline import build_timeline
-        except ImportError:
-            return []
-        return list(build_timeline(analyses, stories, entity_of=entity_of))
+        from .resolve.timeline import build_timeline, embed_events
+
+        entries = list(build_timeline(analyses, stories, entity_of=entity_of))
+        # Embedded posts are kept out of the text but can date what the article shows (a dated tweet).
+        story_of = {a: s.id for s in stories for a in s.articles}
+        names = [(e.id, n) for e in self.store.entities() for n in {e.name, *e.aliases} if len(n) > 3]
+        for a in analyses:
+            for day, precision, desc in embed_events(a.article):
+                embed_text = " ".join(r.text for r in a.article.removed if r.kind == "embed")
+                ents = tuple(sorted({eid for eid, n in names if n in embed_text}))
+                entries.append(
+                    TimelineEntry(
+                        date=day,
+                        precision=precision,
+                        description=f"{desc} (embedded post in {a.id})",
+                        entities=ents,
+                        story=story_of.get(a.id),
+                    )
+                )
+        entries.sort(key=lambda t: t.date)
+        return entries
 
     def _compare(
         self,

@@ -1,0 +1,154 @@
+"""End to end through the command line: the seeds, the JSON contract, errors, re-runs, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, SEED_000, SEED_004
+
+CLI = [sys.executable, "-m", "newsprism.cli"]
+
+
+def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd, input=stdin, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("seeds")
+    db, js, html, md = tmp / "n.db", tmp / "out.json", tmp / "r.html", tmp / "r.md"
+    res = run("analyze", str(EXAMPLES), "--db", str(db), "--json", str(js), "--html", str(html), "--md", str(md))
+    assert res.returncode == 0, res.stderr
+    return {"db": db, "doc": json.loads(js.read_text()), "html": html.read_text(), "md": md.read_text(),
+            "stdout": res.stdout, "stderr": res.stderr}
+
+
+def test_seeds_one_story_dates_and_clean_text(seeds_run):
+    doc = seeds_run["doc"]
+    assert doc["schema"] == "newsprism/1"
+    assert set(doc) >= {"articles", "stories", "entities", "quotes", "claims", "timeline"}
+    arts = {a["id"]: a for a in doc["articles"]}
+    a0, a4 = arts[SEED_000.name], arts[SEED_004.name]
+    assert (a0["published"], a0["published_inferred"], a0["author"]) == ("2023-12-27", False, "Jake Smith")
+    assert (a4["published"], a4["published_inferred"]) == ("2023-12-27", True)
+    assert a0["outlet"] is None and a4["outlet"] is None  # unknown stays unknown
+    assert "pic.twitter.com" not in a0["text"] and "@DailyCaller" not in a0["text"]
+    assert "WANA" not in a4["text"] and "With information from" not in a4["text"]
+    assert {r["kind"] for r in a4["removed"]} >= {"caption", "credit-line"}
+    assert a4["credits"] == ["Europa Press", "AFP"]
+    assert len(doc["stories"]) == 1
+    assert sorted(doc["stories"][0]["articles"]) == sorted(arts)
+    assert set(doc["stories"][0]["comparison"]) >= {"shared", "unique", "conflicts", "wording"}
+
+
+def test_every_span_in_the_export_slices_its_article(seeds_run):
+    doc = seeds_run["doc"]
+    texts = {a["id"]: a["text"] for a in doc["articles"]}
+    for e in doc["entities"]:
+        for m in e["mentions"]:
+            assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
+    for q in doc["quotes"]:
+        assert texts[q["article"]][q["start"]:q["end"]] == q["text"]
+        if q["speaker"] and q["speaker"]["start"] is not None:
+            assert texts[q["article"]][q["speaker"]["start"]:q["speaker"]["end"]] == q["speaker"]["text"]
+    for c in doc["claims"]:
+        assert texts[c["article"]][c["start"]:c["end"]] == c["text"]
+    for t in doc["timeline"]:
+        for m in t["mentions"]:
+            assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
+
+
+def test_seed_timeline_and_terminal_summary(seeds_run):
+    dates = {t["date"] for t in seeds_run["doc"]["timeline"]}
+    assert {"2023-10-07", "2023-12-25", "2023-12-27", "2020-02-29"} <= dates
+    assert any(d.startswith("2020-01") for d in dates)
+    assert "Story 1" in seeds_run["stdout"] and "2 added" in seeds_run["stderr"]
+
+
+def test_reports_escape_and_are_self_contained(seeds_run):
+    html = seeds_run["html"]
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html), "report must not load anything"
+    assert "Content-Security-Policy" in html
+    assert "Qasem Soleimani" in html or "Qassem Soleimani" in html
+    assert seeds_run["md"].startswith("# newsprism report")
+
+
+def test_reingest_changes_nothing(seeds_run, tmp_path):
+    db = tmp_path / "copy.db"
+    shutil.copy(seeds_run["db"], db)
+
+    def snapshot():
+        con = sqlite3.connect(db)
+        rows = (con.execute("SELECT id, hash, data FROM articles ORDER BY id").fetchall(),
+                con.execute("SELECT article_id, data FROM analyses ORDER BY article_id").fetchall(),
+                con.execute("SELECT id, data FROM stories ORDER BY id").fetchall())
+        con.close()
+        return rows
+
+    before = snapshot()
+    res = run("ingest", str(EXAMPLES), "--db", str(db))
+    assert res.returncode == 0, res.stderr
+    assert "0 added, 2 already stored" in res.stderr
+    assert snapshot() == before
+
+
+def test_bad_inputs_are_named_and_the_rest_is_processed(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED_000, src / SEED_000.name)
+    (src / "empty.txt").write_text("")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02" * 200)
+    (src / "broken.json").write_text('{"text": "unterminated')
+    (src / "latin1.txt").write_bytes("Le président a déclaré que la réunion aura lieu à Paris.".encode("latin-1"))
+    res = run("ingest", str(src), "--db", str(tmp_path / "n.db"))
+    assert res.returncode == 2
+    err = res.stderr
+    for name in ("empty.txt", "binary.txt", "broken.json"):
+        assert name in err
+    assert "Traceback" not in err
+    assert "2 added" in err  # the seed and the latin-1 file
+
+
+def test_user_mistakes_are_one_line(tmp_path, seeds_run):
+    res = run("show", "no-such-story", "--db", str(seeds_run["db"]))
+    assert res.returncode == 1 and "no story 'no-such-story'" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    res = run("stories", "--db", str(tmp_path / "absent.db"))
+    assert res.returncode == 1 and "no such store" in res.stderr and "Traceback" not in res.stderr
+    res = run("export", "--format", "xml", "--db", str(seeds_run["db"]))
+    assert res.returncode == 1 and "unknown --format" in res.stderr
+    res = run("analyze", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "x.db"), "-q")
+    assert res.returncode == 2 and "nothing-here" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_query_commands(seeds_run):
+    db = str(seeds_run["db"])
+    story = seeds_run["doc"]["stories"][0]["id"]
+    res = run("stories", "--db", db)
+    assert res.returncode == 0 and story in res.stdout
+    res = run("show", story, "--db", db)
+    assert res.returncode == 0 and "Story 1" in res.stdout
+    res = run("entities", "--db", db, "--story", story)
+    assert res.returncode == 0 and "Soleimani" in res.stdout
+    res = run("quotes", "--db", db, "--speaker", "Hamas")
+    assert res.returncode == 0 and "Hamas" in res.stdout
+    res = run("timeline", "--db", db)
+    assert res.returncode == 0 and "2023-12-25" in res.stdout
+    res = run("export", "--db", db)
+    assert res.returncode == 0 and json.loads(res.stdout)["schema"] == "newsprism/1"
+
+
+def test_stdin_input(tmp_path):
+    text = SEED_000.read_text(encoding="utf-8")
+    res = run("ingest", "-", "--db", str(tmp_path / "n.db"), stdin=text)
+    assert res.returncode == 0, res.stderr
+    assert "1 added" in res.stderr
