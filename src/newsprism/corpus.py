@@ -177,7 +177,7 @@ class Corpus:
         timeline = self._timeline(analyses, stories, entity_of)
         self.store.put_layer("timeline", timeline)
 
-        stories = self._compare(stories, by_id, entities, claims)
+        stories = self._compare(stories, by_id, entities, claims, timeline)
         self.store.replace_stories(stories)
 
     def _infer_dates(self, stories: Sequence[Story], by_id: dict[str, Analysis]) -> list[Analysis]:
@@ -247,15 +247,15 @@ class Corpus:
         by_id: dict[str, Analysis],
         entities: Sequence[Entity],
         claims: Sequence[Claim],
+        timeline: Sequence[TimelineEntry],
     ) -> list[Story]:
-        try:
-            from .resolve.compare import compare_story
-        except ImportError:
-            return list(stories)
+        from .resolve.compare import compare_story
+
         out = []
         for s in stories:
             members = [by_id[i] for i in s.articles if i in by_id]
-            out.append(dataclasses.replace(s, comparison=compare_story(s, members, entities, claims)))
+            entries = [t for t in timeline if t.story == s.id]
+            out.append(dataclasses.replace(s, comparison=compare_story(s, members, entities, claims, entries)))
         return out
 
     # ------------------------------------------------------------------ queries

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..model import Analysis, Claim, Entity, Story
+from ..model import Analysis, Claim, Entity, Story, TimelineEntry
 
 __all__ = ["compare_story", "ALIGN_THRESHOLD", "LOADED_TERMS"]
 
@@ -115,6 +115,7 @@ def compare_story(
     members: Sequence[Analysis],
     entities: Sequence[Entity],
     claims: Sequence[Claim],
+    timeline: Sequence[TimelineEntry] = (),
     threshold: float = ALIGN_THRESHOLD,
 ) -> dict[str, Any]:
     """The ``comparison`` object of a story (see the JSON contract)."""
@@ -184,14 +185,14 @@ def compare_story(
                 unique[a.id].append({"fact": f"embeds a social-media post: {_trim(r.text)}", "kind": "embed",
                                      "entities": [], "numbers": [], "start": None, "end": None, "text": _trim(r.text)})
 
-    conflicts = number_conflicts + _claim_conflicts(claims, ids) + _date_conflicts(members)
+    conflicts = number_conflicts + _claim_conflicts(claims, ids) + _date_conflicts(members, timeline)
     return {
         "stage": STAGE,
         "shared": shared,
         "unique": {k: v for k, v in unique.items()},
         "conflicts": conflicts,
         "sources": _sources(members),
-        "wording": _wording(members, mentions, names),
+        "wording": _wording(members, mentions, names, {e.id: e.type for e in entities}),
     }
 
 
@@ -214,24 +215,50 @@ def _claim_conflicts(claims: Sequence[Claim], ids: set[str]) -> list[dict[str, A
     return out
 
 
-def _date_conflicts(members: Sequence[Analysis]) -> list[dict[str, Any]]:
-    """Events of one class with the same participants dated on different days by different articles."""
-    seen: dict[tuple[str, frozenset[str]], list[tuple[str, str, int, int, str]]] = defaultdict(list)
-    for a in members:
-        for ev in a.events:
-            if not ev.date or ev.precision != "day":
+_PRECISION_RANK = {"year": 1, "month": 2, "week": 2, "day": 3}
+
+
+def _date_conflicts(members: Sequence[Analysis], timeline: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
+    """Where articles date one timeline event differently.
+
+    Each article's date for an entry is the most precise date of its events
+    inside the entry's mentions. Different days are a conflict; the same date
+    at different precision ("January 2020" vs "January 4, 2020") is a
+    compatible difference in detail, reported with ``compatible: true``.
+    """
+    by_id = {a.id: a for a in members}
+    out: list[dict[str, Any]] = []
+    for t in timeline:
+        per_article: dict[str, tuple[str, str, int, int]] = {}
+        for m in t.mentions:
+            a = by_id.get(m.article)
+            if a is None:
                 continue
-            who = frozenset(a.text[p.start:p.end].split()[-1].lower() for p in ev.participants if a.text[p.start:p.end].split())
-            if who:
-                seen[(ev.label, who)].append((a.id, ev.date, ev.start, ev.end, ev.description))
-    out = []
-    for (label, who), items in seen.items():
-        days = {d for _, d, *_ in items}
-        arts = {x[0] for x in items}
-        if len(days) > 1 and len(arts) > 1:
-            out.append({"kind": "date", "description": f"{label} of {', '.join(sorted(who))} dated differently",
-                        "sides": [{"article": aid, "value": d, "start": s, "end": e, "text": desc}
-                                  for aid, d, s, e, desc in items]})
+            for ev in a.events:
+                if ev.date and m.start <= ev.start and ev.end <= m.end:
+                    rank = _PRECISION_RANK.get(ev.precision, 0)
+                    old = per_article.get(a.id)
+                    if old is None or rank > _PRECISION_RANK.get(old[1], 0):
+                        per_article[a.id] = (ev.date, ev.precision, m.start, m.end)
+        if len(per_article) < 2:
+            continue
+        dates = {d for d, *_ in per_article.values()}
+        if len(dates) < 2:
+            continue
+        ordered = sorted(dates, key=len)
+        compatible = all(d.startswith(ordered[0]) for d in ordered) and all(
+            longer.startswith(shorter) for shorter, longer in zip(ordered, ordered[1:])
+        )
+        out.append({
+            "kind": "date",
+            "compatible": compatible,
+            "description": f"{t.description}: "
+            + ", ".join(f"{aid} says {d}" for aid, (d, *_r) in sorted(per_article.items()))
+            + (" (compatible, different precision)" if compatible else ""),
+            "sides": [{"article": aid, "value": d, "start": s, "end": e,
+                       "text": by_id[aid].text[s:e] if aid in by_id else ""}
+                      for aid, (d, _p, s, e) in sorted(per_article.items())],
+        })
     return out
 
 
@@ -250,63 +277,117 @@ def _sources(members: Sequence[Analysis]) -> dict[str, list[str]]:
     return out
 
 
-_PHRASE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|iran[’']s|[A-Z][a-z]+[’']s)\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+", re.I)
+_FUNCTION = frozenset({"and", "or", "but", "that", "which", "was", "is", "were", "are", "said", "of", "to", "for",
+                       "from", "by", "with", "in", "on", "at", "against", "behind", "through", "as", "than", "into"})
+_HEADS = frozenset({"group", "groups", "network", "organization", "organisation", "regime", "militia", "militias", "state",
+                    "forces", "army", "movement", "attack", "attacks", "proxy", "leader", "leaders", "fighters", "network"})
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 
 
-def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, int, str]]], names: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
-    """Loaded labels each article uses, in its own voice or inside quotes, with the actor they attach to."""
+def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, int, str]]], names: dict[str, str],
+             types: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Loaded labels each article uses for an actor, in its own voice or inside quotes.
+
+    ``name`` is the actor the label describes; ``speaker`` (quoted voice) is who used it.
+    Loaded words inside proper names ("Axis of Resistance") are not labels.
+    """
+    types = types or {}
     out: dict[str, list[dict[str, Any]]] = {}
     for a in members:
         text = a.text
-        quote_spans = [(q.start, q.end, q) for q in a.quotes if q.label == "direct"]
-        items = []
-        seen = set()
+        ments = sorted(mentions.get(a.id, ()))
+        quotes = [q for q in a.quotes if q.label == "direct"]
+        items: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        spans_seen: set[tuple[int, int]] = set()
         for m in re.finditer(r"[A-Za-z]+", text):
             w = m.group(0).lower()
             if w not in LOADED_TERMS:
                 continue
-            phrase_s, phrase_e = _phrase_around(text, m.start(), m.end())
-            label = " ".join(text[phrase_s:phrase_e].split())
-            inside = next((q for s, e, q in quote_spans if s <= m.start() < e), None)
-            actor = _actor_for(a, m.start(), mentions, names, inside)
-            key = (label.lower(), actor, inside is not None)
-            if key in seen:
+            if any(ms <= m.start() < me and types.get(eid) in _NAME_TYPES for ms, me, eid in ments):
                 continue
-            seen.add(key)
-            items.append({"label": label, "term": w, "name": actor or "", "voice": "quoted" if inside else "own",
-                          "start": phrase_s, "end": phrase_e})
+            ps, pe = _phrase_around(text, m.start(), m.end())
+            label = " ".join(text[ps:pe].split())
+            inside = next((q for q in quotes if q.start <= m.start() < q.end), None)
+            voice = "quoted" if inside or _within_marks(text, a, m.start()) else "own"
+            if (w, voice) in seen or (ps, pe) in spans_seen:
+                continue
+            seen.add((w, voice))
+            spans_seen.add((ps, pe))
+            actor = _labelled_actor(a, ps, pe, ments, names, types)
+            speaker = None
+            if inside is not None and inside.speaker is not None:
+                speaker = _entity_at(ments, inside.speaker.start, inside.speaker.end, names) or inside.speaker.slice(text)
+            items.append({"label": label, "term": w, "name": actor or "", "voice": voice, "speaker": speaker,
+                          "start": ps, "end": pe})
         out[a.id] = items
     return out
 
 
+_OPEN, _CLOSE = "“\"‘", "”\"’"
+
+
+def _within_marks(text: str, a: Analysis, pos: int) -> bool:
+    """True when ``pos`` sits between quotation marks within its sentence (scare quotes count)."""
+    sent = next(((s.start, s.end) for s in a.sentences if s.start <= pos < s.end), (max(0, pos - 200), pos))
+    before = text[sent[0]:pos]
+    opens = sum(before.count(c) for c in "“") + before.count('"') % 2
+    closes = sum(before.count(c) for c in "”")
+    return opens > closes
+
+
+def _entity_at(ments: list[tuple[int, int, str]], s: int, e: int, names: dict[str, str]) -> str | None:
+    for ms, me, eid in ments:
+        if ms < e and s < me:
+            return names.get(eid, eid)
+    return None
+
+
 def _phrase_around(text: str, s: int, e: int) -> tuple[int, int]:
-    """Expand a loaded word to its short noun phrase: up to two words before (stopping at punctuation) and one after."""
+    """The loaded word's short noun phrase: a determiner or possessor and up to two modifiers, plus a head noun."""
     left = s
-    words_before = 0
-    while words_before < 2:
+    for _ in range(3):
         m = re.search(r"([A-Za-z’'-]+)\s+$", text[max(0, left - 40):left])
-        if not m:
+        if not m or m.group(1).lower() in _FUNCTION:
             break
-        w = m.group(1)
-        if w.lower() in {"and", "or", "but", "that", "which", "was", "is", "were", "are", "said", "of"}:
+        left -= len(m.group(0))
+        if m.group(1).lower() in {"the", "a", "an", "its", "their", "his", "her"} or m.group(1).endswith(("’s", "'s")):
             break
-        left = left - len(m.group(0))
-        words_before += 1
     right = e
-    m = re.match(r"\s+([a-z-]+)", text[e:e + 30])
-    if m and m.group(1) in {"group", "groups", "network", "organization", "organisation", "regime", "militia", "state", "forces", "army", "movement", "attack", "attacks", "proxy", "leader"}:
-        right = e + len(m.group(0))
+    for _ in range(2):
+        m = re.match(r"\s+([a-z-]+)", text[right:right + 30])
+        if not m or m.group(1) not in _HEADS:
+            break
+        right += len(m.group(0))
     return left, right
 
 
-def _actor_for(a: Analysis, pos: int, mentions: dict[str, list[tuple[int, int, str]]], names: dict[str, str], quote: Any) -> str | None:
-    """The actor a label attaches to: a name inside the phrase's sentence, else the quote's speaker."""
-    sent = next(((s.start, s.end) for s in a.sentences if s.start <= pos < s.end), (max(0, pos - 150), pos + 150))
-    cands = [(abs(((ms + me) // 2) - pos), eid) for ms, me, eid in mentions.get(a.id, ()) if sent[0] <= ms < sent[1]]
-    if quote is not None and quote.speaker is not None:
-        for ms, me, eid in mentions.get(a.id, ()):
-            if ms <= quote.speaker.start < me or quote.speaker.start <= ms < quote.speaker.end:
-                return names.get(eid, eid)
-    if cands:
-        return names.get(min(cands)[1])
-    return None
+def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, str]], names: dict[str, str],
+                    types: dict[str, str]) -> str | None:
+    """Who a label describes: its possessor ("Iran’s terror proxy network"), the speaker it names
+    ("said a statement from the terrorist group"), the organisation a nominal refers back to,
+    or the actor it governs ("the martyrdom of Qasem Soleimani")."""
+    text = a.text
+    phrase = text[ps:pe]
+    poss = re.match(r"([A-Z][\w-]+)[’']s\b", phrase)
+    if poss:
+        found = _entity_at(ments, ps, ps + len(poss.group(1)), names)
+        if found:
+            return found
+    for q in a.quotes:
+        if q.speaker is not None and q.cue is not None and q.cue.end <= ps <= q.cue.end + 40:
+            found = _entity_at(ments, q.speaker.start, q.speaker.end, names)
+            if found:
+                return found
+    after = re.match(r"\s+of\s+", text[pe:pe + 6])
+    if after:
+        found = next((names.get(eid, eid) for ms, me, eid in ments if pe + after.end() <= ms <= pe + after.end() + 40), None)
+        if found:
+            return found
+    if re.match(r"(the|this|that)\b", phrase, re.I):
+        before = [eid for ms, me, eid in ments if me <= ps and ps - me < 600 and types.get(eid) == "ORG"]
+        if before:
+            return names.get(before[-1], before[-1])
+    sent = next(((s.start, s.end) for s in a.sentences if s.start <= ps < s.end), (max(0, ps - 150), pe + 150))
+    cands = [(abs((ms + me) // 2 - ps), eid) for ms, me, eid in ments if sent[0] <= ms < sent[1] and not (ps <= ms < pe)]
+    return names.get(min(cands)[1]) if cands else None
