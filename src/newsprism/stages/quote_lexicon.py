@@ -1,0 +1,132 @@
+"""Word lists for attribution: speech cues and their classes, roles, relays, statement nouns."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CONTENT_NOUN_CUES",
+    "CUE_CLASSES",
+    "DOCUMENT_NOUNS",
+    "GROUP_NOUNS",
+    "MEDIA_NOUNS",
+    "PERSON_ROLE_NOUNS",
+    "PRONOUNS",
+    "QUOTE_CLOSERS",
+    "QUOTE_OPENERS",
+    "RELAY_RE",
+    "WEAK_CUES",
+    "cue_class",
+]
+
+# lemma -> class. The class names are what users filter on (``quotes --cue deny``);
+# they group verbs by the speech act, not by tense or synonymy alone.
+_CLASSES: dict[str, tuple[str, ...]] = {
+    "say": ("say", "tell", "speak", "talk", "add", "continue", "remark", "reply", "respond", "answer",
+            "comment", "explain", "describe", "recall", "mention", "quote", "write", "tweet", "post",
+            "indicate", "point", "observe", "yell", "shout", "chant", "scream", "ask", "testify",
+            "describe", "call", "put", "joke", "quip", "recount", "reiterate", "repeat", "echo",
+            "summarize", "express", "advise", "highlight", "underline", "address", "advance", "discuss",
+            "refer", "apologize", "apologise", "remind"),
+    "state": ("state", "declare", "proclaim", "pronounce", "affirm", "maintain"),
+    "claim": ("claim", "allege", "argue", "contend", "insist", "assert", "suggest", "charge", "blame",
+              "predict", "estimate", "speculate", "hint", "imply", "theorize", "deem", "interpret"),
+    "deny": ("deny", "reject", "dispute", "refute", "dismiss", "rebut", "contradict", "disagree",
+             "downplay", "decline", "refuse", "counter"),
+    "confirm": ("confirm", "acknowledge", "admit", "concede", "agree", "verify", "corroborate", "grant"),
+    "warn": ("warn", "caution", "alert", "fear", "worry"),
+    "threaten": ("threaten", "vow", "swear", "pledge", "promise"),
+    "stress": ("stress", "emphasize", "emphasise", "underscore", "insist"),
+    "note": ("note", "observe", "notice", "point"),
+    "assure": ("assure", "reassure", "guarantee"),
+    "accuse": ("accuse", "blast", "slam", "criticize", "criticise", "attack", "condemn", "denounce",
+               "lambaste", "rip", "hammer", "fault", "berate", "decry", "mock"),
+    "announce": ("announce", "report", "reveal", "disclose", "publish", "release", "unveil", "inform",
+                 "tell", "notify", "find", "show", "cite", "conclude", "determine", "detail"),
+    "urge": ("urge", "demand", "call", "plead", "request", "press", "implore", "propose"),
+    "praise": ("praise", "hail", "applaud", "commend", "laud", "welcome", "celebrate", "endorse", "defend",
+               "advocate", "recommend", "tout", "boast", "favor", "favour"),
+    "criticize": ("oppose", "question", "challenge", "complain", "lament", "rail"),
+}
+
+# First class wins for verbs listed twice, so order the more specific classes first.
+_ORDER = ("deny", "threaten", "warn", "confirm", "accuse", "criticize", "stress", "assure", "note", "claim",
+          "state", "urge", "praise", "announce", "say")
+
+CUE_CLASSES: dict[str, str] = {}
+for _cls in _ORDER:
+    for _lemma in _CLASSES[_cls]:
+        CUE_CLASSES.setdefault(_lemma, _cls)
+# "tell" is the telling act itself, kept apart because its object is the audience, not the content.
+CUE_CLASSES["tell"] = "tell"
+CUE_CLASSES["say"] = "say"
+
+# Verbs that take the content as a direct object rather than a clause, and only count when they do
+# (so "showed" needs an object, "called" needs a clause/complement or a quote).
+WEAK_CUES: frozenset[str] = frozenset(
+    {"call", "put", "address", "find", "show", "release", "publish", "grant", "press", "attack",
+     "rip", "hammer", "thank", "welcome", "celebrate", "think", "believe", "fear", "worry", "point",
+     "advance", "discuss", "express", "decline", "refuse", "post", "notice", "counter", "determine",
+     "detail", "cite", "plead", "request", "quote", "ask", "respond", "reply", "answer", "continue", "speak",
+     "talk", "add", "describe", "recall", "repeat", "maintain", "pledge",
+     "apologize", "apologise", "remind"}
+)
+
+# Nouns that report speech when they head the subject: "a statement from the group said".
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {"statement", "text", "communique", "communiqué", "release", "letter", "note", "report", "message",
+     "declaration", "announcement", "memo", "filing", "document", "post", "tweet", "video", "study",
+     "poll", "survey", "ruling", "complaint", "lawsuit", "analysis"}
+)
+CONTENT_NOUN_CUES: frozenset[str] = frozenset({"statement", "communique", "communiqué", "declaration"})
+
+# Role nouns: "spokesman" of IRGC. Used to keep the role and to resolve "the spokesman".
+PERSON_ROLE_NOUNS: frozenset[str] = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "general",
+     "commander", "leader", "chief", "head", "director", "secretary", "senator", "governor", "mayor",
+     "candidate", "nominee", "ambassador", "envoy", "adviser", "advisor", "aide", "representative",
+     "lawmaker", "chairman", "chairwoman", "chair", "manager", "strategist", "pollster", "analyst",
+     "expert", "professor", "researcher", "attorney", "lawyer", "prosecutor", "judge", "officer",
+     "source", "diplomat", "negotiator", "counselor", "founder", "ceo", "executive", "economist",
+     "sheriff", "chancellor", "premier", "king", "prince", "colonel", "brigadier", "sergeant",
+     "captain", "lieutenant", "major", "cleric", "ayatollah", "mullah", "activist", "campaigner",
+     "congressman", "congresswoman", "speaker", "whip", "deputy", "member", "witness", "resident",
+     "voter", "supporter", "critic", "host", "anchor", "reporter", "correspondent", "columnist",
+     "editor", "writer", "author", "man", "woman", "father", "mother", "wife", "husband", "son",
+     "daughter", "friend", "neighbor", "neighbour"}
+)
+GROUP_NOUNS: frozenset[str] = frozenset(
+    {"group", "organization", "organisation", "movement", "party", "regime", "government", "ministry",
+     "army", "militia", "agency", "administration", "campaign", "committee", "council", "office",
+     "department", "force", "forces", "guard", "guards", "corps", "authority", "authorities",
+     "police", "military", "company", "firm", "team", "coalition", "alliance", "faction", "network",
+     "union", "court", "white", "house", "embassy", "newspaper", "outlet", "channel"}
+)
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    {"newspaper", "paper", "magazine", "agency", "outlet", "channel", "network", "broadcaster",
+     "daily", "weekly", "website", "site", "station", "radio", "television", "tv", "news", "journal",
+     "tabloid", "publication", "program", "programme", "show", "podcast", "wire", "service"}
+)
+PRONOUNS: dict[str, str] = {
+    "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
+    "we": "p", "i": "s", "who": "r",
+}
+
+# Quote glyphs. Straight marks are direction-less; curly ones are read from context too,
+# because machine-translated text uses them backwards.
+QUOTE_OPENERS = "“„«"
+QUOTE_CLOSERS = "”»"
+DOUBLE_MARKS = "\"“”„«»"
+
+# Relays: "according to X", "as reported by X", "reported by X", "citing X", "told X".
+RELAY_RE = re.compile(
+    r"\b(?:according to|as reported by|as reported in|reported by|as cited by|cited by|citing|"
+    r"as quoted by|quoted by|as published by|published by|in an interview with|speaking to|"
+    r"told)\s+",
+    re.IGNORECASE,
+)
+
+
+def cue_class(lemma: str) -> str:
+    """The speech-act class of a cue lemma ("say" for unknown ones)."""
+    return CUE_CLASSES.get(lemma.lower(), "say")

@@ -1,0 +1,728 @@
+"""Quotes: who said what, and through whom — direct and reported speech with speakers and relays.
+
+Direct quotes come from paired quotation marks (see :func:`find_quote_regions`), reported
+speech from speech verbs over the dependency parse ("X said that ...", "according to X, ...").
+Each attribution gets its cue verb and class, its source phrase resolved to a named speaker
+(:mod:`.speakers`), and the relays it passed through ("according to Iran International").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Analysis, Quote, Span
+from ..pipeline import ArticleStage
+from .quote_lexicon import (
+    CUE_CLASSES,
+    DOCUMENT_NOUNS,
+    DOUBLE_MARKS,
+    MEDIA_NOUNS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    RELAY_RE,
+    WEAK_CUES,
+    cue_class,
+)
+from .speakers import (
+    Resolved,
+    SpeakerResolver,
+    credit_spans,
+    find_relays,
+    glue_point,
+)
+from .speakers import (
+    looks_outlet as _is_outlet_name,
+)
+from .speakers import (
+    trim_det as _trim_det,
+)
+
+__all__ = ["Attribution", "QuoteRegion", "QuoteStage", "extract_attributions", "find_quote_regions",
+           "find_quotes_in_text", "to_quotes"]
+
+Range = tuple[int, int]
+
+# --------------------------------------------------------------------------- quotation marks
+
+_OPEN_BEFORE = "([{—–-:/"
+_CLOSE_AFTER = ".,;:!?)]}—–-…"
+
+
+@dataclass(frozen=True)
+class QuoteRegion:
+    """Text between a pair of marks (``start``/``end`` exclude the marks).
+
+    ``opened``/``closed`` say whether the opening/closing mark was really there; an
+    unclosed region ends at the paragraph end, the next opener or the speech verb.
+    """
+
+    start: int
+    end: int
+    opened: bool = True
+    closed: bool = True
+
+    @property
+    def outer(self) -> Range:
+        """The region with its marks (what PolNeAR annotates)."""
+        return (self.start - 1 if self.opened else self.start, self.end + 1 if self.closed else self.end)
+
+
+def _family(ch: str) -> str:
+    return "straight" if ch == '"' else "curly"
+
+
+def _paragraphs(text: str) -> list[Range]:
+    out: list[Range] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _trim(text: str, start: int, end: int, chars: str = "") -> Range:
+    while start < end and (text[start].isspace() or text[start] in chars):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
+        end -= 1
+    return start, end
+
+
+def find_quote_regions(text: str) -> list[QuoteRegion]:
+    """All double-quoted regions of ``text`` in order, including unclosed and unopened ones.
+
+    Marks are read from their neighbours before their glyph, because translated text uses
+    “ as a closer; straight and curly marks nest inside each other; a region open at a
+    paragraph end continues only if the next paragraph opens with a mark.
+    """
+    paras = _paragraphs(text)
+    regions: list[QuoteRegion] = []
+    open_at: int | None = None
+    open_real = True
+    open_family = ""
+    nested = ""
+    for pi, (ps, pe) in enumerate(paras):
+        last_end = ps
+        i = ps
+        if open_at is not None:
+            first = text[ps]
+            if first in DOUBLE_MARKS and _family(first) == open_family and ps + 1 < pe:
+                i = ps + 1
+            else:
+                s, e = _trim(text, open_at, paras[pi - 1][1])
+                if e > s:
+                    regions.append(QuoteRegion(s, e, open_real, False))
+                open_at, nested = None, ""
+        while i < pe:
+            ch = text[i]
+            if ch not in DOUBLE_MARKS:
+                i += 1
+                continue
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            can_open = (prev.isspace() or prev in _OPEN_BEFORE or i == ps) and not (
+                nxt.isspace() or nxt in ",;.)"
+            )
+            can_close = not prev.isspace() and (
+                nxt.isspace() or nxt in _CLOSE_AFTER or i + 1 >= pe or not nxt.isalnum()
+            )
+            if can_open and can_close:
+                # Both readings fit (`we."#CPAC`): the state decides, then the glyph.
+                if open_at is not None or ch in QUOTE_CLOSERS:
+                    can_open = False
+                else:
+                    can_close = False
+            elif not can_open and not can_close:
+                can_open = ch in QUOTE_OPENERS or (ch == '"' and open_at is None)
+                can_close = not can_open
+            fam = _family(ch)
+            if open_at is None:
+                if can_open:
+                    open_at, open_real, open_family, nested = i + 1, True, fam, ""
+                else:
+                    # A closer with no opener: translated text dropped or turned the opener.
+                    s, e = _trim(text, last_end, i)
+                    if e > s:
+                        regions.append(QuoteRegion(s, e, False, True))
+                    last_end = i + 1
+            elif nested:
+                if fam == nested and can_close:
+                    nested = ""
+                elif fam == open_family and can_close:
+                    nested = ""
+                    regions.append(QuoteRegion(*_trim(text, open_at, i), open_real, True))
+                    open_at, last_end = None, i + 1
+            elif fam != open_family and can_open:
+                nested = fam
+            elif can_close:
+                s, e = _trim(text, open_at, i)
+                if e > s:
+                    regions.append(QuoteRegion(s, e, open_real, True))
+                open_at, last_end = None, i + 1
+            else:
+                # A second opener of the same kind while one is open: the first never closed.
+                s, e = _trim(text, open_at, i, ",;")
+                if e > s:
+                    regions.append(QuoteRegion(s, e, open_real, False))
+                open_at, open_real, open_family, nested = i + 1, True, fam, ""
+            i += 1
+    if open_at is not None and paras:
+        s, e = _trim(text, open_at, paras[-1][1])
+        if e > s:
+            regions.append(QuoteRegion(s, e, open_real, False))
+    return [r for r in regions if r.end > r.start]
+
+
+# --------------------------------------------------------------------------- attributions
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One speech act: content ranges, cue, the source words used, the resolved speaker, relays."""
+
+    content: tuple[Range, ...]
+    outer: tuple[Range, ...]  # content with its quotation marks (for PolNeAR-style scoring)
+    label: str  # "direct" | "indirect"
+    cue: Range | None
+    cue_lemma: str
+    cue_class: str | None
+    source: Range | None  # the words used: "he", "an IRGC spokesperson"
+    speaker: Resolved | None
+    via: tuple[tuple[int, int, str], ...] = ()
+    confidence: float = 0.7
+    relays: tuple[tuple[Range, Range, Range], ...] = ()  # (cue, source phrase, relayed text) per relay
+
+
+def _tok_range(tok: Any) -> Range:
+    return tok.idx, tok.idx + len(tok)
+
+
+def _subtree_range(tok: Any, exclude: Sequence[Any] = ()) -> Range:
+    toks = [t for t in tok.subtree if not t.is_space and not any(t in ex.subtree for ex in exclude)]
+    if not toks:
+        return _tok_range(tok)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+_PUNCT_EDGE = ",;:.!?—–- \n\t"
+
+
+def _clean(text: str, r: Range) -> Range:
+    s, e = _trim(text, r[0], r[1], _PUNCT_EDGE)
+    # Keep a final period or question mark that belongs to the clause? PolNeAR leaves them out.
+    return s, e
+
+
+def _is_cue(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in CUE_CLASSES or tok.pos_ != "VERB":
+        return False
+    return not (tok.dep_ in ("amod", "compound", "acl") and lemma not in ("say", "tell"))
+
+
+def _subject(tok: Any) -> Any | None:
+    """The grammatical subject of a cue, inherited through conjunctions and participles."""
+    cur = tok
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and cur is tok):
+                return child
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            # "before asking ...": the subject of the verb the preposition hangs off.
+            cur = cur.head.head
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head
+        break
+    return None
+
+
+def _complement(tok: Any, text: str) -> Range | None:
+    """The reported clause of a cue verb, clipped to the cue's paragraph."""
+    r = _complement_raw(tok, text)
+    if r is None:
+        return None
+    p_start = text.rfind("\n", 0, tok.idx) + 1
+    p_end = text.find("\n", tok.idx)
+    p_end = len(text) if p_end < 0 else p_end
+    s, e = max(r[0], p_start), min(r[1], p_end)
+    return (s, e) if e > s else None
+
+
+def _complement_raw(tok: Any, text: str) -> Range | None:
+    """The reported clause of a cue verb: its ccomp, else its object or infinitive."""
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    # spaCy often splits one reported clause into several ccomp children: take them all.
+    # A clause past the cue's paragraph was glued on by the parser across a line break.
+    p_start = text.rfind("\n", 0, tok.idx) + 1
+    p_end = text.find("\n", tok.idx)
+    p_end = len(text) if p_end < 0 else p_end
+    ranges = [r for r in (_subtree_range(c) for c in kids if c.dep_ == "ccomp") if r[0] >= p_start and r[1] <= p_end]
+    if ranges:
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
+    for child in kids:
+        if child.dep_ == "xcomp" and lemma not in ("say",):
+            return _subtree_range(child)
+    if lemma != "tell":
+        for child in kids:
+            if child.dep_ in ("dobj",) and child.pos_ != "PRON":
+                return _subtree_range(child)
+    else:
+        for child in kids:
+            if child.dep_ == "dobj":
+                for sub in child.children:
+                    if sub.dep_ in ("ccomp", "acl", "relcl"):
+                        return _subtree_range(sub)
+    for child in kids:
+        if child.dep_ == "prep" and child.lower_ in ("for", "about", "on", "to", "against") and lemma in (
+            "call", "ask", "speak", "talk", "warn", "write", "comment", "urge", "refer", "rail", "complain",
+            "apologize", "apologise", "advocate",
+        ):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    return _subtree_range(obj)
+    # "X, he said." with the speech verb hanging off the clause it reports.
+    if tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX") and (
+        tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and _ends_clause(tok))
+    ):
+        return _subtree_range(tok.head, exclude=[tok])
+    return None
+
+
+def _ends_clause(tok: Any) -> bool:
+    """True when nothing but punctuation or a relay follows the cue's phrase in its sentence."""
+    rest = [t for t in tok.doc[tok.right_edge.i + 1 : tok.sent.end] if not t.is_punct]
+    return not rest
+
+
+def _is_relay_verb(tok: Any) -> bool:
+    """ "as reported by X", "reported by X": a relay, not a speech act of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    by = any(c.dep_ == "agent" or c.lower_ == "by" for c in tok.children)
+    return by or (prev is not None and prev.lower_ == "as")
+
+
+class _Builder:
+    """Finds the attributions of one parsed document."""
+
+    def __init__(self, doc: Any, mentions: Sequence[Any], credits: Sequence[str]):
+        self.doc = doc
+        self.text: str = doc.text
+        self.regions = self._cut_regions(find_quote_regions(self.text))
+        self.resolver = SpeakerResolver(doc, mentions, [(r.start, r.end) for r in self.regions])
+        self.credits = credit_spans(self.text, credits)
+
+    # ---------------------------------------------------------------- regions
+
+    def _cut_regions(self, regions: list[QuoteRegion]) -> list[QuoteRegion]:
+        """End an unclosed region at the speech verb inside it ("... the ZionistsSharif said.")."""
+        out: list[QuoteRegion] = []
+        for r in regions:
+            if r.closed:
+                out.append(r)
+                continue
+            span = self.doc.char_span(r.start, r.end, alignment_mode="expand")
+            cut = None
+            if span is not None:
+                for tok in span:
+                    if tok.i == 0 or not _is_cue(tok) or tok.tag_ not in ("VBD", "VBZ"):
+                        continue
+                    prev = tok.doc[tok.i - 1]
+                    gp = glue_point(prev.text)
+                    if gp is not None:
+                        cut = prev.idx + gp
+                        break
+                    before = tok.doc[prev.i - 1] if prev.i > 0 else None
+                    if prev.pos_ in ("PRON", "PROPN") and before is not None and before.text in (",", "."):
+                        cut = before.idx + (1 if before.text == "." else 0)
+                        break
+                    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                    if prev.pos_ == "PROPN" and (nxt is None or nxt.text in (".", ",")):
+                        # "... against the Zionists Sharif said." ends the quote at the name.
+                        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i == prev.i]
+                        cut = subj[0].left_edge.idx if subj else prev.idx
+                        break
+            if cut is not None and cut > r.start:
+                s, e = _trim(self.text, r.start, cut, ",")
+                out.append(QuoteRegion(s, e, r.opened, False))
+            else:
+                out.append(r)
+        return out
+
+    def _in_region(self, pos: int) -> QuoteRegion | None:
+        for r in self.regions:
+            if r.start <= pos < r.end:
+                return r
+        return None
+
+    # ---------------------------------------------------------------- cues
+
+    def build(self) -> list[Attribution]:
+        doc = self.doc
+        cues: list[Any] = [t for t in doc if _is_cue(t) and self._in_region(t.idx) is None
+                           and not _is_relay_verb(t)]
+        according = [t for t in doc if t.lower_ == "according" and t.i + 1 < len(doc)
+                     and doc[t.i + 1].lower_ == "to" and self._in_region(t.idx) is None]
+        self.follow: dict[int, int] = {}
+        assigned = self._assign_regions(cues)
+        found: list[tuple[Any, dict[str, Any]]] = []
+        by_cue: dict[int, dict[str, Any]] = {}
+        for tok in cues:
+            regs = assigned.get(tok.i, [])
+            info = self._verb_attribution(tok, regs)
+            if info is not None:
+                found.append((tok, info))
+                by_cue[tok.i] = info
+        for ri, cue_i in self.follow.items():
+            base = by_cue.get(cue_i)
+            if base is None or base["label"] != "direct":
+                continue
+            r = self.regions[ri]
+            found.append((doc[cue_i], {**base, "content": ((r.start, r.end),), "outer": (r.outer,),
+                                       "order": r.start, "follow": True}))
+        for tok in according:
+            sent = tok.sent
+            if any(t.sent == sent and t.i != tok.i for t, _ in found):
+                continue  # a relay of the sentence's own speech verb, not a speech act
+            info = self._according(tok)
+            if info is not None:
+                found.append((tok, info))
+        found.sort(key=lambda x: x[1]["order"])
+        out: list[Attribution] = []
+        for tok, info in found:
+            out.append(self._finish(tok, info))
+        return out
+
+    def _assign_regions(self, cues: list[Any]) -> dict[int, list[QuoteRegion]]:
+        """Give each quoted region to the speech verb that introduces it."""
+        text = self.text
+        assigned: dict[int, list[QuoteRegion]] = {}
+        owner: dict[int, int] = {}  # region index -> cue token index
+        comps = [(c, t) for t, c in ((t, _complement(t, self.text)) for t in cues) if c is not None]
+        for ri, r in enumerate(self.regions):
+            if any(self._embedded(r, c, t) for c, t in comps):
+                continue  # a scare quote inside someone's reported clause
+            s_out, e_out = r.outer
+            para_s = text.rfind("\n", 0, r.start) + 1
+            para_e = text.find("\n", r.end)
+            para_e = len(text) if para_e < 0 else para_e
+            best = None
+            # After the quote: "…,” an IRGC spokesperson said / said Caddell / he threatened.
+            after = [c for c in cues if e_out <= c.idx < para_e and c.idx - e_out < 90
+                     and not self._region_between(e_out, c.idx)]
+            if after:
+                cand = after[0]
+                gap = text[e_out:cand.idx]
+                if "." not in gap.strip(". ") and "“" not in gap and '"' not in gap:
+                    best = cand
+            if best is None:
+                # Before the quote in the same sentence: "Sharif noted that “…”", "then says "…"".
+                before = [c for c in cues if para_s <= c.idx < s_out and not self._region_between(c.idx, s_out)]
+                if before:
+                    cand = before[-1]
+                    gap = text[cand.idx:s_out]
+                    if not any(p in gap for p in (". ", "? ", "! ")) and len(gap) < 160:
+                        best = cand
+            if best is None and ri > 0 and (ri - 1) in owner:
+                prev = self.regions[ri - 1]
+                gap = text[prev.outer[1]:s_out]
+                # Split or continued quotes: “…,” said Caddell. “…” / multi-part paragraphs.
+                if "\n" not in gap or r.start - 1 <= para_s + 1 and self._ends_with_colon(prev.outer[1], para_s):
+                    best = self.doc[owner[ri - 1]]
+                elif r.start - 1 <= para_s + 1 and gap.count("\n") <= 2 and not text[r.outer[1]:para_e].strip(" .,"):
+                    # A paragraph that is all quote, right after the speaker's quote: the same
+                    # speaker goes on. Kept as a separate attribution (PolNeAR does the same).
+                    self.follow[ri] = owner[ri - 1]
+                    owner[ri] = owner[ri - 1]
+                    continue
+            if best is None and text[para_s:s_out].strip() == "":
+                # A paragraph opening with a quote after "X said:" closes the previous paragraph.
+                prev_text = text[:para_s].rstrip()
+                if prev_text.endswith(":"):
+                    cands = [c for c in cues if c.idx < para_s and prev_text.rfind("\n") < c.idx]
+                    if cands:
+                        best = cands[-1]
+            if best is None:
+                continue
+            if not self._is_direct(best, r):
+                continue
+            owner[ri] = best.i
+            assigned.setdefault(best.i, []).append(r)
+        return assigned
+
+    def _ends_with_colon(self, end: int, para_s: int) -> bool:
+        return self.text[:para_s].rstrip().endswith(":")
+
+    def _region_between(self, a: int, b: int) -> bool:
+        return any(a <= r.start and r.end <= b for r in self.regions)
+
+    def _embedded(self, r: QuoteRegion, comp: Range, cue: Any) -> bool:
+        """A quote inside a reported clause with three or more words of its own around it."""
+        end = comp[1]
+        while end < len(self.text) and (self.text[end] in ".,;!? " + DOUBLE_MARKS) and end - comp[1] < 3:
+            end += 1  # the closing mark and period hang off the main verb in the parse
+        if not (comp[0] <= r.outer[0] and r.outer[1] <= end):
+            return False
+        # Words of other quotes, the cue and its subject do not make the clause reported speech.
+        skip = [o.outer for o in self.regions]
+        subj = _subject(cue)
+        skip.append(_tok_range(cue))
+        if subj is not None:
+            skip.append(_subtree_range(subj))
+        words = 0
+        for tok in cue.doc.char_span(comp[0], comp[1], alignment_mode="expand") or ():
+            if tok.is_alpha and not any(a <= tok.idx < b for a, b in skip):
+                words += 1
+        return words >= 3
+
+    def _is_direct(self, cue: Any, r: QuoteRegion) -> bool:
+        """Short quotes inside a reported clause are scare quotes, not the quote itself."""
+        words = len(self.text[r.start:r.end].split())
+        return words >= 2
+
+    # ---------------------------------------------------------------- single attributions
+
+    def _verb_attribution(self, tok: Any, regs: list[QuoteRegion]) -> dict[str, Any] | None:
+        lemma = tok.lemma_.lower()
+        subj = _subject(tok)
+        source: Range | None = None
+        head = None
+        if subj is not None:
+            head = subj
+            source = _clean(self.text, self._source_range(subj))
+        elif tok.i > 0 and glue_point(tok.doc[tok.i - 1].text) is not None:
+            prev = tok.doc[tok.i - 1]
+            source = (prev.idx + (glue_point(prev.text) or 0), prev.idx + len(prev))
+        if regs:
+            content = tuple((r.start, r.end) for r in regs)
+            outer = tuple(r.outer for r in regs)
+            label = "direct"
+        else:
+            comp = _complement(tok, self.text)
+            if comp is None:
+                return None
+            if comp[0] >= tok.idx + len(tok):
+                # Reported clauses run to the end of the sentence even where the parse
+                # hangs the tail ("..., including ...", "but would ...") on the cue.
+                sent_end = tok.sent.end_char
+                p_end = self.text.find("\n", tok.idx)
+                sent_end = min(sent_end, len(self.text) if p_end < 0 else p_end)
+                comp = (comp[0], max(comp[1], sent_end))
+            comp = self._drop_relays(comp)
+            comp = _clean(self.text, comp)
+            if comp[1] - comp[0] < 3 or (lemma in WEAK_CUES and source is None):
+                return None
+            if lemma in WEAK_CUES and not any(c.dep_ == "ccomp" for c in tok.children) and lemma not in (
+                "call", "cite", "show", "find", "release", "publish", "ask"
+            ):
+                return None
+            if self._in_region(comp[0]) is not None and self._in_region(comp[1] - 1) is not None:
+                return None
+            content, outer, label = (comp,), (comp,), "indirect"
+        if source is None and label == "indirect":
+            return None
+        cue = self._cue_range(tok)
+        order = min([cue[0]] + [c[0] for c in content])
+        return {"content": content, "outer": outer, "label": label, "cue": cue, "lemma": lemma,
+                "source": source, "head": head, "order": order}
+
+    def _source_range(self, subj: Any) -> Range:
+        # Relative clauses and appositive tails are not part of the source's name.
+        drop = [c for c in subj.children if c.dep_ in ("relcl", "acl")]
+        return _subtree_range(subj, exclude=drop)
+
+    def _cue_range(self, tok: Any) -> Range:
+        """The verb with its auxiliaries, negation and particle ("has said", "called for")."""
+        toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt", "auxpass") and c.i < tok.i + 2]
+        s = min(t.idx for t in toks)
+        e = max(t.idx + len(t) for t in toks)
+        return s, e
+
+    def _drop_relays(self, r: Range) -> Range:
+        """Cut an "according to X" tail off reported content."""
+        for rel in find_relays(self.text, r[0], r[1]):
+            if rel[3] > r[0]:
+                return r[0], rel[3]
+        return r
+
+    def _according(self, tok: Any) -> dict[str, Any] | None:
+        doc = self.doc
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            return None
+        obj = objs[0]
+        source = _clean(self.text, _subtree_range(obj))
+        head_tok = tok.head if tok.head is not tok else None
+        if head_tok is None or head_tok.i == tok.i:
+            return None
+        content = _clean(self.text, _subtree_range(head_tok, exclude=[tok]))
+        if content[1] - content[0] < 3:
+            return None
+        cue = (tok.idx, to.idx + len(to))
+        return {"content": (content,), "outer": (content,), "label": "indirect", "cue": cue,
+                "lemma": "according to", "source": source, "head": obj, "order": min(cue[0], content[0])}
+
+    def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
+        source: Range | None = info["source"]
+        head = info["head"]
+        speaker = None
+        if source is not None and head is not None and head.lower_ in ("who", "which", "that") \
+                and head.head.dep_ == "relcl":
+            # "Baghdad, which has spoken of ...": the relative pronoun stands for its noun.
+            noun = head.head.head
+            speaker = self.resolver.resolve(*_clean(self.text, self._source_range(noun)), noun)
+        elif source is not None:
+            speaker = self.resolver.resolve(source[0], source[1], head)
+        via = self._via(tok, info)
+        lemma = info["lemma"]
+        cls = "say" if lemma == "according to" else cue_class(lemma)
+        if lemma == "say" and head is not None and head.lemma_.lower() in DOCUMENT_NOUNS:
+            cls = "state"
+        conf = 0.85 if info["label"] == "direct" else 0.7
+        if info.get("follow"):
+            conf = 0.65
+        if speaker is not None:
+            conf = round(conf * (0.6 + 0.4 * speaker.confidence), 3)
+        else:
+            conf = round(conf * 0.6, 3)
+        return Attribution(content=info["content"], outer=info["outer"], label=info["label"], cue=info["cue"],
+                           cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
+                           confidence=conf, relays=tuple(self._relays))
+
+    def _told(self, tok: Any) -> list[tuple[int, int, str]]:
+        """ "told the magazine", "told Iran International": the audience is an outlet relaying it."""
+        for child in tok.children:
+            if child.dep_ not in ("dobj", "dative", "iobj"):
+                continue
+            s, e = _subtree_range(child, exclude=[c for c in child.children if c.dep_ in ("relcl", "acl")])
+            words = self.text[s:e].split()
+            if child.pos_ == "PROPN":
+                names = [n for n in self.resolver.names_in(s, e) if n.label == "ORG"]
+                if names or _is_outlet_name(self.text[s:e]):
+                    n0 = names[0] if names else None
+                    rs, re_ = (n0.start, n0.end) if n0 else _trim_det(self.text, s, e)
+                    return [(rs, re_, self.text[rs:re_])]
+            if child.lemma_.lower() in MEDIA_NOUNS or any(w.lower() in MEDIA_NOUNS for w in words[-1:]):
+                return [(child.idx, child.idx + len(child), child.text)]
+        return []
+
+    def _via(self, tok: Any, info: dict[str, Any]) -> tuple[tuple[int, int, str], ...]:
+        """Relays named in the sentences the attribution spans, then the article's credits."""
+        self._relays = []
+        pts = [info["cue"][0], info["cue"][1]] + [p for c in info["content"] for p in c]
+        lo, hi = min(pts), max(pts)
+        s = self.doc.char_span(lo, hi, alignment_mode="expand")
+        if s is not None:
+            lo = min(lo, s[0].sent.start_char)
+            hi = max(hi, s[-1].sent.end_char)
+        para_e = self.text.find("\n", hi)
+        para_e = len(self.text) if para_e < 0 else para_e
+        # A relay name after a stray period ("news agency. Tasnim.") sits in the next fragment.
+        hi2 = para_e if para_e - hi < 25 else hi
+        out: list[tuple[int, int, str]] = []
+        src = info["source"]
+        quoted = [r for r in self.regions if lo <= r.start < hi2]
+        for ns, ne, name, ps, _pe in find_relays(self.text, lo, hi2):
+            if info["lemma"] == "according to" and src is not None and ns >= src[0] and ne <= src[1] + 1:
+                continue
+            if any(r.start <= ps < r.end for r in quoted):
+                continue
+            out.append((ns, ne, name))
+            m = RELAY_RE.match(self.text, ps)
+            if m is not None and pts:
+                # The relay as an attribution of its own (PolNeAR nests them): the relayed
+                # statement is what precedes the phrase in its sentence.
+                cue_r = (ps, ps + len(m.group().rstrip()))
+                src_r = _clean(self.text, (m.end(), _pe))
+                sent = self.doc.char_span(ps, cue_r[1], alignment_mode="expand")
+                s0 = max(lo, sent[0].sent.start_char) if sent is not None else lo
+                content_r = _clean(self.text, (s0, ps))
+                if content_r[1] - content_r[0] > 3:
+                    self._relays.append((cue_r, src_r, content_r))
+        if info["lemma"] == "tell":
+            out.extend(self._told(tok))
+        for cs, ce, name in self.credits:
+            out.append((cs, ce, name))
+        seen: set[tuple[int, int]] = set()
+        uniq = []
+        for v in out:
+            if (v[0], v[1]) not in seen:
+                seen.add((v[0], v[1]))
+                uniq.append(v)
+        return tuple(uniq)
+
+
+def extract_attributions(doc: Any, mentions: Sequence[Any] = (), credits: Sequence[str] = ()) -> list[Attribution]:
+    """All attributions of a parsed document, in text order."""
+    if not doc.text.strip():
+        return []
+    return _Builder(doc, mentions, credits).build()
+
+
+def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
+    """Turn attributions into model quotes: one quote per contiguous content piece."""
+    out: list[Quote] = []
+    for a in attrs:
+        speaker = None
+        role = None
+        if a.speaker is not None:
+            sp = a.speaker
+            speaker = Span(start=sp.start, end=sp.end, label=sp.label, stage=stage, confidence=sp.confidence)
+            role = sp.role
+        cue = Span(start=a.cue[0], end=a.cue[1], label=a.cue_lemma, stage=stage, confidence=a.confidence) \
+            if a.cue is not None else None
+        via = tuple(Span(start=s, end=e, label=name, stage=stage, confidence=0.8 if i < 10 else 0.5)
+                    for i, (s, e, name) in enumerate(a.via))
+        for s, e in a.content:
+            out.append(Quote(start=s, end=e, label=a.label, stage=stage, confidence=a.confidence,
+                             speaker=speaker, speaker_role=role, cue=cue, cue_class=a.cue_class, via=via))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+class QuoteStage(ArticleStage):
+    """Direct and reported quotes with speakers, cues and relays."""
+
+    name = "quotes"
+    version = 1
+    requires = ("parse",)
+    assigns = ("quotes",)
+
+    def __call__(self, item: Analysis) -> Analysis:
+        doc = item.parse
+        if doc is None or not item.text.strip():
+            return self.mark(item, quotes=())
+        attrs = extract_attributions(doc, item.mentions, item.article.credits)
+        return self.mark(item, quotes=tuple(to_quotes(attrs, self.tag)))
+
+
+def find_quotes_in_text(text: str, nlp: Any | None = None) -> list[Quote]:
+    """Quotes in a free-standing text (e.g. an embedded post kept out of the article)."""
+    if not text.strip():
+        return []
+    if nlp is None:
+        from ..nlp import load_nlp
+
+        nlp = load_nlp()
+    doc = nlp(text)
+    mentions: Sequence[Any] = ()
+    try:
+        from .mentions import find_mentions
+    except ImportError:  # the mentions stage is optional; spaCy's entities stand in
+        pass
+    else:
+        mentions = find_mentions(doc, text)
+    return to_quotes(extract_attributions(doc, mentions), f"{QuoteStage.name}.v{QuoteStage.version}")

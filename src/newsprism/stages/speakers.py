@@ -1,0 +1,406 @@
+"""Speakers and relays: resolve who holds a speech act, and through whom it reached the outlet.
+
+The source phrase an article uses ("he", "the spokesman", "a statement from the terrorist
+group", "an IRGC spokesperson") is resolved to a *named* span of the article: the nearest
+fitting antecedent (a preceding speaker or named subject), with the role kept apart
+("spokesperson of IRGC"). Relays ("according to Iran International", "as reported by the
+Palestinian news agency Maan") become via spans labelled with the source's bare name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .quote_lexicon import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    MEDIA_NOUNS,
+    PERSON_ROLE_NOUNS,
+    PRONOUNS,
+    RELAY_RE,
+)
+
+__all__ = ["Name", "Resolved", "SpeakerResolver", "credit_spans", "find_relays", "glue_point", "looks_outlet", "trim_det"]
+
+_NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+_CREDIT_RE = re.compile(r"\((?:with|With|WITH) (?:information|info|reporting) (?:from|by) ([^)]+)\)")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A named mention usable as a speaker: char span, type, and whether it looks personal."""
+
+    start: int
+    end: int
+    label: str
+    person: bool
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved speaker: the named span (or the words used when nothing is named)."""
+
+    start: int
+    end: int
+    label: str  # PERSON, ORG, ... or "nominal"/"pronoun" when unresolved
+    role: str | None
+    how: str  # "name", "role", "pronoun", "nominal", "document", "unresolved"
+    confidence: float
+
+
+def glue_point(word: str) -> int | None:
+    """Offset inside a token where two words were glued ("ZionistsSharif" -> 8), or None."""
+    if word.startswith(("Mc", "Mac")):
+        return None
+    m = _GLUED.search(word)
+    return None if m is None else m.start() + 2
+
+
+class SpeakerResolver:
+    """Resolves source phrases of one document, remembering speakers as it goes (left to right)."""
+
+    def __init__(self, doc: Any, mentions: Sequence[Any] = (), quoted: Sequence[tuple[int, int]] = ()):
+        self.doc = doc
+        self.text: str = doc.text
+        self.quoted = sorted(quoted)
+        self.names = self._names(mentions)
+        self.history: list[tuple[int, Resolved, str]] = []  # (position, speaker, source head lemma)
+        self.subjects = self._subjects()
+
+    # ------------------------------------------------------------------ named mentions
+
+    def _inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _names(self, mentions: Sequence[Any]) -> list[Name]:
+        raw: list[tuple[int, int, str]] = []
+        for m in mentions:
+            if getattr(m, "kind", "name") == "name" and m.label in _NAME_TYPES:
+                raw.append((m.start, m.end, m.label))
+        if not raw:
+            raw = [(e.start_char, e.end_char, e.label_) for e in self.doc.ents if e.label_ in _NAME_TYPES]
+        out: list[Name] = []
+        for s, e, label in sorted(raw):
+            s, e = self._strip_name(s, e)
+            if e <= s:
+                continue
+            out.append(Name(s, e, label, label == "PERSON" or self._has_role_near(s, e)))
+        return out
+
+    def _strip_name(self, s: int, e: int) -> tuple[int, int]:
+        """Drop determiners, possessive endings and glued-on neighbour words from a name span."""
+        seg = self.text[s:e]
+        for det in ("the ", "The ", "a ", "an "):
+            if seg.startswith(det):
+                s += len(det)
+                seg = seg[len(det):]
+        for tail in ("’s", "'s"):
+            if seg.endswith(tail):
+                e -= len(tail)
+                seg = seg[: -len(tail)]
+        # A glued token ("ZionistsSharif") holds two words; keep the last, a name of its own.
+        words = seg.split(" ")
+        off = 0
+        for w in words:
+            gp = glue_point(w)
+            if gp is not None:
+                s = s + off + gp
+                seg = self.text[s:e]
+                break
+            off += len(w) + 1
+        return s, e
+
+    def _has_role_near(self, s: int, e: int) -> bool:
+        """A name right after a role noun ("spokesman Ramzan Sharif") or in apposition to one is a person.
+
+        A name *before* a role noun ("an IRGC spokesperson") is the organisation, not a person.
+        """
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return False
+        left = span.doc[span.start - 1] if span.start > 0 else None
+        if left is not None and left.lemma_.lower() in PERSON_ROLE_NOUNS and left.pos_ in ("NOUN", "PROPN"):
+            return True
+        root = span.root
+        return root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLE_NOUNS
+
+    def names_in(self, s: int, e: int) -> list[Name]:
+        """Names inside ``text[s:e]``; a name running over the edge is clipped to it
+        (the mention layer may glue a neighbour word on: "Zionists Sharif")."""
+        out = []
+        for n in self.names:
+            if n.start >= s and n.end <= e:
+                out.append(n)
+            elif n.start < e and n.end > s:
+                cs, ce = max(n.start, s), min(n.end, e)
+                if ce - cs >= 3 and (cs == 0 or not self.text[cs - 1].isalnum()) and (
+                    ce >= len(self.text) or not self.text[ce].isalnum()
+                ):
+                    out.append(Name(cs, ce, n.label, n.person))
+        return out
+
+    def _subjects(self) -> list[tuple[int, Name]]:
+        """Named subjects outside quotes, in order: the antecedents pronouns usually take."""
+        out: list[tuple[int, Name]] = []
+        for tok in self.doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or self._inside_quote(tok.idx):
+                continue
+            s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+            names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES]
+            if names:
+                best = self._pick(names, self._role_of(tok))
+                out.append((tok.idx, best))
+        # A name opening a sentence is its topic even when the parse misses the subject
+        # ("President Trump talks about ..." read as a noun phrase).
+        for sent in self.doc.sents:
+            if self._inside_quote(sent.start_char):
+                continue
+            head_end = sent[min(len(sent) - 1, 3)].idx
+            opening = [n for n in self.names if sent.start_char <= n.start <= head_end
+                       and n.label in _SPEAKER_TYPES]
+            if opening:
+                out.append((opening[0].start, opening[0]))
+        out.sort(key=lambda x: x[0])
+        return out
+
+    @staticmethod
+    def _pick(names: list[Name], role: str | None) -> Name:
+        persons = [n for n in names if n.person]
+        if persons:
+            return persons[-1]
+        return names[0]
+
+    def _role_of(self, head: Any) -> str | None:
+        """The role noun heading (or next to) a source phrase, e.g. "spokesman"."""
+        for tok in head.subtree:
+            low = tok.lemma_.lower()
+            if low in PERSON_ROLE_NOUNS and tok.pos_ == "NOUN":
+                return tok.text.lower()
+        return None
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, s: int, e: int, head: Any | None) -> Resolved:
+        """Resolve the source phrase ``text[s:e]`` (head token ``head``) to a named span."""
+        words = self.text[s:e]
+        low = words.lower().strip()
+        role = self._role_of(head) if head is not None else None
+        head_lemma = head.lemma_.lower() if head is not None else ""
+        names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES]
+        # "a statement from the terrorist group": the holder is the of/from object.
+        if head is not None and head_lemma in DOCUMENT_NOUNS and not names:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            inner = self.resolve(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge), obj)
+                            return self._remember(s, Resolved(inner.start, inner.end, inner.label, inner.role,
+                                                              "document", inner.confidence), head_lemma)
+            found = self._antecedent(s, want="document")
+            if found is not None:
+                return self._remember(s, found, head_lemma)
+        if names:
+            best = self._pick(names, role)
+            if role and not best.person:
+                # "an IRGC spokesperson": no person is named, the organisation speaks through its role.
+                res = Resolved(best.start, best.end, best.label, f"{role} of {self.text[best.start:best.end]}",
+                               "role", 0.85)
+            else:
+                orgs = [n for n in names if not n.person and n is not best]
+                full_role = role
+                if role and orgs:
+                    full_role = f"{role} of {self.text[orgs[0].start:orgs[0].end]}"
+                res = Resolved(best.start, best.end, "PERSON" if best.person else best.label, full_role,
+                               "name", 0.9)
+            return self._remember(s, res, head_lemma)
+        if low in PRONOUNS:
+            found = self._pronoun(s, low, head)
+            if found is not None:
+                return self._remember(s, found, head_lemma)
+            return self._remember(s, Resolved(s, e, "pronoun", None, "unresolved", 0.3), head_lemma)
+        if head is not None and head.pos_ in ("NOUN", "PROPN"):
+            want = "person" if head_lemma in PERSON_ROLE_NOUNS else "group" if head_lemma in GROUP_NOUNS else ""
+            if want and head.pos_ == "NOUN" and any(t.lower_ in ("the", "this", "that") for t in head.lefts):
+                found = self._antecedent(s, want=want, role=role)
+                if found is not None:
+                    return self._remember(s, found, head_lemma)
+        # Nothing named: the words used are the speaker ("Police", "officials").
+        s2, e2 = trim_det(self.text, s, e)
+        return self._remember(s, Resolved(s2, e2, "nominal", role, "unresolved", 0.5), head_lemma)
+
+    def _remember(self, pos: int, res: Resolved, head_lemma: str) -> Resolved:
+        self.history.append((pos, res, head_lemma))
+        return res
+
+    def _pronoun(self, pos: int, pron: str, head: Any | None) -> Resolved | None:
+        # Translated text keeps the real subject before a stray pronoun:
+        # "The Iranian Revolutionary Guard He stated ...".
+        if head is not None and head.i > 0:
+            prev = head.doc[head.i - 1]
+            if prev.pos_ == "PROPN" and prev.dep_ in ("npadvmod", "nsubj", "compound", "appos", "dep", "ROOT"):
+                named = [n for n in self.names if n.start <= prev.idx < n.end]
+                if named:
+                    n = named[-1]
+                    return Resolved(n.start, n.end, "PERSON" if n.person else n.label, None, "pronoun", 0.7)
+        gender = PRONOUNS[pron]
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        # The previous speaker in the same paragraph is the usual referent of "he said".
+        for hpos, res, _ in reversed(self.history):
+            if hpos < para_start:
+                break
+            if res.how != "unresolved" and (gender != "p" or res.label != "PERSON"):
+                return Resolved(res.start, res.end, res.label, res.role, "pronoun", 0.75)
+        want_person = gender in ("m", "f", "s", "r")
+        cands: list[tuple[int, Resolved]] = []
+        for spos, name in self.subjects:
+            if spos < pos and name.person == want_person:
+                cands.append((spos, Resolved(name.start, name.end, "PERSON" if name.person else name.label,
+                                             None, "pronoun", 0.7)))
+        for hpos, res, _ in self.history:
+            if hpos < pos and res.how != "unresolved" and (res.label == "PERSON") == want_person:
+                cands.append((hpos, Resolved(res.start, res.end, res.label, res.role, "pronoun", 0.7)))
+        if cands:
+            best = max(cands, key=lambda c: c[0])
+            if pos - best[0] < 3000:
+                return best[1]
+        if want_person:
+            persons = [n for n in self.names if n.person and n.end <= pos and not self._inside_quote(n.start)]
+            if persons:
+                n = persons[-1]
+                return Resolved(n.start, n.end, "PERSON", None, "pronoun", 0.5)
+        return None
+
+    def _antecedent(self, pos: int, want: str, role: str | None = None) -> Resolved | None:
+        """Nearest earlier speaker or subject fitting a nominal ("the spokesman", "the group", "the text")."""
+        if want == "document":
+            for hpos, res, lemma in reversed(self.history):
+                if hpos < pos and res.how != "unresolved" and (lemma in DOCUMENT_NOUNS or res.how == "document"):
+                    return Resolved(res.start, res.end, res.label, res.role, "document", 0.75)
+            want = "group"
+        if want == "person" and role:
+            for hpos, res, _ in reversed(self.history):
+                if hpos < pos and res.role and role.rstrip("s")[:6] in res.role:
+                    return Resolved(res.start, res.end, res.label, res.role, "nominal", 0.75)
+        cands: list[tuple[int, Resolved]] = []
+        is_person = want == "person"
+        for spos, name in self.subjects:
+            if spos < pos and name.person == is_person:
+                cands.append((spos, Resolved(name.start, name.end, name.label if not is_person else "PERSON",
+                                             role, "nominal", 0.65)))
+        for hpos, res, _ in self.history:
+            if hpos < pos and res.how != "unresolved" and (res.label == "PERSON") == is_person:
+                cands.append((hpos, Resolved(res.start, res.end, res.label, res.role or role, "nominal", 0.7)))
+        if cands:
+            return max(cands, key=lambda c: c[0])[1]
+        return None
+
+
+def trim_det(text: str, s: int, e: int) -> tuple[int, int]:
+    seg = text[s:e]
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if seg.startswith(det) and len(seg) > len(det):
+            return s + len(det), e
+    return s, e
+
+
+# ---------------------------------------------------------------------- relays
+
+
+def _name_in(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The bare name inside a relay phrase: its last run of capitalised words."""
+    best: tuple[int, int] | None = None
+    run_start: int | None = None
+    run_end = s
+    for m in re.finditer(r"\S+", text[s:e]):
+        word = m.group().strip(",.;:")
+        ws = s + m.start()
+        cap = bool(word) and (word[0].isupper() or word[0].isdigit())
+        if cap and run_start is None:
+            run_start = ws
+        if cap:
+            run_end = ws + len(word)
+        elif run_start is not None and word.lower() in ("of", "for", "and", "al", "el", "de") :
+            continue
+        elif run_start is not None:
+            best = (run_start, run_end)
+            run_start = None
+    if run_start is not None:
+        best = (run_start, run_end)
+    return best
+
+
+_ADJ_NAT = re.compile(r"^(Israeli|Iranian|Palestinian|American|British|French|Spanish|Arab|Lebanese|Syrian|"
+                      r"Iraqi|Russian|Chinese|German|Turkish|Egyptian|Saudi|Qatari|US|U\.S\.|state|State)$")
+
+
+def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tuple[int, int, str, int, int]]:
+    """Relay phrases in ``text[s:e]``: (name start, name end, name, phrase start, phrase end)."""
+    out: list[tuple[int, int, str, int, int]] = []
+    for m in RELAY_RE.finditer(text, s, e):
+        phrase = m.group().strip().lower()
+        if (phrase == "told") != tell_only:
+            continue
+        ns = m.end()
+        para_end = text.find("\n", ns)
+        para_end = len(text) if para_end < 0 else para_end
+        stop = ns
+        while stop < para_end:
+            ch = text[stop]
+            if ch in ",;:()“”\"!?":
+                break
+            # A sentence end stops; "J.D."-style abbreviations keep going.
+            if (ch == "." and (stop + 1 >= para_end or text[stop + 1].isspace())
+                    and not re.search(r"\b[A-Z]$|\b(?:U\.S|St|Mr|Dr|Gen|Lt|Col)$", text[ns:stop])):
+                break
+            stop += 1
+        span = _name_in(text, ns, stop)
+        phrase_words = text[ns:stop].split()
+        # Only descriptive words followed by ". Name." (a stray period in translated text).
+        if (span is None or all(_ADJ_NAT.match(w) for w in text[span[0]:span[1]].split())) and stop < para_end:
+            tail = re.match(r"\.\s+([A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\.?\s*$", text[stop:para_end])
+            if tail and phrase_words and phrase_words[-1].lower() in MEDIA_NOUNS:
+                span = (stop + tail.start(1), stop + tail.end(1))
+        if span is None:
+            media = [w for w in phrase_words if w.lower().strip(".,") in MEDIA_NOUNS]
+            if not media:
+                continue
+            s2, e2 = trim_det(text, ns, stop)
+            span = (s2, e2)
+        name = text[span[0]:span[1]]
+        if name.lower() in PRONOUNS or all(_ADJ_NAT.match(w) for w in name.split()):
+            continue
+        if tell_only and not any(w.lower() in MEDIA_NOUNS for w in phrase_words) and not looks_outlet(name):
+            continue
+        out.append((span[0], span[1], name, m.start(), stop))
+    return out
+
+
+def looks_outlet(name: str) -> bool:
+    return bool(re.search(r"\b(News|Post|Times|Journal|Press|TV|Radio|Agency|Magazine|Daily|Herald|"
+                          r"Tribune|Network|Channel|Review|Telegraph|Guardian|Gazette)\b", name))
+
+
+def credit_spans(text: str, credits: Sequence[str] = ()) -> list[tuple[int, int, str]]:
+    """Article-level credits present in the text: "(With information from Europa Press and AFP)"."""
+    out: list[tuple[int, int, str]] = []
+    for m in _CREDIT_RE.finditer(text):
+        inner_start = m.start(1)
+        for part in re.finditer(r"[^,]+?(?=\s+and\s+|,|$)|(?<=and )[^,]+$", m.group(1)):
+            word = part.group().strip()
+            word = re.sub(r"^and\s+", "", word)
+            if not word:
+                continue
+            st = text.find(word, inner_start + part.start())
+            if st >= 0:
+                out.append((st, st + len(word), word))
+    for c in credits:
+        if c and not any(n == c for _, _, n in out):
+            st = text.rfind(c)
+            if st >= 0:
+                out.append((st, st + len(c), c))
+    return out

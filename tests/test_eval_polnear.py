@@ -1,0 +1,66 @@
+"""PolNeAR evaluation: the scorer on crafted spans, and quality floors on the dev split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import need_data
+from newsprism.errors import DataMissing
+from newsprism.eval.polnear import evaluate, read_ann, score_spans
+
+BASELINE = json.loads((Path(__file__).parent / "baselines" / "polnear.json").read_text(encoding="utf-8"))
+
+
+def test_scorer_exact_and_overlap() -> None:
+    gold = [frozenset(range(10)), frozenset(range(20, 30))]
+    system = [frozenset(range(10)), frozenset(range(22, 30)), frozenset(range(50, 60))]
+    c = score_spans(gold, system)
+    rep = c.report()
+    assert rep["exact"]["p"] == pytest.approx(1 / 3, abs=1e-3)
+    assert rep["overlap"]["r"] == 1.0
+    # A short span inside a long one is not a match: 3 / 10 < 0.5.
+    assert score_spans([frozenset(range(10))], [frozenset(range(3))]).tp_overlap == 0
+
+
+def test_read_ann_discontinuous(tmp_path: Path) -> None:
+    text = "“Yes,” said Ann. “No.”"
+    ann = tmp_path / "x_abcd.ann"
+    ann.write_text(
+        "T1\tSource 12 15\tAnn\nT2\tCue 7 11\tsaid\nT3\tContent 0 6;17 22\t“Yes,” “No.”\n"
+        "T4\tAttribution 7 11\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n",
+        encoding="utf-8",
+    )
+    [g] = read_ann(ann, text)
+    assert "".join(text[i] for i in sorted(g.source)) == "Ann"
+    assert "".join(text[i] for i in sorted(g.content)) == "“Yes,”“No.”"  # two pieces, marks kept
+    assert len(g.cue) == 4
+
+
+def test_missing_split_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DataMissing, match="not found"):
+        evaluate(tmp_path, split="dev")
+
+
+def test_polnear_dev_subset_floor() -> None:
+    data = need_data("polnear")
+    r = evaluate(data, split="dev", limit=10)
+    floors = BASELINE["dev10"]
+    assert r["articles"] == 10
+    assert r["content"]["overlap"]["f1"] >= floors["content_overlap_f1"]
+    assert r["source"]["overlap"]["f1"] >= floors["source_overlap_f1"]
+    assert r["cue"]["overlap"]["f1"] >= floors["cue_overlap_f1"]
+
+
+@pytest.mark.slow
+def test_polnear_dev_full_floors() -> None:
+    data = need_data("polnear")
+    r = evaluate(data, split="dev")
+    floors = BASELINE["dev"]
+    assert r["articles"] == 84
+    for kind in ("content", "source", "cue"):
+        for mode in ("overlap", "exact"):
+            assert r[kind][mode]["f1"] >= floors[f"{kind}_{mode}_f1"], (kind, mode, r[kind])
+    assert r["speaker_accuracy"] >= floors["speaker_accuracy"]

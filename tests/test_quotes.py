@@ -1,0 +1,287 @@
+"""Quotes stage: direct and reported speech, speakers, cues and relays on the seeds and crafted text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import SEED_000, SEED_004
+from newsprism.model import Analysis, Article, Quote, from_dict, to_dict
+from newsprism.pipeline import Pipeline
+from newsprism.stages.quotes import QuoteStage, find_quote_regions, find_quotes_in_text
+
+
+def _seed_000() -> Article:
+    lines = SEED_000.read_text(encoding="utf-8").split("\n")
+    assert lines[0].strip().startswith("date 2023-12-27")
+    return Article(id="000", text="\n".join(lines[1:]).lstrip("\n"), published=date(2023, 12, 27),
+                   author="Jake Smith", outlet="Daily Caller")
+
+
+def _seed_004(repaired: bool = False) -> Article:
+    text = SEED_004.read_text(encoding="utf-8").split("\n", 1)[1].lstrip("\n")
+    if repaired:
+        text = text.replace("ZionistsSharif", "Zionists Sharif")
+    return Article(id="004", text=text, outlet="Infobae")
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.from_names(["parse", "mentions", "quotes"])
+
+
+@pytest.fixture(scope="module")
+def seeds(pipeline: Pipeline) -> dict[str, Analysis]:
+    out = {a.id: a for a in pipeline.run([_seed_000(), _seed_004()])}
+    [rep] = list(pipeline.run([_seed_004(repaired=True)]))
+    out["004r"] = rep
+    return out
+
+
+def _find(a: Analysis, fragment: str) -> Quote:
+    hits = [q for q in a.quotes if fragment in q.slice(a.text)]
+    assert hits, f"no quote holding {fragment!r}: {[q.slice(a.text)[:50] for q in a.quotes]}"
+    return hits[0]
+
+
+def _speaker(a: Analysis, q: Quote) -> str:
+    assert q.speaker is not None, f"quote {q.slice(a.text)[:50]!r} has no speaker"
+    return q.speaker.slice(a.text)
+
+
+def _via(q: Quote) -> list[str]:
+    return [v.label for v in q.via]
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_000_irgc_spokesperson_via_iran_international(seeds: dict[str, Analysis]) -> None:
+    a = seeds["000"]
+    q = _find(a, "The Al-Aqsa Storm was one of the retaliations")
+    assert q.label == "direct"
+    assert a.text[q.start - 1] == "“" and a.text[q.end] == "”"  # the span is inside the marks
+    assert _speaker(a, q) == "IRGC"
+    assert q.speaker_role == "spokesperson of IRGC"
+    assert q.cue is not None and q.cue.slice(a.text) == "said" and q.cue_class == "say"
+    assert _via(q) == ["Iran International"]
+
+
+def test_seed_000_hamas_statement_via_jerusalem_post(seeds: dict[str, Analysis]) -> None:
+    a = seeds["000"]
+    for fragment in ("Hamas denies the validity", "We also confirm that all acts"):
+        q = _find(a, fragment)
+        assert q.label == "direct"
+        assert _speaker(a, q) == "Hamas"
+        assert "Jerusalem Post" in _via(q)
+    denial = _find(a, "the IRGC’s statement that the Oct. 7 attacks were revenge")
+    assert denial.label == "indirect" and denial.cue_class == "deny" and _speaker(a, denial) == "Hamas"
+
+
+def test_seed_000_trump_cpac_words_attributed_to_trump(seeds: dict[str, Analysis]) -> None:
+    a = seeds["000"]
+    q = _find(a, "but we took that son of a bitch out")
+    assert _speaker(a, q) == "Trump"
+    assert q.cue is not None and q.cue.slice(a.text) == "says"
+
+
+def test_seed_000_iran_claim_and_haaretz(seeds: dict[str, Analysis]) -> None:
+    a = seeds["000"]
+    first = _find(a, "the Oct. 7 Hamas attacks against Israel were revenge")  # the lead's "Iran is claiming"
+    assert first.label == "indirect" and first.cue_class == "claim" and _speaker(a, first) == "Iran"
+    q = _find(a, "was an act of retaliation for the killing of Soleimani")
+    assert q.label == "indirect" and q.cue_class == "claim" and _speaker(a, q) == "Iran"
+    assert _via(q) == ["Iran International"]
+    noted = _find(a, "they would respond to Mousavi’s death")
+    assert _speaker(a, noted) == "IRGC" and noted.cue_class == "note" and _via(noted) == ["Haaretz"]
+    # "directly and indirectly" is a scare quote inside the IRGC's reported clause, not a quote.
+    assert not any(q.slice(a.text) == "directly and indirectly" for q in a.quotes)
+
+
+def test_seed_004_hamas_via_maan(seeds: dict[str, Analysis]) -> None:
+    a = seeds["004"]
+    deny = _find(a, "We deny the validity of what was stated")
+    assert _speaker(a, deny) == "Hamas"  # "a statement from the terrorist group"
+    q = _find(a, "We have repeatedly stated the motives")
+    assert _speaker(a, q) == "Hamas"  # "the text stressed"
+    assert q.cue_class == "stress"
+    assert _via(q)[0] == "Maan"
+
+
+def test_seed_004_sharif_threats(seeds: dict[str, Analysis]) -> None:
+    for key in ("004", "004r"):
+        a = seeds[key]
+        threat = _find(a, "These revenges will continue at different times and places")
+        assert _speaker(a, threat) in ("Sharif", "Ramzan Sharif")
+        assert threat.cue_class == "threaten"
+        assert threat.slice(a.text) == "These revenges will continue at different times and places"
+        assert "Tasnim" in _via(threat)
+        harsh = _find(a, "harsh revenge")
+        assert _speaker(a, harsh) == "Sharif"
+        # The quote stops where the speaker's name begins, even inside the glued token.
+        assert harsh.slice(a.text).endswith("against the Zionists")
+
+
+def test_seed_004_irgc_statement_and_roles(seeds: dict[str, Analysis]) -> None:
+    a = seeds["004"]
+    stated = _find(a, "the attacks carried out on October 7 by Hamas")
+    assert _speaker(a, stated) == "Iranian Revolutionary Guard"  # "The Iranian Revolutionary Guard He stated"
+    noted = _find(a, "It was one of the revenges for the assassination")
+    assert _speaker(a, noted) == "Ramzan Sharif"
+    assert noted.speaker_role == "spokesman of Revolutionary Guard"
+    late = _find(a, "played a significant role")  # "The spokesperson noted" -> Sharif
+    assert _speaker(a, late) in ("Sharif", "Ramzan Sharif")
+
+
+def test_seed_004_article_credits_are_via_when_in_text(seeds: dict[str, Analysis]) -> None:
+    a = seeds["004"]
+    assert a.quotes
+    for q in a.quotes:
+        assert [v.label for v in q.via][-2:] == ["Europa Press", "AFP"]
+        for v in q.via:
+            assert v.slice(a.text) == v.label
+
+
+def test_seed_spans_slice_the_text(seeds: dict[str, Analysis]) -> None:
+    for a in seeds.values():
+        assert len(a.quotes) >= 8
+        for q in a.quotes:
+            for sp in (q, q.speaker, q.cue, *q.via):
+                if sp is None:
+                    continue
+                assert 0 <= sp.start < sp.end <= len(a.text)
+                assert sp.stage == "quotes.v1"
+                assert 0.0 < sp.confidence <= 1.0
+            body = q.slice(a.text)
+            assert body == body.strip() and body
+            # No speaker built out of a damaged token.
+            if q.speaker is not None:
+                assert "ZionistsSharif" not in q.speaker.slice(a.text)
+
+
+def test_round_trip(seeds: dict[str, Analysis]) -> None:
+    a = seeds["000"]
+    assert from_dict(to_dict(a.quotes)) == a.quotes
+
+
+# --------------------------------------------------------------------------- crafted text
+
+
+def _quotes(text: str, nlp: object) -> list[tuple[str, str | None, str | None]]:
+    return [(q.slice(text), q.speaker.slice(text) if q.speaker else None, q.cue_class)
+            for q in find_quotes_in_text(text, nlp=nlp)]
+
+
+def test_straight_and_curly_marks(nlp: object) -> None:
+    t = 'Mary Smith arrived late. "The bridge is closed," she said.'
+    assert _quotes(t, nlp) == [("The bridge is closed,", "Mary Smith", "say")]
+    t2 = "Mary Smith arrived late. “The bridge is closed,” she said."
+    assert _quotes(t2, nlp) == [("The bridge is closed,", "Mary Smith", "say")]
+
+
+def test_nested_single_quotes(nlp: object) -> None:
+    t = "“We call it ‘Operation Dawn’ for a reason,” said John Baker, the army spokesman."
+    [(body, speaker, _)] = _quotes(t, nlp)
+    assert body == "We call it ‘Operation Dawn’ for a reason,"
+    assert speaker == "John Baker"
+
+
+def test_split_quote(nlp: object) -> None:
+    t = "“The talks failed,” Ahmed Karimi said, “and nobody will return to the table this year.”"
+    got = _quotes(t, nlp)
+    assert [g[0] for g in got] == ["The talks failed,", "and nobody will return to the table this year."]
+    assert {g[1] for g in got} == {"Ahmed Karimi"}
+
+
+def test_quote_over_paragraphs(nlp: object) -> None:
+    t = ("Senator Jane Doe said:\n\n“We will not stand by while the budget is cut again.\n\n"
+         "“We will fight this in committee and on the floor.”\n")
+    got = find_quotes_in_text(t, nlp=nlp)
+    assert len(got) == 1
+    body = got[0].slice(t)
+    assert body.startswith("We will not stand by") and body.endswith("on the floor.")
+    assert got[0].speaker is not None and got[0].speaker.slice(t) == "Jane Doe"
+
+
+def test_unclosed_mark_in_translated_text(nlp: object) -> None:
+    t = "The minister Luis Ortega spoke on Monday.\n\nThese attacks will not stop“, he warned.\n"
+    [(body, speaker, cls)] = _quotes(t, nlp)
+    assert body == "These attacks will not stop"
+    assert speaker == "Luis Ortega" and cls == "warn"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cls"),
+    [
+        ("The ministry claimed that the strike hit only military targets.",
+         "that the strike hit only military targets", "ministry", "claim"),
+        ("Hamas denied that it had ordered the attack.", "that it had ordered the attack", "Hamas", "deny"),
+        ("John Kerry stressed that the ceasefire must hold.", "that the ceasefire must hold", "John Kerry", "stress"),
+        ("According to Reuters, the convoy was stopped at the border.", "the convoy was stopped at the border",
+         "Reuters", "say"),
+        ("Maria Lopez told reporters the vote would be delayed.", "the vote would be delayed", "Maria Lopez", "tell"),
+        ("Hamas said in a statement that the talks had collapsed.", "that the talks had collapsed", "Hamas", "say"),
+        ("The army warned that more strikes would follow.", "that more strikes would follow", "army", "warn"),
+    ],
+)
+def test_reported_speech(nlp: object, text: str, content: str, speaker: str, cls: str) -> None:
+    got = _quotes(text, nlp)
+    assert (content, speaker, cls) in got, got
+
+
+def test_relays(nlp: object) -> None:
+    t = ("“We will respond,” the commander said, as reported by the Palestinian news agency Maan. "
+         "Officials confirmed the strike, according to the Jerusalem Post.")
+    qs = find_quotes_in_text(t, nlp=nlp)
+    assert [v.label for v in qs[0].via] == ["Maan"]
+    assert [v.label for v in qs[-1].via] == ["Jerusalem Post"]
+    t2 = "The senator told the magazine that she would run again."
+    [q] = find_quotes_in_text(t2, nlp=nlp)
+    assert [v.label for v in q.via] == ["magazine"] and q.cue_class == "tell"
+
+
+def test_glued_speaker_is_cut_out_of_the_token(nlp: object) -> None:
+    t = "Spokesman Ali Reza spoke.\n\n“We will take revenge on the enemiesReza said.\n"
+    [q] = find_quotes_in_text(t, nlp=nlp)
+    assert q.slice(t) == "We will take revenge on the enemies"
+    assert q.speaker is not None and q.speaker.slice(t) == "Reza"
+
+
+def test_regions_are_exact() -> None:
+    t = 'He said "yes." Then: “no ”quote” here.'
+    for r in find_quote_regions(t):
+        assert 0 <= r.start < r.end <= len(t)
+    assert find_quote_regions("") == []
+    assert find_quote_regions("no marks at all") == []
+
+
+# --------------------------------------------------------------------------- stage contract
+
+
+def test_empty_article_gives_no_quotes(pipeline: Pipeline) -> None:
+    [a] = list(pipeline.run([Article(id="e", text="")]))
+    assert a.quotes == ()
+    [b] = list(pipeline.run([Article(id="w", text="   \n\n ")]))
+    assert b.quotes == ()
+    assert find_quotes_in_text("") == []
+
+
+def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
+    arts = [_seed_000(), _seed_004(), Article(id="x", text="“Fine,” said Tom Hale.")]
+    batch = [a.quotes for a in pipeline.run(arts, batch_size=3)]
+    single = [next(iter(pipeline.run([art]))).quotes for art in arts]
+    assert batch == single
+
+
+def test_stage_contract() -> None:
+    st = QuoteStage()
+    assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
+    assert st.tag == "quotes.v1"
+
+
+def test_works_without_mentions_stage(nlp: object) -> None:
+    p = Pipeline.from_names(["parse", "quotes"])
+    [a] = list(p.run([_seed_000()]))
+    q = _find(a, "The Al-Aqsa Storm was one of the retaliations")
+    assert _speaker(a, q) == "IRGC" and _via(q) == ["Iran International"]
