@@ -1,0 +1,242 @@
+"""Engines: where the per-article stages run — in this process, or on a Dask cluster.
+
+Both engines take the stage names and an iterable of articles and yield the
+finished :class:`~newsprism.model.Analysis` values in input order, so the
+caller writes them through the one store writer either way.
+
+The Dask engine sends articles in batches (one task per article costs
+milliseconds of scheduling each), keeps a bounded number of batches in flight
+(memory stays flat however long the input), and builds each pipeline once per
+worker process (spaCy loads once per worker). Articles and analyses cross the
+wire as :func:`~newsprism.model.to_dict` data; the transient spaCy parse never
+leaves the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+from .errors import NewsprismError
+from .model import Analysis, Article, from_dict, to_dict
+from .pipeline import Pipeline, StageFailure
+
+__all__ = ["ENGINES", "DaskEngine", "Engine", "LocalEngine", "get_engine", "pipeline_for"]
+
+log = logging.getLogger(__name__)
+
+ENGINES: tuple[str, ...] = ("local", "dask")
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+DASK_MISSING = "the dask engine needs Dask; install the extra: pip install 'newsprism[dask]'"
+
+# One pipeline per stage list per process: on a Dask worker this is what makes
+# spaCy load once per worker instead of once per batch.
+_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+_PIPELINES_LOCK = threading.Lock()
+
+
+def pipeline_for(names: Sequence[str]) -> Pipeline:
+    """The process-wide pipeline for these stage names, built on first use."""
+    key = tuple(names)
+    with _PIPELINES_LOCK:
+        pipe = _PIPELINES.get(key)
+        if pipe is None:
+            pipe = _PIPELINES[key] = Pipeline.from_names(key)
+        return pipe
+
+
+class Engine(Protocol):
+    """Runs the per-article stages over articles, yielding analyses in input order."""
+
+    def run(
+        self,
+        pipeline_names: Sequence[str],
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 32,
+        fail_fast: bool = False,
+        failures: list[StageFailure] | None = None,
+    ) -> Iterator[Analysis]: ...
+
+
+class LocalEngine:
+    """The default: the pipeline runs in this process (the test double for every other engine)."""
+
+    def __init__(self, pipeline: Pipeline | None = None):
+        self._pipeline = pipeline
+
+    def run(
+        self,
+        pipeline_names: Sequence[str],
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 32,
+        fail_fast: bool = False,
+        failures: list[StageFailure] | None = None,
+    ) -> Iterator[Analysis]:
+        """Analyse ``articles`` batch by batch with :meth:`Pipeline.run`."""
+        pipe = self._pipeline
+        if pipe is None or pipe.names != list(pipeline_names):
+            pipe = pipeline_for(pipeline_names)
+        return pipe.run(articles, batch_size=batch_size, fail_fast=fail_fast, failures=failures)
+
+
+def _run_batch(
+    names: tuple[str, ...], articles: list[dict[str, Any]], batch_size: int, fail_fast: bool
+) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]]]:
+    """Worker side: analyse one batch with the worker's cached pipeline."""
+    failures: list[StageFailure] = []
+    arts = [from_dict(a) for a in articles]
+    done = pipeline_for(names).run(arts, batch_size=batch_size, fail_fast=fail_fast, failures=failures)
+    return [to_dict(a) for a in done], [(f.article, f.stage, f.message) for f in failures]
+
+
+class DaskEngine:
+    """The same stages on Dask distributed: an existing scheduler, or a LocalCluster started here.
+
+    ``scheduler`` (else ``$DASK_SCHEDULER_ADDRESS``) names a running scheduler,
+    e.g. ``tcp://10.0.0.5:8786``; without either, a LocalCluster of
+    ``n_workers`` single-threaded worker processes runs for the length of one
+    :meth:`run` and is closed after it. ``batch_size`` articles go in one task;
+    at most ``in_flight`` tasks (default: 2 per worker) are outstanding.
+    """
+
+    def __init__(
+        self,
+        scheduler: str | None = None,
+        n_workers: int = 2,
+        batch_size: int = 64,
+        *,
+        in_flight: int | None = None,
+        timeout: float = 10.0,
+        processes: bool = True,
+    ):
+        if n_workers < 1:
+            raise NewsprismError(f"n_workers must be at least 1, got {n_workers}")
+        if batch_size < 1:
+            raise NewsprismError(f"batch_size must be at least 1, got {batch_size}")
+        self.scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or None
+        self.n_workers = n_workers
+        self.batch_size = batch_size
+        self.in_flight = in_flight
+        self.timeout = timeout
+        self.processes = processes
+
+    def _connect(self) -> tuple[Any, Any]:
+        """A client (and the LocalCluster it owns, or None) — or one clear error."""
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise NewsprismError(DASK_MISSING) from None
+        if self.scheduler:
+            try:
+                client = Client(self.scheduler, timeout=self.timeout)
+            except (OSError, TimeoutError, ValueError) as exc:
+                why = " ".join(str(exc).split())[:160]
+                raise NewsprismError(
+                    f"cannot reach the Dask scheduler at {self.scheduler} within {self.timeout:g} s ({why}); "
+                    "start it with 'dask scheduler', or drop --scheduler to use a local cluster"
+                ) from None
+            return client, None
+        cluster = LocalCluster(
+            n_workers=self.n_workers,
+            threads_per_worker=1,
+            processes=self.processes,
+            dashboard_address=None,
+            # The scheduler's HTTP server listens even without a dashboard, by default on
+            # 8787; a random loopback port avoids clashing with any other cluster.
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            silence_logs=logging.ERROR,
+        )
+        try:
+            client = Client(cluster, timeout=self.timeout)
+        except BaseException:
+            cluster.close()
+            raise
+        return client, cluster
+
+    def run(
+        self,
+        pipeline_names: Sequence[str],
+        articles: Iterable[Article],
+        *,
+        batch_size: int | None = None,
+        fail_fast: bool = False,
+        failures: list[StageFailure] | None = None,
+    ) -> Iterator[Analysis]:
+        """Analyse ``articles`` on the cluster, yielding analyses in input order.
+
+        ``batch_size`` (else the engine's) is the number of articles per task.
+        Nothing connects until the first article is asked for.
+        """
+        names = tuple(pipeline_names)
+        _check_names(names)  # a typo fails here, not as a traceback from a worker
+        size = batch_size or self.batch_size
+        client, cluster = self._connect()
+        try:
+            workers = max(1, len(client.scheduler_info().get("workers", {})) or self.n_workers)
+            window = self.in_flight or 2 * workers
+            pending: deque[Any] = deque()
+            for batch in _batches(articles, size):
+                payload = [to_dict(a) for a in batch]
+                pending.append(client.submit(_run_batch, names, payload, size, fail_fast, pure=False))
+                while len(pending) >= window:
+                    yield from _collect(pending.popleft(), failures)
+            while pending:
+                yield from _collect(pending.popleft(), failures)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _check_names(names: tuple[str, ...]) -> None:
+    from .pipeline import registered
+
+    known = set(registered())
+    for n in names:
+        if n not in known:
+            raise NewsprismError(f"unknown stage {n!r}; known stages: {', '.join(sorted(known))}")
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for art in articles:
+        batch.append(art)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _collect(future: Any, failures: list[StageFailure] | None) -> Iterator[Analysis]:
+    """Wait for one batch; its stage failures join ``failures`` and its analyses come out in order."""
+    done, failed = future.result()
+    future.release()
+    if failures is not None:
+        failures.extend(StageFailure(a, s, m) for a, s, m in failed)
+    for data in done:
+        yield from_dict(data)
+
+
+def get_engine(
+    name: str = "local",
+    scheduler: str | None = None,
+    *,
+    n_workers: int = 2,
+    batch_size: int = 64,
+    pipeline: Pipeline | None = None,
+) -> LocalEngine | DaskEngine:
+    """The engine called ``name`` ("local" or "dask"); ``scheduler`` only applies to dask."""
+    if name == "local":
+        if scheduler:
+            raise NewsprismError("--scheduler needs --engine dask (the local engine runs in this process)")
+        return LocalEngine(pipeline)
+    if name == "dask":
+        return DaskEngine(scheduler, n_workers=n_workers, batch_size=batch_size)
+    raise NewsprismError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}")

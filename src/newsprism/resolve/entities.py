@@ -1,0 +1,598 @@
+"""Entity resolution: one entity per real actor, within and across articles.
+
+Two steps. Within an article, mentions with the same key are one local entity, and
+acronyms ("IRGC"), partial names ("Sharif", "Revolutionary Guard") and surnames join
+the full name they abbreviate when the article holds exactly one candidate. Across
+articles, local entities are compared only inside blocks that share a key (exact
+key, acronym/initials, transliteration skeleton, head-word skeleton), never all pairs:
+exact keys and acronyms merge; transliteration variants ("Qasem"/"Qassem") merge when
+their skeletons agree and the spellings are close; a lone surname joins a full name
+only when the block holds exactly one person with that surname. Types are fixed by the
+majority of all mentions. The result does not depend on the order of the articles.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from ..model import Analysis, Entity, EntityMention, Mention
+from .names import acronym_of, initials, is_acronym, loose_tokens, name_key, skeleton
+
+__all__ = ["KNOWN_EVENT_DATES", "STAGE", "entity_at", "entity_of", "resolve_entities"]
+
+STAGE = "entities.v1"
+
+# Blocks bigger than this skip the pairwise (fuzzy) rules; exact keys still merge.
+MAX_BLOCK = 400
+
+# Named operations whose date is public knowledge, so "Oct. 7 attacks" (key "10-07 attack")
+# and "Al-Aqsa Flood" can be recognised as one event. Keys are name_key(..., "EVENT") forms.
+KNOWN_EVENT_DATES: dict[str, str] = {
+    "aqsa flood": "10-07",
+    "desert storm": "01-17",
+    "barbarossa": "06-22",
+    "overlord": "06-06",
+}
+
+_GROUP = {
+    "PERSON": "P",
+    "ORG": "O",
+    "NORP": "N",
+    "GPE": "L",
+    "LOC": "L",
+    "FAC": "L",
+    "EVENT": "E",
+    "PRODUCT": "X",
+    "WORK_OF_ART": "W",
+    "LAW": "W",
+    "MISC": "*",
+}
+
+
+def _group(label: str) -> str:
+    return _GROUP.get(label, "*")
+
+
+def _compatible(a: str, b: str) -> bool:
+    ga, gb = _group(a), _group(b)
+    return ga == gb or "*" in (ga, gb)
+
+
+@dataclass
+class _Local:
+    """Mentions of one actor inside one article (or one existing entity)."""
+
+    uid: int
+    article: str
+    mentions: list[tuple[Mention, float]] = field(default_factory=list)  # (mention, link confidence)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    keys: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    acronyms: set[str] = field(default_factory=set)
+    existing: Entity | None = None
+    link: float = 1.0  # confidence of the cross-article link that joined it
+    fixed: str = ""  # label fixed by the votes of every article using the same name
+
+    @property
+    def label(self) -> str:
+        return self.fixed or self.own_label
+
+    @functools.cached_property
+    def own_label(self) -> str:
+        votes = Counter({k: v for k, v in self.labels.items() if k != "MISC"})
+        if not votes:
+            return "MISC"
+        return max(sorted(votes), key=lambda lab: votes[lab])
+
+    def maximal(self) -> list[tuple[str, ...]]:
+        """Loose token tuples of this entity's names not contained as a suffix in a longer one."""
+        return self._maximal
+
+    @functools.cached_property
+    def _maximal(self) -> list[tuple[str, ...]]:
+        forms = {loose_tokens(k) for k in self.keys if k not in self.acronyms}
+        out = []
+        for f in forms:
+            if not any(len(g) > len(f) and g[-len(f) :] == f for g in forms):
+                out.append(f)
+        return sorted(out)
+
+    def first(self) -> tuple[str, int]:
+        return (self.article, min((m.start for m, _ in self.mentions), default=0))
+
+
+def _ends_with(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """``long`` ends with ``short``, or its head before "of" does ("Academy" in "Academy of Arts")."""
+    if len(long) <= len(short):
+        return False
+    if long[-len(short) :] == short:
+        return True
+    if "of" in long:
+        head = long[: long.index("of")]
+        return len(head) >= len(short) and head[-len(short) :] == short
+    return False
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """``short`` (2+ words) sits inside ``long`` as a run ("Ellen DeGeneres Returns")."""
+    n = len(short)
+    if n < 2 or len(long) <= n:
+        return False
+    for i in range(len(long) - n + 1):
+        if long[i : i + n] == short:
+            rest = long[:i] + long[i + n :]
+            return not any(t in _NAME_SUFFIXES for t in rest)
+    return False
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+
+
+class _UF:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.conf = [1.0] * n
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int, conf: float) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        # The smaller root wins, so the final forest does not depend on the order of unions.
+        lo, hi = min(ra, rb), max(ra, rb)
+        self.parent[hi] = lo
+        self.conf[lo] = min(self.conf[lo], self.conf[hi], conf)
+
+
+# --------------------------------------------------------------------------- within an article
+
+
+def _local_entities(article: str, mentions: Sequence[Mention], text: str, start_uid: int) -> list[_Local]:
+    """Group one article's name mentions into local entities."""
+    ms = sorted((m for m in mentions if m.kind == "name" and m.key), key=lambda m: (m.start, m.end))
+    if not ms:
+        return []
+    uf = _UF(len(ms))
+    link = [1.0] * len(ms)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        by_key[m.key].append(i)
+    for idx in by_key.values():
+        for j in idx[1:]:
+            uf.union(idx[0], j, 1.0)
+    surf = [text[m.start : m.end] for m in ms]
+    loose = {k: loose_tokens(k) for k in by_key}
+    # Acronyms: "IRGC" joins "Islamic Revolutionary Guard Corp" in the same article.
+    inits: dict[str, set[str]] = defaultdict(set)
+    for k, idx in by_key.items():
+        if not is_acronym(surf[idx[0]]):
+            for a in initials(k.split()):
+                inits[a].add(k)
+    for k, idx in by_key.items():
+        if is_acronym(surf[idx[0]]):
+            targets = sorted(
+                t
+                for t in inits.get(acronym_of(surf[idx[0]]), ())
+                if _compatible(ms[by_key[t][0]].label, ms[idx[0]].label)
+            )
+            for t in targets:
+                uf.union(idx[0], by_key[t][0], 0.9)
+    # Partial names: "Sharif" -> "Ramzan Sharif", "Revolutionary Guard" -> "Iranian Revolutionary Guard".
+    # Longest partial names first, so "Revolutionary Guard" has joined its full name before "Guard" looks.
+    for k, idx in sorted(by_key.items(), key=lambda kv: (-len(loose[kv[0]]), kv[0])):
+        short = loose[k]
+        m0 = ms[idx[0]]
+        if is_acronym(surf[idx[0]]) or m0.label == "EVENT":
+            continue
+        cands = []
+        for other, oidx in by_key.items():
+            long = loose[other]
+            if not _ends_with(long, short):
+                continue
+            lab = ms[oidx[0]].label
+            if len(short) == 1 and not (lab == "PERSON" or (_group(lab) == "O" and _group(m0.label) in "O*")):
+                continue
+            if _compatible(lab, m0.label) or (len(short) == 1 and lab == "PERSON"):
+                cands.append(other)
+        roots = sorted({uf.find(by_key[c][0]) for c in cands})
+        if len(roots) == 1:
+            uf.union(idx[0], roots[0], 0.85)
+            for i in idx:
+                link[i] = 0.85
+        elif len(roots) > 1 and m0.label in ("PERSON", "MISC"):
+            # Ambiguous surname ("Trump" with Donald and Ivanka): each mention takes the
+            # nearest full name before it, if any.
+            for i in idx:
+                before = [
+                    (ms[by_key[c][j]].start, by_key[c][j])
+                    for c in cands
+                    for j in range(len(by_key[c]))
+                    if ms[by_key[c][j]].start < ms[i].start
+                ]
+                if before:
+                    uf.union(i, max(before)[1], 0.6)
+                    link[i] = 0.6
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ms)):
+        groups[uf.find(i)].append(i)
+    out: list[_Local] = []
+    for n, root in enumerate(sorted(groups)):
+        loc = _Local(uid=start_uid + n, article=article)
+        for i in groups[root]:
+            m = ms[i]
+            loc.mentions.append((m, link[i]))
+            loc.surfaces[surf[i]] += 1
+            loc.keys[m.key] += 1
+            loc.labels[m.label] += 1
+            if is_acronym(surf[i]):
+                loc.acronyms.add(m.key)
+        out.append(loc)
+    return out
+
+
+def _from_existing(ent: Entity, uid: int) -> _Local:
+    loc = _Local(uid=uid, article="", existing=ent)
+    for name in (ent.name, *ent.aliases):
+        key = name_key(name, ent.type)
+        if key:
+            loc.keys[key] += 1
+            loc.surfaces[name] += 1
+            if is_acronym(name):
+                loc.acronyms.add(key)
+    loc.labels[ent.type] += max(1, len(ent.mentions))
+    return loc
+
+
+# --------------------------------------------------------------------------- across articles
+
+
+def _fix_types(locs: Sequence[_Local]) -> None:
+    """One name, one type: the majority label of a name over all articles wins ("Perth" GPE, not ORG)."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    forms = [loc.maximal() for loc in locs]
+    for loc, fs in zip(locs, forms):
+        own = Counter({k: v for k, v in loc.labels.items() if k != "MISC"})
+        for f in fs:
+            votes[f].update(own)
+    for loc, fs in zip(locs, forms):
+        total: Counter[str] = Counter()
+        for f in fs:
+            total.update(votes[f])
+        if total:
+            best = max(sorted(total), key=lambda lab: total[lab])
+            if best != loc.label and total[best] > total[loc.label]:
+                loc.fixed = best
+
+
+def _blocks(locs: Sequence[_Local]) -> dict[str, list[int]]:
+    """Blocking keys -> local entity indices."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, loc in enumerate(locs):
+        keys: set[str] = set()
+        for form in loc.maximal():
+            keys.add("k:" + " ".join(form))
+            keys.add("s:" + " ".join(skeleton(t) for t in form))
+            keys.add("h:" + skeleton(form[-1]))
+            if "of" in form and form.index("of") > 0:
+                keys.add("h:" + skeleton(form[form.index("of") - 1]))
+            for a in initials(form):
+                keys.add("a:" + a)
+        for k in loc.keys:
+            if k not in loc.acronyms:
+                keys.add("h:" + skeleton(loose_tokens(k)[-1]))
+        for a in loc.acronyms:
+            keys.add("a:" + a)
+            keys.add("A:" + a)
+        for k in loc.keys:
+            if loc.label == "EVENT" or _group(loc.label) == "*":
+                date = KNOWN_EVENT_DATES.get(k) or (k.split()[0] if k[:2].isdigit() else None)
+                if date:
+                    keys.add("d:" + date)
+        for k in keys:
+            blocks[k].append(i)
+    return blocks
+
+
+def _same_person_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'ramadan sharif' ~ 'ramzan sharif': same surname skeleton, close first names.
+
+    Also 'luann johnson' ~ 'luann marie johnson' (a middle name or initial added).
+    """
+    if len(a) >= 2 and len(b) >= 2 and abs(len(a) - len(b)) == 1:
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        return len(long) == 3 and short[0] == long[0] and short[-1] == long[-1]
+    if len(a) != len(b) or len(a) < 2 or skeleton(a[-1]) != skeleton(b[-1]):
+        return False
+    if fuzz.ratio(a[-1], b[-1]) < 80:
+        return False
+    return all(
+        JaroWinkler.similarity(x, y) >= 0.85 or skeleton(x) == skeleton(y) for x, y in zip(a[:-1], b[:-1])
+    )
+
+
+def _pair_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -> None:
+    """Merges that need only the two local entities: exact keys, acronyms, spelling variants."""
+    maximal = [loc.maximal() for loc in locs]
+    labels = [loc.label for loc in locs]
+    for bkey in sorted(blocks):
+        idx = blocks[bkey]
+        if len(idx) < 2:
+            continue
+        kind = bkey[:2]
+        if kind == "k:":
+            form = tuple(bkey[2:].split())
+            # A shared full name; a shared lone word only between entities that are only that word.
+            members = [i for i in idx if len(form) > 1 or maximal[i] == [form]]
+            _union_compatible(members, labels, uf, 0.95)
+        elif kind == "A:":
+            _union_compatible(idx, labels, uf, 0.9)
+        elif kind == "a:":
+            acr = bkey[2:]
+            expansions = [i for i in idx if any(acr in initials(f) for f in maximal[i])]
+            short = [i for i in idx if acr in locs[i].acronyms]
+            exp_roots = {uf.find(i) for i in expansions}
+            if short and len(exp_roots) == 1:
+                _union_compatible(short + expansions, labels, uf, 0.85)
+        elif kind == "s:" and len(idx) <= MAX_BLOCK:
+            for x in range(len(idx)):
+                for y in range(x + 1, len(idx)):
+                    i, j = idx[x], idx[y]
+                    if not _compatible(labels[i], labels[j]):
+                        continue
+                    if any(
+                        len(f) == len(g)
+                        and (len(f) > 1 or _group(labels[i]) != "P")
+                        and fuzz.ratio(" ".join(f), " ".join(g)) >= 85
+                        for f in maximal[i]
+                        for g in maximal[j]
+                    ):
+                        uf.union(i, j, 0.85)
+        elif kind == "h:" and len(idx) <= MAX_BLOCK:
+            persons = [i for i in idx if labels[i] == "PERSON"]
+            for x in range(len(persons)):
+                for y in range(x + 1, len(persons)):
+                    i, j = persons[x], persons[y]
+                    if any(_same_person_variant(f, g) for f in maximal[i] for g in maximal[j]):
+                        uf.union(i, j, 0.7)
+        elif kind == "d:" and len(idx) <= MAX_BLOCK:
+            events = [i for i in idx if _group(labels[i]) in "E*"]
+            _union_compatible(events, labels, uf, 0.7)
+
+
+def _union_compatible(idx: Sequence[int], labels: Sequence[str], uf: _UF, conf: float) -> None:
+    by_group: dict[str, list[int]] = defaultdict(list)
+    loose: list[int] = []
+    for i in idx:
+        g = _group(labels[i])
+        (loose if g == "*" else by_group[g]).append(i)
+    for members in by_group.values():
+        for j in members[1:]:
+            uf.union(members[0], j, conf)
+    # Untyped mentions join the typed group only when there is exactly one.
+    if len(by_group) == 1:
+        anchor = next(iter(by_group.values()))[0]
+        for j in loose:
+            uf.union(anchor, j, conf)
+    elif not by_group:
+        for j in loose[1:]:
+            uf.union(loose[0], j, conf)
+
+
+def _partial_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -> None:
+    """Partial names across articles, decided against a snapshot so order does not matter."""
+    roots = [uf.find(i) for i in range(len(locs))]
+    labels = [locs[i].label for i in range(len(locs))]
+    maximal = [loc.maximal() for loc in locs]
+    edges: list[tuple[int, int, float]] = []
+    for i, loc in enumerate(locs):
+        forms = maximal[i]
+        if not forms:
+            continue
+        # Lone surname ("Sharif", "Soleimani") -> the one person in its block with that surname.
+        if all(len(f) == 1 for f in forms) and labels[i] in ("PERSON", "MISC") and not loc.acronyms:
+            for f in forms:
+                block = blocks.get("h:" + skeleton(f[0]), [])
+                targets = {
+                    roots[j]
+                    for j in block
+                    if labels[j] == "PERSON" and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j])
+                }
+                if len(targets) == 1:
+                    edges.append((i, targets.pop(), 0.7))
+        # Lone organisation word ("Academy") -> the one organisation in its block headed by it.
+        if all(len(f) == 1 for f in forms) and _group(labels[i]) in "O*" and not loc.acronyms:
+            for f in forms:
+                block = blocks.get("h:" + skeleton(f[0]), [])
+                targets = {
+                    roots[j]
+                    for j in block
+                    if _group(labels[j]) == "O"
+                    and roots[j] != roots[i]
+                    and any(_ends_with(g, f) for g in maximal[j])
+                }
+                if len(targets) == 1:
+                    edges.append((i, targets.pop(), 0.6))
+        # A known full name inside a longer, badly cut span ("Hire Maurice Cheeks").
+        for f in forms:
+            if len(f) < 3:
+                continue
+            cands = {j for t in f for j in blocks.get("h:" + skeleton(t), [])}
+            targets = {
+                roots[j]
+                for j in cands
+                if roots[j] != roots[i]
+                and (labels[j] == "PERSON" or _compatible(labels[i], labels[j]))
+                and any(_contains(f, g) for g in maximal[j])
+            }
+            if len(targets) == 1:
+                edges.append((i, targets.pop(), 0.6))
+        # Multi-word partial org/place names ("Revolutionary Guard") -> one longer name ending so.
+        for key in loc.keys:
+            short = loose_tokens(key)
+            if len(short) < 2 or key in loc.acronyms or labels[i] in ("PERSON", "EVENT"):
+                continue
+            block = blocks.get("h:" + skeleton(short[-1]), [])
+            targets = {
+                roots[j]
+                for j in block
+                if roots[j] != roots[i]
+                and _compatible(labels[i], labels[j])
+                and any(_ends_with(g, short) for g in maximal[j])
+            }
+            if len(targets) == 1:
+                edges.append((i, targets.pop(), 0.75))
+    for a, b, conf in sorted(edges):
+        uf.union(a, b, conf)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _canonical(locs: Sequence[_Local]) -> str:
+    """The most complete well-formed surface form."""
+    surfaces: Counter[str] = Counter()
+    for loc in locs:
+        surfaces.update(loc.surfaces)
+
+    def score(s: str) -> tuple[int, int, int, int, str]:
+        key = name_key(s)
+        toks = len(key.split()) if not is_acronym(s) else 0
+        has_digit = int(not any(ch.isdigit() for ch in s))
+        return (has_digit if toks else 0, toks, surfaces[s], len(s), s)
+
+    return max(surfaces, key=score)
+
+
+def _entity_type(locs: Sequence[_Local]) -> str:
+    votes: Counter[str] = Counter()
+    for loc in locs:
+        for lab, n in loc.labels.items():
+            if lab != "MISC":
+                votes[lab] += n
+    if not votes:
+        return "MISC"
+    return max(sorted(votes), key=lambda lab: votes[lab])
+
+
+def _entity_id(name: str, etype: str) -> str:
+    digest = hashlib.sha1(f"{etype}\x1f{name_key(name, etype)}".encode()).hexdigest()[:10]
+    return f"e-{digest}"
+
+
+def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity] = ()) -> list[Entity]:
+    """Cluster the name mentions of ``analyses`` into entities (plus ``existing`` ones, kept by id)."""
+    ordered = sorted(analyses, key=lambda a: a.id)
+    locs: list[_Local] = []
+    for ent in sorted(existing, key=lambda e: e.id):
+        locs.append(_from_existing(ent, len(locs)))
+    for an in ordered:
+        locs.extend(_local_entities(an.id, an.mentions, an.text, len(locs)))
+    if not locs:
+        return []
+    _fix_types(locs)
+    # Local entities with the same names and type are one node: blocks then grow with the
+    # number of distinct names, not with the number of articles that repeat them.
+    node_of: list[int] = []
+    sig_index: dict[tuple[object, ...], int] = {}
+    reps: list[_Local] = []
+    for loc in locs:
+        sig = (
+            tuple(loc.maximal()),
+            loc.label,
+            tuple(sorted(loc.acronyms)),
+            loc.existing is not None and loc.uid,
+        )
+        if sig not in sig_index:
+            sig_index[sig] = len(reps)
+            reps.append(loc)
+        node_of.append(sig_index[sig])
+    uf = _UF(len(reps))
+    blocks = _blocks(reps)
+    _pair_rules(reps, blocks, uf)
+    _partial_rules(reps, blocks, uf)
+    clusters: dict[int, list[_Local]] = defaultdict(list)
+    for i, loc in enumerate(locs):
+        clusters[uf.find(node_of[i])].append(loc)
+    entities: list[Entity] = []
+    used: Counter[str] = Counter()
+    for root in sorted(clusters, key=lambda r: min(loc.first() for loc in clusters[r])):
+        group = clusters[root]
+        name = _canonical(group)
+        etype = _entity_type(group)
+        olds = sorted(loc.existing.id for loc in group if loc.existing is not None)
+        if olds:
+            eid = olds[0]
+        else:
+            eid = _entity_id(name, etype)
+            used[eid] += 1
+            if used[eid] > 1:
+                eid = f"{eid}-{used[eid]}"
+        mentions: list[EntityMention] = []
+        for loc in group:
+            if loc.existing is not None:
+                mentions.extend(loc.existing.mentions)
+            for m, link in loc.mentions:
+                mentions.append(
+                    EntityMention(
+                        article=loc.article,
+                        start=m.start,
+                        end=m.end,
+                        label=m.label,
+                        confidence=round(m.confidence * link, 3),
+                    )
+                )
+        mentions = sorted(set(mentions), key=lambda x: (x.article, x.start, x.end, x.label))
+        aliases: set[str] = set()
+        for loc in group:
+            aliases.update(loc.surfaces)
+            if loc.existing is not None:
+                aliases.update(loc.existing.aliases)
+        aliases.discard(name)
+        entities.append(
+            Entity(
+                id=eid,
+                name=name,
+                type=etype,
+                aliases=tuple(sorted(aliases)),
+                mentions=tuple(mentions),
+                confidence=round(uf.conf[root], 3),
+                stage=STAGE,
+            )
+        )
+    return entities
+
+
+def entity_of(entities: Iterable[Entity]) -> dict[tuple[str, int, int], str]:
+    """Map every mention span ``(article, start, end)`` to its entity id."""
+    out: dict[tuple[str, int, int], str] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            out[(m.article, m.start, m.end)] = ent.id
+    return out
+
+
+def entity_at(index: dict[tuple[str, int, int], str], article: str, start: int, end: int) -> str | None:
+    """The entity whose mention overlaps ``article[start:end]`` most (None when none does)."""
+    exact = index.get((article, start, end))
+    if exact is not None:
+        return exact
+    best: tuple[int, str] | None = None
+    for (art, s, e), eid in index.items():
+        if art != article:
+            continue
+        overlap = min(e, end) - max(s, start)
+        if overlap > 0 and (best is None or (overlap, eid) > best):
+            best = (overlap, eid)
+    return best[1] if best else None

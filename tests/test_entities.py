@@ -1,0 +1,213 @@
+"""Mentions stage and cross-article entity resolution on the seed articles."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from datetime import date
+
+import pytest
+
+from conftest import SEED_000, SEED_004
+from newsprism.model import Analysis, Article, Entity, Mention
+from newsprism.pipeline import Pipeline
+from newsprism.resolve.entities import entity_at, entity_of, resolve_entities
+from newsprism.resolve.names import glued_split, name_key, skeleton
+from newsprism.stages.mentions import MentionStage
+
+# What the ingest helper's cleaning does to the damaged words.
+REPAIRS = {
+    "Soleimaniin": "Soleimani in",
+    "accusedSoleimani": "accused Soleimani",
+    "ZionistsSharif": "Zionists Sharif",
+    "Razi Moussavia": "Razi Moussavi a",
+}
+DAMAGED = ("Soleimaniin", "accusedSoleimani", "ZionistsSharif", "Moussavia", "WANA")
+
+
+def _seed_articles(repaired: bool) -> list[Article]:
+    t0 = SEED_000.read_text(encoding="utf-8").split("\n", 1)[1].lstrip("\n")  # drop " date ... By Jake Smith"
+    t4 = SEED_004.read_text(encoding="utf-8").split("\n", 1)[1].lstrip("\n")  # drop the title line
+    if repaired:
+        for bad, good in REPAIRS.items():
+            t0, t4 = t0.replace(bad, good), t4.replace(bad, good)
+    return [
+        Article(id="000", text=t0, published=date(2023, 12, 27), author="Jake Smith", outlet="Daily Caller"),
+        Article(id="004", text=t4, outlet="Infobae"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def pipe(nlp):
+    return Pipeline.from_names(["parse", "mentions"])
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["raw", "repaired"])
+def seeds(request, pipe):
+    analyses = list(pipe.run(_seed_articles(request.param), fail_fast=True))
+    return analyses, resolve_entities(analyses)
+
+
+def _entity_with(entities: list[Entity], analyses: list[Analysis], surface: str) -> Entity:
+    texts = {a.id: a.text for a in analyses}
+    found = [e for e in entities if any(texts[m.article][m.start : m.end] == surface for m in e.mentions)]
+    assert len(found) == 1, f"{surface!r} is in {len(found)} entities: {[e.name for e in found]}"
+    return found[0]
+
+
+GROUPS = {
+    "Soleimani": ["Qasem Soleimani", "Qassem Soleimani", "Soleimani"],
+    "Mousavi": ["Seyyed Razi Mousavi", "Sayyed Razi Moussavi", "Moussavi", "Mousavi"],
+    "Sharif": ["Ramadan Sharif", "Ramzan Sharif", "Sharif"],
+    "IRGC": ["IRGC", "Islamic Revolutionary Guard Corp", "Revolutionary Guard", "Revolutionary Guards"],
+    "Quds": ["Quds Force", "Al Quds force"],
+    "Oct7": ["Oct. 7 attacks", "Al-Aqsa Storm", "Al Aqsa Flood", "Flood of al-Aqsa"],
+}
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_seed_groups_are_one_entity(seeds, group):
+    analyses, entities = seeds
+    ids = {_entity_with(entities, analyses, s).id for s in GROUPS[group]}
+    assert len(ids) == 1, group
+
+
+def test_seed_types_fixed_by_evidence(seeds):
+    analyses, entities = seeds
+    assert _entity_with(entities, analyses, "Qassem Soleimani").type == "PERSON"
+    assert _entity_with(entities, analyses, "Ramzan Sharif").type == "PERSON"
+    assert _entity_with(entities, analyses, "IRGC").type == "ORG"
+    assert _entity_with(entities, analyses, "Al Aqsa Flood").type == "EVENT"
+
+
+def test_no_entity_from_damaged_text_or_credits(seeds):
+    _analyses, entities = seeds
+    for e in entities:
+        for name in (e.name, *e.aliases):
+            assert not any(bad in name for bad in DAMAGED), name
+
+
+def test_seed_separate_actors(seeds):
+    analyses, entities = seeds
+    assert (
+        _entity_with(entities, analyses, "Iran").id
+        != _entity_with(entities, analyses, "Iran International").id
+    )
+    assert _entity_with(entities, analyses, "Hamas").id != _entity_with(entities, analyses, "IRGC").id
+
+
+def test_every_mention_slices_and_is_tagged(seeds):
+    analyses, entities = seeds
+    texts = {a.id: a.text for a in analyses}
+    for a in analyses:
+        for m in a.mentions:
+            surface = a.text[m.start : m.end]
+            assert surface and surface == surface.strip(), m
+            assert m.stage == "mentions.v1" and 0 < m.confidence <= 1 and m.key
+    for e in entities:
+        assert e.id.startswith("e-") and e.name and 0 < e.confidence <= 1
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(texts[m.article])
+
+
+def test_damaged_tokens_cut_back_to_the_name(pipe):
+    [a] = list(pipe.run([_seed_articles(False)[1]], fail_fast=True))
+    surfaces = {a.text[m.start : m.end] for m in a.mentions}
+    assert "Qassem Soleimani" in surfaces and "Razi Moussavi" in surfaces
+    assert not any("Soleimaniin" in s or "Moussavia" in s or "WANA" in s for s in surfaces)
+
+
+def test_entity_of_maps_spans(seeds):
+    analyses, entities = seeds
+    index = entity_of(entities)
+    irgc = _entity_with(entities, analyses, "IRGC")
+    a0 = analyses[0]
+    start = a0.text.index("IRGC")
+    assert index[("000", start, start + 4)] == irgc.id
+    assert entity_at(index, "000", start - 1, start + 2) == irgc.id
+    assert entity_at(index, "000", 0, 0) is None
+
+
+def test_resolution_independent_of_article_order(pipe):
+    analyses = list(pipe.run(_seed_articles(False), fail_fast=True))
+    # Split each seed in two halves so there are several orders worth trying.
+    parts: list[Analysis] = []
+    for a in analyses:
+        cut = a.text.index("\n\n", len(a.text) // 2)
+        for k, (lo, hi) in enumerate(((0, cut), (cut, len(a.text)))):
+            ms = tuple(
+                dataclasses.replace(m, start=m.start - lo, end=m.end - lo)
+                for m in a.mentions
+                if lo <= m.start and m.end <= hi
+            )
+            art = Article(id=f"{a.id}-{k}", text=a.text[lo:hi])
+            parts.append(Analysis(article=art, mentions=ms))
+    results = {tuple(resolve_entities(list(order))) for order in itertools.permutations(parts)}
+    assert len(results) == 1
+
+
+def test_existing_entities_keep_their_ids(pipe):
+    a0, a4 = list(pipe.run(_seed_articles(False), fail_fast=True))
+    first = resolve_entities([a0])
+    again = resolve_entities([a4], existing=first)
+    old = {e.id for e in first}
+    sol = [e for e in again if "Soleimani" in e.name]
+    assert len(sol) == 1 and sol[0].id in old
+    assert {m.article for m in sol[0].mentions} == {"000", "004"}
+
+
+def test_batch_equals_one_by_one(pipe, nlp):
+    arts = _seed_articles(False)
+    batch = [a.mentions for a in pipe.run(arts, fail_fast=True)]
+    single = [next(iter(pipe.run([a], fail_fast=True))).mentions for a in arts]
+    assert batch == single
+
+
+def test_empty_and_unparsed_articles_give_no_mentions(pipe):
+    [a] = list(pipe.run([Article(id="empty", text="")], fail_fast=True))
+    assert a.mentions == () and "mentions.v1" in a.stages
+    bare = MentionStage()(Analysis(article=Article(id="x", text="Iran said so.")))
+    assert bare.mentions == ()
+    assert resolve_entities([a]) == []
+
+
+def test_different_people_sharing_a_surname_stay_apart(pipe):
+    text = (
+        "Donald Trump met Ivanka Trump in New York on Monday. "
+        "Iran International reported that Iran denied it. Trump later left."
+    )
+    [a] = list(pipe.run([Article(id="t", text=text)], fail_fast=True))
+    ents = resolve_entities([a])
+    names = {e.name for e in ents}
+    assert {"Donald Trump", "Ivanka Trump"} <= names
+    by_surface = {text[m.start : m.end]: e.id for e in ents for m in e.mentions}
+    assert by_surface["Donald Trump"] != by_surface["Ivanka Trump"]
+    assert by_surface["Iran"] != by_surface["Iran International"]
+
+
+def test_name_helpers():
+    assert name_key("Brigadier General Seyyed Razi Mousavi", "PERSON") == "razi mousavi"
+    assert name_key("the Flood of al-Aqsa", "EVENT") == name_key("Al-Aqsa Storm", "EVENT")
+    assert name_key("U.S.") == name_key("US") == "us"
+    assert skeleton("Qasem") == skeleton("Qassem") and skeleton("Mousavi") == skeleton("Moussavi")
+    assert glued_split("accusedSoleimani") == (7, 16)
+    assert glued_split("McDonald") is None and glued_split("YouTube", {"you"}) is None
+
+
+def test_mention_labels_are_types(seeds):
+    analyses, _ = seeds
+    labels = {m.label for a in analyses for m in a.mentions}
+    assert labels <= {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "NORP",
+        "FAC",
+        "EVENT",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "MISC",
+    }
+    assert all(isinstance(m, Mention) and m.kind == "name" for a in analyses for m in a.mentions)

@@ -1,0 +1,228 @@
+"""Story grouping: the seeds make one story, other events stay apart, copies fold, adds are incremental."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from datetime import date
+
+import pytest
+
+from conftest import SEED_000, SEED_004, need_data
+from newsprism.errors import NewsprismError
+from newsprism.model import Analysis, Article, Story, from_dict, to_dict
+from newsprism.resolve.stories import StoryGrouper, StoryOptions, group_stories
+from newsprism.resolve.story_index import minhash, minhash_jaccard, shingles, signature
+
+# A different event of the same kind: another strike killing another commander, another date.
+OTHER_STRIKE = """A U.S. drone strike in Baghdad killed a senior commander of the Kataib Hezbollah militia
+on Wednesday, February 7, 2024, the Pentagon said.
+
+Abu Baqir al-Saadi, who oversaw the group's operations in Syria, died when a missile hit his
+car in the Mashtal district of eastern Baghdad. Two of his guards were also killed, according
+to Iraqi security officials.
+
+U.S. Central Command said the strike was a response to the January 28 drone attack on Tower 22,
+a base in Jordan near the Syrian border, that killed three American soldiers and wounded more
+than 40. "We will not hesitate to hold accountable all those who threaten our forces' safety,"
+CENTCOM said in a statement.
+
+Iraqi Prime Minister Mohammed Shia al-Sudani condemned the strike as a violation of Iraq's
+sovereignty and warned it could push the country into a wider conflict. Kataib Hezbollah had
+announced a suspension of its attacks on U.S. troops on January 30."""
+
+
+def _seed_000() -> Article:
+    lines = SEED_000.read_text(encoding="utf-8").splitlines()
+    assert lines[0].strip().startswith("date 2023-12-27")
+    return Article(
+        id="000",
+        text="\n".join(lines[1:]).strip(),
+        published=date(2023, 12, 27),
+        author="Jake Smith",
+        outlet="Daily Caller",
+    )
+
+
+def _seed_004() -> Article:
+    lines = SEED_004.read_text(encoding="utf-8").splitlines()
+    return Article(id="004", title=lines[0].strip(), text="\n".join(lines[1:]).strip(), outlet="Infobae")
+
+
+def _plain(*arts: Article) -> list[Analysis]:
+    return [Analysis(article=a) for a in arts]
+
+
+def _light_edit(text: str, seed: int) -> str:
+    """Same text with light edits: a few words dropped or changed, as a wire copy rewrites."""
+    rng = random.Random(seed)
+    toks = text.split(" ")
+    for _ in range(max(1, len(toks) // 60)):
+        i = rng.randrange(len(toks))
+        toks[i] = rng.choice(["", "reportedly", toks[i].upper()])
+    return " ".join(t for t in toks if t)
+
+
+def _fnc_bodies(n: int) -> list[tuple[str, str]]:
+    path = need_data("fnc-1") / "train_bodies.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return [(f"fnc-{r['Body ID']}", r["articleBody"]) for r in rows[:n]]
+
+
+def _story_of(stories: list[Story], article_id: str) -> Story:
+    [story] = [s for s in stories if article_id in s.articles]
+    return story
+
+
+# ----------------------------------------------------------------------------- the seeds
+
+
+def test_seeds_make_one_story_and_other_strike_stays_apart() -> None:
+    stories = group_stories(_plain(_seed_000(), _seed_004(), Article(id="strike-2024", text=OTHER_STRIKE)))
+    seed_story = _story_of(stories, "000")
+    assert seed_story.articles == ("000", "004")
+    assert _story_of(stories, "strike-2024").articles == ("strike-2024",)
+    assert seed_story.stage == "stories.v1"
+    assert 0.0 < seed_story.confidence <= 1.0
+    assert seed_story.copies == ()  # translated, not copied (shingle Jaccard ~0.02)
+    # Two articles are equally representative; the one with a title of its own gives it.
+    assert seed_story.title == _seed_004().title
+
+
+def test_seeds_group_with_spacy_entities(nlp) -> None:
+    from newsprism.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["parse"])
+    pipe.stages[0].nlp = nlp
+    arts = [_seed_000(), _seed_004(), Article(id="strike-2024", text=OTHER_STRIKE)]
+    grouper = StoryGrouper()
+    # The pipeline drops the transient parse after running; group straight from the parse stage.
+    grouper.add([pipe.stages[0](Analysis(article=a)) for a in arts])
+    assert grouper.partition() == [["000", "004"], ["strike-2024"]]
+
+
+def test_seed_story_id_is_stable_when_articles_join() -> None:
+    g = StoryGrouper()
+    g.add(_plain(_seed_000()))
+    [first] = g.stories()
+    g.add(_plain(_seed_004()))
+    [both] = g.stories()
+    assert first.id == both.id  # named after the earliest-published article (000, dated)
+    assert both.articles == ("000", "004")
+
+
+def test_unrelated_fnc_bodies_stay_apart_from_seeds() -> None:
+    bodies = _fnc_bodies(40)
+    arts = [_seed_000(), _seed_004()] + [Article(id=i, text=t) for i, t in bodies]
+    stories = group_stories(_plain(*arts))
+    assert _story_of(stories, "000").articles == ("000", "004")
+
+
+# ----------------------------------------------------------------------------- copies
+
+
+def test_near_duplicate_is_folded_as_copy() -> None:
+    seed = _seed_000()
+    copy = Article(id="zz-wire-copy", text=_light_edit(seed.text, 1), published=date(2023, 12, 28))
+    sa, sb = shingles(seed.text), shingles(copy.text)
+    exact = len(sa & sb) / len(sa | sb)
+    assert exact >= 0.8
+    assert abs(minhash_jaccard(minhash(sa), minhash(sb)) - exact) < 0.15
+    stories = group_stories(_plain(seed, _seed_004(), copy))
+    story = _story_of(stories, "000")
+    assert story.articles == ("000", "004", "zz-wire-copy")
+    assert story.copies == (("zz-wire-copy", "000"),)
+
+
+def test_translation_is_not_a_copy() -> None:
+    a, b = signature(Analysis(article=_seed_000())), signature(Analysis(article=_seed_004()))
+    assert minhash_jaccard(a.minhash, b.minhash) < 0.2
+
+
+# ----------------------------------------------------------------------------- incremental and order
+
+
+def _corpus() -> list[Analysis]:
+    bodies = _fnc_bodies(120)
+    arts = [_seed_000(), _seed_004(), Article(id="strike-2024", text=OTHER_STRIKE)]
+    arts += [Article(id=i, text=t) for i, t in bodies]
+    # Wire copies of a few bodies, so the corpus has multi-article stories besides the seeds.
+    arts += [Article(id=f"{i}-copy", text=_light_edit(t, k)) for k, (i, t) in enumerate(bodies[:10])]
+    return _plain(*arts)
+
+
+def test_incremental_add_equals_one_shot() -> None:
+    items = _corpus()
+    one = StoryGrouper()
+    one.add(items)
+    inc = StoryGrouper()
+    for i in range(0, len(items), 17):
+        inc.add(items[i : i + 17])
+    assert inc.partition() == one.partition()
+    assert [s.id for s in inc.stories()] == [s.id for s in one.stories()]
+    assert any(len(p) > 1 for p in one.partition())
+
+
+def test_partition_does_not_depend_on_order() -> None:
+    items = _corpus()
+    ref = StoryGrouper()
+    ref.add(items)
+    for seed in (1, 2):
+        shuffled = items[:]
+        random.Random(seed).shuffle(shuffled)
+        g = StoryGrouper()
+        g.add(shuffled)
+        assert g.partition() == ref.partition()
+
+
+def test_readding_is_a_no_op() -> None:
+    g = StoryGrouper()
+    g.add(_plain(_seed_000(), _seed_004()))
+    before = g.stories()
+    g.add(_plain(_seed_000()))
+    assert g.stories() == before and len(g) == 2
+
+
+# ----------------------------------------------------------------------------- state and stories
+
+
+def test_state_round_trips_through_json_and_resumes() -> None:
+    items = _corpus()
+    half = len(items) // 2
+    g = StoryGrouper()
+    g.add(items[:half])
+    text = json.dumps(g.state())
+    assert "Soleimani" not in text.split('"terms"')[0]  # no article text kept, only signatures
+    restored = StoryGrouper.from_state(json.loads(text))
+    assert restored.stories() == g.stories()
+    restored.add(items[half:])
+    full = StoryGrouper()
+    full.add(items)
+    assert restored.partition() == full.partition()
+
+
+def test_stories_round_trip_through_model_codec() -> None:
+    stories = group_stories(_plain(_seed_000(), _seed_004()))
+    assert [from_dict(json.loads(json.dumps(to_dict(s)))) for s in stories] == stories
+
+
+def test_empty_and_bad_input() -> None:
+    assert group_stories([]) == []
+    assert StoryGrouper().stories() == []
+    [s] = group_stories(_plain(Article(id="empty", text="")))
+    assert s.articles == ("empty",)
+    with pytest.raises(NewsprismError):
+        StoryGrouper().add(["not an analysis"])  # type: ignore[list-item]
+    with pytest.raises(NewsprismError, match="malformed"):
+        StoryGrouper.from_state({"version": 1, "articles": [{"nope": 1}]})
+    with pytest.raises(NewsprismError, match="version"):
+        StoryGrouper.from_state({"version": 99})
+
+
+def test_options_are_kept_in_state() -> None:
+    g = StoryGrouper(StoryOptions(threshold=0.3))
+    g.add(_plain(_seed_000()))
+    assert StoryGrouper.from_state(g.state()).options.threshold == 0.3
+
