@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/newsprism analyze examples --db demo.db --html demo-report.html --json demo.json --md demo-report.md
 
 test: install
+	sh scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -379,6 +379,32 @@ def check(
         out.print(f"  unrelated: {len(articles) - len(related)} article(s)", markup=False, highlight=False)
 
 
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    get_path: Annotated[
+        Optional[str],
+        typer.Option("--get", metavar="PATH", help="Run one GET request in-process, print the body and exit."),
+    ] = None,
+    writable: Annotated[bool, typer.Option("--writable", help="Open the store read-write (default: read-only).")] = False,
+) -> None:
+    """Serve the web app and JSON API over a store.
+
+    Example: newsprism serve --db demo.db   (then open http://127.0.0.1:8000/)
+    """
+    from .web import get, serve as run_server
+
+    if get_path is not None:
+        status, _ctype, body = get(db, get_path, readonly=not writable)
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
+        if status >= 400:
+            raise typer.Exit(EXIT_FAILED)
+        return
+    run_server(db, host, port, readonly=not writable)
+
+
 def _make_eval(name: str, default_split: str) -> None:
     def command(
         split: Annotated[str, typer.Option("--split", help="Which split to evaluate.")] = default_split,

@@ -210,11 +210,10 @@ class Corpus:
         return resolve_entities(analyses)
 
     def _group_claims(self, analyses: Sequence[Analysis], entity_of: Callable[..., str | None]) -> list[Claim]:
-        try:
-            from .resolve.claims import group_claims
-        except ImportError:
-            return [c for a in analyses for c in a.claims]
-        return list(group_claims(analyses, entity_of=entity_of))
+        from .resolve.claims import claim_groups
+
+        # Claims carry their article so exports can slice the evidence span.
+        return [dataclasses.replace(c, article=aid) for aid, c in claim_groups(analyses, entity_of=entity_of)]
 
     def _timeline(
         self, analyses: Sequence[Analysis], stories: Sequence[Story], entity_of: Callable[..., str | None]
