@@ -94,6 +94,8 @@ class Corpus:
             self._pipeline = Pipeline.from_names(options.stages)
         total = count_inputs(paths)
         seen = 0
+        # A run killed during refresh left articles the cross-article results do not cover yet.
+        stale = self.store.count() != (self.store.layer("refreshed", raw=True) or {}).get("articles", 0)
 
         def fresh_articles() -> Iterator[Article]:
             nonlocal seen
@@ -134,8 +136,8 @@ class Corpus:
                 report.duplicates.append(res)
             else:
                 report.conflicts.append(res)
-        if refresh and report.added:
-            self.refresh(new=report.added)
+        if refresh and (report.added or stale):
+            self.refresh(new=None if stale else report.added)
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -179,6 +181,7 @@ class Corpus:
 
         stories = self._compare(stories, by_id, entities, claims, timeline)
         self.store.replace_stories(stories)
+        self.store.put_layer("refreshed", {"articles": len(analyses)})
 
     def _infer_dates(self, stories: Sequence[Story], by_id: dict[str, Analysis]) -> list[Analysis]:
         try:

@@ -133,12 +133,6 @@ def test_kill_9_then_rerun_equals_a_clean_run(inbox, clean_run, tmp_path):
     assert _snapshot(db) == _snapshot(clean_db)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Corpus.ingest refreshes only when the run added articles, so after a kill during the refresh "
-    "the rerun (which adds nothing) leaves stories/entities/layers empty; fix: refresh when the last "
-    "refresh did not cover every stored article (see docs/scale.md, crash safety)",
-)
 def test_kill_9_during_refresh_then_rerun_equals_a_clean_run(inbox, clean_run, tmp_path):
     """Killed after every article is stored, while the cross-article steps run."""
     clean_db = clean_run[0]
