@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..model import Analysis, Claim
+from ..stages.temporal import MONTHS
 
 __all__ = ["EntityOf", "claim_groups", "concept_keys", "conflicts", "group_claims"]
 
@@ -50,10 +51,7 @@ _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bal[\s-]+(?=aqsa|quds)", re.IGNORECASE), " "),
     (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?|\bunited\s+states\b", re.IGNORECASE), " usa "),
 )
-_MONTHS = {m: i for i, ms in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-     ("nov", "november"), ("dec", "december")], start=1) for m in ms}
+_MONTHS = MONTHS
 _DATE = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+")
 _STOP = frozenset(

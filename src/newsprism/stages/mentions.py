@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, Mention
+from .temporal import MONTHS
 from ..pipeline import ArticleStage
 from ..resolve.names import EVENT_HEADS, ROLE_WORDS, TITLES, fold, glued_split, is_acronym, name_key
 
@@ -27,26 +28,7 @@ NAME_LABELS: frozenset[str] = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
 
-_MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sep", "sept"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ],
-    start=1,
-):
-    for _n in _names:
-        _MONTHS[_n] = _i
+_MONTHS = MONTHS
 
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _ATTACK_NOUNS = frozenset(
