@@ -49,6 +49,20 @@ MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger
 AllowPrivate = Annotated[
     bool, typer.Option("--allow-private", help="Allow fetching URLs on private or loopback addresses.")
 ]
+EngineOpt = Annotated[
+    str, typer.Option("--engine", help="Where the per-article stages run: local (this process) or dask.")
+]
+SchedulerOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--scheduler",
+        envvar="DASK_SCHEDULER_ADDRESS",
+        help="With --engine dask: a running Dask scheduler (tcp://HOST:8786); default: a local cluster.",
+    ),
+]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", help="With --engine dask and no scheduler: worker processes to start.")
+]
 
 
 @contextmanager
@@ -116,11 +130,32 @@ def _report_run(report: Any) -> int:
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
-def _options(max_bytes: int, allow_private: bool) -> Any:
+def _options(
+    max_bytes: int, allow_private: bool, engine: str = "local", scheduler: str | None = None, workers: int = 2
+) -> Any:
     from .corpus import AnalyzeOptions
+    from .engines import ENGINES
     from .ingest import IngestOptions
 
-    return AnalyzeOptions(ingest=IngestOptions(max_bytes=max_bytes, allow_private=allow_private))
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("--scheduler (or DASK_SCHEDULER_ADDRESS) needs --engine dask", param_hint="--scheduler")
+    if workers < 1:
+        raise typer.BadParameter(f"must be at least 1, got {workers}", param_hint="--workers")
+    return AnalyzeOptions(
+        ingest=IngestOptions(max_bytes=max_bytes, allow_private=allow_private),
+        engine=engine,
+        scheduler=scheduler,
+        workers=workers,
+    )
+
+
+def _scheduler(engine: str, scheduler: str | None) -> str | None:
+    """An explicit --scheduler always counts; $DASK_SCHEDULER_ADDRESS only with --engine dask."""
+    if scheduler and engine != "dask" and os.environ.get("DASK_SCHEDULER_ADDRESS") == scheduler:
+        return None
+    return scheduler
 
 
 def _write_outputs(corpus: Any, json_path: Path | None, html: Path | None, md: Path | None) -> dict[str, Any]:
@@ -162,6 +197,9 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
     max_bytes: MaxBytes = 20_000_000,
     allow_private: AllowPrivate = False,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = 2,
 ) -> None:
     """Ingest, analyse and report in one go.
 
@@ -170,9 +208,10 @@ def analyze(
     from .corpus import Corpus
     from .report import print_summary
 
+    options = _options(max_bytes, allow_private, engine, _scheduler(engine, scheduler), workers)
     with Corpus(db) as corpus:
         with _progress(sys.stderr.isatty()) as progress:
-            report = corpus.ingest(paths, _options(max_bytes, allow_private), progress)
+            report = corpus.ingest(paths, options, progress)
         code = _report_run(report)
         doc = _write_outputs(corpus, json_path, html, md)
         if not quiet:
@@ -186,37 +225,69 @@ def ingest(
     db: DbOpt = DEFAULT_DB,
     max_bytes: MaxBytes = 20_000_000,
     allow_private: AllowPrivate = False,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = 2,
 ) -> None:
     """Read and analyse articles into the store (re-running changes nothing).
 
     Example: newsprism ingest ~/news/ feed.xml --db news.db
+    Example: newsprism ingest big.parquet --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .corpus import Corpus
 
+    options = _options(max_bytes, allow_private, engine, _scheduler(engine, scheduler), workers)
     with Corpus(db) as corpus:
         with _progress(sys.stderr.isatty()) as progress:
-            report = corpus.ingest(paths, _options(max_bytes, allow_private), progress)
+            report = corpus.ingest(paths, options, progress)
         code = _report_run(report)
     raise typer.Exit(code)
+
+
+DOC_FORMATS = ("json", "md", "html")
+TABLE_FORMATS = ("parquet", "jsonl", "csv")
 
 
 @app.command()
 def export(
     db: DbOpt = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (the newsprism/1 contract), md or html.")] = "json",
-    out_path: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (the newsprism/1 contract), md or html: one document; "
+            "parquet, jsonl or csv: one table per file in the --out folder (for DuckDB, pandas, Spark).",
+        ),
+    ] = "json",
+    out_path: Annotated[
+        Optional[Path],
+        typer.Option("--out", "-o", help="File to write (default: stdout); a folder for parquet/jsonl/csv."),
+    ] = None,
     story: StoryOpt = None,
+    neutralise: Annotated[
+        bool,
+        typer.Option("--neutralise", help="parquet/jsonl: prefix cells that a spreadsheet would run as a formula."),
+    ] = False,
 ) -> None:
     """Export the whole store (or one story).
 
     Example: newsprism export --format json --out corpus.json
+    Example: newsprism export --format parquet --out tables/   (then: duckdb -c "FROM 'tables/quotes.parquet'")
     """
     from .report import export_corpus, render_html, render_markdown
 
-    if fmt not in ("json", "md", "html"):
-        raise NewsprismError(f"unknown --format {fmt!r}; choose json, md or html")
+    if fmt not in DOC_FORMATS + TABLE_FORMATS:
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; choose one of: {', '.join(DOC_FORMATS + TABLE_FORMATS)}", param_hint="--format"
+        )
+    if fmt in TABLE_FORMATS and out_path is None:
+        raise typer.BadParameter(f"--format {fmt} writes one file per table: give a folder with --out", param_hint="--out")
     with _open(db) as corpus:
         doc = export_corpus(corpus, story)
+        if fmt in TABLE_FORMATS:
+            _export_tables(doc, fmt, out_path, neutralise)  # type: ignore[arg-type]
+            return
         if fmt == "json":
             text = _dump(doc)
         elif fmt == "md":
@@ -227,6 +298,26 @@ def export(
         _write(out_path, text)
     else:
         sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
+
+
+def _export_tables(doc: dict[str, Any], fmt: str, target: Path, neutralise: bool) -> None:
+    from . import tables
+
+    try:
+        if fmt == "parquet":
+            written = tables.write_parquet(doc, target, neutralise=neutralise)
+        elif fmt == "jsonl":
+            written = tables.write_jsonl(doc, target, neutralise=neutralise)
+        else:
+            written = tables.write_csv(doc, target)
+    except OSError as exc:
+        raise NewsprismError(f"cannot write {target}: {exc.strerror or exc}; choose another --out") from None
+    counts = ", ".join(f"{len(doc[k])} {k}" for k in ("articles", "stories", "entities", "quotes", "claims", "timeline"))
+    err.print(
+        f"wrote {len(written)} {fmt} file(s) to {target} ({counts})",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -405,6 +496,76 @@ def serve(
     run_server(db, host, port, readonly=not writable)
 
 
+@app.command()
+def watch(
+    paths: Annotated[list[str], typer.Argument(help="Folders, files or feed URLs to poll.")],
+    db: DbOpt = DEFAULT_DB,
+    interval: Annotated[float, typer.Option("--interval", help="Seconds between passes.")] = 60.0,
+    once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for cron).")] = False,
+    settle: Annotated[
+        float, typer.Option("--settle", help="Leave files modified less than this many seconds ago for the next pass.")
+    ] = 1.0,
+    max_bytes: MaxBytes = 20_000_000,
+    allow_private: AllowPrivate = False,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = 2,
+) -> None:
+    """Poll folders and feeds; ingest what is new, so stories update as news arrives (Ctrl-C stops).
+
+    Example: newsprism watch ~/news/inbox https://example.org/feed.xml --interval 300 --db news.db
+    """
+    import time as _time
+
+    from .corpus import Corpus
+    from .watch import watch as run_watch
+
+    if interval <= 0:
+        raise typer.BadParameter(f"must be positive, got {interval:g}", param_hint="--interval")
+    options = _options(max_bytes, allow_private, engine, _scheduler(engine, scheduler), workers)
+    rejected = 0
+
+    def on_report(report: Any) -> None:
+        nonlocal rejected
+        err.print(_time.strftime("%H:%M:%S"), end=" ", highlight=False)
+        if _report_run(report) != EXIT_OK:
+            rejected += 1
+
+    with Corpus(db) as corpus:
+        if not once:
+            err.print(f"watching {len(paths)} path(s) every {interval:g} s into {db}; Ctrl-C stops", highlight=False)
+        passes = run_watch(corpus, paths, interval, once=once, options=options, settle=settle, on_report=on_report)
+        if once:
+            err.print(f"{passes} pass; {corpus.store.count()} articles stored", highlight=False)
+    raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+@app.command()
+def bench(
+    sizes: Annotated[list[int], typer.Option("--size", help="Corpus size in articles (repeatable).")] = [1000, 10000],  # noqa: B006
+    full: Annotated[bool, typer.Option("--full", help="Run the per-article pipeline at every size (10k: long).")] = False,
+    quick: Annotated[bool, typer.Option("--quick", help="A smoke run: 100 and 1000 articles, pipeline at 100.")] = False,
+    data: Annotated[Optional[Path], typer.Option("--data", help="Folder holding fnc-1/ (default ../shared/data).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the result JSON and summary.md.")] = Path("bench/results"),
+) -> None:
+    """Benchmark throughput, per-stage time, memory and overhead over bare spaCy, on real FNC-1 bodies.
+
+    Example: newsprism bench --quick
+    """
+    from .benchmark import run_bench
+    from .eval import default_data_dir
+
+    data_dir = data if data is not None else default_data_dir()
+    if not (data_dir / "fnc-1" / "train_bodies.csv").exists():
+        raise NewsprismError(f"no FNC-1 bodies at {data_dir / 'fnc-1'}; give the data folder with --data")
+    run_sizes = [100, 1000] if quick else sorted(set(sizes))
+    if any(n < 1 for n in run_sizes):
+        raise typer.BadParameter("sizes must be positive", param_hint="--size")
+    limit = max(run_sizes) if full else (100 if quick else 1000)
+    run_bench(run_sizes, data_dir, out_dir, pipeline_max=limit, progress=lambda m: err.print(m, highlight=False))
+    out.print((out_dir / "summary.md").read_text(encoding="utf-8"), markup=False, highlight=False)
+
+
 def _make_eval(name: str, default_split: str) -> None:
     def command(
         split: Annotated[str, typer.Option("--split", help="Which split to evaluate.")] = default_split,
@@ -435,9 +596,29 @@ for _name, _split in (
     _make_eval(_name, _split)
 
 
+def _click_exceptions() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    """(usage errors, click errors): typer 0.2x raises those of its own click copy, not click's."""
+    import click
+
+    usage: list[type[Exception]] = [click.exceptions.UsageError]
+    errors: list[type[Exception]] = [click.ClickException]
+    try:
+        from typer._click import exceptions as typer_click  # type: ignore[import-not-found]
+    except ImportError:
+        pass
+    else:
+        usage.append(typer_click.UsageError)
+        errors.append(typer_click.ClickException)
+    return tuple(usage), tuple(errors)
+
+
 def main() -> None:
     """Console entry point: user mistakes become one line, never a traceback."""
-    logging.basicConfig(level=os.environ.get("NEWSPRISM_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    level = os.environ.get("NEWSPRISM_LOG", "WARNING")
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # Dask's distributed sets its own loggers to INFO on import (cluster start/stop chatter, and a
+    # logged traceback for a connection closed at shutdown); keep them at our level.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", level.lower())
     try:
         # Without standalone mode click returns the code of a typer.Exit instead of raising it.
         rc = app(standalone_mode=False)
@@ -450,14 +631,14 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         err.print("interrupted; what was stored before stays stored", markup=False)
         sys.exit(130)
-    except Exception as exc:  # click usage errors arrive here as ClickException
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            err.print(f"usage error: {exc.format_message()} (see 'newsprism --help')", markup=False, highlight=False)
+    except Exception as exc:  # usage errors arrive here as ClickException
+        usage_errors, click_errors = _click_exceptions()
+        if isinstance(exc, usage_errors):
+            message = exc.format_message()  # type: ignore[attr-defined]
+            err.print(f"usage error: {message} (see 'newsprism --help')", markup=False, highlight=False, soft_wrap=True)
             sys.exit(EXIT_REJECTED)
-        if isinstance(exc, click.ClickException):
-            err.print(f"error: {exc.format_message()}", markup=False, highlight=False)
+        if isinstance(exc, click_errors):
+            err.print(f"error: {exc.format_message()}", markup=False, highlight=False, soft_wrap=True)
             sys.exit(EXIT_FAILED)
         if os.environ.get("NEWSPRISM_DEBUG"):
             raise
@@ -465,6 +646,7 @@ def main() -> None:
             f"internal error: {type(exc).__name__}: {exc} — this is a bug; rerun with NEWSPRISM_DEBUG=1 for the traceback",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
         sys.exit(EXIT_FAILED)
 

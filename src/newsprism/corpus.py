@@ -18,7 +18,7 @@ from typing import Any
 from .errors import InputError, NewsprismError
 from .ingest import IngestOptions, count_inputs, read_inputs
 from .model import Analysis, Article, Claim, Entity, Quote, Story, TimelineEntry
-from .pipeline import Pipeline, StageFailure
+from .pipeline import DEFAULT_STAGES, Pipeline, StageFailure, available
 from .store import DEFAULT_DB, AddResult, Store
 
 __all__ = ["AnalyzeOptions", "Corpus", "RunReport", "analyze"]
@@ -36,6 +36,10 @@ class AnalyzeOptions:
     stages: tuple[str, ...] | None = None  # None: the default pipeline
     fail_fast: bool = False
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    # Where the per-article stages run: "local" (this process) or "dask" (see newsprism.engines).
+    engine: str = "local"
+    scheduler: str | None = None  # dask: a running scheduler; None: $DASK_SCHEDULER_ADDRESS or a LocalCluster
+    workers: int = 2  # dask LocalCluster size when no scheduler is given
 
 
 @dataclass
@@ -90,7 +94,7 @@ class Corpus:
         """Read ``paths``, analyse new articles, store each in its own transaction, then refresh."""
         t0 = time.perf_counter()
         report = RunReport()
-        if options.stages is not None:
+        if options.stages is not None and options.engine == "local":
             self._pipeline = Pipeline.from_names(options.stages)
         total = count_inputs(paths)
         seen = 0
@@ -121,12 +125,7 @@ class Corpus:
                         f"id {item.id!r} is already stored with different text; the stored version is kept",
                     )
 
-        for analysis in self.pipeline.run(
-            fresh_articles(),
-            batch_size=options.batch_size,
-            fail_fast=options.fail_fast,
-            failures=report.stage_failures,
-        ):
+        for analysis in self._analyses(fresh_articles(), options, report.stage_failures):
             res = self.store.put(analysis)
             if res.status == "added":
                 report.added.append(res.article)
@@ -140,6 +139,27 @@ class Corpus:
             self.refresh(new=None if stale else report.added)
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _analyses(
+        self, articles: Iterable[Article], options: AnalyzeOptions, failures: list[StageFailure]
+    ) -> Iterator[Analysis]:
+        """The per-article stages over ``articles``, on the engine the options name, in input order."""
+        if options.engine == "local" and not options.scheduler:
+            return self.pipeline.run(
+                articles, batch_size=options.batch_size, fail_fast=options.fail_fast, failures=failures
+            )
+        from .engines import get_engine
+
+        engine = get_engine(options.engine, options.scheduler, n_workers=options.workers)
+        # The engine builds the pipeline where it runs (once per Dask worker) from the stage names,
+        # so this process never loads the models.
+        if options.stages is not None:
+            names = list(options.stages)
+        elif self._pipeline is not None:
+            names = self._pipeline.names
+        else:
+            names = [n for n in DEFAULT_STAGES if available(n)]
+        return engine.run(names, articles, fail_fast=options.fail_fast, failures=failures)
 
     # ------------------------------------------------------------------ cross-article steps
 
