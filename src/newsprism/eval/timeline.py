@@ -108,6 +108,22 @@ def load_timelines(folder: Path) -> dict[str, list[tuple[int, str, list[tuple[st
     return out
 
 
+def _word_index(words: list[str], word: str) -> int | None:
+    """Position of a gold event word in its sentence (the first occurrence).
+
+    Gold words keep the case of the text except now and then ("pre-orders" for "Pre-orders"),
+    and multi-word events are joined by "_" ("step_down", "showed_off", "taking_out" for
+    "taking the iPhone out"): their first word stands for them.
+    """
+    if word in words:
+        return words.index(word)
+    lower = [w.lower() for w in words]
+    for cand in (word, word.split("_")[0]):
+        if cand.lower() in lower:
+            return lower.index(cand.lower())
+    return None
+
+
 def _gold_precision(value: str) -> str:
     if value.startswith("XXXX"):
         return "vague"
@@ -182,11 +198,11 @@ def evaluate(
                 if doc_id not in analyses:
                     continue
                 d = docs[doc_id]
-                words = d.words.get(sent, [])
-                if word not in words:
+                k = _word_index(d.words.get(sent, []), word)
+                if k is None:
                     missing += 1
                     continue
-                off = d.offsets[(sent, words.index(word))]
+                off = d.offsets[(sent, k)]
                 value, precision, rule = _system_anchor(analyses[doc_id], off, d.dct)
                 gp = _gold_precision(gold)
                 if gp == "vague":

@@ -22,6 +22,7 @@ from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
 from .temporal import find_times, future_context, resolve_full
+from .time_anchor import CLAUSAL, CLAUSE_COST, paragraph_ids, path_cost
 
 __all__ = [
     "EVENT_CLASSES",
@@ -70,8 +71,8 @@ SPEECH_CLASSES: frozenset[str] = frozenset({"statement", "denial", "remark"})
 _FALLBACK_CLASSES = frozenset({"statement", "denial"})
 _VICTIM_CLASSES = frozenset({"killing", "arrest", "injury", "birth"})
 
-_CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj"})
-_CLAUSE_COST = 6
+_CLAUSAL = CLAUSAL
+_CLAUSE_COST = CLAUSE_COST
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _PRONOUNS = {"he": ("PERSON", "ORG"), "she": ("PERSON", "ORG"), "his": ("PERSON",), "her": ("PERSON",),
@@ -126,25 +127,6 @@ def _is_damaged(word: str, names: set[str]) -> bool:
         if len(word) > len(glue) + 3 and word.endswith(glue) and word[: -len(glue)] in names:
             return True
     return False
-
-
-def _path_cost(doc: Any, a: int, b: int) -> float:
-    """Dependency-path length between two tokens; a step across a clause boundary costs more."""
-    anc_a: dict[int, float] = {}
-    cost, t = 0.0, doc[a]
-    while True:
-        anc_a[t.i] = cost
-        if t.head.i == t.i:
-            break
-        cost += _CLAUSE_COST if t.dep_ in _CLAUSAL else 1
-        t = t.head
-    cost, t = 0.0, doc[b]
-    while t.i not in anc_a:
-        if t.head.i == t.i:
-            return 1e9
-        cost += _CLAUSE_COST if t.dep_ in _CLAUSAL else 1
-        t = t.head
-    return cost + anc_a[t.i]
 
 
 def _trigger_class(tok: Any) -> str | None:
@@ -236,13 +218,14 @@ class TimeStage(ArticleStage):
         quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
+        para = paragraph_ids(doc)
         for sent in doc.sents:
             trigs = [_Trig(t.i, c) for t in sent if (c := _trigger_class(t))]
             if not trigs:
                 continue
             trigs = _collapse(doc, trigs)
             stimes = [tx for tx in times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
-            _attach(doc, trigs, stimes, text)
+            _attach(doc, trigs, stimes, para)
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
             for tr in trigs:
                 tok = doc[tr.i]
@@ -285,16 +268,12 @@ def _collapse(doc: Any, trigs: list[_Trig]) -> list[_Trig]:
     return keep
 
 
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return "\n\n" not in text[lo:hi] and "\n \n" not in text[lo:hi]
-
-
-def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], text: str) -> None:
+def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: list[int]) -> None:
     """Give each trigger the dated expression nearest to it along the tree (see module doc).
 
-    A paragraph break is a hard limit: the parser sometimes runs a title or dateline into the
-    first sentence, and the dateline's date is not the date of what the sentence tells.
+    A paragraph break is a hard limit (see :mod:`.time_anchor`): the parser sometimes runs a
+    title or dateline into the first sentence, and the dateline's date is not the date of what
+    the sentence tells.
     """
     for tx in times:
         toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
@@ -304,9 +283,9 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], text: str) 
         inside = {t.i for t in toks}
         best, best_cost = None, 1e9
         for tr in trigs:
-            if tr.i in inside or not _same_paragraph(text, tx.start, doc[tr.i].idx):
+            if tr.i in inside:
                 continue
-            c = _path_cost(doc, root, tr.i)
+            c = path_cost(doc, root, tr.i, para)
             if c == best_cost and best is not None and abs(doc[tr.i].i - root) < abs(doc[best.i].i - root):
                 best = tr
             if c < best_cost:
@@ -407,12 +386,11 @@ def _mention_at(names: Sequence[Span], tok: Any) -> Span | None:
     return None
 
 
-def _antecedent(names: Sequence[Span], tok: Any, doc: Any = None) -> Span | None:
+def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | None:
     """The preceding name a pronoun most likely stands for: a recent subject first, persons first."""
     labels = _PRONOUNS.get(tok.lower_)
     if not labels:
         return None
-    text = tok.doc.text
     # names in parentheses are credits and glosses ("(WANA/Reuters)"), not antecedents
     before = [m for m in names if m.end <= tok.idx and tok.idx - m.end < 400 and m.label in labels
               and not (text[m.start - 1 : m.start] == "(" or text[m.end : m.end + 1] == ")")]
@@ -421,14 +399,15 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any = None) -> Span | None
     para_start = text.rfind("\n\n", 0, tok.idx)
     same_para = [m for m in before if m.start > para_start]
     before = same_para or before
-    if doc is not None:
-        def subject(m: Span) -> bool:
-            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
-            return sp is not None and len(sp) > 0 and sp.root.dep_ in ("nsubj", "nsubjpass", "ROOT")
-        for lab in labels:
-            subj = [m for m in before if m.label == lab and subject(m)]
-            if subj:
-                return subj[-1]
+
+    def subject(m: Span) -> bool:
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return sp is not None and len(sp) > 0 and sp.root.dep_ in ("nsubj", "nsubjpass", "ROOT")
+
+    for lab in labels:
+        subj = [m for m in before if m.label == lab and subject(m)]
+        if subj:
+            return subj[-1]
     return before[-1]
 
 
@@ -450,7 +429,7 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], names: 
             m = next((n for n in names if n.label == "PERSON" and any(n.start <= doc[i].idx < n.end
                                                                       for i in sorted(sub))), m)
         if m is None and r.pos_ == "PRON":
-            m = _antecedent(names, r, doc)
+            m = _antecedent(names, r, doc, text)
         if m is None:
             # the role's phrase may hold the name ("the commander of the Al Quds force")
             sub = _local(doc, r, depth=3)
@@ -488,7 +467,7 @@ def _role_text(doc: Any, r: Any, names: Sequence[Span], text: str, person_first:
         m = next((n for n in names if n.label == "PERSON" and any(n.start <= doc[i].idx < n.end
                                                                   for i in sorted(sub))), m)
     if m is None and r.pos_ == "PRON":
-        m = _antecedent(names, r, doc)
+        m = _antecedent(names, r, doc, text)
         if m is None:
             return ""
     if m is not None:
@@ -570,7 +549,7 @@ def anchor_token(analysis: Analysis, start: int) -> tuple[str | None, str]:
     others = [_Trig(t.i, c) for t in sent if (c := _trigger_class(t)) and t.i != tok.i]
     me = _Trig(tok.i, "other")
     stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
-    _attach(doc, others + [me], stimes, analysis.text)
+    _attach(doc, others + [me], stimes, paragraph_ids(doc))
     if me.time is not None and me.time.value is not None:
         return me.time.value, me.time.precision
     return None, "vague"

@@ -1,0 +1,119 @@
+"""Tree distance and tense: what the times stage uses to tie a word to a date.
+
+The parser sometimes runs a title or dateline into the first sentence of a paragraph below it
+(no full stop ends a headline). A paragraph break is therefore a cut in the tree: climbing from a
+token stops at the last token of its own paragraph, and two such local roots of one paragraph
+are joined as if both hung on one main clause.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["CLAUSAL", "CLAUSE_COST", "clause_verb", "paragraph_ids", "path_cost", "tense"]
+
+CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj"})
+CLAUSE_COST = 6
+_JOIN_COST = 1  # between two local roots of one paragraph
+
+
+def paragraph_ids(doc: Any) -> list[int]:
+    """Paragraph number of every token (a blank line starts a new paragraph)."""
+    out: list[int] = []
+    para = 0
+    text = doc.text
+    prev_end = 0
+    for t in doc:
+        gap = text[prev_end : t.idx]
+        if "\n\n" in gap or "\n \n" in gap:
+            para += 1
+        if t.is_space and ("\n\n" in t.text or "\n \n" in t.text):
+            out.append(para)
+            para += 1
+        else:
+            out.append(para)
+        prev_end = t.idx + len(t.text)
+    return out
+
+
+def _climb(doc: Any, i: int, para: list[int]) -> dict[int, float]:
+    """Ancestors of token ``i`` inside its paragraph with the cost to reach each."""
+    out: dict[int, float] = {}
+    cost, t = 0.0, doc[i]
+    while True:
+        out[t.i] = cost
+        h = t.head
+        if h.i == t.i or para[h.i] != para[t.i]:
+            break
+        cost += CLAUSE_COST if t.dep_ in CLAUSAL else 1
+        t = h
+    return out
+
+
+def path_cost(doc: Any, a: int, b: int, para: list[int]) -> float:
+    """Dependency-path length between two tokens; a step across a clause boundary costs more."""
+    if para[a] != para[b]:
+        return 1e9
+    anc_a = _climb(doc, a, para)
+    anc_b = _climb(doc, b, para)
+    common = [anc_a[k] + v for k, v in anc_b.items() if k in anc_a]
+    if common:
+        return min(common)
+    # different local roots of one paragraph (the parser ran a title into it)
+    return max(anc_a.values()) + max(anc_b.values()) + _JOIN_COST
+
+
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "'re", "’re", "'ve", "’ve"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
+
+
+def clause_verb(tok: Any) -> Any:
+    """The verb whose clause ``tok`` belongs to (itself when it is one)."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def tense(tok: Any) -> str:
+    """Tense of ``tok``'s clause: future, modal, infinitive, present, past, or none.
+
+    From the auxiliaries of the clause verb and its tag: "will launch" future, "could face"
+    modal, "to proceed" infinitive, "has chosen"/"is branded"/"sells" present, "said"/"was
+    praised"/"had been" past. A participle or gerund without auxiliaries that modifies a noun
+    or another verb takes the tense of what it hangs on.
+    """
+    v = clause_verb(tok)
+    if v is None:
+        return "none"
+    for _ in range(4):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        words = [c.lower_ for c in auxes]
+        if any(w in _MODALS for w in words):
+            return "future" if any(w in ("will", "shall", "'ll", "’ll") for w in words) else "modal"
+        if any(w == "to" for w in words) or (v.tag_ == "VB" and not words):
+            if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.lemma_ in ("begin", "start", "continue"):
+                v = v.head  # "has begun to sell": the selling holds when the beginning does
+                continue
+            return "infinitive"
+        if any(w in _PRESENT_AUX for w in words):
+            return "present"
+        if any(w in _PAST_AUX for w in words):
+            return "past"
+        if v.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if v.tag_ == "VBD":
+            return "past"
+        if v.tag_ in ("VBN", "VBG") and v.dep_ in ("acl", "relcl", "advcl", "xcomp", "conj", "amod", "pcomp", "pobj"):
+            h = clause_verb(v.head) if v.head.i != v.i else None
+            if h is None or h.i == v.i:
+                return "none"
+            v = h
+            continue
+        return "none"
+    return "none"
