@@ -158,7 +158,9 @@ def _with_url(article: Article, url: str) -> Article:
 def _read_file(path: str, options: IngestOptions) -> bytes:
     """The bytes of one regular file, refusing what is too big or not a file."""
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
             if stat.S_ISDIR(st.st_mode):
                 raise InputError(path, "is a directory, not a file")

@@ -34,7 +34,7 @@ from pathlib import Path
 from ..model import Removed
 from .decode import normalise_text
 
-__all__ = ["Cleaned", "clean_text", "known_words"]
+__all__ = ["Cleaned", "clean_meta", "clean_text", "known_words", "scrub"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ _PLACE_SUFFIX = re.compile(r"\s+(?:in|from)\s+[A-Z][\w .'’-]*$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\u00ad\ufeff"))
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # Short common words that extraction glues onto the name before them ("Soleimaniin").
 # "is", "as" and "s" are left out: "Iraqis", "Texas" are words, not glue.
@@ -216,10 +217,26 @@ def _split_names(segment: str) -> list[str]:
 # --------------------------------------------------------------------------- main entry
 
 
+def scrub(text: str) -> str:
+    """Text safe to store and show: one newline convention, NFC, controls as spaces, lone surrogates as U+FFFD.
+
+    Decoded files never hold NUL or surrogates, but JSON escapes ("\\u0000") and
+    Python callers can bring them; a lone surrogate cannot even be written as UTF-8.
+    """
+    return _CONTROL.sub(" ", normalise_text(_SURROGATE.sub("\ufffd", text)))
+
+
+def clean_meta(value: object) -> str | None:
+    """A metadata field (title, author, outlet...) as one scrubbed line, or None when nothing is left."""
+    if not isinstance(value, str):
+        return None
+    value = " ".join(scrub(value).split())
+    return value or None
+
+
 def _normalise_lines(raw: str) -> list[list[str]]:
     """Paragraphs as lists of stripped lines with spacing folded."""
-    text = normalise_text(raw).translate(_INVISIBLE)
-    text = _CONTROL.sub(" ", text)
+    text = scrub(raw).translate(_INVISIBLE)
     lines = [_HSPACE.sub(" ", line).strip() for line in text.split("\n")]
     paragraphs: list[list[str]] = []
     current: list[str] = []

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article
-from .clean import clean_text
+from .clean import clean_meta, clean_text, scrub
 from .html import html_to_text
 
 __all__ = ["looks_like_feed", "parse_feed"]
@@ -55,8 +55,7 @@ def _entry_date(entry: Any) -> date | None:
 def _text_field(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    value = " ".join(html_to_text(value).split()) if "<" in value else " ".join(value.split())
-    return value or None
+    return clean_meta(html_to_text(value) if "<" in value else value)
 
 
 def parse_feed(data: bytes, source: str, name: str, clean: bool = True) -> Iterator[Article | InputError]:
@@ -85,10 +84,10 @@ def parse_feed(data: bytes, source: str, name: str, clean: bool = True) -> Itera
     for n, entry in enumerate(entries, start=1):
         link = entry.get("link") if isinstance(entry.get("link"), str) else None
         entry_id = entry.get("id") if isinstance(entry.get("id"), str) and entry.get("id").strip() else None
-        article_id = (entry_id or link or f"{name}:{n}").strip()
+        article_id = scrub(entry_id or link or "").strip() or f"{name}:{n}"
         raw = _entry_text(entry)
         cleaned = clean_text(raw) if clean and raw else None
-        text = cleaned.text if cleaned else raw.strip()
+        text = cleaned.text if cleaned else scrub(raw).strip()
         if not text:
             yield InputError(source, f"entry {n} ({article_id}): no text in content or summary")
             continue
@@ -97,7 +96,7 @@ def parse_feed(data: bytes, source: str, name: str, clean: bool = True) -> Itera
             text=text,
             title=_text_field(entry.get("title")),
             outlet=outlet,
-            url=link or None,
+            url=clean_meta(link),
             author=_text_field(entry.get("author")),
             published=_entry_date(entry),
             language=_text_field(feed.get("language")),

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 from ..errors import InputError
 from ..model import Article
-from .clean import clean_text
+from .clean import clean_meta, clean_text, scrub
 from .txt import parse_date
 
 __all__ = ["html_to_text", "looks_like_html", "parse_html"]
@@ -73,7 +73,7 @@ def html_to_text(fragment: str) -> str:
         collector.close()
     except (AssertionError, ValueError):  # HTMLParser's own errors on hopeless markup
         pass
-    text = "".join(collector.parts)
+    text = scrub("".join(collector.parts))
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -118,7 +118,7 @@ def parse_html(
         lines = lines[1:]
     body = "\n\n".join(line for line in lines if line)
     cleaned = clean_text(body) if clean else None
-    final = cleaned.text if cleaned else body
+    final = cleaned.text if cleaned else scrub(body).strip()
     if not final:
         raise InputError(source, "no article text found in the HTML")
     date_str = getattr(doc, "date", None)
@@ -139,7 +139,4 @@ def parse_html(
 
 
 def _clean_meta(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    return value or None
+    return clean_meta(value)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..errors import InputError
 from ..model import Article
-from .clean import clean_text
+from .clean import clean_meta, clean_text, scrub
 from .txt import parse_date
 
 __all__ = ["ArticleRecord", "looks_like_jsonl", "parse_json", "parse_jsonl"]
@@ -89,18 +89,18 @@ def _to_article(
     except ValidationError as exc:
         raise InputError(source, item + _reason(exc), line=line) from None
     cleaned = clean_text(rec.text) if clean else None
-    text = cleaned.text if cleaned else rec.text
+    text = cleaned.text if cleaned else scrub(rec.text).strip()
     if not text:
         raise InputError(source, f"{item}text is empty after cleaning", line=line)
     return Article(
-        id=rec.id or default_id,
+        id=(scrub(rec.id).strip() if rec.id else "") or default_id,
         text=text,
-        title=" ".join(rec.title.split()) if rec.title else None,
-        outlet=rec.outlet,
-        url=rec.url,
-        author=rec.author,
+        title=clean_meta(rec.title),
+        outlet=clean_meta(rec.outlet),
+        url=clean_meta(rec.url),
+        author=clean_meta(rec.author),
         published=rec.published,
-        language=rec.language,
+        language=clean_meta(rec.language),
         origin=source,
         removed=cleaned.removed if cleaned else (),
         credits=cleaned.credits if cleaned else (),
@@ -123,7 +123,7 @@ def parse_json(text: str, source: str, name: str, clean: bool = True) -> Iterato
             yield from parse_jsonl(text, source, name, clean)
             return
         yield InputError(
-            source, f"malformed or truncated JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            source, f"malformed or truncated JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})"
         )
         return
     except RecursionError:
@@ -164,7 +164,7 @@ def parse_jsonl(text: str, source: str, name: str, clean: bool = True) -> Iterat
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(source, f"malformed JSON ({exc.msg} at column {exc.colno})", line=n)
+            yield InputError(source, f"malformed JSON ({exc.msg}; column {exc.colno})", line=n)
             continue
         except RecursionError:
             yield InputError(source, "JSON nested too deeply", line=n)

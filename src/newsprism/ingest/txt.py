@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from ..errors import InputError
 from ..model import Article
-from .clean import clean_text
+from .clean import clean_meta, clean_text, scrub
 
 __all__ = ["parse_date", "parse_txt", "split_header"]
 
@@ -164,7 +164,7 @@ def parse_txt(text: str, source: str, article_id: str, clean: bool = True) -> Ar
     """Read one plain-text article (header lines, title, body) into an :class:`Article`."""
     header = split_header(text)
     cleaned = clean_text(header.body) if clean else None
-    body = cleaned.text if cleaned else header.body.strip()
+    body = cleaned.text if cleaned else scrub(header.body).strip()
     if not body:
         raise InputError(source, "no article text (only header lines)")
     f = header.fields
@@ -185,4 +185,4 @@ def parse_txt(text: str, source: str, article_id: str, clean: bool = True) -> Ar
 
 
 def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
+    return clean_meta(value)
