@@ -65,6 +65,16 @@ def _compatible(a: str, b: str) -> bool:
     return ga == gb or "*" in (ga, gb)
 
 
+# The small model often tags a team, a ship or a brand as PRODUCT or WORK_OF_ART and the
+# fuller name as ORG ("Chargers" PRODUCT, "San Diego Chargers" ORG): for partial names these
+# groups do not keep two names apart.
+_ORGLIKE = frozenset("OXW*")
+
+
+def _loosely_compatible(a: str, b: str) -> bool:
+    return _compatible(a, b) or (_group(a) in _ORGLIKE and _group(b) in _ORGLIKE)
+
+
 @dataclass
 class _Local:
     """Mentions of one actor inside one article (or one existing entity)."""
@@ -109,15 +119,18 @@ class _Local:
 
 
 def _ends_with(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """``long`` ends with ``short``, or its head before "of" does ("Academy" in "Academy of Arts")."""
+    """``short`` is the head of ``long``: its last words, or the words before "of".
+
+    "Academy" heads "Academy of Arts"; "Surgeon General" does not head "Office of the
+    Surgeon General", nor "Aden" "Gulf of Aden" (a complement after "of" is another thing);
+    a coordination has no single head: "Cheeks" does not abbreviate "Philly and Cheeks".
+    """
     if len(long) <= len(short):
         return False
-    if long[-len(short) :] == short:
-        return True
-    if "of" in long:
-        head = long[: long.index("of")]
-        return len(head) >= len(short) and head[-len(short) :] == short
-    return False
+    head = long[: long.index("of")] if "of" in long else long
+    if len(head) < len(short) or head[-len(short) :] != short:
+        return False
+    return not any(t in _COORD for t in head[: len(head) - len(short)])
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -125,14 +138,23 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     n = len(short)
     if n < 2 or len(long) <= n:
         return False
+    # Compare singular forms: the head's plural is folded in one form and not in the other.
+    long, short = tuple(map(_singular, long)), tuple(map(_singular, short))
     for i in range(len(long) - n + 1):
         if long[i : i + n] == short:
             rest = long[:i] + long[i + n :]
-            return not any(t in _NAME_SUFFIXES for t in rest)
+            # "Office of the Surgeon General" is not a badly cut "Surgeon General".
+            return not any(t in _NAME_SUFFIXES or t in _LINKING for t in rest)
     return False
 
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+_COORD = frozenset({"and", "&", "or"})
+_LINKING = frozenset({"of", "the", "for", "and", "&", "or", "de", "du", "la", "at", "in", "on"})
+
+
+def _singular(token: str) -> str:
+    return token[:-1] if len(token) > 4 and token.endswith("s") and not token.endswith("ss") else token
 
 
 class _UF:
@@ -261,15 +283,21 @@ def _from_existing(ent: Entity, uid: int) -> _Local:
 def _fix_types(locs: Sequence[_Local]) -> None:
     """One name, one type: the majority label of a name over all articles wins ("Perth" GPE, not ORG)."""
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    # A lone word also hears the names it ends: "Cheeks" tagged ORG once, "Maurice Cheeks" PERSON often.
+    heads: dict[str, Counter[str]] = defaultdict(Counter)
     forms = [loc.maximal() for loc in locs]
     for loc, fs in zip(locs, forms):
         own = Counter({k: v for k, v in loc.labels.items() if k != "MISC"})
         for f in fs:
             votes[f].update(own)
+            if len(f) > 1 and not any(t in _COORD for t in f):
+                heads[f[-1]].update(own)
     for loc, fs in zip(locs, forms):
         total: Counter[str] = Counter()
         for f in fs:
             total.update(votes[f])
+            if len(f) == 1 and not loc.acronyms:
+                total.update(heads.get(f[0], {}))
         if total:
             best = max(sorted(total), key=lambda lab: total[lab])
             if best != loc.label and total[best] > total[loc.label]:
@@ -322,6 +350,20 @@ def _same_person_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     )
 
 
+def _acronym_led(form: tuple[str, ...]) -> bool:
+    return len(form) >= 2 and 2 <= len(form[0]) <= 4
+
+
+def _expands(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """'ins sukanya' ~ 'indian naval ship sukanya': a leading acronym spelled out, same rest."""
+    k = len(short[0])
+    return (
+        len(long) == len(short) - 1 + k
+        and long[k:] == short[1:]
+        and "".join(t[0] for t in long[:k]) == short[0]
+    )
+
+
 def _pair_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -> None:
     """Merges that need only the two local entities: exact keys, acronyms, spelling variants."""
     maximal = [loc.maximal() for loc in locs]
@@ -366,6 +408,13 @@ def _pair_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -
                     i, j = persons[x], persons[y]
                     if any(_same_person_variant(f, g) for f in maximal[i] for g in maximal[j]):
                         uf.union(i, j, 0.7)
+            prefixed = [i for i in idx if any(_acronym_led(f) for f in maximal[i])]
+            for i in prefixed:
+                for j in idx:
+                    if i != j and _loosely_compatible(labels[i], labels[j]) and any(
+                        _expands(f, g) for f in maximal[i] for g in maximal[j]
+                    ):
+                        uf.union(i, j, 0.8)
         elif kind == "d:" and len(idx) <= MAX_BLOCK:
             events = [i for i in idx if _group(labels[i]) in "E*"]
             _union_compatible(events, labels, uf, 0.7)
@@ -412,13 +461,14 @@ def _partial_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF
                 if len(targets) == 1:
                     edges.append((i, targets.pop(), 0.7))
         # Lone organisation word ("Academy") -> the one organisation in its block headed by it.
-        if all(len(f) == 1 for f in forms) and _group(labels[i]) in "O*" and not loc.acronyms:
+        if all(len(f) == 1 for f in forms) and _group(labels[i]) in _ORGLIKE and not loc.acronyms:
             for f in forms:
                 block = blocks.get("h:" + skeleton(f[0]), [])
                 targets = {
                     roots[j]
                     for j in block
-                    if _group(labels[j]) == "O"
+                    if _group(labels[j]) in _ORGLIKE
+                    and _group(labels[j]) != "*"
                     and roots[j] != roots[i]
                     and any(_ends_with(g, f) for g in maximal[j])
                 }

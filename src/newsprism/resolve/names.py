@@ -209,6 +209,9 @@ GLUED_TAILS: tuple[str, ...] = (
 _QUOTES = "\"'`‘’“”«»‹›„‚"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _NONWORD = re.compile(r"[^\w&]+")
+# Abbreviations of place-name words, written either way ("Mt Cook" / "Mount Cook").
+_ABBREVIATIONS: dict[str, str] = {"mt": "mount", "mtn": "mountain", "ft": "fort", "pt": "point"}
+_DOTTED = re.compile(r"\b(?:[A-Z] ?\. ?){2,}")
 _CAMEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 
 
@@ -219,13 +222,17 @@ def fold(text: str) -> str:
 
 
 def name_tokens(text: str) -> list[str]:
-    """Folded word tokens of a surface form, with quotes, possessives and punctuation removed."""
+    """Folded word tokens of a surface form, with quotes, possessives and punctuation removed.
+
+    Dotted initials are one token: "U.S. Surgeon General" and "US Surgeon General" agree.
+    """
     text = text.strip().strip(_QUOTES).strip()
     text = _POSSESSIVE.sub("", text)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
     out: list[str] = []
     for raw in _NONWORD.split(fold(text).replace("'", "").replace("’", "")):
         if raw:
-            out.append(raw)
+            out.append(_ABBREVIATIONS.get(raw, raw))
     return out
 
 

@@ -299,10 +299,12 @@ def _extend(doc: Any, cands: list[_Cand]) -> None:
     by_start = {c.start: c for c in cands}
     drop: list[_Cand] = []
     for c in cands:
-        if c.source == "propn":
-            continue
         nxt = doc[c.end] if c.end < len(doc) else None
         if nxt is None:
+            continue
+        if c.source == "propn":
+            if _TEAM_NUMBER.fullmatch(nxt.text):
+                c.end, c.label = c.end + 1, "ORG"  # "Philadelphia 76ers" the model left untagged
             continue
         follower = by_start.get(c.end)
         if c.label == "NORP" and follower is not None and follower.source == "propn":
@@ -310,10 +312,41 @@ def _extend(doc: Any, cands: list[_Cand]) -> None:
             drop.append(follower)
         elif c.label in ("ORG", "GPE", "PERSON", "LOC") and nxt.lower_ in _FACILITY_NOUNS and nxt.is_lower:
             c.end, c.label = c.end + 1, "FAC"
+        elif (
+            nxt.text == "General"
+            and c.label in ("ORG", "MISC", "PERSON")
+            and doc[c.end - 1].lower_.rstrip(".") not in TITLES
+            and (c.end + 1 >= len(doc) or not _cap(doc[c.end + 1]))
+        ):
+            c.end, c.label = c.end + 1, "ORG"  # an office: "US Surgeon" + "General"
         elif c.label in ("GPE", "ORG", "LOC") and _TEAM_NUMBER.fullmatch(nxt.text):
             c.end, c.label = c.end + 1, "ORG"  # "Philadelphia 76ers"
     for d in drop:
         cands.remove(d)
+
+
+def _split_coordination(doc: Any, cands: list[_Cand], known: Counter[str]) -> list[_Cand]:
+    """Split a span joining two names the article also writes alone ("Philly and Cheeks").
+
+    A name with "and" inside ("Procter and Gamble") stays whole: its parts seldom stand alone.
+    """
+    out: list[_Cand] = []
+    for c in cands:
+        cut = next(
+            (k for k in range(c.start + 1, c.end - 1) if doc[k].lower_ in ("and", "&")),
+            None,
+        )
+        if cut is None or c.label == "EVENT":
+            out.append(c)
+            continue
+        inside = Counter(fold(t.text) for t in doc[c.start : c.end] if t.is_alpha and _cap(t))
+        words = [fold(t.text) for t in doc[c.start : c.end] if t.is_alpha and _cap(t)]
+        if words and all(known[w] > inside[w] for w in words):
+            out.append(_Cand(c.start, cut, c.label, min(c.confidence, 0.6), c.source))
+            out.append(_Cand(cut + 1, c.end, c.label, min(c.confidence, 0.6), c.source))
+        else:
+            out.append(c)
+    return out
 
 
 def _trim(doc: Any, c: _Cand) -> _Cand | None:
@@ -325,7 +358,13 @@ def _trim(doc: Any, c: _Cand) -> _Cand | None:
         doc[e - 1].is_punct
         or doc[e - 1].is_space
         or doc[e - 1].lower_ in ("'s", "’s", "'", "’")
-        or (c.label != "EVENT" and e - s > 1 and doc[e - 1].lower_.rstrip(".") in TITLES)
+        or (
+            c.label != "EVENT"
+            and e - s > 1
+            and doc[e - 1].lower_.rstrip(".") in TITLES
+            # "General" after a noun is part of an office: "Surgeon General", "Attorney General".
+            and not (doc[e - 1].lower_ == "general" and doc[e - 2].lower_.rstrip(".") not in TITLES)
+        )
     ):
         e -= 1
     if s >= e:
@@ -446,6 +485,7 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v1", propn: boo
         cands.extend(_propn_runs(doc, taken))
     _extend(doc, cands)
     cands = _split_headlines(doc, cands)
+    cands = _split_coordination(doc, cands, known)
     kept: list[_Cand] = []
     for c in cands:
         trimmed = _trim(doc, c)
