@@ -168,3 +168,41 @@ def test_bench_command_writes_results(tmp_path):
     assert "pipeline / spaCy" in res.stdout  # the summary table is printed
     res = run("bench", "--size", "10", "--data", str(tmp_path / "nowhere"))
     assert res.returncode == 1 and "no FNC-1 bodies" in res.stderr
+
+
+def _age_stage(db: Path, article_suffix: str) -> None:
+    """Make one stored analysis look as if an older quotes stage had made it."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        (aid, stages) = conn.execute(
+            "SELECT article_id, stages FROM analyses WHERE article_id LIKE ?", (f"%{article_suffix}",)
+        ).fetchone()
+        old = [s if not s.startswith("quotes.") else "quotes.v0" for s in json.loads(stages)]
+        conn.execute(
+            "UPDATE analyses SET stages=?1, data=json_set(data, '$.quotes', json('[]'), '$.stages', json(?1))"
+            " WHERE article_id=?2",
+            (json.dumps(old), aid),
+        )
+
+
+def test_reanalyze_redoes_only_stale_articles_and_equals_a_clean_run(tmp_path, local_doc):
+    db = tmp_path / "r.db"
+    assert run("ingest", str(EXAMPLES), "--db", str(db)).returncode == 0
+    res = run("reanalyze", "--db", str(db))
+    assert res.returncode == 0 and "up to date" in res.stderr
+    _age_stage(db, SEED_004.name)
+    assert len(_export(db)["quotes"]) < len(local_doc["quotes"])  # the aged article lost its quotes
+    res = run("reanalyze", "--db", str(db))
+    assert res.returncode == 0, res.stderr
+    assert "1 re-analysed" in res.stderr
+    assert _findings(_export(db)) == _findings(local_doc)
+
+
+def test_reanalyze_on_dask_reads_the_store(tmp_path, local_doc, scheduler):
+    db = tmp_path / "rd.db"
+    assert run("ingest", str(EXAMPLES), "--db", str(db)).returncode == 0
+    res = run("reanalyze", "--db", str(db), "--all", "--engine", "dask", "--scheduler", scheduler)
+    assert res.returncode == 0, res.stderr
+    assert "2 re-analysed" in res.stderr
+    assert _findings(_export(db)) == _findings(local_doc)

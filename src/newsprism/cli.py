@@ -19,6 +19,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .errors import NewsprismError
@@ -109,23 +110,23 @@ def _dump(obj: Any) -> str:
 
 def _report_run(report: Any) -> int:
     for e in report.input_errors:
-        err.print(f"[red]rejected[/red] {e}", markup=True, highlight=False, soft_wrap=True)
+        err.print(f"[red]rejected[/red] {escape(str(e))}", markup=True, highlight=False, soft_wrap=True)
     for c in report.conflicts:
         err.print(
-            f"[red]rejected[/red] {c.article}: id already stored with different text; the stored version is kept",
+            f"[red]rejected[/red] {escape(str(c.article))}: id already stored with different text; the stored version is kept",
             highlight=False,
             soft_wrap=True,
         )
     for f in report.stage_failures:
-        err.print(f"[yellow]stage {f.stage} failed[/yellow] on {f.article}: {f.message}", highlight=False, soft_wrap=True)
-    parts = [f"{len(report.added)} added"]
+        err.print(f"[yellow]stage {escape(f.stage)} failed[/yellow] on {escape(f.article)}: {escape(f.message)}", highlight=False, soft_wrap=True)
+    parts = [f"{len(report.reanalysed)} re-analysed" if report.reanalysed else f"{len(report.added)} added"]
     if report.unchanged:
         parts.append(f"{len(report.unchanged)} already stored")
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} duplicate text under another id")
     if report.rejected:
         parts.append(f"{report.rejected} rejected")
-    rate = len(report.added) / report.seconds if report.seconds > 0 else 0.0
+    rate = len(report.added or report.reanalysed) / report.seconds if report.seconds > 0 else 0.0
     err.print(f"{', '.join(parts)} in {report.seconds:.1f} s ({rate:.1f} articles/s)", highlight=False)
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
@@ -246,6 +247,33 @@ def ingest(
 
 DOC_FORMATS = ("json", "md", "html")
 TABLE_FORMATS = ("parquet", "jsonl", "csv")
+
+
+@app.command()
+def reanalyze(
+    db: DbOpt = DEFAULT_DB,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-run every stored article, not only those analysed by older stages.")
+    ] = False,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = 2,
+) -> None:
+    """Re-run the per-article stages on stored articles (after an upgrade), reading the text from the store.
+
+    Example: newsprism reanalyze --db news.db --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    from .corpus import Corpus
+
+    options = _options(20_000_000, False, engine, _scheduler(engine, scheduler), workers)
+    with Corpus(db) as corpus:
+        with _progress(sys.stderr.isatty()) as progress:
+            report = corpus.reanalyze(options, progress, everything=everything)
+        if not report.reanalysed:
+            err.print(f"all {corpus.store.count()} stored articles are up to date (use --all to redo them)")
+            raise typer.Exit(EXIT_OK)
+        code = _report_run(report)
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -18,7 +18,7 @@ from typing import Any
 from .errors import InputError, NewsprismError
 from .ingest import IngestOptions, count_inputs, read_inputs
 from .model import Analysis, Article, Claim, Entity, Quote, Story, TimelineEntry
-from .pipeline import DEFAULT_STAGES, Pipeline, StageFailure, available
+from .pipeline import DEFAULT_STAGES, Pipeline, StageFailure, available, stage_tag
 from .store import DEFAULT_DB, AddResult, Store
 
 __all__ = ["AnalyzeOptions", "Corpus", "RunReport", "analyze"]
@@ -52,6 +52,7 @@ class RunReport:
     conflicts: list[AddResult] = field(default_factory=list)
     input_errors: list[InputError] = field(default_factory=list)
     stage_failures: list[StageFailure] = field(default_factory=list)
+    reanalysed: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -94,8 +95,6 @@ class Corpus:
         """Read ``paths``, analyse new articles, store each in its own transaction, then refresh."""
         t0 = time.perf_counter()
         report = RunReport()
-        if options.stages is not None and options.engine == "local":
-            self._pipeline = Pipeline.from_names(options.stages)
         total = count_inputs(paths)
         seen = 0
         # A run killed during refresh left articles the cross-article results do not cover yet.
@@ -140,11 +139,56 @@ class Corpus:
         report.seconds = time.perf_counter() - t0
         return report
 
+    def reanalyze(
+        self, options: AnalyzeOptions = AnalyzeOptions(), progress: Progress | None = None, *, everything: bool = False
+    ) -> RunReport:
+        """Re-run the per-article stages on stored articles that other stage versions analysed (or on all).
+
+        After an upgrade changes a stage, this brings the store up to date without the original
+        inputs: the stored text is the input. Each article is rewritten in its own transaction and
+        an inferred date is dropped first (the refresh infers it again), so the result equals a
+        clean ingest with the current stages. A run killed midway is finished by running it again.
+        """
+        t0 = time.perf_counter()
+        report = RunReport()
+        names = self._stage_names(options)
+        current = tuple(stage_tag(n) for n in names)
+        todo = [a.article for a in self.store.analyses() if everything or a.stages != current]
+        stale = self.store.count() != (self.store.layer("refreshed", raw=True) or {}).get("articles", 0)
+        if todo:
+            # Until the refresh at the end has run, the cross-article results are out of date.
+            self.store.put_layer("refreshed", {"articles": -1})
+
+        def articles() -> Iterator[Article]:
+            for k, art in enumerate(todo, 1):
+                if progress:
+                    progress(k, len(todo))
+                if art.published_inferred:
+                    art = dataclasses.replace(art, published=None, published_inferred=False)
+                yield art
+
+        for analysis in self._analyses(articles(), options, report.stage_failures):
+            self.store.update([analysis])
+            report.reanalysed.append(analysis.id)
+        if todo or stale:
+            self.refresh()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _stage_names(self, options: AnalyzeOptions) -> list[str]:
+        if options.stages is not None:
+            return list(options.stages)
+        if self._pipeline is not None:
+            return self._pipeline.names
+        return [n for n in DEFAULT_STAGES if available(n)]
+
     def _analyses(
         self, articles: Iterable[Article], options: AnalyzeOptions, failures: list[StageFailure]
     ) -> Iterator[Analysis]:
         """The per-article stages over ``articles``, on the engine the options name, in input order."""
         if options.engine == "local" and not options.scheduler:
+            if options.stages is not None and (self._pipeline is None or self._pipeline.names != list(options.stages)):
+                self._pipeline = Pipeline.from_names(options.stages)
             return self.pipeline.run(
                 articles, batch_size=options.batch_size, fail_fast=options.fail_fast, failures=failures
             )
@@ -153,13 +197,7 @@ class Corpus:
         engine = get_engine(options.engine, options.scheduler, n_workers=options.workers)
         # The engine builds the pipeline where it runs (once per Dask worker) from the stage names,
         # so this process never loads the models.
-        if options.stages is not None:
-            names = list(options.stages)
-        elif self._pipeline is not None:
-            names = self._pipeline.names
-        else:
-            names = [n for n in DEFAULT_STAGES if available(n)]
-        return engine.run(names, articles, fail_fast=options.fail_fast, failures=failures)
+        return engine.run(self._stage_names(options), articles, fail_fast=options.fail_fast, failures=failures)
 
     # ------------------------------------------------------------------ cross-article steps
 

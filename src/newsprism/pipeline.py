@@ -27,6 +27,7 @@ __all__ = [
     "create_stage",
     "register",
     "registered",
+    "stage_tag",
 ]
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,17 @@ def register(name: str, factory: Callable[..., ArticleStage]) -> None:
 
 def registered() -> list[str]:
     return sorted(_REGISTRY)
+
+
+def stage_tag(name: str) -> str:
+    """The ``name.vN`` tag stage ``name`` records, read off its class without building it (no model loads)."""
+    target = _REGISTRY.get(name)
+    if isinstance(target, str):
+        module, _, attr = target.partition(":")
+        cls = getattr(importlib.import_module(module), attr)
+        if isinstance(cls, type) and issubclass(cls, ArticleStage):
+            return f"{cls.name}.v{cls.version}"
+    return create_stage(name).tag
 
 
 def create_stage(name: str) -> ArticleStage:
