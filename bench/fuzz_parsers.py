@@ -26,6 +26,7 @@ Usage: nice .venv/bin/python bench/fuzz_parsers.py [--seconds 300] [--out bench/
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import platform
 import sys
@@ -34,7 +35,7 @@ import traceback
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,15 +46,15 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsprism.errors import InputError  # noqa: E402
-from newsprism.ingest import parse_bytes  # noqa: E402
-from newsprism.ingest.clean import clean_text  # noqa: E402
-from newsprism.ingest.decode import decode_bytes  # noqa: E402
-from newsprism.ingest.feeds import parse_feed  # noqa: E402
-from newsprism.ingest.html import html_to_text, parse_html  # noqa: E402
-from newsprism.ingest.records import parse_json, parse_jsonl  # noqa: E402
-from newsprism.ingest.txt import parse_date, parse_txt, split_header  # noqa: E402
-from newsprism.model import Article  # noqa: E402
+from newsprism.errors import InputError
+from newsprism.ingest import parse_bytes
+from newsprism.ingest.clean import clean_text
+from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.feeds import parse_feed
+from newsprism.ingest.html import html_to_text, parse_html
+from newsprism.ingest.records import parse_json, parse_jsonl
+from newsprism.ingest.txt import parse_date, parse_txt, split_header
+from newsprism.model import Article
 
 # --------------------------------------------------------------------------- seed documents
 
@@ -68,7 +69,9 @@ SEEDS: dict[str, bytes] = {
     "json": json.dumps(
         {"id": "a-1", "text": _BODY, "title": "Talks", "published": "Dec. 27, 2023", "outlet": "Wire"}
     ).encode(),
-    "json-list": json.dumps([{"text": _BODY}, {"id": 7, "text": "Second one.", "published": "2023-12-27"}]).encode(),
+    "json-list": json.dumps(
+        [{"text": _BODY}, {"id": 7, "text": "Second one.", "published": "2023-12-27"}]
+    ).encode(),
     "jsonl": "\n".join(
         json.dumps({"id": f"l-{i}", "text": f"Line {i}. " + _BODY, "published": "27 December 2023"})
         for i in range(3)
@@ -158,7 +161,9 @@ _json_leaf = (
 )
 json_values = st.recursive(
     _json_leaf,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=16,
 )
 _FIELD_VALUES = {
@@ -166,7 +171,9 @@ _FIELD_VALUES = {
     "id": st.one_of(st.text(max_size=12), st.integers(), json_values),
     "title": st.one_of(text_soup, json_values),
     "published": st.one_of(
-        st.sampled_from(["2023-12-27", "Dec 27, 2023", "27 December 2023", "2023-02-30", "bad", "", "0000-00-00"]),
+        st.sampled_from(
+            ["2023-12-27", "Dec 27, 2023", "27 December 2023", "2023-02-30", "bad", "", "0000-00-00"]
+        ),
         st.text(max_size=30),
         json_values,
     ),
@@ -217,7 +224,9 @@ def mutated(draw: st.DrawFn, names: Iterable[str] | None = None) -> bytes:
         elif op == "delete":
             del data[at : at + draw(st.integers(1, 64))]
         elif op == "piece":
-            data[at:at] = draw(st.sampled_from(_PIECES + _TAGS + _FEED_PARTS)).encode("utf-8", "surrogatepass")
+            data[at:at] = draw(st.sampled_from(_PIECES + _TAGS + _FEED_PARTS)).encode(
+                "utf-8", "surrogatepass"
+            )
         elif op == "dup":
             n = draw(st.integers(1, 200))
             data[at:at] = data[at : at + n] * draw(st.integers(1, 4))
@@ -327,7 +336,7 @@ def t_txt(text: str) -> None:
     if not text.endswith(header.body):  # header and title lines come off the front, nothing else changes
         raise InvariantBroken(f"header body is not the end of the text: {header.body[:80]!r}")
     for clean in (True, False):
-        out = _guard(lambda: parse_txt(text, "fuzz.txt", "fuzz.txt", clean=clean))
+        out = _guard(lambda clean=clean: parse_txt(text, "fuzz.txt", "fuzz.txt", clean=clean))
         check_item(out)
 
 
@@ -437,7 +446,11 @@ def fuzz(target: Target, seconds: float, batch: int) -> None:
                 seen.add(key)
                 frames = traceback.extract_tb(exc.__traceback__)
                 where = next(
-                    (f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames) if "newsprism" in f.filename),
+                    (
+                        f"{Path(f.filename).name}:{f.lineno}"
+                        for f in reversed(frames)
+                        if "newsprism" in f.filename
+                    ),
                     "",
                 )
                 target.failures.append({"error": key, "where": where, "example": _falsifying(exc)})
@@ -456,21 +469,25 @@ def main(argv: list[str] | None = None) -> int:
     share = sum(t.share for t in chosen)
     # Warm up the lazy imports (trafilatura, feedparser, the word list) outside the budgets.
     for t in chosen:
-        try:
-            t.run(SEEDS["html"] if t.name in ("decoder", "feeds", "sniffer (parse_bytes)") else _as_text(SEEDS["txt"]))
-        except Exception:  # noqa: BLE001 - only a warm-up
-            pass
+        with contextlib.suppress(Exception):  # only a warm-up; failures are for the timed runs to find
+            t.run(
+                SEEDS["html"]
+                if t.name in ("decoder", "feeds", "sniffer (parse_bytes)")
+                else _as_text(SEEDS["txt"])
+            )
     t0 = time.monotonic()
     for t in chosen:
         budget = args.seconds * t.share / share
         print(f"{t.name}: {budget:.0f} s", flush=True)
         fuzz(t, budget, args.batch)
-        print(f"  {t.examples} examples in {t.seconds:.1f} s, {len(t.failures)} distinct failure(s)", flush=True)
+        print(
+            f"  {t.examples} examples in {t.seconds:.1f} s, {len(t.failures)} distinct failure(s)", flush=True
+        )
     result = {
         "tool": f"hypothesis {hypothesis.__version__}",
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, shared 2-core, run under nice",
-        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "seconds_total": round(time.monotonic() - t0, 1),
         "examples_total": sum(t.examples for t in chosen),
         "failures_total": sum(len(t.failures) for t in chosen),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import threading
 
 import pytest
 
@@ -176,3 +177,118 @@ def test_symlinks_not_followed_when_asked(tmp_path):
     (tmp_path / "link.txt").symlink_to(tmp_path / "real" / "a.txt")
     items = list(read_inputs([str(tmp_path)], IngestOptions(follow_symlinks=False)))
     assert [x.id for x in items] == ["a.txt"]
+
+
+# --------------------------------------------------------------------------- files that cannot be read, even by root
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux /proc")
+def test_file_whose_read_fails(tmp_path):
+    """Opening /proc/self/mem works for anyone, but reading it at offset 0 fails (EIO) — even for root."""
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "mem.txt").symlink_to("/proc/self/mem")
+    items = list(read_inputs([str(tmp_path)]))
+    [err] = [x for x in items if isinstance(x, InputError)]
+    assert err.source == str(tmp_path / "mem.txt")
+    assert err.reason.startswith("cannot read (") and "Input/output error" in err.reason
+    assert [x.id for x in items if isinstance(x, Article)] == ["good.txt"]
+
+
+def test_path_whose_open_fails(tmp_path):
+    """A path through a file, as if it were a folder: open fails with ENOTDIR whoever runs it."""
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / "good.txt" / "inner.txt"
+    items = list(read_inputs([str(bad), str(tmp_path / "good.txt")]))
+    assert isinstance(items[0], InputError) and items[0].source == str(bad)
+    assert items[0].reason == "cannot read (Not a directory)"
+    assert isinstance(items[1], Article)
+
+
+def test_named_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    """Opening a FIFO blocks until someone writes; the reader must refuse it instead of hanging."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result: list[object] = []
+    worker = threading.Thread(
+        target=lambda: result.extend(read_inputs([str(fifo), str(tmp_path / "good.txt")])), daemon=True
+    )
+    worker.start()
+    worker.join(120)  # a hang guard, not a speed limit
+    if worker.is_alive():  # unblock the reader so the test run can go on, then fail
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("reading a named FIFO blocked waiting for a writer")
+    err, art = result
+    assert isinstance(err, InputError) and err.source == str(fifo) and err.reason == "not a regular file"
+    assert isinstance(art, Article)
+
+
+# --------------------------------------------------------------------------- regressions found by bench/fuzz_parsers.py
+
+
+def test_json_metadata_is_scrubbed_of_nul_and_controls(tmp_path):
+    record = {
+        "id": "a\u0000b",
+        "text": "Body \u0000 with\u0007 controls.",
+        "title": "Ti\u0000tle\u001b[31m",
+        "author": "\u0000",
+        "outlet": "Wire\u0085Co",
+    }
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    [a] = list(read_inputs([str(tmp_path / "a.json")]))
+    assert isinstance(a, Article), a
+    assert a.id == "a b" and a.text == "Body with controls."
+    assert a.title == "Ti tle [31m" and a.author is None and a.outlet == "Wire Co"
+    for value in (a.id, a.text, a.title, a.outlet):
+        assert not any(ord(ch) < 32 and ch != "\n" for ch in value)
+
+
+def test_uncleaned_text_is_scrubbed_too():
+    from newsprism.ingest.records import parse_jsonl
+
+    [a] = list(parse_jsonl('{"text": "One\\u0000two \\u0007three"}', "s.jsonl", "s.jsonl", clean=False))
+    assert a.text == "One two  three"
+
+
+def test_txt_title_line_with_control_characters():
+    from newsprism.ingest.txt import parse_txt
+
+    a = parse_txt("\x07Talks \x00resume\n\nOfficials said the talks would resume.", "t.txt", "t.txt")
+    assert a.title == "Talks resume" and a.text == "Officials said the talks would resume."
+
+
+def test_lone_surrogates_become_replacement_characters():
+    """A str from Python may hold a lone surrogate, which cannot be written as UTF-8 into the store."""
+    from newsprism.ingest.clean import clean_text
+    from newsprism.ingest.txt import parse_txt
+
+    assert clean_text("bad \ud800 char").text == "bad \ufffd char"
+    a = parse_txt("Title \udfff here\n\nBody \ud800 text.", "t.txt", "t.txt")
+    assert a.title == "Title \ufffd here" and a.text == "Body \ufffd text."
+
+
+def test_feed_title_with_nul_is_scrubbed():
+    from newsprism.ingest.feeds import parse_feed
+
+    data = (
+        b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>\x00Atom News</title>"
+        b"<entry><id>urn:1</id><title type='html'>A \x00&lt;b&gt;bold&lt;/b&gt; title</title>"
+        b"<content type='html'>&lt;p&gt;Officials said the talks resume.&lt;/p&gt;</content></entry></feed>"
+    )
+    items = list(parse_feed(data, "f.atom", "f.atom"))
+    [a] = [x for x in items if isinstance(x, Article)]
+    for value in (a.title, a.outlet, a.text):
+        assert value is None or "\x00" not in value
+
+
+def test_html_fragment_with_nul():
+    from newsprism.ingest.html import html_to_text
+
+    assert html_to_text("<p>\x00one</p><p>two\x07</p>") == "one\n\ntwo"
+
+
+def test_malformed_json_message_reads_well(tmp_path):
+    (tmp_path / "t.json").write_text('{"text": "cut off', encoding="utf-8")
+    [err] = list(read_inputs([str(tmp_path / "t.json")]))
+    assert err.reason == "malformed or truncated JSON (Unterminated string starting at; line 1, column 10)"

@@ -1,14 +1,18 @@
 """Crash safety: ``kill -9`` during ``ingest`` then the same ingest again equals one clean run;
-readers keep answering while an ingest writes."""
+readers (the store API, and a real ``newsprism serve``) keep answering while an ingest writes."""
 
 from __future__ import annotations
 
 import csv
+import json
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -147,3 +151,83 @@ def test_kill_9_during_refresh_then_rerun_equals_a_clean_run(inbox, clean_run, t
     proc.communicate(timeout=30)
     _finish(_ingest(inbox, db))
     assert _snapshot(db) == _snapshot(clean_db)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get_json(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, {}
+
+
+def test_serve_keeps_answering_while_ingest_writes(inbox, tmp_path):
+    """A real `newsprism serve` (uvicorn on 127.0.0.1) polled all through a real `newsprism ingest`."""
+    db = tmp_path / "served.db"
+    first = tmp_path / "first"
+    first.mkdir()
+    one = min(inbox.iterdir())
+    (first / one.name).write_bytes(one.read_bytes())
+    _finish(_ingest(first, db))  # the store exists before the server opens it
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "newsprism.cli",
+            "serve",
+            "--db",
+            str(db),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if _get_json(f"{base}/api/stories")[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.2)
+        _, start = _get_json(f"{base}/api/stories")
+        proc = _ingest(inbox, db)
+        statuses, totals, hits = [], [], []
+        while proc.poll() is None:
+            for path in ("/api/stories", "/api/search?q=police", "/"):
+                if path == "/":
+                    with urllib.request.urlopen(base + path, timeout=30) as r:
+                        statuses.append(r.status)
+                    continue
+                status, body = _get_json(base + path)
+                statuses.append(status)
+                if path == "/api/stories":
+                    totals.append(body.get("total"))
+                else:
+                    hits.append(len(body.get("results", [])))
+            time.sleep(0.05)
+        _finish(proc)
+        status, end = _get_json(f"{base}/api/stories")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    assert statuses and set(statuses) == {200}, statuses
+    assert len(totals) >= 3, "the server should have answered all through the ingest"
+    assert totals == sorted(totals)  # stories are never seen to vanish mid-write
+    assert status == 200 and end["total"] > start["total"]  # and the new articles show without a restart

@@ -62,11 +62,15 @@ KNOWN_EXTENSIONS: tuple[str, ...] = tuple(_FORMATS)
 
 @dataclass(frozen=True)
 class IngestOptions:
-    """How inputs are read. ``clean`` turns boilerplate removal and word repair on or off."""
+    """How inputs are read. ``clean`` turns boilerplate removal and word repair on or off.
+
+    ``timeout`` bounds each network wait of a URL fetch, ``fetch_deadline`` the whole fetch.
+    """
 
     max_bytes: int = 20_000_000
     allow_private: bool = False
     timeout: float = 20.0
+    fetch_deadline: float = 120.0
     follow_symlinks: bool = True
     clean: bool = True
 

@@ -5,7 +5,9 @@ Policy: only http and https; the host must resolve to public addresses unless
 unspecified addresses are refused, so a URL cannot reach the local machine or
 cloud metadata services); redirects are followed by hand, at most 5, each hop
 checked again; the body is read in chunks and refused past ``max_bytes``;
-environment proxies are ignored so the check applies to the real peer.
+``timeout`` bounds every network wait and ``fetch_deadline`` the whole fetch
+(every hop, every byte), so a server that drips a byte at a time cannot hold a
+run; environment proxies are ignored so the check applies to the real peer.
 The check and the connection resolve the name separately, so a DNS server
 that changes its answer in between (rebinding) is not defended against.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -108,13 +111,19 @@ def fetch_url(url: str, options: IngestOptions) -> Fetched:
     """Fetch ``url`` under the policy above; raise :class:`InputError` with the reason otherwise."""
     opener = _opener()
     current = url
+    deadline = time.monotonic() + options.fetch_deadline
     for _hop in range(MAX_REDIRECTS + 1):
-        check_url(current, options.allow_private)
+        try:
+            check_url(current, options.allow_private)
+        except InputError as err:
+            if current == url:
+                raise
+            raise InputError(url, f"redirected to {current}, which is refused: {err.reason}") from None
         request = urllib.request.Request(
             current, headers={"User-Agent": _USER_AGENT, "Accept": "text/html,application/xml,*/*;q=0.5"}
         )
         try:
-            response = opener.open(request, timeout=options.timeout)
+            response = opener.open(request, timeout=min(options.timeout, _left(deadline, url, options)))
         except urllib.error.HTTPError as exc:
             location = exc.headers.get("Location") if exc.headers else None
             exc.close()
@@ -132,7 +141,8 @@ def fetch_url(url: str, options: IngestOptions) -> Fetched:
             chunks: list[bytes] = []
             size = 0
             try:
-                while chunk := response.read(_CHUNK):
+                while chunk := response.read1(_CHUNK):
+                    _left(deadline, url, options)
                     size += len(chunk)
                     if size > options.max_bytes:
                         raise InputError(url, _too_big(options.max_bytes))
@@ -145,6 +155,17 @@ def fetch_url(url: str, options: IngestOptions) -> Fetched:
                 content_type=response.headers.get("Content-Type", "") or "",
             )
     raise InputError(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+def _left(deadline: float, url: str, options: IngestOptions) -> float:
+    """Seconds left before ``deadline``; InputError when none are."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise InputError(
+            url,
+            f"fetch took longer than {options.fetch_deadline:g} s in all (the server is too slow); not read",
+        )
+    return left
 
 
 def _too_big(limit: int) -> str:
