@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 __all__ = [
     "ARTICLES",
@@ -357,7 +357,7 @@ def initials(tokens: Iterable[str]) -> set[str]:
     return {x for x in out if len(x) >= 2}
 
 
-def glued_split(token: str, known: set[str] | None = None) -> tuple[int, int] | None:
+def glued_split(token: str, known: Container[str] | None = None) -> tuple[int, int] | None:
     """Where the real name sits inside a token damaged by extraction, as (start, end) in it.
 
     "accusedSoleimani" -> (7, 16); "ZionistsSharif" -> (8, 14) (the name after the glue);

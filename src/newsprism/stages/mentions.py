@@ -399,24 +399,40 @@ def _locate(doc: Any, c: _Cand, known: Counter[str]) -> bool:
     for tok in doc[c.start + 1 : c.end - 1]:
         if glued_split(tok.text, _KnownView(known, fold(tok.text))) is not None:
             return False
-    # A span running over a line break (title into body) keeps its longest line.
-    if "\n" in doc.text[cs - doc[0].idx : ce - doc[0].idx] if len(doc) else False:
+    # A span running over a line break (title into body) keeps its longest line. spaCy keeps
+    # line breaks in whitespace tokens, so the span's tokens tell; Doc.text is rebuilt from every
+    # token on each access, so it is read only when a break is there.
+    if any("\n" in doc[i].text for i in range(c.start, c.end)):
+        text = doc.text
         pieces, pos = [], cs
-        for line in doc.text[cs:ce].split("\n"):
+        for line in text[cs:ce].split("\n"):
             pieces.append((sum(ch.isalpha() for ch in line), pos, pos + len(line)))
             pos += len(line) + 1
         _, cs, ce = max(pieces)
-        seg = doc.text[cs:ce]
+        seg = text[cs:ce]
         cs, ce = cs + len(seg) - len(seg.lstrip()), ce - (len(seg) - len(seg.rstrip()))
     c.char_start, c.char_end = cs, ce
     return cs < ce
 
 
-class _KnownView(set[str]):
-    """Folded capitalised words seen in the article, minus the token being judged if it is rare."""
+class _KnownView:
+    """Folded capitalised words seen in the article, minus the token being judged if it is rare.
+
+    A view, not a copy: building a set of the article's words for every token judged made
+    the stage quadratic in article length.
+    """
+
+    __slots__ = ("_counts", "_own")
 
     def __init__(self, counts: Counter[str], own: str):
-        super().__init__(w for w, k in counts.items() if w != own or k > 1)
+        self._counts, self._own = counts, own
+
+    def __contains__(self, word: object) -> bool:
+        k = self._counts.get(word, 0)  # type: ignore[call-overload]
+        return k > 1 or (k == 1 and word != self._own)
+
+    def __bool__(self) -> bool:
+        return len(self._counts) > 1 or any(w in self for w in self._counts)
 
 
 def _fix_labels(doc: Any, cands: list[_Cand], text: str) -> None:
