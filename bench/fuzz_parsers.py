@@ -15,7 +15,10 @@ Invariants, for every target:
   metadata is None or a non-empty ``str`` with the same properties, the date a date;
 - every removed piece's offset and every repair lies inside the text (a repair's
   inserted string is found at its offset);
-- the decoder returns such text or refuses with InputError.
+- the decoder returns such text or refuses with InputError;
+- JSON Lines give one answer per non-blank line, in order, errors naming their
+  line; a JSON list with objects gives one answer per item;
+- reading the same bytes twice gives the same articles and errors.
 
 A failing example is shrunk by hypothesis, recorded (type, message, the
 falsifying example) and the run goes on with fresh seeds.
@@ -359,11 +362,29 @@ def t_date(text: str) -> None:
 
 def t_json(text: str) -> None:
     for clean in (True, False):
-        _items(parse_json(text, "fuzz.json", "fuzz.json", clean=clean))
+        items = list(parse_json(text, "fuzz.json", "fuzz.json", clean=clean))
+        _items(items)
+        try:
+            doc = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        # A list holding objects gives one answer per item, whatever each item holds.
+        if isinstance(doc, list) and any(isinstance(o, dict) for o in doc) and len(items) != len(doc):
+            raise InvariantBroken(f"{len(doc)} list items gave {len(items)} answers")
 
 
 def t_jsonl(text: str) -> None:
-    _items(parse_jsonl(text, "fuzz.jsonl", "fuzz.jsonl"))
+    items = list(parse_jsonl(text, "fuzz.jsonl", "fuzz.jsonl"))
+    _items(items)
+    lines = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    if not lines:
+        return
+    # One answer per non-blank line, in order; an error names its own line.
+    if len(items) != len(lines):
+        raise InvariantBroken(f"{len(lines)} non-blank lines gave {len(items)} answers")
+    for n, item in zip(lines, items):
+        if isinstance(item, InputError) and item.line != n:
+            raise InvariantBroken(f"the error for line {n} names line {item.line}: {item}")
 
 
 def t_html(text: str) -> None:
@@ -380,7 +401,12 @@ def t_feed(data: bytes) -> None:
 
 def t_sniff(data: bytes) -> None:
     for fmt in (None, "txt", "json", "jsonl", "html", "feed"):
-        _items(parse_bytes(data, "fuzz", "fuzz", fmt))
+        first = list(parse_bytes(data, "fuzz", "fuzz", fmt))
+        _items(first)
+        if fmt is None:
+            again = list(parse_bytes(data, "fuzz", "fuzz", fmt))
+            if [repr(x) for x in again] != [repr(x) for x in first]:  # reading twice must give the same
+                raise InvariantBroken("two reads of the same bytes differ")
 
 
 @dataclass
@@ -498,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
             "repairs found at their offsets; removed-piece offsets inside the text",
             "decoder returns such text or raises InputError",
             "feeds never resolve external entities",
+            "JSONL: one answer per non-blank line, errors name their line; JSON list: one answer per item",
+            "the same bytes read twice give the same result",
         ],
         "parsers": {
             t.name: {

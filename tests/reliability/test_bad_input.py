@@ -292,3 +292,29 @@ def test_malformed_json_message_reads_well(tmp_path):
     (tmp_path / "t.json").write_text('{"text": "cut off', encoding="utf-8")
     [err] = list(read_inputs([str(tmp_path / "t.json")]))
     assert err.reason == "malformed or truncated JSON (Unterminated string starting at; line 1, column 10)"
+
+
+def test_very_deep_folder_tree_is_read_without_recursion(tmp_path):
+    """1,500 nested folders (deeper than Python's recursion limit): found by trying, walked with a stack."""
+    path = tmp_path / "deep"
+    path.mkdir()
+    current = str(path)
+    for _ in range(1500):
+        current = os.path.join(current, "d")
+        os.mkdir(current)
+    with open(os.path.join(current, "bottom.txt"), "w", encoding="utf-8") as fh:
+        fh.write(GOOD)
+    (tmp_path / "deep" / "top.txt").write_text("Another article at the top of the tree.", encoding="utf-8")
+    items = list(read_inputs([str(path)]))
+    assert [x.id for x in items] == ["bottom.txt", "top.txt"]
+
+
+def test_two_links_pointing_at_each_other(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    items = list(read_inputs([str(tmp_path)]))
+    errors = [x for x in items if isinstance(x, InputError)]
+    assert [e.source for e in errors] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert all(e.reason.startswith("symlink loop") for e in errors)
+    assert [x.id for x in items if isinstance(x, Article)] == ["good.txt"]

@@ -40,9 +40,11 @@ def _check_article(item: Article | InputError) -> None:
     assert isinstance(item, Article)
     assert isinstance(item.id, str) and item.id
     assert isinstance(item.text, str) and item.text.strip()
-    for name in ("title", "outlet", "url", "author", "language", "origin"):
+    for name in ("id", "text", "title", "outlet", "url", "author", "language", "origin"):
         value = getattr(item, name)
         assert value is None or (isinstance(value, str) and value), (name, value)
+        # Found by bench/fuzz_parsers.py: NUL and lone surrogates used to reach titles and outlets.
+        assert value is None or ("\x00" not in value and value.encode("utf-8")), (name, value)
     assert item.published is None or isinstance(item.published, date)
     for at, inserted in item.repairs:
         assert item.text[at : at + len(inserted)] == inserted
@@ -114,6 +116,23 @@ def test_json_and_jsonl_readers(objects, as_list, cut):
         _check_article(item)
     for item in parse_json(document[: len(document) - cut], "fuzz.json", "fuzz.json"):
         _check_article(item)
+
+
+@FUZZ
+@given(st.lists(st.one_of(_records.map(json.dumps), st.text(max_size=30), st.just("")), max_size=8))
+def test_jsonl_one_answer_per_non_blank_line(lines):
+    text = "\n".join(lines)
+    items = list(parse_jsonl(text, "fuzz.jsonl", "fuzz.jsonl"))
+    numbers = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    if not numbers:
+        [err] = items
+        assert isinstance(err, InputError) and err.reason == "empty file"
+        return
+    assert len(items) == len(numbers)
+    for n, item in zip(numbers, items):
+        _check_article(item)
+        if isinstance(item, InputError):
+            assert item.line == n and str(item).startswith(f"fuzz.jsonl:{n}: ")
 
 
 _TAGS = st.sampled_from(

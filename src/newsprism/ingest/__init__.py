@@ -184,39 +184,54 @@ def _read_file(path: str, options: IngestOptions) -> bytes:
         raise InputError(path, reason) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise InputError(path, "symlink loop (the link points back to itself)") from None
+            raise InputError(path, "symlink loop (following the link leads back to it)") from None
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
     if len(data) > options.max_bytes:
         raise InputError(path, _too_big(options.max_bytes))
     return data
 
 
-def _walk(
-    directory: str, options: IngestOptions, ancestors: tuple[tuple[int, int], ...], seen: set[tuple[int, int]]
-) -> Iterator[str | InputError]:
-    """File paths with known extensions under ``directory``, sorted, plus errors met on the way."""
-    try:
-        st = os.stat(directory)
-    except OSError as exc:
-        yield InputError(directory, f"cannot read directory ({exc.strerror or exc})")
-        return
-    key = (st.st_dev, st.st_ino)
-    if key in ancestors:
-        yield InputError(directory, "symlink loop (links back to a folder being read); not followed")
-        return
-    if key in seen:  # the same folder reached through another link: already read
-        return
-    seen.add(key)
-    try:
-        with os.scandir(directory) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except PermissionError:
-        yield InputError(directory, "cannot read directory (permission denied)")
-        return
-    except OSError as exc:
-        yield InputError(directory, f"cannot read directory ({exc.strerror or exc})")
-        return
-    for entry in entries:
+def _walk(directory: str, options: IngestOptions) -> Iterator[str | InputError]:
+    """File paths with known extensions under ``directory``, sorted, plus errors met on the way.
+
+    Depth first with an explicit stack, so a tree of any depth is read without recursion.
+    """
+    seen: set[tuple[int, int]] = set()  # every folder read, however it was reached
+    active: set[tuple[int, int]] = set()  # the folders on the current path: a link to one is a loop
+    stack: list[tuple[Iterator[os.DirEntry[str]], tuple[int, int]]] = []
+
+    def enter(path: str) -> InputError | None:
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            return InputError(path, f"cannot read directory ({exc.strerror or exc})")
+        key = (st.st_dev, st.st_ino)
+        if key in active:
+            return InputError(path, "symlink loop (links back to a folder being read); not followed")
+        if key in seen:  # the same folder reached through another link: already read
+            return None
+        seen.add(key)
+        try:
+            with os.scandir(path) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except PermissionError:
+            return InputError(path, "cannot read directory (permission denied)")
+        except OSError as exc:
+            return InputError(path, f"cannot read directory ({exc.strerror or exc})")
+        active.add(key)
+        stack.append((iter(entries), key))
+        return None
+
+    err = enter(directory)
+    if err is not None:
+        yield err
+    while stack:
+        entries, key = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            active.discard(key)
+            continue
         if entry.name.startswith("."):
             continue
         link = entry.is_symlink()
@@ -229,7 +244,9 @@ def _walk(
             is_dir = is_file = False
         known = os.path.splitext(entry.name)[1].lower() in _FORMATS
         if is_dir:
-            yield from _walk(entry.path, options, ancestors + (key,), seen)
+            err = enter(entry.path)
+            if err is not None:
+                yield err
         elif known and (is_file or link):
             yield entry.path  # broken links and loops are reported when read
         elif known:
@@ -243,7 +260,7 @@ def _expand(path: str, options: IngestOptions) -> Iterator[str | InputError]:
             yield InputError(path, "is a symlink to a directory and symlinks are not followed")
             return
         found = False
-        for item in _walk(path, options, (), set()):
+        for item in _walk(path, options):
             found = True
             yield item
         if not found:
@@ -301,6 +318,15 @@ def _format_for_type(content_type: str) -> str | None:
     return None  # xml, json and text/plain are sniffed
 
 
+def _guarded(items: Iterator[str | InputError], path: str) -> Iterator[str | InputError]:
+    """``items``, with a failure no check foresaw turned into one InputError for ``path``."""
+    try:
+        yield from items
+    except Exception as exc:
+        log.debug("unexpected failure listing %s", path, exc_info=True)
+        yield InputError(path, f"could not list its files ({type(exc).__name__}: {exc})")
+
+
 def read_inputs(
     paths: Sequence[str | os.PathLike[str]], options: IngestOptions = IngestOptions()
 ) -> Iterator[Article | InputError]:
@@ -308,7 +334,7 @@ def read_inputs(
     ids: dict[str, tuple[str, str]] = {}  # id -> (content hash, where it was first read)
     for raw in paths:
         path = os.fspath(raw)
-        items = [path] if path == "-" or _is_url(path) else _expand(path, options)
+        items = [path] if path == "-" or _is_url(path) else _guarded(_expand(path, options), path)
         for item in items:
             if isinstance(item, InputError):
                 yield item
