@@ -166,7 +166,7 @@ def _quoted_clause(text: str, pos: int) -> tuple[int, int] | None:
     return pos + 1, close
 
 
-def _proposition(verb: Any, stance: str, sent: Any) -> tuple[int, int] | None:
+def _proposition(verb: Any, stance: str, sent: Any, text: str) -> tuple[int, int] | None:
     """Character span of what the speech verb reports, or None when it reports no clause."""
     comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if not comps:
@@ -181,7 +181,7 @@ def _proposition(verb: Any, stance: str, sent: Any) -> tuple[int, int] | None:
         return _span_of(toks) if toks else None
     nxt = verb.nbor(1) if verb.i + 1 < sent.end else None
     if nxt is not None and nxt.lower_ == "that" and nxt.i + 1 < sent.end:
-        return _quoted_clause(sent.doc.text, sent.doc[nxt.i + 1].idx) or (sent.doc[nxt.i + 1].idx, sent.end_char)
+        return _quoted_clause(text, sent.doc[nxt.i + 1].idx) or (sent.doc[nxt.i + 1].idx, sent.end_char)
     if stance != "denies":
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i]
@@ -226,7 +226,7 @@ def _reported(doc: Any, text: str, quotes: Sequence[Quote]) -> list[_Draft]:
             subj = _subject(verb)
             if subj is None:
                 continue
-            prop = _proposition(verb, stance, sent)
+            prop = _proposition(verb, stance, sent, text)
             if prop is None:
                 continue
             p_start, p_end = _clean(text, *prop)
