@@ -411,9 +411,9 @@ def _pair_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -
             prefixed = [i for i in idx if any(_acronym_led(f) for f in maximal[i])]
             for i in prefixed:
                 for j in idx:
-                    if i != j and _loosely_compatible(labels[i], labels[j]) and any(
-                        _expands(f, g) for f in maximal[i] for g in maximal[j]
-                    ):
+                    # The spelled-out acronym with the same rest is evidence enough; the small
+                    # model's types for ships and brands are noise ("INS Sukanya" PERSON).
+                    if i != j and any(_expands(f, g) for f in maximal[i] for g in maximal[j]):
                         uf.union(i, j, 0.8)
         elif kind == "d:" and len(idx) <= MAX_BLOCK:
             events = [i for i in idx if _group(labels[i]) in "E*"]
@@ -437,6 +437,13 @@ def _union_compatible(idx: Sequence[int], labels: Sequence[str], uf: _UF, conf: 
     elif not by_group:
         for j in loose[1:]:
             uf.union(loose[0], j, conf)
+
+
+def _labels_overlap(a: _Local, b: _Local) -> bool:
+    """Some mention of each was given a type the other also got (untyped ones match anything)."""
+    ga = {_group(lab) for lab in a.labels}
+    gb = {_group(lab) for lab in b.labels}
+    return bool(ga & gb) or "*" in ga or "*" in gb
 
 
 def _partial_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -> None:
@@ -491,14 +498,14 @@ def _partial_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF
         # Multi-word partial org/place names ("Revolutionary Guard") -> one longer name ending so.
         for key in loc.keys:
             short = loose_tokens(key)
-            if len(short) < 2 or key in loc.acronyms or labels[i] in ("PERSON", "EVENT"):
+            if len(short) < 2 or key in loc.acronyms or labels[i] == "EVENT":
                 continue
             block = blocks.get("h:" + skeleton(short[-1]), [])
             targets = {
                 roots[j]
                 for j in block
                 if roots[j] != roots[i]
-                and _compatible(labels[i], labels[j])
+                and (_loosely_compatible(labels[i], labels[j]) or _labels_overlap(locs[i], locs[j]))
                 and any(_ends_with(g, short) for g in maximal[j])
             }
             if len(targets) == 1:

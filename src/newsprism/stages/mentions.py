@@ -76,6 +76,33 @@ _FACILITY_NOUNS = frozenset(
         "base",
     }
 )
+# Words that make a name a place: heads ("Tasman Glacier", "Gulf of Aden") and prefixes
+# ("Mount Cook", "Lake Placid"); the small model often tags such names PERSON or ORG.
+_PLACE_HEADS = frozenset(
+    {
+        "mountain",
+        "mountains",
+        "glacier",
+        "river",
+        "lake",
+        "valley",
+        "canyon",
+        "peak",
+        "ridge",
+        "gulf",
+        "bay",
+        "sea",
+        "ocean",
+        "strait",
+        "peninsula",
+        "island",
+        "islands",
+        "desert",
+        "coast",
+        "park",
+    }
+)
+_PLACE_PREFIXES = frozenset({"mount", "mt", "lake", "cape", "mount", "isle", "fort", "port"})
 _TEAM_NUMBER = re.compile(r"\d+(?!st|nd|rd|th)[a-z]{2,}", re.IGNORECASE)
 _EDGE_PUNCT = "\"'`‘’“”«»()[]{}<>,;:.!?-–—/|*#"
 _NOISE = re.compile(r"(?:https?:|www\.|\.com\b|\.org\b|@|#|/)", re.IGNORECASE)
@@ -219,6 +246,9 @@ def _lines(doc: Any) -> list[list[Any]]:
 
 
 def _is_headline(tokens: list[Any]) -> bool:
+    """A Title Case or capitals line, or an address line ("http : / / ... / Woman - Killed - In - ...")."""
+    if any(t.lower_ in ("http", "https", "www") or t.like_url for t in tokens):
+        return True
     words = [t for t in tokens if t.is_alpha and not t.is_stop]
     return len(words) >= 3 and sum(1 for t in words if _cap(t)) >= 0.8 * len(words)
 
@@ -349,6 +379,32 @@ def _split_coordination(doc: Any, cands: list[_Cand], known: Counter[str]) -> li
     return out
 
 
+def _join_prefixes(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """Join an untyped capitals prefix to the name right after it ("INS" + "Sukanya", "USS" + "Cole").
+
+    The model tags the name and leaves the prefix as a bare proper noun; typed acronyms
+    ("IRGC", "U.S.") stay apart from what follows.
+    """
+    by_start = {c.start: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        nxt = by_start.get(c.end)
+        tok = doc[c.start]
+        if (
+            nxt is None
+            or c.source != "propn"
+            or c.end - c.start != 1
+            or not (3 <= len(tok.text) <= 4 and tok.text.isalpha() and tok.text.isupper())
+            or tok.whitespace_ != " "
+            or nxt.source == "event"
+            or not (doc[nxt.start].text[:1].isupper() and not doc[nxt.start].text.isupper())
+        ):
+            continue
+        c.end, c.label, c.confidence, c.source = nxt.end, nxt.label, min(nxt.confidence, 0.7), nxt.source
+        drop.add(id(nxt))
+    return [c for c in cands if id(c) not in drop]
+
+
 def _trim(doc: Any, c: _Cand) -> _Cand | None:
     """Cut articles, quotes, possessives and trailing titles off a candidate's edges."""
     s, e = c.start, c.end
@@ -435,10 +491,24 @@ class _KnownView:
         return len(self._counts) > 1 or any(w in self for w in self._counts)
 
 
+def _place_name(key: str) -> bool:
+    """Names a geographic feature by its own words: "Mount Cook", "Lake Placid", "Tasman Glacier"."""
+    toks = key.split()
+    if len(toks) < 2:
+        return False
+    if "of" in toks:
+        toks = toks[: toks.index("of")]  # "Gulf of Aden": the head is "Gulf"
+        return len(toks) >= 1 and toks[-1] in _PLACE_HEADS
+    return toks[-1] in _PLACE_HEADS or toks[-2] in _PLACE_PREFIXES
+
+
 def _fix_labels(doc: Any, cands: list[_Cand], text: str) -> None:
     """Within-article label fixes from evidence: role words, surnames, majority per name."""
     for c in cands:
         if c.label == "EVENT":
+            continue
+        if c.label in ("PERSON", "ORG", "MISC", "WORK_OF_ART", "PRODUCT", "NORP") and _place_name(c.key):
+            c.label = "LOC"
             continue
         prev = doc[c.start - 1] if c.start > 0 else None
         surface = text[c.char_start : c.char_end]
@@ -499,6 +569,7 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v1", propn: boo
             for k in range(ent.start, ent.end):
                 taken[k] = True
         cands.extend(_propn_runs(doc, taken))
+    cands = _join_prefixes(doc, cands)
     _extend(doc, cands)
     cands = _split_headlines(doc, cands)
     cands = _split_coordination(doc, cands, known)
