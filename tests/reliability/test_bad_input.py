@@ -294,18 +294,34 @@ def test_malformed_json_message_reads_well(tmp_path):
     assert err.reason == "malformed or truncated JSON (Unterminated string starting at; line 1, column 10)"
 
 
-def test_very_deep_folder_tree_is_read_without_recursion(tmp_path):
-    """1,500 nested folders (deeper than Python's recursion limit): found by trying, walked with a stack."""
-    path = tmp_path / "deep"
-    path.mkdir()
-    current = str(path)
+@pytest.fixture
+def deep_tree(tmp_path):
+    """1,500 nested folders, removed bottom-up afterwards: pytest's own recursive clean-up cannot remove them."""
+    top = tmp_path / "deep"
+    top.mkdir()
+    folders = []
+    current = str(top)
     for _ in range(1500):
         current = os.path.join(current, "d")
         os.mkdir(current)
-    with open(os.path.join(current, "bottom.txt"), "w", encoding="utf-8") as fh:
+        folders.append(current)
+    bottom = os.path.join(current, "bottom.txt")
+    try:
+        yield top, bottom
+    finally:
+        if os.path.exists(bottom):
+            os.remove(bottom)
+        for folder in reversed(folders):
+            os.rmdir(folder)
+
+
+def test_very_deep_folder_tree_is_read_without_recursion(deep_tree):
+    """Deeper than Python's recursion limit: the recursive walk raised RecursionError; now a stack is used."""
+    top, bottom = deep_tree
+    with open(bottom, "w", encoding="utf-8") as fh:
         fh.write(GOOD)
-    (tmp_path / "deep" / "top.txt").write_text("Another article at the top of the tree.", encoding="utf-8")
-    items = list(read_inputs([str(path)]))
+    (top / "top.txt").write_text("Another article at the top of the tree.", encoding="utf-8")
+    items = list(read_inputs([str(top)]))
     assert [x.id for x in items] == ["bottom.txt", "top.txt"]
 
 
@@ -318,3 +334,19 @@ def test_two_links_pointing_at_each_other(tmp_path):
     assert [e.source for e in errors] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
     assert all(e.reason.startswith("symlink loop") for e in errors)
     assert [x.id for x in items if isinstance(x, Article)] == ["good.txt"]
+
+
+def test_file_names_that_are_not_utf8(tmp_path):
+    """Found through the CLI: a Latin-1 file name crashed the store (a lone surrogate cannot be written)."""
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(GOOD.encode())
+    with open(folder + b"/empty\xff.txt", "wb"):
+        pass
+    items = list(read_inputs([str(tmp_path)]))
+    [art] = [x for x in items if isinstance(x, Article)]
+    [err] = [x for x in items if isinstance(x, InputError)]
+    assert art.id == "caf\\xe9.txt" and art.origin == f"{tmp_path}/caf\\xe9.txt"
+    assert err.source == f"{tmp_path}/empty\\xff.txt" and err.reason == "empty file"
+    for value in (art.id, art.origin, str(err)):
+        value.encode("utf-8")  # raises on a lone surrogate

@@ -65,6 +65,11 @@ def _bad_folder(root: Path) -> tuple[Path, dict[str, str]]:
     (src / "b-dup.json").write_text(json.dumps({"id": "same-id", "text": "A different second version."}))
     (src / "[bold]markup.txt").write_bytes(b"")
     (src / "markup.json").write_text(json.dumps({"text": "Some text.", "published": "[/bold] [red]x"}))
+    # File names that are not UTF-8: printed and stored with the odd bytes as \xNN.
+    with open(os.fsencode(src) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(GOOD_2.replace("central", "national").encode())
+    with open(os.fsencode(src) + b"/empty\xff.txt", "wb"):
+        pass
     os.mkfifo(src / "fifo.txt")
     (src / "self.txt").symlink_to(src / "self.txt")
     (src / "dangling.txt").symlink_to(src / "nowhere.txt")
@@ -82,6 +87,7 @@ def _bad_folder(root: Path) -> tuple[Path, dict[str, str]]:
         f"{src}/b-dup.json": "duplicate id 'same-id' with different text",
         f"{src}/[bold]markup.txt": "empty file",
         f"{src}/markup.json": "cannot read date '[/bold] [red]x'",
+        f"{src}/empty\\xff.txt": "empty file",
         f"{src}/fifo.txt": "not a regular file",
         f"{src}/self.txt": "symlink loop",
         f"{src}/dangling.txt": "broken symlink",
@@ -115,9 +121,9 @@ def test_every_bad_input_is_one_line_and_the_rest_is_stored(tmp_path):
     res = run("ingest", str(src), "--db", str(db), "--max-bytes", "5000")
     assert res.returncode == 2, res.stderr
     _check_one_line_each(res.stderr, expected)
-    assert "5 added, 16 rejected" in res.stderr
+    assert "6 added, 17 rejected" in res.stderr
     stored = dict(_articles(db))
-    assert set(stored) == {"good-1.txt", "good-2.txt", "cp1252.txt", "line-ok", "same-id"}
+    assert set(stored) == {"good-1.txt", "good-2.txt", "cp1252.txt", "line-ok", "same-id", "caf\\xe9.txt"}
     assert stored["cp1252.txt"] == "Le garçon était très content à Zürich. “Bonjour” – café €20."
     assert stored["same-id"] == "First version of the story."  # the first one read is kept
 
@@ -126,7 +132,7 @@ def test_every_bad_input_is_one_line_and_the_rest_is_stored(tmp_path):
     again = run("ingest", str(src), "--db", str(db), "--max-bytes", "5000")
     assert again.returncode == 2
     _check_one_line_each(again.stderr, expected)
-    assert "0 added, 5 already stored, 16 rejected" in again.stderr
+    assert "0 added, 6 already stored, 17 rejected" in again.stderr
     assert _articles(db) == before
 
 

@@ -48,6 +48,7 @@ __all__ = [
     "count_inputs",
     "parse_bytes",
     "parse_date",
+    "printable",
     "read_inputs",
 ]
 
@@ -318,6 +319,43 @@ def _format_for_type(content_type: str) -> str | None:
     return None  # xml, json and text/plain are sniffed
 
 
+def printable(text: str) -> str:
+    """``text`` as a string that can be printed and stored as UTF-8.
+
+    A file name with bytes that are not UTF-8 reaches Python with lone
+    surrogates ("caf\\udce9.txt"), which no UTF-8 output accepts; those bytes
+    are written as ``\\xNN`` instead ("caf\\xe9.txt"), so the name stays unique
+    and recognisable.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name decoding makes
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _printable_error(err: InputError) -> InputError:
+    source, reason = printable(err.source), printable(err.reason)
+    if source == err.source and reason == err.reason:
+        return err
+    return InputError(source, reason, err.line)
+
+
+def _printable_article(article: Article) -> Article:
+    from dataclasses import replace
+
+    fixed = {
+        name: printable(value)
+        for name in ("id", "origin", "url")
+        if isinstance(value := getattr(article, name), str) and printable(value) != value
+    }
+    return replace(article, **fixed) if fixed else article
+
+
 def _guarded(items: Iterator[str | InputError], path: str) -> Iterator[str | InputError]:
     """``items``, with a failure no check foresaw turned into one InputError for ``path``."""
     try:
@@ -337,7 +375,7 @@ def read_inputs(
         items = [path] if path == "-" or _is_url(path) else _guarded(_expand(path, options), path)
         for item in items:
             if isinstance(item, InputError):
-                yield item
+                yield _printable_error(item)
                 continue
             try:
                 results = list(_one_input(item, options))
@@ -346,8 +384,9 @@ def read_inputs(
                 results = [InputError(item, f"could not read ({type(exc).__name__}: {exc})")]
             for result in results:
                 if isinstance(result, InputError):
-                    yield result
+                    yield _printable_error(result)
                     continue
+                result = _printable_article(result)
                 digest = content_hash(result.text)
                 first = ids.get(result.id)
                 if first is None:
