@@ -348,12 +348,13 @@ def _printable_error(err: InputError) -> InputError:
 def _printable_article(article: Article) -> Article:
     from dataclasses import replace
 
-    fixed = {
-        name: printable(value)
-        for name in ("id", "origin", "url")
-        if isinstance(value := getattr(article, name), str) and printable(value) != value
-    }
-    return replace(article, **fixed) if fixed else article
+    origin, url = article.origin, article.url
+    fixed_id = printable(article.id)
+    fixed_origin = printable(origin) if origin else origin
+    fixed_url = printable(url) if url else url
+    if (fixed_id, fixed_origin, fixed_url) == (article.id, origin, url):
+        return article
+    return replace(article, id=fixed_id, origin=fixed_origin, url=fixed_url)
 
 
 def _guarded(items: Iterator[str | InputError], path: str) -> Iterator[str | InputError]:
