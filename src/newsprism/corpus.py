@@ -231,7 +231,7 @@ class Corpus:
         self.store.replace_entities(entities)
         entity_of = _entity_lookup(entities)
 
-        claims = self._group_claims(analyses, entity_of)
+        claims = self._group_claims(analyses, stories, entity_of)
         self.store.put_layer("claims", claims)
 
         timeline = self._timeline(analyses, stories, entity_of)
@@ -270,11 +270,28 @@ class Corpus:
             return []
         return resolve_entities(analyses)
 
-    def _group_claims(self, analyses: Sequence[Analysis], entity_of: Callable[..., str | None]) -> list[Claim]:
+    def _group_claims(
+        self, analyses: Sequence[Analysis], stories: Sequence[Story], entity_of: Callable[..., str | None]
+    ) -> list[Claim]:
+        """Claim groups within each story: the story is the candidate block.
+
+        Claims are compared and groups merged only among the articles of one story, so the
+        cost grows with the stories' sizes, not with the square of the corpus (on 1,000 FNC-1
+        bodies, grouping over the whole corpus took 28 s of a 44 s refresh).
+        """
         from .resolve.claims import claim_groups
 
-        # Claims carry their article so exports can slice the evidence span.
-        return [dataclasses.replace(c, article=aid) for aid, c in claim_groups(analyses, entity_of=entity_of)]
+        by_id = {a.id: a for a in analyses}
+        grouped: dict[str, list[Claim]] = {}
+        blocks = [s.articles for s in stories]
+        placed = {i for b in blocks for i in b}
+        blocks += [(a.id,) for a in analyses if a.id not in placed]
+        for block in blocks:
+            members = [by_id[i] for i in block if i in by_id and by_id[i].claims]
+            for aid, c in claim_groups(members, entity_of=entity_of):
+                # Claims carry their article so exports can slice the evidence span.
+                grouped.setdefault(aid, []).append(dataclasses.replace(c, article=aid))
+        return [c for a in analyses for c in grouped.get(a.id, ())]
 
     def _timeline(
         self, analyses: Sequence[Analysis], stories: Sequence[Story], entity_of: Callable[..., str | None]
