@@ -103,7 +103,7 @@ def test_every_mention_slices_and_is_tagged(seeds):
         for m in a.mentions:
             surface = a.text[m.start : m.end]
             assert surface and surface == surface.strip(), m
-            assert m.stage == "mentions.v1" and 0 < m.confidence <= 1 and m.key
+            assert m.stage == "mentions.v2" and 0 < m.confidence <= 1 and m.key
     for e in entities:
         assert e.id.startswith("e-") and e.name and 0 < e.confidence <= 1
         for m in e.mentions:
@@ -165,7 +165,7 @@ def test_batch_equals_one_by_one(pipe, nlp):
 
 def test_empty_and_unparsed_articles_give_no_mentions(pipe):
     [a] = list(pipe.run([Article(id="empty", text="")], fail_fast=True))
-    assert a.mentions == () and "mentions.v1" in a.stages
+    assert a.mentions == () and "mentions.v2" in a.stages
     bare = MentionStage()(Analysis(article=Article(id="x", text="Iran said so.")))
     assert bare.mentions == ()
     assert resolve_entities([a]) == []
@@ -211,3 +211,66 @@ def test_mention_labels_are_types(seeds):
         "MISC",
     }
     assert all(isinstance(m, Mention) and m.kind == "name" for a in analyses for m in a.mentions)
+
+
+def _resolve(pipe, texts: dict[str, str]) -> tuple[list[Analysis], list[Entity]]:
+    analyses = list(pipe.run([Article(id=k, text=v) for k, v in texts.items()], fail_fast=True))
+    return analyses, resolve_entities(analyses)
+
+
+def test_event_name_takes_the_date_written_next_to_it(pipe):
+    # No gazetteer entry for this name: the link comes from the date in its sentence.
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": "Hamas launched Operation Swords Flood on October 7, killing many. Its leaders praised Swords Flood.",
+            "b": "Israel is still at war after the Oct. 7 attacks by Hamas. The October 7 attack shocked the country.",
+        },
+    )
+    ev = _entity_with(ents, analyses, "Oct. 7 attacks")
+    assert ev.type == "EVENT" and "Swords Flood" in {ev.name, *ev.aliases}
+    assert ev.confidence < 1
+
+
+def test_two_dates_in_the_sentence_are_no_evidence(pipe):
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": "Operation Swords Flood began on October 8, a day after the October 7 attack.",
+            "b": "Israel is still at war after the Oct. 7 attacks by Hamas.",
+        },
+    )
+    assert _entity_with(ents, analyses, "Oct. 7 attacks").id != _entity_with(ents, analyses, "Operation Swords Flood").id
+
+
+def test_heads_offices_and_coordinations(pipe):
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": "Obama named Regina Benjamin as U.S. Surgeon General on Monday.",
+            "b": "The Surgeon General spoke. The Office of the Surgeon General issued a report later.",
+            "c": "The Gulf of Aden is busy. Ships sailed from Aden to Mumbai.",
+            "d": "Maurice Cheeks was fired. After the Blazers fired Cheeks it was only a matter of time "
+            "before Philly and Cheeks hooked up again. Philly won.",
+        },
+    )
+    sg = _entity_with(ents, analyses, "U.S. Surgeon General")
+    assert _entity_with(ents, analyses, "Surgeon General").id == sg.id
+    assert _entity_with(ents, analyses, "Office of the Surgeon General").id != sg.id
+    assert _entity_with(ents, analyses, "Aden").id != _entity_with(ents, analyses, "Gulf of Aden").id
+    d = next(a for a in analyses if a.id == "d")
+    surfaces = {d.text[m.start : m.end] for m in d.mentions}
+    assert "Philly and Cheeks" not in surfaces and {"Philly", "Cheeks"} <= surfaces
+
+
+def test_spelled_out_prefix_and_abbreviations(pipe):
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": "Indian Naval Ship Sukanya, deployed on patrols, foiled an attack near Mount Cook.",
+            "b": "Navy personnel aboard INS Sukanya spotted five boats. Climbers were lost on Mt Cook.",
+        },
+    )
+    assert _entity_with(ents, analyses, "INS Sukanya").id == _entity_with(ents, analyses, "Indian Naval Ship Sukanya").id
+    assert _entity_with(ents, analyses, "Mt Cook").id == _entity_with(ents, analyses, "Mount Cook").id
+    assert name_key("U.S. Surgeon General") == name_key("US Surgeon General") == "us surgeon general"

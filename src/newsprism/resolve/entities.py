@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,18 +23,22 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from ..model import Analysis, Entity, EntityMention, Mention
+from ..model import Analysis, Entity, EntityMention, Mention, Span
+from ..stages.temporal import MONTHS
 from .names import acronym_of, initials, is_acronym, loose_tokens, name_key, skeleton
 
 __all__ = ["KNOWN_EVENT_DATES", "STAGE", "entity_at", "entity_of", "resolve_entities"]
 
-STAGE = "entities.v1"
+STAGE = "entities.v2"
 
 # Blocks bigger than this skip the pairwise (fuzzy) rules; exact keys still merge.
 MAX_BLOCK = 400
 
-# Named operations whose date is public knowledge, so "Oct. 7 attacks" (key "10-07 attack")
-# and "Al-Aqsa Flood" can be recognised as one event. Keys are name_key(..., "EVENT") forms.
+# A small gazetteer of named-event aliases: operations whose date is public knowledge, so
+# "Oct. 7 attacks" (key "10-07 attack") and "Al-Aqsa Flood" can be one event even when no
+# article writes the date next to the name. Keys are name_key(..., "EVENT") forms. The
+# evidence-driven path needs no table: an event name in a sentence holding exactly one
+# month-and-day date ("Hamas launched Operation Al-Aqsa Flood on October 7") takes that date.
 KNOWN_EVENT_DATES: dict[str, str] = {
     "aqsa flood": "10-07",
     "desert storm": "01-17",
@@ -86,6 +91,7 @@ class _Local:
     keys: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     acronyms: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)  # "MM-DD" written next to an event name
     existing: Entity | None = None
     link: float = 1.0  # confidence of the cross-article link that joined it
     fixed: str = ""  # label fixed by the votes of every article using the same name
@@ -181,7 +187,32 @@ class _UF:
 # --------------------------------------------------------------------------- within an article
 
 
-def _local_entities(article: str, mentions: Sequence[Mention], text: str, start_uid: int) -> list[_Local]:
+_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_dates(text: str, start: int, end: int, sentences: Sequence[Span]) -> set[str]:
+    """The one month-and-day date written in the sentence around ``text[start:end]`` (none if 0 or 2+)."""
+    lo, hi = max(0, start - 200), min(len(text), end + 200)
+    for s in sentences:
+        if s.start <= start and end <= s.end:
+            lo, hi = s.start, s.end
+            break
+    found = set()
+    for m in _MONTH_DAY.finditer(text, lo, hi):
+        if m.start() <= start < m.end() or not m.group(1)[:1].isupper():
+            continue
+        day = int(m.group(2))
+        if 1 <= day <= 31:
+            found.add(f"{MONTHS[m.group(1).lower()]:02d}-{day:02d}")
+    return found if len(found) == 1 else set()
+
+
+def _local_entities(
+    article: str, mentions: Sequence[Mention], text: str, start_uid: int, sentences: Sequence[Span] = ()
+) -> list[_Local]:
     """Group one article's name mentions into local entities."""
     ms = sorted((m for m in mentions if m.kind == "name" and m.key), key=lambda m: (m.start, m.end))
     if not ms:
@@ -260,6 +291,8 @@ def _local_entities(article: str, mentions: Sequence[Mention], text: str, start_
             loc.labels[m.label] += 1
             if is_acronym(surf[i]):
                 loc.acronyms.add(m.key)
+            if m.label == "EVENT" and not m.key[:1].isdigit():
+                loc.dates |= _sentence_dates(text, m.start, m.end, sentences)
         out.append(loc)
     return out
 
@@ -328,6 +361,8 @@ def _blocks(locs: Sequence[_Local]) -> dict[str, list[int]]:
                 date = KNOWN_EVENT_DATES.get(k) or (k.split()[0] if k[:2].isdigit() else None)
                 if date:
                     keys.add("d:" + date)
+        if loc.label == "EVENT":
+            keys.update("d:" + d for d in loc.dates)
         for k in keys:
             blocks[k].append(i)
     return blocks
@@ -555,7 +590,7 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
     for ent in sorted(existing, key=lambda e: e.id):
         locs.append(_from_existing(ent, len(locs)))
     for an in ordered:
-        locs.extend(_local_entities(an.id, an.mentions, an.text, len(locs)))
+        locs.extend(_local_entities(an.id, an.mentions, an.text, len(locs), an.sentences))
     if not locs:
         return []
     _fix_types(locs)
@@ -569,6 +604,7 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
             tuple(loc.maximal()),
             loc.label,
             tuple(sorted(loc.acronyms)),
+            tuple(sorted(loc.dates)),
             loc.existing is not None and loc.uid,
         )
         if sig not in sig_index:

@@ -102,7 +102,7 @@ _PLACE_HEADS = frozenset(
         "park",
     }
 )
-_PLACE_PREFIXES = frozenset({"mount", "mt", "lake", "cape", "mount", "isle", "fort", "port"})
+_PLACE_PREFIXES = frozenset({"mount", "mt", "lake", "cape", "isle", "fort", "port"})
 _TEAM_NUMBER = re.compile(r"\d+(?!st|nd|rd|th)[a-z]{2,}", re.IGNORECASE)
 _EDGE_PUNCT = "\"'`‘’“”«»()[]{}<>,;:.!?-–—/|*#"
 _NOISE = re.compile(r"(?:https?:|www\.|\.com\b|\.org\b|@|#|/)", re.IGNORECASE)
@@ -279,6 +279,8 @@ def _split_headlines(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     heads = [_is_headline(ln) for ln in lines]
     if not any(heads):
         return cands
+    if all(heads):
+        return cands  # no body to tell names from capitalised words: trust the model
     evidence = _evidence(lines, heads)
     in_head = {tok.i for ln, h in zip(lines, heads) if h for tok in ln}
     out: list[_Cand] = []
@@ -547,7 +549,7 @@ def _fix_labels(doc: Any, cands: list[_Cand], text: str) -> None:
             c.label = best
 
 
-def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v1", propn: bool = True) -> list[Mention]:
+def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v2", propn: bool = True) -> list[Mention]:
     """Named mentions in a parsed article, sorted by offset; every span slices ``text``."""
     credits = _credit_ranges(text)
     known = _known_tokens(doc)
@@ -626,7 +628,7 @@ class MentionStage(ArticleStage):
     """Named mentions with a type and a normalised key, from the spaCy parse."""
 
     name = "mentions"
-    version = 1
+    version = 2
     requires = ("parse",)
     assigns = ("mentions",)
 
