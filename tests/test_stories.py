@@ -13,6 +13,7 @@ from conftest import SEED_000, SEED_004, need_data
 from newsprism.errors import NewsprismError
 from newsprism.model import Analysis, Article, Story, from_dict, to_dict
 from newsprism.resolve.stories import StoryGrouper, StoryOptions, group_stories
+from newsprism.resolve.story_cluster import SplitRule, bisect, cluster_block
 from newsprism.resolve.story_index import minhash, minhash_jaccard, shingles, signature
 
 # A different event of the same kind: another strike killing another commander, another date.
@@ -120,6 +121,56 @@ def test_unrelated_fnc_bodies_stay_apart_from_seeds() -> None:
     assert _story_of(stories, "000").articles == ("000", "004")
 
 
+# ----------------------------------------------------------------------------- two-level clustering
+
+
+def _block(sizes: list[int], within: float, across: float, noise: float = 0.03, seed: int = 0):
+    """A similarity matrix of groups of ``sizes`` articles: ``within`` inside a group, ``across`` between."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    lab = np.repeat(np.arange(len(sizes)), sizes)
+    m = np.where(lab[:, None] == lab[None, :], within, across) + rng.uniform(-noise, noise, (len(lab), len(lab)))
+    m = (m + m.T) / 2
+    np.fill_diagonal(m, 1.0)
+    return m
+
+
+def test_topic_with_two_sub_events_is_split() -> None:
+    # Two events of one kind: everything is similar (0.25 across), each event more so (0.45).
+    assert cluster_block(_block([6, 5], 0.45, 0.25), SplitRule()) == [list(range(6)), list(range(6, 11))]
+
+
+def test_cohesive_topic_is_not_split() -> None:
+    m = _block([11], 0.35, 0.35)
+    assert cluster_block(m, SplitRule()) == [list(range(11))]
+    # Its best bisection is no split at all, or one whose sides are as similar across as within.
+    lab = bisect(m)
+    assert lab.min() == lab.max() or cluster_block(m, SplitRule(split_ratio=0.9)) == [list(range(11))]
+
+
+def test_small_groups_use_the_story_cut() -> None:
+    rule = SplitRule()
+    assert cluster_block(_block([1, 1], 1.0, 0.15, 0.0), rule) == [[0], [1]]  # same topic, under the cut
+    assert cluster_block(_block([1, 1], 1.0, 0.25, 0.0), rule) == [[0, 1]]
+    # A stray pair is not split off a topic by bisection (too few for a relative judgement).
+    assert cluster_block(_block([6, 2], 0.45, 0.25), rule) == [list(range(8))]
+
+
+def test_same_kind_events_in_ecbplus_stay_apart() -> None:
+    # ECB+ dev topics 2, 12 and 34: each holds two events of one kind (two Oscar hosts named,
+    # two Indian navy actions against pirates, two Surgeon General picks), told apart by names, numbers and dates.
+    from newsprism.eval.ecbplus_stories import load_documents
+
+    docs = [d for d in load_documents(need_data("ecbplus"), "dev") if d[3] in {2, 12, 34}]
+    g = StoryGrouper()
+    g.add([Analysis(article=Article(id=i, text=t)) for i, t, _, _ in docs])
+    gold: dict[str, list[str]] = {}
+    for i, _, story, _ in docs:
+        gold.setdefault(story, []).append(i)
+    assert g.partition() == sorted(sorted(v) for v in gold.values())
+
+
 # ----------------------------------------------------------------------------- copies
 
 
@@ -219,6 +270,16 @@ def test_empty_and_bad_input() -> None:
         StoryGrouper.from_state({"version": 1, "articles": [{"nope": 1}]})
     with pytest.raises(NewsprismError, match="version"):
         StoryGrouper.from_state({"version": 99})
+
+
+def test_version_1_state_is_regrouped_from_its_signatures() -> None:
+    items = _corpus()
+    g = StoryGrouper()
+    g.add(items)
+    old = g.state()
+    old["version"] = 1
+    old["labels"] = list(range(len(old["labels"])))  # a version-1 partition, whatever it was
+    assert StoryGrouper.from_state(old).partition() == g.partition()
 
 
 def test_options_are_kept_in_state() -> None:
