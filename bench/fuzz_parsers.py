@@ -188,6 +188,18 @@ _FIELD_VALUES = {
 records = st.fixed_dictionaries({}, optional=_FIELD_VALUES)
 
 
+# Lines json.dumps never writes: odd numbers, duplicate keys, trailing data, escapes.
+_RAW_JSON = [
+    '{"text": "a", "id": 1' + "0" * 5000 + "}", '{"text": "a", "n": -' + "9" * 4400 + "}",
+    '{"text": "a", "published": 1e400}', '{"text": "a", "published": 1703635200}', '{"text": "a", "published": true}',
+    '{"text": "a", "text": "b"}', '{"text": "a"} trailing', '{"text": NaN}', '{"text": Infinity}', "[1, 2]",
+    "null", '"text"', '{"text": "\\ud800 lone"}', '{"text": "\\u0000\\u0007 controls"}', '{"text": "a\\u2028b"}',
+    '{"text": "' + "x" * 3000 + '"}', "{" * 3000, '{"text": "a",}', "\ufeff{\"text\": \"bom\"}",
+    '{"text": "raw \u2028 line \u2029 separators \x85 NEL"}', '{"title": "a\u2028b", "text": "x"}',
+]  # fmt: skip
+raw_json = st.sampled_from(_RAW_JSON)
+
+
 def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, allow_nan=True)
 
@@ -203,7 +215,8 @@ def json_documents(draw: st.DrawFn) -> str:
 @st.composite
 def jsonl_documents(draw: st.DrawFn) -> str:
     objs = draw(st.lists(st.one_of(records, records, json_values), max_size=6))
-    lines = [_dump(o) for o in objs]
+    lines = [_dump(o) for o in objs] + draw(st.lists(raw_json, max_size=2))
+    lines = draw(st.permutations(lines))
     for i in range(len(lines)):
         if draw(st.integers(0, 5)) == 0:
             lines[i] = lines[i][: draw(st.integers(0, len(lines[i])))]
@@ -387,6 +400,31 @@ def t_jsonl(text: str) -> None:
             raise InvariantBroken(f"the error for line {n} names line {item.line}: {item}")
 
 
+@st.composite
+def jsonl_bytes(draw: st.DrawFn) -> bytes:
+    """JSON Lines as a file holds them: raw non-ASCII (ensure_ascii=False), any line ending."""
+    objs = draw(
+        st.lists(st.one_of(records, st.fixed_dictionaries({"text": text_soup})), min_size=1, max_size=6)
+    )
+    lines = [json.dumps(o, ensure_ascii=False, allow_nan=True) for o in objs] + draw(
+        st.lists(raw_json, max_size=2)
+    )
+    sep = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    return _encode(sep.join(draw(st.permutations(lines))))
+
+
+def t_jsonl_bytes(data: bytes) -> None:
+    items = list(parse_bytes(data, "fuzz.jsonl", "fuzz.jsonl", "jsonl"))
+    _items(items)
+    if len(items) == 1 and isinstance(items[0], InputError) and items[0].line is None:
+        return  # the file as a whole was refused (binary, empty): one answer
+    text = _as_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    # A raw U+2028 or NEL inside a JSON string is not a line break: one answer per record line.
+    if len(items) != len(lines):
+        raise InvariantBroken(f"{len(lines)} non-blank lines gave {len(items)} answers")
+
+
 def t_html(text: str) -> None:
     _check_str(html_to_text(text), "html_to_text", allow_empty=True)
     check_item(_guard(lambda: parse_html(text, "fuzz.html", "fuzz.html")))
@@ -428,9 +466,11 @@ def targets() -> list[Target]:
                t_txt, 0.13),
         Target("clean", st.one_of(text_soup, mutated().map(_as_text)), t_clean, 0.08),
         Target("date", st.one_of(st.text(max_size=60), text_soup), t_date, 0.03),
-        Target("json", st.one_of(json_documents(), mutated(["json", "json-list"]).map(_as_text), text_soup),
+        Target("json", st.one_of(json_documents(), mutated(["json", "json-list"]).map(_as_text), text_soup,
+               st.lists(raw_json, min_size=1, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]"), raw_json),
                t_json, 0.12),
         Target("jsonl", st.one_of(jsonl_documents(), mutated(["jsonl"]).map(_as_text)), t_jsonl, 0.11),
+        Target("jsonl (as bytes)", jsonl_bytes(), t_jsonl_bytes, 0.06),
         Target("html", st.one_of(html_soup, mutated(["html"]).map(_as_text)), t_html, 0.16),
         Target("feeds", st.one_of(feed_soup, mutated(["rss", "atom"]), st.binary(max_size=300)), t_feed, 0.14),
         Target("sniffer (parse_bytes)", st.one_of(mutated(), st.binary(max_size=300), feed_soup,

@@ -350,3 +350,42 @@ def test_file_names_that_are_not_utf8(tmp_path):
     assert err.source == f"{tmp_path}/empty\\xff.txt" and err.reason == "empty file"
     for value in (art.id, art.origin, str(err)):
         value.encode("utf-8")  # raises on a lone surrogate
+
+
+def test_jsonl_line_with_a_huge_number_does_not_stop_the_file(tmp_path):
+    """Python refuses integers of more than 4,300 digits with ValueError, not a JSON error: it ended the file."""
+    lines = [
+        json.dumps({"id": "one", "text": "First good line."}),
+        '{"id": 1' + "0" * 5000 + ', "text": "x"}',
+        json.dumps({"id": "three", "text": "Third good line."}),
+    ]
+    (tmp_path / "big-number.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "big-number.json").write_text('[{"text": "x", "n": ' + "9" * 5000 + "}]", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    assert [x.id for x in items if isinstance(x, Article)] == ["one", "three"]
+    errors = [x for x in items if isinstance(x, InputError)]
+    assert [(e.source, e.line) for e in errors] == [
+        (str(tmp_path / "big-number.json"), None),
+        (str(tmp_path / "big-number.jsonl"), 2),
+    ]
+    assert all("number too long" in e.reason for e in errors)
+
+
+def test_raw_line_separators_inside_json_strings(tmp_path):
+    """U+2028, U+2029 and NEL are legal inside JSON strings; folding them to newlines split JSONL records."""
+    record = {"id": "sep", "text": "First part\u2028second part\u2029third\x85 fourth.", "title": "A\u2028B"}
+    body = json.dumps(record, ensure_ascii=False) + "\r\n" + json.dumps({"id": "next", "text": "Next one."})
+    (tmp_path / "sep.jsonl").write_bytes(body.encode("utf-8"))
+    (tmp_path / "sep.json").write_bytes(json.dumps({**record, "id": "sep-json"}, ensure_ascii=False).encode())
+    items = list(read_inputs([str(tmp_path)]))
+    assert [x for x in items if isinstance(x, InputError)] == []
+    arts = {a.id: a for a in items}
+    assert set(arts) == {"sep", "next", "sep-json"}
+    assert arts["sep"].text == "First part\nsecond part\nthird\nfourth." == arts["sep-json"].text
+    assert arts["sep"].title == "A B"
+
+
+def test_text_file_with_nel_is_text_not_binary(tmp_path):
+    (tmp_path / "nel.txt").write_bytes("Short line\u0085and the next.".encode())
+    [a] = list(read_inputs([str(tmp_path / "nel.txt")]))
+    assert isinstance(a, Article) and a.text == "Short line\nand the next."

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Article, content_hash
 from .clean import Cleaned, clean_text
-from .decode import decode_bytes
+from .decode import decode_bytes, normalise_text
 from .feeds import looks_like_feed, parse_feed
 from .fetch import check_url, fetch_url
 from .html import looks_like_html, parse_html
@@ -116,11 +116,13 @@ def parse_bytes(
         yield InputError(source, _too_big(options.max_bytes))
         return
     try:
-        text = decode_bytes(data, source)
+        text = decode_bytes(data, source, unicode_newlines=False)
     except InputError as err:
         yield err
         return
     fmt = fmt or _sniff(text)
+    if fmt not in ("json", "jsonl"):  # JSON keeps U+2028/NEL inside its strings; their text is normalised later
+        text = normalise_text(text)
     for item in _parse_text(text, data, source, name, fmt, options, url):
         # Markup debris ("<<<>>>") is not an article.
         if isinstance(item, Article) and not any(ch.isalnum() for ch in item.text):

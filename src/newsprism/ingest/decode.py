@@ -26,6 +26,7 @@ _WESTERN = frozenset(
     + list("‘’‚“”„–—…•€£¥§©®°±²³´µ¶·¸¹º»«¿¡¢¤¦¨ª¬¯¼½¾ ™†‡‰‹›ŒœŠšŽžŸƒˆ˜")
 )
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_CR = re.compile(r"\r\n?")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -46,7 +47,7 @@ def _text_control_ratio(text: str) -> float:
     bad = sum(
         1
         for ch in sample
-        if ch not in "\t\n\r\f\v\x1b" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
+        if ch not in "\t\n\r\f\v\x1b\x85" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
     )
     return bad / len(sample)
 
@@ -70,8 +71,12 @@ def _western(data: bytes) -> str | None:
     return text
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode a file's bytes into normalised text, or raise :class:`InputError` saying why not."""
+def decode_bytes(data: bytes, source: str, unicode_newlines: bool = True) -> str:
+    """Decode a file's bytes into normalised text, or raise :class:`InputError` saying why not.
+
+    ``unicode_newlines=False`` folds only CR and CRLF: JSON strings may hold a raw
+    U+2028, U+2029 or NEL, which must not split a JSON Lines record in two.
+    """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
         text = data.decode("utf-8", errors="replace")
@@ -93,7 +98,7 @@ def decode_bytes(data: bytes, source: str) -> str:
                 text = guess
     if _text_control_ratio(text) > 0.01:
         raise InputError(source, "binary file, not text")
-    text = normalise_text(text)
+    text = normalise_text(text, unicode_newlines)
     if not text.strip():
         raise InputError(source, "empty file")
     return text
@@ -108,8 +113,8 @@ def _detect(data: bytes, source: str) -> str:
     return str(best)
 
 
-def normalise_text(text: str) -> str:
-    """NFC-normalise and turn every newline convention into ``\\n``."""
+def normalise_text(text: str, unicode_newlines: bool = True) -> str:
+    """NFC-normalise and turn every newline convention into ``\\n`` (only CR and CRLF when not ``unicode_newlines``)."""
     text = text.replace("\ufeff", "")
-    text = _NEWLINES.sub("\n", text)
+    text = (_NEWLINES if unicode_newlines else _CR).sub("\n", text)
     return unicodedata.normalize("NFC", text)

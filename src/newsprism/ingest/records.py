@@ -108,6 +108,12 @@ def _to_article(
     )
 
 
+def _unreadable(exc: ValueError) -> str:
+    if "integer string conversion" in str(exc):
+        return "JSON holds a number too long to read (more than 4,300 digits)"
+    return f"unreadable JSON ({str(exc).splitlines()[0][:120]})"
+
+
 def looks_like_jsonl(text: str) -> bool:
     """True when at least two non-blank lines each start with ``{``: JSON Lines, not one document."""
     lines = [ln for ln in text.split("\n", 50)[:50] if ln.strip()]
@@ -128,6 +134,9 @@ def parse_json(text: str, source: str, name: str, clean: bool = True) -> Iterato
         return
     except RecursionError:
         yield InputError(source, "JSON nested too deeply")
+        return
+    except ValueError as exc:  # not a syntax error: a number Python refuses to read
+        yield InputError(source, _unreadable(exc))
         return
     if isinstance(data, dict):
         try:
@@ -168,6 +177,9 @@ def parse_jsonl(text: str, source: str, name: str, clean: bool = True) -> Iterat
             continue
         except RecursionError:
             yield InputError(source, "JSON nested too deeply", line=n)
+            continue
+        except ValueError as exc:
+            yield InputError(source, _unreadable(exc), line=n)
             continue
         try:
             yield _to_article(obj, source, f"{name}:{n}", clean, n)
