@@ -50,6 +50,8 @@ def test_sources_and_wording(comparison):
     cmp, _ = comparison
     assert {"Iran International", "Jerusalem Post", "Haaretz"} <= set(cmp["sources"][SEED_000.name])
     assert {"Maan", "Europa Press", "AFP"} <= set(cmp["sources"][SEED_004.name])
+    # Tasnim relays Sharif's threats in 004 only.
+    assert "Tasnim" in cmp["sources"][SEED_004.name] and "Tasnim" not in cmp["sources"][SEED_000.name]
     own0 = {w["label"]: w for w in cmp["wording"][SEED_000.name] if w["voice"] == "own"}
     assert "Iran’s terror proxy network" in own0 and own0["Iran’s terror proxy network"]["name"] == "Iran"
     own4 = {w["label"]: w for w in cmp["wording"][SEED_004.name] if w["voice"] == "own"}

@@ -385,7 +385,11 @@ def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, s
         if found:
             return found
     if re.match(r"(the|this|that)\b", phrase, re.I):
-        before = [eid for ms, me, eid in ments if me <= ps and ps - me < 600 and types.get(eid) == "ORG"]
+        # A nominal ("the terrorist group") refers back to an actor the narrative named, not to
+        # one named inside someone else's quotation ("... the Iranian Revolutionary Guard ...").
+        quoted = [(q.start, q.end) for q in a.quotes if q.label == "direct" and q.end <= ps]
+        before = [eid for ms, me, eid in ments if me <= ps and ps - me < 600 and types.get(eid) == "ORG"
+                  and not any(qs <= ms < qe for qs, qe in quoted)]
         if before:
             return names.get(before[-1], before[-1])
     sent = next(((s.start, s.end) for s in a.sentences if s.start <= ps < s.end), (max(0, ps - 150), pe + 150))
