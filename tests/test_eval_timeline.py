@@ -30,3 +30,13 @@ def test_anchoring_floor() -> None:
     assert result["anchoring_accuracy"] >= BASELINE["anchoring_accuracy"]
     assert result["pairwise_order_agreement"] >= BASELINE["pairwise_order_agreement"]
     assert result["anchors"]["minard2015_best_main_track_f1"] == 7.85
+
+
+def test_gold_words_are_found_as_the_task_writes_them() -> None:
+    from newsprism.eval.timeline import _word_index
+
+    words = ["Pre-orders", "of", "the", "phone", "began", ";", "Jobs", "showed", "off", "it"]
+    assert _word_index(words, "began") == 4
+    assert _word_index(words, "pre-orders") == 0
+    assert _word_index(words, "showed_off") == 7
+    assert _word_index(words, "missing") is None

@@ -22,7 +22,7 @@ from newsprism.resolve.timeline import (
     timeline_to_json,
 )
 from newsprism.stages.temporal import compatible, find_times, resolve, value_range
-from newsprism.stages.times import TimeStage
+from newsprism.stages.times import TimeStage, date_word
 
 WED = date(2023, 12, 27)
 
@@ -151,10 +151,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v1"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v2"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v1" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v2" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -300,3 +300,59 @@ def test_svg_is_well_formed_and_escaped() -> None:
             if y1 == y2:
                 assert x1 + w1 <= x2 or x2 + w2 <= x1
     ET.fromstring(render_svg([]))
+
+
+# --------------------------------------------------------------------------- dating any word
+
+
+def _parsed(text: str, published: date | None = date(2010, 6, 8)) -> Analysis:
+    from newsprism.stages.parse import ParseStage
+
+    return TimeStage()(ParseStage()(Analysis(article=Article(id="w", text=text, published=published))))
+
+
+def _word(a: Analysis, word: str) -> tuple[str | None, str, str]:
+    return date_word(a, a.text.index(word))
+
+
+def test_title_run_into_the_lead_keeps_the_lead_date() -> None:
+    # no full stop ends the title: the parser runs it into the lead, which must not cost "Yesterday"
+    a = _parsed("Apple unveils iPhone 4 at WWDC 2010\n\nJune 8, 2010\n\nYesterday, at this year's "
+                "conference, company CEO Steve Jobs unveiled iPhone 4.")
+    assert _word(a, "unveiled")[:2] == ("2010-06-07", "day")
+
+
+def test_expression_modifying_a_noun_dates_only_that_noun() -> None:
+    a = _parsed("Apple Corps argued that the store was a breach of the 1991 settlement between the two.")
+    assert _word(a, "settlement")[:2] == ("1991", "year")
+    assert _word(a, "argued")[0] != "1991"
+
+
+def test_tense_decides_without_an_expression() -> None:
+    a = _parsed("The store sells music. The iPhone 3G will be discontinued. Apple released the kit.")
+    assert _word(a, "sells") == ("2010-06-08", "day", "document")
+    assert _word(a, "discontinued") == (None, "vague", "none")
+    assert _word(a, "released")[:2] == ("2010-06-08", "day")
+    undated = _parsed("The store sells music.", published=None)
+    assert _word(undated, "sells") == (None, "vague", "none")
+
+
+def test_past_follows_the_day_the_lead_names() -> None:
+    a = _parsed("Apple launches 3G iPhone\n\nApple unveiled a new iPhone on Monday, the company said.\n\n"
+                "Jobs praised the device and showed its new camera.")
+    assert _word(a, "praised") == ("2010-06-07", "day", "lead")
+    assert _word(a, "showed")[:2] == ("2010-06-07", "day")
+
+
+def test_tense_and_paragraph_helpers() -> None:
+    from newsprism.nlp import load_nlp
+    from newsprism.stages.time_anchor import paragraph_ids, tense
+
+    doc = load_nlp()("He has sued them.\n\nShe will sue. They sued. To sue is hard.")
+    by = {t.text: t for t in doc}
+    assert tense(by["has"].head) == "perfect"
+    assert tense(by["will"].head) == "future"
+    assert tense(doc[[t.i for t in doc if t.text == "sued"][-1]]) == "past"
+    assert tense(by["sue"]) in ("infinitive", "future")
+    para = paragraph_ids(doc)
+    assert para[0] == 0 and para[by["She"].i] == 1

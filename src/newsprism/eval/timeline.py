@@ -5,14 +5,13 @@ TIMEX3 with ``functionInDocument="CREATION_TIME"``) and ``trial-timelines/*.txt`
 entity per file; lines ``cluster<TAB>date<TAB>doc-sentence-word...``).
 
 Each document is rebuilt as text (tokens joined by spaces, one paragraph per sentence), dated by
-its creation time, and run through parse + times. A gold event word is anchored by the system as
-follows — this rule is part of the system being measured:
-
-1. if the times stage made an event whose trigger is that word, the event's date;
-2. else the word is taken as a trigger itself and gets the dated expression of its sentence
-   nearest to it along the dependency tree (:func:`newsprism.stages.times.anchor_token`);
-3. else, outside quotes and unless the word is a bare infinitive or a participle, the document
-   date (news reports what just happened or holds now); otherwise it stays unanchored.
+its creation time, and run through parse + times. A gold event word is dated by the stage's own
+rule for a word (:func:`newsprism.stages.times.date_word`, part of the system being measured):
+the stage's event there if dated by an expression, else the nearest dated expression of its
+clause, else the tense of its clause against the document date and the day its lead names.
+Gold words are found in their sentence as written, else case-insensitively, else by the first
+word of a multi-word event ("step_down"). The task's format has no weeks: a week the system
+gives is read as the month holding its Thursday.
 
 Score: the share of gold event mentions whose system date equals the gold date at the gold
 precision; a gold ``XXXX-XX-XX`` (unknown) counts as right when the system leaves it unanchored.
@@ -26,7 +25,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -130,31 +129,18 @@ def _gold_precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "vague")
 
 
-# Words the document date does not date: bare infinitives ("will launch", "to proceed") and
-# participles (often earlier events in perfect or passive clauses).
-_UNDATED_TAGS = frozenset({"VB", "VBN", "MD"})
-
-
 def _system_anchor(a: Analysis, offset: int, dct: date | None) -> tuple[str | None, str, str]:
-    """(value, precision, which rule) for the word at ``offset`` — see the module docstring."""
-    from ..stages.times import _QUOTE_RX, anchor_token
+    """(value, precision, which rule) for the word at ``offset``, in the task's format."""
+    from ..stages.times import date_word
 
-    for ev in a.events:
-        if ev.start <= offset < ev.end:
-            if ev.date is not None:
-                return ev.date, ev.precision, "event"
-            break
-    value, precision = anchor_token(a, offset)
-    if value is not None:
-        return value, precision, "sentence"
-    doc = a.parse
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if doc is not None else None
-    if span is not None and len(span) and dct is not None:
-        tok = span[0]
-        quoted = any(qs <= offset < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(a.text)))
-        if tok.tag_ not in _UNDATED_TAGS and not quoted:
-            return dct.isoformat(), "day", "document"
-    return None, "vague", "none"
+    value, precision, rule = date_word(a, offset)
+    if value is not None and precision == "week":
+        # the task has no weeks: a week is the month holding most of it (its Thursday's)
+        from ..stages.temporal import value_range
+
+        thursday = value_range(value)[0] + timedelta(days=3)
+        value, precision = f"{thursday.year:04d}-{thursday.month:02d}", "month"
+    return value, precision, rule
 
 
 def evaluate(
@@ -198,11 +184,11 @@ def evaluate(
                 if doc_id not in analyses:
                     continue
                 d = docs[doc_id]
-                k = _word_index(d.words.get(sent, []), word)
-                if k is None:
+                pos = _word_index(d.words.get(sent, []), word)
+                if pos is None:
                     missing += 1
                     continue
-                off = d.offsets[(sent, k)]
+                off = d.offsets[(sent, pos)]
                 value, precision, rule = _system_anchor(analyses[doc_id], off, d.dct)
                 gp = _gold_precision(gold)
                 if gp == "vague":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["CLAUSAL", "CLAUSE_COST", "clause_verb", "paragraph_ids", "path_cost", "tense"]
+__all__ = ["CLAUSAL", "CLAUSE_COST", "clause_verb", "modifier_reach", "paragraph_ids", "path_cost", "tense"]
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj"})
 CLAUSE_COST = 6
@@ -63,6 +63,30 @@ def path_cost(doc: Any, a: int, b: int, para: list[int]) -> float:
     return max(anc_a.values()) + max(anc_b.values()) + _JOIN_COST
 
 
+_PREMODIFIER = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
+
+
+def modifier_reach(doc: Any, root: int) -> set[int] | None:
+    """Tokens a time expression can date when it only modifies a noun, else None (no limit).
+
+    "the 1991 settlement", "this year's conference", "the Oct. 7 attacks": the expression
+    dates the noun and what is inside its phrase, not the clause around it.
+    """
+    r = doc[root]
+    h = r.head
+    if r.dep_ not in _PREMODIFIER or h.i == r.i or h.pos_ not in ("NOUN", "PROPN") or h.i < r.i:
+        return None
+    out = {h.i}
+    stack = list(h.children)
+    while stack:
+        c = stack.pop()
+        if c.dep_ in CLAUSAL or c.dep_ in ("relcl", "acl", "appos"):
+            continue
+        out.add(c.i)
+        stack.extend(c.children)
+    return out
+
+
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "'re", "’re", "'ve", "’ve"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
@@ -102,6 +126,8 @@ def tense(tok: Any) -> str:
                 continue
             return "infinitive"
         if any(w in _PRESENT_AUX for w in words):
+            if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in auxes):
+                return "perfect"
             return "present"
         if any(w in _PAST_AUX for w in words):
             return "past"
