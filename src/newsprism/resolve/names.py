@@ -215,6 +215,7 @@ _DOTTED = re.compile(r"\b(?:[A-Z] ?\. ?){2,}")
 _CAMEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case and strip accents ("Múgica" -> "mugica")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -247,6 +248,7 @@ def _strip_arabic_article(tokens: list[str], original: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=200_000)
 def name_key(text: str, label: str = "") -> str:
     """The normalised form used for matching: folded, no article, titles or possessive.
 

@@ -549,13 +549,24 @@ def _fix_labels(doc: Any, cands: list[_Cand], text: str) -> None:
             c.label = best
 
 
+class _Tokens(list[Any]):
+    """The doc's tokens, made once: spaCy builds a new Token object on every ``doc[i]``
+    and every iteration, and the helpers here look at each token many times."""
+
+    def __init__(self, doc: Any, text: str):
+        super().__init__(doc)
+        self.text = text
+
+
 def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v2", propn: bool = True) -> list[Mention]:
     """Named mentions in a parsed article, sorted by offset; every span slices ``text``."""
+    ents = doc.ents
+    doc = _Tokens(doc, text)
     credits = _credit_ranges(text)
     known = _known_tokens(doc)
     cands: list[_Cand] = []
     events = _event_spans(doc)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in NAME_LABELS:
             cands.append(_Cand(ent.start, ent.end, ent.label_, 0.85, "ner"))
     # Event patterns win over overlapping NER spans ("The Al-Aqsa Storm" tagged ORG).
@@ -567,7 +578,7 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v2", propn: boo
         for c in cands:
             for k in range(c.start, c.end):
                 taken[k] = True
-        for ent in doc.ents:  # dates, numbers: never names
+        for ent in ents:  # dates, numbers: never names
             for k in range(ent.start, ent.end):
                 taken[k] = True
         cands.extend(_propn_runs(doc, taken))
