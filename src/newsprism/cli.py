@@ -666,7 +666,8 @@ def main() -> None:
             err.print(f"usage error: {message} (see 'newsprism --help')", markup=False, highlight=False, soft_wrap=True)
             sys.exit(EXIT_REJECTED)
         if isinstance(exc, click_errors):
-            err.print(f"error: {exc.format_message()}", markup=False, highlight=False, soft_wrap=True)
+            message = exc.format_message()  # type: ignore[attr-defined]
+            err.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
             sys.exit(EXIT_FAILED)
         if os.environ.get("NEWSPRISM_DEBUG"):
             raise
