@@ -389,3 +389,22 @@ def test_text_file_with_nel_is_text_not_binary(tmp_path):
     (tmp_path / "nel.txt").write_bytes("Short line\u0085and the next.".encode())
     [a] = list(read_inputs([str(tmp_path / "nel.txt")]))
     assert isinstance(a, Article) and a.text == "Short line\nand the next."
+
+
+def test_utf16_with_nul_characters_is_binary(tmp_path):
+    """Found by bench/fuzz_parsers.py: behind a UTF-16 BOM the NUL-byte check never ran, and U+0000 reached the text."""
+    data = (
+        b"\xff\xfe"
+        + "Some text".encode("utf-16-le")
+        + b"\x00\x00"
+        + ("and more text " * 20).encode("utf-16-le")
+    )
+    (tmp_path / "nul16.txt").write_bytes(data)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    [err] = [x for x in items if isinstance(x, InputError)]
+    assert (
+        err.source == str(tmp_path / "nul16.txt")
+        and err.reason == "binary file, not text (holds NUL characters)"
+    )
+    assert [x.id for x in items if isinstance(x, Article)] == ["good.txt"]

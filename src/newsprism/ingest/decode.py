@@ -96,6 +96,8 @@ def decode_bytes(data: bytes, source: str, unicode_newlines: bool = True) -> str
                 text = _detect(data, source)
             else:
                 text = guess
+    if "\x00" in text:  # UTF-16 passes the byte check above; a NUL character is no more text than a NUL byte
+        raise InputError(source, "binary file, not text (holds NUL characters)")
     if _text_control_ratio(text) > 0.01:
         raise InputError(source, "binary file, not text")
     text = normalise_text(text, unicode_newlines)
