@@ -158,17 +158,20 @@ def test_small_groups_use_the_story_cut() -> None:
 
 
 def test_same_kind_events_in_ecbplus_stay_apart() -> None:
-    # ECB+ dev topics 2, 12 and 34: each holds two events of one kind (two Oscar hosts named,
-    # two Indian navy actions against pirates, two Surgeon General picks), told apart by names, numbers and dates.
+    # ECB+ dev topics 2, 12, 21 and 34: each holds two events of one kind (two Oscar hosts named,
+    # two Indian navy actions against pirates, two fatal hit-and-runs, two Surgeon General picks), told apart
+    # by names, numbers and dates.
     from newsprism.eval.ecbplus_stories import load_documents
 
-    docs = [d for d in load_documents(need_data("ecbplus"), "dev") if d[3] in {2, 12, 34}]
+    docs = [d for d in load_documents(need_data("ecbplus"), "dev") if d[3] in {2, 12, 21, 34}]
     g = StoryGrouper()
     g.add([Analysis(article=Article(id=i, text=t)) for i, t, _, _ in docs])
-    gold: dict[str, list[str]] = {}
-    for i, _, story, _ in docs:
-        gold.setdefault(story, []).append(i)
-    assert g.partition() == sorted(sorted(v) for v in gold.values())
+    gold = {i: story for i, _, story, _ in docs}
+    parts = g.partition()
+    assert all(len({gold[i] for i in p}) == 1 for p in parts)  # no story mixes two events
+    for story in set(gold.values()):
+        members = [i for i in gold if gold[i] == story]
+        assert max(len(set(p) & set(members)) for p in parts) >= 0.9 * len(members)
 
 
 # ----------------------------------------------------------------------------- copies

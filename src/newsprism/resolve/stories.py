@@ -53,7 +53,7 @@ class StoryOptions:
     """Knobs of story grouping (tuned on ECB+ dev; ECB+ train is kept as the held-out check)."""
 
     threshold: float = 0.2  # average-link cut of a story too small to split by bisection
-    topic_threshold: float = 0.1  # average-link cut that gathers a topic (and links blocks)
+    topic_threshold: float = 0.15  # average-link cut that gathers a topic (and links blocks)
     split_ratio: float = 0.7  # a topic splits when across-sides similarity < this x within-sides
     min_part: int = 3  # a bisection side smaller than this is not split off
     small_story: int = 4  # topics of fewer distinct reports are cut at ``threshold`` instead

@@ -35,7 +35,7 @@ __all__ = ["SplitRule", "average_link", "bisect", "cluster_block"]
 class SplitRule:
     """Cuts and guards of the two-level clustering (see the module docstring)."""
 
-    topic_cut: float = 0.1
+    topic_cut: float = 0.15
     story_cut: float = 0.2
     split_ratio: float = 0.7
     min_part: int = 3
