@@ -22,7 +22,8 @@ from newsprism.resolve.timeline import (
     timeline_to_json,
 )
 from newsprism.stages.temporal import compatible, find_times, resolve, value_range
-from newsprism.stages.times import TimeStage, date_word
+from newsprism.stages.time_words import date_word
+from newsprism.stages.times import TimeStage
 
 WED = date(2023, 12, 27)
 
@@ -356,3 +357,15 @@ def test_tense_and_paragraph_helpers() -> None:
     assert tense(by["sue"]) in ("infinitive", "future")
     para = paragraph_ids(doc)
     assert para[0] == 0 and para[by["She"].i] == 1
+
+
+def test_coreferent_mention_lends_its_date() -> None:
+    from newsprism.stages.time_words import EventIndex
+
+    first = _parsed("Yesterday, Apple CEO Steve Jobs unveiled iPhone 4 in San Francisco.")
+    later = _parsed("When Steve Jobs first introduced iPhone 4, he praised its antenna.",
+                    published=date(2010, 8, 9))
+    index = EventIndex([first, later])
+    start = later.text.index("introduced")
+    assert date_word(later, start, index) == ("2010-06-07", "day", "coreference")
+    assert date_word(later, start)[2] != "coreference"

@@ -6,9 +6,12 @@ entity per file; lines ``cluster<TAB>date<TAB>doc-sentence-word...``).
 
 Each document is rebuilt as text (tokens joined by spaces, one paragraph per sentence), dated by
 its creation time, and run through parse + times. A gold event word is dated by the stage's own
-rule for a word (:func:`newsprism.stages.times.date_word`, part of the system being measured):
+rule for a word (:func:`newsprism.stages.time_words.date_word`, part of the system being measured):
 the stage's event there if dated by an expression, else the nearest dated expression of its
-clause, else the tense of its clause against the document date and the day its lead names.
+clause, else the date of a coreferent mention dated by an expression in the same or another
+trial document (same kind of happening, same named thing acted on: the task's timelines are
+cross-document), else the tense of its clause against the document date and the day its lead
+names.
 Gold words are found in their sentence as written, else case-insensitively, else by the first
 word of a multi-word event ("step_down"). The task's format has no weeks: a week the system
 gives is read as the month holding its Thursday.
@@ -129,11 +132,11 @@ def _gold_precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "vague")
 
 
-def _system_anchor(a: Analysis, offset: int, dct: date | None) -> tuple[str | None, str, str]:
+def _system_anchor(a: Analysis, offset: int, dct: date | None, index: Any = None) -> tuple[str | None, str, str]:
     """(value, precision, which rule) for the word at ``offset``, in the task's format."""
-    from ..stages.times import date_word
+    from ..stages.time_words import date_word
 
-    value, precision, rule = date_word(a, offset)
+    value, precision, rule = date_word(a, offset, index)
     if value is not None and precision == "week":
         # the task has no weeks: a week is the month holding most of it (its Thursday's)
         from ..stages.temporal import value_range
@@ -151,6 +154,7 @@ def evaluate(
 ) -> dict[str, Any]:
     """Date-anchoring accuracy of gold events (see module docstring)."""
     from ..stages.parse import ParseStage
+    from ..stages.time_words import EventIndex
     from ..stages.times import TimeStage
 
     if split not in ("trial", "dev"):
@@ -170,6 +174,7 @@ def evaluate(
         analyses[doc_id] = times(parse(a))
         if progress:
             progress(k + 1, len(needed))
+    index = EventIndex(list(analyses.values()))
     total = correct = unknown_total = unknown_right = 0
     rules: dict[str, list[int]] = {}
     missing = 0
@@ -189,7 +194,7 @@ def evaluate(
                     missing += 1
                     continue
                 off = d.offsets[(sent, pos)]
-                value, precision, rule = _system_anchor(analyses[doc_id], off, d.dct)
+                value, precision, rule = _system_anchor(analyses[doc_id], off, d.dct, index)
                 gp = _gold_precision(gold)
                 if gp == "vague":
                     ok = value is None

@@ -12,7 +12,7 @@ from typing import Any
 
 __all__ = ["CLAUSAL", "CLAUSE_COST", "clause_verb", "modifier_reach", "paragraph_ids", "path_cost", "tense"]
 
-CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj"})
+CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj", "acl"})
 CLAUSE_COST = 6
 _JOIN_COST = 1  # between two local roots of one paragraph
 

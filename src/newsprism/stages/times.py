@@ -15,20 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
 from .temporal import find_times, future_context, resolve_full
-from .time_anchor import CLAUSAL, CLAUSE_COST, clause_verb, modifier_reach, paragraph_ids, path_cost, tense
+from .time_anchor import CLAUSAL, CLAUSE_COST, modifier_reach, paragraph_ids, path_cost
 
 __all__ = [
     "EVENT_CLASSES",
     "SPEECH_CLASSES",
     "TimeStage",
-    "anchor_token",
     "event_date",
     "resolve_time",
 ]
@@ -528,122 +527,3 @@ def _embed_for(embeds: Sequence[tuple[int, int, TimeExpr]], offset: int) -> Time
         if s <= offset < e:
             return tx
     return None
-
-
-def anchor_token(analysis: Analysis, start: int) -> tuple[str | None, str]:
-    """The date the stage's rules give the word at ``start`` (see :func:`date_word`)."""
-    value, precision, _ = date_word(analysis, start)
-    return value, precision
-
-
-# A time expression dates words of its own clause and of clauses hanging directly on it.
-_WORD_MAX_COST = 2 * CLAUSE_COST
-
-
-def _nearest_time(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: list[int]) -> tuple[
-        TimeExpr | None, float]:
-    """The dated expression nearest to ``tok`` along the tree, ties to the more precise."""
-    best, best_cost = None, 1e9
-    for tx in stimes:
-        toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if toks is None or len(toks) == 0 or toks.start <= tok.i < toks.end:
-            continue
-        reach = modifier_reach(doc, toks.root.i)
-        if reach is not None and tok.i not in reach:
-            continue
-        c = path_cost(doc, toks.root.i, tok.i, para)
-        if c < best_cost or (c == best_cost and best is not None and _RANK[tx.precision] < _RANK[best.precision]):
-            best, best_cost = tx, c
-    return best, best_cost
-
-
-_LEAD_DAYS = 7
-
-
-def lead_day(analysis: Analysis) -> TimeExpr | None:
-    """The day the lead says the news happened: "Yesterday, ... Jobs unveiled iPhone 4".
-
-    The lead is the first paragraph that reads as a sentence (eight words or more, closing
-    punctuation), past titles and datelines. Its first expression naming a day of the week
-    before publication, and dating a clause rather than a noun ("the Oct. 7 attacks"), is the
-    reference time the rest of a news report tells its past in (Reichenbach's reference point).
-    """
-    dct = analysis.article.published
-    doc = analysis.parse
-    if dct is None or doc is None:
-        return None
-    text = analysis.text
-    pos = 0
-    for para in text.split("\n\n"):
-        body = para.strip()
-        if len(body.split()) >= 8 and body[-1:] in ".!?\"”'’":
-            lo, hi = pos, pos + len(para)
-            for tx in analysis.times:
-                if not (lo <= tx.start < hi) or tx.precision != "day" or tx.value is None:
-                    continue
-                day = date.fromisoformat(tx.value)
-                if not (dct - timedelta(days=_LEAD_DAYS) <= day <= dct):
-                    continue
-                toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-                if toks is not None and len(toks) and modifier_reach(doc, toks.root.i) is None:
-                    return tx
-            return None
-        pos += len(para) + 2
-    return None
-
-
-def date_word(analysis: Analysis, start: int) -> tuple[str | None, str, str]:
-    """The date the stage gives the happening told by the word at ``start``: (value, precision, rule).
-
-    Any word can be asked (the evaluation asks for gold event words the stage may not have
-    taken as triggers). In the order tried:
-
-    1. ``event``: a stage event at the word dated by an expression of its own;
-    2. ``sentence``: the dated expression of its sentence nearest to the word along the tree,
-       within its clause or a clause hanging directly on it (no competition between words:
-       one expression dates every happening of its clause); an expression modifying a noun
-       ("the 1991 settlement") dates only that noun's phrase;
-    3. by the tense of the word's clause (TimeML's reading: the present overlaps the
-       document time, the past precedes it, the future and the irreal have no time):
-       ``document`` for the present ("sells", "is branded", "has"): the publication day;
-       for a past outside quotes that is not a pluperfect ("had filed"): ``lead``, the day the
-       lead names (:func:`lead_day`) when the word comes after it, else ``document``, the
-       publication day (news tells what just happened); present perfects ("has twice sued"),
-       futures, modals and infinitives ("will be discontinued", "to proceed") and quoted
-       pasts are ``none``: unknown. Without a publication date only rules 1-2 apply.
-    """
-    for ev in analysis.events:
-        if ev.start <= start < ev.end:
-            if ev.date is not None and ev.time is not None:
-                return ev.date, ev.precision, "event"
-            break
-    doc = analysis.parse
-    if doc is None:
-        return None, "vague", "none"
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None, "vague", "none"
-    tok = span[0]
-    sent = tok.sent
-    stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"
-              and tx.value is not None]
-    if stimes:
-        tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc))
-        if tx is not None and tx.value is not None and cost < _WORD_MAX_COST:
-            return tx.value, tx.precision, "sentence"
-    dct = analysis.article.published
-    if dct is None:
-        return None, "vague", "none"
-    tns = tense(tok)
-    if tns == "present":
-        return dct.isoformat(), "day", "document"
-    if tns == "past":
-        v = clause_verb(tok)
-        pluperfect = v is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children)
-        quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
-        if not pluperfect and not quoted:
-            ref = lead_day(analysis)
-            if ref is not None and ref.value is not None and ref.start < start:
-                return ref.value, ref.precision, "lead"
-            return dct.isoformat(), "day", "document"
-    return None, "vague", "none"
