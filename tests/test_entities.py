@@ -274,3 +274,25 @@ def test_spelled_out_prefix_and_abbreviations(pipe):
     assert _entity_with(ents, analyses, "INS Sukanya").id == _entity_with(ents, analyses, "Indian Naval Ship Sukanya").id
     assert _entity_with(ents, analyses, "Mt Cook").id == _entity_with(ents, analyses, "Mount Cook").id
     assert name_key("U.S. Surgeon General") == name_key("US Surgeon General") == "us surgeon general"
+
+
+def test_seed_groups_as_the_product_reads_them(pipe):
+    """Through ingest (captions dropped, glued words repaired) every seed group is still one entity."""
+    from newsprism.ingest import read_inputs
+
+    arts = [a for a in read_inputs([str(SEED_000), str(SEED_004)]) if isinstance(a, Article)]
+    assert len(arts) == 2
+    analyses = list(pipe.run(arts, fail_fast=True))
+    entities = resolve_entities(analyses)
+    for group, surfaces in GROUPS.items():
+        texts = {a.id: a.text for a in analyses}
+        present = [s for s in surfaces if any(s in t for t in texts.values())]
+        ids = {_entity_with(entities, analyses, s).id for s in present}
+        assert len(ids) == 1, (group, present)
+    moussavi = _entity_with(entities, analyses, "Razi Moussavi")
+    assert moussavi.type == "PERSON" and "Mousavi" in moussavi.name
+    sharif = _entity_with(entities, analyses, "Ramzan Sharif")
+    assert not any("Zionist" in n for n in (sharif.name, *sharif.aliases)), sharif.aliases
+    for e in entities:
+        for name in (e.name, *e.aliases):
+            assert not any(bad in name for bad in DAMAGED), name

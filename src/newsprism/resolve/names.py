@@ -166,6 +166,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "coach",
         "manager",
         "captain",
+        "martyr",
+        "commander",
     ]
 )
 

@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Analysis, Mention
 from .temporal import MONTHS
 from ..pipeline import ArticleStage
-from ..resolve.names import EVENT_HEADS, ROLE_WORDS, TITLES, fold, glued_split, is_acronym, name_key
+from ..resolve.names import ARTICLES, EVENT_HEADS, ROLE_WORDS, TITLES, fold, glued_split, is_acronym, name_key
 
 __all__ = ["NAME_LABELS", "MentionStage", "find_mentions"]
 
@@ -504,6 +504,45 @@ def _place_name(key: str) -> bool:
     return toks[-1] in _PLACE_HEADS or toks[-2] in _PLACE_PREFIXES
 
 
+def _role_apposition(doc: Any, end: int) -> bool:
+    """A role noun in an apposition right after the name: "Razi Moussavi, a senior Guard official"."""
+    k = end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the"):
+        return False
+    for tok in doc[k + 1 : k + 5]:
+        if tok.is_punct or tok.is_sent_start:
+            return False
+        if tok.lower_ in ROLE_WORDS and not _cap(tok):
+            return True
+    return False
+
+
+def _strip_group_word(cands: list[_Cand], doc: Any) -> None:
+    """Cut a group noun the article tags on its own off the front of a span naming a person.
+
+    "against the Zionists Sharif said" (a lost full stop): "Zionists" is a NORP mention
+    elsewhere in the article and "Sharif" a person's name, so the mention is "Sharif".
+    "Israeli Defense Forces" keeps its first word: "Defense Forces" names no person.
+    """
+    groups = {doc[c.start].lower_ for c in cands if c.end - c.start == 1 and c.label == "NORP"}
+    if not groups:
+        return
+    person_words = {doc[k].lower_ for c in cands if c.label == "PERSON" for k in range(c.start, c.end)}
+    for c in cands:
+        s = c.start
+        while s < c.end and doc[s].lower_ in ARTICLES:
+            s += 1
+        if (
+            c.label != "EVENT"
+            and c.end - s >= 2
+            and doc[s].lower_ in groups
+            and all(_cap(doc[k]) and doc[k].lower_ in person_words for k in range(s + 1, c.end))
+        ):
+            c.start, c.label = s + 1, "PERSON"
+
+
 def _fix_labels(doc: Any, cands: list[_Cand], text: str) -> None:
     """Within-article label fixes from evidence: role words, surnames, majority per name."""
     for c in cands:
@@ -515,7 +554,9 @@ def _fix_labels(doc: Any, cands: list[_Cand], text: str) -> None:
         prev = doc[c.start - 1] if c.start > 0 else None
         surface = text[c.char_start : c.char_end]
         words = surface.split()
-        if prev is not None and prev.lower_.rstrip(".") in ROLE_WORDS and not is_acronym(surface):
+        if (
+            (prev is not None and prev.lower_.rstrip(".") in ROLE_WORDS) or _role_apposition(doc, c.end)
+        ) and not is_acronym(surface):
             if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and c.label != "PERSON":
                 c.label, c.confidence = "PERSON", max(c.confidence, 0.8)
         elif prev is not None and prev.lower_ in _ORG_CUES and c.label in ("NORP", "GPE", "PERSON", "MISC"):
@@ -583,6 +624,7 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v2", propn: boo
                 taken[k] = True
         cands.extend(_propn_runs(doc, taken))
     cands = _join_prefixes(doc, cands)
+    _strip_group_word(cands, doc)
     _extend(doc, cands)
     cands = _split_headlines(doc, cands)
     cands = _split_coordination(doc, cands, known)
