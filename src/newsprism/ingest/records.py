@@ -22,7 +22,7 @@ from ..model import Article
 from .clean import clean_meta, clean_text, scrub
 from .txt import parse_date
 
-__all__ = ["ArticleRecord", "looks_like_jsonl", "parse_json", "parse_jsonl"]
+__all__ = ["ArticleRecord", "article_from_record", "looks_like_jsonl", "parse_json", "parse_jsonl"]
 
 
 class ArticleRecord(BaseModel):
@@ -88,6 +88,17 @@ def _to_article(
         rec = ArticleRecord.model_validate(obj)
     except ValidationError as exc:
         raise InputError(source, item + _reason(exc), line=line) from None
+    return article_from_record(rec, source, default_id, clean, line, item)
+
+
+def article_from_record(
+    rec: ArticleRecord, source: str, default_id: str, clean: bool = True, line: int | None = None, item: str = ""
+) -> Article:
+    """The Article for a validated record: text cleaned (or scrubbed), metadata scrubbed to one line each.
+
+    Raises :class:`InputError` (``item`` prefixes its reason) when no text is left. Shared by
+    every reader of records (JSON, JSON Lines, Parquet rows).
+    """
     cleaned = clean_text(rec.text) if clean else None
     text = cleaned.text if cleaned else scrub(rec.text).strip()
     if not text:
