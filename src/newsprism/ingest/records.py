@@ -92,7 +92,12 @@ def _to_article(
 
 
 def article_from_record(
-    rec: ArticleRecord, source: str, default_id: str, clean: bool = True, line: int | None = None, item: str = ""
+    rec: ArticleRecord,
+    source: str,
+    default_id: str,
+    clean: bool = True,
+    line: int | None = None,
+    item: str = "",
 ) -> Article:
     """The Article for a validated record: text cleaned (or scrubbed), metadata scrubbed to one line each.
 
