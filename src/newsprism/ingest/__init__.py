@@ -8,7 +8,9 @@ Formats: by extension (.txt .text, .html .htm, .json, .jsonl .ndjson, .xml .rss
 are sniffed (JSON, JSON Lines, RSS/Atom, HTML, else plain text).
 Directories are read recursively in sorted order, skipping hidden entries and
 files with other extensions; a symlink back to a directory being walked is
-reported once as a loop and not followed.
+reported once as a loop and not followed. FIFOs, devices and sockets are
+refused ("not a regular file") without waiting on them. File names that are
+not UTF-8 appear in ids and messages with their odd bytes written ``\\xNN``.
 
 Ids: the input's own id when it has one (JSON ``id``, feed entry id or link),
 else the file name without its folder; ``NAME:LINE`` for JSON Lines and
