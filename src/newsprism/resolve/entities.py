@@ -25,7 +25,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Analysis, Entity, EntityMention, Mention, Span
 from ..stages.temporal import MONTHS
-from .names import acronym_of, initials, is_acronym, loose_tokens, name_key, skeleton
+from .names import acronym_of, fold, initials, is_acronym, loose_tokens, name_key, skeleton
 
 __all__ = ["KNOWN_EVENT_DATES", "STAGE", "entity_at", "entity_of", "resolve_entities"]
 
@@ -244,13 +244,22 @@ def _local_entities(
                 uf.union(idx[0], by_key[t][0], 0.9)
     # Partial names: "Sharif" -> "Ramzan Sharif", "Revolutionary Guard" -> "Iranian Revolutionary Guard".
     # Longest partial names first, so "Revolutionary Guard" has joined its full name before "Guard" looks.
+    # Keys by the last word of their head, so a partial name is compared only with the
+    # names it could end (not with every name of the article).
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for k in by_key:
+        toks = loose[k]
+        head = toks[: toks.index("of")] if "of" in toks else toks
+        if head:
+            by_head[head[-1]].append(k)
     for k, idx in sorted(by_key.items(), key=lambda kv: (-len(loose[kv[0]]), kv[0])):
         short = loose[k]
         m0 = ms[idx[0]]
-        if is_acronym(surf[idx[0]]) or m0.label == "EVENT":
+        if is_acronym(surf[idx[0]]) or m0.label == "EVENT" or not short:
             continue
         cands = []
-        for other, oidx in by_key.items():
+        for other in by_head.get(short[-1], ()):
+            oidx = by_key[other]
             long = loose[other]
             if not _ends_with(long, short):
                 continue
@@ -385,17 +394,14 @@ def _same_person_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     )
 
 
-def _acronym_led(form: tuple[str, ...]) -> bool:
-    return len(form) >= 2 and 2 <= len(form[0]) <= 4
-
-
-def _expands(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """'ins sukanya' ~ 'indian naval ship sukanya': a leading acronym spelled out, same rest."""
-    k = len(short[0])
-    return (
-        len(long) == len(short) - 1 + k
-        and long[k:] == short[1:]
-        and "".join(t[0] for t in long[:k]) == short[0]
+def _acronym_led(form: tuple[str, ...], loc: _Local) -> bool:
+    """The form starts with a word written in capitals ("INS Sukanya", "USS Cole")."""
+    if len(form) < 2 or not 2 <= len(form[0]) <= 4:
+        return False
+    return any(
+        s.split()[0].replace(".", "").isupper() and fold(s.split()[0].replace(".", "")) == form[0]
+        for s in loc.surfaces
+        if s.split()
     )
 
 
@@ -443,13 +449,19 @@ def _pair_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -
                     i, j = persons[x], persons[y]
                     if any(_same_person_variant(f, g) for f in maximal[i] for g in maximal[j]):
                         uf.union(i, j, 0.7)
-            prefixed = [i for i in idx if any(_acronym_led(f) for f in maximal[i])]
-            for i in prefixed:
+            # A leading acronym spelled out, same rest ("INS Sukanya" = "Indian Naval Ship
+            # Sukanya"): evidence enough, whatever the small model's types for ships and brands.
+            led = [(i, f) for i in idx for f in maximal[i] if _acronym_led(f, locs[i])]
+            if led:
+                spelled: dict[tuple[str, ...], list[int]] = defaultdict(list)
                 for j in idx:
-                    # The spelled-out acronym with the same rest is evidence enough; the small
-                    # model's types for ships and brands are noise ("INS Sukanya" PERSON).
-                    if i != j and any(_expands(f, g) for f in maximal[i] for g in maximal[j]):
-                        uf.union(i, j, 0.8)
+                    for g in maximal[j]:
+                        for k in range(2, min(len(g), 8)):
+                            spelled[("".join(t[0] for t in g[:k]), *g[k:])].append(j)
+                for i, f in led:
+                    for j in spelled.get(f, ()):
+                        if j != i:
+                            uf.union(i, j, 0.8)
         elif kind == "d:" and len(idx) <= MAX_BLOCK:
             events = [i for i in idx if _group(labels[i]) in "E*"]
             _union_compatible(events, labels, uf, 0.7)
