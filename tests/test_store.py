@@ -72,3 +72,26 @@ def test_bad_store_paths(tmp_path):
         Store(tmp_path / "missing" / "x.db")
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "absent.db", readonly=True)
+
+
+def test_migration_3_keeps_one_row_per_rejected_input(tmp_path):
+    from newsprism.store.schema import migrate
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL)")
+    for mid, name, sql in MIGRATIONS[:2]:  # a store made before migration 3
+        conn.executescript(sql)
+        conn.execute("INSERT INTO migrations VALUES (?, ?, 0)", (mid, name))
+    rows = [("a.txt", None, "empty file", 1.0), ("a.txt", None, "empty file", 2.0), ("b.jsonl", 2, "bad", 1.0),
+            ("b.jsonl", 2, "bad", 3.0), ("b.jsonl", 3, "bad", 1.0)]  # fmt: skip
+    conn.executemany("INSERT INTO input_errors (source, line, reason, at) VALUES (?,?,?,?)", rows)
+    assert migrate(conn) == [m[0] for m in MIGRATIONS[2:]]
+    got = conn.execute("SELECT source, line, reason, at FROM input_errors ORDER BY source, line").fetchall()
+    assert got == [("a.txt", None, "empty file", 2.0), ("b.jsonl", 2, "bad", 3.0), ("b.jsonl", 3, "bad", 1.0)]
+    conn.close()
+    with Store(path) as s:  # and the store records a repeat once
+        s.record_error("a.txt", "empty file")
+        s.record_error("a.txt", "empty file")
+        (n,) = s.conn.execute("SELECT COUNT(*) FROM input_errors WHERE source='a.txt'").fetchone()
+        assert n == 1

@@ -233,12 +233,6 @@ def test_serve_keeps_answering_while_ingest_writes(inbox, tmp_path):
     assert status == 200 and end["total"] > start["total"]  # and the new articles show without a restart
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store.record_error appends a row on every run, so a rerun (or a rerun after kill -9) leaves "
-    "more input_errors rows than one clean run; fix: a unique index on (source, COALESCE(line, -1), reason) "
-    "and INSERT OR REPLACE (see the reliability report)",
-)
 def test_rerun_with_bad_inputs_records_each_rejection_once(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -172,7 +172,8 @@ class Store:
     def record_error(self, source: str, reason: str, line: int | None = None) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO input_errors (source, line, reason, at) VALUES (?,?,?,?)",
+                # The unique index keeps one row per (source, line, reason): a re-run refreshes its time.
+                "INSERT OR REPLACE INTO input_errors (source, line, reason, at) VALUES (?,?,?,?)",
                 (source, line, reason, time.time()),
             )
 

@@ -95,6 +95,16 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        3,
+        "each rejected input recorded once (re-runs and re-runs after a crash add no rows)",
+        """
+        DELETE FROM input_errors WHERE id NOT IN (
+            SELECT MAX(id) FROM input_errors GROUP BY source, COALESCE(line, -1), reason
+        );
+        CREATE UNIQUE INDEX input_errors_once ON input_errors(source, COALESCE(line, -1), reason);
+        """,
+    ),
 ]
 
 
