@@ -8,35 +8,37 @@ are joined as if both hung on one main clause.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Any
 
-__all__ = ["CLAUSAL", "CLAUSE_COST", "clause_verb", "modifier_reach", "paragraph_ids", "path_cost", "tense"]
+__all__ = ["CLAUSAL", "CLAUSE_COST", "Paragraphs", "clause_verb", "modifier_reach", "paragraph_ids", "path_cost", "tense"]
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj", "acl"})
 CLAUSE_COST = 6
 _JOIN_COST = 1  # between two local roots of one paragraph
 
 
-def paragraph_ids(doc: Any) -> list[int]:
-    """Paragraph number of every token (a blank line starts a new paragraph)."""
-    out: list[int] = []
-    para = 0
-    text = doc.text
-    prev_end = 0
-    for t in doc:
-        gap = text[prev_end : t.idx]
-        if "\n\n" in gap or "\n \n" in gap:
-            para += 1
-        if t.is_space and ("\n\n" in t.text or "\n \n" in t.text):
-            out.append(para)
-            para += 1
-        else:
-            out.append(para)
-        prev_end = t.idx + len(t.text)
-    return out
+class Paragraphs:
+    """Paragraph number of each token, by index (a blank line starts a new paragraph)."""
+
+    def __init__(self, doc: Any, text: str | None = None):
+        self._doc = doc
+        self._breaks = [m.end() for m in _BLANK_RX.finditer(doc.text if text is None else text)]
+
+    def __getitem__(self, i: int) -> int:
+        return bisect_right(self._breaks, self._doc[i].idx)
 
 
-def _climb(doc: Any, i: int, para: list[int]) -> dict[int, float]:
+_BLANK_RX = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_ids(doc: Any, text: str | None = None) -> Paragraphs:
+    """Paragraph number of every token; ``text`` is the doc's text when the caller has it."""
+    return Paragraphs(doc, text)
+
+
+def _climb(doc: Any, i: int, para: Paragraphs) -> dict[int, float]:
     """Ancestors of token ``i`` inside its paragraph with the cost to reach each."""
     out: dict[int, float] = {}
     cost, t = 0.0, doc[i]
@@ -50,7 +52,7 @@ def _climb(doc: Any, i: int, para: list[int]) -> dict[int, float]:
     return out
 
 
-def path_cost(doc: Any, a: int, b: int, para: list[int]) -> float:
+def path_cost(doc: Any, a: int, b: int, para: Paragraphs) -> float:
     """Dependency-path length between two tokens; a step across a clause boundary costs more."""
     if para[a] != para[b]:
         return 1e9

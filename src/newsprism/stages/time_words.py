@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import Analysis, TimeExpr
-from .time_anchor import CLAUSE_COST, clause_verb, modifier_reach, paragraph_ids, path_cost, tense
+from .time_anchor import CLAUSE_COST, Paragraphs, clause_verb, modifier_reach, paragraph_ids, path_cost, tense
 from .times import _QUOTE_RX, _RANK, _trigger_class
 
 __all__ = ["EventIndex", "anchor_token", "date_word", "lead_day"]
@@ -29,7 +29,7 @@ def anchor_token(analysis: Analysis, start: int) -> tuple[str | None, str]:
 _WORD_MAX_COST = 2 * CLAUSE_COST
 
 
-def _nearest_time(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: list[int]) -> tuple[
+def _nearest_time(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs) -> tuple[
         TimeExpr | None, float]:
     """The dated expression nearest to ``tok`` along the tree, ties to the more precise."""
     best, best_cost = None, 1e9
@@ -155,7 +155,7 @@ def _expression_date(analysis: Analysis, tok: Any) -> tuple[str, str] | None:
               and tx.value is not None]
     if not stimes:
         return None
-    tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc))
+    tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
     if tx is not None and tx.value is not None and cost < _WORD_MAX_COST:
         return tx.value, tx.precision
     return None
@@ -199,7 +199,7 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
     stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"
               and tx.value is not None]
     if stimes:
-        tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc))
+        tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
         if tx is not None and tx.value is not None and cost < _WORD_MAX_COST:
             return tx.value, tx.precision, "sentence"
     if index is not None:

@@ -13,6 +13,7 @@ no date are dated to the publication day (low confidence): in news, "X said" is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +23,7 @@ from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
 from .temporal import find_times, future_context, resolve_full
-from .time_anchor import CLAUSAL, CLAUSE_COST, modifier_reach, paragraph_ids, path_cost
+from .time_anchor import CLAUSAL, CLAUSE_COST, Paragraphs, modifier_reach, paragraph_ids, path_cost
 
 __all__ = [
     "EVENT_CLASSES",
@@ -217,7 +218,7 @@ class TimeStage(ArticleStage):
         quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
-        para = paragraph_ids(doc)
+        para = paragraph_ids(doc, text)
         for sent in doc.sents:
             trigs = [_Trig(t.i, c) for t in sent if (c := _trigger_class(t))]
             if not trigs:
@@ -267,7 +268,7 @@ def _collapse(doc: Any, trigs: list[_Trig]) -> list[_Trig]:
     return keep
 
 
-def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: list[int]) -> None:
+def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Paragraphs) -> None:
     """Give each trigger the dated expression nearest to it along the tree (see module doc).
 
     A paragraph break is a hard limit (see :mod:`.time_anchor`): the parser sometimes runs a
@@ -425,21 +426,22 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], names: 
         m = _mention_at(names, r)
         if role == "patient" and label in _VICTIM_CLASSES and (m is None or m.label != "PERSON"):
             # "the death of the head of the Quds Force, Qassem Soleimani": the person is the victim
-            sub = {t.i for t in r.subtree}
-            m = next((n for n in names if n.label == "PERSON" and any(n.start <= doc[i].idx < n.end
-                                                                      for i in sorted(sub))), m)
+            offs = sorted(t.idx for t in r.subtree)
+            m = next((n for n in names if n.label == "PERSON" and any(n.start <= x < n.end for x in offs)), m)
         if m is None and r.pos_ == "PRON":
             m = _antecedent(names, r, doc, text)
         if m is None:
             # the role's phrase may hold the name ("the commander of the Al Quds force")
-            sub = _local(doc, r, depth=3)
-            m = next((n for n in names if any(n.start <= doc[i].idx < n.end for i in sorted(sub))), None)
+            offs = sorted(doc[i].idx for i in _local(doc, r, depth=3))
+            m = next((n for n in names if any(n.start <= x < n.end for x in offs)), None)
         if m is not None and m not in out:
             out.append(m)
+    local_offs = sorted(doc[i].idx for i in local)
     for m in names:
         if m in out:
             continue
-        if any(m.start <= doc[i].idx < m.end for i in local):
+        k = bisect_left(local_offs, m.start)
+        if k < len(local_offs) and local_offs[k] < m.end:
             out.append(m)
     return out
 
