@@ -240,7 +240,10 @@ def test_two_dates_in_the_sentence_are_no_evidence(pipe):
             "b": "Israel is still at war after the Oct. 7 attacks by Hamas.",
         },
     )
-    assert _entity_with(ents, analyses, "Oct. 7 attacks").id != _entity_with(ents, analyses, "Operation Swords Flood").id
+    assert (
+        _entity_with(ents, analyses, "Oct. 7 attacks").id
+        != _entity_with(ents, analyses, "Operation Swords Flood").id
+    )
 
 
 def test_heads_offices_and_coordinations(pipe):
@@ -271,7 +274,10 @@ def test_spelled_out_prefix_and_abbreviations(pipe):
             "b": "Navy personnel aboard INS Sukanya spotted five boats. Climbers were lost on Mt Cook.",
         },
     )
-    assert _entity_with(ents, analyses, "INS Sukanya").id == _entity_with(ents, analyses, "Indian Naval Ship Sukanya").id
+    assert (
+        _entity_with(ents, analyses, "INS Sukanya").id
+        == _entity_with(ents, analyses, "Indian Naval Ship Sukanya").id
+    )
     assert _entity_with(ents, analyses, "Mt Cook").id == _entity_with(ents, analyses, "Mount Cook").id
     assert name_key("U.S. Surgeon General") == name_key("US Surgeon General") == "us surgeon general"
 

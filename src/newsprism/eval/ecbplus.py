@@ -235,7 +235,9 @@ def _match(gold: Sequence[GoldMention], spans: Sequence[tuple[int, int, str]]) -
     return out
 
 
-def _head_baseline(gold: Sequence[GoldMention], texts: dict[str, str], *, topic: bool = True) -> dict[int, str]:
+def _head_baseline(
+    gold: Sequence[GoldMention], texts: dict[str, str], *, topic: bool = True
+) -> dict[int, str]:
     """Same-head baseline: gold mentions clustered by their last capitalised word (plural folded).
 
     With ``topic`` the clusters stay inside a topic; without, one word is one cluster over the split.
@@ -319,7 +321,7 @@ def evaluate(
                 else:
                     t_sys[item] = f"unmatched:{d['doc_id']}:{gi}"
         p, r, f = b_cubed(t_gold, t_sys)
-        bp, br, bf = b_cubed(t_gold, t_base)
+        _bp, _br, bf = b_cubed(t_gold, t_base)
         per_topic[str(topic)] = {
             "documents": len(tdocs),
             "gold_mentions": len(t_gold),

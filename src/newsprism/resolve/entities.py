@@ -552,7 +552,7 @@ def _partial_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF
                 roots[j]
                 for j in block
                 if roots[j] != roots[i]
-                and (_loosely_compatible(labels[i], labels[j]) or _labels_overlap(locs[i], locs[j]))
+                and (_loosely_compatible(labels[i], labels[j]) or _labels_overlap(loc, locs[j]))
                 and any(_ends_with(g, short) for g in maximal[j])
             }
             if len(targets) == 1:

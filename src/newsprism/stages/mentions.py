@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, Mention
-from .temporal import MONTHS
 from ..pipeline import ArticleStage
 from ..resolve.names import ARTICLES, EVENT_HEADS, ROLE_WORDS, TITLES, fold, glued_split, is_acronym, name_key
+from .temporal import MONTHS
 
 __all__ = ["NAME_LABELS", "MentionStage", "find_mentions"]
 
