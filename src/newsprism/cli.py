@@ -46,7 +46,7 @@ DbOpt = Annotated[str, typer.Option("--db", help="SQLite store file.", envvar="N
 StoryOpt = Annotated[Optional[str], typer.Option("--story", help="Only this story (id from 'newsprism stories').")]
 JsonOut = Annotated[Optional[Path], typer.Option("--json", help="Also write the result as JSON to this file.")]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive), feed files, http(s) URLs, or - for stdin.")]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")]
 AllowPrivate = Annotated[
     bool, typer.Option("--allow-private", help="Allow fetching URLs on private or loopback addresses.")
 ]
@@ -165,13 +165,13 @@ def _write_outputs(corpus: Any, json_path: Path | None, html: Path | None, md: P
     doc = export_corpus(corpus)
     if json_path:
         _write(json_path, _dump(doc))
-        err.print(f"wrote {json_path}")
+        err.print(f"wrote {json_path}", markup=False, highlight=False)
     if html:
         _write(html, render_html(doc, _timeline_svgs(corpus, doc)))
-        err.print(f"wrote {html}")
+        err.print(f"wrote {html}", markup=False, highlight=False)
     if md:
         _write(md, render_markdown(doc))
-        err.print(f"wrote {md}")
+        err.print(f"wrote {md}", markup=False, highlight=False)
     return doc
 
 

@@ -329,8 +329,7 @@ def read_parquet_articles(
         return
     from pydantic import ValidationError
 
-    from .ingest import clean_text
-    from .ingest.records import ArticleRecord
+    from .ingest.records import ArticleRecord, article_from_record
 
     try:
         pf = pq.ParquetFile(source)
@@ -363,25 +362,10 @@ def read_parquet_articles(
                     msg = str(first.get("msg", "invalid")).removeprefix("Value error, ")
                     yield InputError(source, f"row {row_no}: {where}: {msg}", line=row_no)
                     continue
-                cleaned = clean_text(parsed.text) if clean else None
-                text = cleaned.text if cleaned else parsed.text
-                if not text:
-                    yield InputError(source, f"row {row_no}: text is empty after cleaning", line=row_no)
-                    continue
-                yield Article(
-                    id=parsed.id or f"{base}:{row_no}",
-                    text=text,
-                    title=" ".join(parsed.title.split()) if parsed.title else None,
-                    outlet=parsed.outlet,
-                    url=parsed.url,
-                    author=parsed.author,
-                    published=parsed.published,
-                    language=parsed.language,
-                    origin=source,
-                    removed=cleaned.removed if cleaned else (),
-                    credits=cleaned.credits if cleaned else (),
-                    repairs=cleaned.repairs if cleaned else (),
-                )
+                try:
+                    yield article_from_record(parsed, source, f"{base}:{row_no}", clean, row_no, item=f"row {row_no}: ")
+                except InputError as err:
+                    yield err
     except Exception as exc:  # noqa: BLE001 - a truncated file fails mid-read; keep what was read
         yield InputError(
             source, f"stopped reading at row {row_no + 1} ({type(exc).__name__}: {str(exc)[:120]})"
