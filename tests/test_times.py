@@ -369,3 +369,13 @@ def test_coreferent_mention_lends_its_date() -> None:
     start = later.text.index("introduced")
     assert date_word(later, start, index) == ("2010-06-07", "day", "coreference")
     assert date_word(later, start)[2] != "coreference"
+
+
+def test_coreferent_mention_refines_a_coarse_date() -> None:
+    from newsprism.stages.time_words import EventIndex
+
+    precise = _parsed("Apple opened its doors and launched the iTunes Music Store on April 28, 2003.")
+    coarse = _parsed("Apple Computer was started in 1976, and launched the iTunes Music Store in 2003.")
+    start = coarse.text.index("launched")
+    assert date_word(coarse, start)[:2] == ("2003", "year")
+    assert date_word(coarse, start, EventIndex([precise, coarse])) == ("2003-04-28", "day", "coreference")

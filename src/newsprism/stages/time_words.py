@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import Analysis, TimeExpr
+from .temporal import compatible
 from .time_anchor import CLAUSE_COST, Paragraphs, clause_verb, modifier_reach, paragraph_ids, path_cost, tense
 from .times import _QUOTE_RX, _RANK, _trigger_class
 
@@ -121,9 +122,9 @@ class EventIndex:
                 if th is not None:
                     self._by_key.setdefault((_kind(t), th), []).append((a, t.i))
 
-    def date_of(self, analysis: Analysis, tok: Any) -> tuple[str, str] | None:
+    def date_of(self, analysis: Analysis, tok: Any, within: str | None = None) -> tuple[str, str] | None:
         """The date a coreferent mention dated by an expression has: own article first, then the
-        most frequent, then the most precise."""
+        most frequent, then the most precise; ``within``: only dates compatible with it."""
         th = _theme(tok)
         if th is None:
             return None
@@ -132,7 +133,7 @@ class EventIndex:
             if a is analysis and i == tok.i:
                 continue
             got = _expression_date(a, a.parse[i])
-            if got is None or got[1] not in ("day", "month"):
+            if got is None or got[1] not in ("day", "month") or (within is not None and not compatible(got[0], within)):
                 continue
             v = votes.setdefault(got, [0, 0])
             v[0] += a is analysis
@@ -177,31 +178,41 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
     4. by the tense of the word's clause (TimeML's reading: the present overlaps the
        document time, the past precedes it, the future and the irreal have no time):
        ``document`` for the present ("sells", "is branded", "has"): the publication day;
-       for a past outside quotes that is not a pluperfect ("had filed"): ``lead``, the day the
-       lead names (:func:`lead_day`) when the word comes after it, else ``document``, the
-       publication day (news tells what just happened); present perfects ("has twice sued"),
-       futures, modals and infinitives ("will be discontinued", "to proceed") and quoted
-       pasts are ``none``: unknown. Without a publication date only rules 1-3 apply.
+       for a past or a present perfect outside quotes that is not a pluperfect ("had filed"):
+       ``lead``, the day the lead names (:func:`lead_day`) when the word comes after it, else
+       ``document``, the publication day (news tells what just happened; its present perfect
+       is the "hot news" perfect: "Jobs has chosen to step down"). Futures, modals,
+       infinitives ("will be discontinued", "to proceed"), pluperfects and quoted pasts are
+       ``none``: unknown. Without a publication date only rules 1-3 apply.
     """
+    found: tuple[str, str, str] | None = None
     for ev in analysis.events:
         if ev.start <= start < ev.end:
             if ev.date is not None and ev.time is not None:
-                return ev.date, ev.precision, "event"
+                found = (ev.date, ev.precision, "event")
             break
     doc = analysis.parse
     if doc is None:
-        return None, "vague", "none"
+        return found or (None, "vague", "none")
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None, "vague", "none"
+        return found or (None, "vague", "none")
     tok = span[0]
-    sent = tok.sent
-    stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"
-              and tx.value is not None]
-    if stimes:
-        tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
-        if tx is not None and tx.value is not None and cost < _WORD_MAX_COST:
-            return tx.value, tx.precision, "sentence"
+    if found is None:
+        sent = tok.sent
+        stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char
+                  and tx.precision != "vague" and tx.value is not None]
+        if stimes:
+            tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
+            if tx is not None and tx.value is not None and cost < _WORD_MAX_COST:
+                found = (tx.value, tx.precision, "sentence")
+    if found is not None:
+        if index is not None and found[1] in ("month", "year"):
+            # "launched the store in 2003" here, "on April 28, 2003" in another report
+            finer = index.date_of(analysis, tok, within=found[0])
+            if finer is not None and _RANK[finer[1]] < _RANK[found[1]]:
+                return finer[0], finer[1], "coreference"
+        return found
     if index is not None:
         got = index.date_of(analysis, tok)
         if got is not None:
@@ -212,7 +223,7 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
     tns = tense(tok)
     if tns == "present":
         return dct.isoformat(), "day", "document"
-    if tns == "past":
+    if tns in ("past", "perfect"):
         v = clause_verb(tok)
         pluperfect = v is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children)
         quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
