@@ -8,6 +8,7 @@ number tokens), inside the story only — the story is the candidate block.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -16,7 +17,7 @@ from typing import Any
 
 from ..model import Analysis, Claim, Entity, Story, TimelineEntry
 
-__all__ = ["compare_story", "ALIGN_THRESHOLD", "LOADED_TERMS"]
+__all__ = ["ALIGN_THRESHOLD", "LOADED_TERMS", "compare_story"]
 
 STAGE = "compare.v1"
 ALIGN_THRESHOLD = 0.18
@@ -28,7 +29,7 @@ _STOP = frozenset(
     """a an the and or but of in on at to for from by with as that this these those it its is are was were be been
     being has have had do does did not no will would can could should may might also than then there their they them
     he she his her we our you your i who whom which what when where while after before during about into over under
-    said says say according told statement one two out up more most other such some any all both each very""".split()
+    said says say according told statement one two out up more most other such some any all both each very""".split()  # noqa: SIM905
 )
 
 # Evaluative labels whose use differs by outlet; the phrase around them is reported, not the word alone.
@@ -36,7 +37,7 @@ LOADED_TERMS = frozenset(
     """terror terrorist terrorists terrorism proxy proxies regime militia militias martyr martyrs martyrdom
     resistance zionist zionists occupation occupier occupiers aggression massacre massacres assassination
     murder murdered slaughter genocide extremist extremists jihadist jihadists radical radicals thug thugs
-    invasion invaders liberation freedom fighters puppet""".split()
+    invasion invaders liberation freedom fighters puppet""".split()  # noqa: SIM905
 )
 
 
@@ -60,7 +61,7 @@ def _trim(text: str) -> str:
 
 
 class _Sentence:
-    __slots__ = ("article", "start", "end", "text", "entities", "numbers", "vec", "norm")
+    __slots__ = ("article", "end", "entities", "norm", "numbers", "start", "text", "vec")
 
     def __init__(self, article: str, start: int, end: int, text: str, entities: set[str]):
         self.article, self.start, self.end, self.text = article, start, end, text
@@ -74,7 +75,7 @@ def _sentences(a: Analysis, entity_of: Callable[[str, int, int], str | None], me
     spans = a.sentences or ((0, len(a.text)),)
     out = []
     for sp in spans:
-        s, e = (sp.start, sp.end) if hasattr(sp, "start") else sp  # type: ignore[misc]
+        s, e = (sp[0], sp[1]) if isinstance(sp, tuple) else (sp.start, sp.end)
         text = a.text[s:e]
         if len(text.split()) < 4:
             continue
@@ -247,7 +248,7 @@ def _date_conflicts(members: Sequence[Analysis], timeline: Sequence[TimelineEntr
             continue
         ordered = sorted(dates, key=len)
         compatible = all(d.startswith(ordered[0]) for d in ordered) and all(
-            longer.startswith(shorter) for shorter, longer in zip(ordered, ordered[1:])
+            longer.startswith(shorter) for shorter, longer in itertools.pairwise(ordered)
         )
         out.append({
             "kind": "date",
@@ -280,7 +281,7 @@ def _sources(members: Sequence[Analysis]) -> dict[str, list[str]]:
 _FUNCTION = frozenset({"and", "or", "but", "that", "which", "was", "is", "were", "are", "said", "of", "to", "for",
                        "from", "by", "with", "in", "on", "at", "against", "behind", "through", "as", "than", "into"})
 _HEADS = frozenset({"group", "groups", "network", "organization", "organisation", "regime", "militia", "militias", "state",
-                    "forces", "army", "movement", "attack", "attacks", "proxy", "leader", "leaders", "fighters", "network"})
+                    "forces", "army", "movement", "attack", "attacks", "proxy", "leader", "leaders", "fighters"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 
 
@@ -384,7 +385,7 @@ def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, s
         found = next((names.get(eid, eid) for ms, me, eid in ments if pe + after.end() <= ms <= pe + after.end() + 40), None)
         if found:
             return found
-    if re.match(r"(the|this|that)\b", phrase, re.I):
+    if re.match(r"(the|this|that)\b", phrase, re.IGNORECASE):
         # A nominal ("the terrorist group") refers back to an actor the narrative named, not to
         # one named inside someone else's quotation ("... the Iranian Revolutionary Guard ...").
         quoted = [(q.start, q.end) for q in a.quotes if q.label == "direct" and q.end <= ps]
