@@ -125,7 +125,9 @@ def test_user_mistakes_are_one_line(tmp_path, seeds_run):
     res = run("stories", "--db", str(tmp_path / "absent.db"))
     assert res.returncode == 1 and "no such store" in res.stderr and "Traceback" not in res.stderr
     res = run("export", "--format", "xml", "--db", str(seeds_run["db"]))
-    assert res.returncode == 1 and "unknown --format" in res.stderr
+    # A wrong option value is a usage error (exit 2, as README documents), naming the choices.
+    assert res.returncode == 2 and "unknown format 'xml'" in res.stderr and "parquet" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
     res = run("analyze", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "x.db"), "-q")
     assert res.returncode == 2 and "nothing-here" in res.stderr and "Traceback" not in res.stderr
 
