@@ -245,10 +245,10 @@ def _lines(doc: Any) -> list[list[Any]]:
     return [ln for ln in lines if ln]
 
 
-def _is_headline(tokens: list[Any]) -> bool:
+def _is_headline(tokens: list[Any], text: str = "") -> bool:
     """A Title Case or capitals line, or an address line ("http : / / ... / Woman - Killed - In - ...")."""
-    if any(t.lower_ in ("http", "https", "www") or t.like_url for t in tokens):
-        return True
+    if text[tokens[0].idx : tokens[0].idx + 5].lower().startswith(("http", "www")):
+        return True  # an address line: its capitals are a slug's, not names
     words = [t for t in tokens if t.is_alpha and not t.is_stop]
     return len(words) >= 3 and sum(1 for t in words if _cap(t)) >= 0.8 * len(words)
 
@@ -276,7 +276,7 @@ def _split_headlines(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     if not cands:
         return cands
     lines = _lines(doc)
-    heads = [_is_headline(ln) for ln in lines]
+    heads = [_is_headline(ln, doc.text) for ln in lines]
     if not any(heads):
         return cands
     if all(heads):
