@@ -305,10 +305,34 @@ _BARE_YEAR = re.compile(r"\b" + _YEAR + r"\b(?![\d%])")
 _ORDER = {n: i for i, (n, _, _) in enumerate(_PATTERNS)}
 
 
+# What each pattern cannot match without: a year ("y"), a month name ("m"), a full weekday ("w").
+# The patterns' optional leading groups make the regex engine try them at every character, so a
+# pattern is run only on texts holding what it needs (same matches, about twice as fast on news).
+_NEEDS = {"iso": "y", "mdy": "my", "dmy": "my", "my": "my", "md": "m", "dm": "m", "season": "y",
+          "quarter": "y", "edgeyear": "y", "month": "m", "wday": "w", "year": "y"}  # fmt: skip
+_HAS_YEAR = re.compile(r"1[6-9]\d\d|2[01]\d\d")
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")  # fmt: skip
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _present(text: str) -> str:
+    """The needs (see ``_NEEDS``) that ``text`` can meet."""
+    have = "y" if _HAS_YEAR.search(text) else ""
+    if any(m in text for m in _MONTH_STEMS):
+        have += "m"
+    if any(w in text for w in _WEEKDAY_NAMES):
+        have += "w"
+    return have
+
+
 def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """All pattern matches, longest first, without overlaps."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    have = _present(text)
     for name, rx, _ in _COMPILED:
+        if any(n not in have for n in _NEEDS.get(name, "")):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             # strip whitespace the optional groups may have swallowed
