@@ -23,6 +23,7 @@ demo: install
 
 test: install
 	sh scripts/ensure-chromium.sh
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -280,7 +280,7 @@ _TYPES: dict[str, type] = {
 def to_dict(obj: Any) -> Any:
     """Turn a model value into JSON-able data, tagging dataclasses with ``_type``."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        transient = getattr(type(obj), "TRANSIENT", frozenset())
+        transient: frozenset[str] = getattr(type(obj), "TRANSIENT", frozenset())
         out: dict[str, Any] = {"_type": type(obj).__name__}
         for f in dataclasses.fields(obj):
             if f.name in transient:
