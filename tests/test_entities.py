@@ -302,3 +302,38 @@ def test_seed_groups_as_the_product_reads_them(pipe):
     for e in entities:
         for name in (e.name, *e.aliases):
             assert not any(bad in name for bad in DAMAGED), name
+
+
+def test_shortened_given_names_join_only_one_full_name(pipe):
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": "Christopher Paul scored 30 points on Monday, said the coach.",
+            "b": "Chris Paul was the best player on the court, said the coach.",
+            "c": "Jane Smith testified on Monday in the courthouse.",
+            "d": "John Smith testified on Tuesday in the courthouse.",
+            "e": "J. Smith did not testify, the clerk said.",
+        },
+    )
+    assert (
+        _entity_with(ents, analyses, "Chris Paul").id == _entity_with(ents, analyses, "Christopher Paul").id
+    )
+    jane, john = _entity_with(ents, analyses, "Jane Smith"), _entity_with(ents, analyses, "John Smith")
+    assert jane.id != john.id
+    e = next(a for a in analyses if a.id == "e")
+    js = [m for m in e.mentions if e.text[m.start : m.end].endswith("Smith")]
+    if js:  # an initial that could be either of two people joins neither
+        owner = entity_of(ents)[("e", js[0].start, js[0].end)]
+        assert owner not in (jane.id, john.id)
+
+
+def test_a_lone_surname_takes_the_person_the_block_is_about(pipe):
+    texts = {f"d{k}": f"Lindsay Lohan arrived in court on day {k}, and Lindsay Lohan left." for k in range(3)}
+    texts["m"] = "Her mother Dina Lohan was also there."
+    texts["x"] = "Lohan was sentenced to jail on Friday."
+    analyses, ents = _resolve(pipe, texts)
+    lindsay = _entity_with(ents, analyses, "Lindsay Lohan")
+    assert _entity_with(ents, analyses, "Dina Lohan").id != lindsay.id
+    x = next(a for a in analyses if a.id == "x")
+    lone = next(m for m in x.mentions if x.text[m.start : m.end] == "Lohan")
+    assert entity_of(ents)[("x", lone.start, lone.end)] == lindsay.id

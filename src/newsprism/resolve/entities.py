@@ -29,7 +29,7 @@ from .names import acronym_of, fold, initials, is_acronym, loose_tokens, name_ke
 
 __all__ = ["KNOWN_EVENT_DATES", "STAGE", "entity_at", "entity_of", "resolve_entities"]
 
-STAGE = "entities.v2"
+STAGE = "entities.v3"
 
 # Blocks bigger than this skip the pairwise (fuzzy) rules; exact keys still merge.
 MAX_BLOCK = 400
@@ -74,6 +74,8 @@ def _compatible(a: str, b: str) -> bool:
 # fuller name as ORG ("Chargers" PRODUCT, "San Diego Chargers" ORG): for partial names these
 # groups do not keep two names apart.
 _ORGLIKE = frozenset("OXW*")
+# Groups of names that act (persons and organisations), as against places, events, groups.
+_ACTOR = frozenset("POXW*")
 
 
 def _loosely_compatible(a: str, b: str) -> bool:
@@ -377,6 +379,29 @@ def _blocks(locs: Sequence[_Local]) -> dict[str, list[int]]:
     return blocks
 
 
+def _given_prefix(x: str, y: str) -> bool:
+    """One given name shortens the other: an initial ("j" / "john") or a short form ("chris" / "christopher")."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if short == long or not long.startswith(short):
+        return False
+    return len(short) == 1 or len(short) >= 3
+
+
+def _given_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'j smith' ~ 'john smith', 'chris paul' ~ 'christopher paul', 'j smith' ~ 'john michael smith'.
+
+    Same surname, the given names one a shortening of the other. Weaker evidence than a
+    spelling variant: the caller takes it only when it points to one full given name.
+    """
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a[-1]) < 2 or not _given_prefix(a[0], b[0]):
+        return False
+    if len(a) == len(b):
+        return all(x == y or _given_prefix(x, y) for x, y in zip(a[1:-1], b[1:-1]))
+    return True
+
+
 def _same_person_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """'ramadan sharif' ~ 'ramzan sharif': same surname skeleton, close first names.
 
@@ -444,11 +469,26 @@ def _pair_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -
                         uf.union(i, j, 0.85)
         elif kind == "h:" and len(idx) <= MAX_BLOCK:
             persons = [i for i in idx if labels[i] == "PERSON"]
+            shortened: dict[tuple[int, tuple[str, ...]], set[str]] = defaultdict(set)
+            partners: dict[tuple[int, tuple[str, ...]], list[int]] = defaultdict(list)
             for x in range(len(persons)):
                 for y in range(x + 1, len(persons)):
                     i, j = persons[x], persons[y]
                     if any(_same_person_variant(f, g) for f in maximal[i] for g in maximal[j]):
                         uf.union(i, j, 0.7)
+                        continue
+                    for f in maximal[i]:
+                        for g in maximal[j]:
+                            if _given_variant(f, g):
+                                # The shorter given name hears which full given names it could be.
+                                s_i, s_f, l_f = (i, f, g) if len(f[0]) < len(g[0]) else (j, g, f)
+                                shortened[(s_i, s_f)].add(l_f[0])
+                                partners[(s_i, s_f)].append(j if s_i == i else i)
+            # "J. Smith" with only "John Smith" around joins him; with John and Jane, neither.
+            for key, given in sorted(shortened.items()):
+                if len(given) == 1:
+                    for j in partners[key]:
+                        uf.union(key[0], j, 0.65)
             # A leading acronym spelled out, same rest ("INS Sukanya" = "Indian Naval Ship
             # Sukanya"): evidence enough, whatever the small model's types for ships and brands.
             led = [(i, f) for i in idx for f in maximal[i] if _acronym_led(f, locs[i])]
@@ -493,8 +533,14 @@ def _labels_overlap(a: _Local, b: _Local) -> bool:
     return bool(ga & gb) or "*" in ga or "*" in gb
 
 
-def _partial_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -> None:
-    """Partial names across articles, decided against a snapshot so order does not matter."""
+def _partial_rules(
+    locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF, weights: Sequence[int] = ()
+) -> None:
+    """Partial names across articles, decided against a snapshot so order does not matter.
+
+    ``weights``: mentions each node stands for (a node is every local entity sharing its names).
+    """
+    weights = weights or [len(loc.mentions) for loc in locs]
     roots = [uf.find(i) for i in range(len(locs))]
     labels = [locs[i].label for i in range(len(locs))]
     maximal = [loc.maximal() for loc in locs]
@@ -507,13 +553,19 @@ def _partial_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF
         if all(len(f) == 1 for f in forms) and labels[i] in ("PERSON", "MISC") and not loc.acronyms:
             for f in forms:
                 block = blocks.get("h:" + skeleton(f[0]), [])
-                targets = {
-                    roots[j]
-                    for j in block
-                    if labels[j] == "PERSON" and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j])
-                }
-                if len(targets) == 1:
-                    edges.append((i, targets.pop(), 0.7))
+                weight: Counter[int] = Counter()
+                for j in block:
+                    if labels[j] == "PERSON" and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j]):
+                        weight[roots[j]] += weights[j]
+                if len(weight) == 1:
+                    edges.append((i, next(iter(weight)), 0.7))
+                elif weight:
+                    # Several people share the surname: a lone "Trump" is the one the block
+                    # names far more often than all the others together, or nobody.
+                    top, n_top = weight.most_common(1)[0]
+                    rest = sum(weight.values()) - n_top
+                    if n_top >= 3 and n_top >= 4 * rest:
+                        edges.append((i, top, 0.5))
         # Lone organisation word ("Academy") -> the one organisation in its block headed by it.
         if all(len(f) == 1 for f in forms) and _group(labels[i]) in _ORGLIKE and not loc.acronyms:
             for f in forms:
@@ -528,6 +580,20 @@ def _partial_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF
                 }
                 if len(targets) == 1:
                     edges.append((i, targets.pop(), 0.6))
+                elif not targets and _group(labels[i]) in _ACTOR:
+                    # The small model swaps person and organisation tags on lone words ("Obama"
+                    # ORG, "Lakers" PERSON): one actor name ending so, whatever its tag, is the
+                    # referent. Places stay out ("Washington" is no George Washington).
+                    targets = {
+                        roots[j]
+                        for j in block
+                        if _group(labels[j]) in _ACTOR
+                        and _group(labels[j]) != "*"
+                        and roots[j] != roots[i]
+                        and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j])
+                    }
+                    if len(targets) == 1:
+                        edges.append((i, targets.pop(), 0.55))
         # A known full name inside a longer, badly cut span ("Hire Maurice Cheeks").
         for f in forms:
             if len(f) < 3:
@@ -623,10 +689,13 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
             sig_index[sig] = len(reps)
             reps.append(loc)
         node_of.append(sig_index[sig])
+    weights = [0] * len(reps)
+    for i, loc in enumerate(locs):
+        weights[node_of[i]] += len(loc.mentions)
     uf = _UF(len(reps))
     blocks = _blocks(reps)
     _pair_rules(reps, blocks, uf)
-    _partial_rules(reps, blocks, uf)
+    _partial_rules(reps, blocks, uf, weights)
     clusters: dict[int, list[_Local]] = defaultdict(list)
     for i, loc in enumerate(locs):
         clusters[uf.find(node_of[i])].append(loc)
