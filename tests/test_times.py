@@ -152,10 +152,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v2"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v3"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v2" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v3" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -379,3 +379,37 @@ def test_coreferent_mention_refines_a_coarse_date() -> None:
     start = coarse.text.index("launched")
     assert date_word(coarse, start)[:2] == ("2003", "year")
     assert date_word(coarse, start, EventIndex([precise, coarse])) == ("2003-04-28", "day", "coreference")
+
+
+def test_stage_events_are_dated_by_the_rule_the_eval_scores() -> None:
+    from newsprism.stages.times import dating_rule
+
+    text = ("Apple launches 3G iPhone\n\nApple unveiled a new iPhone on Monday, the company said.\n\n"
+            "Jobs said the phone was fast. The company will release the kit.")
+    a = _parsed(text)
+    by = {a.text[e.start:e.end]: e for e in a.events}
+    # the second "said" is past and after the lead: the lead's day, as date_word gives it
+    second = [e for e in a.events if a.text[e.start:e.end] == "said"][-1]
+    assert (second.date, dating_rule(second)) == ("2010-06-07", "lead")
+    assert date_word(a, second.start) == ("2010-06-07", "day", "lead")
+    assert by["release"].date is None and dating_rule(by["release"]) == "none"
+    # undated, then dated later: the lead's day follows the new date (no re-parse)
+    undated = _parsed(text, published=None)
+    assert [e.date for e in undated.events if a.text[e.start:e.end] == "said"][-1] is None
+    re = reanchor(undated, date(2010, 6, 8))
+    assert re.events == a.events
+
+
+def test_a_date_read_from_tense_joins_an_entry_but_starts_none() -> None:
+    dated = _parsed("Qasem Soleimani was killed in a US airstrike on January 3, 2020.",
+                    published=date(2023, 12, 27))
+    later = _parsed("Iran said the attacks were revenge. Hamas leaders mourned. Soleimani was killed.",
+                    published=date(2023, 12, 27))
+    killed = [e for e in later.events if e.label == "killing"]
+    assert killed and all(e.date == "2023-12-27" for e in killed)  # by its past tense
+    alone = build_timeline([later])
+    assert not [e for e in alone if any(m.label == "killing" for m in e.mentions)]
+    both = build_timeline([dated, later])
+    [soleimani] = [e for e in both if any(m.label == "killing" for m in e.mentions)]
+    assert soleimani.date == "2020-01-03" and not soleimani.conflicts
+    assert {m.article for m in soleimani.mentions} == {"w"} and len(soleimani.mentions) == 2

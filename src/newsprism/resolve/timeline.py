@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeExpr, TimelineEntry
 from ..stages.temporal import compatible, resolve_full, value_range
-from ..stages.times import _EMBED_SIG_RX, _QUOTE_RX, SPEECH_CLASSES, event_date, resolve_time
+from ..stages.times import _EMBED_SIG_RX, SPEECH_CLASSES, dating_rule, event_date, resolve_time
 
 __all__ = [
     "build_timeline",
@@ -47,6 +47,7 @@ _UNIQUE = frozenset({"killing", "birth"})  # happens once per person: different 
 _TITLES = frozenset({"gen", "general", "brigadier", "president", "then", "former", "late", "mr", "mrs", "ms",
                      "dr", "the", "sayyed", "seyyed", "commander", "spokesman", "spokesperson", "us", "prime",
                      "minister", "sen", "senator", "rep", "gov", "governor", "ceo", "chief"})
+_DATED_BY_REPORT = frozenset({"statement", "denial"})
 _STOP = frozenset({"of", "the", "and", "for", "de", "al"})
 
 
@@ -143,15 +144,26 @@ def _phrase_span(ev: Event) -> tuple[int, int]:
 
 
 def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
-    """Merge (article, event, article text) triples into clusters, most precise first."""
-    def explicit(ev: Event) -> bool:
-        return ev.date is not None and ev.confidence > 0.45
+    """Merge (article, event, article text) triples into clusters, most precise first.
 
-    order = sorted(events, key=lambda x: (x[1].date is None, not explicit(x[1]),
+    Only an event dated by an expression of its own (or inherited from a trigger it hangs on) is
+    explicit. One dated by the nearest expression of its clause, or by its tense (the lead's day,
+    the publication day), is a weaker reading: it joins an entry as an undated event would, by
+    the victim or a name it shares, and starts none — except a statement or a denial, which in
+    news is dated by its own report ("X said" is news of the day).
+    """
+    def explicit(ev: Event) -> bool:
+        return ev.date is not None and dating_rule(ev) in ("own", "inherited")
+
+    def usable(ev: Event) -> str | None:
+        return ev.date if explicit(ev) or ev.label in _DATED_BY_REPORT else None
+
+    order = sorted(events, key=lambda x: (usable(x[1]) is None, not explicit(x[1]),
                                           _PREC_RANK.get(x[1].precision, 4), x[0], x[1].start))
     clusters: list[_Cluster] = []
     for aid, ev, text in order:
         names = _names_of(text, ev)
+        when = usable(ev)
         best: _Cluster | None = None
         best_score, conflict = 0.0, False
         for c in clusters:
@@ -159,8 +171,8 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 continue
             shared = _shared(names, c.names)
             score, is_conflict = 0.0, False
-            if ev.date is not None and c.value is not None:
-                if compatible(ev.date, c.value):
+            if when is not None and c.value is not None:
+                if compatible(when, c.value):
                     if shared:
                         score = 2 + shared
                     elif ev.label not in SPEECH_CLASSES and ev.precision in ("day", "month") and \
@@ -176,15 +188,15 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
             if score > best_score:
                 best, best_score, conflict = c, score, is_conflict
         if best is None:
-            if ev.date is None:
+            if when is None:
                 continue
-            best = _Cluster(ev.label, ev.date, ev.precision)
+            best = _Cluster(ev.label, when, ev.precision)
             clusters.append(best)
         elif conflict:
             best.conflicts.append(f"{aid} says {ev.date}")
-        elif ev.date is not None and best.value is not None and \
+        elif when is not None and best.value is not None and explicit(ev) and \
                 _PREC_RANK.get(ev.precision, 4) < _PREC_RANK.get(best.precision, 4):
-            best.value, best.precision = ev.date, ev.precision
+            best.value, best.precision = when, ev.precision
         best.members.append((aid, ev, explicit(ev)))
         if ev.label in _UNIQUE and names:
             best.victims.append(names[0])
@@ -303,7 +315,7 @@ def infer_published(analysis: Analysis, siblings: Sequence[Analysis]) -> tuple[d
     votes: dict[date, float] = {}
     for ev in analysis.events:
         tx = ev.time
-        if tx is None or tx not in rel_times:
+        if tx is None or tx not in rel_times or dating_rule(ev) == "lead":
             continue
         names = _names_of(text, ev)
         expr = text[tx.start : tx.end]
@@ -351,16 +363,12 @@ def reanchor(analysis: Analysis, published: date) -> Analysis:
         nt = dataclasses.replace(tx, value=value, precision=precision, label=label, anchored=value is not None)
         new_times[(tx.start, tx.end)] = nt
         times.append(nt)
-    quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
     events = []
     for ev in analysis.events:
         t = ev.time
         if t is not None:
             t = new_times.get((t.start, t.end), t)  # embed signatures are absolute and stay
-        quoted = any(qs <= ev.start < qe for qs, qe in quotes)
-        value, precision, conf = event_date(ev.label, t, published, speech_fallback=not quoted)
-        if ev.confidence == 0.6 and value is not None and t is not None:
-            conf = 0.6
+        value, precision, conf = event_date(dating_rule(ev), t, published)
         events.append(dataclasses.replace(ev, time=t, date=value, precision=precision, confidence=conf))
     article = analysis.article
     if article.published != published:

@@ -12,7 +12,8 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-__all__ = ["CLAUSAL", "CLAUSE_COST", "Paragraphs", "clause_verb", "modifier_reach", "paragraph_ids", "path_cost", "tense"]
+__all__ = ["CLAUSAL", "CLAUSE_COST", "RANK", "WORD_MAX_COST", "Paragraphs", "clause_verb", "lead_expression",
+           "modifier_reach", "nearest_time", "paragraph_ids", "path_cost", "tense", "tense_reading"]
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj", "acl"})
 CLAUSE_COST = 6
@@ -145,3 +146,71 @@ def tense(tok: Any) -> str:
             continue
         return "none"
     return "none"
+
+
+# --------------------------------------------------------------------------- dating a word
+
+RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
+# A time expression dates words of its own clause and of clauses hanging directly on it.
+WORD_MAX_COST = 2 * CLAUSE_COST
+
+
+def nearest_time(doc: Any, tok: Any, stimes: Any, para: Paragraphs) -> tuple[Any, float]:
+    """The dated expression of ``stimes`` nearest to ``tok`` along the tree, ties to the more precise.
+
+    An expression modifying a noun ("the 1991 settlement") reaches only that noun's phrase.
+    """
+    best, best_cost = None, 1e9
+    for tx in stimes:
+        toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if toks is None or len(toks) == 0 or toks.start <= tok.i < toks.end:
+            continue
+        reach = modifier_reach(doc, toks.root.i)
+        if reach is not None and tok.i not in reach:
+            continue
+        c = path_cost(doc, toks.root.i, tok.i, para)
+        if c < best_cost or (c == best_cost and best is not None and RANK[tx.precision] < RANK[best.precision]):
+            best, best_cost = tx, c
+    return best, best_cost
+
+
+def lead_expression(doc: Any, text: str, times: Any) -> Any:
+    """The lead's first day expression dating a clause: "Yesterday, ... Jobs unveiled iPhone 4".
+
+    The lead is the first paragraph that reads as a sentence (eight words or more, closing
+    punctuation), past titles and datelines. An expression modifying a noun ("the Oct. 7
+    attacks") does not count. Its value may be unresolved (an undated article's "on Monday").
+    """
+    pos = 0
+    for para in text.split("\n\n"):
+        body = para.strip()
+        if len(body.split()) >= 8 and body[-1:] in ".!?\"”'’":
+            lo, hi = pos, pos + len(para)
+            for tx in times:
+                if not (lo <= tx.start < hi) or tx.precision != "day":
+                    continue
+                toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+                if toks is not None and len(toks) and modifier_reach(doc, toks.root.i) is None:
+                    return tx
+            return None
+        pos += len(para) + 2
+    return None
+
+
+def tense_reading(tok: Any, quoted: bool) -> str | None:
+    """What the tense of ``tok``'s clause says of its time (TimeML's reading).
+
+    ``"document"``: the present overlaps the publication day; ``"lead"``: a past or a present
+    perfect outside quotes that is not a pluperfect ("had filed") falls on the day the lead
+    names (news tells what just happened; its present perfect is the "hot news" perfect);
+    None: futures, modals, infinitives, pluperfects and quoted pasts have no time.
+    """
+    tns = tense(tok)
+    if tns == "present":
+        return "document"
+    if tns in ("past", "perfect") and not quoted:
+        v = clause_verb(tok)
+        if v is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children):
+            return None
+        return "lead"
+    return None

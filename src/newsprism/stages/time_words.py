@@ -9,13 +9,12 @@ acted on: "unveiled iPhone 4" yesterday, "introducing iPhone 4" later on).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
 from typing import Any
 
 from ..model import Analysis, TimeExpr
 from .temporal import compatible
-from .time_anchor import CLAUSE_COST, Paragraphs, clause_verb, modifier_reach, paragraph_ids, path_cost, tense
-from .times import _QUOTE_RX, _RANK, _trigger_class
+from .time_anchor import WORD_MAX_COST, lead_expression, nearest_time, paragraph_ids, tense_reading
+from .times import _QUOTE_RX, _RANK, _trigger_class, dating_rule, event_date
 
 __all__ = ["EventIndex", "anchor_token", "date_word", "lead_day"]
 
@@ -26,60 +25,20 @@ def anchor_token(analysis: Analysis, start: int) -> tuple[str | None, str]:
     return value, precision
 
 
-# A time expression dates words of its own clause and of clauses hanging directly on it.
-_WORD_MAX_COST = 2 * CLAUSE_COST
-
-
-def _nearest_time(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs) -> tuple[
-        TimeExpr | None, float]:
-    """The dated expression nearest to ``tok`` along the tree, ties to the more precise."""
-    best, best_cost = None, 1e9
-    for tx in stimes:
-        toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if toks is None or len(toks) == 0 or toks.start <= tok.i < toks.end:
-            continue
-        reach = modifier_reach(doc, toks.root.i)
-        if reach is not None and tok.i not in reach:
-            continue
-        c = path_cost(doc, toks.root.i, tok.i, para)
-        if c < best_cost or (c == best_cost and best is not None and _RANK[tx.precision] < _RANK[best.precision]):
-            best, best_cost = tx, c
-    return best, best_cost
-
-
-_LEAD_DAYS = 7
-
-
 def lead_day(analysis: Analysis) -> TimeExpr | None:
     """The day the lead says the news happened: "Yesterday, ... Jobs unveiled iPhone 4".
 
-    The lead is the first paragraph that reads as a sentence (eight words or more, closing
-    punctuation), past titles and datelines. Its first expression naming a day of the week
-    before publication, and dating a clause rather than a noun ("the Oct. 7 attacks"), is the
-    reference time the rest of a news report tells its past in (Reichenbach's reference point).
+    The lead's first day expression dating a clause (:func:`.time_anchor.lead_expression`), when
+    it falls in the week before publication: the reference time the rest of a news report tells
+    its past in (Reichenbach's reference point).
     """
     dct = analysis.article.published
-    doc = analysis.parse
-    if dct is None or doc is None:
+    if dct is None or analysis.parse is None:
         return None
-    text = analysis.text
-    pos = 0
-    for para in text.split("\n\n"):
-        body = para.strip()
-        if len(body.split()) >= 8 and body[-1:] in ".!?\"”'’":
-            lo, hi = pos, pos + len(para)
-            for tx in analysis.times:
-                if not (lo <= tx.start < hi) or tx.precision != "day" or tx.value is None:
-                    continue
-                day = date.fromisoformat(tx.value)
-                if not (dct - timedelta(days=_LEAD_DAYS) <= day <= dct):
-                    continue
-                toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-                if toks is not None and len(toks) and modifier_reach(doc, toks.root.i) is None:
-                    return tx
-            return None
-        pos += len(para) + 2
-    return None
+    tx = lead_expression(analysis.parse, analysis.text, analysis.times)
+    if tx is None or event_date("lead", tx, dct)[0] != tx.value:
+        return None
+    return tx
 
 
 def _kind(tok: Any) -> str:
@@ -147,7 +106,7 @@ def _expression_date(analysis: Analysis, tok: Any) -> tuple[str, str] | None:
     """Rules 1-2 of :func:`date_word` only: a date some expression gives the token."""
     for ev in analysis.events:
         if ev.start <= tok.idx < ev.end:
-            if ev.date is not None and ev.time is not None:
+            if ev.date is not None and dating_rule(ev) in _BY_EXPRESSION:
                 return ev.date, ev.precision
             break
     doc = analysis.parse
@@ -156,55 +115,62 @@ def _expression_date(analysis: Analysis, tok: Any) -> tuple[str, str] | None:
               and tx.value is not None]
     if not stimes:
         return None
-    tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
-    if tx is not None and tx.value is not None and cost < _WORD_MAX_COST:
+    tx, cost = nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
+    if tx is not None and tx.value is not None and cost < WORD_MAX_COST:
         return tx.value, tx.precision
     return None
+
+
+_BY_EXPRESSION = frozenset({"own", "inherited", "sentence"})
 
 
 def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -> tuple[str | None, str, str]:
     """The date the stage gives the happening told by the word at ``start``: (value, precision, rule).
 
     Any word can be asked (the evaluation asks for gold event words the stage may not have
-    taken as triggers). In the order tried:
+    taken as triggers). A word the stage took as an event trigger has the date the stage gave
+    it; any other word is dated by the same rules. In the order tried:
 
-    1. ``event``: a stage event at the word dated by an expression of its own;
-    2. ``sentence``: the dated expression of its sentence nearest to the word along the tree,
+    1. ``event``: the trigger's own expression, one inherited from a trigger it hangs on, else
+       ``sentence``: the dated expression of its sentence nearest to the word along the tree,
        within its clause or a clause hanging directly on it (no competition between words:
        one expression dates every happening of its clause); an expression modifying a noun
        ("the 1991 settlement") dates only that noun's phrase;
-    3. ``coreference`` (when an :class:`EventIndex` is given): the date a mention of the same
-       happening has by rules 1-2, in this article or another of the index;
-    4. by the tense of the word's clause (TimeML's reading: the present overlaps the
-       document time, the past precedes it, the future and the irreal have no time):
-       ``document`` for the present ("sells", "is branded", "has"): the publication day;
-       for a past or a present perfect outside quotes that is not a pluperfect ("had filed"):
-       ``lead``, the day the lead names (:func:`lead_day`) when the word comes after it, else
-       ``document``, the publication day (news tells what just happened; its present perfect
-       is the "hot news" perfect: "Jobs has chosen to step down"). Futures, modals,
-       infinitives ("will be discontinued", "to proceed"), pluperfects and quoted pasts are
-       ``none``: unknown. Without a publication date only rules 1-3 apply.
+    2. ``coreference`` (when an :class:`EventIndex` is given): the date a mention of the same
+       happening has by rule 1, in this article or another of the index; it also refines a
+       year or month of rule 1 to a finer compatible date;
+    3. by the tense of the word's clause (:func:`.time_anchor.tense_reading`): ``document``,
+       the publication day, for the present; ``lead``, the day the lead names
+       (:func:`lead_day`) for a past or present perfect after it, else ``document``; ``none``
+       for futures, modals, infinitives, pluperfects and quoted pasts. Without a publication
+       date only rules 1-2 apply.
     """
     found: tuple[str, str, str] | None = None
+    by_tense: tuple[str | None, str, str] | None = None
     for ev in analysis.events:
         if ev.start <= start < ev.end:
-            if ev.date is not None and ev.time is not None:
-                found = (ev.date, ev.precision, "event")
+            rule = dating_rule(ev)
+            if rule in _BY_EXPRESSION:
+                if ev.date is not None:
+                    found = (ev.date, ev.precision, "event" if rule != "sentence" else "sentence")
+            else:
+                by_tense = (ev.date, ev.precision if ev.date is not None else "vague",
+                            rule if ev.date is not None else "none")
             break
     doc = analysis.parse
     if doc is None:
-        return found or (None, "vague", "none")
+        return found or by_tense or (None, "vague", "none")
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return found or (None, "vague", "none")
+        return found or by_tense or (None, "vague", "none")
     tok = span[0]
-    if found is None:
+    if found is None and by_tense is None:
         sent = tok.sent
         stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char
                   and tx.precision != "vague" and tx.value is not None]
         if stimes:
-            tx, cost = _nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
-            if tx is not None and tx.value is not None and cost < _WORD_MAX_COST:
+            tx, cost = nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
+            if tx is not None and tx.value is not None and cost < WORD_MAX_COST:
                 found = (tx.value, tx.precision, "sentence")
     if found is not None:
         if index is not None and found[1] in ("month", "year"):
@@ -217,19 +183,17 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
         got = index.date_of(analysis, tok)
         if got is not None:
             return got[0], got[1], "coreference"
+    if by_tense is not None:
+        return by_tense
     dct = analysis.article.published
     if dct is None:
         return None, "vague", "none"
-    tns = tense(tok)
-    if tns == "present":
-        return dct.isoformat(), "day", "document"
-    if tns in ("past", "perfect"):
-        v = clause_verb(tok)
-        pluperfect = v is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children)
-        quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
-        if not pluperfect and not quoted:
-            ref = lead_day(analysis)
-            if ref is not None and ref.value is not None and ref.start < start:
-                return ref.value, ref.precision, "lead"
-            return dct.isoformat(), "day", "document"
-    return None, "vague", "none"
+    quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
+    reading = tense_reading(tok, quoted)
+    if reading is None:
+        return None, "vague", "none"
+    if reading == "lead":
+        ref = lead_day(analysis)
+        if ref is not None and ref.value is not None and ref.start < start:
+            return ref.value, ref.precision, "lead"
+    return dct.isoformat(), "day", "document"

@@ -6,8 +6,13 @@ and nouns: "killed", "death", "airstrike", "statement", "denied", ...). Each dat
 is attached to the trigger nearest to it along the dependency tree, where crossing a clause
 boundary (ccomp, advcl, relcl, ...) costs much more than a step inside a phrase; a trigger
 without its own expression inherits one from a trigger it directly modifies or is modified
-by ("killed in an airstrike ... in January 2020"). Statements and denials outside quotes with
-no date are dated to the publication day (low confidence): in news, "X said" is news of the day.
+by ("killed in an airstrike ... in January 2020"). A trigger still without one takes the
+nearest expression of its clause, else what its tense says (:func:`.time_anchor.tense_reading`):
+the publication day for the present, the day the lead names for an unquoted past ("Yesterday,
+Jobs unveiled ..."; in news, "X said" is news of the day), no date for a future, a modal or a
+pluperfect. These are the rules :func:`.time_words.date_word` applies to any word, which the
+timeline evaluation scores. Which rule dated an event is kept in its confidence
+(:data:`DATING_CONFIDENCE`, :func:`dating_rule`).
 """
 
 from __future__ import annotations
@@ -16,19 +21,32 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
 from .temporal import find_times, future_context, resolve_full
-from .time_anchor import CLAUSAL, CLAUSE_COST, Paragraphs, modifier_reach, paragraph_ids, path_cost
+from .time_anchor import (
+    CLAUSAL,
+    CLAUSE_COST,
+    WORD_MAX_COST,
+    Paragraphs,
+    lead_expression,
+    modifier_reach,
+    nearest_time,
+    paragraph_ids,
+    path_cost,
+    tense_reading,
+)
 
 __all__ = [
+    "DATING_CONFIDENCE",
     "EVENT_CLASSES",
     "SPEECH_CLASSES",
     "TimeStage",
+    "dating_rule",
     "event_date",
     "resolve_time",
 ]
@@ -68,7 +86,6 @@ _NOUN_TRIGGERS: dict[str, str] = {
 }
 EVENT_CLASSES: frozenset[str] = frozenset(_VERB_TRIGGERS.values()) | frozenset(_NOUN_TRIGGERS.values())
 SPEECH_CLASSES: frozenset[str] = frozenset({"statement", "denial", "remark"})
-_FALLBACK_CLASSES = frozenset({"statement", "denial"})
 _VICTIM_CLASSES = frozenset({"killing", "arrest", "injury", "birth"})
 
 _CLAUSAL = CLAUSAL
@@ -98,14 +115,43 @@ def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_
     return r.value, r.precision, r.label
 
 
-def event_date(label: str, time: TimeExpr | None, anchor: date | None, speech_fallback: bool) -> tuple[
-        str | None, str, float]:
-    """The date an event gets: its expression's value, or the publication day for unquoted speech."""
-    if time is not None and time.value is not None:
-        return time.value, time.precision, 0.8
-    if speech_fallback and label in _FALLBACK_CLASSES and anchor is not None:
-        return anchor.isoformat(), "day", 0.4
-    return None, "vague", 0.5
+# How an event got its date, as its confidence: the rule is read back from it when an undated
+# article gets a publication date later (:func:`newsprism.resolve.timeline.reanchor`).
+DATING_CONFIDENCE: dict[str, float] = {
+    "own": 0.8,  # an expression tied to the trigger along the tree
+    "inherited": 0.6,  # from a trigger it modifies or is modified by ("killed in an airstrike")
+    "sentence": 0.55,  # the nearest expression of its clause, not claimed by the trigger itself
+    "none": 0.5,  # no date: future, modal, infinitive, pluperfect, quoted past
+    "lead": 0.42,  # by its past tense: the day the lead names (``time`` is the lead's expression)
+    "document": 0.4,  # by its tense: the publication day
+}
+_KIND_OF = {v: k for k, v in DATING_CONFIDENCE.items()}
+_LEAD_DAYS = 7
+
+
+def dating_rule(ev: Event) -> str:
+    """Which rule dated ``ev`` (a key of :data:`DATING_CONFIDENCE`)."""
+    return _KIND_OF.get(ev.confidence, "own" if ev.time is not None else "none")
+
+
+def event_date(rule: str, time: TimeExpr | None, anchor: date | None) -> tuple[str | None, str, float]:
+    """The date an event dated by ``rule`` gets against the publication day ``anchor``.
+
+    An expression's value for the expression rules; for ``lead`` the lead's day when it falls in
+    the week before publication, else the publication day (as for ``document``).
+    """
+    conf = DATING_CONFIDENCE[rule]
+    if rule in ("own", "inherited", "sentence"):
+        if time is not None and time.value is not None:
+            return time.value, time.precision, conf
+        return None, "vague", conf
+    if rule in ("lead", "document") and anchor is not None:
+        if rule == "lead" and time is not None and time.value is not None and time.precision == "day":
+            day = date.fromisoformat(time.value)
+            if anchor - timedelta(days=_LEAD_DAYS) <= day <= anchor:
+                return time.value, "day", conf
+        return anchor.isoformat(), "day", conf
+    return None, "vague", conf
 
 
 @dataclass
@@ -146,7 +192,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 2
+    version = 3
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -219,6 +265,7 @@ class TimeStage(ArticleStage):
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
         para = paragraph_ids(doc, text)
+        lead = lead_expression(doc, text, times)
         for sent in doc.sents:
             trigs = [_Trig(t.i, c) for t in sent if (c := _trigger_class(t))]
             if not trigs:
@@ -234,9 +281,10 @@ class TimeStage(ArticleStage):
                 emb = _embed_for(embeds, tok.idx)
                 if time is None and emb is not None and tr.label in SPEECH_CLASSES:
                     time = emb  # the post's date is when its words were said, not when what they tell happened
-                value, precision, conf = event_date(tr.label, time, anchor, speech_fallback=not quoted)
-                if tr.inherited and value is not None and time is not None:
-                    conf = 0.6
+                rule = "inherited" if tr.inherited and time is tr.time else "own"
+                if time is None:
+                    time, rule = _fallback(doc, tok, stimes, para, quoted, lead)
+                value, precision, conf = event_date(rule, time, anchor)
                 roles = _roles(doc, tok, tr.label)
                 parts = _participants(doc, tok, tr.label, roles, names, text)
                 desc = _describe(doc, tok, tr.label, roles, parts, text)
@@ -249,6 +297,18 @@ class TimeStage(ArticleStage):
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, quoted: bool,
+              lead: TimeExpr | None) -> tuple[TimeExpr | None, str]:
+    """A trigger no expression claimed: its clause's nearest expression, else its tense's reading."""
+    tx, cost = nearest_time(doc, tok, stimes, para)
+    if tx is not None and cost < WORD_MAX_COST:
+        return tx, "sentence"
+    reading = tense_reading(tok, quoted)
+    if reading == "lead" and lead is not None and lead.start < tok.idx:
+        return lead, "lead"
+    return None, "document" if reading is not None else "none"
 
 
 def _collapse(doc: Any, trigs: list[_Trig]) -> list[_Trig]:
