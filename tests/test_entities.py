@@ -337,3 +337,15 @@ def test_a_lone_surname_takes_the_person_the_block_is_about(pipe):
     x = next(a for a in analyses if a.id == "x")
     lone = next(m for m in x.mentions if x.text[m.start : m.end] == "Lohan")
     assert entity_of(ents)[("x", lone.start, lone.end)] == lindsay.id
+
+
+def test_a_given_name_alone_joins_the_one_person_so_called(pipe):
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": "Actress Tara Reid has entered a clinic. Reid, 29, was seen in Malibu. Tara was happy, said her publicist."
+        },
+    )
+    a = analyses[0]
+    tara = next(m for m in a.mentions if a.text[m.start : m.end] == "Tara")
+    assert entity_of(ents)[("a", tara.start, tara.end)] == _entity_with(ents, analyses, "Tara Reid").id

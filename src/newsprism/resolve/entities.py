@@ -288,6 +288,32 @@ def _local_entities(
                 if before:
                     uf.union(i, max(before)[1], 0.6)
                     link[i] = 0.6
+    # A given name alone ("Tara" after "Tara Reid", "Reid"): the one person of the article
+    # called so, when the article also names that person by surname alone. The small model
+    # tags "Tony Awards" or "Bloomington Sam's Club" PERSON; a surname used alone is the
+    # evidence that the full name is someone's.
+    keys_of_root: Counter[int] = Counter(uf.find(idx[0]) for idx in by_key.values())
+    firsts: dict[str, set[int]] = defaultdict(set)
+    for k, idx in by_key.items():
+        root = uf.find(idx[0])
+        if (
+            len(loose[k]) >= 2
+            and ms[idx[0]].label == "PERSON"
+            and keys_of_root[root] > 1
+            and any(
+                len(loose[o]) == 1 and loose[o][0] == loose[k][-1] and uf.find(by_key[o][0]) == root
+                for o in by_head.get(loose[k][-1], ())
+            )
+        ):
+            firsts[loose[k][0]].add(root)
+    for k, idx in sorted(by_key.items()):
+        if len(loose[k]) != 1 or ms[idx[0]].label != "PERSON" or is_acronym(surf[idx[0]]):
+            continue
+        roots = firsts.get(loose[k][0], set())
+        if len(roots) == 1 and keys_of_root[uf.find(idx[0])] == 1:
+            uf.union(idx[0], next(iter(roots)), 0.6)
+            for i in idx:
+                link[i] = 0.6
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ms)):
         groups[uf.find(i)].append(i)
