@@ -54,6 +54,19 @@ def test_polnear_dev_subset_floor() -> None:
     assert r["cue"]["overlap"]["f1"] >= floors["cue_overlap_f1"]
 
 
+def test_heldout_split_is_every_tenth_train_article() -> None:
+    from newsprism.eval.polnear import HELDOUT_MOD, _files
+
+    data = need_data("polnear")
+    train = _files(data, "train")
+    held = _files(data, "train-heldout")
+    assert held == train[::HELDOUT_MOD] and len(held) == 84
+    # One gold file per article, and the first annotator in sorted order.
+    for txt, ann in held:
+        assert ann.stem.rsplit("_", 1)[0] == txt.stem
+        assert ann == min(ann.parent.glob(txt.stem + "_*.ann"))
+
+
 @pytest.mark.slow
 def test_polnear_dev_full_floors() -> None:
     data = need_data("polnear")
@@ -63,4 +76,16 @@ def test_polnear_dev_full_floors() -> None:
     for kind in ("content", "source", "cue"):
         for mode in ("overlap", "exact"):
             assert r[kind][mode]["f1"] >= floors[f"{kind}_{mode}_f1"], (kind, mode, r[kind])
+    assert r["speaker_accuracy"] >= floors["speaker_accuracy"]
+
+
+@pytest.mark.slow
+def test_polnear_heldout_floors() -> None:
+    """Train articles the shipped model never saw (every 10th): the independent check."""
+    data = need_data("polnear")
+    r = evaluate(data, split="train-heldout")
+    floors = BASELINE["train-heldout"]
+    assert r["articles"] == 84
+    for kind in ("content", "source", "cue"):
+        assert r[kind]["overlap"]["f1"] >= floors[f"{kind}_overlap_f1"], (kind, r[kind])
     assert r["speaker_accuracy"] >= floors["speaker_accuracy"]

@@ -151,7 +151,7 @@ def test_seed_spans_slice_the_text(seeds: dict[str, Analysis]) -> None:
                 if sp is None:
                     continue
                 assert 0 <= sp.start < sp.end <= len(a.text)
-                assert sp.stage == "quotes.v1"
+                assert sp.stage == "quotes.v2"
                 assert 0.0 < sp.confidence <= 1.0
             body = q.slice(a.text)
             assert body == body.strip() and body
@@ -248,6 +248,34 @@ def test_glued_speaker_is_cut_out_of_the_token(nlp: object) -> None:
     assert q.speaker is not None and q.speaker.slice(t) == "Reza"
 
 
+def test_doubled_apostrophes_are_quote_marks(nlp: object) -> None:
+    t = "''It's embarrassing,'' said Tom Hale. ''Nobody wants that.''"
+    regions = find_quote_regions(t)
+    assert [t[r.start:r.end] for r in regions] == ["It's embarrassing,", "Nobody wants that."]
+    assert [t[r.outer[0]:r.outer[1]] for r in regions] == ["''It's embarrassing,''", "''Nobody wants that.''"]
+    got = _quotes(t, nlp)
+    assert ("It's embarrassing,", "Tom Hale", "say") in got
+
+
+def test_learned_model_ships_without_pickle() -> None:
+    import json
+    from pathlib import Path
+
+    import numpy as np
+
+    from newsprism.stages.quote_model import load_model
+
+    base = Path(__file__).resolve().parent.parent / "src" / "newsprism" / "models" / "quotes"
+    meta = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+    assert meta["role_classes"][0] == "O" and set(meta["role_classes"]) == {"O", "content", "source", "cue"}
+    with np.load(base.with_suffix(".npz"), allow_pickle=False) as z:
+        assert z["cue_coef"].shape[0] == len(z["cue_features"])
+        assert z["role_coef"].shape == (len(z["role_features"]), 4)
+    assert base.with_suffix(".npz").stat().st_size < 8_000_000
+    model = load_model()
+    assert model is not None and 0.0 < model.cue_threshold < 1.0
+
+
 def test_regions_are_exact() -> None:
     t = 'He said "yes." Then: “no ”quote” here.'
     for r in find_quote_regions(t):
@@ -277,7 +305,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v1"
+    assert st.tag == "quotes.v2"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -4,12 +4,18 @@ Direct quotes come from paired quotation marks (see :func:`find_quote_regions`),
 speech from speech verbs over the dependency parse ("X said that ...", "according to X, ...").
 Each attribution gets its cue verb and class, its source phrase resolved to a named speaker
 (:mod:`.speakers`), and the relays it passed through ("according to Iran International").
+
+A small learned model (:mod:`.quote_model`, trained on PolNeAR train) then adds the speech acts
+the rules miss (beliefs, intentions, nominal cues, "called for", "is expected") and gives the
+rules' reported clauses and cue extents PolNeAR's boundaries; the rules' quotes, speakers and
+relays stand where both read the same cue. Without the model file the rules work alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Analysis, Quote, Span
@@ -25,6 +31,7 @@ from .quote_lexicon import (
     WEAK_CUES,
     cue_class,
 )
+from .quote_model import DocView, cue_candidates, cue_features, load_model, role_batch
 from .speakers import (
     Resolved,
     SpeakerResolver,
@@ -62,11 +69,14 @@ class QuoteRegion:
     end: int
     opened: bool = True
     closed: bool = True
+    open_len: int = 1  # 2 for a doubled apostrophe ('' as in ''Yes,'' he said)
+    close_len: int = 1
 
     @property
     def outer(self) -> Range:
         """The region with its marks (what PolNeAR annotates)."""
-        return (self.start - 1 if self.opened else self.start, self.end + 1 if self.closed else self.end)
+        return (self.start - self.open_len if self.opened else self.start,
+                self.end + self.close_len if self.closed else self.end)
 
 
 def _family(ch: str) -> str:
@@ -91,8 +101,34 @@ def _trim(text: str, start: int, end: int, chars: str = "") -> Range:
     return start, end
 
 
+_DOUBLED = re.compile(r"(?<!')''(?!')")
+
+
 def find_quote_regions(text: str) -> list[QuoteRegion]:
     """All double-quoted regions of ``text`` in order, including unclosed and unopened ones.
+
+    A doubled apostrophe ('' as some outlets write “) counts as a straight double mark.
+    """
+    if "''" not in text:
+        return _find_regions(text)
+    masked = list(text)
+    for m in _DOUBLED.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else " "
+        if prev.isspace() or prev in _OPEN_BEFORE:
+            masked[i], masked[i + 1] = " ", '"'  # an opener: the mark sits next to the words
+        else:
+            masked[i], masked[i + 1] = '"', " "
+    out = []
+    for r in _find_regions("".join(masked)):
+        ol = 2 if r.opened and r.start >= 2 and text[r.start - 2:r.start] == "''" else 1
+        cl = 2 if r.closed and text[r.end:r.end + 2] == "''" else 1
+        out.append(replace(r, open_len=ol, close_len=cl) if ol != 1 or cl != 1 else r)
+    return out
+
+
+def _find_regions(text: str) -> list[QuoteRegion]:
+    """All double-quoted regions of ``text`` (marks are single characters here).
 
     Marks are read from their neighbours before their glyph, because translated text uses
     “ as a closer; straight and curly marks nest inside each other; a region open at a
@@ -201,12 +237,24 @@ def _tok_range(tok: Any) -> Range:
 
 
 def _subtree_range(tok: Any, exclude: Sequence[Any] = ()) -> Range:
+    if not exclude:
+        # The subtree's first and last tokens are its edges (no need to walk it).
+        doc = tok.doc
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        while lo < hi and doc[lo].is_space:
+            lo += 1
+        while hi > lo and doc[hi].is_space:
+            hi -= 1
+        a, b = doc[lo], doc[hi]
+        return a.idx, b.idx + len(b)
     toks = [t for t in tok.subtree if not t.is_space and not any(t in ex.subtree for ex in exclude)]
     if not toks:
         return _tok_range(tok)
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+# Tokens further than this from a cue are never its source or content (a long sentence's tail).
+_WINDOW = 40
 _PUNCT_EDGE = ",;:.!?—–- \n\t"
 
 
@@ -314,12 +362,19 @@ def _is_relay_verb(tok: Any) -> bool:
 class _Builder:
     """Finds the attributions of one parsed document."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Any], credits: Sequence[str]):
+    def __init__(self, doc: Any, mentions: Sequence[Any], credits: Sequence[str], use_model: bool = True,
+                 text: str | None = None):
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc.text if text is None else text
         self.regions = self._cut_regions(find_quote_regions(self.text))
-        self.resolver = SpeakerResolver(doc, mentions, [(r.start, r.end) for r in self.regions])
+        self.resolver = SpeakerResolver(doc, mentions, [(r.start, r.end) for r in self.regions], self.text)
         self.credits = credit_spans(self.text, credits)
+        self.model = load_model() if use_model else None
+        self._comp_cache: dict[int, Range | None] = {}
+        self._emb_cache: dict[tuple[int, int], bool] = {}
+        self.view = DocView(doc, [r.outer for r in self.regions], self.text) if self.model is not None else None
+        if self.model is not None:
+            self._role_index = {name: k for k, name in enumerate(self.model.role.classes)}
 
     # ---------------------------------------------------------------- regions
 
@@ -353,7 +408,7 @@ class _Builder:
                         break
             if cut is not None and cut > r.start:
                 s, e = _trim(self.text, r.start, cut, ",")
-                out.append(QuoteRegion(s, e, r.opened, False))
+                out.append(QuoteRegion(s, e, r.opened, False, r.open_len, r.close_len))
             else:
                 out.append(r)
         return out
@@ -367,11 +422,67 @@ class _Builder:
     # ---------------------------------------------------------------- cues
 
     def build(self) -> list[Attribution]:
+        """The rules' attributions, then the learned model's for speech acts the rules missed."""
+        found = self._rules_found()
+        if self.model is not None:
+            direct = {tok.i for tok, info in found if info["label"] == "direct"}
+            found = self._merge(found, self._model_found(skip=direct))
+        found.sort(key=lambda x: x[1]["order"])
+        learned = {info["cue"] for _, info in found if info.get("learned")}
+        out: list[Attribution] = []
+        for tok, info in found:
+            a = self._finish(tok, info)
+            if a.relays and learned:
+                # A learned cue already holds this "according to X" as an attribution of its own.
+                a = replace(a, relays=tuple(r for r in a.relays if not any(
+                    c[0] <= r[0][0] < c[1] or r[0][0] <= c[0] < r[0][1] for c in learned)))
+            out.append(a)
+        return out
+
+    def _merge(self, rules: list[tuple[Any, dict[str, Any]]],
+               learned: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
+        """Add learned attributions whose cue and content the rules do not already hold."""
+        by_tok = {tok.i: info for tok, info in learned}
+        # Where both read the same cue, the learned reported clause wins (PolNeAR-trained
+        # boundaries), and so does the cue's extent ("said in a statement", "called for");
+        # quotes, speakers and relays stay the rules'.
+        merged = []
+        for tok, info in rules:
+            mine = by_tok.get(tok.i)
+            if mine is not None and info["lemma"] != "according to":
+                info = {**info, "cue": mine["cue"]}
+                if info["label"] == "indirect" and mine["label"] == "indirect":
+                    info = {**info, "content": mine["content"], "outer": mine["outer"]}
+            merged.append((tok, info))
+        rules = merged
+        cue_toks = {tok.i for tok, _ in rules}
+        cue_rs = [info["cue"] for _, info in rules]
+        contents = [frozenset(i for a, b in info["outer"] for i in range(a, b)) for _, info in rules]
+        out = list(rules)
+        for tok, linfo in learned:
+            if tok.i in cue_toks:
+                continue
+            c0, c1 = linfo["cue"]
+            if any(a < c1 and c0 < b for a, b in cue_rs):
+                continue
+            span = frozenset(i for a, b in linfo["outer"] for i in range(a, b))
+            if any(len(span & o) * 2 >= max(len(span), len(o)) for o in contents if o):
+                continue
+            out.append((tok, {**linfo, "learned": True}))
+        return out
+
+    def _rules_found(self) -> list[tuple[Any, dict[str, Any]]]:
         doc = self.doc
-        cues: list[Any] = [t for t in doc if _is_cue(t) and self._in_region(t.idx) is None
+        v = self.view
+        if v is not None:  # the same tokens, found without touching every spaCy token
+            pre = [doc[i] for i in range(v.n) if v.pos[i] == "VERB" and v.lemma[i] in CUE_CLASSES]
+            acc = [doc[i] for i in range(v.n - 1) if v.lower[i] == "according" and v.lower[i + 1] == "to"]
+        else:
+            pre = list(doc)
+            acc = [t for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
+        cues: list[Any] = [t for t in pre if _is_cue(t) and self._in_region(t.idx) is None
                            and not _is_relay_verb(t)]
-        according = [t for t in doc if t.lower_ == "according" and t.i + 1 < len(doc)
-                     and doc[t.i + 1].lower_ == "to" and self._in_region(t.idx) is None]
+        according = [t for t in acc if self._in_region(t.idx) is None]
         self.follow: dict[int, int] = {}
         assigned = self._assign_regions(cues)
         found: list[tuple[Any, dict[str, Any]]] = []
@@ -396,20 +507,179 @@ class _Builder:
             info = self._according(tok)
             if info is not None:
                 found.append((tok, info))
-        found.sort(key=lambda x: x[1]["order"])
-        out: list[Attribution] = []
-        for tok, info in found:
-            out.append(self._finish(tok, info))
+        return found
+
+    # ---------------------------------------------------------------- learned path
+
+    def _model_found(self, skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[Any, dict[str, Any]]]:
+        """Cues from the learned cue model; source and content from the role model, with
+        quoted regions given to their cue by the rules (split and multi-paragraph quotes)."""
+        doc = self.doc
+        model = self.model
+        assert model is not None
+        v = self.view
+        assert v is not None
+        self._relay_cache: dict[tuple[int, int], list[Range]] = {}
+        cands = cue_candidates(v, model.extra_cues, model.known_cues)
+        cues: list[Any] = []
+        if cands:
+            probs = model.cue_probs([cue_features(v, i) for i in cands])
+            thr = model.cue_threshold
+            cues = [doc[i] for i, p in zip(cands, probs) if p >= thr]
+        cues = [t for t in cues if not _is_relay_verb(t)]
+        self.follow = {}
+        outside = [t for t in cues if self._in_region(t.idx) is None]
+        assigned = self._assign_regions(outside)
+        found: list[tuple[Any, dict[str, Any]]] = []
+        by_cue: dict[int, dict[str, Any]] = {}
+        for tok in cues:
+            if tok.i in skip:
+                continue  # the rules' direct quote of this very cue stands as it is
+            info = self._model_attribution(tok, assigned.get(tok.i, []))
+            if info is not None:
+                found.append((tok, info))
+                by_cue[tok.i] = info
+        for ri, cue_i in self.follow.items():
+            base = by_cue.get(cue_i)
+            if base is None or base["label"] != "direct":
+                continue
+            r = self.regions[ri]
+            found.append((doc[cue_i], {**base, "content": ((r.start, r.end),), "outer": (r.outer,),
+                                       "order": r.start, "follow": True}))
+        return found
+
+    def _model_attribution(self, tok: Any, regs: list[QuoteRegion]) -> dict[str, Any] | None:
+        model = self.model
+        assert model is not None
+        doc = self.doc
+        text = self.text
+        v = self.view
+        assert v is not None
+        c = tok.i
+        lem = v.lemma[c]
+        p_start = text.rfind("\n", 0, tok.idx) + 1
+        p_end = text.find("\n", tok.idx)
+        p_end = len(text) if p_end < 0 else p_end
+        a, b = v.sents[v.sent_of[c]]
+        a, b = max(a, c - _WINDOW), min(b, c + _WINDOW + 1)
+        toks = [t for t in range(a, b) if t != c and not v.space[t] and p_start <= v.idx[t] < p_end]
+        roles = self._role_index
+        ks, kc, kq = roles["source"], roles["content"], roles["cue"]
+        idx_c = v.idx[c]
+        labels: dict[int, int] = {}
+        src_best: tuple[float, int] | None = None
+        relay = self._relay_phrases(a, b)
+        if toks:
+            probs = model.role_probs(role_batch(v, c, toks, lem))
+            best = probs.argmax(axis=1).tolist()
+            own = [r for r in relay if r[0] <= idx_c < r[1]]
+            for t, k, row in zip(toks, best, probs):
+                if k == ks and not own and any(r0 <= v.idx[t] < r1 for r0, r1 in relay):
+                    # "..., an IRGC spokesperson said, according to Iran International": the
+                    # relay's outlet is the source of the relay, not of the speech verb.
+                    k = 0
+                if k:
+                    labels[t] = k
+                    if k == ks and (src_best is None or row[ks] > src_best[0]):
+                        src_best = (float(row[ks]), t)
+        idx, ln = v.idx, v.length
+        # Cue: the head with the cue-labelled tokens next to it.
+        lo_c = hi_c = c
+        while lo_c - 1 >= 0 and labels.get(lo_c - 1) == kq and c - lo_c < 4:
+            lo_c -= 1
+        while hi_c + 1 < v.n and labels.get(hi_c + 1) == kq and hi_c - c < 4:
+            hi_c += 1
+        cue = (idx[lo_c], idx[hi_c] + ln[hi_c])
+        # Source: the run of source tokens around the most likely one, else the subject.
+        source: Range | None = None
+        head = None
+        subj = _subject(tok)
+        if src_best is not None:
+            lo = hi = src_best[1]
+            while lo - 1 >= 0 and labels.get(lo - 1) == ks:
+                lo -= 1
+            while hi + 1 < v.n and labels.get(hi + 1) == ks:
+                hi += 1
+            source = _clean(text, (idx[lo], idx[hi] + ln[hi]))
+            head = doc[lo:hi + 1].root
+            if source[1] <= source[0]:
+                source, head = None, None
+        if source is None:
+            if subj is not None:
+                head = subj
+                source = _clean(text, self._source_range(subj))
+            elif c > 0 and glue_point(v.lower[c - 1]) is None and glue_point(doc[c - 1].text) is not None:
+                prev = doc[c - 1]
+                source = (prev.idx + (glue_point(prev.text) or 0), prev.idx + len(prev))
+        if regs:
+            content = tuple((r.start, r.end) for r in regs)
+            outer = tuple(r.outer for r in regs)
+            label = "direct"
+        else:
+            ci = sorted(t for t, k in labels.items() if k == kc)
+            pieces: list[Range] = []
+            prev = -10
+            for t in ci:
+                bridge = t - prev == 1 or (t - prev == 2 and (v.punct[t - 1] or v.space[t - 1]))
+                if pieces and bridge:
+                    pieces[-1] = (pieces[-1][0], idx[t] + ln[t])
+                else:
+                    pieces.append((idx[t], idx[t] + ln[t]))
+                prev = t
+            pieces = [p for p in (_clean(text, p) for p in pieces) if p[1] - p[0] >= 2]
+            if not pieces:
+                return None
+            quoted = sum(int(v.inq[t]) for t in ci)
+            label = "direct" if quoted * 2 > len(ci) else "indirect"
+            content = outer = tuple(pieces)
+        if lem == "accord" or lem == "according":
+            lem = "according to"
+        order = min([cue[0]] + [p[0] for p in content])
+        return {"content": content, "outer": outer, "label": label, "cue": cue, "lemma": lem,
+                "source": source, "head": head, "order": order}
+
+    def _relay_phrases(self, a: int, b: int) -> list[Range]:
+        """Character ranges of relay phrases ("according to Iran International") in tokens a..b."""
+        key = (a, b)
+        got = self._relay_cache.get(key)
+        if got is not None:
+            return got
+        v = self.view
+        assert v is not None
+        s0, e0 = v.idx[a], v.idx[b - 1] + v.length[b - 1]
+        out: list[Range] = []
+        for m in RELAY_RE.finditer(self.text, s0, e0):
+            if m.group().strip().lower() == "told":
+                continue
+            stop = m.end()
+            while stop < e0 and self.text[stop] not in ",;:()“”\"!?\n" and not (
+                    self.text[stop] == "." and (stop + 1 >= e0 or self.text[stop + 1].isspace())):
+                stop += 1
+            out.append((m.start(), stop))
+        self._relay_cache[key] = out
         return out
+
+    def _complement_of(self, tok: Any) -> Range | None:
+        got = self._comp_cache.get(tok.i, False)
+        if got is False:
+            got = self._comp_cache[tok.i] = _complement(tok, self.text)
+        return got  # type: ignore[return-value]
+
+    def _embedded_cached(self, ri: int, r: QuoteRegion, comp: Range, cue: Any) -> bool:
+        key = (ri, cue.i)
+        got = self._emb_cache.get(key)
+        if got is None:
+            got = self._emb_cache[key] = self._embedded(r, comp, cue)
+        return got
 
     def _assign_regions(self, cues: list[Any]) -> dict[int, list[QuoteRegion]]:
         """Give each quoted region to the speech verb that introduces it."""
         text = self.text
         assigned: dict[int, list[QuoteRegion]] = {}
         owner: dict[int, int] = {}  # region index -> cue token index
-        comps = [(c, t) for t, c in ((t, _complement(t, self.text)) for t in cues) if c is not None]
+        comps = [(c, t) for t, c in ((t, self._complement_of(t)) for t in cues) if c is not None]
         for ri, r in enumerate(self.regions):
-            if any(self._embedded(r, c, t) for c, t in comps):
+            if any(self._embedded_cached(ri, r, c, t) for c, t in comps):
                 continue  # a scare quote inside someone's reported clause
             s_out, e_out = r.outer
             para_s = text.rfind("\n", 0, r.start) + 1
@@ -664,9 +934,10 @@ class _Builder:
 
 def extract_attributions(doc: Any, mentions: Sequence[Any] = (), credits: Sequence[str] = ()) -> list[Attribution]:
     """All attributions of a parsed document, in text order."""
-    if not doc.text.strip():
+    text = doc.text
+    if not text.strip():
         return []
-    return _Builder(doc, mentions, credits).build()
+    return _Builder(doc, mentions, credits, text=text).build()
 
 
 def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
@@ -697,7 +968,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 1
+    version = 2
     requires = ("parse",)
     assigns = ("quotes",)
 

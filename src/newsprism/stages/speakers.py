@@ -64,9 +64,10 @@ def glue_point(word: str) -> int | None:
 class SpeakerResolver:
     """Resolves source phrases of one document, remembering speakers as it goes (left to right)."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Any] = (), quoted: Sequence[tuple[int, int]] = ()):
+    def __init__(self, doc: Any, mentions: Sequence[Any] = (), quoted: Sequence[tuple[int, int]] = (),
+                 text: str | None = None):
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc.text if text is None else text
         self.quoted = sorted(quoted)
         self.names = self._names(mentions)
         self.history: list[tuple[int, Resolved, str]] = []  # (position, speaker, source head lemma)

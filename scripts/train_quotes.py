@@ -1,0 +1,212 @@
+"""Train the attribution model (stages/quote_model.py) on PolNeAR's train split.
+
+    .venv/bin/python scripts/train_quotes.py [--data ../shared/data/polnear] [--cache /tmp/pn]
+
+Writes ``src/newsprism/models/quotes.npz`` (feature names and weights, no pickle) and
+``quotes.json`` (classes, thresholds, training facts). Articles whose index in the sorted train
+list is ``0 mod 10`` are held out (never trained or tuned on): ``newsprism eval polnear
+--split train-heldout`` scores them. Every annotator's file of a training article is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsprism.eval.polnear import HELDOUT_MOD, read_ann
+from newsprism.nlp import load_nlp
+from newsprism.stages.quote_model import ROLES, DocView, cue_candidates, cue_features, role_batch
+from newsprism.stages.quotes import find_quote_regions
+
+
+def parsed(data: Path, cache: Path | None) -> list[tuple[str, object, list[Path]]]:
+    """(name, doc, annotation files) per train article, parsing once into ``cache``."""
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    text_dir = data / "train" / "text"
+    ann_dir = data / "train" / "attributions"
+    names = sorted(p.stem for p in text_dir.glob("*.txt"))
+    anns: dict[str, list[Path]] = {}
+    for a in sorted(ann_dir.glob("*.ann")):
+        anns.setdefault(a.stem.rsplit("_", 1)[0], []).append(a)
+    names = [n for n in names if n in anns]
+    docs = None
+    if cache is not None and (cache / "train_all.spacy").exists():
+        docs = list(DocBin().from_disk(cache / "train_all.spacy").get_docs(nlp.vocab))
+        if len(docs) != len(names):
+            docs = None
+    if docs is None:
+        texts = [(text_dir / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+        docs = list(nlp.pipe(texts, batch_size=16))
+        if cache is not None:
+            cache.mkdir(parents=True, exist_ok=True)
+            db = DocBin()
+            for d in docs:
+                db.add(d)
+            db.to_disk(cache / "train_all.spacy")
+    return [(n, d, anns[n]) for n, d in zip(names, docs)]
+
+
+_CHAR_TOK: dict[int, list[int]] = {}
+
+
+def tokens_of(doc, chars) -> list[int]:  # type: ignore[no-untyped-def]
+    """Tokens (not whitespace) holding any of the characters ``chars``."""
+    key = id(doc)
+    table = _CHAR_TOK.get(key)
+    if table is None:
+        table = [-1] * (len(doc.text) + 1)
+        for t in doc:
+            if not t.is_space:
+                for k in range(t.idx, t.idx + len(t)):
+                    table[k] = t.i
+        _CHAR_TOK.clear()
+        _CHAR_TOK[key] = table
+    return sorted({table[c] for c in chars if 0 <= c < len(table) and table[c] >= 0})
+
+
+def cue_head(doc, toks: list[int]) -> int | None:  # type: ignore[no-untyped-def]
+    if not toks:
+        return None
+    s = set(toks)
+    heads = [i for i in toks if doc[i].head.i not in s or doc[i].head.i == i]
+    if not heads:
+        return toks[0]
+    for pos in ("VERB", "NOUN", "AUX", "ADP", "ADJ"):
+        for i in heads:
+            if doc[i].pos_ == pos:
+                return i
+    return heads[0]
+
+
+def gold_heads(doc, ann_files):  # type: ignore[no-untyped-def]
+    """Per annotator file: cue head token -> gold attributions."""
+    out = []
+    for ann in ann_files:
+        heads: dict[int, list] = {}
+        for g in read_ann(ann, doc.text):
+            h = cue_head(doc, tokens_of(doc, g.cue))
+            if h is not None:
+                heads.setdefault(h, []).append(g)
+        out.append(heads)
+    return out
+
+
+def cue_lemma_sets(items, min_count: int = 2) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """Lemmas of non-verb cue heads seen at least ``min_count`` times ("statement", "in", ":"),
+    and every lemma seen heading a cue at all (the only candidates scored at run time)."""
+    c: Counter[str] = Counter()
+    every: set[str] = set()
+    for _name, doc, ann_files in items:
+        for heads in gold_heads(doc, ann_files):
+            for h in heads:
+                every.add(doc[h].lemma_.lower())
+                if doc[h].pos_ not in ("VERB", "AUX"):
+                    c[doc[h].lemma_.lower()] += 1
+    return sorted(w for w, k in c.items() if k >= min_count), sorted(every)
+
+
+def examples(items, extra):  # type: ignore[no-untyped-def]
+    cue_x: list[list[str]] = []
+    cue_y: list[int] = []
+    role_x: list[list[str]] = []
+    role_y: list[int] = []
+    for _name, doc, ann_files in items:
+        text = doc.text
+        v = DocView(doc, [r.outer for r in find_quote_regions(text)])
+        cands = cue_candidates(v, extra)
+        for heads in gold_heads(doc, ann_files):
+            for i in cands:
+                cue_x.append(cue_features(v, i))
+                cue_y.append(1 if i in heads else 0)
+            for h, gs in heads.items():
+                g = gs[0]
+                content = set(tokens_of(doc, g.content))
+                source = set(tokens_of(doc, g.source))
+                cueset = set(tokens_of(doc, g.cue))
+                a, b = v.sents[v.sent_of[h]]
+                toks = [t for t in range(a, b) if not v.space[t] and t != h]
+                role_x.extend(role_batch(v, h, toks, v.lemma[h]))
+                role_y.extend(3 if t in cueset else 2 if t in source else 1 if t in content else 0 for t in toks)
+    return cue_x, cue_y, role_x, role_y
+
+
+def fit(x: list[list[str]], y: list[int], min_count: int, c: float, multi: bool):  # type: ignore[no-untyped-def]
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for fs in x for f in set(fs))
+    names = sorted(f for f, k in counts.items() if k >= min_count)
+    index = {f: i for i, f in enumerate(names)}
+    rows, cols = [], []
+    for r, fs in enumerate(x):
+        for f in set(fs):
+            j = index.get(f)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+    mat = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(x), len(names)))
+    clf = LogisticRegression(C=c, max_iter=300, solver="lbfgs" if multi else "liblinear")
+    clf.fit(mat, np.asarray(y))
+    coef = clf.coef_.T.copy()  # (n_features, n_out)
+    b = index["b"]
+    coef[b] += clf.intercept_
+    return names, coef.astype(np.float32), list(clf.classes_)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
+    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprism" / "models" / "quotes")
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--tune-slice", action="store_true",
+                    help="also leave out articles 5 mod 10 (for tuning thresholds and rules)")
+    args = ap.parse_args()
+    t0 = time.time()
+    items = parsed(args.data, args.cache)
+    skip = {0, 5} if args.tune_slice else {0}
+    train = [it for i, it in enumerate(items) if i % HELDOUT_MOD not in skip]
+    print(f"{len(items)} articles, training on {len(train)} ({time.time() - t0:.0f}s)", flush=True)
+    extra, every = cue_lemma_sets(train)
+    cue_x, cue_y, role_x, role_y = examples(train, set(extra))
+    print(f"cue examples {len(cue_x)} ({sum(cue_y)} positive), role examples {len(role_x)} "
+          f"({time.time() - t0:.0f}s)", flush=True)
+    cue_names, cue_coef, _ = fit(cue_x, cue_y, args.min_count, 0.5, multi=False)
+    print(f"cue model: {len(cue_names)} features ({time.time() - t0:.0f}s)", flush=True)
+    role_names, role_coef, role_classes = fit(role_x, role_y, args.min_count, 0.5, multi=True)
+    print(f"role model: {len(role_names)} features ({time.time() - t0:.0f}s)", flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        args.out.with_suffix(".npz"),
+        cue_features=np.array(cue_names), cue_coef=cue_coef,
+        role_features=np.array(role_names), role_coef=role_coef,
+    )
+    meta = {
+        "_note": "Attribution model of stages/quote_model.py; trained by scripts/train_quotes.py on PolNeAR "
+                 f"train minus every {HELDOUT_MOD}th article (held out). Weights in quotes.npz.",
+        "cue_classes": ["cue"],
+        "role_classes": [ROLES[k] for k in role_classes],
+        "cue_threshold": 0.4,  # tuned on train articles 5 mod 10 with a model trained without them
+        "extra_cue_lemmas": extra,
+        "cue_lemmas": every,
+        "train_articles": len(train),
+        "cue_examples": len(cue_x),
+        "role_examples": len(role_x),
+    }
+    args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"done in {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,440 @@
+"""A small learned attribution model: which tokens are speech cues, and which words are their
+source and content.
+
+Two linear models trained on PolNeAR's train split by ``scripts/train_quotes.py`` and shipped
+as ``models/quotes.npz`` (weights) with ``models/quotes.json`` (feature names, classes, metrics):
+
+* **cue**: one score per token — is this the head of an attribution cue ("said", "according",
+  "statement", "believes", "called for")? Features: word, lemma, tags, dependency label, the
+  head and the children's relations, neighbours, quotation context.
+* **role**: for a cue and each token of its sentence, one of ``O``/``content``/``source``/``cue``.
+  Features: the dependency path from the cue to the token, the cue's child whose subtree holds
+  the token, direction and distance, quotation context — a linear semantic-role labeller.
+
+Both are plain dot products over named features (no pickle, no sklearn at run time).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Sequence
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from .quote_lexicon import CUE_CLASSES, DOCUMENT_NOUNS
+
+__all__ = ["ROLES", "DocView", "QuoteModel", "cue_candidates", "cue_features", "load_model", "role_batch", "role_features"]
+
+ROLES = ("O", "content", "source", "cue")
+_MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+# --------------------------------------------------------------------------- features
+
+
+class DocView:
+    """Per-token attributes of a parsed document as plain lists (spaCy token access is slow)."""
+
+    __slots__ = (
+        "children",
+        "dep",
+        "head",
+        "idx",
+        "inq",
+        "lemma",
+        "length",
+        "lower",
+        "n",
+        "pos",
+        "punct",
+        "sent_of",
+        "sents",
+        "space",
+        "sstart",
+        "tag",
+        "text",
+    )
+
+    def __init__(self, doc: Any, regions: Sequence[tuple[int, int]] = (), text: str | None = None):
+        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, TAG
+
+        self.n = n = len(doc)
+        self.text = doc.text if text is None else text
+        strings = doc.vocab.strings
+        import numpy as np
+
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH])
+        if n == 0:
+            arr = np.zeros((0, 10), dtype=np.uint64)
+
+        def column(k: int, lower: bool = False) -> list[str]:
+            uniq, inv = np.unique(arr[:, k], return_inverse=True)
+            names = [strings[int(u)] for u in uniq]
+            if lower:
+                names = [x.lower() for x in names]
+            return [names[j] for j in inv.reshape(-1).tolist()]
+
+        self.lower = column(0)
+        self.lemma = column(1, lower=True)
+        self.pos = column(2)
+        self.tag = column(3)
+        self.dep = column(4)
+        self.head = (np.arange(n, dtype=np.int64) + arr[:, 5].astype(np.int64)).tolist()
+        self.idx = arr[:, 6].astype(np.int64).tolist()
+        self.punct = arr[:, 7].astype(bool).tolist()
+        self.space = arr[:, 8].astype(bool).tolist()
+        self.length = arr[:, 9].astype(np.int64).tolist()
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+        # Sentences are the parse trees (what spaCy's doc.sents gives for a parsed doc, cheaper).
+        head = self.head
+        root = [-1] * n
+        for i in range(n):
+            path = []
+            j = i
+            while root[j] < 0 and head[j] != j:
+                path.append(j)
+                j = head[j]
+            r = root[j] if root[j] >= 0 else j
+            root[j] = r
+            for k in path:
+                root[k] = r
+        starts = [0] + [i for i in range(1, n) if root[i] != root[i - 1]] if n else []
+        self.sents = [(a, b) for a, b in zip(starts, starts[1:] + [n])]
+        self.sent_of = [0] * n
+        for k, (a, b) in enumerate(self.sents):
+            for i in range(a, b):
+                self.sent_of[i] = k
+        self.sstart = [False] * n
+        for a in starts:
+            self.sstart[a] = True
+        self.inq = [0] * self.n
+        rs = sorted(regions)
+        ri = 0
+        for i, pos in enumerate(self.idx):
+            while ri < len(rs) and rs[ri][1] <= pos:
+                ri += 1
+            if ri < len(rs) and rs[ri][0] <= pos < rs[ri][1]:
+                self.inq[i] = 1
+
+    def ancestors(self, i: int) -> list[int]:
+        out = [i]
+        head = self.head
+        for _ in range(40):
+            h = head[i]
+            if h == i:
+                break
+            out.append(h)
+            i = h
+        return out
+
+
+def cue_features(v: DocView, i: int) -> list[str]:
+    """Features of token ``i`` as a possible cue head."""
+    lem = v.lemma[i]
+    low = v.lower[i]
+    pos = v.pos[i]
+    dep = v.dep[i]
+    h = v.head[i]
+    q = str(v.inq[i])
+    f = [
+        "b",
+        "w=" + low,
+        "l=" + lem,
+        "p=" + pos,
+        "t=" + v.tag[i],
+        "d=" + dep,
+        "ld=" + lem + "|" + dep,
+        "lp=" + lem + "|" + pos,
+        "pd=" + pos + "|" + dep,
+        "hl=" + v.lemma[h],
+        "hp=" + v.pos[h] + "|" + dep,
+        "q=" + q,
+        "lq=" + lem + "|" + q,
+    ]
+    cls = CUE_CLASSES.get(lem)
+    if cls is not None:
+        f.append("lex=" + cls)
+        f.append("lexd=" + cls + "|" + dep)
+    if lem in DOCUMENT_NOUNS:
+        f.append("docn")
+    kids: set[str] = set()
+    for c in v.children[i]:
+        cd = v.dep[c]
+        if cd == "punct":
+            continue
+        kids.add(cd)
+        if cd == "prep" or cd == "prt" or cd == "agent":
+            f.append("kp=" + lem + "|" + v.lower[c])
+            f.append("kpw=" + v.lower[c])
+        elif cd == "mark":
+            f.append("km=" + v.lower[c])
+        elif cd == "nsubj" or cd == "nsubjpass":
+            f.append("ks=" + v.pos[c])
+    for cd in kids:
+        f.append("k=" + cd)
+        f.append("lk=" + lem + "|" + cd)
+    if not kids:
+        f.append("nokids")
+    pw = v.lower[i - 1] if i > 0 else "<s>"
+    nw = v.lower[i + 1] if i + 1 < v.n else "</s>"
+    f.append("pw=" + pw)
+    f.append("nw=" + nw)
+    f.append("lnw=" + lem + "|" + nw)
+    f.append("lpw=" + lem + "|" + pw)
+    near = "0"
+    inq = v.inq
+    for k in range(max(0, i - 3), min(v.n, i + 4)):
+        if k != i and inq[k]:
+            near = "1"
+            break
+    f.append("nq=" + near)
+    f.append("lnq=" + lem + "|" + near)
+    if v.sstart[i]:
+        f.append("ss")
+    return f
+
+
+def role_features(v: DocView, c: int, cue_anc: list[int], t: int, lem: str) -> list[str]:
+    """Features of token ``t`` as part of the source, content or cue of the cue at ``c``."""
+    cue_pos = {a: k for k, a in enumerate(cue_anc)}
+    dep = v.dep
+    head = v.head
+    down: list[str] = []
+    lca_up = -1
+    branch = -1
+    cur = t
+    for _ in range(40):
+        k = cue_pos.get(cur)
+        if k is not None:
+            lca_up = k
+            break
+        down.append(dep[cur])
+        branch = cur
+        h = head[cur]
+        if h == cur:
+            break
+        cur = h
+    up = [dep[a] for a in cue_anc[:lca_up]] if lca_up > 0 else []
+    down.reverse()
+    bd = (dep[branch] + "/" + v.pos[branch]) if branch >= 0 else "?"
+    if lca_up == 0:
+        top = "D:" + bd  # inside the cue's subtree: the cue's child that holds it decides
+    elif lca_up < 0:
+        top = "N:" + bd  # another tree (the parser split the sentence)
+    elif not down:
+        top = "A:" + "/".join(up[:2])
+    else:
+        top = "S:" + "/".join(up[:2]) + ">" + bd
+    path = "/".join(up[:3]) + "|" + "/".join(down[:3])
+    direction = "L" if t < c else "R"
+    dist = t - c if t > c else c - t
+    db = "1" if dist == 1 else "2" if dist <= 3 else "5" if dist <= 6 else "x" if dist <= 15 else "X"
+    q = str(v.inq[t]) + str(v.inq[c])
+    f = [
+        "b",
+        "top=" + top,
+        "topl=" + top + "|" + lem,
+        "topd=" + top + "|" + direction,
+        "path=" + path,
+        "pathd=" + path + "|" + direction,
+        "dir=" + direction + db,
+        "tp=" + v.pos[t] + "|" + top,
+        "td=" + dep[t],
+        "q=" + q,
+        "qt=" + q + "|" + top,
+        "l=" + lem,
+        "ld=" + lem + "|" + direction,
+    ]
+    if v.punct[t]:
+        f.append("punct=" + v.lower[t])
+    if dist == 1:
+        f.append("adj=" + direction + "|" + v.lower[t])
+    if len(down) <= 1 and lca_up <= 1:
+        f.append("near=" + v.lower[t] + "|" + direction)
+    return f
+
+
+def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[str]]:
+    """:func:`role_features` for many tokens of one cue, sharing the tree walks (same output)."""
+    anc = v.ancestors(c)
+    cue_pos = {a: k for k, a in enumerate(anc)}
+    dep, head, pos = v.dep, v.head, v.pos
+    ups = [[dep[a] for a in anc[:k]] for k in range(len(anc))]
+    up2 = ["/".join(u[:2]) for u in ups]
+    up3 = ["/".join(u[:3]) for u in ups]
+    memo: dict[int, tuple[int, tuple[str, ...], int, int]] = {}
+
+    def info(t: int) -> tuple[int, tuple[str, ...], int, int]:
+        chain = []
+        cur = t
+        res = None
+        for _ in range(60):
+            got = memo.get(cur)
+            if got is not None:
+                res = got
+                break
+            k = cue_pos.get(cur)
+            if k is not None:
+                res = (k, (), 0, -1)
+                memo[cur] = res
+                break
+            h = head[cur]
+            if h == cur:
+                res = (-1, (dep[cur],), 1, cur)
+                memo[cur] = res
+                break
+            chain.append(cur)
+            cur = h
+        if res is None:
+            res = (-1, (), 0, -1)
+        for node in reversed(chain):
+            lca, d3, n_down, br = res
+            if n_down == 0:
+                res = (lca, (dep[node],), 1, node)
+            else:
+                res = (lca, (d3 + (dep[node],))[:3], n_down + 1, br)
+            memo[node] = res
+        return res
+
+    inq, lower, punct = v.inq, v.lower, v.punct
+    qc = str(inq[c])
+    lf = "l=" + lem
+    ldl, ldr = "ld=" + lem + "|L", "ld=" + lem + "|R"
+    out = []
+    for t in toks:
+        if t == c:
+            out.append(["b", "self"])
+            continue
+        lca_up, d3, n_down, branch = info(t)
+        bd = (dep[branch] + "/" + pos[branch]) if branch >= 0 else "?"
+        if lca_up == 0:
+            top = "D:" + bd
+        elif lca_up < 0:
+            top = "N:" + bd
+        elif not n_down:
+            top = "A:" + up2[lca_up]
+        else:
+            top = "S:" + up2[lca_up] + ">" + bd
+        path = (up3[lca_up] if lca_up > 0 else "") + "|" + "/".join(d3)
+        direction = "L" if t < c else "R"
+        dist = t - c if t > c else c - t
+        db = "1" if dist == 1 else "2" if dist <= 3 else "5" if dist <= 6 else "x" if dist <= 15 else "X"
+        q = str(inq[t]) + qc
+        f = [
+            "b",
+            "top=" + top,
+            "topl=" + top + "|" + lem,
+            "topd=" + top + "|" + direction,
+            "path=" + path,
+            "pathd=" + path + "|" + direction,
+            "dir=" + direction + db,
+            "tp=" + pos[t] + "|" + top,
+            "td=" + dep[t],
+            "q=" + q,
+            "qt=" + q + "|" + top,
+            lf,
+            ldl if direction == "L" else ldr,
+        ]
+        if punct[t]:
+            f.append("punct=" + lower[t])
+        if dist == 1:
+            f.append("adj=" + direction + "|" + lower[t])
+        if n_down <= 1 and lca_up <= 1:
+            f.append("near=" + lower[t] + "|" + direction)
+        out.append(f)
+    return out
+
+
+def cue_candidates(v: DocView, extra: frozenset[str] | set[str],
+                   known: frozenset[str] | set[str] | None = None) -> list[int]:
+    """Tokens that may head a cue: verbs and auxiliaries, and words seen as cues in training
+    (``known``, when given, keeps only lemmas that headed a cue in training)."""
+    out = []
+    lemma, pos = v.lemma, v.pos
+    for i in range(v.n):
+        p = pos[i]
+        if (p == "VERB" or p == "AUX" or (lemma[i] in extra and not v.space[i])) and (
+                known is None or lemma[i] in known):
+            out.append(i)
+    return out
+
+
+# --------------------------------------------------------------------------- the model
+
+
+class _Linear:
+    """A linear model over named features; rows of ``coef`` are features, columns classes."""
+
+    def __init__(self, classes: Sequence[str], names: Sequence[str], coef: Any):
+        import numpy as np
+
+        self.classes = tuple(classes)
+        self.index = {n: k for k, n in enumerate(names)}
+        # One all-zero row at the end stands for features the model never saw.
+        self.coef = np.vstack([np.asarray(coef, dtype=np.float32), np.zeros((1, coef.shape[1]), np.float32)])
+
+    def scores(self, batch: Sequence[Sequence[str]]) -> Any:
+        """(len(batch), n_classes) scores."""
+        import numpy as np
+
+        get = self.index.get
+        unk = len(self.coef) - 1
+        rows: list[int] = []
+        starts: list[int] = []
+        for feats in batch:
+            starts.append(len(rows))
+            rows.extend(map(get, feats, repeat(unk, len(feats))))
+        if not rows:
+            return np.zeros((0, self.coef.shape[1]), np.float32)
+        return np.add.reduceat(self.coef[np.asarray(rows)], np.asarray(starts), axis=0)
+
+
+class QuoteModel:
+    """The cue and role models with their decision thresholds."""
+
+    def __init__(self, cue: _Linear, role: _Linear, meta: dict[str, Any]):
+        self.cue = cue
+        self.role = role
+        self.meta = meta
+        self.cue_threshold: float = float(meta.get("cue_threshold", 0.5))
+        self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
+        known = meta.get("cue_lemmas")
+        self.known_cues: frozenset[str] | None = frozenset(known) if known else None
+
+    def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:
+        import numpy as np
+
+        s = self.cue.scores(batch)[:, 0]
+        return 1.0 / (1.0 + np.exp(-s))
+
+    def role_probs(self, batch: Sequence[Sequence[str]]) -> Any:
+        import numpy as np
+
+        s = self.role.scores(batch)
+        s = s - s.max(axis=1, keepdims=True)
+        e = np.exp(s)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> QuoteModel | None:
+    """Load the shipped model, or None when it is missing (the rules then work alone)."""
+    import numpy as np
+
+    path = path or os.environ.get("NEWSPRISM_QUOTES_MODEL") or None
+    base = Path(path) if path else _MODEL_DIR / "quotes"
+    meta_p = base.with_suffix(".json")
+    npz_p = base.with_suffix(".npz")
+    if not meta_p.exists() or not npz_p.exists():
+        return None
+    meta = json.loads(meta_p.read_text(encoding="utf-8"))
+    with np.load(npz_p, allow_pickle=False) as z:
+        cue = _Linear(meta["cue_classes"], [str(x) for x in z["cue_features"]], z["cue_coef"])
+        role = _Linear(meta["role_classes"], [str(x) for x in z["role_features"]], z["role_coef"])
+    return QuoteModel(cue, role, meta)
