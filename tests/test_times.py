@@ -413,3 +413,12 @@ def test_a_date_read_from_tense_joins_an_entry_but_starts_none() -> None:
     [soleimani] = [e for e in both if any(m.label == "killing" for m in e.mentions)]
     assert soleimani.date == "2020-01-03" and not soleimani.conflicts
     assert {m.article for m in soleimani.mentions} == {"w"} and len(soleimani.mentions) == 2
+
+
+def test_an_occasion_dates_its_clause_and_a_report_does_not_date_its_saying() -> None:
+    a = _parsed("In a July 16 press conference, Jobs said that buyers would get a free case.",
+                published=date(2010, 8, 9))
+    assert _word(a, "said")[:2] == ("2010-07-16", "day")
+    b = _parsed("Apple held its conference today. Jobs said that his company sold 13.7 million Macs last year.")
+    assert _word(b, "said")[0] != "2009"
+    assert _word(b, "sold")[:2] == ("2009", "year")

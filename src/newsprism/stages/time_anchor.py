@@ -53,9 +53,28 @@ def _climb(doc: Any, i: int, para: Paragraphs) -> dict[int, float]:
     return out
 
 
+def _reported_apart(doc: Any, a: int, b: int, para: Paragraphs) -> bool:
+    """Token ``a`` lies in a reported clause that ``b`` is outside of, or ``b`` is an inserted
+    "he said" beside ``a``'s clause: "Jobs said [that his company sold 13.7 million Macs last
+    year]", "This switch, he said, would happen next year". What is reported is not when it was
+    said."""
+    t = doc[a]
+    for _ in range(12):
+        h = t.head
+        if h.i == t.i or para[h.i] != para[t.i]:
+            break
+        if t.dep_ == "ccomp" and not (t.left_edge.i <= b <= t.right_edge.i):
+            return True
+        t = h
+    tb = doc[b]
+    return tb.dep_ == "parataxis" and para[tb.head.i] == para[b] and tb.head.left_edge.i <= a <= tb.head.right_edge.i and not (
+        tb.left_edge.i <= a <= tb.right_edge.i)
+
+
 def path_cost(doc: Any, a: int, b: int, para: Paragraphs) -> float:
-    """Dependency-path length between two tokens; a step across a clause boundary costs more."""
-    if para[a] != para[b]:
+    """Dependency-path length from a time expression's root ``a`` to token ``b``; a step across a
+    clause boundary costs more; a reported clause does not date the reporting verb."""
+    if para[a] != para[b] or _reported_apart(doc, a, b, para):
         return 1e9
     anc_a = _climb(doc, a, para)
     anc_b = _climb(doc, b, para)
@@ -67,6 +86,7 @@ def path_cost(doc: Any, a: int, b: int, para: Paragraphs) -> float:
 
 
 _PREMODIFIER = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
+_SETTING_PREPS = frozenset({"in", "at", "during"})
 
 
 def modifier_reach(doc: Any, root: int) -> set[int] | None:
@@ -79,6 +99,8 @@ def modifier_reach(doc: Any, root: int) -> set[int] | None:
     h = r.head
     if r.dep_ not in _PREMODIFIER or h.i == r.i or h.pos_ not in ("NOUN", "PROPN") or h.i < r.i:
         return None
+    if h.dep_ == "pobj" and h.head.lower_ in _SETTING_PREPS and h.head.head.pos_ in ("VERB", "AUX"):
+        return None  # "In a Wednesday media event, Apple released ...": the occasion dates its clause
     out = {h.i}
     stack = list(h.children)
     while stack:
