@@ -407,6 +407,38 @@ def _join_prefixes(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     return [c for c in cands if id(c) not in drop]
 
 
+def _join_initials(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """Join a name cut at a middle initial to its surname ("Raj K." + "Chohan", "Regina M." + "Benjamin").
+
+    The small model stops at the initial's full stop and tags the two halves apart (often
+    with two different types); the halves are one person.
+    """
+    by_start = {c.start: c for c in cands}
+    drop: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if id(c) in drop or c.end - c.start < 2 or c.source == "event":
+            continue
+        last = doc[c.end - 1]
+        initial = last.text.rstrip(".")
+        if not (len(initial) == 1 and initial.isupper() and doc[c.start].text[:1].isupper()):
+            continue
+        gap = c.end
+        if not last.text.endswith(".") and gap < len(doc) and doc[gap].text == ".":
+            gap += 1
+        nxt = by_start.get(gap)
+        if nxt is None or nxt.source == "event" or id(nxt) in drop:
+            continue
+        head = doc[nxt.start].text
+        if not (len(head) > 1 and head[:1].isupper() and not head.isupper() and head.isalpha()):
+            continue
+        if "\n" in doc.text[doc[c.start].idx : doc[nxt.end - 1].idx]:
+            continue
+        label = "PERSON" if "PERSON" in (c.label, nxt.label) else nxt.label
+        c.end, c.label, c.confidence = nxt.end, label, min(c.confidence, nxt.confidence)
+        drop.add(id(nxt))
+    return [c for c in cands if id(c) not in drop]
+
+
 def _trim(doc: Any, c: _Cand) -> _Cand | None:
     """Cut articles, quotes, possessives and trailing titles off a candidate's edges."""
     s, e = c.start, c.end
@@ -599,7 +631,7 @@ class _Tokens(list[Any]):
         self.text = text
 
 
-def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v2", propn: bool = True) -> list[Mention]:
+def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v3", propn: bool = True) -> list[Mention]:
     """Named mentions in a parsed article, sorted by offset; every span slices ``text``."""
     ents = doc.ents
     doc = _Tokens(doc, text)
@@ -624,6 +656,7 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v2", propn: boo
                 taken[k] = True
         cands.extend(_propn_runs(doc, taken))
     cands = _join_prefixes(doc, cands)
+    cands = _join_initials(doc, cands)
     _strip_group_word(cands, doc)
     _extend(doc, cands)
     cands = _split_headlines(doc, cands)
@@ -681,7 +714,7 @@ class MentionStage(ArticleStage):
     """Named mentions with a type and a normalised key, from the spaCy parse."""
 
     name = "mentions"
-    version = 2
+    version = 3
     requires = ("parse",)
     assigns = ("mentions",)
 
