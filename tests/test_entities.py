@@ -363,3 +363,16 @@ def test_a_name_cut_at_its_middle_initial_is_one_mention(pipe):
     a = analyses[0]
     assert any(a.text[m.start : m.end] == "Raj K . Chohan" for m in a.mentions)
     assert _entity_with(ents, analyses, "Raj K . Chohan").id == _entity_with(ents, analyses, "Raj Chohan").id
+
+
+def test_a_maker_before_its_product_is_one_product_mention(nlp):
+    from spacy.tokens import Span
+
+    from newsprism.stages.mentions import find_mentions
+
+    text = "The woman was struck by a Toyota Camry on Monday."
+    doc = nlp(text)
+    k = next(t.i for t in doc if t.text == "Toyota")
+    doc.ents = [Span(doc, k, k + 1, "ORG"), Span(doc, k + 1, k + 2, "PRODUCT")]
+    ms = find_mentions(doc, text)
+    assert [(text[m.start : m.end], m.label) for m in ms] == [("Toyota Camry", "PRODUCT")]

@@ -405,6 +405,11 @@ def _blocks(locs: Sequence[_Local]) -> dict[str, list[int]]:
     return blocks
 
 
+def _same_surname(a: str, b: str) -> bool:
+    """One surname, maybe spelled two ways ("soleimani" / "suleimani"), never "li" / "lee"."""
+    return a == b or (skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 80)
+
+
 def _given_prefix(x: str, y: str) -> bool:
     """One given name shortens the other: an initial ("j" / "john") or a short form ("chris" / "christopher")."""
     short, long = (x, y) if len(x) <= len(y) else (y, x)
@@ -581,7 +586,7 @@ def _partial_rules(
                 block = blocks.get("h:" + skeleton(f[0]), [])
                 weight: Counter[int] = Counter()
                 for j in block:
-                    if labels[j] == "PERSON" and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j]):
+                    if labels[j] == "PERSON" and any(len(g) > 1 and _same_surname(g[-1], f[0]) for g in maximal[j]):
                         weight[roots[j]] += weights[j]
                 if len(weight) == 1:
                     edges.append((i, next(iter(weight)), 0.7))
@@ -616,7 +621,7 @@ def _partial_rules(
                         if _group(labels[j]) in _ACTOR
                         and _group(labels[j]) != "*"
                         and roots[j] != roots[i]
-                        and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j])
+                        and any(len(g) > 1 and _same_surname(g[-1], f[0]) for g in maximal[j])
                     }
                     if len(targets) == 1:
                         edges.append((i, targets.pop(), 0.55))

@@ -439,6 +439,30 @@ def _join_initials(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     return [c for c in cands if id(c) not in drop]
 
 
+def _join_makers(doc: Any, cands: list[_Cand]) -> list[_Cand]:
+    """A maker right before its product is one product name ("Toyota" ORG + "Camry" PRODUCT)."""
+    by_start = {c.start: c for c in cands}
+    drop: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        nxt = by_start.get(c.end)
+        if (
+            id(c) in drop
+            or nxt is None
+            or c.label != "ORG"
+            or nxt.label != "PRODUCT"
+            or doc[c.end - 1].whitespace_ != " "
+        ):
+            continue
+        c.end, c.label, c.confidence, c.source = (
+            nxt.end,
+            "PRODUCT",
+            min(c.confidence, nxt.confidence),
+            nxt.source,
+        )
+        drop.add(id(nxt))
+    return [c for c in cands if id(c) not in drop]
+
+
 def _trim(doc: Any, c: _Cand) -> _Cand | None:
     """Cut articles, quotes, possessives and trailing titles off a candidate's edges."""
     s, e = c.start, c.end
@@ -657,6 +681,7 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v3", propn: boo
         cands.extend(_propn_runs(doc, taken))
     cands = _join_prefixes(doc, cands)
     cands = _join_initials(doc, cands)
+    cands = _join_makers(doc, cands)
     _strip_group_word(cands, doc)
     _extend(doc, cands)
     cands = _split_headlines(doc, cands)
