@@ -241,9 +241,9 @@ class TimeStage(ArticleStage):
 
     def _names(self, item: Analysis, doc: Any) -> list[Span]:
         """Name mentions: the mentions stage's when it ran, else spaCy's entities (damage filtered)."""
-        words = {t.text for t in doc if t.text[:1].isupper()}
         if item.mentions:
             return [m for m in item.mentions if m.kind == "name"]
+        words = {t.text for t in doc if t.text[:1].isupper()}
         out: list[Span] = []
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
