@@ -152,10 +152,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v3"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v4"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v3" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v4" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -422,3 +422,13 @@ def test_an_occasion_dates_its_clause_and_a_report_does_not_date_its_saying() ->
     b = _parsed("Apple held its conference today. Jobs said that his company sold 13.7 million Macs last year.")
     assert _word(b, "said")[0] != "2009"
     assert _word(b, "sold")[:2] == ("2009", "year")
+
+
+def test_later_counts_from_the_last_named_time() -> None:
+    text = "Jobs introduced the Macintosh in 1984. One year later he was fired from the company."
+    a = _parsed(text, published=date(2011, 10, 6))
+    later = [t for t in a.times if a.text[t.start:t.end].startswith("One year")]
+    assert later and later[0].value == "1985" and later[0].precision == "year"
+    assert _word(a, "fired")[:2] == ("1985", "year")
+    undated = _parsed(text, published=None)
+    assert reanchor(undated, date(2011, 10, 6)).times == a.times

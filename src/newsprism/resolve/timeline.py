@@ -30,7 +30,14 @@ from rapidfuzz import fuzz
 
 from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeExpr, TimelineEntry
 from ..stages.temporal import compatible, resolve_full, value_range
-from ..stages.times import _EMBED_SIG_RX, SPEECH_CLASSES, dating_rule, event_date, resolve_time
+from ..stages.times import (
+    _EMBED_SIG_RX,
+    SPEECH_CLASSES,
+    dating_rule,
+    event_date,
+    narrative_times,
+    resolve_time,
+)
 
 __all__ = [
     "build_timeline",
@@ -361,8 +368,9 @@ def reanchor(analysis: Analysis, published: date) -> Analysis:
         sstart = max((x for x in sent_starts if x <= tx.start), default=0)
         value, precision, label = resolve_time(text, tx.start, tx.end, published, sstart)
         nt = dataclasses.replace(tx, value=value, precision=precision, label=label, anchored=value is not None)
-        new_times[(tx.start, tx.end)] = nt
         times.append(nt)
+    times = narrative_times(text, times)
+    new_times = {(tx.start, tx.end): tx for tx in times}
     events = []
     for ev in analysis.events:
         t = ev.time

@@ -53,17 +53,22 @@ def _climb(doc: Any, i: int, para: Paragraphs) -> dict[int, float]:
     return out
 
 
+_ENCLOSED = frozenset({"ccomp", "acl", "relcl"})
+
+
 def _reported_apart(doc: Any, a: int, b: int, para: Paragraphs) -> bool:
     """Token ``a`` lies in a reported clause that ``b`` is outside of, or ``b`` is an inserted
     "he said" beside ``a``'s clause: "Jobs said [that his company sold 13.7 million Macs last
     year]", "This switch, he said, would happen next year". What is reported is not when it was
-    said."""
+    said. Likewise a clause modifying a noun dates that noun, not the clause around it: "Jobs,
+    [born ... on February 24, 1955], has built"."""
     t = doc[a]
     for _ in range(12):
         h = t.head
         if h.i == t.i or para[h.i] != para[t.i]:
             break
-        if t.dep_ == "ccomp" and not (t.left_edge.i <= b <= t.right_edge.i):
+        if t.dep_ in _ENCLOSED and not (t.left_edge.i <= b <= t.right_edge.i) and not (
+                t.dep_ != "ccomp" and b == h.i):  # "a bombing [carried out in January 2020]"
             return True
         t = h
     tb = doc[b]

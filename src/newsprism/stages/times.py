@@ -17,6 +17,7 @@ timeline evaluation scores. Which rule dated an event is kept in its confidence
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,7 +28,7 @@ from typing import Any
 from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
-from .temporal import find_times, future_context, resolve_full
+from .temporal import find_times, future_context, resolve_full, value_range
 from .time_anchor import (
     CLAUSAL,
     CLAUSE_COST,
@@ -48,6 +49,7 @@ __all__ = [
     "TimeStage",
     "dating_rule",
     "event_date",
+    "narrative_times",
     "resolve_time",
 ]
 
@@ -154,6 +156,48 @@ def event_date(rule: str, time: TimeExpr | None, anchor: date | None) -> tuple[s
     return None, "vague", conf
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_LATER_RX = re.compile(r"(?i)^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|day)s?"
+                       r"(\s+later)?$")
+_LATER_AFTER_RX = re.compile(r"^\s*later\b")
+_NARRATIVE_REACH = 600  # characters back to the time a "later" counts from
+
+
+def narrative_times(text: str, times: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """Resolve "one year later", "two months later" from the last dated expression before them.
+
+    A narrative counts on from the time it last named ("... the Macintosh in 1984. One year
+    later he was fired"): the document date is not the reference of "later".
+    """
+    out = list(times)
+    for k, tx in enumerate(out):
+        if tx.value is not None:
+            continue
+        m = _LATER_RX.match(text[tx.start : tx.end])
+        if m is None or (m.group(3) is None and not _LATER_AFTER_RX.match(text[tx.end : tx.end + 12])):
+            continue
+        base = next((b for b in reversed(out[:k]) if b.value is not None and b.end <= tx.start
+                     and tx.start - b.end < _NARRATIVE_REACH and b.precision in ("day", "month", "year")), None)
+        if base is None:
+            continue
+        g = m.group(1).lower()
+        n = int(g) if g.isdigit() else _NUMBER_WORDS[g]
+        unit = m.group(2).lower()
+        start = value_range(base.value or "")[0]
+        if unit == "year":
+            value, precision = f"{start.year + n:04d}", "year"
+        elif unit == "month" and base.precision in ("day", "month"):
+            months = start.year * 12 + start.month - 1 + n
+            value, precision = f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+        elif unit == "day" and base.precision == "day":
+            value, precision = (start + timedelta(days=n)).isoformat(), "day"
+        else:
+            continue
+        out[k] = dataclasses.replace(tx, value=value, precision=precision, anchored=True)
+    return out
+
+
 @dataclass
 class _Trig:
     """A trigger token being turned into an event (mutable scratch)."""
@@ -192,7 +236,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 3
+    version = 4
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -235,7 +279,7 @@ class TimeStage(ArticleStage):
                 conf = min(conf, 0.5)
             out.append(TimeExpr(start=s, end=e, label=label, stage=self.tag, confidence=conf,
                                 value=value, precision=precision, anchored=value is not None))
-        return out
+        return narrative_times(text, out)
 
     # ------------------------------------------------------------------ events
 
