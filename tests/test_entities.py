@@ -376,3 +376,9 @@ def test_a_maker_before_its_product_is_one_product_mention(nlp):
     doc.ents = [Span(doc, k, k + 1, "ORG"), Span(doc, k + 1, k + 2, "PRODUCT")]
     ms = find_mentions(doc, text)
     assert [(text[m.start : m.end], m.label) for m in ms] == [("Toyota Camry", "PRODUCT")]
+
+
+def test_role_nouns_before_a_name_are_not_part_of_who_it_is():
+    assert name_key("Sheriff Joe Arpaio", "PERSON") == name_key("Joe Arpaio", "PERSON") == "joe arpaio"
+    assert name_key("Detective Jane Doe", "") == "jane doe"
+    assert name_key("Sheriff", "PERSON") == "sheriff"

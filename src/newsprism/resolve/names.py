@@ -115,6 +115,22 @@ TITLES: frozenset[str] = frozenset(
 # Role nouns: a name right after one of these is a person ("spokesman Ramzan Sharif").
 ROLE_WORDS: frozenset[str] = frozenset(
     [
+        "sheriff",
+        "detective",
+        "det",
+        "inspector",
+        "trooper",
+        "constable",
+        "bishop",
+        "archbishop",
+        "rabbi",
+        "pastor",
+        "professor",
+        "councilman",
+        "councilwoman",
+        "councillor",
+        "assemblyman",
+        "assemblywoman",
         "spokesman",
         "spokeswoman",
         "spokesperson",
