@@ -152,10 +152,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v4"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v5"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v4" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v5" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -432,3 +432,11 @@ def test_later_counts_from_the_last_named_time() -> None:
     assert _word(a, "fired")[:2] == ("1985", "year")
     undated = _parsed(text, published=None)
     assert reanchor(undated, date(2011, 10, 6)).times == a.times
+
+
+def test_an_earlier_or_later_step_of_a_story_is_not_dated_by_its_neighbour() -> None:
+    a = _parsed("Apple Corps has twice before sued Apple Computer.")
+    assert _word(a, "sued") == (None, "vague", "none")
+    b = _parsed("He took six months off in early 2009, later revealing that he had a transplant.")
+    assert _word(b, "took")[:2] == ("2009", "year")
+    assert _word(b, "revealing") == (None, "vague", "none")

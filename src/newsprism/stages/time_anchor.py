@@ -117,6 +117,7 @@ def modifier_reach(doc: Any, root: int) -> set[int] | None:
     return out
 
 
+_UNPLACED = frozenset({"before", "ever", "previously", "twice", "once", "formerly"})
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "'re", "’re", "'ve", "’ve"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
@@ -177,6 +178,7 @@ def tense(tok: Any) -> str:
 
 # --------------------------------------------------------------------------- dating a word
 
+_MOVED_ON = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually", "after"})
 RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 # A time expression dates words of its own clause and of clauses hanging directly on it.
 WORD_MAX_COST = 2 * CLAUSE_COST
@@ -188,9 +190,14 @@ def nearest_time(doc: Any, tok: Any, stimes: Any, para: Paragraphs) -> tuple[Any
     An expression modifying a noun ("the 1991 settlement") reaches only that noun's phrase.
     """
     best, best_cost = None, 1e9
+    v = clause_verb(tok)
+    # "took six months off in early 2009, later revealing ...": a later step has no date of its own
+    moved = v if v is not None and any(c.dep_ == "advmod" and c.lower_ in _MOVED_ON for c in v.children) else None
     for tx in stimes:
         toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if toks is None or len(toks) == 0 or toks.start <= tok.i < toks.end:
+            continue
+        if moved is not None and not (moved.left_edge.i <= toks.root.i <= moved.right_edge.i):
             continue
         reach = modifier_reach(doc, toks.root.i)
         if reach is not None and tok.i not in reach:
@@ -230,7 +237,8 @@ def tense_reading(tok: Any, quoted: bool) -> str | None:
     ``"document"``: the present overlaps the publication day; ``"lead"``: a past or a present
     perfect outside quotes that is not a pluperfect ("had filed") falls on the day the lead
     names (news tells what just happened; its present perfect is the "hot news" perfect);
-    None: futures, modals, infinitives, pluperfects and quoted pasts have no time.
+    None: futures, modals, infinitives, pluperfects, quoted pasts and the experiential past
+    ("has twice before sued") have no time.
     """
     tns = tense(tok)
     if tns == "present":
@@ -239,5 +247,7 @@ def tense_reading(tok: Any, quoted: bool) -> str | None:
         v = clause_verb(tok)
         if v is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children):
             return None
+        if v is not None and any(c.dep_ == "advmod" and c.lower_ in _UNPLACED | _MOVED_ON for c in v.children):
+            return None  # "has twice before sued", "once worked": some earlier time, not the news
         return "lead"
     return None

@@ -236,7 +236,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 4
+    version = 5
     requires = ("parse",)
     assigns = ("times", "events")
 
