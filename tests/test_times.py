@@ -440,3 +440,12 @@ def test_an_earlier_or_later_step_of_a_story_is_not_dated_by_its_neighbour() -> 
     b = _parsed("He took six months off in early 2009, later revealing that he had a transplant.")
     assert _word(b, "took")[:2] == ("2009", "year")
     assert _word(b, "revealing") == (None, "vague", "none")
+
+
+def test_a_possessed_happening_refers_back_to_its_kind() -> None:
+    from newsprism.stages.time_words import EventIndex
+
+    a = _parsed("Apple launched the iTunes Music Store on April 28, 2003.\n\n"
+                "Since its launch the store has sold more than 3 billion songs.", published=date(2008, 1, 9))
+    start = a.text.index("launch the store")
+    assert date_word(a, start, EventIndex([a])) == ("2003-04-28", "day", "coreference")

@@ -71,6 +71,7 @@ class EventIndex:
 
     def __init__(self, analyses: Sequence[Analysis]):
         self._by_key: dict[tuple[str, str], list[tuple[Analysis, int]]] = {}
+        self._by_kind: dict[tuple[int, str], list[int]] = {}  # (article, kind) -> token ids
         for a in analyses:
             if a.parse is None:
                 continue
@@ -80,13 +81,15 @@ class EventIndex:
                 th = _theme(t)
                 if th is not None:
                     self._by_key.setdefault((_kind(t), th), []).append((a, t.i))
+                if _trigger_class(t) is not None:
+                    self._by_kind.setdefault((id(a), _kind(t)), []).append(t.i)
 
     def date_of(self, analysis: Analysis, tok: Any, within: str | None = None) -> tuple[str, str] | None:
         """The date a coreferent mention dated by an expression has: own article first, then the
         most frequent, then the most precise; ``within``: only dates compatible with it."""
         th = _theme(tok)
         if th is None:
-            return None
+            return self._told_before(analysis, tok) if within is None else None
         votes: dict[tuple[str, str], list[int]] = {}
         for a, i in self._by_key.get((_kind(tok), th), []):
             if a is analysis and i == tok.i:
@@ -100,6 +103,21 @@ class EventIndex:
         if not votes:
             return None
         return min(votes, key=lambda k: (-votes[k][0], -votes[k][1], _RANK[k[1]], k[0]))
+
+
+    def _told_before(self, analysis: Analysis, tok: Any) -> tuple[str, str] | None:
+        """"Since its launch": a happening named by a pronoun's possession refers back to the one
+        of its kind the article told before, when all its dated tellings agree on one date."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return None
+        dates = set()
+        for i in self._by_kind.get((id(analysis), _kind(tok)), []):
+            if i >= tok.i:
+                break
+            got = _expression_date(analysis, analysis.parse[i])
+            if got is not None and got[1] in ("day", "month"):
+                dates.add(got)
+        return dates.pop() if len(dates) == 1 else None
 
 
 def _expression_date(analysis: Analysis, tok: Any) -> tuple[str, str] | None:
