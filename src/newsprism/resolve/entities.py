@@ -74,8 +74,6 @@ def _compatible(a: str, b: str) -> bool:
 # fuller name as ORG ("Chargers" PRODUCT, "San Diego Chargers" ORG): for partial names these
 # groups do not keep two names apart.
 _ORGLIKE = frozenset("OXW*")
-# Groups of names that act (persons and organisations), as against places, events, groups.
-_ACTOR = frozenset("POXW*")
 
 
 def _loosely_compatible(a: str, b: str) -> bool:
@@ -118,8 +116,12 @@ class _Local:
         forms = {loose_tokens(k) for k in self.keys if k not in self.acronyms}
         out = []
         for f in forms:
-            if not any(len(g) > len(f) and g[-len(f) :] == f for g in forms):
-                out.append(f)
+            if any(len(g) > len(f) and g[-len(f) :] == f for g in forms):
+                continue
+            # A given name used alone ("Tara" of "Tara Reid") is no name to match others by.
+            if len(f) == 1 and any(len(g) > 1 and g[0] == f[0] for g in forms):
+                continue
+            out.append(f)
         return sorted(out)
 
     def first(self) -> tuple[str, int]:
@@ -305,11 +307,12 @@ def _local_entities(
                 for o in by_head.get(loose[k][-1], ())
             )
         ):
-            firsts[loose[k][0]].add(root)
+            firsts[k.split()[0]].add(root)
     for k, idx in sorted(by_key.items()):
-        if len(loose[k]) != 1 or ms[idx[0]].label != "PERSON" or is_acronym(surf[idx[0]]):
+        # The key as written: "Roberts" is no plural of "Robert".
+        if " " in k or ms[idx[0]].label != "PERSON" or is_acronym(surf[idx[0]]):
             continue
-        roots = firsts.get(loose[k][0], set())
+        roots = firsts.get(k, set())
         if len(roots) == 1 and keys_of_root[uf.find(idx[0])] == 1:
             uf.union(idx[0], next(iter(roots)), 0.6)
             for i in idx:
@@ -403,11 +406,6 @@ def _blocks(locs: Sequence[_Local]) -> dict[str, list[int]]:
         for k in keys:
             blocks[k].append(i)
     return blocks
-
-
-def _same_surname(a: str, b: str) -> bool:
-    """One surname, maybe spelled two ways ("soleimani" / "suleimani"), never "li" / "lee"."""
-    return a == b or (skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 80)
 
 
 def _given_prefix(x: str, y: str) -> bool:
@@ -586,7 +584,7 @@ def _partial_rules(
                 block = blocks.get("h:" + skeleton(f[0]), [])
                 weight: Counter[int] = Counter()
                 for j in block:
-                    if labels[j] == "PERSON" and any(len(g) > 1 and _same_surname(g[-1], f[0]) for g in maximal[j]):
+                    if labels[j] == "PERSON" and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j]):
                         weight[roots[j]] += weights[j]
                 if len(weight) == 1:
                     edges.append((i, next(iter(weight)), 0.7))
@@ -611,20 +609,6 @@ def _partial_rules(
                 }
                 if len(targets) == 1:
                     edges.append((i, targets.pop(), 0.6))
-                elif not targets and _group(labels[i]) in _ACTOR:
-                    # The small model swaps person and organisation tags on lone words ("Obama"
-                    # ORG, "Lakers" PERSON): one actor name ending so, whatever its tag, is the
-                    # referent. Places stay out ("Washington" is no George Washington).
-                    targets = {
-                        roots[j]
-                        for j in block
-                        if _group(labels[j]) in _ACTOR
-                        and _group(labels[j]) != "*"
-                        and roots[j] != roots[i]
-                        and any(len(g) > 1 and _same_surname(g[-1], f[0]) for g in maximal[j])
-                    }
-                    if len(targets) == 1:
-                        edges.append((i, targets.pop(), 0.55))
         # A known full name inside a longer, badly cut span ("Hire Maurice Cheeks").
         for f in forms:
             if len(f) < 3:
