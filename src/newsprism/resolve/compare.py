@@ -223,24 +223,36 @@ def _date_conflicts(members: Sequence[Analysis], timeline: Sequence[TimelineEntr
     """Where articles date one timeline event differently.
 
     Each article's date for an entry is the most precise date of its events
-    inside the entry's mentions. Different days are a conflict; the same date
+    inside the entry's mentions, counting only events of the entry's kind (the
+    label most of those events carry: a mention of a killing may hold the attack
+    it is blamed for) dated by their own or an inherited expression (not guessed
+    from tense or a nearby date). Different days are a conflict; the same date
     at different precision ("January 2020" vs "January 4, 2020") is a
     compatible difference in detail, reported with ``compatible: true``.
     """
+    from ..stages.times import dating_rule
+
     by_id = {a.id: a for a in members}
     out: list[dict[str, Any]] = []
     for t in timeline:
-        per_article: dict[str, tuple[str, str, int, int]] = {}
+        inside: list[tuple[Any, Any]] = []  # (mention, event)
         for m in t.mentions:
             a = by_id.get(m.article)
-            if a is None:
+            if a is not None:
+                inside.extend((m, ev) for ev in a.events if m.start <= ev.start and ev.end <= m.end)
+        kinds = Counter(ev.label for _, ev in inside)
+        if not kinds:
+            continue
+        kind = max(kinds, key=lambda k: (kinds[k], k))
+        per_article: dict[str, tuple[str, str, int, int]] = {}
+        for m, ev in inside:
+            a = by_id[m.article]
+            if ev.label != kind or not ev.date or dating_rule(ev) not in ("own", "inherited"):
                 continue
-            for ev in a.events:
-                if ev.date and m.start <= ev.start and ev.end <= m.end:
-                    rank = _PRECISION_RANK.get(ev.precision, 0)
-                    old = per_article.get(a.id)
-                    if old is None or rank > _PRECISION_RANK.get(old[1], 0):
-                        per_article[a.id] = (ev.date, ev.precision, m.start, m.end)
+            rank = _PRECISION_RANK.get(ev.precision, 0)
+            old = per_article.get(a.id)
+            if old is None or rank > _PRECISION_RANK.get(old[1], 0):
+                per_article[a.id] = (ev.date, ev.precision, m.start, m.end)
         if len(per_article) < 2:
             continue
         dates = {d for d, *_ in per_article.values()}
