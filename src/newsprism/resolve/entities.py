@@ -312,9 +312,9 @@ def _local_entities(
         # The key as written: "Roberts" is no plural of "Robert".
         if " " in k or ms[idx[0]].label != "PERSON" or is_acronym(surf[idx[0]]):
             continue
-        roots = firsts.get(k, set())
-        if len(roots) == 1 and keys_of_root[uf.find(idx[0])] == 1:
-            uf.union(idx[0], next(iter(roots)), 0.6)
+        given = firsts.get(k, set())
+        if len(given) == 1 and keys_of_root[uf.find(idx[0])] == 1:
+            uf.union(idx[0], next(iter(given)), 0.6)
             for i in idx:
                 link[i] = 0.6
     groups: dict[int, list[int]] = defaultdict(list)
