@@ -26,7 +26,7 @@ from typing import Any
 
 from .quote_lexicon import CUE_CLASSES, DOCUMENT_NOUNS
 
-__all__ = ["ROLES", "DocView", "QuoteModel", "cue_candidates", "cue_features", "load_model", "role_batch", "role_features"]
+__all__ = ["ROLES", "DocView", "QuoteModel", "cue_candidates", "cue_features", "load_model", "role_batch"]
 
 ROLES = ("O", "content", "source", "cue")
 _MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -200,68 +200,13 @@ def cue_features(v: DocView, i: int) -> list[str]:
     return f
 
 
-def role_features(v: DocView, c: int, cue_anc: list[int], t: int, lem: str) -> list[str]:
-    """Features of token ``t`` as part of the source, content or cue of the cue at ``c``."""
-    cue_pos = {a: k for k, a in enumerate(cue_anc)}
-    dep = v.dep
-    head = v.head
-    down: list[str] = []
-    lca_up = -1
-    branch = -1
-    cur = t
-    for _ in range(40):
-        k = cue_pos.get(cur)
-        if k is not None:
-            lca_up = k
-            break
-        down.append(dep[cur])
-        branch = cur
-        h = head[cur]
-        if h == cur:
-            break
-        cur = h
-    up = [dep[a] for a in cue_anc[:lca_up]] if lca_up > 0 else []
-    down.reverse()
-    bd = (dep[branch] + "/" + v.pos[branch]) if branch >= 0 else "?"
-    if lca_up == 0:
-        top = "D:" + bd  # inside the cue's subtree: the cue's child that holds it decides
-    elif lca_up < 0:
-        top = "N:" + bd  # another tree (the parser split the sentence)
-    elif not down:
-        top = "A:" + "/".join(up[:2])
-    else:
-        top = "S:" + "/".join(up[:2]) + ">" + bd
-    path = "/".join(up[:3]) + "|" + "/".join(down[:3])
-    direction = "L" if t < c else "R"
-    dist = t - c if t > c else c - t
-    db = "1" if dist == 1 else "2" if dist <= 3 else "5" if dist <= 6 else "x" if dist <= 15 else "X"
-    q = str(v.inq[t]) + str(v.inq[c])
-    f = [
-        "b",
-        "top=" + top,
-        "topl=" + top + "|" + lem,
-        "topd=" + top + "|" + direction,
-        "path=" + path,
-        "pathd=" + path + "|" + direction,
-        "dir=" + direction + db,
-        "tp=" + v.pos[t] + "|" + top,
-        "td=" + dep[t],
-        "q=" + q,
-        "qt=" + q + "|" + top,
-        "l=" + lem,
-        "ld=" + lem + "|" + direction,
-    ]
-    if v.punct[t]:
-        f.append("punct=" + v.lower[t])
-    if dist == 1:
-        f.append("adj=" + direction + "|" + v.lower[t])
-    if len(down) <= 1 and lca_up <= 1:
-        f.append("near=" + v.lower[t] + "|" + direction)
-    return f
-
-
 def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[str]]:
-    """:func:`role_features` for many tokens of one cue, sharing the tree walks (same output)."""
+    """Role features of tokens ``toks`` towards cue ``c`` (one feature list per token).
+
+    The tree walks from the cue are shared by all of its tokens: the features are the path
+    between token and cue through their lowest common ancestor, its shape and direction,
+    distance band, quote states, and the token's tag and dependency.
+    """
     anc = v.ancestors(c)
     cue_pos = {a: k for k, a in enumerate(anc)}
     dep, head, pos = v.dep, v.head, v.pos

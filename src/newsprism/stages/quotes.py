@@ -493,13 +493,7 @@ class _Builder:
             if info is not None:
                 found.append((tok, info))
                 by_cue[tok.i] = info
-        for ri, cue_i in self.follow.items():
-            base = by_cue.get(cue_i)
-            if base is None or base["label"] != "direct":
-                continue
-            r = self.regions[ri]
-            found.append((doc[cue_i], {**base, "content": ((r.start, r.end),), "outer": (r.outer,),
-                                       "order": r.start, "follow": True}))
+        found.extend(self._follow_ups(by_cue))
         for tok in according:
             sent = tok.sent
             if any(t.sent == sent and t.i != tok.i for t, _ in found):
@@ -508,6 +502,19 @@ class _Builder:
             if info is not None:
                 found.append((tok, info))
         return found
+
+    def _follow_ups(self, by_cue: dict[int, dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
+        """The later parts of split direct quotes ("…," he said, "…"): each followed region
+        becomes a quote of its cue, with the cue's speaker and relays."""
+        out: list[tuple[Any, dict[str, Any]]] = []
+        for ri, cue_i in self.follow.items():
+            base = by_cue.get(cue_i)
+            if base is None or base["label"] != "direct":
+                continue
+            r = self.regions[ri]
+            out.append((self.doc[cue_i], {**base, "content": ((r.start, r.end),), "outer": (r.outer,),
+                                          "order": r.start, "follow": True}))
+        return out
 
     # ---------------------------------------------------------------- learned path
 
@@ -539,13 +546,7 @@ class _Builder:
             if info is not None:
                 found.append((tok, info))
                 by_cue[tok.i] = info
-        for ri, cue_i in self.follow.items():
-            base = by_cue.get(cue_i)
-            if base is None or base["label"] != "direct":
-                continue
-            r = self.regions[ri]
-            found.append((doc[cue_i], {**base, "content": ((r.start, r.end),), "outer": (r.outer,),
-                                       "order": r.start, "follow": True}))
+        found.extend(self._follow_ups(by_cue))
         return found
 
     def _model_attribution(self, tok: Any, regs: list[QuoteRegion]) -> dict[str, Any] | None:
