@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,3 +32,32 @@ def nlp():
     from newsprism.nlp import load_nlp
 
     return load_nlp()
+
+
+@contextmanager
+def loopback_server(handler: type) -> Iterator[str]:
+    """Serve ``handler`` on 127.0.0.1 (a free port) in a thread; yields the base URL, then shuts down."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+def local_cluster(n_workers: int) -> Any:
+    """A Dask LocalCluster of single-threaded worker processes (as a deployment runs them), quiet,
+    with its HTTP server on a free loopback port; skips the test when the dask extra is absent."""
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    return distributed.LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=50,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, SEED_000, SEED_004, need_data
+from conftest import EXAMPLES, SEED_000, SEED_004, local_cluster, need_data
 
 CLI = [sys.executable, "-m", "newsprism.cli"]
 
@@ -43,15 +43,7 @@ def local_doc(tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="module")
 def scheduler():
-    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
-    with distributed.LocalCluster(
-        n_workers=1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=50,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-    ) as cluster:
+    with local_cluster(1) as cluster:
         yield cluster.scheduler_address
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from conftest import SEED_000, SEED_004, need_data
+from conftest import SEED_000, SEED_004, local_cluster, need_data
 from newsprism import pipeline as pipeline_mod
 from newsprism.engines import DaskEngine, LocalEngine, get_engine
 from newsprism.errors import NewsprismError
@@ -45,14 +45,7 @@ def local_results(articles) -> list[dict]:
 @pytest.fixture(scope="module")
 def cluster():
     """Two single-threaded worker processes, as a real deployment runs them."""
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=50,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-    ) as c:
+    with local_cluster(2) as c:
         yield c
 
 

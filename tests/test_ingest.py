@@ -7,13 +7,12 @@ import io
 import json
 import shutil
 import sys
-import threading
 from datetime import date
 from typing import ClassVar
 
 import pytest
 
-from conftest import EXAMPLES, SEED_000, SEED_004
+from conftest import EXAMPLES, SEED_000, SEED_004, loopback_server
 from newsprism import ingest
 from newsprism.errors import InputError
 from newsprism.ingest import IngestOptions, check_url, count_inputs, parse_date, read_inputs
@@ -354,21 +353,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    _Handler.pages = {
-        "/page": (200, "text/html; charset=utf-8", PAGE.encode()),
-        "/feed": (200, "application/rss+xml", RSS.encode()),
-        "/moved": (302, "", b"/page"),
-        "/loop": (302, "", b"/loop"),
-        "/big": (200, "text/plain", b"word " * 5000),
-    }
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with loopback_server(_Handler) as base:
+        _Handler.pages = {
+            "/page": (200, "text/html; charset=utf-8", PAGE.encode()),
+            "/feed": (200, "application/rss+xml", RSS.encode()),
+            "/moved": (302, "", b"/page"),
+            "/loop": (302, "", b"/loop"),
+            "/big": (200, "text/plain", b"word " * 5000),
+        }
+        yield base
 
 
 def test_fetch_page_and_feed_from_local_server(server):

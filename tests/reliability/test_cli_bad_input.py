@@ -14,12 +14,11 @@ import random
 import sqlite3
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, loopback_server
 
 CLI = [sys.executable, "-m", "newsprism.cli"]
 
@@ -170,13 +169,8 @@ class _Page(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def local_page():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/page"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with loopback_server(_Page) as base:
+        yield f"{base}/page"
 
 
 def test_loopback_url_needs_allow_private(tmp_path, local_page):

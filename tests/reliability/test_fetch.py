@@ -13,6 +13,7 @@ from typing import ClassVar
 
 import pytest
 
+from conftest import loopback_server
 from newsprism.errors import InputError
 from newsprism.ingest import IngestOptions, fetch
 from newsprism.ingest.fetch import fetch_url
@@ -77,26 +78,21 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    port = httpd.server_address[1]
-    base = f"http://127.0.0.1:{port}"
-    _Handler.requested = []
-    _Handler.stop = threading.Event()
-    _Handler.redirects = {
-        "/to-loopback": f"http://127.0.0.2:{port}/page",
-        "/to-metadata": "http://169.254.169.254/latest/meta-data/",
-        "/to-file": "file:///etc/passwd",
-        "/to-ftp": f"ftp://127.0.0.1:{port}/page",
-        "/to-page": "/page",
-    }
-    yield base
-    _Handler.stop.set()
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with loopback_server(_Handler) as base:
+        port = int(base.rsplit(":", 1)[1])
+        _Handler.requested = []
+        _Handler.stop = threading.Event()
+        _Handler.redirects = {
+            "/to-loopback": f"http://127.0.0.2:{port}/page",
+            "/to-metadata": "http://169.254.169.254/latest/meta-data/",
+            "/to-file": "file:///etc/passwd",
+            "/to-ftp": f"ftp://127.0.0.1:{port}/page",
+            "/to-page": "/page",
+        }
+        try:
+            yield base
+        finally:
+            _Handler.stop.set()  # a dripping response ends before the server shuts down
 
 
 @pytest.fixture
