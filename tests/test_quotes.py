@@ -99,6 +99,26 @@ def test_seed_000_iran_claim_and_haaretz(seeds: dict[str, Analysis]) -> None:
     assert not any(q.slice(a.text) == "directly and indirectly" for q in a.quotes)
 
 
+def test_seed_000_date_after_the_cue_is_neither_cue_nor_content(seeds: dict[str, Analysis]) -> None:
+    a = seeds["000"]
+    q = _find(a, "left 1,200 civilians dead")
+    assert q.slice(a.text).startswith("that the Oct. 7 attacks")
+    assert q.cue is not None and q.cue.slice(a.text) == "claimed"
+    assert "according to" not in q.slice(a.text)  # the relay is an act of its own, not content
+
+
+def test_seed_000_no_relay_cue_read_inside_a_quotation(seeds: dict[str, Analysis]) -> None:
+    a = seeds["000"]
+    # "..., instead citing the “Zionist occupation” ..., according to the Jerusalem Post": the
+    # relay belongs to Hamas's speech act; the scare quote is no quote of the Post's.
+    for q in a.quotes:
+        if q.cue is not None and q.cue.label == "according to":
+            assert "Zionist occupation" not in q.slice(a.text)
+            assert "Hamas said" not in q.slice(a.text)
+    hamas = _find(a, "region as their motive")
+    assert _speaker(a, hamas) == "Hamas" and "Jerusalem Post" in _via(hamas)
+
+
 def test_seed_004_hamas_via_maan(seeds: dict[str, Analysis]) -> None:
     a = seeds["004"]
     deny = _find(a, "We deny the validity of what was stated")
@@ -151,7 +171,7 @@ def test_seed_spans_slice_the_text(seeds: dict[str, Analysis]) -> None:
                 if sp is None:
                     continue
                 assert 0 <= sp.start < sp.end <= len(a.text)
-                assert sp.stage == "quotes.v2"
+                assert sp.stage == "quotes.v3"
                 assert 0.0 < sp.confidence <= 1.0
             body = q.slice(a.text)
             assert body == body.strip() and body
@@ -305,7 +325,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v2"
+    assert st.tag == "quotes.v3"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

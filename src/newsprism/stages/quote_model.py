@@ -41,6 +41,7 @@ class DocView:
     __slots__ = (
         "children",
         "dep",
+        "ent",
         "head",
         "idx",
         "inq",
@@ -59,16 +60,16 @@ class DocView:
     )
 
     def __init__(self, doc: Any, regions: Sequence[tuple[int, int]] = (), text: str | None = None):
-        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, TAG
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, TAG
 
         self.n = n = len(doc)
         self.text = doc.text if text is None else text
         strings = doc.vocab.strings
         import numpy as np
 
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH])
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ENT_TYPE])
         if n == 0:
-            arr = np.zeros((0, 10), dtype=np.uint64)
+            arr = np.zeros((0, 11), dtype=np.uint64)
 
         def column(k: int, lower: bool = False) -> list[str]:
             uniq, inv = np.unique(arr[:, k], return_inverse=True)
@@ -82,6 +83,7 @@ class DocView:
         self.pos = column(2)
         self.tag = column(3)
         self.dep = column(4)
+        self.ent = column(10)
         self.head = (np.arange(n, dtype=np.int64) + arr[:, 5].astype(np.int64)).tolist()
         self.idx = arr[:, 6].astype(np.int64).tolist()
         self.punct = arr[:, 7].astype(bool).tolist()

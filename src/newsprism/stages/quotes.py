@@ -255,6 +255,11 @@ def _subtree_range(tok: Any, exclude: Sequence[Any] = ()) -> Range:
 
 # Tokens further than this from a cue are never its source or content (a long sentence's tail).
 _WINDOW = 40
+# Time adverbs that date a speech act rather than report anything ("said yesterday that").
+_TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "recently",
+                         "previously", "again", "once", "week", "month", "year", "day", "morning", "evening",
+                         "afternoon", "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "last", "this", "next"})
 _PUNCT_EDGE = ",;:.!?—–- \n\t"
 
 
@@ -459,9 +464,14 @@ class _Builder:
         cue_rs = [info["cue"] for _, info in rules]
         contents = [frozenset(i for a, b in info["outer"] for i in range(a, b)) for _, info in rules]
         out = list(rules)
+        v = self.view
+        assert v is not None
+        speech_sents = {v.sent_of[tok.i] for tok, info in rules + learned if info["lemma"] != "according to"}
         for tok, linfo in learned:
             if tok.i in cue_toks:
                 continue
+            if linfo["lemma"] == "according to" and v.sent_of[tok.i] in speech_sents:
+                continue  # a relay of the sentence's own speech act (kept as that act's relay)
             c0, c1 = linfo["cue"]
             if any(a < c1 and c0 < b for a, b in cue_rs):
                 continue
@@ -570,19 +580,28 @@ class _Builder:
         labels: dict[int, int] = {}
         src_best: tuple[float, int] | None = None
         relay = self._relay_phrases(a, b)
+        content_p: list[float] = []
         if toks:
             probs = model.role_probs(role_batch(v, c, toks, lem))
             best = probs.argmax(axis=1).tolist()
             own = [r for r in relay if r[0] <= idx_c < r[1]]
+            when, between = self._adjuncts(c)
             for t, k, row in zip(toks, best, probs):
-                if k == ks and not own and any(r0 <= v.idx[t] < r1 for r0, r1 in relay):
+                if k and not own and any(r0 <= v.idx[t] < r1 for r0, r1 in relay):
                     # "..., an IRGC spokesperson said, according to Iran International": the
-                    # relay's outlet is the source of the relay, not of the speech verb.
+                    # relay is an attribution of its own, neither the source nor the content
+                    # of the speech verb.
+                    k = 0
+                if k and t in when or k == kc and t in between:
+                    # "claimed on Wednesday that ...": the date is neither cue nor content;
+                    # "noted in their statement that ...": the reported clause is the content.
                     k = 0
                 if k:
                     labels[t] = k
                     if k == ks and (src_best is None or row[ks] > src_best[0]):
                         src_best = (float(row[ks]), t)
+                    elif k == kc:
+                        content_p.append(float(row[kc]))
         idx, ln = v.idx, v.length
         # Cue: the head with the cue-labelled tokens next to it.
         lo_c = hi_c = c
@@ -636,8 +655,33 @@ class _Builder:
         if lem == "accord" or lem == "according":
             lem = "according to"
         order = min([cue[0]] + [p[0] for p in content])
+        sure = sum(content_p) / len(content_p) if content_p else 0.5
         return {"content": content, "outer": outer, "label": label, "cue": cue, "lemma": lem,
-                "source": source, "head": head, "order": order}
+                "source": source, "head": head, "order": order, "sure": sure}
+
+    def _adjuncts(self, c: int) -> tuple[set[int], set[int]]:
+        """The cue's time adjuncts ("on Wednesday", "last week", "today"), and the adjuncts
+        between the cue and its reported clause ("noted in their statement that ...")."""
+        v = self.view
+        assert v is not None
+        when: set[int] = set()
+        between: set[int] = set()
+        kids = [ch for ch in v.children[c] if ch > c]
+        comp = [ch for ch in kids if v.dep[ch] == "ccomp"]
+        comp_lo = self.doc[comp[0]].left_edge.i if comp else -1
+        for ch in kids:
+            if v.dep[ch] not in ("prep", "npadvmod", "advmod", "tmod"):
+                continue
+            tok = self.doc[ch]
+            lo, hi = tok.left_edge.i, tok.right_edge.i
+            if lo > c and hi < comp_lo:
+                between.update(range(lo, hi + 1))
+            if hi - lo > 5:
+                continue
+            words = [t for t in range(lo, hi + 1) if not v.punct[t] and v.pos[t] != "ADP" and v.pos[t] != "DET"]
+            if words and all(v.ent[t] in ("DATE", "TIME") or v.lemma[t] in _TIME_WORDS for t in words):
+                when.update(range(lo, hi + 1))
+        return when, between
 
     def _relay_phrases(self, a: int, b: int) -> list[Range]:
         """Character ranges of relay phrases ("according to Iran International") in tokens a..b."""
@@ -862,6 +906,9 @@ class _Builder:
         conf = 0.85 if info["label"] == "direct" else 0.7
         if info.get("follow"):
             conf = 0.65
+        if info.get("learned"):
+            # Only the model read this act: as sure as its content tokens were.
+            conf = round(min(conf, 0.4 + 0.4 * float(info.get("sure", 0.5))), 3)
         if speaker is not None:
             conf = round(conf * (0.6 + 0.4 * speaker.confidence), 3)
         else:
@@ -969,7 +1016,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 2
+    version = 3
     requires = ("parse",)
     assigns = ("quotes",)
 
