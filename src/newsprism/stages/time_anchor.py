@@ -13,7 +13,8 @@ from bisect import bisect_right
 from typing import Any
 
 __all__ = ["CLAUSAL", "CLAUSE_COST", "RANK", "WORD_MAX_COST", "Paragraphs", "clause_verb", "lead_expression",
-           "modifier_reach", "nearest_time", "paragraph_ids", "path_cost", "tense", "tense_reading"]
+           "modifier_reach", "nearest_time", "own_phrase", "paragraph_ids", "path_cost", "referring_nominal", "tense",
+           "tense_reading"]
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj", "acl"})
 CLAUSE_COST = 6
@@ -117,6 +118,44 @@ def modifier_reach(doc: Any, root: int) -> set[int] | None:
     return out
 
 
+# verbs whose object noun is the happening done or told now: "announced his resignation", "gave his keynote"
+_PERFORMING = frozenset({"announce", "confirm", "report", "reveal", "make", "give", "deliver", "hold", "extend",
+                         "issue", "launch", "conduct", "carry", "stage", "mount", "complete", "begin", "start",
+                         "submit", "tender", "undergo", "open", "unveil", "host"})
+
+
+def referring_nominal(tok: Any) -> bool:
+    """A happening named as something known rather than told as news: a noun with a possessor or
+    an "of" argument ("Soleimani's death", "the killing of Soleimani", "its launch"), or a
+    participle modifying a noun ("Moussavi, killed in the Israeli bombing", "the recently
+    announced iPhone 4").
+
+    Its referent is told elsewhere or is background, not what its clause reports: "Iran claimed
+    on Wednesday that the attacks were revenge for the killing of Soleimani" does not date the
+    killing, nor does the tense of the clause naming it. Only an expression inside its own
+    phrase ("the death on Monday of Razi Moussavi") dates it. A noun that is the object of a
+    verb doing or telling it ("announced his resignation") is news.
+    """
+    if tok.pos_ in ("VERB", "AUX"):
+        return (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN")
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
+    if tok.pos_ != "NOUN" or tok.dep_ == "ROOT":
+        return False
+    if tok.dep_ == "dobj" and tok.head.lemma_ in _PERFORMING:
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children):
+            return True
+    return False
+
+
+def own_phrase(doc: Any, tok: Any, root: int) -> bool:
+    """Token ``root`` lies inside ``tok``'s own phrase (its subtree)."""
+    return tok.left_edge.i <= root <= tok.right_edge.i
+
+
 _UNPLACED = frozenset({"before", "ever", "previously", "twice", "once", "formerly"})
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "'re", "’re", "'ve", "’ve"})
@@ -184,18 +223,22 @@ RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 WORD_MAX_COST = 2 * CLAUSE_COST
 
 
-def nearest_time(doc: Any, tok: Any, stimes: Any, para: Paragraphs) -> tuple[Any, float]:
+def nearest_time(doc: Any, tok: Any, stimes: Any, para: Paragraphs, refer: bool = True) -> tuple[Any, float]:
     """The dated expression of ``stimes`` nearest to ``tok`` along the tree, ties to the more precise.
 
-    An expression modifying a noun ("the 1991 settlement") reaches only that noun's phrase.
+    An expression modifying a noun ("the 1991 settlement") reaches only that noun's phrase; with
+    ``refer``, only one inside its own phrase dates a :func:`referring_nominal`.
     """
     best, best_cost = None, 1e9
     v = clause_verb(tok)
     # "took six months off in early 2009, later revealing ...": a later step has no date of its own
     moved = v if v is not None and any(c.dep_ == "advmod" and c.lower_ in _MOVED_ON for c in v.children) else None
+    referring = refer and referring_nominal(tok)
     for tx in stimes:
         toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if toks is None or len(toks) == 0 or toks.start <= tok.i < toks.end:
+            continue
+        if referring and not own_phrase(doc, tok, toks.root.i):
             continue
         if moved is not None and not (moved.left_edge.i <= toks.root.i <= moved.right_edge.i):
             continue
@@ -231,7 +274,7 @@ def lead_expression(doc: Any, text: str, times: Any) -> Any:
     return None
 
 
-def tense_reading(tok: Any, quoted: bool) -> str | None:
+def tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     """What the tense of ``tok``'s clause says of its time (TimeML's reading).
 
     ``"document"``: the present overlaps the publication day; ``"lead"``: a past or a present
@@ -240,6 +283,8 @@ def tense_reading(tok: Any, quoted: bool) -> str | None:
     None: futures, modals, infinitives, pluperfects, quoted pasts and the experiential past
     ("has twice before sued") have no time.
     """
+    if refer and referring_nominal(tok):
+        return None  # a known happening: not dated by the tense of the clause naming it
     tns = tense(tok)
     if tns == "present":
         return "document"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Analysis, TimeExpr
 from .temporal import compatible
-from .time_anchor import WORD_MAX_COST, lead_expression, nearest_time, paragraph_ids, tense_reading
+from .time_anchor import WORD_MAX_COST, lead_expression, nearest_time, paragraph_ids, referring_nominal, tense_reading
 from .times import _QUOTE_RX, _RANK, _trigger_class, dating_rule, event_date
 
 __all__ = ["EventIndex", "anchor_token", "date_word", "lead_day"]
@@ -168,9 +168,10 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
     for ev in analysis.events:
         if ev.start <= start < ev.end:
             rule = dating_rule(ev)
-            if rule in _BY_EXPRESSION:
+            if rule in _BY_EXPRESSION or rule == "coreferent":
                 if ev.date is not None:
-                    found = (ev.date, ev.precision, "event" if rule != "sentence" else "sentence")
+                    found = (ev.date, ev.precision, {"sentence": "sentence", "coreferent": "coreference"}.get(
+                        rule, "event"))
             else:
                 by_tense = (ev.date, ev.precision if ev.date is not None else "vague",
                             rule if ev.date is not None else "none")
@@ -203,11 +204,19 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
             return got[0], got[1], "coreference"
     if by_tense is not None:
         return by_tense
+    refer = referring_nominal(tok)
+    if refer:  # a known happening no telling dates: dated as any other word
+        sent = tok.sent
+        stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char
+                  and tx.precision != "vague" and tx.value is not None]
+        tx, cost = nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text), False)
+        if tx is not None and tx.value is not None and cost < WORD_MAX_COST:
+            return tx.value, tx.precision, "sentence"
     dct = analysis.article.published
     if dct is None:
         return None, "vague", "none"
     quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
-    reading = tense_reading(tok, quoted)
+    reading = tense_reading(tok, quoted, False)
     if reading is None:
         return None, "vague", "none"
     if reading == "lead":

@@ -38,7 +38,9 @@ from .time_anchor import (
     modifier_reach,
     nearest_time,
     paragraph_ids,
+    own_phrase,
     path_cost,
+    referring_nominal,
     tense_reading,
 )
 
@@ -122,6 +124,7 @@ def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_
 DATING_CONFIDENCE: dict[str, float] = {
     "own": 0.8,  # an expression tied to the trigger along the tree
     "inherited": 0.6,  # from a trigger it modifies or is modified by ("killed in an airstrike")
+    "coreferent": 0.58,  # a referring noun ("Soleimani's death"): the date the article gives that happening
     "sentence": 0.55,  # the nearest expression of its clause, not claimed by the trigger itself
     "none": 0.5,  # no date: future, modal, infinitive, pluperfect, quoted past
     "lead": 0.42,  # by its past tense: the day the lead names (``time`` is the lead's expression)
@@ -143,7 +146,7 @@ def event_date(rule: str, time: TimeExpr | None, anchor: date | None) -> tuple[s
     the week before publication, else the publication day (as for ``document``).
     """
     conf = DATING_CONFIDENCE[rule]
-    if rule in ("own", "inherited", "sentence"):
+    if rule in ("own", "inherited", "coreferent", "sentence"):
         if time is not None and time.value is not None:
             return time.value, time.precision, conf
         return None, "vague", conf
@@ -207,6 +210,7 @@ class _Trig:
     time: TimeExpr | None = None
     cost: float = 1e9
     inherited: bool = False
+    referring: bool = False
 
 
 def _is_damaged(word: str, names: set[str]) -> bool:
@@ -236,7 +240,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 5
+    version = 6
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -310,8 +314,10 @@ class TimeStage(ArticleStage):
         events: list[Event] = []
         para = paragraph_ids(doc, text)
         lead = lead_expression(doc, text, times)
+        referring: list[tuple[int, tuple[TimeExpr | None, str]]] = []  # without an expression of their own
+        keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
         for sent in doc.sents:
-            trigs = [_Trig(t.i, c) for t in sent if (c := _trigger_class(t))]
+            trigs = [_Trig(t.i, c, referring=referring_nominal(t)) for t in sent if (c := _trigger_class(t))]
             if not trigs:
                 continue
             trigs = _collapse(doc, trigs)
@@ -328,6 +334,11 @@ class TimeStage(ArticleStage):
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
                 if time is None:
                     time, rule = _fallback(doc, tok, stimes, para, quoted, lead)
+                    if tr.referring and rule == "none":
+                        # dated as the article dates that happening, else as any other word
+                        referring.append((len(events), _fallback(doc, tok, stimes, para, quoted, lead, False)))
+                if tr.referring or tok.pos_ == "NOUN":
+                    keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
                 roles = _roles(doc, tok, tr.label)
                 parts = _participants(doc, tok, tr.label, roles, names, text)
@@ -337,6 +348,12 @@ class TimeStage(ArticleStage):
                     confidence=conf, sentence=sspan, time=time, date=value, precision=precision,
                     participants=tuple(parts), description=desc,
                 ))
+        for k, (ptime, prule) in referring:
+            co = _coreferent(events, k, keys, text)
+            rule = "coreferent" if co is not None else prule
+            ptime = co if co is not None else ptime
+            value, precision, conf = event_date(rule, ptime, anchor)
+            events[k] = dataclasses.replace(events[k], time=ptime, date=value, precision=precision, confidence=conf)
         return events
 
 
@@ -344,15 +361,64 @@ class TimeStage(ArticleStage):
 
 
 def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, quoted: bool,
-              lead: TimeExpr | None) -> tuple[TimeExpr | None, str]:
-    """A trigger no expression claimed: its clause's nearest expression, else its tense's reading."""
-    tx, cost = nearest_time(doc, tok, stimes, para)
+              lead: TimeExpr | None, refer: bool = True) -> tuple[TimeExpr | None, str]:
+    """A trigger no expression claimed: its clause's nearest expression, else its tense's reading.
+
+    ``refer=False``: as if it were not a :func:`.time_anchor.referring_nominal`.
+    """
+    tx, cost = nearest_time(doc, tok, stimes, para, refer)
     if tx is not None and cost < WORD_MAX_COST:
         return tx, "sentence"
-    reading = tense_reading(tok, quoted)
+    reading = tense_reading(tok, quoted, refer)
     if reading == "lead" and lead is not None and lead.start < tok.idx:
         return lead, "lead"
     return None, "document" if reading is not None else "none"
+
+
+_NOT_NAME_WORDS = frozenset({"general", "president", "former", "commander", "minister", "leader", "spokesman",
+                             "spokesperson", "chief", "force", "forces", "group", "state", "states", "united"})
+
+
+def _name_words(text: str, spans: Iterable[Span]) -> set[tuple[str, bool]]:
+    """Lowercased words of names that can tell one party (no titles), each with whether it names a person."""
+    out: set[tuple[str, bool]] = set()
+    for p in spans:
+        out.update((w, p.label == "PERSON") for w in re.findall(r"\w+", text[p.start : p.end].lower())
+                   if len(w) >= 4 and w not in _NOT_NAME_WORDS)
+    return out
+
+
+def _phrase_names(doc: Any, tok: Any, names: Sequence[Span], text: str) -> set[tuple[str, bool]]:
+    """Name words inside a noun's phrase or a participle's ("the death of Razi Moussavi")."""
+    if tok.pos_ != "NOUN":
+        tok = tok.head  # "Moussavi, killed in ...": the noun it modifies
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return _name_words(text, (m for m in names if lo <= m.start and m.end <= hi))
+
+
+def _coreferent(events: list[Event], k: int, keys: dict[int, set[tuple[str, bool]]], text: str) -> TimeExpr | None:
+    """The expression dating the happening a referring noun names ("his death", "the killing of
+    Soleimani") elsewhere in the article: that of an event of the same class sharing a named party
+    (a person when it names one), dated by an expression of its own; the most precise, the
+    nearest on ties."""
+    ev = events[k]
+    mine = _name_words(text, ev.participants) | keys.get(k, set())
+    best: tuple[int, int, Event] | None = None
+    for persons in (True, False):  # the person it names first, then any name
+        want = {w for w, person in mine if person or not persons}
+        for j, o in enumerate(events):
+            if not want or j == k or o.label != ev.label or o.date is None or dating_rule(o) not in (
+                    "own", "inherited"):
+                continue
+            theirs = _name_words(text, o.participants) | keys.get(j, set())
+            if not want & {w for w, person in theirs if person or not persons}:
+                continue
+            key = (_RANK.get(o.precision, 4), abs(o.start - ev.start))
+            if best is None or key < best[:2]:
+                best = (key[0], key[1], o)
+        if best is not None:
+            break
+    return best[2].time if best is not None else None
 
 
 def _collapse(doc: Any, trigs: list[_Trig]) -> list[_Trig]:
@@ -390,6 +456,8 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
         for tr in trigs:
             if tr.i in inside or (reach is not None and tr.i not in reach):
                 continue
+            if tr.referring and not own_phrase(doc, doc[tr.i], root):
+                continue  # "revenge for the killing of Soleimani", said on Wednesday
             c = path_cost(doc, root, tr.i, para)
             if c == best_cost and best is not None and abs(doc[tr.i].i - root) < abs(doc[best.i].i - root):
                 best = tr
