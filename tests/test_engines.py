@@ -1,21 +1,30 @@
-"""Engines: the Dask engine gives exactly the local engine's analyses, in input order."""
+"""Engines: local worker processes and the Dask engine give exactly the in-process analyses, in input order."""
 
 from __future__ import annotations
 
 import csv
+import importlib.util
+import json
+import os
+import signal
+import subprocess
 import sys
+import time
 from datetime import date
 
 import pytest
 
 from conftest import SEED_000, SEED_004, local_cluster, need_data
+from newsprism import engines as engines_mod
 from newsprism import pipeline as pipeline_mod
-from newsprism.engines import DaskEngine, LocalEngine, get_engine
+from newsprism.engines import DaskEngine, LocalEngine, default_workers, get_engine
 from newsprism.errors import NewsprismError
 from newsprism.model import Analysis, Article, to_dict
 from newsprism.pipeline import DEFAULT_STAGES, ArticleStage, StageFailure
 
-distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+needs_dask = pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None, reason="the dask extra is not installed"
+)
 
 
 def _seed_articles() -> list[Article]:
@@ -49,6 +58,7 @@ def cluster():
         yield c
 
 
+@needs_dask
 def test_dask_on_a_cluster_equals_local(articles, local_results, cluster):
     engine = DaskEngine(scheduler=cluster.scheduler_address, batch_size=3, in_flight=2)
     got = [to_dict(a) for a in engine.run(DEFAULT_STAGES, articles)]
@@ -59,6 +69,7 @@ def test_dask_on_a_cluster_equals_local(articles, local_results, cluster):
     assert all(not a["errors"] for a in got)
 
 
+@needs_dask
 def test_scheduler_from_environment(articles, local_results, cluster, monkeypatch):
     monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
     engine = get_engine("dask", batch_size=4)
@@ -67,6 +78,7 @@ def test_scheduler_from_environment(articles, local_results, cluster, monkeypatc
     assert got == local_results[5:13]
 
 
+@needs_dask
 def test_own_local_cluster_is_started_and_closed(articles, local_results):
     # Threads in this process: quick, and the pipeline cache is shared with LocalEngine.
     engine = DaskEngine(n_workers=2, batch_size=5, processes=False)
@@ -85,6 +97,7 @@ class _Boom(ArticleStage):
         return self.mark(item)
 
 
+@needs_dask
 def test_stage_failures_come_back_and_order_holds(monkeypatch):
     monkeypatch.setitem(pipeline_mod._REGISTRY, "boom", _Boom)
     arts = [
@@ -101,6 +114,7 @@ def test_stage_failures_come_back_and_order_holds(monkeypatch):
         list(DaskEngine(n_workers=1, batch_size=3, processes=False).run(["boom"], arts, fail_fast=True))
 
 
+@needs_dask
 def test_unreachable_scheduler_is_one_line():
     engine = DaskEngine(scheduler="tcp://127.0.0.1:9", timeout=2)
     with pytest.raises(NewsprismError) as info:
@@ -115,6 +129,7 @@ def test_missing_dask_is_one_line(monkeypatch):
         list(DaskEngine().run(DEFAULT_STAGES, [Article(id="x", text="Some text.")]))
 
 
+@needs_dask
 def test_engine_choice_errors():
     with pytest.raises(NewsprismError, match="choose one of: local, dask"):
         get_engine("spark")
@@ -123,3 +138,155 @@ def test_engine_choice_errors():
     with pytest.raises(NewsprismError, match="unknown stage 'nope'"):
         list(DaskEngine(processes=False).run(["parse", "nope"], [Article(id="x", text="Text.")]))
     assert isinstance(get_engine("local"), LocalEngine)
+
+
+# --------------------------------------------------------------------------- local worker processes
+
+
+def test_local_workers_equal_one_process(articles, local_results):
+    # 22 articles in batches of 4: six batches over two spawned workers, two batches in flight.
+    got = [
+        to_dict(a) for a in LocalEngine(workers=2, batch_size=4, in_flight=2).run(DEFAULT_STAGES, articles)
+    ]
+    assert [a["article"]["id"] for a in got] == [a.id for a in articles]
+    assert got == local_results
+
+
+def test_short_input_runs_here_without_starting_workers(articles, local_results, monkeypatch):
+    def no_pool(*_a, **_k):
+        raise AssertionError("a worker pool was started for one batch")
+
+    monkeypatch.setattr(engines_mod, "WorkerPool", no_pool)
+    got = [to_dict(a) for a in LocalEngine(workers=2, batch_size=8).run(DEFAULT_STAGES, articles[:8])]
+    assert got == local_results[:8]
+    assert 1 <= default_workers() <= 2
+
+
+class _Die(ArticleStage):
+    name = "die"
+    requires = ("article",)
+    assigns = ()
+
+    def __call__(self, item: Analysis) -> Analysis:
+        if "DIE" in item.text:
+            os._exit(3)  # a worker killed mid-batch (the OOM killer, kill -9)
+        return self.mark(item)
+
+
+def _broken() -> ArticleStage:
+    raise NewsprismError("spaCy model 'xx' is not installed; run 'make install'")
+
+
+def test_local_workers_report_failures_in_order_and_errors_as_one_line(monkeypatch):
+    # Factories registered at run time reach the spawned workers by reference.
+    monkeypatch.setitem(pipeline_mod._REGISTRY, "boom", _Boom)
+    monkeypatch.setitem(pipeline_mod._REGISTRY, "die", _Die)
+    monkeypatch.setitem(pipeline_mod._REGISTRY, "broken", _broken)
+    arts = [
+        Article(id=f"a{i}", text=("BOOM " if i in (2, 5) else "") + f"Article number {i}.") for i in range(7)
+    ]
+    failures: list[StageFailure] = []
+    got = list(LocalEngine(workers=2, batch_size=2).run(["boom"], arts, failures=failures))
+    assert [a.id for a in got] == [a.id for a in arts]
+    assert sorted(f.article for f in failures) == ["a2", "a5"]
+    assert all(f.stage == "boom" and "exploded" in f.message for f in failures)
+    assert [bool(a.errors) for a in got] == [i in (2, 5) for i in range(7)]
+    with pytest.raises(ValueError, match="exploded"):
+        list(LocalEngine(workers=2, batch_size=2).run(["boom"], arts, fail_fast=True))
+    with pytest.raises(NewsprismError, match="spaCy model 'xx' is not installed") as info:
+        list(LocalEngine(workers=2, batch_size=2).run(["broken"], arts))
+    assert "\n" not in str(info.value)
+    dying = [Article(id=f"d{i}", text=("DIE " if i == 4 else "") + "Text.") for i in range(6)]
+    with pytest.raises(NewsprismError, match="worker process of the local engine stopped") as info:
+        list(LocalEngine(workers=2, batch_size=2).run(["die"], dying))
+    assert "\n" not in str(info.value)
+    with pytest.raises(NewsprismError, match="unknown stage 'nope'"):
+        list(LocalEngine(workers=2, batch_size=1).run(["parse", "nope"], arts))
+
+
+def _children(pid: int) -> set[int]:
+    """Every live descendant of ``pid`` (read from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as fh:
+                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    out, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parents.items() if pp == p]
+        out.update(kids)
+        todo.extend(kids)
+    return out
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc to find the worker processes")
+def test_ctrl_c_stops_the_workers_and_leaves_no_orphans(tmp_path, articles):
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for k in range(6):  # enough work to still be running when interrupted
+            for a in articles:
+                fh.write(json.dumps({"id": f"{a.id}-{k}", "text": a.text}) + "\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsprism.cli", "ingest", str(src), "--db", str(tmp_path / "c.db"),
+         "--workers", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # A background job may inherit Ctrl-C ignored; the CLI must see it as a terminal would send it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 - one signal call
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        kids = _children(proc.pid)
+        assert len(kids) >= 2, "the workers never started"
+        time.sleep(4)  # let them load and take a batch
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=60)  # stopped now, not after the workers' batches
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130 and "Traceback" not in err, err
+    time.sleep(0.5)
+    assert not [k for k in kids if os.path.exists(f"/proc/{k}") and _state(k) != "Z"]
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DASK_SCHEDULER_ADDRESS"}
+    return subprocess.run([sys.executable, "-m", "newsprism.cli", *args], check=False,
+                          capture_output=True, text=True, timeout=600, env=env)  # fmt: skip
+
+
+def test_ingest_with_workers_gives_the_one_process_results(tmp_path, articles):
+    """Through the real CLI: 44 inputs (two batches, so the workers start; each text twice) give the same
+    findings, and the second copies are still caught as duplicates though the workers read ahead."""
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for k in range(2):
+            for a in articles:
+                row = {"id": f"{a.id}-{k}", "text": a.text, "outlet": a.outlet, "title": a.title,
+                       "published": a.published.isoformat() if a.published else None}  # fmt: skip
+                fh.write(json.dumps(row) + "\n")
+    docs = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        res = _cli("ingest", str(src), "--db", str(db), "--workers", workers)
+        assert res.returncode == 0, res.stderr
+        assert "22 added, 22 duplicate text under another id" in res.stderr and "Traceback" not in res.stderr
+        res = _cli("export", "--db", str(db), "--format", "json")
+        assert res.returncode == 0, res.stderr
+        doc = json.loads(res.stdout)
+        docs.append({k: doc[k] for k in ("articles", "stories", "entities", "quotes", "claims", "timeline")})
+    assert docs[0] == docs[1]
+    assert docs[1]["stories"] and docs[1]["entities"] and docs[1]["quotes"] and docs[1]["claims"]

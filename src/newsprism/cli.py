@@ -62,7 +62,12 @@ SchedulerOpt = Annotated[
     ),
 ]
 WorkersOpt = Annotated[
-    int, typer.Option("--workers", help="With --engine dask and no scheduler: worker processes to start.")
+    Optional[int],
+    typer.Option(
+        "--workers",
+        help="Worker processes: local, for the per-article stages (default min(2, cores); one batch runs here);"
+        " dask with no scheduler, the local cluster size (default 2).",
+    ),
 ]
 
 
@@ -132,7 +137,7 @@ def _report_run(report: Any) -> int:
 
 
 def _options(
-    max_bytes: int, allow_private: bool, engine: str = "local", scheduler: str | None = None, workers: int = 2
+    max_bytes: int, allow_private: bool, engine: str = "local", scheduler: str | None = None, workers: int | None = None
 ) -> Any:
     from .corpus import AnalyzeOptions
     from .engines import ENGINES
@@ -142,7 +147,7 @@ def _options(
         raise typer.BadParameter(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}", param_hint="--engine")
     if scheduler and engine != "dask":
         raise typer.BadParameter("--scheduler (or DASK_SCHEDULER_ADDRESS) needs --engine dask", param_hint="--scheduler")
-    if workers < 1:
+    if workers is not None and workers < 1:
         raise typer.BadParameter(f"must be at least 1, got {workers}", param_hint="--workers")
     return AnalyzeOptions(
         ingest=IngestOptions(max_bytes=max_bytes, allow_private=allow_private),
@@ -200,7 +205,7 @@ def analyze(
     allow_private: AllowPrivate = False,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
-    workers: WorkersOpt = 2,
+    workers: WorkersOpt = None,
 ) -> None:
     """Ingest, analyse and report in one go.
 
@@ -228,7 +233,7 @@ def ingest(
     allow_private: AllowPrivate = False,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
-    workers: WorkersOpt = 2,
+    workers: WorkersOpt = None,
 ) -> None:
     """Read and analyse articles into the store (re-running changes nothing).
 
@@ -257,7 +262,7 @@ def reanalyze(
     ] = False,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
-    workers: WorkersOpt = 2,
+    workers: WorkersOpt = None,
 ) -> None:
     """Re-run the per-article stages on stored articles (after an upgrade), reading the text from the store.
 
@@ -537,7 +542,7 @@ def watch(
     allow_private: AllowPrivate = False,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
-    workers: WorkersOpt = 2,
+    workers: WorkersOpt = None,
 ) -> None:
     """Poll folders and feeds; ingest what is new, so stories update as news arrives (Ctrl-C stops).
 

@@ -39,7 +39,9 @@ class AnalyzeOptions:
     # Where the per-article stages run: "local" (this process) or "dask" (see newsprism.engines).
     engine: str = "local"
     scheduler: str | None = None  # dask: a running scheduler; None: $DASK_SCHEDULER_ADDRESS or a LocalCluster
-    workers: int = 2  # dask LocalCluster size when no scheduler is given
+    # Worker processes: for local, the per-article stages' processes (None: min(2, cores); inputs of
+    # one batch run in this process); for dask, the LocalCluster size when no scheduler is given.
+    workers: int | None = None
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Corpus:
     def __init__(self, db: str = DEFAULT_DB, *, readonly: bool = False, pipeline: Pipeline | None = None):
         self.store = Store(db, readonly=readonly)
         self._pipeline = pipeline
+        self._injected = pipeline is not None  # a caller's pipeline runs here: workers rebuild from names
 
     def close(self) -> None:
         self.store.close()
@@ -187,6 +190,14 @@ class Corpus:
     ) -> Iterator[Analysis]:
         """The per-article stages over ``articles``, on the engine the options name, in input order."""
         if options.engine == "local" and not options.scheduler:
+            from .engines import LocalEngine, default_workers
+
+            workers = options.workers or default_workers()
+            if workers > 1 and not self._injected:
+                # The workers build the pipeline from the stage names; a short input builds it here once.
+                return LocalEngine(workers=workers, batch_size=options.batch_size).run(
+                    self._stage_names(options), articles, fail_fast=options.fail_fast, failures=failures
+                )
             if options.stages is not None and (self._pipeline is None or self._pipeline.names != list(options.stages)):
                 self._pipeline = Pipeline.from_names(options.stages)
             return self.pipeline.run(
@@ -194,7 +205,7 @@ class Corpus:
             )
         from .engines import get_engine
 
-        engine = get_engine(options.engine, options.scheduler, n_workers=options.workers)
+        engine = get_engine(options.engine, options.scheduler, n_workers=options.workers or 2)
         # The engine builds the pipeline where it runs (once per Dask worker) from the stage names,
         # so this process never loads the models.
         return engine.run(self._stage_names(options), articles, fail_fast=options.fail_fast, failures=failures)
