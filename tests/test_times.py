@@ -469,3 +469,15 @@ def test_a_possessed_happening_refers_back_to_its_kind() -> None:
                 "Since its launch the store has sold more than 3 billion songs.", published=date(2008, 1, 9))
     start = a.text.index("launch the store")
     assert date_word(a, start, EventIndex([a])) == ("2003-04-28", "day", "coreference")
+
+
+def test_its_happening_is_the_one_of_the_thing_it_stands_for() -> None:
+    from newsprism.stages.time_words import EventIndex
+
+    a = _parsed("Apple launched the iTunes Music Store on April 28, 2003.", published=date(2008, 1, 9))
+    b = _parsed("The firm said more than 4 billion songs had been downloaded from the iTunes store since its "
+                "launch in 2003.", published=date(2008, 4, 9))
+    start = b.text.index("launch in")
+    # "its" is the iTunes store; "the iTunes store" is the "iTunes Music Store" the other report dates
+    assert date_word(b, start, EventIndex([a, b])) == ("2003-04-28", "day", "coreference")
+    assert date_word(b, start)[:2] == ("2003", "year")

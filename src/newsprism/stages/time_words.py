@@ -57,6 +57,11 @@ def _theme(tok: Any) -> str | None:
             break
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         obj = tok.head  # "iPhone 4, introduced by Jobs at ..."
+    if obj is None and tok.pos_ == "NOUN":
+        pron = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                     and c.lower_ in ("its", "their")), None)
+        if pron is not None:
+            obj = _antecedent_thing(pron)  # "since its launch": the launch of the thing it stands for
     if obj is None or obj.pos_ == "PRON":
         return None
     words = [c for c in obj.lefts if c.dep_ in ("compound", "nmod", "nummod")] + [obj]
@@ -64,6 +69,29 @@ def _theme(tok: Any) -> str | None:
     if not any(w.pos_ == "PROPN" for w in words):
         return None  # "the device", "the price": too common to tell one happening
     return " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
+
+
+def _names_thing(t: Any) -> bool:
+    return t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and (
+        t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ == "compound" for c in t.children))
+
+
+def _antecedent_thing(pron: Any) -> Any:
+    """The named thing "its" stands for: the nearest name heading a phrase before it in its sentence
+    and paragraph, else the first subject naming one after it ("Five years after its launch,
+    Apple's iTunes service passed ...")."""
+    sent = pron.sent
+    for t in reversed(sent[: pron.i - sent.start]):
+        if "\n\n" in t.text:
+            break  # a title the parser ran into the sentence
+        if _names_thing(t):
+            return t
+    for t in sent[pron.i - sent.start + 1 :]:
+        if "\n\n" in t.text:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and _names_thing(t):
+            return t
+    return None
 
 
 class EventIndex:
@@ -91,7 +119,7 @@ class EventIndex:
         if th is None:
             return self._told_before(analysis, tok) if within is None else None
         votes: dict[tuple[str, str], list[int]] = {}
-        for a, i in self._by_key.get((_kind(tok), th), []):
+        for a, i in self._tellings(_kind(tok), th):
             if a is analysis and i == tok.i:
                 continue
             got = _expression_date(a, a.parse[i])
@@ -104,6 +132,20 @@ class EventIndex:
             return None
         return min(votes, key=lambda k: (-votes[k][0], -votes[k][1], _RANK[k[1]], k[0]))
 
+
+    def _tellings(self, kind: str, theme: str) -> list[tuple[Analysis, int]]:
+        """Mentions of the same kind acting on the same thing: the same name, or one of two or more
+        words the other holds all of ("the iTunes store", "the iTunes Music Store")."""
+        out = list(self._by_key.get((kind, theme), []))
+        words = set(theme.split())
+        for (k, th), found in self._by_key.items():
+            if k != kind or th == theme:
+                continue
+            other = set(th.split())
+            small, big = (words, other) if len(words) <= len(other) else (other, words)
+            if len(small) >= 2 and small < big:
+                out.extend(found)
+        return out
 
     def _told_before(self, analysis: Analysis, tok: Any) -> tuple[str, str] | None:
         """"Since its launch": a happening named by a pronoun's possession refers back to the one
@@ -191,6 +233,12 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
             tx, cost = nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
             if tx is not None and tx.value is not None and cost < WORD_MAX_COST:
                 found = (tx.value, tx.precision, "sentence")
+    if found is not None and found[2] == "sentence" and index is not None and referring_nominal(tok):
+        # a known happening dated only by its neighbour ("Five years after its launch, ... in February"):
+        # the date a telling of it has, in this article or another
+        got = index.date_of(analysis, tok)
+        if got is not None:
+            return got[0], got[1], "coreference"
     if found is not None:
         if index is not None and found[1] in ("month", "year"):
             # "launched the store in 2003" here, "on April 28, 2003" in another report
