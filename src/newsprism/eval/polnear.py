@@ -165,7 +165,7 @@ def _system(doc: Any, text: str, mentions: Any) -> list[GoldAttribution]:
     from ..stages.quotes import extract_attributions
 
     out = []
-    for a in extract_attributions(doc, mentions):
+    for a in extract_attributions(doc, mentions, text=text):
         out.append(GoldAttribution(
             content=_chars(text, a.outer),
             source=_chars(text, [a.source]) if a.source else frozenset(),

@@ -60,16 +60,17 @@ class DocView:
     )
 
     def __init__(self, doc: Any, regions: Sequence[tuple[int, int]] = (), text: str | None = None):
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, TAG
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
 
         self.n = n = len(doc)
         self.text = doc.text if text is None else text
         strings = doc.vocab.strings
         import numpy as np
 
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ENT_TYPE])
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ENT_TYPE, SENT_START])
         if n == 0:
-            arr = np.zeros((0, 11), dtype=np.uint64)
+            arr = np.zeros((0, 12), dtype=np.uint64)
+        sst = arr[:, 11].astype(np.int64).tolist()
 
         def column(k: int, lower: bool = False) -> list[str]:
             uniq, inv = np.unique(arr[:, k], return_inverse=True)
@@ -93,20 +94,9 @@ class DocView:
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
-        # Sentences are the parse trees (what spaCy's doc.sents gives for a parsed doc, cheaper).
-        head = self.head
-        root = [-1] * n
-        for i in range(n):
-            path = []
-            j = i
-            while root[j] < 0 and head[j] != j:
-                path.append(j)
-                j = head[j]
-            r = root[j] if root[j] >= 0 else j
-            root[j] = r
-            for k in path:
-                root[k] = r
-        starts = [0] + [i for i in range(1, n) if root[i] != root[i - 1]] if n else []
+        # Sentences are the parse trees (what spaCy's doc.sents gives for a parsed doc); the
+        # parser marks their first tokens.
+        starts = [0] + [i for i in range(1, n) if sst[i] == 1] if n else []
         self.sents = [(a, b) for a, b in zip(starts, starts[1:] + [n])]
         self.sent_of = [0] * n
         for k, (a, b) in enumerate(self.sents):
@@ -325,11 +315,18 @@ class _Linear:
         self.index = {n: k for k, n in enumerate(names)}
         # One all-zero row at the end stands for features the model never saw.
         self.coef = np.vstack([np.asarray(coef, dtype=np.float32), np.zeros((1, coef.shape[1]), np.float32)])
+        # A one-column model is summed in Python: cheaper than a gather for a few dozen features.
+        self.weight: dict[str, float] | None = (
+            dict(zip(names, np.asarray(coef, dtype=np.float64)[:, 0].tolist())) if coef.shape[1] == 1 else None)
 
     def scores(self, batch: Sequence[Sequence[str]]) -> Any:
         """(len(batch), n_classes) scores."""
         import numpy as np
 
+        if self.weight is not None:
+            w = self.weight.get
+            return np.asarray([[sum(map(w, feats, repeat(0.0, len(feats))))] for feats in batch],
+                              dtype=np.float64).reshape(len(batch), 1)
         get = self.index.get
         unk = len(self.coef) - 1
         rows: list[int] = []

@@ -247,10 +247,15 @@ def _subtree_range(tok: Any, exclude: Sequence[Any] = ()) -> Range:
             hi -= 1
         a, b = doc[lo], doc[hi]
         return a.idx, b.idx + len(b)
-    toks = [t for t in tok.subtree if not t.is_space and not any(t in ex.subtree for ex in exclude)]
-    if not toks:
+    # Subtrees of a projective parse are contiguous: an excluded one is its edges' range.
+    cut = [(ex.left_edge.i, ex.right_edge.i) for ex in exclude]
+    doc = tok.doc
+    keep = [i for i in range(tok.left_edge.i, tok.right_edge.i + 1)
+            if not any(a <= i <= b for a, b in cut) and not doc[i].is_space]
+    if not keep:
         return _tok_range(tok)
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    first, last = doc[keep[0]], doc[keep[-1]]
+    return first.idx, last.idx + len(last)
 
 
 # Tokens further than this from a cue are never its source or content (a long sentence's tail).
@@ -372,12 +377,13 @@ class _Builder:
         self.doc = doc
         self.text: str = doc.text if text is None else text
         self.regions = self._cut_regions(find_quote_regions(self.text))
-        self.resolver = SpeakerResolver(doc, mentions, [(r.start, r.end) for r in self.regions], self.text)
+        self.view = DocView(doc, [r.outer for r in self.regions], self.text)
+        self.resolver = SpeakerResolver(doc, mentions, [(r.start, r.end) for r in self.regions], self.text,
+                                        view=self.view)
         self.credits = credit_spans(self.text, credits)
         self.model = load_model() if use_model else None
         self._comp_cache: dict[int, Range | None] = {}
         self._emb_cache: dict[tuple[int, int], bool] = {}
-        self.view = DocView(doc, [r.outer for r in self.regions], self.text) if self.model is not None else None
         if self.model is not None:
             self._role_index = {name: k for k, name in enumerate(self.model.role.classes)}
 
@@ -484,12 +490,9 @@ class _Builder:
     def _rules_found(self) -> list[tuple[Any, dict[str, Any]]]:
         doc = self.doc
         v = self.view
-        if v is not None:  # the same tokens, found without touching every spaCy token
-            pre = [doc[i] for i in range(v.n) if v.pos[i] == "VERB" and v.lemma[i] in CUE_CLASSES]
-            acc = [doc[i] for i in range(v.n - 1) if v.lower[i] == "according" and v.lower[i + 1] == "to"]
-        else:
-            pre = list(doc)
-            acc = [t for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
+        # The tokens read from the view, without touching every spaCy token.
+        pre = [doc[i] for i in range(v.n) if v.pos[i] == "VERB" and v.lemma[i] in CUE_CLASSES]
+        acc = [doc[i] for i in range(v.n - 1) if v.lower[i] == "according" and v.lower[i + 1] == "to"]
         cues: list[Any] = [t for t in pre if _is_cue(t) and self._in_region(t.idx) is None
                            and not _is_relay_verb(t)]
         according = [t for t in acc if self._in_region(t.idx) is None]
@@ -504,9 +507,10 @@ class _Builder:
                 found.append((tok, info))
                 by_cue[tok.i] = info
         found.extend(self._follow_ups(by_cue))
+        sent_of = v.sent_of
         for tok in according:
-            sent = tok.sent
-            if any(t.sent == sent and t.i != tok.i for t, _ in found):
+            sent = sent_of[tok.i]
+            if any(sent_of[t.i] == sent and t.i != tok.i for t, _ in found):
                 continue  # a relay of the sentence's own speech verb, not a speech act
             info = self._according(tok)
             if info is not None:
@@ -980,9 +984,12 @@ class _Builder:
         return tuple(uniq)
 
 
-def extract_attributions(doc: Any, mentions: Sequence[Any] = (), credits: Sequence[str] = ()) -> list[Attribution]:
-    """All attributions of a parsed document, in text order."""
-    text = doc.text
+def extract_attributions(doc: Any, mentions: Sequence[Any] = (), credits: Sequence[str] = (),
+                         text: str | None = None) -> list[Attribution]:
+    """All attributions of a parsed document, in text order (``text``: the parsed text, when
+    the caller has it; spaCy rebuilds ``doc.text`` from every token)."""
+    if text is None:
+        text = doc.text
     if not text.strip():
         return []
     return _Builder(doc, mentions, credits, text=text).build()
@@ -1024,7 +1031,7 @@ class QuoteStage(ArticleStage):
         doc = item.parse
         if doc is None or not item.text.strip():
             return self.mark(item, quotes=())
-        attrs = extract_attributions(doc, item.mentions, item.article.credits)
+        attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text)
         return self.mark(item, quotes=tuple(to_quotes(attrs, self.tag)))
 
 
@@ -1044,4 +1051,4 @@ def find_quotes_in_text(text: str, nlp: Any | None = None) -> list[Quote]:
         pass
     else:
         mentions = find_mentions(doc, text)
-    return to_quotes(extract_attributions(doc, mentions), f"{QuoteStage.name}.v{QuoteStage.version}")
+    return to_quotes(extract_attributions(doc, mentions, text=text), f"{QuoteStage.name}.v{QuoteStage.version}")

@@ -65,13 +65,13 @@ class SpeakerResolver:
     """Resolves source phrases of one document, remembering speakers as it goes (left to right)."""
 
     def __init__(self, doc: Any, mentions: Sequence[Any] = (), quoted: Sequence[tuple[int, int]] = (),
-                 text: str | None = None):
+                 text: str | None = None, view: Any | None = None):
         self.doc = doc
         self.text: str = doc.text if text is None else text
         self.quoted = sorted(quoted)
         self.names = self._names(mentions)
         self.history: list[tuple[int, Resolved, str]] = []  # (position, speaker, source head lemma)
-        self.subjects = self._subjects()
+        self.subjects = self._subjects(view)
 
     # ------------------------------------------------------------------ named mentions
 
@@ -145,11 +145,25 @@ class SpeakerResolver:
                     out.append(Name(cs, ce, n.label, n.person))
         return out
 
-    def _subjects(self) -> list[tuple[int, Name]]:
-        """Named subjects outside quotes, in order: the antecedents pronouns usually take."""
+    def _subjects(self, view: Any | None = None) -> list[tuple[int, Name]]:
+        """Named subjects outside quotes, in order: the antecedents pronouns usually take.
+
+        ``view`` (a :class:`.quote_model.DocView` of the doc) gives the same tokens and
+        sentences without walking every spaCy token.
+        """
         out: list[tuple[int, Name]] = []
-        for tok in self.doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or self._inside_quote(tok.idx):
+        doc = self.doc
+        if view is not None:
+            dep, idx = view.dep, view.idx
+            subj = [doc[i] for i in range(view.n) if (dep[i] == "nsubj" or dep[i] == "nsubjpass")]
+            # Sentence (start char, char of its 4th token) pairs.
+            sents = [(idx[a], idx[min(b - 1, a + 3)]) for a, b in view.sents]
+        else:
+            subj = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+            sents = [(sent.start_char, sent[min(len(sent) - 1, 3)].idx) for sent in doc.sents]
+        speakers = [n for n in self.names if n.label in _SPEAKER_TYPES]
+        for tok in subj:
+            if self._inside_quote(tok.idx):
                 continue
             s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
             names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES]
@@ -158,14 +172,14 @@ class SpeakerResolver:
                 out.append((tok.idx, best))
         # A name opening a sentence is its topic even when the parse misses the subject
         # ("President Trump talks about ..." read as a noun phrase).
-        for sent in self.doc.sents:
-            if self._inside_quote(sent.start_char):
+        k = 0
+        for start, head_end in sents:
+            if self._inside_quote(start):
                 continue
-            head_end = sent[min(len(sent) - 1, 3)].idx
-            opening = [n for n in self.names if sent.start_char <= n.start <= head_end
-                       and n.label in _SPEAKER_TYPES]
-            if opening:
-                out.append((opening[0].start, opening[0]))
+            while k < len(speakers) and speakers[k].start < start:
+                k += 1
+            if k < len(speakers) and speakers[k].start <= head_end:
+                out.append((speakers[k].start, speakers[k]))
         out.sort(key=lambda x: x[0])
         return out
 
