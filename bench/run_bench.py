@@ -1,6 +1,6 @@
 """Whole-pipeline benchmark: throughput, per-stage times, memory and overhead over bare spaCy.
 
-Usage: .venv/bin/python bench/run_bench.py [--sizes 1000 10000] [--full] [--quick] [--data ../shared/data]
+Usage: .venv/bin/python bench/run_bench.py [--sizes 1000 10000] [--full] [--quick] [--workers 2] [--data ../shared/data]
 Writes bench/results/pipeline-SIZE.json and bench/results/summary.md (see newsprism.benchmark).
 """
 
@@ -30,6 +30,9 @@ def main() -> None:
         "--data", type=Path, default=ROOT.parent / "shared" / "data", help="folder holding fnc-1/"
     )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    ap.add_argument(
+        "--workers", type=int, default=None, help="processes for the parallel runs (default min(2, cores))"
+    )
     args = ap.parse_args()
     sizes = [100, 1000] if args.quick else args.sizes
     pipeline_max = max(sizes) if args.full else (100 if args.quick else 1000)
@@ -38,6 +41,7 @@ def main() -> None:
         args.data,
         args.out,
         pipeline_max=pipeline_max,
+        workers=args.workers,
         progress=lambda m: print(m, file=sys.stderr, flush=True),
     )
     print(json.dumps({k: v for k, v in res.items() if k != "sizes"}, indent=2))
@@ -45,4 +49,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main()  # the guard matters: the worker processes are spawned and import this file again

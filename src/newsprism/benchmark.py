@@ -38,7 +38,7 @@ import tracemalloc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from .errors import DataMissing
 from .model import Analysis, Article
@@ -126,6 +126,89 @@ def rss_mb() -> float:
     except OSError:
         pass
     return peak_rss_mb()
+
+
+def _proc_kb(pid: int, path: str, key: str) -> int:
+    try:
+        with open(f"/proc/{pid}/{path}", encoding="utf-8") as fh:
+            for ln in fh:
+                if ln.startswith(key):
+                    return int(ln.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def descendants(pid: int | None = None) -> list[int]:
+    """Every live descendant of ``pid`` (default: this process), read from /proc."""
+    root = pid or os.getpid()
+    parents: dict[int, int] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as fh:
+                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    out: list[int] = []
+    todo = [root]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parents.items() if pp == p]
+        out.extend(kids)
+        todo.extend(kids)
+    return out
+
+
+def tree_memory_mb() -> dict[str, Any]:
+    """Resident memory of this process plus all its descendants (the worker processes), in MB.
+
+    ``rss`` adds up each process's VmRSS (pages shared between processes count once per
+    process, so it overstates forked workers); ``pss`` adds up the proportional set sizes
+    from /proc/PID/smaps_rollup (shared pages split between their users), the fairer sum.
+    """
+    pids = [os.getpid(), *descendants()]
+    rss = sum(_proc_kb(p, "status", "VmRSS:") for p in pids)
+    pss = sum(_proc_kb(p, "smaps_rollup", "Pss:") for p in pids)
+    return {"processes": len(pids), "rss": round(rss / 1024, 1), "pss": round(pss / 1024, 1)}
+
+
+class _TreePeak:
+    """A thread sampling :func:`tree_memory_mb` every ``every`` seconds; ``peak`` holds the largest sums."""
+
+    def __init__(self, every: float = 0.25):
+        import threading
+
+        self.every = every
+        self.peak: dict[str, Any] = {"processes": 0, "rss": 0.0, "pss": 0.0}
+        self._threading = threading
+        self._stop = threading.Event()
+        self._thread: Any = None
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._take()
+            self._stop.wait(self.every)
+
+    def _take(self) -> None:
+        now = tree_memory_mb()
+        for k in ("processes", "rss", "pss"):
+            self.peak[k] = max(self.peak[k], now[k])
+
+    def __enter__(self) -> Self:
+        self._stop.clear()
+        self._thread = self._threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._take()
 
 
 def peak_rss_mb() -> float:
@@ -242,6 +325,114 @@ def bench_interleaved(
     return spacy, pipeline
 
 
+def _spacy_parallel(nlp: Any, texts: Sequence[str], batch_size: int, n_process: int) -> float:
+    t = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        pass
+    return time.perf_counter() - t
+
+
+def bench_parallel(
+    nlp: Any,
+    stages: Sequence[str],
+    articles: Sequence[Article],
+    db: str,
+    batch_size: int,
+    workers: int,
+    log: Log,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Bare spaCy ``nlp.pipe(n_process=workers)`` and the local engine with ``workers`` processes.
+
+    Each side runs twice, over the two halves of the corpus, in the order spaCy, engine,
+    engine, spaCy (so both see the same load on a shared machine), and every run pays its own
+    process start, as a user's run does: spaCy forks its workers and sends each the model; the
+    engine spawns its workers, which load the pipeline. The start costs are also timed alone
+    (spaCy over ``2 × workers`` texts; the engine's pool until every worker has loaded). Memory
+    is the sum over this process and its worker processes (:func:`tree_memory_mb`), sampled
+    every 0.25 s for the peak and every 100 articles of the engine runs for growth.
+    """
+    from .engines import LocalEngine, WorkerPool
+    from .store import Store
+
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    half = len(articles) // 2
+    parts = [(0, half), (half, len(articles))]
+    spacy_sec = engine_sec = store_sec = 0.0
+    failures: list[Any] = []
+    samples: list[list[Any]] = []
+    engine = LocalEngine(workers=workers, batch_size=batch_size)
+    t = time.perf_counter()
+    _spacy_parallel(nlp, texts[: 2 * workers], batch_size, workers)
+    spacy_start = time.perf_counter() - t
+    t = time.perf_counter()
+    with WorkerPool(tuple(stages), workers) as pool:
+        pool.start()
+        engine_start = time.perf_counter() - t
+    spacy_peak, engine_peak = _TreePeak(), _TreePeak()
+    n = 0
+    schedule = [("spacy", parts[0]), ("engine", parts[0]), ("engine", parts[1]), ("spacy", parts[1])]
+    with Store(db) as store:
+        for side, (lo, hi) in schedule:
+            if side == "spacy":
+                with spacy_peak:
+                    spacy_sec += _spacy_parallel(nlp, texts[lo:hi], batch_size, workers)
+                log(f"  bare spaCy, {workers} processes, articles {lo}-{hi}: {spacy_sec:.0f} s so far")
+                continue
+            t0 = time.perf_counter()
+            part_store = 0.0
+            with engine_peak:
+                for analysis in engine.run(stages, articles[lo:hi], failures=failures):
+                    ts = time.perf_counter()
+                    store.put(analysis)
+                    part_store += time.perf_counter() - ts
+                    n += 1
+                    if n % 100 == 0:
+                        mem = tree_memory_mb()
+                        samples.append([n, mem["rss"], mem["pss"], mem["processes"]])
+            engine_sec += time.perf_counter() - t0 - part_store
+            store_sec += part_store
+            log(f"  engine, {workers} workers, articles {lo}-{hi}: {engine_sec:.0f} s so far")
+    spacy = {
+        "processes": workers,
+        "seconds": round(spacy_sec, 2),
+        "start_seconds_each": round(spacy_start, 2),
+        "runs": 2,
+        "articles_per_s": _rate(len(articles), spacy_sec),
+        "words_per_s": round(words / spacy_sec) if spacy_sec else 0,
+        "articles_per_s_without_starts": _rate(len(articles), spacy_sec - 2 * spacy_start),
+        "peak_memory_mb": spacy_peak.peak,
+    }
+
+    def growth(col: int) -> float:
+        # Within each run (each has its own workers): the last sample minus the one at 200 articles in.
+        out = 0.0
+        for lo, hi in parts:
+            run = [r for r in samples if lo < r[0] <= hi]
+            warm = next((r[col] for r in run if r[0] - lo >= 200), None)
+            if run and warm is not None:
+                out = max(out, run[-1][col] - warm)
+        return round(out, 1)
+
+    pipeline = {
+        "workers": workers,
+        "seconds": round(engine_sec, 2),
+        "store_seconds": round(store_sec, 2),
+        "start_seconds_each": round(engine_start, 2),
+        "runs": 2,
+        "articles_per_s": _rate(len(articles), engine_sec),
+        "words_per_s": round(words / engine_sec) if engine_sec else 0,
+        "articles_per_s_without_starts": _rate(len(articles), engine_sec - 2 * engine_start),
+        "stage_failures": len(failures),
+        "memory_mb_samples": samples,
+        "memory_samples_columns": ["articles", "rss_sum_mb", "pss_sum_mb", "processes"],
+        "rss_growth_mb_after_200": growth(1),
+        "pss_growth_mb_after_200": growth(2),
+        "peak_memory_mb": engine_peak.peak,
+    }
+    return spacy, pipeline
+
+
 def bench_refresh(db: str) -> dict[str, Any]:
     """The cross-article steps over the stored analyses, timed as one full refresh, step by step."""
     from .corpus import Corpus
@@ -321,6 +512,7 @@ def run_bench(
     *,
     pipeline_max: int = 1000,
     batch_size: int = 32,
+    workers: int | None = None,
     progress: Log | None = None,
 ) -> dict[str, Any]:
     """Benchmark each size; write ``pipeline-SIZE.json`` and ``summary.md`` into ``out_dir``.
@@ -329,9 +521,11 @@ def run_bench(
     memory checks) run for sizes up to ``pipeline_max``; story grouping runs
     for every size.
     """
+    from .engines import default_workers
     from .nlp import load_nlp
 
     log = progress or (lambda _msg: None)
+    workers = workers or default_workers()
     data = Path(data_dir) if data_dir is not None else _default_data()
     bodies = fnc_bodies(data)
     out = Path(out_dir)
@@ -352,6 +546,7 @@ def run_bench(
             "corpus": _corpus_note(len(bodies), size),
             "stages": list(stages),
             "batch_size": batch_size,
+            "workers": workers,
             "model_load_seconds": round(load_sec, 2),
             "when": datetime.now(UTC).isoformat(timespec="seconds"),
         }
@@ -372,6 +567,19 @@ def run_bench(
                 ),
             }
             measured_rate = res["pipeline"]["articles_per_s"]
+            if workers > 1 and size >= 4 * batch_size:
+                with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
+                    log(f"{size} articles: bare spaCy and the local engine with {workers} processes")
+                    par_spacy, par_pipe = bench_parallel(
+                        nlp, stages, articles, os.path.join(tmp, "par.db"), batch_size, workers, log
+                    )
+                res["parallel"] = {
+                    "processes": workers,
+                    "spacy": par_spacy,
+                    "pipeline": par_pipe,
+                    "pipeline_over_spacy": round(par_pipe["seconds"] / par_spacy["seconds"], 2),
+                }
+                measured_rate = par_pipe["articles_per_s"]
             log(f"{size} articles: tracemalloc pass over {TRACE_ARTICLES}")
             res["tracemalloc"] = bench_tracemalloc(stages, articles[:TRACE_ARTICLES], batch_size)
         else:
@@ -438,6 +646,8 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
             "(the cores were shared with other jobs)."
         ),
         "",
+        "In one process (the stages' times below are from this run):",
+        "",
         (
             "| articles | words/article | bare spaCy art/s | pipeline art/s | pipeline words/s | "
             "pipeline / spaCy | refresh s | grouping s | RSS growth after 200 (MB) | peak RSS (MB) |"
@@ -469,6 +679,37 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
                 r["peak_rss_mb"],
             ]
         lines.append("| " + " | ".join(str(x) for x in row) + " |")
+    par = [k for k in keys if sizes[k].get("parallel")]
+    if par:
+        n = sizes[par[0]]["parallel"]["processes"]
+        lines += [
+            "",
+            (
+                f"With {n} processes: bare spaCy is nlp.pipe(n_process={n}), the pipeline is the local engine with "
+                f"{n} worker processes (--workers {n}); each side ran twice (halves of the corpus, order spaCy, "
+                "engine, engine, spaCy) and every run paid its process start. Memory is summed over the parent "
+                "and its worker processes (RSS counts shared pages once per process; PSS splits them)."
+            ),
+            "",
+            (
+                "| articles | bare spaCy art/s | pipeline art/s | pipeline words/s | pipeline / spaCy | "
+                "art/s without starts (spaCy / pipeline) | one start s (spaCy / pipeline) | "
+                "peak RSS sum MB (spaCy / pipeline) | peak PSS sum MB (spaCy / pipeline) | PSS growth after 200 (MB) |"
+            ),
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for key in par:
+            q = sizes[key]["parallel"]
+            sp, pp = q["spacy"], q["pipeline"]
+            row = [
+                key, sp["articles_per_s"], pp["articles_per_s"], pp["words_per_s"], q["pipeline_over_spacy"],
+                f"{sp['articles_per_s_without_starts']} / {pp['articles_per_s_without_starts']}",
+                f"{sp['start_seconds_each']} / {pp['start_seconds_each']}",
+                f"{sp['peak_memory_mb']['rss']} / {pp['peak_memory_mb']['rss']}",
+                f"{sp['peak_memory_mb']['pss']} / {pp['peak_memory_mb']['pss']}",
+                pp["pss_growth_mb_after_200"],
+            ]  # fmt: skip
+            lines.append("| " + " | ".join(str(x) for x in row) + " |")
     for key in keys:
         r = sizes[key]
         p = r.get("pipeline")
