@@ -214,6 +214,22 @@ def test_split_quote(nlp: object) -> None:
     assert {g[1] for g in got} == {"Ahmed Karimi"}
 
 
+def test_quote_goes_on_after_an_honorific(nlp: object) -> None:
+    # "Mr." is no sentence end: both parts are Mr. Clarke's.
+    t = '"I am the guy that is trying to work from within," Mr. Clarke said. "The goal is to drive it home."'
+    got = _quotes(t, nlp)
+    assert [g[0] for g in got] == ["I am the guy that is trying to work from within,", "The goal is to drive it home."]
+    assert {g[1] for g in got} == {"Clarke"}
+
+
+def test_quote_signed_with_a_dash(nlp: object) -> None:
+    t = ("“He represents our greatest shame.” ― Sonya Herridge\n"
+         "“He is ignorant of our culture and lives.”― Pamela Padilla, 45, Texas\n")
+    got = _quotes(t, nlp)
+    assert [(g[0], g[1]) for g in got] == [("He represents our greatest shame.", "Sonya Herridge"),
+                                           ("He is ignorant of our culture and lives.", "Pamela Padilla")]
+
+
 def test_quote_over_paragraphs(nlp: object) -> None:
     t = ("Senator Jane Doe said:\n\n“We will not stand by while the budget is cut again.\n\n"
          "“We will fight this in committee and on the floor.”\n")

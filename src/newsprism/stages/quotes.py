@@ -13,6 +13,7 @@ relays stand where both read the same cue. Without the model file the rules work
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -260,6 +261,9 @@ def _subtree_range(tok: Any, exclude: Sequence[Any] = ()) -> Range:
 
 # Tokens further than this from a cue are never its source or content (a long sentence's tail).
 _WINDOW = 40
+# "“…” ― Sonya Herridge": a quote signed with a dash and a name (up to a comma) ending its line.
+_SIGNED_RE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?:[,(][^\n]{0,80})?$",
+                        re.MULTILINE)
 # Time adverbs that date a speech act rather than report anything ("said yesterday that").
 _TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "recently",
                          "previously", "again", "once", "week", "month", "year", "day", "morning", "evening",
@@ -507,6 +511,9 @@ class _Builder:
                 found.append((tok, info))
                 by_cue[tok.i] = info
         found.extend(self._follow_ups(by_cue))
+        taken = {id(r) for regs in assigned.values() for r in regs}
+        taken.update(id(self.regions[ri]) for ri in self.follow)
+        found.extend(self._signed(taken))
         sent_of = v.sent_of
         for tok in according:
             sent = sent_of[tok.i]
@@ -516,6 +523,30 @@ class _Builder:
             if info is not None:
                 found.append((tok, info))
         return found
+
+    def _signed(self, taken: set[int]) -> list[tuple[Any, dict[str, Any]]]:
+        """Quotes signed with a dash and a name at the end of their line ("“…” ― Sonya Herridge")."""
+        out: list[tuple[Any, dict[str, Any]]] = []
+        text, v, doc = self.text, self.view, self.doc
+        for r in self.regions:
+            if id(r) in taken or not r.closed:
+                continue
+            m = _SIGNED_RE.match(text, r.outer[1])
+            if m is None:
+                continue
+            s, e = _trim(text, m.start(2), m.end(2), ".;:")
+            words = text[s:e].split()
+            if not words or len(words) > 6 or not all(w[:1].isupper() for w in words if w.isalpha()):
+                continue
+            name = doc.char_span(s, e, alignment_mode="expand")
+            k = bisect.bisect_right(v.idx, m.start(1)) - 1  # the token holding the dash
+            if name is None or k < 0:
+                continue
+            cue = (m.start(1), m.end(1))
+            out.append((doc[k], {"content": ((r.start, r.end),), "outer": (r.outer,), "label": "direct",
+                                 "cue": cue, "lemma": "say", "source": (s, e), "head": name.root,
+                                 "order": r.outer[0]}))
+        return out
 
     def _follow_ups(self, by_cue: dict[int, dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
         """The later parts of split direct quotes ("…," he said, "…"): each followed region
@@ -741,7 +772,7 @@ class _Builder:
             if after:
                 cand = after[0]
                 gap = text[e_out:cand.idx]
-                if "." not in gap.strip(". ") and "“" not in gap and '"' not in gap:
+                if not self._sentence_break(e_out, cand.idx) and "“" not in gap and '"' not in gap:
                     best = cand
             if best is None:
                 # Before the quote in the same sentence: "Sharif noted that “…”", "then says "…"".
@@ -749,7 +780,7 @@ class _Builder:
                 if before:
                     cand = before[-1]
                     gap = text[cand.idx:s_out]
-                    if not any(p in gap for p in (". ", "? ", "! ")) and len(gap) < 160:
+                    if not self._sentence_break(cand.idx, s_out) and len(gap) < 160:
                         best = cand
             if best is None and ri > 0 and (ri - 1) in owner:
                 prev = self.regions[ri - 1]
@@ -777,6 +808,19 @@ class _Builder:
             owner[ri] = best.i
             assigned.setdefault(best.i, []).append(r)
         return assigned
+
+    def _sentence_break(self, a: int, b: int) -> bool:
+        """A sentence-ending mark of its own in ``text[a:b]`` ("Mr." and "U.S." are no break)."""
+        v = self.view
+        k = bisect.bisect_left(v.idx, a)
+        first = True  # a mark right after a closing quote mark ("”. Sharif said") ends nothing
+        while k < v.n and v.idx[k] < b:
+            w = v.lower[k]
+            if (w == "." or w == "!" or w == "?" or w == "...") and not first:
+                return True
+            first = first and v.space[k]
+            k += 1
+        return False
 
     def _ends_with_colon(self, end: int, para_s: int) -> bool:
         return self.text[:para_s].rstrip().endswith(":")
