@@ -204,6 +204,11 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
        (:func:`lead_day`) for a past or present perfect after it, else ``document``; ``none``
        for futures, modals, infinitives, pluperfects and quoted pasts. Without a publication
        date only rules 1-2 apply.
+
+    A happening named as something known (:func:`.time_anchor.referring_nominal`: "the killing
+    of Soleimani", "since its launch") is dated in rule 1 only by an expression of its own phrase
+    or by the stage's in-article coreference, then by rule 2, and only then by its clause's
+    nearest expression and its tense as any other word.
     """
     found: tuple[str, str, str] | None = None
     by_tense: tuple[str | None, str, str] | None = None
