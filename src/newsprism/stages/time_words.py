@@ -13,7 +13,14 @@ from typing import Any
 
 from ..model import Analysis, TimeExpr
 from .temporal import compatible
-from .time_anchor import WORD_MAX_COST, lead_expression, nearest_time, paragraph_ids, referring_nominal, tense_reading
+from .time_anchor import (
+    WORD_MAX_COST,
+    lead_expression,
+    nearest_time,
+    paragraph_ids,
+    referring_nominal,
+    tense_reading,
+)
 from .times import _QUOTE_RX, _RANK, _trigger_class, dating_rule, event_date
 
 __all__ = ["EventIndex", "anchor_token", "date_word", "lead_day"]
