@@ -40,6 +40,7 @@ class DocView:
 
     __slots__ = (
         "children",
+        "commas",
         "dep",
         "ent",
         "head",
@@ -90,6 +91,14 @@ class DocView:
         self.punct = arr[:, 7].astype(bool).tolist()
         self.space = arr[:, 8].astype(bool).tolist()
         self.length = arr[:, 9].astype(np.int64).tolist()
+        # commas[i]: commas before token i (so commas between two tokens is a difference).
+        self.commas = [0] * (n + 1)
+        k = 0
+        for i, w in enumerate(self.lower):
+            self.commas[i] = k
+            if w == ",":
+                k += 1
+        self.commas[n] = k
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -192,6 +201,10 @@ def cue_features(v: DocView, i: int) -> list[str]:
     return f
 
 
+# Branches whose first word tells what they hold ("for" a demand, "on" a date, "that" a clause).
+_WORD_BRANCHES = frozenset({"prep", "agent", "dative", "advmod", "npadvmod", "mark", "prt", "advcl"})
+
+
 def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[str]]:
     """Role features of tokens ``toks`` towards cue ``c`` (one feature list per token).
 
@@ -239,10 +252,12 @@ def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[s
             memo[node] = res
         return res
 
-    inq, lower, punct = v.inq, v.lower, v.punct
+    inq, lower, punct, ent, commas = v.inq, v.lower, v.punct, v.ent, v.commas
     qc = str(inq[c])
     lf = "l=" + lem
     ldl, ldr = "ld=" + lem + "|L", "ld=" + lem + "|R"
+    # Does the cue have a reported clause of its own? Its other branches are then adjuncts.
+    hc = "1" if any(dep[k] == "ccomp" for k in v.children[c]) else "0"
     out = []
     for t in toks:
         if t == c:
@@ -278,6 +293,16 @@ def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[s
             lf,
             ldl if direction == "L" else ldr,
         ]
+        n_comma = commas[t] - commas[c + 1] if t > c else commas[c] - commas[t + 1]
+        cb = "0" if n_comma <= 0 else "1" if n_comma == 1 else "2"
+        f.append("cm=" + cb + direction)
+        f.append("cmt=" + cb + "|" + top)
+        f.append("hct=" + hc + "|" + top)
+        if branch >= 0 and dep[branch] in _WORD_BRANCHES:
+            f.append("bw=" + lower[branch] + "|" + top[:1])
+            f.append("bwl=" + lem + "|" + lower[branch])
+        if ent[t] == "DATE" or ent[t] == "TIME":
+            f.append("te=" + top)
         if punct[t]:
             f.append("punct=" + lower[t])
         if dist == 1:
