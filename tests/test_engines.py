@@ -295,9 +295,11 @@ def test_ingest_with_workers_gives_the_one_process_results(tmp_path, articles):
 def test_bench_parallel_measures_both_sides_with_the_same_processes(tmp_path, nlp):
     from newsprism.benchmark import bench_parallel, build_corpus, fnc_bodies
 
-    arts = build_corpus(fnc_bodies(need_data("fnc-1").parent), 12)
+    arts = build_corpus(fnc_bodies(need_data("fnc-1").parent), 26)
     spacy, pipe = bench_parallel(nlp, ["parse"], arts, str(tmp_path / "b.db"), 2, 2, lambda _m: None)
-    assert spacy["processes"] == pipe["workers"] == 2 and spacy["runs"] == pipe["runs"] == 2
+    # Chunks of 6 batches of 2: three chunks, each side's run through one started worker pool.
+    assert spacy["processes"] == pipe["workers"] == 2 and spacy["calls"] == 3
+    assert pipe["start_seconds"] > 0 and spacy["start_seconds"] > 0
     assert spacy["articles_per_s"] > 0 and pipe["articles_per_s"] > 0 and pipe["stage_failures"] == 0
     # The peak memory adds up the parent and its workers: more than one process was seen.
     assert pipe["peak_memory_mb"]["processes"] >= 3 and pipe["peak_memory_mb"]["pss"] > 0

@@ -107,11 +107,13 @@ class LocalEngine:
         *,
         batch_size: int = 32,
         in_flight: int | None = None,
+        pool: WorkerPool | None = None,
     ):
         if workers < 1:
             raise NewsprismError(f"workers must be at least 1, got {workers}")
         self._pipeline = pipeline
-        self.workers = workers
+        self.pool = pool  # a started pool the caller keeps (and closes) across runs
+        self.workers = pool.n if pool is not None else workers
         self.batch_size = batch_size
         self.in_flight = in_flight
 
@@ -152,20 +154,39 @@ class LocalEngine:
         failures: list[StageFailure] | None,
     ) -> Iterator[Analysis]:
         _check_names(names)
+        if self.pool is not None:
+            if self.pool.names != names:
+                raise NewsprismError(f"the worker pool runs {list(self.pool.names)}, not {list(names)}")
+            yield from self._through(self.pool, articles, size, fail_fast, failures)
+            return
         stream = iter(articles)
         head = list(itertools.islice(stream, size + 1))
         if len(head) <= size:  # one batch at most: a process start would cost more than it saves
             yield from self._run_here(names, head, size, fail_fast, failures)
             return
         with WorkerPool(names, self.workers) as pool:
-            window = self.in_flight or 2 * self.workers
-            pending: deque[Any] = deque()
-            for batch in _batches(itertools.chain(head, stream), size):
+            yield from self._through(pool, itertools.chain(head, stream), size, fail_fast, failures)
+
+    def _through(
+        self,
+        pool: WorkerPool,
+        articles: Iterable[Article],
+        size: int,
+        fail_fast: bool,
+        failures: list[StageFailure] | None,
+    ) -> Iterator[Analysis]:
+        window = self.in_flight or 2 * self.workers
+        pending: deque[Any] = deque()
+        try:
+            for batch in _batches(articles, size):
                 pending.append(pool.submit(batch, size, fail_fast))
                 while len(pending) >= window:
                     yield from pool.collect(pending.popleft(), failures)
             while pending:
                 yield from pool.collect(pending.popleft(), failures)
+        finally:
+            for fut in pending:  # stopped early: what was not collected is not wanted
+                fut.cancel()
 
 
 # The stage registry entries a worker needs (a factory registered at run time in the parent
