@@ -312,6 +312,34 @@ def test_learned_model_ships_without_pickle() -> None:
     assert model is not None and 0.0 < model.cue_threshold < 1.0
 
 
+def test_run_time_scoring_equals_the_training_features(nlp: object) -> None:
+    """The stage's shortcuts (shared branch features, the one-column sum, pruned candidates)
+    give the scores of the features the model was trained on."""
+    import numpy as np
+
+    from newsprism.stages.quote_model import DocView, cue_candidates, cue_features, load_model, role_batch
+
+    model = load_model()
+    assert model is not None
+    doc = nlp("Iran claimed on Wednesday that the attacks were revenge, according to Iran International. "  # type: ignore[operator]
+              "“We deny it,” a Hamas spokesman said in a statement, calling for calm.")
+    v = DocView(doc)
+    every = cue_candidates(v, model.extra_cues, model.known_cues)
+    pruned = cue_candidates(v, model.extra_cues, model.known_cues, prune=True)
+    assert set(pruned) <= set(every) and pruned
+    p_all = dict(zip(every, model.cue_probs([cue_features(v, i) for i in every]).tolist()))
+    assert all(p < model.cue_threshold for i, p in p_all.items() if i not in pruned)
+    # The one-column sum equals the gathered sum.
+    feats = [cue_features(v, i) for i in pruned]
+    rows = [[model.cue.index.get(f, len(model.cue.coef) - 1) for f in fs] for fs in feats]
+    gathered = np.array([model.cue.coef[r, 0].sum() for r in rows])
+    assert np.allclose(model.cue.scores(feats)[:, 0], gathered, atol=1e-4)
+    for c in pruned:
+        toks = [t for t in range(len(doc)) if t != c]
+        assert np.allclose(model.role_probs_of(v, c, toks, v.lemma[c]),
+                           model.role_probs(role_batch(v, c, toks, v.lemma[c])), atol=1e-5)
+
+
 def test_regions_are_exact() -> None:
     t = 'He said "yes." Then: “no ”quote” here.'
     for r in find_quote_regions(t):

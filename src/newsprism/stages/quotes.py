@@ -32,7 +32,7 @@ from .quote_lexicon import (
     WEAK_CUES,
     cue_class,
 )
-from .quote_model import DocView, cue_candidates, cue_features, load_model, role_batch
+from .quote_model import DocView, cue_candidates, cue_features, load_model
 from .speakers import (
     Resolved,
     SpeakerResolver,
@@ -572,7 +572,7 @@ class _Builder:
         v = self.view
         assert v is not None
         self._relay_cache: dict[tuple[int, int], list[Range]] = {}
-        cands = cue_candidates(v, model.extra_cues, model.known_cues)
+        cands = cue_candidates(v, model.extra_cues, model.known_cues, prune=True)
         cues: list[Any] = []
         if cands:
             probs = model.cue_probs([cue_features(v, i) for i in cands])
@@ -617,7 +617,7 @@ class _Builder:
         relay = self._relay_phrases(a, b)
         content_p: list[float] = []
         if toks:
-            probs = model.role_probs(role_batch(v, c, toks, lem))
+            probs = model.role_probs_of(v, c, toks, lem)
             best = probs.argmax(axis=1).tolist()
             own = [r for r in relay if r[0] <= idx_c < r[1]]
             when, between = self._adjuncts(c)
