@@ -266,6 +266,12 @@ def test_reported_speech(nlp: object, text: str, content: str, speaker: str, cls
     assert (content, speaker, cls) in got, got
 
 
+def test_reported_content_leaves_a_closing_aside_out(nlp: object) -> None:
+    t = "Mr. Clarke compares his struggles to those of the former president, who also ran into financial trouble."
+    got = _quotes(t, nlp)
+    assert got and got[0][0] == "his struggles to those of the former president"
+
+
 def test_relays(nlp: object) -> None:
     t = ("“We will respond,” the commander said, as reported by the Palestinian news agency Maan. "
          "Officials confirmed the strike, according to the Jerusalem Post.")

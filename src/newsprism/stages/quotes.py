@@ -264,6 +264,8 @@ _WINDOW = 40
 # "“…” ― Sonya Herridge": a quote signed with a dash and a name (up to a comma) ending its line.
 _SIGNED_RE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?:[,(][^\n]{0,80})?$",
                         re.MULTILINE)
+# Words opening a closing aside: a non-restrictive relative clause.
+_ASIDE_WORDS = frozenset({"which", "who", "whose", "whom"})
 # Time adverbs that date a speech act rather than report anything ("said yesterday that").
 _TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later", "recently",
                          "previously", "again", "once", "week", "month", "year", "day", "morning", "evening",
@@ -446,6 +448,9 @@ class _Builder:
         learned = {info["cue"] for _, info in found if info.get("learned")}
         out: list[Attribution] = []
         for tok, info in found:
+            if info["label"] == "indirect":
+                info = {**info, "content": tuple(self._drop_aside(r) for r in info["content"])}
+                info["outer"] = info["content"]
             a = self._finish(tok, info)
             if a.relays and learned:
                 # A learned cue already holds this "according to X" as an attribution of its own.
@@ -808,6 +813,25 @@ class _Builder:
             owner[ri] = best.i
             assigned.setdefault(best.i, []).append(r)
         return assigned
+
+    def _drop_aside(self, r: Range) -> Range:
+        """Cut a closing aside off reported content: a relative clause after a comma that
+        runs to the content's end ("..., who also ran into financial trouble")."""
+        v = self.view
+        k = bisect.bisect_left(v.idx, r[0])
+        end = bisect.bisect_left(v.idx, r[1])  # first token past the content
+        last = end - 1
+        while last > k and v.punct[last]:
+            last -= 1
+        for i in range(k + 3, last):
+            if v.lower[i] != "," or v.lower[i + 1] not in _ASIDE_WORDS:
+                continue
+            h = v.head[i + 1]
+            while h != v.head[h] and v.dep[h] not in ("relcl", "acl"):
+                h = v.head[h]
+            if v.dep[h] in ("relcl", "acl") and self.doc[h].right_edge.i >= last and h > i:
+                return _clean(self.text, (r[0], v.idx[i]))
+        return r
 
     def _sentence_break(self, a: int, b: int) -> bool:
         """A sentence-ending mark of its own in ``text[a:b]`` ("Mr." and "U.S." are no break)."""
