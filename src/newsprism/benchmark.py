@@ -171,20 +171,33 @@ def tree_memory_mb() -> dict[str, Any]:
     process, so it overstates forked workers); ``pss`` adds up the proportional set sizes
     from /proc/PID/smaps_rollup (shared pages split between their users), the fairer sum.
     """
-    pids = [os.getpid(), *descendants()]
+    return _tree_memory()
+
+
+def _tree_memory(exclude: Iterable[int] = ()) -> dict[str, Any]:
+    skip = set(exclude)
+    kids = [p for p in descendants() if p not in skip]
+    pids = [os.getpid(), *kids]
     rss = sum(_proc_kb(p, "status", "VmRSS:") for p in pids)
     pss = sum(_proc_kb(p, "smaps_rollup", "Pss:") for p in pids)
-    return {"processes": len(pids), "rss": round(rss / 1024, 1), "pss": round(pss / 1024, 1)}
+    workers = sum(_proc_kb(p, "smaps_rollup", "Pss:") for p in kids)
+    return {
+        "processes": len(pids),
+        "rss": round(rss / 1024, 1),
+        "pss": round(pss / 1024, 1),
+        "workers_pss": round(workers / 1024, 1),
+    }
 
 
 class _TreePeak:
     """A thread sampling :func:`tree_memory_mb` every ``every`` seconds; ``peak`` holds the largest sums."""
 
-    def __init__(self, every: float = 0.25):
+    def __init__(self, every: float = 0.25, exclude: Iterable[int] = ()):
         import threading
 
         self.every = every
-        self.peak: dict[str, Any] = {"processes": 0, "rss": 0.0, "pss": 0.0}
+        self.exclude = list(exclude)
+        self.peak: dict[str, Any] = {"processes": 0, "rss": 0.0, "pss": 0.0, "workers_pss": 0.0}
         self._threading = threading
         self._stop = threading.Event()
         self._thread: Any = None
@@ -195,8 +208,8 @@ class _TreePeak:
             self._stop.wait(self.every)
 
     def _take(self) -> None:
-        now = tree_memory_mb()
-        for k in ("processes", "rss", "pss"):
+        now = _tree_memory(self.exclude)
+        for k in ("processes", "rss", "pss", "workers_pss"):
             self.peak[k] = max(self.peak[k], now[k])
 
     def __enter__(self) -> Self:
@@ -351,7 +364,9 @@ def bench_parallel(
     once and the rest taken off. Both totals therefore include one process start, as one
     user's run does; the rates without it are kept too. Memory is the sum over this process
     and its worker processes (:func:`tree_memory_mb`), sampled every 0.25 s for the peak and
-    every 100 articles of the engine for growth.
+    every 100 articles of the engine for growth; ``workers_pss`` leaves this process out (it
+    holds the single-process pipeline of the other measurement, which a CLI run's parent does
+    not load).
     """
     from .engines import LocalEngine, WorkerPool
     from .store import Store
@@ -365,13 +380,14 @@ def bench_parallel(
     t = time.perf_counter()
     _spacy_parallel(nlp, texts[: 2 * workers], batch_size, workers)
     spacy_start = time.perf_counter() - t
-    spacy_peak, engine_peak = _TreePeak(), _TreePeak()
+    engine_peak = _TreePeak()
     n = chunks = 0
     with Store(db) as store, WorkerPool(tuple(stages), workers) as pool:
         t = time.perf_counter()
         with engine_peak:
             pool.start()
         engine_start = time.perf_counter() - t
+        spacy_peak = _TreePeak(exclude=pool.pids())  # the engine's idle workers are not spaCy's
         engine = LocalEngine(pool=pool, batch_size=batch_size)
         for k, lo in enumerate(range(0, len(articles), chunk)):
             hi = min(lo + chunk, len(articles))
@@ -391,7 +407,7 @@ def bench_parallel(
                         n += 1
                         if n % 100 == 0:
                             mem = tree_memory_mb()
-                            samples.append([n, mem["rss"], mem["pss"], mem["processes"]])
+                            samples.append([n, mem["rss"], mem["pss"], mem["workers_pss"], mem["processes"]])
                 engine_sec += time.perf_counter() - t0 - part_store
                 store_sec += part_store
             log(
@@ -422,9 +438,10 @@ def bench_parallel(
         "articles_per_s_without_start": _rate(len(articles), engine_run),
         "stage_failures": len(failures),
         "memory_mb_samples": samples,
-        "memory_samples_columns": ["articles", "rss_sum_mb", "pss_sum_mb", "processes"],
+        "memory_samples_columns": ["articles", "rss_sum_mb", "pss_sum_mb", "workers_pss_mb", "processes"],
         "rss_growth_mb_after_200": round(samples[-1][1] - warm[1], 1) if warm else None,
         "pss_growth_mb_after_200": round(samples[-1][2] - warm[2], 1) if warm else None,
+        "workers_pss_growth_mb_after_200": round(samples[-1][3] - warm[3], 1) if warm else None,
         "peak_memory_mb": engine_peak.peak,
     }
     return spacy, pipeline
@@ -691,9 +708,10 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
             (
                 "| articles | bare spaCy art/s | pipeline art/s | pipeline words/s | pipeline / spaCy | "
                 "art/s without the start (spaCy / pipeline) | start s (spaCy / pipeline) | "
-                "peak RSS sum MB (spaCy / pipeline) | peak PSS sum MB (spaCy / pipeline) | PSS growth after 200 (MB) |"
+                "peak RSS sum MB (spaCy / pipeline) | peak PSS sum MB (spaCy / pipeline) | "
+                "peak PSS of the workers alone MB (spaCy / pipeline) | PSS growth after 200 (MB) |"
             ),
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for key in par:
             q = sizes[key]["parallel"]
@@ -704,6 +722,7 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
                 f"{sp['start_seconds']} / {pp['start_seconds']}",
                 f"{sp['peak_memory_mb']['rss']} / {pp['peak_memory_mb']['rss']}",
                 f"{sp['peak_memory_mb']['pss']} / {pp['peak_memory_mb']['pss']}",
+                f"{sp['peak_memory_mb'].get('workers_pss', '?')} / {pp['peak_memory_mb'].get('workers_pss', '?')}",
                 pp["pss_growth_mb_after_200"],
             ]  # fmt: skip
             lines.append("| " + " | ".join(str(x) for x in row) + " |")
