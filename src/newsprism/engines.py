@@ -200,6 +200,7 @@ def _worker_init(
     """In each worker process: ignore Ctrl-C (the parent stops the workers), log as the parent does, load."""
     global _WORKER_ERROR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(os.getppid())
     logging.basicConfig(level=log_level, format=log_format or logging.BASIC_FORMAT)
     from . import pipeline as pipeline_mod
 
@@ -209,6 +210,22 @@ def _worker_init(
         pipeline_for(names)
     except Exception as exc:  # noqa: BLE001 - re-raised by the first batch, in the parent
         _WORKER_ERROR = exc
+
+
+def _watch_parent(parent: int, every: float = 0.5) -> None:
+    """End this worker soon after its parent is gone (``kill -9`` of ``newsprism ingest``).
+
+    Without this a killed parent leaves its workers finishing their batch and holding the
+    parent's stdout/stderr open, so whatever waits on those pipes waits on orphans.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsprism-parent-watch", daemon=True).start()
 
 
 def _worker_batch(
