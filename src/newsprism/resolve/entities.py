@@ -29,7 +29,7 @@ from .names import acronym_of, fold, initials, is_acronym, loose_tokens, name_ke
 
 __all__ = ["KNOWN_EVENT_DATES", "STAGE", "entity_at", "entity_of", "resolve_entities"]
 
-STAGE = "entities.v3"
+STAGE = "entities.v4"
 
 # Blocks bigger than this skip the pairwise (fuzzy) rules; exact keys still merge.
 MAX_BLOCK = 400
@@ -95,6 +95,7 @@ class _Local:
     existing: Entity | None = None
     link: float = 1.0  # confidence of the cross-article link that joined it
     fixed: str = ""  # label fixed by the votes of every article using the same name
+    locative: bool = False  # some mention follows "in", "at", "from"... (a place, not a person)
 
     @property
     def label(self) -> str:
@@ -114,6 +115,9 @@ class _Local:
     @functools.cached_property
     def _maximal(self) -> list[tuple[str, ...]]:
         forms = {loose_tokens(k) for k in self.keys if k not in self.acronyms}
+        if self.own_label == "PERSON":
+            # "Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux".
+            forms = {f[:-1] if len(f) > 2 and f[-1] in _NAME_SUFFIXES else f for f in forms}
         out = []
         for f in forms:
             if any(len(g) > len(f) and g[-len(f) :] == f for g in forms):
@@ -160,6 +164,7 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _COORD = frozenset({"and", "&", "or"})
+_PLACE_WORDS = [[w] for w in ("in", "at", "from", "to", "near", "into", "across", "outside")]
 _LINKING = frozenset({"of", "the", "for", "and", "&", "or", "de", "du", "la", "at", "in", "on"})
 
 
@@ -390,6 +395,8 @@ def _blocks(locs: Sequence[_Local]) -> dict[str, list[int]]:
                 keys.add("h:" + skeleton(form[form.index("of") - 1]))
             for a in initials(form):
                 keys.add("a:" + a)
+            if loc.label == "PERSON" and len(form) > 1 and len(form[0]) > 1:
+                keys.add("g:" + skeleton(form[0]))
         for k in loc.keys:
             if k not in loc.acronyms:
                 keys.add("h:" + skeleton(loose_tokens(k)[-1]))
@@ -563,13 +570,21 @@ def _labels_overlap(a: _Local, b: _Local) -> bool:
 
 
 def _partial_rules(
-    locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF, weights: Sequence[int] = ()
+    locs: Sequence[_Local],
+    blocks: dict[str, list[int]],
+    uf: _UF,
+    weights: Sequence[int] = (),
+    articles: Sequence[set[str]] = (),
+    locative: Sequence[bool] = (),
 ) -> None:
     """Partial names across articles, decided against a snapshot so order does not matter.
 
-    ``weights``: mentions each node stands for (a node is every local entity sharing its names).
+    ``weights``: mentions each node stands for (a node is every local entity sharing its names);
+    ``articles``: the articles of each node; ``locative``: some mention of the node reads as a place.
     """
     weights = weights or [len(loc.mentions) for loc in locs]
+    node_articles = articles or [{loc.article} for loc in locs]
+    node_locative = locative or [loc.locative for loc in locs]
     roots = [uf.find(i) for i in range(len(locs))]
     labels = [locs[i].label for i in range(len(locs))]
     maximal = [loc.maximal() for loc in locs]
@@ -594,6 +609,33 @@ def _partial_rules(
                     top, n_top = weight.most_common(1)[0]
                     rest = sum(weight.values()) - n_top
                     if n_top >= 3 and n_top >= 4 * rest:
+                        edges.append((i, top, 0.5))
+        # Lone given name ("Lindsay", "Kathina") -> the one person in its block with that given
+        # name, unless some person there has it as a surname. The small model often types a
+        # rare given name as a place or a product: then only a person named in full in the same
+        # article takes it, and never a word written as a place ("in Paris").
+        if all(len(f) == 1 for f in forms) and not loc.acronyms and len(forms) == 1:
+            f = forms[0]
+            surname = any(
+                labels[j] == "PERSON" and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j])
+                for j in blocks.get("h:" + skeleton(f[0]), [])
+            )
+            person_like = labels[i] in ("PERSON", "MISC")
+            if not surname and (person_like or not node_locative[i]):
+                gweight: Counter[int] = Counter()
+                for j in blocks.get("g:" + skeleton(f[0]), []):
+                    if labels[j] != "PERSON" or roots[j] == roots[i]:
+                        continue
+                    if not any(len(g) > 1 and g[0] == f[0] for g in maximal[j]):
+                        continue
+                    if not person_like and not (node_articles[i] & node_articles[j]):
+                        continue
+                    gweight[roots[j]] += weights[j]
+                if len(gweight) == 1:
+                    edges.append((i, next(iter(gweight)), 0.6))
+                elif gweight:
+                    top, n_top = gweight.most_common(1)[0]
+                    if n_top >= 3 and n_top >= 4 * (sum(gweight.values()) - n_top):
                         edges.append((i, top, 0.5))
         # Lone organisation word ("Academy") -> the one organisation in its block headed by it.
         if all(len(f) == 1 for f in forms) and _group(labels[i]) in _ORGLIKE and not loc.acronyms:
@@ -683,7 +725,13 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
     for ent in sorted(existing, key=lambda e: e.id):
         locs.append(_from_existing(ent, len(locs)))
     for an in ordered:
-        locs.extend(_local_entities(an.id, an.mentions, an.text, len(locs), an.sentences))
+        new = _local_entities(an.id, an.mentions, an.text, len(locs), an.sentences)
+        for loc in new:
+            loc.locative = any(
+                an.text[max(0, m.start - 6) : m.start].lower().split()[-1:] in _PLACE_WORDS
+                for m, _ in loc.mentions
+            )
+        locs.extend(new)
     if not locs:
         return []
     _fix_types(locs)
@@ -705,12 +753,16 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
             reps.append(loc)
         node_of.append(sig_index[sig])
     weights = [0] * len(reps)
+    node_articles: list[set[str]] = [set() for _ in reps]
+    node_locative = [False] * len(reps)
     for i, loc in enumerate(locs):
         weights[node_of[i]] += len(loc.mentions)
+        node_articles[node_of[i]].add(loc.article)
+        node_locative[node_of[i]] |= loc.locative
     uf = _UF(len(reps))
     blocks = _blocks(reps)
     _pair_rules(reps, blocks, uf)
-    _partial_rules(reps, blocks, uf, weights)
+    _partial_rules(reps, blocks, uf, weights, node_articles, node_locative)
     clusters: dict[int, list[_Local]] = defaultdict(list)
     for i, loc in enumerate(locs):
         clusters[uf.find(node_of[i])].append(loc)
