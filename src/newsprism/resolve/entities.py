@@ -164,7 +164,7 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _COORD = frozenset({"and", "&", "or"})
-_PLACE_WORDS = [[w] for w in ("in", "at", "from", "to", "near", "into", "across", "outside")]
+_PLACE_WORDS = [[w] for w in ("in", "at", "near", "into", "across", "outside")]
 _LINKING = frozenset({"of", "the", "for", "and", "&", "or", "de", "du", "la", "at", "in", "on"})
 
 
@@ -338,6 +338,13 @@ def _local_entities(
                 loc.acronyms.add(m.key)
             if m.label == "EVENT" and not m.key[:1].isdigit():
                 loc.dates |= _sentence_dates(text, m.start, m.end, sentences)
+        # A word set in capitals ("COLTS", "DRAKE") that the article also writes as a word
+        # ("Colts") is that word, not an acronym; short ones ("NATO" / "Nato") stay acronyms.
+        for key in list(loc.acronyms):
+            if len(key) >= 5 and " " not in key and any(
+                not is_acronym(sf) and name_key(sf) == key for sf in loc.surfaces
+            ):
+                loc.acronyms.discard(key)
         out.append(loc)
     return out
 
