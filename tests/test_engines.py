@@ -250,6 +250,7 @@ def test_ctrl_c_stops_the_workers_and_leaves_no_orphans(tmp_path, articles):
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130 and "Traceback" not in err, err
+    assert "interrupted; what was stored before stays stored" in err, err
     time.sleep(0.5)
     assert not [k for k in kids if os.path.exists(f"/proc/{k}") and _state(k) != "Z"]
 

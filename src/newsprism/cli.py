@@ -40,6 +40,7 @@ out = Console()
 err = Console(stderr=True)
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 # Shared options, so flags match across commands.
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite store file.", envvar="NEWSPRISM_DB")]
@@ -655,6 +656,8 @@ def main() -> None:
     try:
         # Without standalone mode click returns the code of a typer.Exit instead of raising it.
         rc = app(standalone_mode=False)
+        if rc == EXIT_INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130) before we see it
+            raise KeyboardInterrupt
         sys.exit(rc if isinstance(rc, int) else EXIT_OK)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -663,7 +666,7 @@ def main() -> None:
         sys.exit(EXIT_FAILED)
     except (typer.Abort, KeyboardInterrupt):
         err.print("interrupted; what was stored before stays stored", markup=False)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # usage errors arrive here as ClickException
         usage_errors, click_errors = _click_exceptions()
         if isinstance(exc, usage_errors):
