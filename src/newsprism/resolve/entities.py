@@ -601,6 +601,7 @@ def _partial_rules(
         if not forms:
             continue
         # Lone surname ("Sharif", "Soleimani") -> the one person in its block with that surname.
+        any_surname = False
         if all(len(f) == 1 for f in forms) and labels[i] in ("PERSON", "MISC") and not loc.acronyms:
             for f in forms:
                 block = blocks.get("h:" + skeleton(f[0]), [])
@@ -608,6 +609,7 @@ def _partial_rules(
                 for j in block:
                     if labels[j] == "PERSON" and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j]):
                         weight[roots[j]] += weights[j]
+                any_surname = any_surname or bool(weight)
                 if len(weight) == 1:
                     edges.append((i, next(iter(weight)), 0.7))
                 elif weight:
@@ -645,7 +647,10 @@ def _partial_rules(
                     if n_top >= 3 and n_top >= 4 * (sum(gweight.values()) - n_top):
                         edges.append((i, top, 0.5))
         # Lone organisation word ("Academy") -> the one organisation in its block headed by it.
-        if all(len(f) == 1 for f in forms) and _group(labels[i]) in _ORGLIKE and not loc.acronyms:
+        # So is a lone word typed as a person that no person in the block has as surname: the
+        # small model takes a team's "Colts" for a person.
+        orgish = _group(labels[i]) in _ORGLIKE or (labels[i] == "PERSON" and not any_surname)
+        if all(len(f) == 1 for f in forms) and orgish and not loc.acronyms:
             for f in forms:
                 block = blocks.get("h:" + skeleton(f[0]), [])
                 targets = {
