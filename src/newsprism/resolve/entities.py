@@ -118,6 +118,8 @@ class _Local:
         if self.own_label == "PERSON":
             # "Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux".
             forms = {f[:-1] if len(f) > 2 and f[-1] in _NAME_SUFFIXES else f for f in forms}
+        # A score cut into the name ("Evansville 51 - 50"): two numbers at its end are no name.
+        forms = {_without_score(f) for f in forms}
         out = []
         for f in forms:
             if any(len(g) > len(f) and g[-len(f) :] == f for g in forms):
@@ -130,6 +132,17 @@ class _Local:
 
     def first(self) -> tuple[str, int]:
         return (self.article, min((m.start for m, _ in self.mentions), default=0))
+
+
+_SCORE = re.compile(r"\d+(?:[-–]\d+)?")
+
+
+def _without_score(form: tuple[str, ...]) -> tuple[str, ...]:
+    n, numbers = len(form), 0
+    while n and _SCORE.fullmatch(form[n - 1]):
+        n -= 1
+        numbers += 1 + form[n].count("-") + form[n].count("–")
+    return form[:n] if n and numbers >= 2 else form
 
 
 def _ends_with(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
