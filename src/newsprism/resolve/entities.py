@@ -25,7 +25,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Analysis, Entity, EntityMention, Mention, Span
 from ..stages.temporal import MONTHS
-from .names import acronym_of, fold, initials, is_acronym, loose_tokens, name_key, skeleton
+from .names import ROLE_WORDS, TITLES, acronym_of, fold, initials, is_acronym, loose_tokens, name_key, skeleton
 
 __all__ = ["KNOWN_EVENT_DATES", "STAGE", "entity_at", "entity_of", "resolve_entities"]
 
@@ -118,6 +118,8 @@ class _Local:
         if self.own_label == "PERSON":
             # "Arcade Joseph Comeaux Jr." is "Arcade Joseph Comeaux".
             forms = {f[:-1] if len(f) > 2 and f[-1] in _NAME_SUFFIXES else f for f in forms}
+            # A role inside the span: "Colts QB Andrew Luck" is "Andrew Luck".
+            forms = {_after_role(f) for f in forms}
         # A score cut into the name ("Evansville 51 - 50"): two numbers at its end are no name.
         forms = {_without_score(f) for f in forms}
         out = []
@@ -132,6 +134,16 @@ class _Local:
 
     def first(self) -> tuple[str, int]:
         return (self.article, min((m.start for m, _ in self.mentions), default=0))
+
+
+_ROLES_INSIDE = TITLES | ROLE_WORDS | {"qb", "rb", "wr", "quarterback", "linebacker", "cornerback", "receiver"}
+
+
+def _after_role(form: tuple[str, ...]) -> tuple[str, ...]:
+    for k in range(len(form) - 2, 0, -1):
+        if form[k] in _ROLES_INSIDE:
+            return form[k + 1 :]
+    return form
 
 
 _SCORE = re.compile(r"\d+(?:[-–]\d+)?")
