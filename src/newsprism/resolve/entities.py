@@ -25,7 +25,17 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Analysis, Entity, EntityMention, Mention, Span
 from ..stages.temporal import MONTHS
-from .names import ROLE_WORDS, TITLES, acronym_of, fold, initials, is_acronym, loose_tokens, name_key, skeleton
+from .names import (
+    ROLE_WORDS,
+    TITLES,
+    acronym_of,
+    fold,
+    initials,
+    is_acronym,
+    loose_tokens,
+    name_key,
+    skeleton,
+)
 
 __all__ = ["KNOWN_EVENT_DATES", "STAGE", "entity_at", "entity_of", "resolve_entities"]
 
@@ -136,7 +146,9 @@ class _Local:
         return (self.article, min((m.start for m, _ in self.mentions), default=0))
 
 
-_ROLES_INSIDE = TITLES | ROLE_WORDS | {"qb", "rb", "wr", "quarterback", "linebacker", "cornerback", "receiver"}
+_ROLES_INSIDE = (
+    TITLES | ROLE_WORDS | {"qb", "rb", "wr", "quarterback", "linebacker", "cornerback", "receiver"}
+)
 
 
 def _after_role(form: tuple[str, ...]) -> tuple[str, ...]:
@@ -366,8 +378,10 @@ def _local_entities(
         # A word set in capitals ("COLTS", "DRAKE") that the article also writes as a word
         # ("Colts") is that word, not an acronym; short ones ("NATO" / "Nato") stay acronyms.
         for key in list(loc.acronyms):
-            if len(key) >= 5 and " " not in key and any(
-                not is_acronym(sf) and name_key(sf) == key for sf in loc.surfaces
+            if (
+                len(key) >= 5
+                and " " not in key
+                and any(not is_acronym(sf) and name_key(sf) == key for sf in loc.surfaces)
             ):
                 loc.acronyms.discard(key)
         out.append(loc)
