@@ -105,7 +105,8 @@ class _Local:
     existing: Entity | None = None
     link: float = 1.0  # confidence of the cross-article link that joined it
     fixed: str = ""  # label fixed by the votes of every article using the same name
-    locative: bool = False  # some mention follows "in", "at", "from"... (a place, not a person)
+    locative: bool = False  # some mention follows "in", "at", "near"... (a place, not a person)
+    common: bool = False  # a one-word name the article also writes in lower case
 
     @property
     def label(self) -> str:
@@ -156,6 +157,11 @@ def _after_role(form: tuple[str, ...]) -> tuple[str, ...]:
         if form[k] in _ROLES_INSIDE:
             return form[k + 1 :]
     return form
+
+
+def _plural_word(key: str) -> bool:
+    """One word written as a plural ("colts"): a team or a people, hardly a person's name."""
+    return " " not in key and len(key) > 4 and key.endswith("s") and not key.endswith("ss")
 
 
 _SCORE = re.compile(r"\d+(?:[-–]\d+)?")
@@ -669,7 +675,7 @@ def _partial_rules(
                 for j in blocks.get("h:" + skeleton(f[0]), [])
             )
             person_like = labels[i] in ("PERSON", "MISC")
-            if not surname and (person_like or not node_locative[i]):
+            if not surname and (person_like or (not node_locative[i] and _group(labels[i]) != "N")):
                 gweight: Counter[int] = Counter()
                 for j in blocks.get("g:" + skeleton(f[0]), []):
                     if labels[j] != "PERSON" or roots[j] == roots[i]:
@@ -686,9 +692,11 @@ def _partial_rules(
                     if n_top >= 3 and n_top >= 4 * (sum(gweight.values()) - n_top):
                         edges.append((i, top, 0.5))
         # Lone organisation word ("Academy") -> the one organisation in its block headed by it.
-        # So is a lone word typed as a person that no person in the block has as surname: the
+        # So is a lone plural word typed as a person that no person in the block has as surname: the
         # small model takes a team's "Colts" for a person.
-        orgish = _group(labels[i]) in _ORGLIKE or (labels[i] == "PERSON" and not any_surname)
+        orgish = _group(labels[i]) in _ORGLIKE or (
+            labels[i] == "PERSON" and not any_surname and all(_plural_word(k) for k in loc.keys)
+        )
         if all(len(f) == 1 for f in forms) and orgish and not loc.acronyms:
             for f in forms:
                 block = blocks.get("h:" + skeleton(f[0]), [])
@@ -782,6 +790,11 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
                 an.text[max(0, m.start - 6) : m.start].lower().split()[-1:] in _PLACE_WORDS
                 for m, _ in loc.mentions
             )
+            # A lone word the article also writes in lower case ("free") is a word, not a name.
+            loc.common = any(
+                " " not in k and k.isalpha() and re.search(rf"\b{re.escape(k)}\b", an.text) is not None
+                for k in loc.keys
+            )
         locs.extend(new)
     if not locs:
         return []
@@ -807,6 +820,7 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
     node_articles: list[set[str]] = [set() for _ in reps]
     node_locative = [False] * len(reps)
     for i, loc in enumerate(locs):
+        loc.locative |= loc.common  # a word like "free" is as little a given name as a place
         weights[node_of[i]] += len(loc.mentions)
         node_articles[node_of[i]].add(loc.article)
         node_locative[node_of[i]] |= loc.locative
