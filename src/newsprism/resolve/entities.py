@@ -164,6 +164,7 @@ def _plural_word(key: str) -> bool:
     return " " not in key and len(key) > 4 and key.endswith("s") and not key.endswith("ss")
 
 
+_LOWER_WORD = re.compile(r"(?<!\w)[a-z]+(?!\w)")
 _SCORE = re.compile(r"\d+(?:[-–]\d+)?")
 
 
@@ -785,16 +786,18 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
         locs.append(_from_existing(ent, len(locs)))
     for an in ordered:
         new = _local_entities(an.id, an.mentions, an.text, len(locs), an.sentences)
+        lower_words: set[str] | None = None
         for loc in new:
             loc.locative = any(
                 an.text[max(0, m.start - 6) : m.start].lower().split()[-1:] in _PLACE_WORDS
                 for m, _ in loc.mentions
             )
             # A lone word the article also writes in lower case ("free") is a word, not a name.
-            loc.common = any(
-                " " not in k and k.isalpha() and re.search(rf"\b{re.escape(k)}\b", an.text) is not None
-                for k in loc.keys
-            )
+            one_word = [k for k in loc.keys if " " not in k and k.isalpha()]
+            if one_word:
+                if lower_words is None:
+                    lower_words = set(_LOWER_WORD.findall(an.text))
+                loc.common = any(k in lower_words for k in one_word)
         locs.extend(new)
     if not locs:
         return []
