@@ -63,7 +63,7 @@ def test_full_dev_gate():
 
 @pytest.mark.slow
 def test_train_topics_held_out_gate():
-    """The train topics were not looked at while tuning: an independent figure."""
+    """Train: entities.v4 was tuned on its odd-numbered topics only; the even ones stay unseen."""
     need_data("ecbplus")
     res = run_eval("ecbplus", split="train")
     floor = BASELINE["train"]
@@ -71,5 +71,6 @@ def test_train_topics_held_out_gate():
     assert res["b3"]["f1"] >= floor["b3_f1"], res["b3"]
     assert res["b3_corpus"]["f1"] >= floor["b3_corpus_f1"], res["b3_corpus"]
     assert res["coverage"] >= floor["coverage"], res["coverage"]
-    # Without topics (as Corpus.refresh runs) the resolver beats the same-head rule.
+    # Per topic and without topics (as Corpus.refresh runs) the resolver beats the same-head rule.
+    assert res["b3"]["f1"] > res["baseline_same_head"]["f1"], (res["b3"], res["baseline_same_head"])
     assert res["b3_corpus"]["f1"] > res["baseline_same_head_corpus"]["f1"]
