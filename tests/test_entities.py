@@ -382,3 +382,36 @@ def test_role_nouns_before_a_name_are_not_part_of_who_it_is():
     assert name_key("Sheriff Joe Arpaio", "PERSON") == name_key("Joe Arpaio", "PERSON") == "joe arpaio"
     assert name_key("Detective Jane Doe", "") == "jane doe"
     assert name_key("Sheriff", "PERSON") == "sheriff"
+
+
+def test_a_given_name_alone_in_another_article_joins_the_one_person_so_called(pipe):
+    texts = {f"d{k}": f"Lindsay Lohan arrived in court on day {k}, and Lindsay Lohan left." for k in range(3)}
+    texts["x"] = "Her lawyer said Lindsay was doing well and would return to work."
+    analyses, ents = _resolve(pipe, texts)
+    x = next(a for a in analyses if a.id == "x")
+    lone = [m for m in x.mentions if x.text[m.start : m.end] == "Lindsay"]
+    assert lone, x.mentions
+    assert (
+        entity_of(ents)[("x", lone[0].start, lone[0].end)] == _entity_with(ents, analyses, "Lindsay Lohan").id
+    )
+
+
+def test_a_suffix_or_a_score_is_no_part_of_the_name(pipe):
+    texts = {
+        "a": "Arcade Joseph Comeaux Jr. escaped from a prison van in Texas on Monday.",
+        "b": "Police caught Arcade Joseph Comeaux on Wednesday near Houston.",
+        "c": "Creighton beat Evansville 51 - 50 on Saturday night.",
+        "d": "Evansville lost again on Sunday, and Evansville fans were angry.",
+    }
+    analyses, ents = _resolve(pipe, texts)
+    jr = _entity_with(ents, analyses, "Arcade Joseph Comeaux Jr.")
+    assert _entity_with(ents, analyses, "Arcade Joseph Comeaux").id == jr.id
+    by_span = entity_of(ents)
+    owners = {
+        by_span[(a.id, m.start, m.end)]
+        for a in analyses
+        if a.id in ("c", "d")
+        for m in a.mentions
+        if a.text[m.start : m.end].startswith("Evansville") and (a.id, m.start, m.end) in by_span
+    }
+    assert len(owners) == 1, owners
