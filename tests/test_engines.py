@@ -205,22 +205,10 @@ def test_local_workers_report_failures_in_order_and_errors_as_one_line(monkeypat
 
 
 def _children(pid: int) -> set[int]:
-    """Every live descendant of ``pid`` (read from /proc)."""
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="utf-8") as fh:
-                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    out, todo = set(), [pid]
-    while todo:
-        p = todo.pop()
-        kids = [c for c, pp in parents.items() if pp == p]
-        out.update(kids)
-        todo.extend(kids)
-    return out
+    """Every live descendant of ``pid`` (the benchmark's /proc walk)."""
+    from newsprism.benchmark import descendants
+
+    return set(descendants(pid))
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc to find the worker processes")
