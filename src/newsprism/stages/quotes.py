@@ -237,6 +237,12 @@ def _tok_range(tok: Any) -> Range:
     return tok.idx, tok.idx + len(tok)
 
 
+def _glued_tail(prev: Any) -> Range | None:
+    """The name glued to the end of ``prev`` ("ZionistsSharif" -> "Sharif"), as a range; None if none is."""
+    gp = glue_point(prev.text)
+    return None if gp is None else (prev.idx + gp, prev.idx + len(prev))
+
+
 def _subtree_range(tok: Any, exclude: Sequence[Any] = ()) -> Range:
     if not exclude:
         # The subtree's first and last tokens are its edges (no need to walk it).
@@ -668,9 +674,8 @@ class _Builder:
             if subj is not None:
                 head = subj
                 source = _clean(text, self._source_range(subj))
-            elif c > 0 and glue_point(v.lower[c - 1]) is None and glue_point(doc[c - 1].text) is not None:
-                prev = doc[c - 1]
-                source = (prev.idx + (glue_point(prev.text) or 0), prev.idx + len(prev))
+            elif c > 0 and glue_point(v.lower[c - 1]) is None:
+                source = _glued_tail(doc[c - 1])
         if regs:
             content = tuple((r.start, r.end) for r in regs)
             outer = tuple(r.outer for r in regs)
@@ -886,9 +891,8 @@ class _Builder:
         if subj is not None:
             head = subj
             source = _clean(self.text, self._source_range(subj))
-        elif tok.i > 0 and glue_point(tok.doc[tok.i - 1].text) is not None:
-            prev = tok.doc[tok.i - 1]
-            source = (prev.idx + (glue_point(prev.text) or 0), prev.idx + len(prev))
+        elif tok.i > 0:
+            source = _glued_tail(tok.doc[tok.i - 1])
         if regs:
             content = tuple((r.start, r.end) for r in regs)
             outer = tuple(r.outer for r in regs)
