@@ -40,3 +40,21 @@ def test_gold_words_are_found_as_the_task_writes_them() -> None:
     assert _word_index(words, "pre-orders") == 0
     assert _word_index(words, "showed_off") == 7
     assert _word_index(words, "missing") is None
+
+
+def test_halves_split_the_trial_set_by_document_id_parity() -> None:
+    from newsprism.eval.timeline import half_of
+
+    assert half_of("16844") == "trial-a" and half_of("18315") == "trial-b"
+    data = need_data("semeval2015-timeline")
+    whole = evaluate(Path(data))
+    halves = [evaluate(Path(data), split=s) for s in ("trial-a", "trial-b")]
+    assert all(h["split_rule"].startswith("trial-a: gold mentions in documents with an even") for h in halves)
+    assert sum(h["gold_mentions"] for h in halves) == whole["gold_mentions"]
+    assert halves[0]["gold_mentions"] and halves[1]["gold_mentions"]
+
+    def right(r: dict) -> int:
+        return sum(v["correct"] for v in r["by_rule"].values())
+
+    assert right(halves[0]) + right(halves[1]) == right(whole)
+    assert halves[0]["scored_documents"] + halves[1]["scored_documents"] == whole["documents"]
