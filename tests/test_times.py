@@ -60,6 +60,9 @@ WED = date(2023, 12, 27)
         ("days after", WED, (None, "vague")),
         ("three years", WED, (None, "vague")),
         ("a few days ago", WED, (None, "vague")),
+        ("less than two weeks ago", date(2010, 6, 16), (None, "vague")),
+        ("over a year ago", WED, (None, "vague")),
+        ("two weeks ago", date(2010, 6, 16), ("2010-W22", "week")),
     ],
 )
 def test_resolve_table(expr: str, anchor: date, expected: tuple[str | None, str]) -> None:
@@ -152,10 +155,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v6"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v7"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v6" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v7" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -481,3 +484,15 @@ def test_its_happening_is_the_one_of_the_thing_it_stands_for() -> None:
     # "its" is the iTunes store; "the iTunes store" is the "iTunes Music Store" the other report dates
     assert date_word(b, start, EventIndex([a, b])) == ("2003-04-28", "day", "coreference")
     assert date_word(b, start)[:2] == ("2003", "year")
+
+
+def test_a_bound_is_no_time_and_an_apposition_names_the_thing() -> None:
+    from newsprism.stages.time_words import EventIndex
+
+    first = _parsed("Yesterday, Apple CEO Steve Jobs unveiled iPhone 4 in San Francisco.")
+    old = _parsed("Apple CEO Steve Jobs introduced the iPhone on January 9, 2007.", published=date(2007, 1, 10))
+    later = _parsed("The newest iPhone, iPhone 4 was introduced by Jobs at the conference less than two weeks ago.",
+                    published=date(2010, 6, 16))
+    start = later.text.index("introduced")
+    # "less than two weeks ago" names no week; "iPhone 4", not "the newest iPhone", is what was introduced
+    assert date_word(later, start, EventIndex([first, old, later])) == ("2010-06-07", "day", "coreference")

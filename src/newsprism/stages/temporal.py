@@ -10,8 +10,9 @@ The rules follow news usage, where the anchor is the article's publication date:
   looking back up to about ten months (news reports mostly the past) and forward up to two;
 - weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
   2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
-- expressions tied to another event ("days after", "weeks later"), durations, sets and vague words
-  ("recently", "in recent years") resolve to ``(None, "vague")``;
+- expressions tied to another event ("days after", "weeks later"), durations, sets, vague words
+  ("recently", "in recent years") and bounds ("less than two weeks ago", "over a year ago": any
+  time since or before then, not one week or year) resolve to ``(None, "vague")``;
 - with no anchor, relative expressions stay unresolved (value None, their precision kept), while
   absolute ones ("January 4, 2020", "2020") still resolve.
 """
@@ -291,7 +292,12 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
      r"|\bnowadays\b|\bat\s+the\s+time\b|\bthese\s+days\b|\bin\s+the\s+past\b|\bin\s+the\s+future\b"
      r"|\b(?:days|weeks|months|years|hours)\s+(?:after|later|earlier|before|ago)\b"
      r"|\bthe\s+(?:past|last|next|coming)\s+(?:few|several)\s+(?:days|weeks|months|years)\b"
-     r"|\brecent\s+(?:days|weeks|months|years)\b|\bthe\s+\d{4}s\b)"), _h_vague),
+     r"|\brecent\s+(?:days|weeks|months|years)\b|\bthe\s+\d{4}s\b"
+     # a bound, not a time: "less than two weeks ago" is any day since then
+     r"|\b(?:less|more|fewer)\s+than\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+"
+     r"(?:days?|weeks?|months?|years?)\s+ago\b"
+     r"|\bover\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)"
+     r"\s+ago\b)"), _h_vague),
     ("duration", (r"\b(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few))[\s-]+"
      r"(?i:days?|weeks?|months?|years?|decades?|hours?)(?:[\s-]+(?i:long|old))?\b"), _h_duration),
     ("set", (r"(?i:\bevery\s+(?:day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"

@@ -71,6 +71,9 @@ def _theme(tok: Any) -> str | None:
             obj = _antecedent_thing(pron)  # "since its launch": the launch of the thing it stands for
     if obj is None or obj.pos_ == "PRON":
         return None
+    named = next((c for c in obj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None:
+        obj = named  # "the newest iPhone, iPhone 4": the apposition names which one
     words = [c for c in obj.lefts if c.dep_ in ("compound", "nmod", "nummod")] + [obj]
     words += [c for c in obj.rights if c.dep_ in ("nummod", "compound")]
     if not any(w.pos_ == "PROPN" for w in words):

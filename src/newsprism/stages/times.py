@@ -244,7 +244,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 6
+    version = 7
     requires = ("parse",)
     assigns = ("times", "events")
 
