@@ -392,6 +392,10 @@ def test_coreferent_mention_lends_its_date() -> None:
     start = later.text.index("introduced")
     assert date_word(later, start, index) == ("2010-06-07", "day", "coreference")
     assert date_word(later, start)[2] != "coreference"
+    # the clause the "when" clause places has its date, not the day its tense would give
+    praised = later.text.index("praised")
+    assert date_word(later, praised, index) == ("2010-06-07", "day", "coreference")
+    assert date_word(later, praised)[:2] == ("2010-08-09", "day")
 
 
 def test_coreferent_mention_refines_a_coarse_date() -> None:

@@ -192,6 +192,25 @@ def _expression_date(analysis: Analysis, tok: Any) -> tuple[str, str] | None:
 
 
 _BY_EXPRESSION = frozenset({"own", "inherited", "sentence"})
+_AT_ONCE = frozenset({"when", "as"})
+
+
+def _when_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, str] | None:
+    """"When Jobs first introduced iPhone 4, he praised ...": a clause placed at the time of a
+    "when" clause it holds has that clause's date, when an expression or a telling of the same
+    happening dates it (not its tense)."""
+    from .time_anchor import clause_verb
+
+    v = clause_verb(tok)
+    if v is None:
+        return None
+    for c in v.children:
+        if c.dep_ == "advcl" and any(g.dep_ in ("advmod", "mark") and g.lower_ in _AT_ONCE and g.i < c.i
+                                     for g in c.children):
+            got = _expression_date(analysis, c) or index.date_of(analysis, c)
+            if got is not None:
+                return got
+    return None
 
 
 def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -> tuple[str | None, str, str]:
@@ -263,6 +282,9 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
         return found
     if index is not None:
         got = index.date_of(analysis, tok)
+        if got is not None:
+            return got[0], got[1], "coreference"
+        got = _when_date(analysis, tok, index)
         if got is not None:
             return got[0], got[1], "coreference"
     if by_tense is not None:
