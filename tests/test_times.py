@@ -378,6 +378,10 @@ def test_tense_and_paragraph_helpers() -> None:
     assert tense(by["will"].head) == "future"
     assert tense(doc[[t.i for t in doc if t.text == "sued"][-1]]) == "past"
     assert tense(by["sue"]) in ("infinitive", "future")
+    purpose = {t.text: t for t in load_nlp()("Jobs then moved on to talk about podcasts. He returned to the stage "
+                                             "to reveal iCloud. He decided to sell the firm.")}
+    assert tense(purpose["talk"]) == "past" and tense(purpose["reveal"]) == "past"
+    assert tense(purpose["sell"]) == "infinitive"  # a decision, not the selling
     para = paragraph_ids(doc)
     assert para[0] == 0 and para[by["She"].i] == 1
 

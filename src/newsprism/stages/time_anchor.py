@@ -162,6 +162,10 @@ _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", 
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
 
 
+# verbs whose infinitive complement happens when they do: "began to sell", "went on to say"
+_PHASE = frozenset({"begin", "start", "continue", "go", "move", "proceed", "return", "turn", "come"})
+
+
 def clause_verb(tok: Any) -> Any:
     """The verb whose clause ``tok`` belongs to (itself when it is one)."""
     t = tok
@@ -191,8 +195,12 @@ def tense(tok: Any) -> str:
         if any(w in _MODALS for w in words):
             return "future" if any(w in ("will", "shall", "'ll", "’ll") for w in words) else "modal"
         if any(w == "to" for w in words) or (v.tag_ == "VB" and not words):
-            if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.lemma_ in ("begin", "start", "continue"):
-                v = v.head  # "has begun to sell": the selling holds when the beginning does
+            if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.lemma_ in _PHASE:
+                v = v.head  # "has begun to sell", "moved on to talk": the selling holds when the beginning does
+                continue
+            if v.dep_ == "advcl" and v.head.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ == "mark" and c.lower_ != "to" for c in v.children):
+                v = v.head  # "returned to the stage to reveal iCloud": a purpose carried out there and then
                 continue
             return "infinitive"
         if any(w in _PRESENT_AUX for w in words):
