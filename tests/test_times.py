@@ -504,3 +504,13 @@ def test_a_bound_is_no_time_and_an_apposition_names_the_thing() -> None:
     start = later.text.index("introduced")
     # "less than two weeks ago" names no week; "iPhone 4", not "the newest iPhone", is what was introduced
     assert date_word(later, start, EventIndex([first, old, later])) == ("2010-06-07", "day", "coreference")
+
+
+def test_a_reported_past_is_not_the_day_it_was_said() -> None:
+    a = _parsed("Jobs admitted that calls dropped more often on the new phone. "
+                "He acknowledged that some users had problems, but dismissed the reports.")
+    assert _word(a, "dropped") == (None, "vague", "none")
+    assert _word(a, "admitted")[:2] == ("2010-06-08", "day")
+    # a verb joined without a subject of its own may be the sayer's: it keeps its tense's day
+    assert _word(a, "dismissed")[:2] == ("2010-06-08", "day")
+    assert _word(a, "had") == (None, "vague", "none")

@@ -282,14 +282,42 @@ def lead_expression(doc: Any, text: str, times: Any) -> Any:
     return None
 
 
+# verbs that report what someone says or grants: the statement class's and those of argument
+_REPORTING = frozenset({"say", "state", "announce", "claim", "declare", "note", "stress", "confirm", "warn", "tell",
+                        "add", "insist", "report", "deny", "admit", "acknowledge", "argue", "allege", "contend",
+                        "concede", "explain", "write", "reveal", "conclude"})
+
+
+def reporting_verb(v: Any) -> Any:
+    """The verb of saying whose reported clause (its ``ccomp``) holds verb ``v``, else None:
+    "Jobs admitted [that the percentage of calls dropped ... was greater]". A verb joined by a
+    conjunction without a subject of its own is not taken as reported: it may share the sayer
+    ("Jobs acknowledged that users had issues, but dismissed ...", which parsers attach to the
+    reported clause)."""
+    t = v
+    for _ in range(10):
+        h = t.head
+        if h.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and h.pos_ in ("VERB", "AUX"):
+            return h if h.lemma_.lower() in _REPORTING else None
+        if "\n\n" in h.text or t.dep_ == "parataxis":
+            return None
+        if t.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None  # "acknowledged that users had issues, but dismissed ...": may share the sayer
+        t = h
+    return None
+
+
 def tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     """What the tense of ``tok``'s clause says of its time (TimeML's reading).
 
     ``"document"``: the present overlaps the publication day; ``"lead"``: a past or a present
     perfect outside quotes that is not a pluperfect ("had filed") falls on the day the lead
     names (news tells what just happened; its present perfect is the "hot news" perfect);
-    None: futures, modals, infinitives, pluperfects, quoted pasts and the experiential past
-    ("has twice before sued") have no time.
+    None: futures, modals, infinitives, pluperfects, pasts quoted or reported ("Jobs admitted
+    that calls dropped": before it was said, not when) and the experiential past ("has twice
+    before sued") have no time.
     """
     if refer and referring_nominal(tok):
         return None  # a known happening: not dated by the tense of the clause naming it
@@ -302,5 +330,7 @@ def tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
             return None
         if v is not None and any(c.dep_ == "advmod" and c.lower_ in _UNPLACED | _MOVED_ON for c in v.children):
             return None  # "has twice before sued", "once worked": some earlier time, not the news
+        if v is not None and reporting_verb(v) is not None:
+            return None  # "Jobs admitted that calls dropped ...": some time before it was said
         return "lead"
     return None
