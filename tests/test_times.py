@@ -514,3 +514,9 @@ def test_a_reported_past_is_not_the_day_it_was_said() -> None:
     # a verb joined without a subject of its own may be the sayer's: it keeps its tense's day
     assert _word(a, "dismissed")[:2] == ("2010-06-08", "day")
     assert _word(a, "had") == (None, "vague", "none")
+
+
+def test_a_present_arrangement_is_not_dated_by_the_day_arranged() -> None:
+    a = _parsed("It is slated for a U.S. release on June 24, starting at US $199.", published=date(2010, 6, 16))
+    assert _word(a, "slated") == ("2010-06-16", "day", "document")
+    assert _word(a, "release")[:2] == ("2010-06-24", "day")

@@ -192,6 +192,20 @@ def _expression_date(analysis: Analysis, tok: Any) -> tuple[str, str] | None:
 
 
 _BY_EXPRESSION = frozenset({"own", "inherited", "sentence"})
+_NOW_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})
+
+
+def _arranged(tok: Any, tx: TimeExpr, analysis: Analysis) -> bool:
+    """"It is slated for a release on June 24": a present passive (a state holding now) is not
+    dated by a day after publication; that day is the arranged happening's."""
+    dct = analysis.article.published
+    if dct is None or tx.value is None or tok.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "auxpass" and c.lower_ in _NOW_AUX for c in tok.children):
+        return False
+    from .temporal import value_range
+
+    return value_range(tx.value)[0] > dct
 _AT_ONCE = frozenset({"when", "as"})
 
 
@@ -265,7 +279,7 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
                   and tx.precision != "vague" and tx.value is not None]
         if stimes:
             tx, cost = nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
-            if tx is not None and tx.value is not None and cost < WORD_MAX_COST:
+            if tx is not None and tx.value is not None and cost < WORD_MAX_COST and not _arranged(tok, tx, analysis):
                 found = (tx.value, tx.precision, "sentence")
     if found is not None and found[2] == "sentence" and index is not None and referring_nominal(tok):
         # a known happening dated only by its neighbour ("Five years after its launch, ... in February"):
