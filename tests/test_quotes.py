@@ -171,7 +171,7 @@ def test_seed_spans_slice_the_text(seeds: dict[str, Analysis]) -> None:
                 if sp is None:
                     continue
                 assert 0 <= sp.start < sp.end <= len(a.text)
-                assert sp.stage == "quotes.v3"
+                assert sp.stage == "quotes.v4"
                 assert 0.0 < sp.confidence <= 1.0
             body = q.slice(a.text)
             assert body == body.strip() and body
@@ -375,7 +375,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v3"
+    assert st.tag == "quotes.v4"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

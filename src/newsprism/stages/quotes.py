@@ -286,6 +286,16 @@ def _clean(text: str, r: Range) -> Range:
     return s, e
 
 
+_TRAIL_CONJ = re.compile(r"(?:[\s,;:—–-]+(?:and|but|or|while|as well as))+[\s,;:—–-]*$", re.IGNORECASE)
+
+
+def _clean_conj(text: str, r: Range) -> Range:
+    """:func:`_clean`, then a trailing conjunction off too ("... the review, and")."""
+    s, e = _clean(text, r)
+    m = _TRAIL_CONJ.search(text, s, e)
+    return _clean(text, (s, m.start())) if m is not None else (s, e)
+
+
 def _is_cue(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in CUE_CLASSES or tok.pos_ != "VERB":
@@ -452,11 +462,14 @@ class _Builder:
             found = self._merge(found, self._model_found(skip=direct))
         found.sort(key=lambda x: x[1]["order"])
         learned = {info["cue"] for _, info in found if info.get("learned")}
-        out: list[Attribution] = []
+        done = []
         for tok, info in found:
             if info["label"] == "indirect":
                 info = {**info, "content": tuple(self._drop_aside(r) for r in info["content"])}
                 info["outer"] = info["content"]
+            done.append((tok, info))
+        out: list[Attribution] = []
+        for tok, info in self._nesting(done):
             a = self._finish(tok, info)
             if a.relays and learned:
                 # A learned cue already holds this "according to X" as an attribution of its own.
@@ -464,6 +477,58 @@ class _Builder:
                     c[0] <= r[0][0] < c[1] or r[0][0] <= c[0] < r[0][1] for c in learned)))
             out.append(a)
         return out
+
+    def _nesting(self, found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
+        """One report per stretch of text: a speech act whose cue sits inside another act's
+        reported content is that content, not a report of its own ("he says the ones he
+        refused to answer ..."), unless it is coordinated with the outer cue ("said ... and
+        warned ...", "said ..., arguing ..."): the outer content then ends where it starts.
+        PolNeAR never nests attributions. Acts holding each other's cues both stay."""
+        def inside(r: Range, pieces: Sequence[Range]) -> bool:
+            return any(a <= r[0] and r[1] <= b for a, b in pieces)
+
+        cuts: dict[int, int] = {}
+        for j, (tb, ib) in enumerate(found):
+            for k, (ta, ia) in enumerate(found):
+                if k == j or ia["label"] != "indirect" or not inside(ib["cue"], ia["outer"]) \
+                        or inside(ia["cue"], ib["outer"]) or not self._coordinated(ta, tb):
+                    continue
+                cut = tb.left_edge.idx
+                src = ib["source"]
+                if src is not None and src[0] > ia["cue"][1]:
+                    cut = min(cut, src[0])
+                cuts[k] = min(cuts.get(k, cut), cut)
+        if cuts:
+            out = []
+            for k, (ta, ia) in enumerate(found):
+                cut = cuts.get(k)
+                if cut is not None:
+                    pieces = tuple(p for p in (_clean_conj(self.text, (s, min(e, cut))) for s, e in ia["content"]
+                                               if s < cut) if p[1] - p[0] >= 3)
+                    if not pieces:
+                        continue
+                    ia = {**ia, "content": pieces, "outer": pieces}
+                out.append((ta, ia))
+            found = out
+        keep = []
+        for tb, ib in found:
+            if any(ib is not ia and inside(ib["cue"], ia["outer"]) and not inside(ia["cue"], ib["outer"])
+                   for _, ia in found):
+                continue
+            keep.append((tb, ib))
+        return keep
+
+    @staticmethod
+    def _coordinated(outer: Any, inner: Any) -> bool:
+        """``inner`` hangs off ``outer`` through conjunctions and adverbial clauses only."""
+        cur = inner
+        for _ in range(6):
+            if cur.dep_ not in ("conj", "advcl", "parataxis") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == outer.i:
+                return True
+        return False
 
     def _merge(self, rules: list[tuple[Any, dict[str, Any]]],
                learned: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
@@ -1095,7 +1160,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 3
+    version = 4
     requires = ("parse",)
     assigns = ("quotes",)
 
