@@ -57,4 +57,6 @@ def test_halves_split_the_trial_set_by_document_id_parity() -> None:
         return sum(v["correct"] for v in r["by_rule"].values())
 
     assert right(halves[0]) + right(halves[1]) == right(whole)
+    assert halves[0]["anchoring_accuracy"] >= BASELINE["trial_a_anchoring_accuracy"]
+    assert halves[1]["anchoring_accuracy"] >= BASELINE["trial_b_anchoring_accuracy"]
     assert halves[0]["scored_documents"] + halves[1]["scored_documents"] == whole["documents"]
