@@ -242,11 +242,14 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
     2. ``coreference`` (when an :class:`EventIndex` is given): the date a mention of the same
        happening has by rule 1, in this article or another of the index; it also refines a
        year or month of rule 1 to a finer compatible date;
+    2b. ``coreference`` too: the date rules 1-2 give a "when"/"as" clause the word's clause holds
+       ("When Jobs first introduced iPhone 4, he praised ...");
     3. by the tense of the word's clause (:func:`.time_anchor.tense_reading`): ``document``,
        the publication day, for the present; ``lead``, the day the lead names
        (:func:`lead_day`) for a past or present perfect after it, else ``document``; ``none``
-       for futures, modals, infinitives, pluperfects and quoted pasts. Without a publication
-       date only rules 1-2 apply.
+       for futures, modals, infinitives, pluperfects and quoted or reported pasts. Without a
+       publication date only rules 1-2 apply. A present passive ("is slated for a release on
+       June 24") is not dated in rule 1 by a day after publication.
 
     A happening named as something known (:func:`.time_anchor.referring_nominal`: "the killing
     of Soleimani", "since its launch") is dated in rule 1 only by an expression of its own phrase

@@ -9,8 +9,8 @@ without its own expression inherits one from a trigger it directly modifies or i
 by ("killed in an airstrike ... in January 2020"). A trigger still without one takes the
 nearest expression of its clause, else what its tense says (:func:`.time_anchor.tense_reading`):
 the publication day for the present, the day the lead names for an unquoted past ("Yesterday,
-Jobs unveiled ..."; in news, "X said" is news of the day), no date for a future, a modal or a
-pluperfect. A happening named as something known ("the killing of Soleimani", "Mousavi's
+Jobs unveiled ..."; in news, "X said" is news of the day), no date for a future, a modal, a
+pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"). A happening named as something known ("the killing of Soleimani", "Mousavi's
 death", "Moussavi, killed in ...": :func:`.time_anchor.referring_nominal`) takes only an
 expression of its own phrase, else the date the article gives the same happening (same class,
 a shared named party, dated by an expression: ``coreferent``), else the rules above as any
