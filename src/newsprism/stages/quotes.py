@@ -270,6 +270,8 @@ _WINDOW = 40
 # "“…” ― Sonya Herridge": a quote signed with a dash and a name (up to a comma) ending its line.
 _SIGNED_RE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?:[,(][^\n]{0,80})?$",
                         re.MULTILINE)
+# Words opening a contrasting tail that reported content leaves out ("..., although ...").
+_TAIL_WORDS = frozenset({"although", "though", "but"})
 # Words opening a closing aside: a non-restrictive relative clause.
 _ASIDE_WORDS = frozenset({"which", "who", "whose", "whom"})
 # Time adverbs that date a speech act rather than report anything ("said yesterday that").
@@ -465,7 +467,7 @@ class _Builder:
         done = []
         for tok, info in found:
             if info["label"] == "indirect":
-                info = {**info, "content": tuple(self._drop_aside(r) for r in info["content"])}
+                info = {**info, "content": tuple(self._drop_tail(self._drop_aside(r)) for r in info["content"])}
                 info["outer"] = info["content"]
             done.append((tok, info))
         out: list[Attribution] = []
@@ -553,8 +555,11 @@ class _Builder:
         v = self.view
         assert v is not None
         speech_sents = {v.sent_of[tok.i] for tok, info in rules + learned if info["lemma"] != "according to"}
+        thr_new = self.model.cue_threshold if self.model is not None else 0.5
         for tok, linfo in learned:
             if tok.i in cue_toks:
+                continue
+            if self._cue_p.get(tok.i, 1.0) < thr_new:
                 continue
             if linfo["lemma"] == "according to" and v.sent_of[tok.i] in speech_sents:
                 continue  # a relay of the sentence's own speech act (kept as that act's relay)
@@ -650,10 +655,13 @@ class _Builder:
         self._relay_cache: dict[tuple[int, int], list[Range]] = {}
         cands = cue_candidates(v, model.extra_cues, model.known_cues, prune=True)
         cues: list[Any] = []
+        self._cue_p: dict[int, float] = {}
         if cands:
             probs = model.cue_probs([cue_features(v, i) for i in cands])
-            thr = model.cue_threshold
-            cues = [doc[i] for i, p in zip(cands, probs) if p >= thr]
+            # A cue the rules also read needs less of the model than one only the model reads.
+            thr = min(model.cue_threshold, model.shared_cue_threshold)
+            self._cue_p = {i: float(p) for i, p in zip(cands, probs) if p >= thr}
+            cues = [doc[i] for i in self._cue_p]
         cues = [t for t in cues if not _is_relay_verb(t)]
         self.follow = {}
         outside = [t for t in cues if self._in_region(t.idx) is None]
@@ -900,6 +908,19 @@ class _Builder:
             while h != v.head[h] and v.dep[h] not in ("relcl", "acl"):
                 h = v.head[h]
             if v.dep[h] in ("relcl", "acl") and self.doc[h].right_edge.i >= last and h > i:
+                return _clean(self.text, (r[0], v.idx[i]))
+        return r
+
+    def _drop_tail(self, r: Range) -> Range:
+        """Cut a concessive or contrasting tail off reported content ("..., although it may
+        take days to ...", "..., but polls are not ..."): outside quotation marks, a comma or
+        semicolon then one of these words starts a clause of its own."""
+        tails = _TAIL_WORDS
+        v = self.view
+        k = bisect.bisect_left(v.idx, r[0])
+        end = bisect.bisect_left(v.idx, r[1])
+        for i in range(k + 3, end - 2):
+            if v.lower[i] in (",", ";") and v.lower[i + 1] in tails and not v.inq[i + 1]:
                 return _clean(self.text, (r[0], v.idx[i]))
         return r
 
