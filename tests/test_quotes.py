@@ -272,6 +272,37 @@ def test_reported_content_leaves_a_closing_aside_out(nlp: object) -> None:
     assert got and got[0][0] == "his struggles to those of the former president"
 
 
+def test_a_speech_verb_inside_reported_content_is_no_report_of_its_own(nlp: object) -> None:
+    t = "The senator said the questions he refused to answer were unfair."
+    assert _quotes(t, nlp) == [("the questions he refused to answer were unfair", "senator", "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "cls"),
+    [
+        ("The mayor said the bridge would reopen in May and warned that delays were possible.",
+         "the bridge would reopen in May", "that delays were possible", "warn"),
+        ("The minister said he would order a review of the defenses, arguing that hackers had grown bolder.",
+         "he would order a review of the defenses", "that hackers had grown bolder", "claim"),
+    ],
+)
+def test_coordinated_speech_verb_ends_the_first_report(nlp: object, text: str, first: str, second: str,
+                                                       cls: str) -> None:
+    got = _quotes(text, nlp)
+    speaker = got[0][1]
+    assert speaker in ("mayor", "minister")
+    assert got == [(first, speaker, "say"), (second, speaker, cls)]
+
+
+def test_reported_content_leaves_a_contrasting_tail_out(nlp: object) -> None:
+    t = "North Korea said the test was its biggest yet, although it may take days to measure its power."
+    assert _quotes(t, nlp) == [("the test was its biggest yet", "North Korea", "say")]
+    t2 = "The governor said that voters had rejected the plan, but he vowed to try again next year."
+    got = _quotes(t2, nlp)
+    assert got[0] == ("that voters had rejected the plan", "governor", "say")
+    assert got[1][0] == "to try again next year" and got[1][2] == "threaten"
+
+
 def test_relays(nlp: object) -> None:
     t = ("“We will respond,” the commander said, as reported by the Palestinian news agency Maan. "
          "Officials confirmed the strike, according to the Jerusalem Post.")

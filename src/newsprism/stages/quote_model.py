@@ -24,7 +24,7 @@ from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
-from .quote_lexicon import CUE_CLASSES, DOCUMENT_NOUNS
+from .quote_lexicon import CUE_CLASSES, DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_ROLE_NOUNS, PRONOUNS
 
 __all__ = ["ROLES", "DocView", "QuoteModel", "cue_candidates", "cue_features", "load_model", "role_batch"]
 
@@ -55,6 +55,7 @@ class DocView:
         "sent_of",
         "sents",
         "space",
+        "speech_before",
         "sstart",
         "tag",
         "text",
@@ -99,6 +100,14 @@ class DocView:
             if w == ",":
                 k += 1
         self.commas[n] = k
+        # speech_before[i]: speech verbs (lexicon lemmas tagged VERB) before token i.
+        self.speech_before = [0] * (n + 1)
+        k = 0
+        for i in range(n):
+            self.speech_before[i] = k
+            if self.pos[i] == "VERB" and self.lemma[i] in CUE_CLASSES:
+                k += 1
+        self.speech_before[n] = k
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -198,8 +207,54 @@ def cue_features(v: DocView, i: int) -> list[str]:
     f.append("lnq=" + lem + "|" + near)
     if v.sstart[i]:
         f.append("ss")
+    # Who holds it and what it governs: the kind of subject/possessor/agent ("Trump's claim",
+    # "endorsed by dozens of papers"), the clauses and objects below it with their markers.
+    f.append("lt=" + lem + "|" + v.tag[i])
+    f.append("lhl=" + lem + "|" + v.lemma[h] + "|" + dep)
+    children, vdep = v.children, v.dep
+    for c in children[i]:
+        cd = vdep[c]
+        if cd == "nsubj" or cd == "nsubjpass" or cd == "poss" or cd == "agent":
+            k = _holder_kind(v, c)
+            if cd == "agent":
+                objs = [g for g in children[c] if vdep[g] == "pobj"]
+                if objs:
+                    k = _holder_kind(v, objs[0])
+            f.append("sk=" + cd + "|" + k)
+            f.append("lsk=" + lem + "|" + cd + "|" + k)
+        elif cd in _GOVERNED:
+            f.append("kc=" + cd + "|" + v.pos[c])
+            f.append("lkc=" + lem + "|" + cd + "|" + v.lemma[c])
+            for g in children[c]:
+                if g < c and (vdep[g] == "mark" or vdep[g] == "aux"):
+                    f.append("km2=" + cd + "|" + v.lower[g])
+                    f.append("lkm2=" + lem + "|" + cd + "|" + v.lower[g])
+        elif cd == "prep":
+            objs = [g for g in children[c] if vdep[g] == "pobj"]
+            if objs:
+                f.append("kpo=" + v.lower[c] + "|" + _holder_kind(v, objs[0]))
     return f
 
+
+_GOVERNED = frozenset({"ccomp", "xcomp", "acl", "relcl", "dobj", "advcl"})
+
+
+def _holder_kind(v: DocView, t: int) -> str:
+    """What a subject or possessor is: an entity type, a pronoun, a role or group noun, or its tag."""
+    e = v.ent[t]
+    if e:
+        return "E" + e
+    if v.lemma[t] in PRONOUNS or v.lower[t] in PRONOUNS:
+        return "PR"
+    if v.lemma[t] in PERSON_ROLE_NOUNS:
+        return "ROLE"
+    if v.lemma[t] in GROUP_NOUNS:
+        return "GRP"
+    return v.pos[t]
+
+
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "conj"})
+_MARK_DEPS = frozenset({"mark", "cc", "advmod"})
 
 # Branches whose first word tells what they hold ("for" a demand, "on" a date, "that" a clause).
 _WORD_BRANCHES = frozenset({"prep", "agent", "dative", "advmod", "npadvmod", "mark", "prt", "advcl"})
@@ -258,6 +313,61 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
             else:
                 res = (lca, (d3 + (dep[node],))[:3], n_down + 1, br)
             memo[node] = res
+        return res
+
+    # Other speech verbs: how many stand between the token and the cue, and whether one
+    # governs the token below their common ancestor (the content of another report);
+    # the marker of the nearest clause holding the token ("although", "when", "and").
+    lemma = v.lemma
+    sv_before = v.speech_before
+    children = v.children
+    under_memo: dict[int, bool] = {}
+    mark_memo: dict[int, str] = {}
+
+    def governed(x: int) -> bool:  # a speech verb at x or above it, below the cue's path
+        path = []
+        res = False
+        for _ in range(60):
+            if x in cue_pos:
+                res = False
+                break
+            got = under_memo.get(x)
+            if got is not None:
+                res = got
+                break
+            if pos[x] == "VERB" and lemma[x] in CUE_CLASSES:
+                res = True
+                break
+            path.append(x)
+            hx = head[x]
+            if hx == x:
+                break
+            x = hx
+        for y in path:
+            under_memo[y] = res
+        return res
+
+    def clause_mark(x: int) -> str:
+        path = []
+        res = ""
+        for _ in range(60):
+            if x in cue_pos:
+                break
+            got = mark_memo.get(x)
+            if got is not None:
+                res = got
+                break
+            if dep[x] in _CLAUSE_DEPS:
+                ms = [k for k in children[x] if k < x and dep[k] in _MARK_DEPS]
+                res = dep[x] + ":" + (v.lower[ms[0]] if ms else "-")
+                break
+            path.append(x)
+            hx = head[x]
+            if hx == x:
+                break
+            x = hx
+        for y in path:
+            mark_memo[y] = res
         return res
 
     inq, lower, punct, ent, commas = v.inq, v.lower, v.punct, v.ent, v.commas
@@ -325,6 +435,21 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
             f.append("adj=" + direction + "|" + lower[t])
         if n_down <= 1 and lca_up <= 1:
             f.append("near=" + lower[t] + "|" + direction)
+        if t > c:
+            n_sv = sv_before[t] - sv_before[c + 1]
+        else:
+            n_sv = sv_before[c] - sv_before[t + 1]
+        f.append("oc=" + ("0" if n_sv <= 0 else "1" if n_sv == 1 else "2") + direction)
+        if t in cue_pos:
+            under, mark = "0", ""
+        else:
+            ht = head[t]
+            under = "1" if ht != t and governed(ht) else "0"
+            mark = clause_mark(t)
+        f.append("under=" + under)
+        if mark:
+            f.append("mk=" + mark)
+            f.append("mkd=" + mark + direction)
         out.append(got[1] + conv(f))
     return out
 

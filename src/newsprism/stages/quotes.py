@@ -458,20 +458,14 @@ class _Builder:
 
     def build(self) -> list[Attribution]:
         """The rules' attributions, then the learned model's for speech acts the rules missed."""
-        found = self._rules_found()
+        found = [self._trimmed(x) for x in self._rules_found()]
         if self.model is not None:
             direct = {tok.i for tok, info in found if info["label"] == "direct"}
-            found = self._merge(found, self._model_found(skip=direct))
+            found = self._merge(found, [self._trimmed(x) for x in self._model_found(skip=direct)])
         found.sort(key=lambda x: x[1]["order"])
         learned = {info["cue"] for _, info in found if info.get("learned")}
-        done = []
-        for tok, info in found:
-            if info["label"] == "indirect":
-                info = {**info, "content": tuple(self._drop_tail(self._drop_aside(r)) for r in info["content"])}
-                info["outer"] = info["content"]
-            done.append((tok, info))
         out: list[Attribution] = []
-        for tok, info in self._nesting(done):
+        for tok, info in self._nesting(found):
             a = self._finish(tok, info)
             if a.relays and learned:
                 # A learned cue already holds this "according to X" as an attribution of its own.
@@ -479,6 +473,31 @@ class _Builder:
                     c[0] <= r[0][0] < c[1] or r[0][0] <= c[0] < r[0][1] for c in learned)))
             out.append(a)
         return out
+
+    def _trimmed(self, item: tuple[Any, dict[str, Any]]) -> tuple[Any, dict[str, Any]]:
+        """Reported content without a closing aside or a contrasting tail; the pieces after
+        a tail are left out with it ("said that ..., but he vowed to ...")."""
+        tok, info = item
+        if info["label"] != "indirect":
+            return item
+        pieces: list[Range] = []
+        v = self.view
+        for r in info["content"]:
+            if pieces:
+                # A later piece past a contrast or another speech verb is that verb's content.
+                a = bisect.bisect_left(v.idx, pieces[-1][1])
+                b = bisect.bisect_left(v.idx, r[0])
+                if any(v.idx[k] != tok.idx and (v.pos[k] == "VERB" and v.lemma[k] in CUE_CLASSES or (
+                        v.lower[k] in _TAIL_WORDS and k > 0 and v.lower[k - 1] in (",", ";")))
+                       for k in range(a, b)):
+                    break
+            r2 = self._drop_aside(r)
+            r3 = self._drop_tail(r2)
+            pieces.append(r3)
+            if r3 != r2:
+                break
+        content = tuple(pieces)
+        return tok, {**info, "content": content, "outer": content}
 
     def _nesting(self, found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
         """One report per stretch of text: a speech act whose cue sits inside another act's
@@ -490,17 +509,23 @@ class _Builder:
             return any(a <= r[0] and r[1] <= b for a, b in pieces)
 
         cuts: dict[int, int] = {}
+        holder: dict[int, int] = {}
         for j, (tb, ib) in enumerate(found):
             for k, (ta, ia) in enumerate(found):
                 if k == j or ia["label"] != "indirect" or not inside(ib["cue"], ia["outer"]) \
-                        or inside(ia["cue"], ib["outer"]) or not self._coordinated(ta, tb):
+                        or inside(ia["cue"], ib["outer"]):
+                    continue
+                how = self._coordinated(ta, tb)
+                if not how:
                     continue
                 cut = tb.left_edge.idx
-                src = ib["source"]
-                if src is not None and src[0] > ia["cue"][1]:
-                    cut = min(cut, src[0])
                 cuts[k] = min(cuts.get(k, cut), cut)
+                src = ib["source"]
+                if how == "reattached" and src is not None and inside(src, ia["outer"]):
+                    holder[j] = k  # the subject it took from the reported clause is not its own
         if cuts:
+            found = [(tb, {**ib, "source": found[holder[j]][1]["source"], "head": found[holder[j]][1]["head"]})
+                     if j in holder else (tb, ib) for j, (tb, ib) in enumerate(found)]
             out = []
             for k, (ta, ia) in enumerate(found):
                 cut = cuts.get(k)
@@ -512,25 +537,40 @@ class _Builder:
                     ia = {**ia, "content": pieces, "outer": pieces}
                 out.append((ta, ia))
             found = out
-        keep = []
-        for tb, ib in found:
-            if any(ib is not ia and inside(ib["cue"], ia["outer"]) and not inside(ia["cue"], ib["outer"])
-                   for _, ia in found):
-                continue
-            keep.append((tb, ib))
-        return keep
+        # Outer acts are decided first, so that an act left out leaves out none of its own.
+        within = [[k for k, (_, ia) in enumerate(found) if k != j and inside(ib["cue"], ia["outer"])
+                   and not inside(ia["cue"], ib["outer"])] for j, (_, ib) in enumerate(found)]
+        keep: dict[int, bool] = {}
+        todo = list(range(len(found)))
+        while todo:
+            ready = [j for j in todo if all(k in keep for k in within[j])] or todo  # a cycle: all stay
+            for j in ready:
+                keep[j] = not any(keep.get(k, False) for k in within[j])
+            todo = [j for j in todo if j not in keep]
+        return [x for j, x in enumerate(found) if keep[j]]
 
     @staticmethod
-    def _coordinated(outer: Any, inner: Any) -> bool:
-        """``inner`` hangs off ``outer`` through conjunctions and adverbial clauses only."""
+    def _coordinated(outer: Any, inner: Any) -> str:
+        """``inner`` hangs off ``outer`` through conjunctions and adverbial clauses only, or
+        off the head of its reported clause where the parse put it there ("said he would
+        order a review and warned ...", "said ..., arguing ..."): a speech verb with no
+        subject of its own, in the outer verb's tense or a participle after a comma. Returns
+        "direct", "reattached" (the second case) or "" (not coordinated)."""
         cur = inner
         for _ in range(6):
             if cur.dep_ not in ("conj", "advcl", "parataxis") or cur.head.i == cur.i:
-                return False
+                return ""
             cur = cur.head
             if cur.i == outer.i:
-                return True
-        return False
+                return "direct"
+            if cur.dep_ == "ccomp" and cur.head.i == outer.i:
+                if inner.lemma_.lower() not in CUE_CLASSES or any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in inner.children):
+                    return ""
+                prev = inner.doc[inner.i - 1] if inner.i > 0 else None
+                same = inner.tag_ == outer.tag_ or (inner.tag_ == "VBG" and prev is not None and prev.text == ",")
+                return "reattached" if same else ""
+        return ""
 
     def _merge(self, rules: list[tuple[Any, dict[str, Any]]],
                learned: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
