@@ -294,6 +294,14 @@ def test_coordinated_speech_verb_ends_the_first_report(nlp: object, text: str, f
     assert got == [(first, speaker, "say"), (second, speaker, cls)]
 
 
+def test_quote_then_a_joined_speech_verb_is_not_that_verbs_quote(seeds: dict[str, Analysis]) -> None:
+    a = seeds["004"]
+    q = _find(a, "the Israelis are under special pressure")
+    assert q.cue is not None and q.cue.slice(a.text) == "has also highlighted"
+    noted = _find(a, "the Israeli Government")
+    assert noted.cue is not None and noted.cue.slice(a.text) == "noted" and _speaker(a, noted) == "Sharif"
+
+
 def test_reported_content_leaves_a_contrasting_tail_out(nlp: object) -> None:
     t = "North Korea said the test was its biggest yet, although it may take days to measure its power."
     assert _quotes(t, nlp) == [("the test was its biggest yet", "North Korea", "say")]

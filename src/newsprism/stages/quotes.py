@@ -270,6 +270,7 @@ _WINDOW = 40
 # "“…” ― Sonya Herridge": a quote signed with a dash and a name (up to a comma) ending its line.
 _SIGNED_RE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?:[,(][^\n]{0,80})?$",
                         re.MULTILINE)
+_JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 # Words opening a contrasting tail that reported content leaves out ("..., although ...").
 _TAIL_WORDS = frozenset({"although", "though", "but"})
 # Words opening a closing aside: a non-restrictive relative clause.
@@ -895,7 +896,9 @@ class _Builder:
             if after:
                 cand = after[0]
                 gap = text[e_out:cand.idx]
-                if not self._sentence_break(e_out, cand.idx) and "“" not in gap and '"' not in gap:
+                # "“…” and noted that ...": a verb joined on by a conjunction reports its own clause.
+                if not self._sentence_break(e_out, cand.idx) and "“" not in gap and '"' not in gap \
+                        and _JOINED.search(gap) is None:
                     best = cand
             if best is None:
                 # Before the quote in the same sentence: "Sharif noted that “…”", "then says "…"".
