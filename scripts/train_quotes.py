@@ -202,6 +202,8 @@ def main() -> None:
         # too (the model then gives them their boundaries).
         "cue_threshold": 0.35,
         "shared_cue_threshold": 0.3,
+        # An indirect act only the model reads needs this mean content probability (dev).
+        "min_content_sure": 0.7,
         "extra_cue_lemmas": extra,
         "cue_lemmas": every,
         "train_articles": len(train),

@@ -527,6 +527,8 @@ class QuoteModel:
         self.cue_threshold: float = float(meta.get("cue_threshold", 0.5))
         # For a cue the rules read too (the model then only gives it PolNeAR's boundaries).
         self.shared_cue_threshold: float = float(meta.get("shared_cue_threshold", self.cue_threshold))
+        # A reported clause only the model reads needs this mean content probability.
+        self.min_content_sure: float = float(meta.get("min_content_sure", 0.0))
         self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None

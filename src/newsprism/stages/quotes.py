@@ -597,11 +597,14 @@ class _Builder:
         assert v is not None
         speech_sents = {v.sent_of[tok.i] for tok, info in rules + learned if info["lemma"] != "according to"}
         thr_new = self.model.cue_threshold if self.model is not None else 0.5
+        min_sure = self.model.min_content_sure if self.model is not None else 0.0
         for tok, linfo in learned:
             if tok.i in cue_toks:
                 continue
             if self._cue_p.get(tok.i, 1.0) < thr_new:
                 continue
+            if linfo["label"] == "indirect" and linfo.get("sure", 1.0) < min_sure:
+                continue  # the role model is unsure what it reports: most such acts are wrong
             if linfo["lemma"] == "according to" and v.sent_of[tok.i] in speech_sents:
                 continue  # a relay of the sentence's own speech act (kept as that act's relay)
             c0, c1 = linfo["cue"]
