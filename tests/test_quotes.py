@@ -302,6 +302,14 @@ def test_quote_then_a_joined_speech_verb_is_not_that_verbs_quote(seeds: dict[str
     assert noted.cue is not None and noted.cue.slice(a.text) == "noted" and _speaker(a, noted) == "Sharif"
 
 
+def test_according_to_at_the_end_is_no_part_of_the_content(nlp: object) -> None:
+    t = ("Some voters would see their taxes go up under the plan, according to an analysis by the Tax Policy "
+         "Center, a nonpartisan group.")
+    [q] = find_quotes_in_text(t, nlp=nlp)
+    assert q.slice(t) == "Some voters would see their taxes go up under the plan"
+    assert q.cue is not None and q.cue.slice(t) == "according to"
+
+
 def test_reported_content_leaves_a_contrasting_tail_out(nlp: object) -> None:
     t = "North Korea said the test was its biggest yet, although it may take days to measure its power."
     assert _quotes(t, nlp) == [("the test was its biggest yet", "North Korea", "say")]

@@ -755,6 +755,8 @@ class _Builder:
                     # relay is an attribution of its own, neither the source nor the content
                     # of the speech verb.
                     k = 0
+                if k == kc and own and any(r0 <= v.idx[t] < r1 for r0, r1 in own):
+                    k = 0  # "..., according to the Tax Foundation": the relay's own words report nothing
                 if k and t in when or k == kc and t in between:
                     # "claimed on Wednesday that ...": the date is neither cue nor content;
                     # "noted in their statement that ...": the reported clause is the content.
@@ -1089,6 +1091,12 @@ class _Builder:
         if head_tok is None or head_tok.i == tok.i:
             return None
         content = _clean(self.text, _subtree_range(head_tok, exclude=[tok]))
+        # The relay phrase ends or opens the content, never sits inside it.
+        rel_s, rel_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        if content[0] < rel_s < content[1]:
+            content = _clean(self.text, (content[0], rel_s))
+        elif content[0] < rel_e < content[1]:
+            content = _clean(self.text, (rel_e, content[1]))
         if content[1] - content[0] < 3:
             return None
         cue = (tok.idx, to.idx + len(to))
