@@ -13,12 +13,16 @@ denied the Iranian version") joins the group of the assertion it refers to.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
 
 from ..model import Analysis, Claim
 from ..stages.temporal import MONTHS
@@ -68,6 +72,7 @@ GROUP_THRESHOLD = 0.22  # mean cosine across two groups before they merge (limit
 MAX_POSTING = 2000  # keys shared by more claims than this are too common to propose candidates
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Spelling variants of names: doubled letters and a plural/possessive tail removed."""
     w = word.lower().replace("’", "'")
@@ -162,26 +167,66 @@ def _vectorise(items: list[_Item], df: Counter[str]) -> None:
         it.norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
 
 
-def _cos(a: _Item, b: _Item) -> float:
-    if len(a.vec) > len(b.vec):
-        a, b = b, a
-    dot = sum(v * b.vec[k] for k, v in a.vec.items() if k in b.vec)
-    return dot / (a.norm * b.norm)
+@functools.lru_cache(maxsize=65536)
+def _name_keys(name: str) -> frozenset[str]:
+    """Concept keys of a holder's name; cached, since a denial is compared with every assertion."""
+    return frozenset(concept_keys(name))
 
 
 def _same_holder(a: Claim, b: Claim) -> bool:
     if a.holder_entity and a.holder_entity == b.holder_entity:
         return True
-    ka = {k for k in concept_keys(a.holder_name or "") if not k.startswith("F:")}
-    kb = {k for k in concept_keys(b.holder_name or "") if not k.startswith("F:")}
-    return bool(ka) and ka == kb
+    ka = _holder_keys(a.holder_name or "")
+    return bool(ka) and ka == _holder_keys(b.holder_name or "")
 
 
-def _ref_score(denial: _Item, target: _Item) -> float:
-    """How well a denial's own words (its whole sentence) name a target claim and its holder."""
-    tk = set(target.keys) | set(concept_keys(target.claim.holder_name or ""))
+@functools.lru_cache(maxsize=65536)
+def _holder_keys(name: str) -> frozenset[str]:
+    return frozenset(k for k in _name_keys(name) if not k.startswith("F:"))
+
+
+def _target_keys(target: _Item) -> set[str]:
+    """The keys a denial can name a target by: its proposition's and its holder's."""
+    return set(target.keys) | _name_keys(target.claim.holder_name or "")
+
+
+def _ref_score(denial: _Item, tk: set[str]) -> float:
+    """How well a denial's own words (its whole sentence) name a target claim (keys ``tk``) and its holder."""
     shared = [k for k in denial.ref_keys if k in tk]
     return sum(denial.vec.get(k, 1.0) if k in denial.vec else 1.0 for k in shared) / (1.0 + len(denial.ref_keys)) ** 0.5
+
+
+def _candidate_sims(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(a, b, cosine) with a < b for every pair of non-reference claims sharing a key that at
+    most MAX_POSTING of them carry; the cosine is over the claims' whole vectors."""
+    vocab: dict[str, int] = {}
+    rows, cols, data = [], [], []
+    for i, it in enumerate(items):
+        for k, v in it.vec.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(k, len(vocab)))
+            data.append(v / it.norm)
+    n = len(items)
+    empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    if not data:
+        return empty
+    x = sp.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)))
+    keep_row = np.array([not it.reference for it in items], dtype=np.float64)
+    b = sp.diags(keep_row) @ (x != 0).astype(np.float64)
+    postings = np.asarray(b.sum(axis=0)).ravel()
+    b = b @ sp.diags((postings <= MAX_POSTING).astype(np.float64))
+    b.eliminate_zeros()
+    pairs = sp.triu(b @ b.T, k=1).tocoo()
+    a_idx, b_idx = pairs.row.astype(np.int64), pairs.col.astype(np.int64)
+    if not len(a_idx):
+        return empty
+    vals = np.empty(len(a_idx))
+    step = 200_000
+    for lo in range(0, len(a_idx), step):
+        ra, rb = a_idx[lo : lo + step], b_idx[lo : lo + step]
+        vals[lo : lo + step] = np.asarray(x[ra].multiply(x[rb]).sum(axis=1)).ravel()
+    # Rounded so that pairs equal in exact arithmetic tie (and sort by their indices).
+    return a_idx, b_idx, np.round(vals, 12)
 
 
 def claim_groups(
@@ -208,22 +253,13 @@ def claim_groups(
         df.update(set(it.keys))
     _vectorise(items, df)
 
-    # Candidate pairs from an inverted index over keys.
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, it in enumerate(items):
-        if it.reference:
-            continue  # joins through what it refers to, below
-        for k in it.vec:
-            postings[k].append(i)
-    sims: dict[tuple[int, int], float] = {}
-    for k, plist in postings.items():
-        if len(plist) > MAX_POSTING:
-            continue
-        for x in range(len(plist)):
-            for y in range(x + 1, len(plist)):
-                pair = (plist[x], plist[y])
-                if pair not in sims:
-                    sims[pair] = _cos(items[pair[0]], items[pair[1]])
+    # Candidate pairs: claims sharing a key that at most MAX_POSTING claims carry (denials that
+    # refer to a statement join through it, below). Sparse products keep this linear in the
+    # pairs: a story of 500 reports holds 10,000 claims and millions of pairs.
+    a_idx, b_idx, vals = _candidate_sims(items)
+    between: dict[int, dict[int, float]] = defaultdict(dict)
+    for a, b, v in zip(a_idx.tolist(), b_idx.tolist(), vals.tolist()):
+        between[a][b] = between[b][a] = v
 
     parent = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
@@ -235,6 +271,8 @@ def claim_groups(
         return i
 
     def union(a: int, b: int) -> None:
+        # ``between`` holds the summed similarity of each pair of groups, kept as groups merge:
+        # the mean across two groups is then one lookup, not |A| x |B| of them.
         ra, rb = find(a), find(b)
         if ra == rb:
             return
@@ -242,29 +280,40 @@ def claim_groups(
             ra, rb = rb, ra
         parent[rb] = ra
         members[ra].extend(members.pop(rb))
+        links = between.pop(rb, {})
+        links.pop(ra, None)
+        into = between[ra]
+        into.pop(rb, None)
+        for k, v in links.items():
+            into[k] = into.get(k, 0.0) + v
+            other = between[k]
+            other[ra] = other.get(ra, 0.0) + other.pop(rb)
 
-    for (a, b), s in sorted(sims.items(), key=lambda kv: (-kv[1], kv[0])):
-        if s < THRESHOLD:
-            break
+    # Strongest pairs first (ties by pair), down to THRESHOLD.
+    strong = vals >= THRESHOLD
+    sa, sb, sv = a_idx[strong], b_idx[strong], vals[strong]
+    for k in np.lexsort((sb, sa, -sv)).tolist():
+        a, b = int(sa[k]), int(sb[k])
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        cross = [sims.get((min(x, y), max(x, y)), 0.0) for x in members[ra] for y in members[rb]]
-        if sum(cross) / len(cross) >= GROUP_THRESHOLD:
+        if between[ra].get(rb, 0.0) / (len(members[ra]) * len(members[rb])) >= GROUP_THRESHOLD:
             union(a, b)
 
     # A denial left without an assertion in its group joins the assertion its words point at:
     # same article first (it usually answers a claim reported just before), any article next.
+    targets: list[tuple[int, _Item, set[str]]] | None = None
     for i, it in enumerate(items):
         if not it.reference:
             continue
+        if targets is None:
+            targets = [(j, o, _target_keys(o)) for j, o in enumerate(items)
+                       if o.claim.label == "asserts" and o.claim.holder is not None]
         best: tuple[float, int] | None = None
-        for j, other in enumerate(items):
-            if other.claim.label != "asserts" or other.claim.holder is None:
-                continue
+        for j, other, tk in targets:
             if _same_holder(it.claim, other.claim):
                 continue  # nobody denies their own statement
-            score = _ref_score(it, other) + (0.5 if other.article == it.article else 0.0)
+            score = _ref_score(it, tk) + (0.5 if other.article == it.article else 0.0)
             if other.article == it.article and other.claim.start > it.claim.start:
                 score -= 0.25
             if best is None or score > best[0]:
