@@ -337,13 +337,31 @@ class Corpus:
         claims: Sequence[Claim],
         timeline: Sequence[TimelineEntry],
     ) -> list[Story]:
+        """Each story compared over its own entities, claims and timeline entries.
+
+        The per-story inputs are indexed once: handing every story the corpus-wide lists made
+        the refresh grow with stories x entities (10,000 FNC-1 bodies: about 860 s).
+        """
         from .resolve.compare import compare_story
 
+        # Indexes into the corpus-wide lists, so each story's subsets keep the corpus order.
+        entities_of: dict[str, list[int]] = {}
+        for k, e in enumerate(entities):
+            for aid in dict.fromkeys(m.article for m in e.mentions):
+                entities_of.setdefault(aid, []).append(k)
+        claims_of: dict[str | None, list[int]] = {}
+        for k, c in enumerate(claims):
+            claims_of.setdefault(c.article, []).append(k)
+        entries_of: dict[str | None, list[TimelineEntry]] = {}
+        for t in timeline:
+            entries_of.setdefault(t.story, []).append(t)
         out = []
         for s in stories:
             members = [by_id[i] for i in s.articles if i in by_id]
-            entries = [t for t in timeline if t.story == s.id]
-            out.append(dataclasses.replace(s, comparison=compare_story(s, members, entities, claims, entries)))
+            ents = [entities[k] for k in sorted({k for a in members for k in entities_of.get(a.id, ())})]
+            cls = [claims[k] for k in sorted(k for a in members for k in claims_of.get(a.id, ()))]
+            comparison = compare_story(s, members, ents, cls, entries_of.get(s.id, []))
+            out.append(dataclasses.replace(s, comparison=comparison))
         return out
 
     # ------------------------------------------------------------------ queries

@@ -15,6 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
+import scipy.sparse as sp
+
 from ..model import Analysis, Claim, Entity, Story, TimelineEntry
 
 __all__ = ["ALIGN_THRESHOLD", "LOADED_TERMS", "compare_story"]
@@ -74,8 +77,8 @@ class _Sentence:
 def _sentences(a: Analysis, entity_of: Callable[[str, int, int], str | None], mentions: dict[str, list[tuple[int, int, str]]]) -> list[_Sentence]:
     spans = a.sentences or ((0, len(a.text)),)
     out = []
-    for sp in spans:
-        s, e = (sp[0], sp[1]) if isinstance(sp, tuple) else (sp.start, sp.end)
+    for span in spans:
+        s, e = (span[0], span[1]) if isinstance(span, tuple) else (span.start, span.end)
         text = a.text[s:e]
         if len(text.split()) < 4:
             continue
@@ -101,10 +104,43 @@ def _vectorise(sents: list[_Sentence]) -> None:
         s.norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
 
 
-def _cos(a: _Sentence, b: _Sentence) -> float:
-    if len(a.vec) > len(b.vec):
-        a, b = b, a
-    return sum(w * b.vec.get(t, 0.0) for t, w in a.vec.items()) / (a.norm * b.norm)
+def _best_counterparts(sents: list[_Sentence], threshold: float) -> dict[int, dict[str, tuple[float, _Sentence]]]:
+    """For each sentence, its most similar sentence in every other article (cosine >= ``threshold``).
+
+    ``sents`` come article by article. Rows of the similarity matrix are computed a block at a
+    time with sparse products, so memory stays bounded and the work is numpy's, not Python's
+    (a story of 100 reports holds 1,500 sentences: two million pairs). The first of equally
+    similar candidates wins.
+    """
+    best: dict[int, dict[str, tuple[float, _Sentence]]] = defaultdict(dict)
+    n = len(sents)
+    if n < 2:
+        return best
+    vocab: dict[str, int] = {}
+    rows, cols, data = [], [], []
+    for i, s in enumerate(sents):
+        for t, w in s.vec.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+            data.append(w / s.norm)
+    x = sp.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)))
+    xt = x.T.tocsr()
+    starts = [0] + [i for i in range(1, n) if sents[i].article != sents[i - 1].article]
+    lens = np.diff(starts + [n])
+    seg_of = np.repeat(np.arange(len(starts)), lens)
+    col = np.arange(n)
+    step = max(1, 2_000_000 // n)
+    for lo in range(0, n, step):
+        # Rounded so that values equal in exact arithmetic tie.
+        block = np.round((x[lo : lo + step] @ xt).toarray(), 12)
+        top = np.maximum.reduceat(block, starts, axis=1)
+        first = np.minimum.reduceat(np.where(block >= np.repeat(top, lens, axis=1), col, n), starts, axis=1)
+        for r, g in zip(*np.nonzero(top >= threshold)):
+            i = lo + int(r)
+            if g != seg_of[i]:
+                c = sents[int(first[r, g])]
+                best[i][c.article] = (float(top[r, g]), c)
+    return best
 
 
 def _span(s: _Sentence) -> dict[str, Any]:
@@ -139,15 +175,7 @@ def compare_story(
     for s in sents:
         by_article[s.article].append(s)
 
-    # Best counterpart of each sentence in every other article.
-    best: dict[int, dict[str, tuple[float, _Sentence]]] = defaultdict(dict)
-    for i, s in enumerate(sents):
-        for other, cands in by_article.items():
-            if other == s.article:
-                continue
-            top = max(((_cos(s, c), c) for c in cands), key=lambda x: x[0], default=None)
-            if top and top[0] >= threshold:
-                best[i][other] = top
+    best = _best_counterparts(sents, threshold)
 
     n_reports = len(by_article)
     shared, unique, number_conflicts = [], defaultdict(list), []
