@@ -310,6 +310,13 @@ def test_according_to_at_the_end_is_no_part_of_the_content(nlp: object) -> None:
     assert q.cue is not None and q.cue.slice(t) == "according to"
 
 
+def test_quote_ending_its_sentence_is_not_the_next_sentences_quote(nlp: object) -> None:
+    t = 'South Korea accused the leader of "fanatic recklessness." President Park said his mental state was bad.'
+    got = _quotes(t, nlp)
+    assert ("his mental state was bad", "Park", "say") in got, got
+    assert not any(q[1] == "Park" and "fanatic" in q[0] for q in got)
+
+
 def test_reported_content_leaves_a_contrasting_tail_out(nlp: object) -> None:
     t = "North Korea said the test was its biggest yet, although it may take days to measure its power."
     assert _quotes(t, nlp) == [("the test was its biggest yet", "North Korea", "say")]

@@ -903,7 +903,7 @@ class _Builder:
                 gap = text[e_out:cand.idx]
                 # "“…” and noted that ...": a verb joined on by a conjunction reports its own clause.
                 if not self._sentence_break(e_out, cand.idx) and "“" not in gap and '"' not in gap \
-                        and _JOINED.search(gap) is None:
+                        and _JOINED.search(gap) is None and not self._ends_sentence(r, cand.i):
                     best = cand
             if best is None:
                 # Before the quote in the same sentence: "Sharif noted that “…”", "then says "…"".
@@ -971,6 +971,15 @@ class _Builder:
             if v.lower[i] in (",", ";") and v.lower[i + 1] in tails and not v.inq[i + 1]:
                 return _clean(self.text, (r[0], v.idx[i]))
         return r
+
+    def _ends_sentence(self, r: QuoteRegion, cue_i: int) -> bool:
+        """A quote closing on a period that the parse ends its sentence with, the cue in the
+        next one ('... of "fanatic recklessness." Park said Kim ...'): the cue's is not it."""
+        if not self.text[r.start:r.end].rstrip().endswith("."):
+            return False
+        v = self.view
+        k = bisect.bisect_left(v.idx, r.end) - 1
+        return k >= 0 and v.sent_of[k] != v.sent_of[cue_i]
 
     def _sentence_break(self, a: int, b: int) -> bool:
         """A sentence-ending mark of its own in ``text[a:b]`` ("Mr." and "U.S." are no break)."""
