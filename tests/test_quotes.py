@@ -317,6 +317,24 @@ def test_quote_ending_its_sentence_is_not_the_next_sentences_quote(nlp: object) 
     assert not any(q[1] == "Park" and "fanatic" in q[0] for q in got)
 
 
+def test_a_quoted_phrase_inside_a_reported_clause_is_reported_speech(nlp: object) -> None:
+    t = "Trump blasted the American media for being “unbelievably dishonest.”"
+    [q] = find_quotes_in_text(t, nlp=nlp)
+    assert q.slice(t) == "the American media for being “unbelievably dishonest.”" and q.label == "indirect"
+    t2 = "Hamas said in a statement that “the talks had collapsed.”"
+    [q2] = find_quotes_in_text(t2, nlp=nlp)
+    assert q2.slice(t2).startswith("that “the talks had collapsed") and q2.label == "indirect"
+    t3 = "She told reporters: “We will not back down.”"
+    [q3] = find_quotes_in_text(t3, nlp=nlp)
+    assert q3.slice(t3) == "We will not back down." and q3.label == "direct"
+
+
+def test_model_content_keeps_no_far_or_empty_pieces(seeds: dict[str, Analysis]) -> None:
+    a = seeds["004"]
+    spoken = [q for q in a.quotes if q.cue is not None and q.cue.slice(a.text).startswith("has spoken")]
+    assert [q.slice(a.text) for q in spoken] == ["a “hostile act” and a “violation of its sovereignty”"]
+
+
 def test_reported_content_leaves_a_contrasting_tail_out(nlp: object) -> None:
     t = "North Korea said the test was its biggest yet, although it may take days to measure its power."
     assert _quotes(t, nlp) == [("the test was its biggest yet", "North Korea", "say")]

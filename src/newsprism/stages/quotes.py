@@ -271,6 +271,9 @@ _WINDOW = 40
 _SIGNED_RE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?:[,(][^\n]{0,80})?$",
                         re.MULTILINE)
 _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
+_PIECE_GAP = 5  # words between two pieces of the model's content, at most
+# Tags of words that make no reported content on their own ("the", "of", "it").
+_FUNCTION_POS = frozenset({"DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX", "PRON", "PUNCT", "SPACE"})
 # Words opening a contrasting tail that reported content leaves out ("..., although ...").
 _TAIL_WORDS = frozenset({"although", "though", "but"})
 # Words opening a closing aside: a non-restrictive relative clause.
@@ -459,10 +462,11 @@ class _Builder:
 
     def build(self) -> list[Attribution]:
         """The rules' attributions, then the learned model's for speech acts the rules missed."""
-        found = [self._trimmed(x) for x in self._rules_found()]
+        found = [y for y in map(self._trimmed, self._rules_found()) if y is not None]
         if self.model is not None:
             direct = {tok.i for tok, info in found if info["label"] == "direct"}
-            found = self._merge(found, [self._trimmed(x) for x in self._model_found(skip=direct)])
+            model_found = [y for y in map(self._trimmed, self._model_found(skip=direct)) if y is not None]
+            found = self._merge(found, model_found)
         found.sort(key=lambda x: x[1]["order"])
         learned = {info["cue"] for _, info in found if info.get("learned")}
         out: list[Attribution] = []
@@ -475,28 +479,45 @@ class _Builder:
             out.append(a)
         return out
 
-    def _trimmed(self, item: tuple[Any, dict[str, Any]]) -> tuple[Any, dict[str, Any]]:
+    def _trimmed(self, item: tuple[Any, dict[str, Any]]) -> tuple[Any, dict[str, Any]] | None:
         """Reported content without a closing aside or a contrasting tail; the pieces after
-        a tail are left out with it ("said that ..., but he vowed to ...")."""
+        a tail are left out with it ("said that ..., but he vowed to ..."), and so are the
+        model's pieces past another speech verb or made of function words only ("the").
+        None when nothing is left."""
         tok, info = item
-        if info["label"] != "indirect":
+        learned = "sure" in info  # pieces from the role model (direct or not)
+        if info["label"] != "indirect" and not learned:
             return item
+        indirect = info["label"] == "indirect"
         pieces: list[Range] = []
         v = self.view
         for r in info["content"]:
+            a = bisect.bisect_left(v.idx, r[0])
+            b = bisect.bisect_left(v.idx, r[1])
+            if learned and all(v.pos[k] in _FUNCTION_POS for k in range(a, b)):
+                continue
             if pieces:
                 # A later piece past a contrast or another speech verb is that verb's content.
-                a = bisect.bisect_left(v.idx, pieces[-1][1])
-                b = bisect.bisect_left(v.idx, r[0])
+                a0 = bisect.bisect_left(v.idx, pieces[-1][1])
                 if any(v.idx[k] != tok.idx and (v.pos[k] == "VERB" and v.lemma[k] in CUE_CLASSES or (
                         v.lower[k] in _TAIL_WORDS and k > 0 and v.lower[k - 1] in (",", ";")))
-                       for k in range(a, b)):
+                       for k in range(a0, a)):
                     break
+                # The model's pieces join across the cue and its source, or a word or two.
+                words = [k for k in range(a0, a) if not v.punct[k] and not v.space[k]]
+                if learned and len(words) > _PIECE_GAP and not any(
+                        info["cue"][0] <= v.idx[k] < info["cue"][1] for k in words):
+                    break
+            if not indirect:
+                pieces.append(r)
+                continue
             r2 = self._drop_aside(r)
             r3 = self._drop_tail(r2)
             pieces.append(r3)
             if r3 != r2:
                 break
+        if not pieces:
+            return None
         content = tuple(pieces)
         return tok, {**info, "content": content, "outer": content}
 
@@ -911,7 +932,8 @@ class _Builder:
                 if before:
                     cand = before[-1]
                     gap = text[cand.idx:s_out]
-                    if not self._sentence_break(cand.idx, s_out) and len(gap) < 160:
+                    if not self._sentence_break(cand.idx, s_out) and len(gap) < 160 \
+                            and not self._partial_quote(r, gap):
                         best = cand
             if best is None and ri > 0 and (ri - 1) in owner:
                 prev = self.regions[ri - 1]
@@ -971,6 +993,20 @@ class _Builder:
             if v.lower[i] in (",", ";") and v.lower[i + 1] in tails and not v.inq[i + 1]:
                 return _clean(self.text, (r[0], v.idx[i]))
         return r
+
+    def _partial_quote(self, r: QuoteRegion, gap: str) -> bool:
+        """A quoted phrase that the words after the cue run into ('blasted the media for being
+        “unbelievably dishonest”', 'said in a statement that “the talks ...”'): part of a
+        reported clause, not the quote of the cue. Two or more words besides "that" lead to
+        it, without a colon or comma, and it opens in lower case or is four words at most."""
+        if gap.rstrip().endswith((":", ",")):
+            return False
+        words = [w for w in gap.split()[1:] if w.strip(",;").lower() not in ("that", "")]
+        if len(words) < 2:
+            return False
+        body = self.text[r.start:r.end]
+        first = next((ch for ch in body if ch.isalpha()), "")
+        return first.islower() or len(body.split()) <= 4
 
     def _ends_sentence(self, r: QuoteRegion, cue_i: int) -> bool:
         """A quote closing on a period that the parse ends its sentence with, the cue in the
