@@ -257,9 +257,17 @@ def claim_groups(
     # refer to a statement join through it, below). Sparse products keep this linear in the
     # pairs: a story of 500 reports holds 10,000 claims and millions of pairs.
     a_idx, b_idx, vals = _candidate_sims(items)
+    strong = vals >= THRESHOLD
+    sa, sb, sv = a_idx[strong], b_idx[strong], vals[strong]
+    # Only a claim in some strong pair ever starts or joins a merge, so the group-to-group sums
+    # need the pairs (weak ones too) between such claims only.
+    active = np.zeros(len(items), dtype=bool)
+    active[sa] = active[sb] = True
+    linked = active[a_idx] & active[b_idx]
     between: dict[int, dict[int, float]] = defaultdict(dict)
-    for a, b, v in zip(a_idx.tolist(), b_idx.tolist(), vals.tolist()):
+    for a, b, v in zip(a_idx[linked].tolist(), b_idx[linked].tolist(), vals[linked].tolist()):
         between[a][b] = between[b][a] = v
+    track = True  # the sums are needed while strong pairs merge, not for the denials after
 
     parent = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
@@ -280,6 +288,8 @@ def claim_groups(
             ra, rb = rb, ra
         parent[rb] = ra
         members[ra].extend(members.pop(rb))
+        if not track:
+            return
         links = between.pop(rb, {})
         links.pop(ra, None)
         into = between[ra]
@@ -290,15 +300,14 @@ def claim_groups(
             other[ra] = other.get(ra, 0.0) + other.pop(rb)
 
     # Strongest pairs first (ties by pair), down to THRESHOLD.
-    strong = vals >= THRESHOLD
-    sa, sb, sv = a_idx[strong], b_idx[strong], vals[strong]
-    for k in np.lexsort((sb, sa, -sv)).tolist():
-        a, b = int(sa[k]), int(sb[k])
+    by_strength = np.lexsort((sb, sa, -sv))
+    for a, b in zip(sa[by_strength].tolist(), sb[by_strength].tolist()):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
         if between[ra].get(rb, 0.0) / (len(members[ra]) * len(members[rb])) >= GROUP_THRESHOLD:
             union(a, b)
+    track = False
 
     # A denial left without an assertion in its group joins the assertion its words point at:
     # same article first (it usually answers a claim reported just before), any article next.
