@@ -171,6 +171,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprism" / "models" / "quotes")
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--cue-c", type=float, default=0.25, help="inverse regularisation of the cue model")
+    ap.add_argument("--role-c", type=float, default=0.5, help="inverse regularisation of the role model")
     ap.add_argument("--tune-slice", action="store_true",
                     help="also leave out articles 5 mod 10 (for tuning thresholds and rules)")
     args = ap.parse_args()
@@ -185,7 +186,7 @@ def main() -> None:
           f"({time.time() - t0:.0f}s)", flush=True)
     cue_names, cue_coef, _ = fit(cue_x, cue_y, args.min_count, args.cue_c, multi=False)
     print(f"cue model: {len(cue_names)} features ({time.time() - t0:.0f}s)", flush=True)
-    role_names, role_coef, role_classes = fit(role_x, role_y, args.min_count, 0.5, multi=True)
+    role_names, role_coef, role_classes = fit(role_x, role_y, args.min_count, args.role_c, multi=True)
     print(f"role model: {len(role_names)} features ({time.time() - t0:.0f}s)", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(

@@ -324,6 +324,9 @@ def test_a_quoted_phrase_inside_a_reported_clause_is_reported_speech(nlp: object
     t2 = "Hamas said in a statement that “the talks had collapsed.”"
     [q2] = find_quotes_in_text(t2, nlp=nlp)
     assert q2.slice(t2).startswith("that “the talks had collapsed") and q2.label == "indirect"
+    t4 = "The police reported “2,521 shooting incidents” in the city this year."
+    [q4] = find_quotes_in_text(t4, nlp=nlp)
+    assert q4.slice(t4).startswith("“2,521 shooting incidents” in the city") and q4.label == "indirect"
     t3 = "She told reporters: “We will not back down.”"
     [q3] = find_quotes_in_text(t3, nlp=nlp)
     assert q3.slice(t3) == "We will not back down." and q3.label == "direct"

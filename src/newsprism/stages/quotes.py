@@ -997,16 +997,20 @@ class _Builder:
     def _partial_quote(self, r: QuoteRegion, gap: str) -> bool:
         """A quoted phrase that the words after the cue run into ('blasted the media for being
         “unbelievably dishonest”', 'said in a statement that “the talks ...”'): part of a
-        reported clause, not the quote of the cue. Two or more words besides "that" lead to
-        it, without a colon or comma, and it opens in lower case or is four words at most."""
+        reported clause, not the quote of the cue: it opens in lower case or is four words at
+        most, no colon or comma leads to it, and two or more words besides "that" lead to it
+        or the clause's words go on right after it."""
         if gap.rstrip().endswith((":", ",")):
-            return False
-        words = [w for w in gap.split()[1:] if w.strip(",;").lower() not in ("that", "")]
-        if len(words) < 2:
             return False
         body = self.text[r.start:r.end]
         first = next((ch for ch in body if ch.isalpha()), "")
-        return first.islower() or len(body.split()) <= 4
+        phrase = first.islower() or len(body.split()) <= 4
+        words = [w for w in gap.split()[1:] if w.strip(",;").lower() not in ("that", "")]
+        if len(words) >= 2:
+            return phrase
+        # '... reported “2,521 shooting incidents” in the city ...': the clause runs on past it.
+        after = self.text[r.outer[1]:r.outer[1] + 2].lstrip(" ")
+        return phrase and after[:1].isalnum() and body[-1:] not in ".,!?;:"
 
     def _ends_sentence(self, r: QuoteRegion, cue_i: int) -> bool:
         """A quote closing on a period that the parse ends its sentence with, the cue in the
