@@ -458,3 +458,12 @@ def test_works_without_mentions_stage(nlp: object) -> None:
     [a] = list(p.run([_seed_000()]))
     q = _find(a, "The Al-Aqsa Storm was one of the retaliations")
     assert _speaker(a, q) == "IRGC" and _via(q) == ["Iran International"]
+
+
+def test_quote_its_sentence_runs_into_is_reported_from_the_sentence_start(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    t = "However laudable the goal, using the capital gains tax ''is a misguided approach,'' Mr. Burman said."
+    [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    assert [t[s:e] for s, e in a.content] == ["is a misguided approach,"]  # the quote stays the quote
+    assert [t[s:e] for s, e in a.outer] == [t[: t.index(" Mr. Burman")]]  # what was reported (PolNeAR)

@@ -818,7 +818,7 @@ class _Builder:
                 source = _glued_tail(doc[c - 1])
         if regs:
             content = tuple((r.start, r.end) for r in regs)
-            outer = tuple(r.outer for r in regs)
+            outer = tuple(self._lead_in(r, tok.idx) for r in regs)
             label = "direct"
         else:
             ci = sorted(t for t, k in labels.items() if k == kc)
@@ -994,6 +994,27 @@ class _Builder:
                 return _clean(self.text, (r[0], v.idx[i]))
         return r
 
+    def _lead_in(self, r: QuoteRegion, cue_at: int) -> Range:
+        """The quote with its marks, from the start of its sentence when the sentence runs
+        into it and the cue comes after ("using the capital gains tax ''is a misguided
+        approach,'' he said"): what was reported (PolNeAR's span); the quote stays the quote."""
+        rng = r.outer
+        if cue_at < r.outer[1] or not r.opened:
+            return rng
+        first = next((ch for ch in self.text[r.start:r.end] if ch.isalpha()), "")
+        if not first.islower():
+            return rng
+        v = self.view
+        k = bisect.bisect_left(v.idx, r.outer[0])
+        if k >= v.n:
+            return rng
+        a = v.sents[v.sent_of[k]][0]
+        lead = self.text[v.idx[a]:r.outer[0]]
+        if len(lead.split()) < 2 or lead.rstrip().endswith((":", ",", ";")) or any(
+                ch in lead for ch in DOUBLE_MARKS) or "\n" in lead:
+            return rng
+        return v.idx[a], rng[1]
+
     def _partial_quote(self, r: QuoteRegion, gap: str) -> bool:
         """A quoted phrase that the words after the cue run into ('blasted the media for being
         “unbelievably dishonest”', 'said in a statement that “the talks ...”'): part of a
@@ -1078,7 +1099,7 @@ class _Builder:
             source = _glued_tail(tok.doc[tok.i - 1])
         if regs:
             content = tuple((r.start, r.end) for r in regs)
-            outer = tuple(r.outer for r in regs)
+            outer = tuple(self._lead_in(r, tok.idx) for r in regs)
             label = "direct"
         else:
             comp = _complement(tok, self.text)
