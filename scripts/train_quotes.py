@@ -205,6 +205,9 @@ def main() -> None:
         "shared_cue_threshold": 0.3,
         # An indirect act only the model reads needs this mean content probability (dev).
         "min_content_sure": 0.7,
+        # A cue between these thresholds stands with a mean content probability of 0.9 (dev).
+        "weak_cue_threshold": 0.2,
+        "weak_cue_min_sure": 0.9,
         "extra_cue_lemmas": extra,
         "cue_lemmas": every,
         "train_articles": len(train),

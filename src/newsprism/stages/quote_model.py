@@ -529,6 +529,9 @@ class QuoteModel:
         self.shared_cue_threshold: float = float(meta.get("shared_cue_threshold", self.cue_threshold))
         # A reported clause only the model reads needs this mean content probability.
         self.min_content_sure: float = float(meta.get("min_content_sure", 0.0))
+        # A cue under cue_threshold but over this one stands when its reported clause is sure.
+        self.weak_cue_threshold: float = float(meta.get("weak_cue_threshold", self.cue_threshold))
+        self.weak_cue_min_sure: float = float(meta.get("weak_cue_min_sure", 1.0))
         self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None

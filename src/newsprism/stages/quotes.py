@@ -619,11 +619,14 @@ class _Builder:
         speech_sents = {v.sent_of[tok.i] for tok, info in rules + learned if info["lemma"] != "according to"}
         thr_new = self.model.cue_threshold if self.model is not None else 0.5
         min_sure = self.model.min_content_sure if self.model is not None else 0.0
+        weak_thr = self.model.weak_cue_threshold if self.model is not None else 1.0
+        weak_sure = self.model.weak_cue_min_sure if self.model is not None else 1.0
         for tok, linfo in learned:
             if tok.i in cue_toks:
                 continue
-            if self._cue_p.get(tok.i, 1.0) < thr_new:
-                continue
+            p = self._cue_p.get(tok.i, 1.0)
+            if p < thr_new and not (p >= weak_thr and linfo["label"] == "indirect" and linfo.get("sure", 0.0) >= weak_sure):
+                continue  # a weak cue stands only with a reported clause the role model is sure of
             if linfo["label"] == "indirect" and linfo.get("sure", 1.0) < min_sure:
                 continue  # the role model is unsure what it reports: most such acts are wrong
             if linfo["lemma"] == "according to" and v.sent_of[tok.i] in speech_sents:
@@ -724,7 +727,7 @@ class _Builder:
         if cands:
             probs = model.cue_probs([cue_features(v, i) for i in cands])
             # A cue the rules also read needs less of the model than one only the model reads.
-            thr = min(model.cue_threshold, model.shared_cue_threshold)
+            thr = min(model.cue_threshold, model.shared_cue_threshold, model.weak_cue_threshold)
             self._cue_p = {i: float(p) for i, p in zip(cands, probs) if p >= thr}
             cues = [doc[i] for i in self._cue_p]
         cues = [t for t in cues if not _is_relay_verb(t)]
