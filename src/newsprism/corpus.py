@@ -9,10 +9,12 @@ transaction; :meth:`Corpus.refresh` then runs the cross-article steps
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .errors import InputError, NewsprismError
@@ -218,12 +220,15 @@ class Corpus:
 
         analyses = self.store.analyses()
         by_id = {a.id: a for a in analyses}
+        code = _refresh_code()
+        last = self.store.layer("refreshed", raw=True) or {}
 
         # Stories: incremental; the grouper's index is kept in the store.
         state = self.store.layer("story_index", raw=True)
         grouper = StoryGrouper.from_state(state) if state else StoryGrouper()
-        if state and new is not None:
-            grouper.add([by_id[i] for i in new if i in by_id])
+        incremental = bool(state) and new is not None
+        if incremental:
+            grouper.add([by_id[i] for i in new or () if i in by_id])
         else:
             grouper = StoryGrouper()
             grouper.add(analyses)
@@ -238,19 +243,27 @@ class Corpus:
                 by_id[a.id] = a
             analyses = [by_id[a.id] for a in analyses]
 
+        # What an incremental refresh may keep is read before the entities are replaced.
+        keep = None
+        if incremental and last.get("code") == code:
+            touched = set(new or ()) | {a.id for a in changed}
+            keep = _Kept.read(self.store, stories, touched)
         entities = self._resolve_entities(analyses)
+        if keep is not None:
+            keep.drop_renamed(entities)
         self.store.replace_entities(entities)
         entity_of = _entity_lookup(entities)
 
-        claims = self._group_claims(analyses, stories, entity_of)
+        claims = self._group_claims(analyses, stories, entity_of, keep)
         self.store.put_layer("claims", claims)
 
-        timeline = self._timeline(analyses, stories, entity_of)
+        timeline = self._timeline(analyses, stories, entity_of, entities, keep)
         self.store.put_layer("timeline", timeline)
 
-        stories = self._compare(stories, by_id, entities, claims, timeline)
+        stories = self._compare(stories, by_id, entities, claims, timeline, keep)
         self.store.replace_stories(stories)
-        self.store.put_layer("refreshed", {"articles": len(analyses)})
+        self.store.put_layer("refreshed", {"articles": len(analyses), "code": code,
+                                           "kept_stories": len(keep.stories) if keep else 0})
 
     def _infer_dates(self, stories: Sequence[Story], by_id: dict[str, Analysis]) -> list[Analysis]:
         try:
@@ -282,7 +295,11 @@ class Corpus:
         return resolve_entities(analyses)
 
     def _group_claims(
-        self, analyses: Sequence[Analysis], stories: Sequence[Story], entity_of: Callable[..., str | None]
+        self,
+        analyses: Sequence[Analysis],
+        stories: Sequence[Story],
+        entity_of: Callable[..., str | None],
+        keep: _Kept | None = None,
     ) -> list[Claim]:
         """Claim groups within each story: the story is the candidate block.
 
@@ -294,8 +311,14 @@ class Corpus:
 
         by_id = {a.id: a for a in analyses}
         grouped: dict[str, list[Claim]] = {}
-        blocks = [s.articles for s in stories]
-        placed = {i for b in blocks for i in b}
+        blocks = []
+        for s in stories:
+            if keep is not None and s.id in keep.stories:
+                for aid in s.articles:
+                    grouped[aid] = keep.claims.get(aid, [])
+            else:
+                blocks.append(s.articles)
+        placed = {i for s in stories for i in s.articles}
         blocks += [(a.id,) for a in analyses if a.id not in placed]
         for block in blocks:
             members = [by_id[i] for i in block if i in by_id and by_id[i].claims]
@@ -305,14 +328,32 @@ class Corpus:
         return [c for a in analyses for c in grouped.get(a.id, ())]
 
     def _timeline(
-        self, analyses: Sequence[Analysis], stories: Sequence[Story], entity_of: Callable[..., str | None]
+        self,
+        analyses: Sequence[Analysis],
+        stories: Sequence[Story],
+        entity_of: Callable[..., str | None],
+        entities: Sequence[Entity] = (),
+        keep: _Kept | None = None,
     ) -> list[TimelineEntry]:
-        from .resolve.timeline import build_timeline, embed_events
+        from .resolve.timeline import build_timeline, embed_events, entry_order
 
-        entries = list(build_timeline(analyses, stories, entity_of=entity_of))
+        by_id = {a.id: a for a in analyses}
+        entries: list[TimelineEntry] = []
+        # Story by story in story order, then one stable sort: the order a single build gives.
+        for s in stories:
+            if keep is not None and s.id in keep.stories:
+                entries.extend(keep.timeline.get(s.id, ()))
+            else:
+                members = [by_id[i] for i in s.articles if i in by_id]
+                entries.extend(build_timeline(members, [s], entity_of=entity_of))
+        placed = {i for s in stories for i in s.articles}
+        for a in analyses:
+            if a.id not in placed:
+                entries.extend(build_timeline([a], entity_of=entity_of))
+        entries.sort(key=entry_order)
         # Embedded posts are kept out of the text but can date what the article shows (a dated tweet).
         story_of = {a: s.id for s in stories for a in s.articles}
-        names = [(e.id, n) for e in self.store.entities() for n in {e.name, *e.aliases} if len(n) > 3]
+        names = [(e.id, n) for e in entities for n in {e.name, *e.aliases} if len(n) > 3]
         for a in analyses:
             for day, precision, desc in embed_events(a.article):
                 embed_text = " ".join(r.text for r in a.article.removed if r.kind == "embed")
@@ -336,6 +377,7 @@ class Corpus:
         entities: Sequence[Entity],
         claims: Sequence[Claim],
         timeline: Sequence[TimelineEntry],
+        keep: _Kept | None = None,
     ) -> list[Story]:
         """Each story compared over its own entities, claims and timeline entries.
 
@@ -357,6 +399,9 @@ class Corpus:
             entries_of.setdefault(t.story, []).append(t)
         out = []
         for s in stories:
+            if keep is not None and s.id in keep.stories:
+                out.append(dataclasses.replace(s, comparison=keep.comparison[s.id]))
+                continue
             members = [by_id[i] for i in s.articles if i in by_id]
             ents = [entities[k] for k in sorted({k for a in members for k in entities_of.get(a.id, ())})]
             cls = [claims[k] for k in sorted(k for a in members for k in claims_of.get(a.id, ()))]
@@ -437,6 +482,78 @@ def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity]
         e = ents[q.speaker_entity]
         names.extend((e.name, *e.aliases))
     return any(needle in n.casefold() for n in names)
+
+
+def _refresh_code() -> str:
+    """A digest of this package's source: results kept across refreshes must come from the same code."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha1()
+    for path in sorted(root.rglob("*.py")):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _fingerprints(entities: Iterable[Entity], articles: set[str]) -> dict[str, list[tuple[int, int, str, str, str]]]:
+    """Per article, the entity mentions the cross-article steps read: span, entity id, name and type."""
+    out: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            if m.article in articles:
+                out.setdefault(m.article, []).append((m.start, m.end, e.id, e.name, e.type))
+    for v in out.values():
+        v.sort()
+    return out
+
+
+@dataclass
+class _Kept:
+    """The stored results of stories an incremental refresh leaves as they were.
+
+    A story is kept when it has the same id, articles and copies as at the last refresh, none
+    of its articles is new or was re-dated, and every entity mention in it resolves to the same
+    entity under the same name and type: claim groups, timeline entries and the comparison of
+    a story depend on nothing else (tests/test_corpus_refresh.py checks the result equals a
+    full refresh). Everything else is computed again.
+    """
+
+    stories: set[str]
+    claims: dict[str, list[Claim]]
+    timeline: dict[str, list[TimelineEntry]]
+    comparison: dict[str, dict[str, Any]]
+    prints: dict[str, list[tuple[int, int, str, str, str]]]
+    members: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def read(cls, store: Store, stories: Sequence[Story], touched: set[str]) -> _Kept:
+        old = {s.id: s for s in store.stories()}
+        same = []
+        for s in stories:
+            o = old.get(s.id)
+            if o is not None and o.comparison is not None and o.articles == s.articles and o.copies == s.copies \
+                    and not touched.intersection(s.articles):
+                same.append(o)
+        ids = {s.id for s in same}
+        articles = {a for s in same for a in s.articles}
+        claims: dict[str, list[Claim]] = {}
+        for c in store.layer("claims", []) if same else []:
+            if c.article in articles:
+                claims.setdefault(c.article, []).append(c)
+        timeline: dict[str, list[TimelineEntry]] = {}
+        for t in store.layer("timeline", []) if same else []:
+            if t.story in ids and t.mentions:  # entries of embedded posts carry no mentions: rebuilt
+                timeline.setdefault(t.story, []).append(t)
+        prints = _fingerprints(store.entities(), articles) if same else {}
+        return cls(ids, claims, timeline, {s.id: s.comparison or {} for s in same}, prints,
+                   {s.id: s.articles for s in same})
+
+    def drop_renamed(self, entities: Sequence[Entity]) -> None:
+        """Forget the stories in which an entity mention now resolves differently."""
+        if not self.stories:
+            return
+        now = _fingerprints(entities, {a for sid in self.stories for a in self.members[sid]})
+        self.stories = {sid for sid in self.stories
+                        if all(now.get(a) == self.prints.get(a) for a in self.members[sid])}
 
 
 def _entity_lookup(entities: Iterable[Entity]) -> Callable[[str, int, int], str | None]:

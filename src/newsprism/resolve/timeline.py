@@ -251,8 +251,13 @@ def build_timeline(
             if c.label == "statement" and (not c.explicit or not c.names):
                 continue  # "X said" with no date or no speaker of its own is not a point on a timeline
             entries.append(_entry(c, by_id, story_id, entity_of))
-    entries.sort(key=lambda e: (value_range(e.date)[0], _PREC_RANK.get(e.precision, 4), e.description))
+    entries.sort(key=entry_order)
     return entries
+
+
+def entry_order(e: TimelineEntry) -> tuple[date, int, str]:
+    """Timeline order: earliest first, the more precise first on the same start, then by description."""
+    return (value_range(e.date)[0], _PREC_RANK.get(e.precision, 4), e.description)
 
 
 def _entry(c: _Cluster, by_id: Mapping[str, Analysis], story: str | None,
