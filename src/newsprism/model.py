@@ -8,6 +8,7 @@ store and the exporters use.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -277,15 +278,25 @@ _TYPES: dict[str, type] = {
 }
 
 
+@functools.cache
+def _stored_fields(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names without its TRANSIENT ones (looked up once per class: loading and
+    saving a corpus walks millions of values)."""
+    transient: frozenset[str] = getattr(cls, "TRANSIENT", frozenset())
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in transient)
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def to_dict(obj: Any) -> Any:
     """Turn a model value into JSON-able data, tagging dataclasses with ``_type``."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        transient: frozenset[str] = getattr(type(obj), "TRANSIENT", frozenset())
         out: dict[str, Any] = {"_type": type(obj).__name__}
-        for f in dataclasses.fields(obj):
-            if f.name in transient:
-                continue
-            out[f.name] = to_dict(getattr(obj, f.name))
+        for name in _stored_fields(type(obj)):
+            out[name] = to_dict(getattr(obj, name))
         return out
     if isinstance(obj, date):
         return obj.isoformat()
@@ -307,7 +318,7 @@ def from_dict(data: Any) -> Any:
         return {k: from_dict(v) for k, v in data.items()}
     cls = _TYPES[tname]
     kwargs: dict[str, Any] = {}
-    names = {f.name: f for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
     for k, v in data.items():
         if k == "_type" or k not in names:
             continue
