@@ -532,6 +532,8 @@ class QuoteModel:
         # A cue under cue_threshold but over this one stands when its reported clause is sure.
         self.weak_cue_threshold: float = float(meta.get("weak_cue_threshold", self.cue_threshold))
         self.weak_cue_min_sure: float = float(meta.get("weak_cue_min_sure", 1.0))
+        # The rules' reported speech (no quote) stands only where the model scores the cue this much.
+        self.rules_cue_floor: float = float(meta.get("rules_cue_floor", 0.0))
         self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None

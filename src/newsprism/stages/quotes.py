@@ -602,12 +602,16 @@ class _Builder:
         # boundaries), and so does the cue's extent ("said in a statement", "called for");
         # quotes, speakers and relays stay the rules'.
         merged = []
+        floor = self.model.rules_cue_floor if self.model is not None else 0.0
         for tok, info in rules:
             mine = by_tok.get(tok.i)
             if mine is not None and info["lemma"] != "according to":
                 info = {**info, "cue": mine["cue"]}
                 if info["label"] == "indirect" and mine["label"] == "indirect":
                     info = {**info, "content": mine["content"], "outer": mine["outer"]}
+            if mine is None and info["label"] == "indirect" and info["lemma"] != "according to" \
+                    and self._all_p.get(tok.i, 1.0) < floor:
+                continue  # reported speech the model reads as none: mostly no report at all
             merged.append((tok, info))
         rules = merged
         cue_toks = {tok.i for tok, _ in rules}
@@ -724,11 +728,13 @@ class _Builder:
         cands = cue_candidates(v, model.extra_cues, model.known_cues, prune=True)
         cues: list[Any] = []
         self._cue_p: dict[int, float] = {}
+        self._all_p: dict[int, float] = {}
         if cands:
             probs = model.cue_probs([cue_features(v, i) for i in cands])
             # A cue the rules also read needs less of the model than one only the model reads.
             thr = min(model.cue_threshold, model.shared_cue_threshold, model.weak_cue_threshold)
             self._cue_p = {i: float(p) for i, p in zip(cands, probs) if p >= thr}
+            self._all_p = {i: float(p) for i, p in zip(cands, probs)}
             cues = [doc[i] for i in self._cue_p]
         cues = [t for t in cues if not _is_relay_verb(t)]
         self.follow = {}
