@@ -26,6 +26,7 @@ import scipy.sparse as sp
 
 from ..model import Analysis, Claim
 from ..stages.temporal import MONTHS
+from .vectors import unit_rows
 
 __all__ = ["EntityOf", "claim_groups", "concept_keys", "conflicts", "group_claims"]
 
@@ -199,18 +200,10 @@ def _ref_score(denial: _Item, tk: set[str]) -> float:
 def _candidate_sims(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(a, b, cosine) with a < b for every pair of non-reference claims sharing a key that at
     most MAX_POSTING of them carry; the cosine is over the claims' whole vectors."""
-    vocab: dict[str, int] = {}
-    rows, cols, data = [], [], []
-    for i, it in enumerate(items):
-        for k, v in it.vec.items():
-            rows.append(i)
-            cols.append(vocab.setdefault(k, len(vocab)))
-            data.append(v / it.norm)
-    n = len(items)
     empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
-    if not data:
+    x = unit_rows((it.vec, it.norm) for it in items)
+    if not x.nnz:
         return empty
-    x = sp.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)))
     keep_row = np.array([not it.reference for it in items], dtype=np.float64)
     b = sp.diags(keep_row) @ (x != 0).astype(np.float64)
     postings = np.asarray(b.sum(axis=0)).ravel()

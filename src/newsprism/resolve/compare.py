@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from ..model import Analysis, Claim, Entity, Story, TimelineEntry
+from .vectors import unit_rows
 
 __all__ = ["ALIGN_THRESHOLD", "LOADED_TERMS", "compare_story"]
 
@@ -116,14 +116,7 @@ def _best_counterparts(sents: list[_Sentence], threshold: float) -> dict[int, di
     n = len(sents)
     if n < 2:
         return best
-    vocab: dict[str, int] = {}
-    rows, cols, data = [], [], []
-    for i, s in enumerate(sents):
-        for t, w in s.vec.items():
-            rows.append(i)
-            cols.append(vocab.setdefault(t, len(vocab)))
-            data.append(w / s.norm)
-    x = sp.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)))
+    x = unit_rows((s.vec, s.norm) for s in sents)
     xt = x.T.tocsr()
     starts = [0] + [i for i in range(1, n) if sents[i].article != sents[i - 1].article]
     lens = np.diff(starts + [n])
