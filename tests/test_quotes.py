@@ -467,3 +467,15 @@ def test_quote_its_sentence_runs_into_is_reported_from_the_sentence_start(nlp: o
     [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
     assert [t[s:e] for s, e in a.content] == ["is a misguided approach,"]  # the quote stays the quote
     assert [t[s:e] for s, e in a.outer] == [t[: t.index(" Mr. Burman")]]  # what was reported (PolNeAR)
+
+
+def test_reported_content_ends_with_the_quote_it_opened_and_that_opens_the_report(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    t = 'South Korean President Park said his mental state is "spiraling out of control."'
+    [q] = find_quotes_in_text(t, nlp=nlp)
+    assert q.slice(t) == 'his mental state is "spiraling out of control."'
+    t2 = 'Trump told Fox that "they hit Matt because they said he was soft."'
+    [a] = extract_attributions(nlp(t2), text=t2)  # type: ignore[operator]
+    assert [t2[s:e] for s, e in a.content] == ["they hit Matt because they said he was soft."]
+    assert [t2[s:e] for s, e in a.outer] == ['that "they hit Matt because they said he was soft."']

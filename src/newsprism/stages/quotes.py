@@ -270,6 +270,7 @@ _WINDOW = 40
 # "“…” ― Sonya Herridge": a quote signed with a dash and a name (up to a comma) ending its line.
 _SIGNED_RE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?:[,(][^\n]{0,80})?$",
                         re.MULTILINE)
+_THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 _PIECE_GAP = 5  # words between two pieces of the model's content, at most
 # Tags of words that make no reported content on their own ("the", "of", "it").
@@ -513,13 +514,22 @@ class _Builder:
                 continue
             r2 = self._drop_aside(r)
             r3 = self._drop_tail(r2)
-            pieces.append(r3)
+            pieces.append(self._close_quote(r3))
             if r3 != r2:
                 break
         if not pieces:
             return None
         content = tuple(pieces)
         return tok, {**info, "content": content, "outer": content}
+
+    def _close_quote(self, r: Range) -> Range:
+        """Reported content that ends inside a quote it opened ends with the quote's closing
+        mark ('... is “spiraling out of control.”'), the period before the mark included."""
+        for q in self.regions:
+            if r[0] <= q.outer[0] < r[1] < q.outer[1] and q.closed \
+                    and all(not ch.isalnum() for ch in self.text[r[1]:q.outer[1]]):
+                return r[0], q.outer[1]
+        return r
 
     def _nesting(self, found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
         """One report per stretch of text: a speech act whose cue sits inside another act's
@@ -1008,6 +1018,12 @@ class _Builder:
         into it and the cue comes after ("using the capital gains tax ''is a misguided
         approach,'' he said"): what was reported (PolNeAR's span); the quote stays the quote."""
         rng = r.outer
+        if cue_at < r.outer[0] and r.opened:
+            # 'told Fox that "they hit Matt ..."': the reported clause opens with its "that".
+            m = _THAT_BEFORE.search(self.text, max(cue_at, r.outer[0] - 12), r.outer[0])
+            if m is not None:
+                return m.start(1), rng[1]
+            return rng
         if cue_at < r.outer[1] or not r.opened:
             return rng
         first = next((ch for ch in self.text[r.start:r.end] if ch.isalpha()), "")
