@@ -215,13 +215,13 @@ def cue_features(v: DocView, i: int) -> list[str]:
     for c in children[i]:
         cd = vdep[c]
         if cd == "nsubj" or cd == "nsubjpass" or cd == "poss" or cd == "agent":
-            k = _holder_kind(v, c)
+            kind = _holder_kind(v, c)
             if cd == "agent":
                 objs = [g for g in children[c] if vdep[g] == "pobj"]
                 if objs:
-                    k = _holder_kind(v, objs[0])
-            f.append("sk=" + cd + "|" + k)
-            f.append("lsk=" + lem + "|" + cd + "|" + k)
+                    kind = _holder_kind(v, objs[0])
+            f.append("sk=" + cd + "|" + kind)
+            f.append("lsk=" + lem + "|" + cd + "|" + kind)
         elif cd in _GOVERNED:
             f.append("kc=" + cd + "|" + v.pos[c])
             f.append("lkc=" + lem + "|" + cd + "|" + v.lemma[c])
