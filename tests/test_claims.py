@@ -187,3 +187,25 @@ def test_holder_is_the_name_and_xcomp_denials(parse: ParseStage) -> None:
     got = {(c.label, c.holder_name, c.proposition) for c in an.claims}
     assert ("denies", "Williams", "he was trying to steal anyone's valor") in got
     assert ("asserts", "Mohamed Hassan", "the leader was devout") in got
+
+
+def test_a_copys_claims_join_their_originals_groups(analyses: list[Analysis], parse: ParseStage) -> None:
+    """A story's copy (here 000 with its sentences rotated and one dropped) adds its claims to the
+    original's groups without being compared pair by pair; the groups it sees are as without it."""
+    from newsprism.benchmark import _edit
+
+    orig = analyses[0]
+    copy = ClaimStage()(parse(Analysis(article=Article(id="000~1", text=_edit(orig.text, 1)))))
+    both = claim_groups([orig, analyses[1], copy], copies={"000~1": "000"})
+    group_of = {(a, c.start): c.group for a, c in both}
+    by_text = {(c.label, c.proposition): group_of[("000", c.start)] for c in orig.claims}
+    twins = [c for a, c in both if a == "000~1" and (c.label, c.proposition) in by_text]
+    assert len(twins) >= len(orig.claims) - 3  # one sentence was dropped
+    assert all(c.group == by_text[(c.label, c.proposition)] for c in twins)
+    # The revenge claims and Hamas's denial still make one group, now with the copy's claims in it.
+    group = _revenge_group(both)
+    assert {a for a, _ in group} == {"000", "004", "000~1"}
+    # Without the copy the original's claims group the same way.
+    alone = claim_groups([orig, analyses[1]])
+    alone_of = {(a, c.start): c.group for a, c in alone}
+    assert {k: v for k, v in group_of.items() if k[0] != "000~1"} == alone_of

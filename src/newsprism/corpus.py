@@ -311,18 +311,18 @@ class Corpus:
 
         by_id = {a.id: a for a in analyses}
         grouped: dict[str, list[Claim]] = {}
-        blocks = []
+        blocks: list[tuple[tuple[str, ...], dict[str, str]]] = []
         for s in stories:
             if keep is not None and s.id in keep.stories:
                 for aid in s.articles:
                     grouped[aid] = keep.claims.get(aid, [])
             else:
-                blocks.append(s.articles)
+                blocks.append((s.articles, dict(s.copies)))
         placed = {i for s in stories for i in s.articles}
-        blocks += [(a.id,) for a in analyses if a.id not in placed]
-        for block in blocks:
+        blocks += [((a.id,), {}) for a in analyses if a.id not in placed]
+        for block, copies in blocks:
             members = [by_id[i] for i in block if i in by_id and by_id[i].claims]
-            for aid, c in claim_groups(members, entity_of=entity_of):
+            for aid, c in claim_groups(members, entity_of=entity_of, copies=copies):
                 # Claims carry their article so exports can slice the evidence span.
                 grouped.setdefault(aid, []).append(dataclasses.replace(c, article=aid))
         return [c for a in analyses for c in grouped.get(a.id, ())]

@@ -18,7 +18,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -197,16 +197,39 @@ def _ref_score(denial: _Item, tk: set[str]) -> float:
     return sum(denial.vec.get(k, 1.0) if k in denial.vec else 1.0 for k in shared) / (1.0 + len(denial.ref_keys)) ** 0.5
 
 
-def _candidate_sims(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(a, b, cosine) with a < b for every pair of non-reference claims sharing a key that at
-    most MAX_POSTING of them carry; the cosine is over the claims' whole vectors."""
+def _twins(items: list[_Item], copies: Mapping[str, str]) -> dict[int, int]:
+    """Item of a copy -> the same claim (label, holder, proposition, keys) in its original."""
+    if not copies:
+        return {}
+    first: dict[tuple[str, str, str, str | None], int] = {}
+    for j, it in enumerate(items):
+        if it.article not in copies:
+            first.setdefault((it.article, it.claim.label, it.claim.proposition, it.claim.holder_name), j)
+    out: dict[int, int] = {}
+    for j, it in enumerate(items):
+        orig = copies.get(it.article)
+        if orig is None:
+            continue
+        k = first.get((orig, it.claim.label, it.claim.proposition, it.claim.holder_name))
+        if k is not None and items[k].keys == it.keys and items[k].ref_keys == it.ref_keys \
+                and items[k].reference == it.reference:
+            out[j] = k
+    return out
+
+
+def _candidate_sims(
+    items: list[_Item], skip: set[int], mult: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(a, b, cosine) with a < b for every pair of claims sharing a key that at most MAX_POSTING
+    of them carry (item i counting ``mult[i]`` times), leaving out denials that refer to a
+    statement and the items in ``skip``; the cosine is over the claims' whole vectors."""
     empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     x = unit_rows((it.vec, it.norm) for it in items)
     if not x.nnz:
         return empty
-    keep_row = np.array([not it.reference for it in items], dtype=np.float64)
+    keep_row = np.array([not it.reference and j not in skip for j, it in enumerate(items)], dtype=np.float64)
     b = sp.diags(keep_row) @ (x != 0).astype(np.float64)
-    postings = np.asarray(b.sum(axis=0)).ravel()
+    postings = b.T @ mult
     b = b @ sp.diags((postings <= MAX_POSTING).astype(np.float64))
     b.eliminate_zeros()
     pairs = sp.triu(b @ b.T, k=1).tocoo()
@@ -223,10 +246,14 @@ def _candidate_sims(items: list[_Item]) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 
 def claim_groups(
-    analyses: Sequence[Analysis], entity_of: EntityOf | None = None
+    analyses: Sequence[Analysis], entity_of: EntityOf | None = None, copies: Mapping[str, str] | None = None
 ) -> list[tuple[str, Claim]]:
     """(article id, claim) pairs in input order, every claim with ``group`` (and ``holder_entity``) set.
 
+    ``copies`` maps an article that copies another (a story's near-duplicates) to its original:
+    a claim of the copy with the same label, holder, proposition and keys as one of the
+    original's joins that claim's group and takes no part in the pairwise comparison (in a
+    wire feed most reports of a big story are copies, and the pairs grow with the square).
     Group ids are derived from the members, so they do not depend on input order.
     """
     by_id = {an.id: an for an in analyses}
@@ -245,11 +272,16 @@ def claim_groups(
             it.reference = _is_reference(it.claim, ev)
         df.update(set(it.keys))
     _vectorise(items, df)
+    twin_of = _twins(items, copies or {})
 
     # Candidate pairs: claims sharing a key that at most MAX_POSTING claims carry (denials that
     # refer to a statement join through it, below). Sparse products keep this linear in the
     # pairs: a story of 500 reports holds 10,000 claims and millions of pairs.
-    a_idx, b_idx, vals = _candidate_sims(items)
+    # A claim stands for itself and its twins: it weighs their number in every sum and count.
+    mult = np.ones(len(items))
+    for k in twin_of.values():
+        mult[k] += 1
+    a_idx, b_idx, vals = _candidate_sims(items, set(twin_of), mult)
     strong = vals >= THRESHOLD
     sa, sb, sv = a_idx[strong], b_idx[strong], vals[strong]
     # Only a claim in some strong pair ever starts or joins a merge, so the group-to-group sums
@@ -258,8 +290,10 @@ def claim_groups(
     active[sa] = active[sb] = True
     linked = active[a_idx] & active[b_idx]
     between: dict[int, dict[int, float]] = defaultdict(dict)
-    for a, b, v in zip(a_idx[linked].tolist(), b_idx[linked].tolist(), vals[linked].tolist()):
+    weighted = vals[linked] * mult[a_idx[linked]] * mult[b_idx[linked]]
+    for a, b, v in zip(a_idx[linked].tolist(), b_idx[linked].tolist(), weighted.tolist()):
         between[a][b] = between[b][a] = v
+    size = mult.tolist()
     track = True  # the sums are needed while strong pairs merge, not for the denials after
 
     parent = list(range(len(items)))
@@ -281,6 +315,7 @@ def claim_groups(
             ra, rb = rb, ra
         parent[rb] = ra
         members[ra].extend(members.pop(rb))
+        size[ra] += size[rb]
         if not track:
             return
         links = between.pop(rb, {})
@@ -298,7 +333,7 @@ def claim_groups(
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        if between[ra].get(rb, 0.0) / (len(members[ra]) * len(members[rb])) >= GROUP_THRESHOLD:
+        if between[ra].get(rb, 0.0) / (size[ra] * size[rb]) >= GROUP_THRESHOLD:
             union(a, b)
     track = False
 
@@ -306,7 +341,7 @@ def claim_groups(
     # same article first (it usually answers a claim reported just before), any article next.
     targets: list[tuple[int, _Item, set[str]]] | None = None
     for i, it in enumerate(items):
-        if not it.reference:
+        if not it.reference or i in twin_of:
             continue
         if targets is None:
             targets = [(j, o, _target_keys(o)) for j, o in enumerate(items)
@@ -322,6 +357,10 @@ def claim_groups(
                 best = (score, j)
         if best is not None and best[0] > 0.5:
             union(i, best[1])
+    # A copy's claim is its original's claim: same group (``size`` counted it already).
+    for j, k in twin_of.items():
+        parent[j] = find(k)
+        members[parent[j]].extend(members.pop(j))
 
     gid: dict[int, str] = {}
     for root, mem in members.items():
