@@ -382,7 +382,7 @@ class Corpus:
         """Each story compared over its own entities, claims and timeline entries.
 
         The per-story inputs are indexed once: handing every story the corpus-wide lists made
-        the refresh grow with stories x entities (10,000 FNC-1 bodies: about 860 s).
+        the step grow with stories x entities (10,000 FNC-1 bodies: 94 s, now about 10 s).
         """
         from .resolve.compare import compare_story
 
@@ -513,8 +513,8 @@ class _Kept:
     A story is kept when it has the same id, articles and copies as at the last refresh, none
     of its articles is new or was re-dated, and every entity mention in it resolves to the same
     entity under the same name and type: claim groups, timeline entries and the comparison of
-    a story depend on nothing else (tests/test_corpus_refresh.py checks the result equals a
-    full refresh). Everything else is computed again.
+    a story depend on nothing else (tests/test_corpus_refresh.py checks that two ingest passes
+    give what the same passes give with nothing kept). Everything else is computed again.
     """
 
     stories: set[str]
