@@ -271,10 +271,13 @@ def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[s
 
 
 def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
-                conv: Callable[[list[str]], list[Any]]) -> list[list[Any]]:
+                conv: Callable[[list[str]], list[Any]],
+                own_memo: dict[tuple[Any, ...], list[Any]] | None = None) -> list[list[Any]]:
     """:func:`role_batch` with each group of features passed through ``conv`` (names to model
     rows at run time). The features of the token's branch (its path to the cue and that
-    path's words) are the same for every token of the branch: built and converted once."""
+    path's words) are the same for every token of the branch: built and converted once.
+    ``own_memo`` (run time) keeps each token's own converted features under the values they are
+    made of, so that a token like one seen before (in any document) builds no strings."""
     anc = v.ancestors(c)
     cue_pos = {a: k for k, a in enumerate(anc)}
     dep, head, pos = v.dep, v.head, v.pos
@@ -418,6 +421,53 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
         q = str(inq[t]) + qc
         n_comma = commas[t] - commas[c + 1] if t > c else commas[c] - commas[t + 1]
         cb = "0" if n_comma <= 0 else "1" if n_comma == 1 else "2"
+        if t > c:
+            n_sv = sv_before[t] - sv_before[c + 1]
+        else:
+            n_sv = sv_before[c] - sv_before[t + 1]
+        if t in cue_pos:
+            under, mark = "0", ""
+        else:
+            ht = head[t]
+            under = "1" if ht != t and governed(ht) else "0"
+            mark = clause_mark(t)
+        near = n_down <= 1 and lca_up <= 1
+        if own_memo is not None:
+            # What the token's own features are made of (its word only where one uses it), in
+            # two parts, each converted once.
+            k1 = (direction, db, pos[t], top, dep[t], q, cb)
+            k2 = (top if ent[t] == "DATE" or ent[t] == "TIME" else None, punct[t], direction, near, dist == 1,
+                  lower[t] if punct[t] or dist == 1 or near else None, n_sv <= 0, n_sv == 1, under, mark)
+            r1 = own_memo.get(k1)
+            if r1 is None:
+                r1 = own_memo[k1] = conv([
+                    "dir=" + direction + db,
+                    "tp=" + pos[t] + "|" + top,
+                    "td=" + dep[t],
+                    "q=" + q,
+                    "qt=" + q + "|" + top,
+                    "cm=" + cb + direction,
+                    "cmt=" + cb + "|" + top,
+                ])
+            r2 = own_memo.get(k2)
+            if r2 is None:
+                f2 = []
+                if ent[t] == "DATE" or ent[t] == "TIME":
+                    f2.append("te=" + top)
+                if punct[t]:
+                    f2.append("punct=" + lower[t])
+                if dist == 1:
+                    f2.append("adj=" + direction + "|" + lower[t])
+                if near:
+                    f2.append("near=" + lower[t] + "|" + direction)
+                f2.append("oc=" + ("0" if n_sv <= 0 else "1" if n_sv == 1 else "2") + direction)
+                f2.append("under=" + under)
+                if mark:
+                    f2.append("mk=" + mark)
+                    f2.append("mkd=" + mark + direction)
+                r2 = own_memo[k2] = conv(f2)
+            out.append(got[1] + r1 + r2)
+            continue
         f = [
             "dir=" + direction + db,
             "tp=" + pos[t] + "|" + top,
@@ -433,19 +483,9 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
             f.append("punct=" + lower[t])
         if dist == 1:
             f.append("adj=" + direction + "|" + lower[t])
-        if n_down <= 1 and lca_up <= 1:
+        if near:
             f.append("near=" + lower[t] + "|" + direction)
-        if t > c:
-            n_sv = sv_before[t] - sv_before[c + 1]
-        else:
-            n_sv = sv_before[c] - sv_before[t + 1]
         f.append("oc=" + ("0" if n_sv <= 0 else "1" if n_sv == 1 else "2") + direction)
-        if t in cue_pos:
-            under, mark = "0", ""
-        else:
-            ht = head[t]
-            under = "1" if ht != t and governed(ht) else "0"
-            mark = clause_mark(t)
         f.append("under=" + under)
         if mark:
             f.append("mk=" + mark)
@@ -517,6 +557,10 @@ class _Linear:
         return np.add.reduceat(self.coef[np.asarray(rows)], np.asarray(starts), axis=0)
 
 
+# Entries of the role-feature memo kept at most (it is emptied past this; about 0.5 kB each).
+_ROLE_MEMO_MAX = 200_000
+
+
 class QuoteModel:
     """The cue and role models with their decision thresholds."""
 
@@ -537,6 +581,8 @@ class QuoteModel:
         self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None
+        # A token's own role features as model rows, under what they are made of (see _role_parts).
+        self._role_memo: dict[tuple[Any, ...], list[int]] = {}
 
     def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np
@@ -546,21 +592,41 @@ class QuoteModel:
 
     def role_probs_of(self, v: DocView, c: int, toks: Sequence[int], lem: str) -> Any:
         """:meth:`role_probs` of :func:`role_batch`, the shared features looked up once."""
+        return self.role_probs_many(v, [(c, toks, lem)])[0]
+
+    def role_probs_many(self, v: DocView, jobs: Sequence[tuple[int, Sequence[int], str]]) -> list[Any]:
+        """:meth:`role_probs_of` of each (cue, tokens, lemma) of one document, in one product."""
         import numpy as np
 
         get = self.role.index.get
         unk = len(self.role.coef) - 1
-        per_tok = _role_parts(v, c, toks, lem, _same)
+
+        def rows(names: list[str]) -> list[int]:
+            return list(map(get, names, repeat(unk, len(names))))
+
+        if len(self._role_memo) > _ROLE_MEMO_MAX:
+            self._role_memo.clear()
+        per_tok: list[list[int]] = []
+        for c, toks, lem in jobs:
+            per_tok.extend(_role_parts(v, c, toks, lem, rows, self._role_memo))
+        if not per_tok:
+            return [np.zeros((0, self.role.coef.shape[1]), np.float32) for _ in jobs]
         lens = list(map(len, per_tok))
-        names = list(chain.from_iterable(per_tok))
-        flat = list(map(get, names, repeat(unk, len(names))))
+        flat = np.fromiter(chain.from_iterable(per_tok), dtype=np.int64, count=sum(lens))
         starts = np.zeros(len(per_tok), dtype=np.int64)
         if len(lens) > 1:
             np.cumsum(lens[:-1], out=starts[1:])
-        s = np.add.reduceat(self.role.coef[np.asarray(flat, dtype=np.int64)], starts, axis=0)
+        # Each token's rows are summed on their own (reduceat), so batching changes no sum.
+        s = np.add.reduceat(self.role.coef[flat], starts, axis=0)
         s = s - s.max(axis=1, keepdims=True)
         e = np.exp(s)
-        return e / e.sum(axis=1, keepdims=True)
+        p = e / e.sum(axis=1, keepdims=True)
+        out = []
+        k = 0
+        for _, toks, _ in jobs:
+            out.append(p[k:k + len(toks)])
+            k += len(toks)
+        return out
 
     def role_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np

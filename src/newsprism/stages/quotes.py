@@ -752,15 +752,31 @@ class _Builder:
         assigned = self._assign_regions(outside)
         found: list[tuple[Any, dict[str, Any]]] = []
         by_cue: dict[int, dict[str, Any]] = {}
-        for tok in cues:
-            if tok.i in skip:
-                continue  # the rules' direct quote of this very cue stands as it is
+        todo = [tok for tok in cues if tok.i not in skip]  # skipped: the rules' direct quote of the cue stands
+        # The role model scores every cue's window of the document in one product.
+        self._windows = {tok.i: self._role_window(tok) for tok in todo}
+        jobs = [(tok.i, self._windows[tok.i][2], v.lemma[tok.i]) for tok in todo if self._windows[tok.i][2]]
+        self._role_p = {c: p.tolist() for (c, _, _), p in zip(jobs, model.role_probs_many(v, jobs))}
+        for tok in todo:
             info = self._model_attribution(tok, assigned.get(tok.i, []))
             if info is not None:
                 found.append((tok, info))
                 by_cue[tok.i] = info
         found.extend(self._follow_ups(by_cue))
         return found
+
+    def _role_window(self, tok: Any) -> tuple[int, int, list[int]]:
+        """The tokens the role model reads for cue ``tok``: its sentence, at most ``_WINDOW``
+        tokens either side, within its paragraph, spaces left out."""
+        v = self.view
+        text = self.text
+        c = tok.i
+        p_start = text.rfind("\n", 0, tok.idx) + 1
+        p_end = text.find("\n", tok.idx)
+        p_end = len(text) if p_end < 0 else p_end
+        a, b = v.sents[v.sent_of[c]]
+        a, b = max(a, c - _WINDOW), min(b, c + _WINDOW + 1)
+        return a, b, [t for t in range(a, b) if t != c and not v.space[t] and p_start <= v.idx[t] < p_end]
 
     def _model_attribution(self, tok: Any, regs: list[QuoteRegion]) -> dict[str, Any] | None:
         model = self.model
@@ -771,12 +787,7 @@ class _Builder:
         assert v is not None
         c = tok.i
         lem = v.lemma[c]
-        p_start = text.rfind("\n", 0, tok.idx) + 1
-        p_end = text.find("\n", tok.idx)
-        p_end = len(text) if p_end < 0 else p_end
-        a, b = v.sents[v.sent_of[c]]
-        a, b = max(a, c - _WINDOW), min(b, c + _WINDOW + 1)
-        toks = [t for t in range(a, b) if t != c and not v.space[t] and p_start <= v.idx[t] < p_end]
+        a, b, toks = self._windows[c]
         roles = self._role_index
         ks, kc, kq = roles["source"], roles["content"], roles["cue"]
         idx_c = v.idx[c]
@@ -785,8 +796,8 @@ class _Builder:
         relay = self._relay_phrases(a, b)
         content_p: list[float] = []
         if toks:
-            probs = model.role_probs_of(v, c, toks, lem)
-            best = probs.argmax(axis=1).tolist()
+            probs = self._role_p[c]
+            best = [row.index(max(row)) for row in probs]  # the first of equal maxima, as argmax
             own = [r for r in relay if r[0] <= idx_c < r[1]]
             when, between = self._adjuncts(c)
             for t, k, row in zip(toks, best, probs):
