@@ -400,21 +400,29 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
             else:
                 top = "S:" + up2[lca_up] + ">" + bd
             path = (up3[lca_up] if lca_up > 0 else "") + "|" + "/".join(d3)
-            fa = [
-                "b",
-                "top=" + top,
-                "topl=" + top + "|" + lem,
-                "topd=" + top + "|" + direction,
-                "path=" + path,
-                "pathd=" + path + "|" + direction,
-                lf,
-                ldl if direction == "L" else ldr,
-                "hct=" + hc + "|" + top,
-            ]
-            if branch >= 0 and dep[branch] in _WORD_BRANCHES:
-                fa.append("bw=" + lower[branch] + "|" + top[:1])
-                fa.append("bwl=" + lem + "|" + lower[branch])
-            got = shared[key] = (top, conv(fa))
+            word = lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None
+            gkey = ("branch", top, path, direction, lem, hc, word)
+            # A branch like one seen before (in any document) builds no strings.
+            rows = own_memo.get(gkey) if own_memo is not None else None
+            if rows is None:
+                fa = [
+                    "b",
+                    "top=" + top,
+                    "topl=" + top + "|" + lem,
+                    "topd=" + top + "|" + direction,
+                    "path=" + path,
+                    "pathd=" + path + "|" + direction,
+                    lf,
+                    ldl if direction == "L" else ldr,
+                    "hct=" + hc + "|" + top,
+                ]
+                if word is not None:
+                    fa.append("bw=" + word + "|" + top[:1])
+                    fa.append("bwl=" + lem + "|" + word)
+                rows = conv(fa)
+                if own_memo is not None:
+                    own_memo[gkey] = rows
+            got = shared[key] = (top, rows)
         top = got[0]
         dist = t - c if t > c else c - t
         db = "1" if dist == 1 else "2" if dist <= 3 else "5" if dist <= 6 else "x" if dist <= 15 else "X"
