@@ -20,7 +20,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Sequence
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -75,11 +75,11 @@ class DocView:
         sst = arr[:, 11].astype(np.int64).tolist()
 
         def column(k: int, lower: bool = False) -> list[str]:
-            uniq, inv = np.unique(arr[:, k], return_inverse=True)
-            names = [strings[int(u)] for u in uniq]
+            vals = arr[:, k].tolist()
+            names = {u: strings[u] for u in set(vals)}
             if lower:
-                names = [x.lower() for x in names]
-            return [names[j] for j in inv.reshape(-1).tolist()]
+                names = {u: x.lower() for u, x in names.items()}
+            return list(map(names.__getitem__, vals))
 
         self.lower = column(0)
         self.lemma = column(1, lower=True)
@@ -93,21 +93,10 @@ class DocView:
         self.space = arr[:, 8].astype(bool).tolist()
         self.length = arr[:, 9].astype(np.int64).tolist()
         # commas[i]: commas before token i (so commas between two tokens is a difference).
-        self.commas = [0] * (n + 1)
-        k = 0
-        for i, w in enumerate(self.lower):
-            self.commas[i] = k
-            if w == ",":
-                k += 1
-        self.commas[n] = k
+        self.commas = list(accumulate((1 if w == "," else 0 for w in self.lower), initial=0))
         # speech_before[i]: speech verbs (lexicon lemmas tagged VERB) before token i.
-        self.speech_before = [0] * (n + 1)
-        k = 0
-        for i in range(n):
-            self.speech_before[i] = k
-            if self.pos[i] == "VERB" and self.lemma[i] in CUE_CLASSES:
-                k += 1
-        self.speech_before[n] = k
+        self.speech_before = list(accumulate(
+            (1 if p == "VERB" and lm in CUE_CLASSES else 0 for p, lm in zip(self.pos, self.lemma)), initial=0))
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
