@@ -135,6 +135,11 @@ class DocView:
 
 def cue_features(v: DocView, i: int) -> list[str]:
     """Features of token ``i`` as a possible cue head."""
+    return _cue_head(v, i) + _cue_tail(v, i)
+
+
+def _cue_head(v: DocView, i: int) -> list[str]:
+    """The first of :func:`cue_features`: those of the token's own word, tags and head only."""
     lem = v.lemma[i]
     low = v.lower[i]
     pos = v.pos[i]
@@ -162,6 +167,15 @@ def cue_features(v: DocView, i: int) -> list[str]:
         f.append("lexd=" + cls + "|" + dep)
     if lem in DOCUMENT_NOUNS:
         f.append("docn")
+    return f
+
+
+def _cue_tail(v: DocView, i: int) -> list[str]:
+    """The rest of :func:`cue_features`: the token's children and neighbours."""
+    lem = v.lemma[i]
+    dep = v.dep[i]
+    h = v.head[i]
+    f: list[str] = []
     kids: set[str] = set()
     for c in v.children[i]:
         cd = v.dep[c]
@@ -580,6 +594,35 @@ class QuoteModel:
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None
         # A token's own role features as model rows, under what they are made of (see _role_parts).
         self._role_memo: dict[tuple[Any, ...], list[int]] = {}
+        # The cue score's first part, under the token's word, tags and head (see cue_probs_of).
+        self._cue_memo: dict[tuple[Any, ...], float] = {}
+
+    def cue_probs_of(self, v: DocView, cands: Sequence[int]) -> Any:
+        """:meth:`cue_probs` of the :func:`cue_features` of tokens ``cands``. The sum over the
+        features of a token's word, tags and head (the first ones) is kept per combination
+        of them, and the rest added to it in order: the very sum of all of them in order."""
+        import numpy as np
+
+        if self.cue.weight is None:
+            return self.cue_probs([cue_features(v, i) for i in cands])
+        get = self.cue.weight.get
+        memo = self._cue_memo
+        if len(memo) > _ROLE_MEMO_MAX:
+            memo.clear()
+        lower, lemma, pos, tag, dep, head, inq = v.lower, v.lemma, v.pos, v.tag, v.dep, v.head, v.inq
+        out: list[float] = []
+        for i in cands:
+            h = head[i]
+            key = (lower[i], lemma[i], pos[i], tag[i], dep[i], lemma[h], pos[h], inq[i])
+            s = memo.get(key)
+            if s is None:
+                f = _cue_head(v, i)
+                s = memo[key] = sum(map(get, f, repeat(0.0, len(f))))
+            for name in _cue_tail(v, i):
+                s += get(name, 0.0)
+            out.append(s)
+        sc = np.asarray(out, dtype=np.float64)
+        return 1.0 / (1.0 + np.exp(-sc))
 
     def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np
