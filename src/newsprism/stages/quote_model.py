@@ -35,6 +35,12 @@ _MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # --------------------------------------------------------------------------- features
 
 
+# spaCy string hashes (and symbol ids) as text, lowered or not: the same in every document,
+# and the string store's lookup is slow. Emptied past _HASH_TEXT_MAX entries.
+_HASH_TEXT: dict[tuple[int, bool], str] = {}
+_HASH_TEXT_MAX = 500_000
+
+
 class DocView:
     """Per-token attributes of a parsed document as plain lists (spaCy token access is slow)."""
 
@@ -74,11 +80,20 @@ class DocView:
             arr = np.zeros((0, 12), dtype=np.uint64)
         sst = arr[:, 11].astype(np.int64).tolist()
 
+        if len(_HASH_TEXT) > _HASH_TEXT_MAX:
+            _HASH_TEXT.clear()
+
         def column(k: int, lower: bool = False) -> list[str]:
             vals = arr[:, k].tolist()
-            names = {u: strings[u] for u in set(vals)}
-            if lower:
-                names = {u: x.lower() for u, x in names.items()}
+            names = {}
+            for u in set(vals):
+                x = _HASH_TEXT.get((u, lower))
+                if x is None:
+                    x = strings[u]
+                    if lower:
+                        x = x.lower()
+                    _HASH_TEXT[(u, lower)] = x
+                names[u] = x
             return list(map(names.__getitem__, vals))
 
         self.lower = column(0)
