@@ -20,7 +20,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Sequence
-from itertools import accumulate, chain, repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +33,6 @@ _MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 # --------------------------------------------------------------------------- features
-
-
-# spaCy string hashes (and symbol ids) as text, lowered or not: the same in every document,
-# and the string store's lookup is slow. Emptied past _HASH_TEXT_MAX entries.
-_HASH_TEXT: dict[tuple[int, bool], str] = {}
-_HASH_TEXT_MAX = 500_000
 
 
 class DocView:
@@ -80,21 +74,12 @@ class DocView:
             arr = np.zeros((0, 12), dtype=np.uint64)
         sst = arr[:, 11].astype(np.int64).tolist()
 
-        if len(_HASH_TEXT) > _HASH_TEXT_MAX:
-            _HASH_TEXT.clear()
-
         def column(k: int, lower: bool = False) -> list[str]:
-            vals = arr[:, k].tolist()
-            names = {}
-            for u in set(vals):
-                x = _HASH_TEXT.get((u, lower))
-                if x is None:
-                    x = strings[u]
-                    if lower:
-                        x = x.lower()
-                    _HASH_TEXT[(u, lower)] = x
-                names[u] = x
-            return list(map(names.__getitem__, vals))
+            uniq, inv = np.unique(arr[:, k], return_inverse=True)
+            names = [strings[int(u)] for u in uniq]
+            if lower:
+                names = [x.lower() for x in names]
+            return [names[j] for j in inv.reshape(-1).tolist()]
 
         self.lower = column(0)
         self.lemma = column(1, lower=True)
@@ -108,10 +93,21 @@ class DocView:
         self.space = arr[:, 8].astype(bool).tolist()
         self.length = arr[:, 9].astype(np.int64).tolist()
         # commas[i]: commas before token i (so commas between two tokens is a difference).
-        self.commas = list(accumulate((1 if w == "," else 0 for w in self.lower), initial=0))
+        self.commas = [0] * (n + 1)
+        k = 0
+        for i, w in enumerate(self.lower):
+            self.commas[i] = k
+            if w == ",":
+                k += 1
+        self.commas[n] = k
         # speech_before[i]: speech verbs (lexicon lemmas tagged VERB) before token i.
-        self.speech_before = list(accumulate(
-            (1 if p == "VERB" and lm in CUE_CLASSES else 0 for p, lm in zip(self.pos, self.lemma)), initial=0))
+        self.speech_before = [0] * (n + 1)
+        k = 0
+        for i in range(n):
+            self.speech_before[i] = k
+            if self.pos[i] == "VERB" and self.lemma[i] in CUE_CLASSES:
+                k += 1
+        self.speech_before[n] = k
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -150,11 +146,6 @@ class DocView:
 
 def cue_features(v: DocView, i: int) -> list[str]:
     """Features of token ``i`` as a possible cue head."""
-    return _cue_head(v, i) + _cue_tail(v, i)
-
-
-def _cue_head(v: DocView, i: int) -> list[str]:
-    """The first of :func:`cue_features`: those of the token's own word, tags and head only."""
     lem = v.lemma[i]
     low = v.lower[i]
     pos = v.pos[i]
@@ -182,15 +173,6 @@ def _cue_head(v: DocView, i: int) -> list[str]:
         f.append("lexd=" + cls + "|" + dep)
     if lem in DOCUMENT_NOUNS:
         f.append("docn")
-    return f
-
-
-def _cue_tail(v: DocView, i: int) -> list[str]:
-    """The rest of :func:`cue_features`: the token's children and neighbours."""
-    lem = v.lemma[i]
-    dep = v.dep[i]
-    h = v.head[i]
-    f: list[str] = []
     kids: set[str] = set()
     for c in v.children[i]:
         cd = v.dep[c]
@@ -289,13 +271,10 @@ def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[s
 
 
 def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
-                conv: Callable[[list[str]], list[Any]],
-                own_memo: dict[tuple[Any, ...], list[Any]] | None = None) -> list[list[Any]]:
+                conv: Callable[[list[str]], list[Any]]) -> list[list[Any]]:
     """:func:`role_batch` with each group of features passed through ``conv`` (names to model
     rows at run time). The features of the token's branch (its path to the cue and that
-    path's words) are the same for every token of the branch: built and converted once.
-    ``own_memo`` (run time) keeps each token's own converted features under the values they are
-    made of, so that a token like one seen before (in any document) builds no strings."""
+    path's words) are the same for every token of the branch: built and converted once."""
     anc = v.ancestors(c)
     cue_pos = {a: k for k, a in enumerate(anc)}
     dep, head, pos = v.dep, v.head, v.pos
@@ -418,82 +397,27 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
             else:
                 top = "S:" + up2[lca_up] + ">" + bd
             path = (up3[lca_up] if lca_up > 0 else "") + "|" + "/".join(d3)
-            word = lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None
-            gkey = ("branch", top, path, direction, lem, hc, word)
-            # A branch like one seen before (in any document) builds no strings.
-            rows = own_memo.get(gkey) if own_memo is not None else None
-            if rows is None:
-                fa = [
-                    "b",
-                    "top=" + top,
-                    "topl=" + top + "|" + lem,
-                    "topd=" + top + "|" + direction,
-                    "path=" + path,
-                    "pathd=" + path + "|" + direction,
-                    lf,
-                    ldl if direction == "L" else ldr,
-                    "hct=" + hc + "|" + top,
-                ]
-                if word is not None:
-                    fa.append("bw=" + word + "|" + top[:1])
-                    fa.append("bwl=" + lem + "|" + word)
-                rows = conv(fa)
-                if own_memo is not None:
-                    own_memo[gkey] = rows
-            got = shared[key] = (top, rows)
+            fa = [
+                "b",
+                "top=" + top,
+                "topl=" + top + "|" + lem,
+                "topd=" + top + "|" + direction,
+                "path=" + path,
+                "pathd=" + path + "|" + direction,
+                lf,
+                ldl if direction == "L" else ldr,
+                "hct=" + hc + "|" + top,
+            ]
+            if branch >= 0 and dep[branch] in _WORD_BRANCHES:
+                fa.append("bw=" + lower[branch] + "|" + top[:1])
+                fa.append("bwl=" + lem + "|" + lower[branch])
+            got = shared[key] = (top, conv(fa))
         top = got[0]
         dist = t - c if t > c else c - t
         db = "1" if dist == 1 else "2" if dist <= 3 else "5" if dist <= 6 else "x" if dist <= 15 else "X"
         q = str(inq[t]) + qc
         n_comma = commas[t] - commas[c + 1] if t > c else commas[c] - commas[t + 1]
         cb = "0" if n_comma <= 0 else "1" if n_comma == 1 else "2"
-        if t > c:
-            n_sv = sv_before[t] - sv_before[c + 1]
-        else:
-            n_sv = sv_before[c] - sv_before[t + 1]
-        if t in cue_pos:
-            under, mark = "0", ""
-        else:
-            ht = head[t]
-            under = "1" if ht != t and governed(ht) else "0"
-            mark = clause_mark(t)
-        near = n_down <= 1 and lca_up <= 1
-        if own_memo is not None:
-            # What the token's own features are made of (its word only where one uses it), in
-            # two parts, each converted once.
-            k1 = (direction, db, pos[t], top, dep[t], q, cb)
-            k2 = (top if ent[t] == "DATE" or ent[t] == "TIME" else None, punct[t], direction, near, dist == 1,
-                  lower[t] if punct[t] or dist == 1 or near else None, n_sv <= 0, n_sv == 1, under, mark)
-            r1 = own_memo.get(k1)
-            if r1 is None:
-                r1 = own_memo[k1] = conv([
-                    "dir=" + direction + db,
-                    "tp=" + pos[t] + "|" + top,
-                    "td=" + dep[t],
-                    "q=" + q,
-                    "qt=" + q + "|" + top,
-                    "cm=" + cb + direction,
-                    "cmt=" + cb + "|" + top,
-                ])
-            r2 = own_memo.get(k2)
-            if r2 is None:
-                f2 = []
-                if ent[t] == "DATE" or ent[t] == "TIME":
-                    f2.append("te=" + top)
-                if punct[t]:
-                    f2.append("punct=" + lower[t])
-                if dist == 1:
-                    f2.append("adj=" + direction + "|" + lower[t])
-                if near:
-                    f2.append("near=" + lower[t] + "|" + direction)
-                f2.append("oc=" + ("0" if n_sv <= 0 else "1" if n_sv == 1 else "2") + direction)
-                f2.append("under=" + under)
-                if mark:
-                    f2.append("mk=" + mark)
-                    f2.append("mkd=" + mark + direction)
-                r2 = own_memo[k2] = conv(f2)
-            out.append(got[1] + r1 + r2)
-            continue
         f = [
             "dir=" + direction + db,
             "tp=" + pos[t] + "|" + top,
@@ -509,9 +433,19 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
             f.append("punct=" + lower[t])
         if dist == 1:
             f.append("adj=" + direction + "|" + lower[t])
-        if near:
+        if n_down <= 1 and lca_up <= 1:
             f.append("near=" + lower[t] + "|" + direction)
+        if t > c:
+            n_sv = sv_before[t] - sv_before[c + 1]
+        else:
+            n_sv = sv_before[c] - sv_before[t + 1]
         f.append("oc=" + ("0" if n_sv <= 0 else "1" if n_sv == 1 else "2") + direction)
+        if t in cue_pos:
+            under, mark = "0", ""
+        else:
+            ht = head[t]
+            under = "1" if ht != t and governed(ht) else "0"
+            mark = clause_mark(t)
         f.append("under=" + under)
         if mark:
             f.append("mk=" + mark)
@@ -583,10 +517,6 @@ class _Linear:
         return np.add.reduceat(self.coef[np.asarray(rows)], np.asarray(starts), axis=0)
 
 
-# Entries of the role-feature memo kept at most (it is emptied past this; about 0.5 kB each).
-_ROLE_MEMO_MAX = 200_000
-
-
 class QuoteModel:
     """The cue and role models with their decision thresholds."""
 
@@ -607,37 +537,6 @@ class QuoteModel:
         self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None
-        # A token's own role features as model rows, under what they are made of (see _role_parts).
-        self._role_memo: dict[tuple[Any, ...], list[int]] = {}
-        # The cue score's first part, under the token's word, tags and head (see cue_probs_of).
-        self._cue_memo: dict[tuple[Any, ...], float] = {}
-
-    def cue_probs_of(self, v: DocView, cands: Sequence[int]) -> Any:
-        """:meth:`cue_probs` of the :func:`cue_features` of tokens ``cands``. The sum over the
-        features of a token's word, tags and head (the first ones) is kept per combination
-        of them, and the rest added to it in order: the very sum of all of them in order."""
-        import numpy as np
-
-        if self.cue.weight is None:
-            return self.cue_probs([cue_features(v, i) for i in cands])
-        get = self.cue.weight.get
-        memo = self._cue_memo
-        if len(memo) > _ROLE_MEMO_MAX:
-            memo.clear()
-        lower, lemma, pos, tag, dep, head, inq = v.lower, v.lemma, v.pos, v.tag, v.dep, v.head, v.inq
-        out: list[float] = []
-        for i in cands:
-            h = head[i]
-            key = (lower[i], lemma[i], pos[i], tag[i], dep[i], lemma[h], pos[h], inq[i])
-            s = memo.get(key)
-            if s is None:
-                f = _cue_head(v, i)
-                s = memo[key] = sum(map(get, f, repeat(0.0, len(f))))
-            for name in _cue_tail(v, i):
-                s += get(name, 0.0)
-            out.append(s)
-        sc = np.asarray(out, dtype=np.float64)
-        return 1.0 / (1.0 + np.exp(-sc))
 
     def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np
@@ -647,41 +546,21 @@ class QuoteModel:
 
     def role_probs_of(self, v: DocView, c: int, toks: Sequence[int], lem: str) -> Any:
         """:meth:`role_probs` of :func:`role_batch`, the shared features looked up once."""
-        return self.role_probs_many(v, [(c, toks, lem)])[0]
-
-    def role_probs_many(self, v: DocView, jobs: Sequence[tuple[int, Sequence[int], str]]) -> list[Any]:
-        """:meth:`role_probs_of` of each (cue, tokens, lemma) of one document, in one product."""
         import numpy as np
 
         get = self.role.index.get
         unk = len(self.role.coef) - 1
-
-        def rows(names: list[str]) -> list[int]:
-            return list(map(get, names, repeat(unk, len(names))))
-
-        if len(self._role_memo) > _ROLE_MEMO_MAX:
-            self._role_memo.clear()
-        per_tok: list[list[int]] = []
-        for c, toks, lem in jobs:
-            per_tok.extend(_role_parts(v, c, toks, lem, rows, self._role_memo))
-        if not per_tok:
-            return [np.zeros((0, self.role.coef.shape[1]), np.float32) for _ in jobs]
+        per_tok = _role_parts(v, c, toks, lem, _same)
         lens = list(map(len, per_tok))
-        flat = np.fromiter(chain.from_iterable(per_tok), dtype=np.int64, count=sum(lens))
+        names = list(chain.from_iterable(per_tok))
+        flat = list(map(get, names, repeat(unk, len(names))))
         starts = np.zeros(len(per_tok), dtype=np.int64)
         if len(lens) > 1:
             np.cumsum(lens[:-1], out=starts[1:])
-        # Each token's rows are summed on their own (reduceat), so batching changes no sum.
-        s = np.add.reduceat(self.role.coef[flat], starts, axis=0)
+        s = np.add.reduceat(self.role.coef[np.asarray(flat, dtype=np.int64)], starts, axis=0)
         s = s - s.max(axis=1, keepdims=True)
         e = np.exp(s)
-        p = e / e.sum(axis=1, keepdims=True)
-        out = []
-        k = 0
-        for _, toks, _ in jobs:
-            out.append(p[k:k + len(toks)])
-            k += len(toks)
-        return out
+        return e / e.sum(axis=1, keepdims=True)
 
     def role_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np

@@ -32,7 +32,7 @@ from .quote_lexicon import (
     WEAK_CUES,
     cue_class,
 )
-from .quote_model import DocView, cue_candidates, load_model
+from .quote_model import DocView, cue_candidates, cue_features, load_model
 from .speakers import (
     Resolved,
     SpeakerResolver,
@@ -740,7 +740,7 @@ class _Builder:
         self._cue_p: dict[int, float] = {}
         self._all_p: dict[int, float] = {}
         if cands:
-            probs = model.cue_probs_of(v, cands)
+            probs = model.cue_probs([cue_features(v, i) for i in cands])
             # A cue the rules also read needs less of the model than one only the model reads.
             thr = min(model.cue_threshold, model.shared_cue_threshold, model.weak_cue_threshold)
             self._cue_p = {i: float(p) for i, p in zip(cands, probs) if p >= thr}
@@ -752,31 +752,15 @@ class _Builder:
         assigned = self._assign_regions(outside)
         found: list[tuple[Any, dict[str, Any]]] = []
         by_cue: dict[int, dict[str, Any]] = {}
-        todo = [tok for tok in cues if tok.i not in skip]  # skipped: the rules' direct quote of the cue stands
-        # The role model scores every cue's window of the document in one product.
-        self._windows = {tok.i: self._role_window(tok) for tok in todo}
-        jobs = [(tok.i, self._windows[tok.i][2], v.lemma[tok.i]) for tok in todo if self._windows[tok.i][2]]
-        self._role_p = {c: p.tolist() for (c, _, _), p in zip(jobs, model.role_probs_many(v, jobs))}
-        for tok in todo:
+        for tok in cues:
+            if tok.i in skip:
+                continue  # the rules' direct quote of this very cue stands as it is
             info = self._model_attribution(tok, assigned.get(tok.i, []))
             if info is not None:
                 found.append((tok, info))
                 by_cue[tok.i] = info
         found.extend(self._follow_ups(by_cue))
         return found
-
-    def _role_window(self, tok: Any) -> tuple[int, int, list[int]]:
-        """The tokens the role model reads for cue ``tok``: its sentence, at most ``_WINDOW``
-        tokens either side, within its paragraph, spaces left out."""
-        v = self.view
-        text = self.text
-        c = tok.i
-        p_start = text.rfind("\n", 0, tok.idx) + 1
-        p_end = text.find("\n", tok.idx)
-        p_end = len(text) if p_end < 0 else p_end
-        a, b = v.sents[v.sent_of[c]]
-        a, b = max(a, c - _WINDOW), min(b, c + _WINDOW + 1)
-        return a, b, [t for t in range(a, b) if t != c and not v.space[t] and p_start <= v.idx[t] < p_end]
 
     def _model_attribution(self, tok: Any, regs: list[QuoteRegion]) -> dict[str, Any] | None:
         model = self.model
@@ -787,7 +771,12 @@ class _Builder:
         assert v is not None
         c = tok.i
         lem = v.lemma[c]
-        a, b, toks = self._windows[c]
+        p_start = text.rfind("\n", 0, tok.idx) + 1
+        p_end = text.find("\n", tok.idx)
+        p_end = len(text) if p_end < 0 else p_end
+        a, b = v.sents[v.sent_of[c]]
+        a, b = max(a, c - _WINDOW), min(b, c + _WINDOW + 1)
+        toks = [t for t in range(a, b) if t != c and not v.space[t] and p_start <= v.idx[t] < p_end]
         roles = self._role_index
         ks, kc, kq = roles["source"], roles["content"], roles["cue"]
         idx_c = v.idx[c]
@@ -796,8 +785,8 @@ class _Builder:
         relay = self._relay_phrases(a, b)
         content_p: list[float] = []
         if toks:
-            probs = self._role_p[c]
-            best = [row.index(max(row)) for row in probs]  # the first of equal maxima, as argmax
+            probs = model.role_probs_of(v, c, toks, lem)
+            best = probs.argmax(axis=1).tolist()
             own = [r for r in relay if r[0] <= idx_c < r[1]]
             when, between = self._adjuncts(c)
             for t, k, row in zip(toks, best, probs):
