@@ -656,8 +656,8 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
         "",
         (
             f"Machine: {m['cpus']} cores ({m['cpu_model']}), {m['ram_gb']} GB RAM, {m['os']}, "
-            f"Python {m['python']}, spaCy {m['spacy']}; load average at start {m['load_average']} "
-            "(the cores were shared with other jobs)."
+            f"Python {m['python']}, spaCy {m['spacy']}; load average at start {m['load_average']}"
+            + (" (other jobs were using the cores)." if m["load_average"] and m["load_average"][0] >= 0.5 else ".")
         ),
         "",
         "In one process (the stages' times below are from this run):",
