@@ -357,10 +357,9 @@ def claim_groups(
                 best = (score, j)
         if best is not None and best[0] > 0.5:
             union(i, best[1])
-    # A copy's claim is its original's claim: same group (``size`` counted it already).
+    # A copy's claim is its original's claim: same group (a twin may have been a denial's target).
     for j, k in twin_of.items():
-        parent[j] = find(k)
-        members[parent[j]].extend(members.pop(j))
+        union(j, k)
 
     gid: dict[int, str] = {}
     for root, mem in members.items():
