@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import re
 from datetime import date
@@ -209,3 +210,21 @@ def test_a_copys_claims_join_their_originals_groups(analyses: list[Analysis], pa
     alone = claim_groups([orig, analyses[1]])
     alone_of = {(a, c.start): c.group for a, c in alone}
     assert {k: v for k, v in group_of.items() if k[0] != "000~1"} == alone_of
+
+
+def test_a_twin_that_a_denial_points_at_still_joins_its_original(analyses: list[Analysis]) -> None:
+    """A copy that also carries another outlet's denials before the copied text: a denial points at
+    the copy's own twin of the revenge claim (same article first), and that twin, already in the
+    denial's group, joins its original's group too."""
+    orig, other = analyses
+    shift = len(other.text)
+    moved = [dataclasses.replace(c, start=c.start + shift, end=c.end + shift,
+                                 holder=None if c.holder is None else dataclasses.replace(
+                                     c.holder, start=c.holder.start + shift, end=c.holder.end + shift))
+             for c in orig.claims]
+    denials = tuple(c for c in other.claims if c.label == "denies")
+    copy = Analysis(article=Article(id="000~1", text=other.text + orig.text), claims=denials + tuple(moved))
+    pairs = claim_groups([orig, copy], copies={"000~1": "000"})
+    group = _revenge_group(pairs)
+    assert {a for a, _ in group} == {"000", "000~1"}
+    assert any(a == "000~1" and c.label == "denies" for a, c in group)
