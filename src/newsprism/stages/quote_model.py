@@ -324,19 +324,21 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
     under_memo: dict[int, bool] = {}
     mark_memo: dict[int, str] = {}
 
-    def governed(x: int) -> bool:  # a speech verb at x or above it, below the cue's path
+    def up(x: int, memo: dict[int, Any], found: Callable[[int], Any], default: Any) -> Any:
+        """The first ``found`` value from x up the head chain, stopping at the cue's path (``default``);
+        every token walked is memoised with the answer."""
         path = []
-        res = False
+        res = default
         for _ in range(60):
             if x in cue_pos:
-                res = False
                 break
-            got = under_memo.get(x)
+            got = memo.get(x)
             if got is not None:
                 res = got
                 break
-            if pos[x] == "VERB" and lemma[x] in CUE_CLASSES:
-                res = True
+            hit = found(x)
+            if hit is not None:
+                res = hit
                 break
             path.append(x)
             hx = head[x]
@@ -344,31 +346,23 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
                 break
             x = hx
         for y in path:
-            under_memo[y] = res
+            memo[y] = res
         return res
 
-    def clause_mark(x: int) -> str:
-        path = []
-        res = ""
-        for _ in range(60):
-            if x in cue_pos:
-                break
-            got = mark_memo.get(x)
-            if got is not None:
-                res = got
-                break
-            if dep[x] in _CLAUSE_DEPS:
-                ms = [k for k in children[x] if k < x and dep[k] in _MARK_DEPS]
-                res = dep[x] + ":" + (v.lower[ms[0]] if ms else "-")
-                break
-            path.append(x)
-            hx = head[x]
-            if hx == x:
-                break
-            x = hx
-        for y in path:
-            mark_memo[y] = res
-        return res
+    def speech_verb(x: int) -> bool | None:
+        return True if pos[x] == "VERB" and lemma[x] in CUE_CLASSES else None
+
+    def clause_of(x: int) -> str | None:
+        if dep[x] not in _CLAUSE_DEPS:
+            return None
+        ms = [k for k in children[x] if k < x and dep[k] in _MARK_DEPS]
+        return dep[x] + ":" + (v.lower[ms[0]] if ms else "-")
+
+    def governed(x: int) -> bool:  # a speech verb at x or above it, below the cue's path
+        return bool(up(x, under_memo, speech_verb, False))
+
+    def clause_mark(x: int) -> str:  # the clause x sits in and its marker, below the cue's path
+        return str(up(x, mark_memo, clause_of, ""))
 
     inq, lower, punct, ent, commas = v.inq, v.lower, v.punct, v.ent, v.commas
     qc = str(inq[c])
