@@ -32,12 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsprism.benchmark import _timed_call, build_corpus, fnc_bodies, machine_info, peak_rss_mb
+from newsprism.benchmark import build_corpus, fnc_bodies, machine_info, peak_rss_mb, timed_refresh
 from newsprism.corpus import AnalyzeOptions, Corpus
 from newsprism.ingest import IngestOptions
 from newsprism.store import Store
 
-STEPS = ("_infer_dates", "_resolve_entities", "_group_claims", "_timeline", "_compare")
 LATE = 20  # articles added by the incremental refresh
 
 
@@ -61,18 +60,6 @@ def build_store(data: Path, path: Path, size: int, workers: int) -> list[str]:
         corpus.ingest([str(src)], options, refresh=False)
     print(f"  {time.perf_counter() - t:.0f} s", flush=True)
     return ids
-
-
-def timed_refresh(corpus: Corpus, new: list[str] | None) -> dict[str, object]:
-    spent: dict[str, float] = {}
-    for name in STEPS:
-        setattr(corpus, name, _timed_call(getattr(Corpus, name).__get__(corpus), name, spent))
-    t = time.perf_counter()
-    corpus.refresh(new=new)
-    sec = time.perf_counter() - t
-    steps = {k.lstrip("_"): round(v, 2) for k, v in spent.items()}
-    steps["stories, loading and writing (the rest)"] = round(sec - sum(spent.values()), 2)
-    return {"seconds": round(sec, 2), "steps_seconds": steps}
 
 
 def bench_size(source: Path, ids: list[str], size: int) -> dict[str, object]:
