@@ -9,6 +9,7 @@ transaction; :meth:`Corpus.refresh` then runs the cross-article steps
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import time
@@ -346,13 +347,12 @@ class Corpus:
             else:
                 members = [by_id[i] for i in s.articles if i in by_id]
                 entries.extend(build_timeline(members, [s], entity_of=entity_of))
-        placed = {i for s in stories for i in s.articles}
+        story_of = {a: s.id for s in stories for a in s.articles}
         for a in analyses:
-            if a.id not in placed:
+            if a.id not in story_of:
                 entries.extend(build_timeline([a], entity_of=entity_of))
         entries.sort(key=entry_order)
         # Embedded posts are kept out of the text but can date what the article shows (a dated tweet).
-        story_of = {a: s.id for s in stories for a in s.articles}
         names = [(e.id, n) for e in entities for n in {e.name, *e.aliases} if len(n) > 3]
         for a in analyses:
             for day, precision, desc in embed_events(a.article):
@@ -484,8 +484,10 @@ def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity]
     return any(needle in n.casefold() for n in names)
 
 
+@functools.cache
 def _refresh_code() -> str:
-    """A digest of this package's source: results kept across refreshes must come from the same code."""
+    """A digest of this package's source: results kept across refreshes must come from the same code
+    (read once per process: a watcher refreshes after every pass)."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha1()
     for path in sorted(root.rglob("*.py")):
