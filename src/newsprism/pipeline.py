@@ -20,10 +20,10 @@ from .errors import PipelineError
 from .model import Analysis, Article
 
 __all__ = [
+    "DEFAULT_STAGES",
     "ArticleStage",
     "Pipeline",
     "StageFailure",
-    "DEFAULT_STAGES",
     "create_stage",
     "register",
     "registered",

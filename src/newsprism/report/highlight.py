@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 
 from markupsafe import Markup
 
@@ -33,7 +34,7 @@ def highlight(text: str, marks: Sequence[Mark]) -> Markup:
         cuts.add(m.end)
     points = sorted(cuts)
     out: list[str] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         piece = escape(text[a:b]).replace("\n", "<br>")
         active = [m for m in valid if m.start <= a and b <= m.end]
         # Outer (longer) spans first so quotes wrap entity mentions.

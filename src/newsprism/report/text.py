@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
-__all__ = ["render_markdown", "print_summary", "md_escape"]
+__all__ = ["md_escape", "print_summary", "render_markdown"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 

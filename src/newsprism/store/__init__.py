@@ -2,4 +2,4 @@
 
 from .db import DEFAULT_DB, AddResult, Store
 
-__all__ = ["AddResult", "DEFAULT_DB", "Store"]
+__all__ = ["DEFAULT_DB", "AddResult", "Store"]

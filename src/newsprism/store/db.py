@@ -9,13 +9,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from ..errors import StoreError
 from ..model import Analysis, Article, Entity, Story, from_dict, to_dict
 from .schema import migrate
 
-__all__ = ["Store", "AddResult"]
+__all__ = ["AddResult", "Store"]
 
 DEFAULT_DB = "newsprism.db"
 
@@ -66,7 +66,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
