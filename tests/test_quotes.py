@@ -171,7 +171,7 @@ def test_seed_spans_slice_the_text(seeds: dict[str, Analysis]) -> None:
                 if sp is None:
                     continue
                 assert 0 <= sp.start < sp.end <= len(a.text)
-                assert sp.stage == "quotes.v4"
+                assert sp.stage == f"quotes.v{QuoteStage.version}"
                 assert 0.0 < sp.confidence <= 1.0
             body = q.slice(a.text)
             assert body == body.strip() and body
@@ -308,6 +308,30 @@ def test_according_to_at_the_end_is_no_part_of_the_content(nlp: object) -> None:
     [q] = find_quotes_in_text(t, nlp=nlp)
     assert q.slice(t) == "Some voters would see their taxes go up under the plan"
     assert q.cue is not None and q.cue.slice(t) == "according to"
+
+
+def test_speaker_and_colon_leading_a_line(nlp: object) -> None:
+    t = ("Pence: Gennifer Flowers Won’t Be at Debate\n\n"
+         "Governor Mike Pence spoke to Chris Wallace on Sunday. The transcript follows.\n\n"
+         '"WALLACE: Will she be there tomorrow night?\n\n'
+         '"PENCE: She will not be attending the debate.\n\n'
+         "Correction: An earlier version of this article misstated the day of the debate.\n")
+    got = {q.slice(t): q for q in find_quotes_in_text(t, nlp=nlp)}
+    for body, speaker in (("Gennifer Flowers Won’t Be at Debate", "Pence"),
+                          ("Will she be there tomorrow night", "WALLACE"),
+                          ("She will not be attending the debate", "PENCE")):
+        q = got[body]
+        assert q.speaker is not None and q.speaker.slice(t) in (speaker, "Mike Pence", "Chris Wallace"), body
+        assert q.cue is None  # the colon is no cue word
+    assert not any("misstated" in body for body in got)
+
+
+def test_according_to_opening_a_sentence_the_parse_made_its_root(nlp: object) -> None:
+    t = ("Hillary Clinton’s campaign has asked the moderator to fact check Donald Trump. According to "
+         "conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.")
+    q = next(q for q in find_quotes_in_text(t, nlp=nlp) if q.cue is not None and q.cue.label == "according to")
+    assert q.slice(t) == "the move reeks of “fear” and desperation"
+    assert q.speaker is not None and q.speaker.slice(t) == "Rush Limbaugh"
 
 
 def test_quote_ending_its_sentence_is_not_the_next_sentences_quote(nlp: object) -> None:
@@ -450,7 +474,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v4"
+    assert st.tag == "quotes.v5"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

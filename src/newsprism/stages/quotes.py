@@ -270,6 +270,12 @@ _WINDOW = 40
 # "“…” ― Sonya Herridge": a quote signed with a dash and a name (up to a comma) ending its line.
 _SIGNED_RE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n,(]{2,60}?)[ \t\u00a0]*(?:[,(][^\n]{0,80})?$",
                         re.MULTILINE)
+# "Pence: Gennifer Flowers Won’t Be at Debate", '"WALLACE: Let’s start ...'": a speaker and a colon
+# leading a line (an opening quote mark may come first).
+_LABEL_RE = re.compile(r'^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][^\n:"“”.?!]{0,50}?)[ \t\u00a0]*:[ \t\u00a0]+(?=\S)',
+                       re.MULTILINE)
+# Single nouns that lead a headline as its source ("Poll: Clinton and Trump in dead heat").
+_LABEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 _PIECE_GAP = 5  # words between two pieces of the model's content, at most
@@ -413,6 +419,7 @@ class _Builder:
         self.model = load_model() if use_model else None
         self._comp_cache: dict[int, Range | None] = {}
         self._emb_cache: dict[tuple[int, int], bool] = {}
+        self._breaks: list[int] | None = None
         if self.model is not None:
             self._role_index = {name: k for k, name in enumerate(self.model.role.classes)}
 
@@ -630,7 +637,7 @@ class _Builder:
         out = list(rules)
         v = self.view
         assert v is not None
-        speech_sents = {v.sent_of[tok.i] for tok, info in rules + learned if info["lemma"] != "according to"}
+        speech_sents = {self._sent_key(tok.i) for tok, info in rules + learned if info["lemma"] != "according to"}
         thr_new = self.model.cue_threshold if self.model is not None else 0.5
         min_sure = self.model.min_content_sure if self.model is not None else 0.0
         weak_thr = self.model.weak_cue_threshold if self.model is not None else 1.0
@@ -643,7 +650,7 @@ class _Builder:
                 continue  # a weak cue stands only with a reported clause the role model is sure of
             if linfo["label"] == "indirect" and linfo.get("sure", 1.0) < min_sure:
                 continue  # the role model is unsure what it reports: most such acts are wrong
-            if linfo["lemma"] == "according to" and v.sent_of[tok.i] in speech_sents:
+            if linfo["lemma"] == "according to" and self._sent_key(tok.i) in speech_sents:
                 continue  # a relay of the sentence's own speech act (kept as that act's relay)
             c0, c1 = linfo["cue"]
             if any(a < c1 and c0 < b for a, b in cue_rs):
@@ -677,15 +684,23 @@ class _Builder:
         taken = {id(r) for regs in assigned.values() for r in regs}
         taken.update(id(self.regions[ri]) for ri in self.follow)
         found.extend(self._signed(taken))
-        sent_of = v.sent_of
+        found.extend(self._labelled(found))
         for tok in according:
-            sent = sent_of[tok.i]
-            if any(sent_of[t.i] == sent and t.i != tok.i for t, _ in found):
+            sent = self._sent_key(tok.i)
+            if any(self._sent_key(t.i) == sent and t.i != tok.i for t, _ in found):
                 continue  # a relay of the sentence's own speech verb, not a speech act
             info = self._according(tok)
             if info is not None:
                 found.append((tok, info))
         return found
+
+    def _sent_key(self, i: int) -> tuple[int, int]:
+        """Token ``i``'s sentence and paragraph: the parser runs a sentence on over a blank
+        line now and then, and a paragraph never shares a speech act with the one before."""
+        breaks = self._breaks
+        if breaks is None:
+            breaks = self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        return self.view.sent_of[i], bisect.bisect_right(breaks, self.view.idx[i])
 
     def _signed(self, taken: set[int]) -> list[tuple[Any, dict[str, Any]]]:
         """Quotes signed with a dash and a name at the end of their line ("“…” ― Sonya Herridge")."""
@@ -709,6 +724,69 @@ class _Builder:
             out.append((doc[k], {"content": ((r.start, r.end),), "outer": (r.outer,), "label": "direct",
                                  "cue": cue, "lemma": "say", "source": (s, e), "head": name.root,
                                  "order": r.outer[0]}))
+        return out
+
+    def _labelled(self, found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
+        """Lines led by their speaker and a colon, with no speech verb: headlines ("Pence:
+        Gennifer Flowers Won’t Be at Debate"), transcripts ('"WALLACE: Let’s start ...'),
+        "Poll: ...". The speaker is a person or organisation named right before the colon, a
+        transcript's capitalised surname of a person the article names, or a poll or survey.
+        Such an act has no cue word (PolNeAR marks none): the colon stands in for it."""
+        out: list[tuple[Any, dict[str, Any]]] = []
+        text, v = self.text, self.view
+        held: list[frozenset[int]] | None = None
+        surnames: list[tuple[str, int]] | None = None
+        for m in _LABEL_RE.finditer(text):
+            s, e = m.start(2), m.end(2)
+            words = text[s:e].split()
+            if not words or len(words) > 6:
+                continue
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            c0, c1 = _clean(text, (m.end(), line_end))
+            if len(text[c0:c1].split()) < 3 or not any(ch.isalpha() for ch in text[c0:c1]):
+                continue
+            src: Range | None = None
+            prefix = text[s:e]
+            transcript = prefix.isupper()
+            if len(words) == 1 and words[0].lower() in _LABEL_NOUNS:
+                src = (s, e)
+            elif all(w[:1].isupper() for w in words) and len(words) <= (2 if transcript else 4) and len(words[-1]) >= 3:
+                names = [n for n in self.resolver.names_in(s, e) if n.label == "PERSON"]
+                if names and names[0].start == s and names[-1].end == e:
+                    src = (s, e)
+                else:
+                    if surnames is None:
+                        surnames = self._surnames()
+                    if any(w.lower() == words[-1].lower() and not (s <= at < e) for w, at in surnames):
+                        src = (s, e)
+            if src is None:
+                continue
+            span = frozenset(range(c0, c1))
+            if held is None:
+                held = [frozenset(i for a, b in info["outer"] for i in range(a, b)) for _, info in found]
+            if any(len(span & o) * 2 >= max(len(span), len(o)) for o in held if o):
+                continue
+            k = bisect.bisect_left(v.idx, m.end(2))
+            if k >= v.n:
+                continue
+            colon = text.find(":", m.end(2))
+            head = self.doc.char_span(*src, alignment_mode="expand")
+            label = "direct" if transcript or m.group(1) else "indirect"
+            out.append((self.doc[k], {"content": ((c0, c1),), "outer": ((c0, c1),), "label": label,
+                                      "cue": (colon, colon + 1), "lemma": "say", "source": src,
+                                      "head": head.root if head is not None else None, "order": s,
+                                      "no_cue": True}))
+        return out
+
+    def _surnames(self) -> list[tuple[str, int]]:
+        """The last word of every person and organisation the article names, with its offset."""
+        out = []
+        for n in self.resolver.names:
+            if n.label in ("PERSON", "ORG"):
+                words = self.text[n.start:n.end].split()
+                if words:
+                    out.append((words[-1].strip("’'"), n.start))
         return out
 
     def _follow_ups(self, by_cue: dict[int, dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
@@ -1184,7 +1262,7 @@ class _Builder:
         source = _clean(self.text, _subtree_range(obj))
         head_tok = tok.head if tok.head is not tok else None
         if head_tok is None or head_tok.i == tok.i:
-            return None
+            return self._according_opening(tok, to)
         content = _clean(self.text, _subtree_range(head_tok, exclude=[tok]))
         # The relay phrase ends or opens the content, never sits inside it.
         rel_s, rel_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -1197,6 +1275,29 @@ class _Builder:
         cue = (tok.idx, to.idx + len(to))
         return {"content": (content,), "outer": (content,), "label": "indirect", "cue": cue,
                 "lemma": "according to", "source": source, "head": obj, "order": min(cue[0], content[0])}
+
+    def _according_opening(self, tok: Any, to: Any) -> dict[str, Any] | None:
+        """ "According to X, the move reeks of fear." where the parse made "According" the
+        root (and the clause an apposition of X): the source runs to the first comma, the
+        content from there to the end of the sentence, within the paragraph."""
+        doc, text = self.doc, self.text
+        sent = tok.sent
+        if any(not t.is_space and not t.is_punct for t in doc[sent.start:tok.i]):
+            return None
+        comma = next((t for t in doc[to.i + 1:min(sent.end, to.i + 16)] if t.text == ","), None)
+        if comma is None or comma.i == to.i + 1:
+            return None
+        p_end = text.find("\n", comma.idx)
+        p_end = len(text) if p_end < 0 else p_end
+        source = _clean(text, (to.idx + len(to), comma.idx))
+        content = _clean(text, (comma.idx + 1, min(sent.end_char, p_end)))
+        if len(text[content[0]:content[1]].split()) < 3:
+            return None
+        span = doc.char_span(*source, alignment_mode="expand")
+        cue = (tok.idx, to.idx + len(to))
+        return {"content": (content,), "outer": (content,), "label": "indirect", "cue": cue,
+                "lemma": "according to", "source": source, "head": span.root if span is not None else None,
+                "order": cue[0]}
 
     def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
         source: Range | None = info["source"]
@@ -1224,7 +1325,8 @@ class _Builder:
             conf = round(conf * (0.6 + 0.4 * speaker.confidence), 3)
         else:
             conf = round(conf * 0.6, 3)
-        return Attribution(content=info["content"], outer=info["outer"], label=info["label"], cue=info["cue"],
+        return Attribution(content=info["content"], outer=info["outer"], label=info["label"],
+                           cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
                            confidence=conf, relays=tuple(self._relays))
 
@@ -1330,7 +1432,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 4
+    version = 5
     requires = ("parse",)
     assigns = ("quotes",)
 
