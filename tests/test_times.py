@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEED_000, SEED_004
 from newsprism.errors import PipelineError
@@ -520,3 +522,57 @@ def test_a_present_arrangement_is_not_dated_by_the_day_arranged() -> None:
     a = _parsed("It is slated for a U.S. release on June 24, starting at US $199.", published=date(2010, 6, 16))
     assert _word(a, "slated") == ("2010-06-16", "day", "document")
     assert _word(a, "release")[:2] == ("2010-06-24", "day")
+
+
+# Words the patterns are made of, joined at random: the fast finder must give what finditer gives.
+_TIME_WORDS = (
+    "Monday", "Tuesday", "Wed", "Wednesday", "Mon,", "Jan", "Jan.", "January", "JANUARY", "Sept.", "Sep",
+    "May", "June", "Dec", "7", "07", "5th", "1st", "31", "2020", "1999", "2019-12-31", "early", "mid",
+    "late", "mid-", "the", "end", "of", "beginning", "start", "middle", "last", "next", "this", "past",
+    "coming", "on", "in", "In", "since", "by", "yesterday", "today", "tonight", "tomorrow", "morning",
+    "night", "evening", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+    "hours", "ago", "later", "earlier", "after", "before", "a", "an", "one", "two", "few", "several",
+    "recent", "recently", "soon", "currently", "nowadays", "time", "these", "future", "less", "than",
+    "over", "every", "daily", "weekly", "annually", "spring", "summer", "fall", "quarter", "half", "first",
+    "'s", "’s", "long", "old", "s", "1990s", "The", ",", ".", "-", ";", "\"", "(", "\n", "\t", "İ", "ı",
+    "ſ", "K", "humid", "blast",
+)
+
+
+def _finder_agrees(text: str) -> None:
+    from newsprism.stages.temporal import _COMPILED, _Scanner
+
+    scan = _Scanner(text)
+    for name, rx, _ in _COMPILED:
+        want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scan.finditer(name, rx)] == want, (name, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TIME_WORDS), st.sampled_from([" ", "", "  ", "\n", ", ", "-", " - "])),
+                max_size=20))
+def test_fast_finder_is_finditer_on_time_words(words: list[tuple[str, str]]) -> None:
+    _finder_agrees("".join(w + sep for w, sep in words))
+
+
+def test_fast_finder_is_finditer_on_the_seeds_and_edge_cases() -> None:
+    for text in (SEED_000.read_text(encoding="utf-8"), SEED_004.read_text(encoding="utf-8"),
+                 "Wednesday , the middle of January 5, 2020", "pyramid January 5, 2020 and blast Monday",
+                 "Sun,  the 3rd of\nMAY , 2021", "  summer of 2019", "the first half of 2019", "mid-December",
+                 "less than a few weeks ago, over ten years ago", "in the 1990s", "since 1987, by 2021",
+                 "the day before yesterday", "a ſoon weeK İn the paſt", "20201999 2019-12-310",
+                 "mid - - - - - - - January 5, 2020 and early - - - - - - 2019", "two - - - days"):
+        _finder_agrees(text)
+
+
+def test_fold_keeps_length_and_folds_what_the_regex_engine_folds() -> None:
+    import re
+
+    from newsprism.stages.temporal import _fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = _fold(every)
+    assert len(folded) == len(every)
+    for c in set(re.findall(r"(?i)[a-z]", every)):
+        i = ord(c) if ord(c) < 0xD800 else ord(c) - 0x800
+        assert re.fullmatch("(?i)" + folded[i], c) and folded[i] in "abcdefghijklmnopqrstuvwxyz", c

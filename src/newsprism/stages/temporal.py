@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -311,35 +312,113 @@ _BARE_YEAR = re.compile(r"\b" + _YEAR + r"\b(?![\d%])")
 _ORDER = {n: i for i, (n, _, _) in enumerate(_PATTERNS)}
 
 
-# What each pattern cannot match without: a year ("y"), a month name ("m"), a full weekday ("w").
-# The patterns' optional leading groups make the regex engine try them at every character, so a
-# pattern is run only on texts holding what it needs (same matches, about twice as fast on news).
-_NEEDS = {"iso": "y", "mdy": "my", "dmy": "my", "my": "my", "md": "m", "dm": "m", "season": "y",
-          "quarter": "y", "edgeyear": "y", "month": "m", "wday": "w", "year": "y"}  # fmt: skip
-_HAS_YEAR = re.compile(r"1[6-9]\d\d|2[01]\d\d")
+# Finding the patterns fast. Most patterns open with optional words ("Wednesday, ", "early ",
+# "last ") and lookbehinds, which leave the regex engine nothing to skip ahead by: it tries every
+# pattern at every character. Yet every match holds a key: a year, a month or weekday name, or a
+# word of its own ("ago", "yesterday", "day" ...), which a plain search finds at C speed, and the
+# words before that key are few. So each key found is looked at from the start of the
+# ``reach``-th chunk before it (chunks are separated by blanks and hyphens; the separators before
+# that chunk are taken in too)
+# up to the key itself, and the pattern is tried (``match``) at each of those places, left to
+# right, as ``finditer`` would; a match resumes the search after its end. Every place a match can
+# start is tried in order, so the matches are those of ``finditer`` over the whole text.
+# Keys of case-insensitive words are searched in a folded copy of the text of the same length
+# (``_fold``), where every letter the regex engine takes as an ASCII letter is that letter.
+_YEAR_KEY = re.compile(r"1[6-9]\d\d|2[01]\d\d")  # every _YEAR
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
                 "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")  # fmt: skip
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_UNITS = "day|week|month|year"
+# key name -> (regex, searched in the folded text)
+_KEYS: dict[str, tuple[re.Pattern[str], bool]] = {
+    "year": (_YEAR_KEY, False),
+    "month": (re.compile("|".join(_MONTH_STEMS)), False),  # every _MONTH starts with one
+    "wday": (re.compile("|".join(_WEEKDAY_NAMES)), False),
+    "deictic": (re.compile("yesterday|today|tonight|tomorrow|morning|afternoon|evening|night"), True),
+    "ago": (re.compile("ago"), True),
+    "unit": (re.compile(_UNITS), True),
+    "vague": (re.compile(_UNITS + r"|hour|recent|soon|current|nowadays|time|past|future|\d{4}s"), True),
+    "duration": (re.compile(_UNITS + "|decade|hour"), True),
+    "set": (re.compile("every|daily|weekly|monthly|annually|yearly"), True),
+}
+# pattern -> (its key, how many chunks before the key a match can start): one more than the most
+# the pattern's leading words can span ("Wednesday , the middle of" is five before "January").
+_SCAN: dict[str, tuple[str, int]] = {
+    "iso": ("year", 1), "mdy": ("month", 6), "dmy": ("month", 5), "my": ("month", 4), "md": ("month", 3),
+    "dm": ("month", 5), "season": ("year", 4), "quarter": ("year", 5), "edgeyear": ("year", 4),
+    "month": ("month", 5), "wday": ("wday", 2), "deictic": ("deictic", 4), "ago": ("ago", 4),
+    "relunit": ("unit", 2), "vague": ("vague", 5), "duration": ("duration", 3), "set": ("set", 1),
+    "year": ("year", 1),
+}  # fmt: skip
+# Letters other than A-Z that the regex engine matches case-insensitively with an ASCII letter.
+_FOLD_EXTRA = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_FOLD_EXTRA})
+_CHUNK_RX = re.compile(r"[^\s-]+")  # "mid - - January": hyphens join words as blanks do
 
 
-def _present(text: str) -> str:
-    """The needs (see ``_NEEDS``) that ``text`` can meet."""
-    have = "y" if _HAS_YEAR.search(text) else ""
-    if any(m in text for m in _MONTH_STEMS):
-        have += "m"
-    if any(w in text for w in _WEEKDAY_NAMES):
-        have += "w"
-    return have
+def _fold(text: str) -> str:
+    """``text`` with every letter that matches an ASCII letter ignoring case as that lowercase letter."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+class _Scanner:
+    """Where the keys of one text are, found once for all the patterns sharing them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._folded: str | None = None
+        self._hits: dict[str, list[int]] = {}
+        chunks = [m.span() for m in _CHUNK_RX.finditer(text)]
+        self._starts = [s for s, _ in chunks]
+        self._ends = [e for _, e in chunks]
+
+    def hits(self, key: str) -> list[int]:
+        """Every position where the key matches (overlapping ones too)."""
+        got = self._hits.get(key)
+        if got is None:
+            rx, folded = _KEYS[key]
+            where = self.text
+            if folded:
+                if self._folded is None:
+                    self._folded = _fold(self.text)
+                where = self._folded
+            got = []
+            m = rx.search(where)
+            while m is not None:
+                got.append(m.start())
+                m = rx.search(where, m.start() + 1)
+            self._hits[key] = got
+        return got
+
+    def window(self, q: int, reach: int) -> int:
+        """The first place a match whose key is at ``q`` can start."""
+        k = bisect_right(self._starts, q) - 1 - reach  # the chunk holding q, or the last before it
+        return self._ends[k - 1] if k >= 1 else 0
+
+    def finditer(self, name: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``rx.finditer(text)``, trying ``rx`` only where a match can start."""
+        key, reach = _SCAN[name]
+        text = self.text
+        pos = 0  # no match starts before this (the end of the last one)
+        tried = 0  # every place before this was tried
+        for q in self.hits(key):
+            s = max(pos, tried, self.window(q, reach))
+            while s <= q:
+                m = rx.match(text, s)
+                if m is None:
+                    s += 1
+                    continue
+                yield m
+                pos = s = m.end()  # no pattern matches the empty string: each needs its key
+            tried = max(tried, q + 1)
 
 
 def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """All pattern matches, longest first, without overlaps."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    have = _present(text)
+    scan = _Scanner(text)
     for name, rx, _ in _COMPILED:
-        if any(n not in have for n in _NEEDS.get(name, "")):
-            continue
-        for m in rx.finditer(text):
+        for m in scan.finditer(name, rx):
             s, e = m.span()
             # strip whitespace the optional groups may have swallowed
             while s < e and text[s].isspace():
