@@ -240,6 +240,35 @@ def _trigger_class(tok: Any) -> str | None:
     return None
 
 
+_TRIGGER_WORDS = frozenset(_VERB_TRIGGERS) | frozenset(_NOUN_TRIGGERS) | {"bear"}
+
+
+def _triggers(doc: Any) -> list[tuple[int, str]]:
+    """(token id, event class) of every trigger of ``doc``, in order: :func:`_trigger_class` asked only
+    of verbs and nouns whose lowercased lemma or text is a trigger word (read off the doc's arrays;
+    building every token to ask it is most of the cost)."""
+    import numpy as np
+    from spacy.attrs import LEMMA, ORTH, POS
+    from spacy.symbols import NOUN, PROPN, VERB
+
+    arr = doc.to_array([POS, LEMMA, ORTH])
+    strings = doc.vocab.strings
+    known: dict[int, bool] = {}  # hash -> its lowercased string is a trigger word
+    out: list[tuple[int, str]] = []
+    for i in np.flatnonzero(np.isin(arr[:, 0], (VERB, NOUN, PROPN))).tolist():
+        lemma, orth = int(arr[i, 1]), int(arr[i, 2])
+        hit = known.get(lemma)
+        if hit is None:
+            hit = known[lemma] = strings[lemma].lower() in _TRIGGER_WORDS
+        if not hit:
+            hit = known.get(orth)
+            if hit is None:
+                hit = known[orth] = strings[orth].lower() in _TRIGGER_WORDS
+        if hit and (c := _trigger_class(doc[i])):
+            out.append((i, c))
+    return out
+
+
 class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
@@ -320,8 +349,10 @@ class TimeStage(ArticleStage):
         lead = lead_expression(doc, text, times)
         referring: list[tuple[int, tuple[TimeExpr | None, str]]] = []  # without an expression of their own
         keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
+        found = _triggers(doc)
         for sent in doc.sents:
-            trigs = [_Trig(t.i, c, referring=referring_nominal(t)) for t in sent if (c := _trigger_class(t))]
+            trigs = [_Trig(i, c, referring=referring_nominal(doc[i]))
+                     for i, c in found[bisect_left(found, (sent.start, "")) : bisect_left(found, (sent.end, ""))]]
             if not trigs:
                 continue
             trigs = _collapse(doc, trigs)
@@ -603,23 +634,26 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], names: 
         if role == "patient" and label in _VICTIM_CLASSES and (m is None or m.label != "PERSON"):
             # "the death of the head of the Quds Force, Qassem Soleimani": the person is the victim
             offs = sorted(t.idx for t in r.subtree)
-            m = next((n for n in names if n.label == "PERSON" and any(n.start <= x < n.end for x in offs)), m)
+            m = next((n for n in names if n.label == "PERSON" and _holds_any(n, offs)), m)
         if m is None and r.pos_ == "PRON":
             m = _antecedent(names, r, doc, text)
         if m is None:
             # the role's phrase may hold the name ("the commander of the Al Quds force")
             offs = sorted(doc[i].idx for i in _local(doc, r, depth=3))
-            m = next((n for n in names if any(n.start <= x < n.end for x in offs)), None)
+            m = next((n for n in names if _holds_any(n, offs)), None)
         if m is not None and m not in out:
             out.append(m)
     local_offs = sorted(doc[i].idx for i in local)
     for m in names:
-        if m in out:
-            continue
-        k = bisect_left(local_offs, m.start)
-        if k < len(local_offs) and local_offs[k] < m.end:
+        if _holds_any(m, local_offs) and m not in out:
             out.append(m)
     return out
+
+
+def _holds_any(m: Span, offs: Sequence[int]) -> bool:
+    """Some offset of the sorted ``offs`` lies inside ``m``."""
+    k = bisect_left(offs, m.start)
+    return k < len(offs) and offs[k] < m.end
 
 
 def _phrase(doc: Any, tok: Any, text: str, max_tokens: int = 6) -> str:
