@@ -326,6 +326,27 @@ def test_speaker_and_colon_leading_a_line(nlp: object) -> None:
     assert not any("misstated" in body for body in got)
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # PolNeAR's source is the whole subject phrase, its relative clause too; the speaker is the name.
+        ("Joseph Okafor, who has four children, said the school would close in June.",
+         "Joseph Okafor, who has four children", "Joseph Okafor"),
+        ("Many people involved in the talks said that the bank had backed the plan.",
+         "Many people involved in the talks", None),
+        # A participle set off by commas is no part of it, nor a place named in it the speaker.
+        ("Trump, speaking to a veterans group in Virginia, said he would order a review.", "Trump", "Trump"),
+    ],
+)
+def test_source_phrase_and_its_speaker(nlp: object, text: str, source: str, speaker: str | None) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    assert a.source is not None and text[a.source[0]:a.source[1]] == source
+    if speaker is not None:
+        assert a.speaker is not None and text[a.speaker.start:a.speaker.end] == speaker
+
+
 def test_according_to_opening_a_sentence_the_parse_made_its_root(nlp: object) -> None:
     t = ("Hillary Clinton’s campaign has asked the moderator to fact check Donald Trump. According to "
          "conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.")
@@ -474,7 +495,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v5"
+    assert st.tag == "quotes.v6"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

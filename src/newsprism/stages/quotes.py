@@ -243,7 +243,7 @@ def _glued_tail(prev: Any) -> Range | None:
     return None if gp is None else (prev.idx + gp, prev.idx + len(prev))
 
 
-def _subtree_range(tok: Any, exclude: Sequence[Any] = ()) -> Range:
+def _subtree_range(tok: Any, exclude: Sequence[Any] = (), own_run: bool = False) -> Range:
     if not exclude:
         # The subtree's first and last tokens are its edges (no need to walk it).
         doc = tok.doc
@@ -261,6 +261,16 @@ def _subtree_range(tok: Any, exclude: Sequence[Any] = ()) -> Range:
             if not any(a <= i <= b for a, b in cut) and not doc[i].is_space]
     if not keep:
         return _tok_range(tok)
+    if own_run:
+        # Only the run of kept tokens holding ``tok``: the comma closing an excluded branch
+        # ("Trump, speaking to a group in Virginia, said") does not stretch the range over it.
+        runs: list[list[int]] = []
+        for i in keep:
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        keep = next((r for r in runs if r[0] <= tok.i <= r[-1]), keep)
     first, last = doc[keep[0]], doc[keep[-1]]
     return first.idx, last.idx + len(last)
 
@@ -278,6 +288,12 @@ _LABEL_RE = re.compile(r'^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][^\n:"“”.?!
 _LABEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
+# The model's content grows to the whole phrase it heads when the words added average this
+# much content probability (see _Builder._complete).
+COMPLETE_MIN_P = 0.3
+# Subject branches PolNeAR's source leaves out when a comma sets them off ("Trump, speaking to a
+# veterans group, said"); relative clauses stay in it ("Joseph, who has four children, said").
+SOURCE_COMMA_DROP: tuple[str, ...] = ("acl", "advcl")
 _PIECE_GAP = 5  # words between two pieces of the model's content, at most
 # Tags of words that make no reported content on their own ("the", "of", "it").
 _FUNCTION_POS = frozenset({"DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX", "PRON", "PUNCT", "SPACE"})
@@ -387,6 +403,16 @@ def _complement_raw(tok: Any, text: str) -> Range | None:
     ):
         return _subtree_range(tok.head, exclude=[tok])
     return None
+
+
+def _reports_after(tok: Any) -> bool:
+    """A participle that reports a that-clause of its own after it ('“…,” adding that ...')."""
+    if tok.tag_ != "VBG":
+        return False
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return True
+    return False
 
 
 def _ends_clause(tok: Any) -> bool:
@@ -507,10 +533,16 @@ class _Builder:
             if pieces:
                 # A later piece past a contrast or another speech verb is that verb's content.
                 a0 = bisect.bisect_left(v.idx, pieces[-1][1])
-                if any(v.idx[k] != tok.idx and (v.pos[k] == "VERB" and v.lemma[k] in CUE_CLASSES or (
-                        v.lower[k] in _TAIL_WORDS and k > 0 and v.lower[k - 1] in (",", ";")))
-                       for k in range(a0, a)):
-                    break
+                hits = [k for k in range(a0, a) if v.idx[k] != tok.idx and (
+                    v.pos[k] == "VERB" and v.lemma[k] in CUE_CLASSES or (
+                        v.lower[k] in _TAIL_WORDS and k > 0 and v.lower[k - 1] in (",", ";")))]
+                if hits:
+                    if not (learned and pieces[-1][1] <= tok.idx < r[0] and v.idx[hits[-1]] < tok.idx):
+                        break
+                    # "called her vote a mistake, but she noted that ...": the pieces before the
+                    # contrast that leads to the cue are the other clause's, the cue's come after.
+                    pieces = []
+                    a0 = a
                 # The model's pieces join across the cue and its source, or a word or two.
                 words = [k for k in range(a0, a) if not v.punct[k] and not v.space[k]]
                 if learned and len(words) > _PIECE_GAP and not any(
@@ -563,7 +595,8 @@ class _Builder:
                 if how == "reattached" and src is not None and inside(src, ia["outer"]):
                     holder[j] = k  # the subject it took from the reported clause is not its own
         if cuts:
-            found = [(tb, {**ib, "source": found[holder[j]][1]["source"], "head": found[holder[j]][1]["head"]})
+            found = [(tb, {**ib, "source": found[holder[j]][1]["source"], "head": found[holder[j]][1]["head"],
+                           "named": found[holder[j]][1].get("named")})
                      if j in holder else (tb, ib) for j, (tb, ib) in enumerate(found)]
             out = []
             for k, (ta, ia) in enumerate(found):
@@ -862,23 +895,31 @@ class _Builder:
         src_best: tuple[float, int] | None = None
         relay = self._relay_phrases(a, b)
         content_p: list[float] = []
+        open_p: dict[int, float] = {}  # content probability of the tokens no rule closed to content
         if toks:
             probs = model.role_probs_of(v, c, toks, lem)
             best = probs.argmax(axis=1).tolist()
             own = [r for r in relay if r[0] <= idx_c < r[1]]
             when, between = self._adjuncts(c)
             for t, k, row in zip(toks, best, probs):
-                if k and not own and any(r0 <= v.idx[t] < r1 for r0, r1 in relay):
+                closed = False
+                if not own and any(r0 <= v.idx[t] < r1 for r0, r1 in relay):
                     # "..., an IRGC spokesperson said, according to Iran International": the
                     # relay is an attribution of its own, neither the source nor the content
                     # of the speech verb.
-                    k = 0
-                if k == kc and own and any(r0 <= v.idx[t] < r1 for r0, r1 in own):
-                    k = 0  # "..., according to the Tax Foundation": the relay's own words report nothing
-                if k and t in when or k == kc and t in between:
+                    k, closed = 0, True
+                if own and any(r0 <= v.idx[t] < r1 for r0, r1 in own):
+                    closed = True
+                    if k == kc:
+                        k = 0  # "..., according to the Tax Foundation": the relay's own words report nothing
+                if t in when or t in between:
                     # "claimed on Wednesday that ...": the date is neither cue nor content;
                     # "noted in their statement that ...": the reported clause is the content.
-                    k = 0
+                    closed = True
+                    if k and t in when or k == kc:
+                        k = 0
+                if not closed and k != ks and k != kq:
+                    open_p[t] = float(row[kc])
                 if k:
                     labels[t] = k
                     if k == ks and (src_best is None or row[ks] > src_best[0]):
@@ -895,6 +936,7 @@ class _Builder:
         cue = (idx[lo_c], idx[hi_c] + ln[hi_c])
         # Source: the run of source tokens around the most likely one, else the subject.
         source: Range | None = None
+        named: Range | None = None
         head = None
         subj = _subject(tok)
         if src_best is not None:
@@ -910,7 +952,8 @@ class _Builder:
         if source is None:
             if subj is not None:
                 head = subj
-                source = _clean(text, self._source_range(subj))
+                named = _clean(text, self._source_range(subj))
+                source = _clean(text, self._source_phrase(subj, tok))
             elif c > 0 and glue_point(v.lower[c - 1]) is None:
                 source = _glued_tail(doc[c - 1])
         if regs:
@@ -918,7 +961,7 @@ class _Builder:
             outer = tuple(self._lead_in(r, tok.idx) for r in regs)
             label = "direct"
         else:
-            ci = sorted(t for t, k in labels.items() if k == kc)
+            ci = self._complete(sorted(t for t, k in labels.items() if k == kc), c, open_p)
             pieces: list[Range] = []
             prev = -10
             for t in ci:
@@ -939,7 +982,31 @@ class _Builder:
         order = min([cue[0]] + [p[0] for p in content])
         sure = sum(content_p) / len(content_p) if content_p else 0.5
         return {"content": content, "outer": outer, "label": label, "cue": cue, "lemma": lem,
-                "source": source, "head": head, "order": order, "sure": sure}
+                "source": source, "head": head, "order": order, "sure": sure, "named": named}
+
+    def _complete(self, ci: list[int], c: int, open_p: dict[int, float]) -> list[int]:
+        """The model's content tokens with the rest of the phrase they head: where one of them
+        heads all the others, its whole subtree when it does not hold the cue and the words
+        it adds are likely enough content ("to meet [and in some cases exceed his goals]")."""
+        if not ci or COMPLETE_MIN_P > 1.0:
+            return ci
+        v = self.view
+        s = set(ci)
+        head = v.head
+        tops = [t for t in ci if head[t] not in s]
+        if len(tops) != 1:
+            return ci
+        top = self.doc[tops[0]]
+        lo, hi = top.left_edge.i, top.right_edge.i
+        if lo <= c <= hi:
+            return ci
+        ext = [t for t in range(lo, hi + 1) if t not in s and not v.space[t]]
+        if not ext or any(t not in open_p for t in ext):
+            return ci
+        words = [t for t in ext if not v.punct[t]]
+        if words and sum(open_p[t] for t in words) / len(words) < COMPLETE_MIN_P:
+            return ci
+        return sorted(s.union(ext))
 
     def _adjuncts(self, c: int) -> tuple[set[int], set[int]]:
         """The cue's time adjuncts ("on Wednesday", "last week", "today"), and the adjuncts
@@ -1021,7 +1088,8 @@ class _Builder:
                 gap = text[e_out:cand.idx]
                 # "“…” and noted that ...": a verb joined on by a conjunction reports its own clause.
                 if not self._sentence_break(e_out, cand.idx) and "“" not in gap and '"' not in gap \
-                        and _JOINED.search(gap) is None and not self._ends_sentence(r, cand.i):
+                        and _JOINED.search(gap) is None and not self._ends_sentence(r, cand.i) \
+                        and not _reports_after(cand):
                     best = cand
             if best is None:
                 # Before the quote in the same sentence: "Sharif noted that “…”", "then says "…"".
@@ -1195,9 +1263,11 @@ class _Builder:
         subj = _subject(tok)
         source: Range | None = None
         head = None
+        named: Range | None = None
         if subj is not None:
             head = subj
-            source = _clean(self.text, self._source_range(subj))
+            named = _clean(self.text, self._source_range(subj))
+            source = _clean(self.text, self._source_phrase(subj, tok))
         elif tok.i > 0:
             source = _glued_tail(tok.doc[tok.i - 1])
         if regs:
@@ -1231,12 +1301,19 @@ class _Builder:
         cue = self._cue_range(tok)
         order = min([cue[0]] + [c[0] for c in content])
         return {"content": content, "outer": outer, "label": label, "cue": cue, "lemma": lemma,
-                "source": source, "head": head, "order": order}
+                "source": source, "head": head, "order": order, "named": named}
 
     def _source_range(self, subj: Any) -> Range:
         # Relative clauses and appositive tails are not part of the source's name.
-        drop = [c for c in subj.children if c.dep_ in ("relcl", "acl")]
-        return _subtree_range(subj, exclude=drop)
+        drop = [c for c in subj.children if c.dep_ in ("relcl", "acl", "advcl")]
+        return _subtree_range(subj, exclude=drop, own_run=True)
+
+    def _source_phrase(self, subj: Any, cue: Any) -> Range:
+        """The whole subject phrase (PolNeAR's source): its relative clauses and participles
+        too, but not a branch holding the cue ("Baghdad, which has spoken of ...")."""
+        drop = [c for c in subj.children if c.left_edge.i <= cue.i <= c.right_edge.i or (
+            c.dep_ in SOURCE_COMMA_DROP and c.i > 0 and c.doc[c.left_edge.i - 1].text == ",")]
+        return _subtree_range(subj, exclude=drop, own_run=True)
 
     def _cue_range(self, tok: Any) -> Range:
         """The verb with its auxiliaries, negation and particle ("has said", "called for")."""
@@ -1309,7 +1386,10 @@ class _Builder:
             noun = head.head.head
             speaker = self.resolver.resolve(*_clean(self.text, self._source_range(noun)), noun)
         elif source is not None:
-            speaker = self.resolver.resolve(source[0], source[1], head)
+            # The speaker is named in the source phrase without its relative clause or
+            # participle ("Joseph, who has four children"), which PolNeAR's source keeps.
+            named = info.get("named") or source
+            speaker = self.resolver.resolve(named[0], named[1], head)
         via = self._via(tok, info)
         lemma = info["lemma"]
         cls = "say" if lemma == "according to" else cue_class(lemma)
@@ -1432,7 +1512,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 5
+    version = 6
     requires = ("parse",)
     assigns = ("quotes",)
 
