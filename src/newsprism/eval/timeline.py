@@ -12,7 +12,9 @@ dated expression of its clause (a year or month refined by a coreferent mention'
 compatible date), else the date of a coreferent mention dated by an expression in the same or
 another trial document (same kind of happening, same named thing acted on: the task's timelines
 are cross-document), else the date of a "when" clause it holds, else the tense of its clause
-against the document date and the day its lead names. A word the stage took as an event trigger gets the stage's date for that event.
+against the document date and the day its lead names (a simple past in a report naming no day
+near publication gets only the document's month). A word the stage took as an event trigger gets
+the stage's date for that event.
 
 Gold words are found in their sentence as written, else case-insensitively, else by the first
 word of a multi-word event ("step_down"). The task's format has no weeks: a week the system

@@ -19,9 +19,10 @@ from .time_anchor import (
     nearest_time,
     paragraph_ids,
     referring_nominal,
+    tense,
     tense_reading,
 )
-from .times import _QUOTE_RX, _RANK, _trigger_class, dating_rule, event_date
+from .times import _QUOTE_RX, _RANK, _trigger_class, dating_rule, event_date, names_near_day
 
 __all__ = ["EventIndex", "anchor_token", "date_word", "lead_day"]
 
@@ -246,7 +247,9 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
        ("When Jobs first introduced iPhone 4, he praised ...");
     3. by the tense of the word's clause (:func:`.time_anchor.tense_reading`): ``document``,
        the publication day, for the present; ``lead``, the day the lead names
-       (:func:`lead_day`) for a past or present perfect after it, else ``document``; ``none``
+       (:func:`lead_day`) for a past or present perfect after it, else ``document`` (or ``recent``,
+       the publication month, for a simple past when the article names no day near publication:
+       :func:`.times.names_near_day`); ``none``
        for futures, modals, infinitives, pluperfects and quoted or reported pasts. Without a
        publication date only rules 1-2 apply. A present passive ("is slated for a release on
        June 24") is not dated in rule 1 by a day after publication.
@@ -325,4 +328,6 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
         ref = lead_day(analysis)
         if ref is not None and ref.value is not None and ref.start < start:
             return ref.value, ref.precision, "lead"
+        if tense(tok) == "past" and not names_near_day(analysis.text, analysis.times):
+            return f"{dct.year:04d}-{dct.month:02d}", "month", "recent"
     return dct.isoformat(), "day", "document"

@@ -9,7 +9,9 @@ without its own expression inherits one from a trigger it directly modifies or i
 by ("killed in an airstrike ... in January 2020"). A trigger still without one takes the
 nearest expression of its clause, else what its tense says (:func:`.time_anchor.tense_reading`):
 the publication day for the present, the day the lead names for an unquoted past ("Yesterday,
-Jobs unveiled ..."; in news, "X said" is news of the day), no date for a future, a modal, a
+Jobs unveiled ..."; in news, "X said" is news of the day; without one, the publication day, or
+only its month for a simple past when the report names no day near publication: rule ``recent``,
+:func:`names_near_day`), no date for a future, a modal, a
 pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"). A happening named as something known ("the killing of Soleimani", "Mousavi's
 death", "Moussavi, killed in ...": :func:`.time_anchor.referring_nominal`) takes only an
 expression of its own phrase, else the date the article gives the same happening (same class,
@@ -45,6 +47,7 @@ from .time_anchor import (
     paragraph_ids,
     path_cost,
     referring_nominal,
+    tense,
     tense_reading,
 )
 
@@ -55,6 +58,7 @@ __all__ = [
     "TimeStage",
     "dating_rule",
     "event_date",
+    "names_near_day",
     "narrative_times",
     "resolve_time",
 ]
@@ -133,6 +137,7 @@ DATING_CONFIDENCE: dict[str, float] = {
     "none": 0.5,  # no date: future, modal, infinitive, pluperfect, quoted past
     "lead": 0.42,  # by its past tense: the day the lead names (``time`` is the lead's expression)
     "document": 0.4,  # by its tense: the publication day
+    "recent": 0.38,  # by its past tense in a report naming no day near publication: the publication month
 }
 _KIND_OF = {v: k for k, v in DATING_CONFIDENCE.items()}
 _LEAD_DAYS = 7
@@ -147,13 +152,16 @@ def event_date(rule: str, time: TimeExpr | None, anchor: date | None) -> tuple[s
     """The date an event dated by ``rule`` gets against the publication day ``anchor``.
 
     An expression's value for the expression rules; for ``lead`` the lead's day when it falls in
-    the week before publication, else the publication day (as for ``document``).
+    the week before publication, else the publication day (as for ``document``); for ``recent``
+    the month of publication.
     """
     conf = DATING_CONFIDENCE[rule]
     if rule in ("own", "inherited", "coreferent", "sentence"):
         if time is not None and time.value is not None:
             return time.value, time.precision, conf
         return None, "vague", conf
+    if rule == "recent" and anchor is not None:
+        return f"{anchor.year:04d}-{anchor.month:02d}", "month", conf
     if rule in ("lead", "document") and anchor is not None:
         if rule == "lead" and time is not None and time.value is not None and time.precision == "day":
             day = date.fromisoformat(time.value)
@@ -273,7 +281,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 7
+    version = 8
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -347,6 +355,7 @@ class TimeStage(ArticleStage):
         events: list[Event] = []
         para = paragraph_ids(doc, text)
         lead = lead_expression(doc, text, times)
+        near_day = names_near_day(text, times)
         referring: list[tuple[int, tuple[TimeExpr | None, str]]] = []  # without an expression of their own
         keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
         found = _triggers(doc)
@@ -368,10 +377,11 @@ class TimeStage(ArticleStage):
                     time = emb  # the post's date is when its words were said, not when what they tell happened
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
                 if time is None:
-                    time, rule = _fallback(doc, tok, stimes, para, quoted, lead)
+                    time, rule = _fallback(doc, tok, stimes, para, quoted, lead, near_day)
                     if tr.referring and rule == "none":
                         # dated as the article dates that happening, else as any other word
-                        referring.append((len(events), _fallback(doc, tok, stimes, para, quoted, lead, False)))
+                        referring.append((len(events), _fallback(doc, tok, stimes, para, quoted, lead, near_day,
+                                                                 False)))
                 if tr.referring or tok.pos_ == "NOUN":
                     keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
@@ -396,9 +406,10 @@ class TimeStage(ArticleStage):
 
 
 def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, quoted: bool,
-              lead: TimeExpr | None, refer: bool = True) -> tuple[TimeExpr | None, str]:
+              lead: TimeExpr | None, near_day: bool, refer: bool = True) -> tuple[TimeExpr | None, str]:
     """A trigger no expression claimed: its clause's nearest expression, else its tense's reading.
 
+    ``near_day``: the article names a day by its distance to publication (:func:`names_near_day`).
     ``refer=False``: as if it were not a :func:`.time_anchor.referring_nominal`.
     """
     tx, cost = nearest_time(doc, tok, stimes, para, refer)
@@ -407,7 +418,31 @@ def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, 
     reading = tense_reading(tok, quoted, refer)
     if reading == "lead" and lead is not None and lead.start < tok.idx:
         return lead, "lead"
+    if reading == "lead" and not near_day and tense(tok) == "past":
+        return None, "recent"  # a present perfect's time is the report's now: the publication day
     return None, "document" if reading is not None else "none"
+
+
+_NEAR_DAY_RX = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night"
+                          r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def names_near_day(text: str, times: Sequence[TimeExpr]) -> bool:
+    """The article names a day by where it stands from publication ("today", "yesterday", "on Monday").
+
+    A report that does tells what happened in the days around publication; one that names none
+    ("During a media event ..., Apple released the SDK") says only that its simple past is recent:
+    the publication day would claim a day the text does not give, so such a past is dated to the
+    publication month (rule ``recent``). A present perfect ("has begun to sell") is told from the
+    report's now and keeps the publication day. Dates written out ("Monday, June 7") do not count.
+    Read off the text alone, so that an undated article gets the same rules once dated.
+    """
+    for tx in times:
+        if tx.precision == "day":
+            expr = text[tx.start : tx.end]
+            if _NEAR_DAY_RX.search(expr) and not any(c.isdigit() for c in expr):
+                return True
+    return False
 
 
 _NOT_NAME_WORDS = frozenset({"general", "president", "former", "commander", "minister", "leader", "spokesman",
