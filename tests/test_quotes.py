@@ -347,6 +347,14 @@ def test_source_phrase_and_its_speaker(nlp: object, text: str, source: str, spea
         assert a.speaker is not None and text[a.speaker.start:a.speaker.end] == speaker
 
 
+def test_a_sentence_opening_on_a_poll_reports_its_finding(nlp: object) -> None:
+    t = ("The Washington Post released a poll of 1,000 voters on Monday. In the poll, Clinton led Trump by five "
+         "points among likely voters.")
+    q = next(q for q in find_quotes_in_text(t, nlp=nlp) if q.cue is not None and q.cue.slice(t) == "In")
+    assert q.slice(t) == "Clinton led Trump by five points among likely voters"
+    assert q.speaker is not None and q.speaker.slice(t) == "Washington Post"
+
+
 def test_according_to_opening_a_sentence_the_parse_made_its_root(nlp: object) -> None:
     t = ("Hillary Clinton’s campaign has asked the moderator to fact check Donald Trump. According to "
          "conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.")
@@ -495,7 +503,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v6"
+    assert st.tag == "quotes.v7"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -286,6 +286,8 @@ _LABEL_RE = re.compile(r'^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][^\n:"“”.?!
                        re.MULTILINE)
 # Single nouns that lead a headline as its source ("Poll: Clinton and Trump in dead heat").
 _LABEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
+# Documents whose findings a sentence opening "In the poll, ..." reports.
+_FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "audit", "review", "census"})
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 # The model's content grows to the whole phrase it heads when the words added average this
@@ -725,6 +727,15 @@ class _Builder:
             info = self._according(tok)
             if info is not None:
                 found.append((tok, info))
+        for i in range(v.n - 1):
+            if v.lower[i] == "in" and v.sstart[i]:
+                tok = doc[i]
+                sent = self._sent_key(i)
+                if any(self._sent_key(t.i) == sent for t, _ in found):
+                    continue
+                info = self._in_document(tok)
+                if info is not None:
+                    found.append((tok, info))
         return found
 
     def _sent_key(self, i: int) -> tuple[int, int]:
@@ -949,6 +960,14 @@ class _Builder:
             head = doc[lo:hi + 1].root
             if source[1] <= source[0]:
                 source, head = None, None
+            else:
+                # The run is the start of a phrase: the whole of it is the source ("The family,
+                # protesters and civic leaders", "a study released by ... last month").
+                lo2, hi2 = head.left_edge.i, head.right_edge.i
+                if not lo2 <= c <= hi2 and p_start <= idx[lo2] and idx[hi2] < p_end and all(
+                        labels.get(t) != kc for t in range(lo2, hi2 + 1)):
+                    named = source
+                    source = _clean(text, self._source_phrase(head, tok))
         if source is None:
             if subj is not None:
                 head = subj
@@ -1353,6 +1372,28 @@ class _Builder:
         return {"content": (content,), "outer": (content,), "label": "indirect", "cue": cue,
                 "lemma": "according to", "source": source, "head": obj, "order": min(cue[0], content[0])}
 
+    def _in_document(self, tok: Any) -> dict[str, Any] | None:
+        """ "In this poll, Trump rose 1 point ...": a sentence opening on a poll, survey or
+        report and a comma, with no speech verb of its own, reports what the document found:
+        "In" is the cue, the document the source, the rest of the sentence the content."""
+        doc, text = self.doc, self.text
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in _FINDING_NOUNS:
+            return None
+        end = obj.right_edge.i + 1
+        if end >= len(doc) or doc[end].text != "," or tok.head.i <= end:
+            return None
+        sent = tok.sent
+        p_end = text.find("\n", doc[end].idx)
+        p_end = len(text) if p_end < 0 else p_end
+        content = _clean(text, (doc[end].idx + 1, min(sent.end_char, p_end)))
+        if len(text[content[0]:content[1]].split()) < 3:
+            return None
+        source = _clean(text, _subtree_range(obj))
+        cue = _tok_range(tok)
+        return {"content": (content,), "outer": (content,), "label": "indirect", "cue": cue, "lemma": "find",
+                "source": source, "head": obj, "order": cue[0]}
+
     def _according_opening(self, tok: Any, to: Any) -> dict[str, Any] | None:
         """ "According to X, the move reeks of fear." where the parse made "According" the
         root (and the clause an apposition of X): the source runs to the first comma, the
@@ -1512,7 +1553,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 6
+    version = 7
     requires = ("parse",)
     assigns = ("quotes",)
 
