@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from ..errors import PipelineError
@@ -350,6 +351,7 @@ class TimeStage(ArticleStage):
         text = item.text
         anchor = item.article.published
         names = self._names(item, doc)
+        by_start = _ByStart(names)
         quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
@@ -386,7 +388,7 @@ class TimeStage(ArticleStage):
                     keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
                 roles = _roles(doc, tok, tr.label)
-                parts = _participants(doc, tok, tr.label, roles, names, text)
+                parts = _participants(doc, tok, tr.label, roles, names, text, by_start)
                 desc = _describe(doc, tok, tr.label, roles, parts, text)
                 events.append(Event(
                     start=tok.idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
@@ -654,9 +656,28 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
     return before[-1]
 
 
+class _ByStart:
+    """A document's name mentions, with where to look for those holding a given offset."""
+
+    def __init__(self, names: Sequence[Span]):
+        self.names = names
+        starts = [m.start for m in names]
+        self._starts = starts if all(a <= b for a, b in pairwise(starts)) else None
+        self._longest = max((m.end - m.start for m in names), default=0)
+
+    def around(self, lo: int, hi: int) -> Sequence[Span]:
+        """The mentions, in order, that may hold an offset from ``lo`` to ``hi``: all of them
+        unless they are in text order."""
+        if self._starts is None:
+            return self.names
+        return self.names[bisect_left(self._starts, lo - self._longest) : bisect_right(self._starts, hi)]
+
+
 def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], names: Sequence[Span],
-                  text: str) -> list[Span]:
-    """Names taking part: the patient (for killings, first) and agent, then others in the phrase."""
+                  text: str, by_start: _ByStart | None = None) -> list[Span]:
+    """Names taking part: the patient (for killings, first) and agent, then others in the phrase.
+
+    ``by_start``: the same ``names`` ready to be searched by offset."""
     local = _local(doc, tok)
     # a mention holding the trigger itself ("the Oct. 7 Hamas attacks" as an EVENT) is the event, not a party
     names = [m for m in names if not (m.start <= tok.idx < m.end)]
@@ -679,8 +700,9 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], names: 
         if m is not None and m not in out:
             out.append(m)
     local_offs = sorted(doc[i].idx for i in local)
-    for m in names:
-        if _holds_any(m, local_offs) and m not in out:
+    near = by_start.around(local_offs[0], local_offs[-1]) if by_start is not None else names
+    for m in near:
+        if _holds_any(m, local_offs) and not (m.start <= tok.idx < m.end) and m not in out:
             out.append(m)
     return out
 
