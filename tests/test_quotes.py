@@ -347,6 +347,16 @@ def test_source_phrase_and_its_speaker(nlp: object, text: str, source: str, spea
         assert a.speaker is not None and text[a.speaker.start:a.speaker.end] == speaker
 
 
+def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) -> None:
+    t = ('Economists praised parts of the plan. "I have admiration for the mechanics" of the Clinton proposals, '
+         'Mr. Holtz-Eakin said. "They are more detailed than anything the other side has offered."')
+    got = [(q.slice(t), q.speaker.slice(t) if q.speaker else None, q.cue.start if q.cue else None)
+           for q in find_quotes_in_text(t, nlp=nlp)]
+    said = t.index("said")
+    assert ('"I have admiration for the mechanics" of the Clinton proposals', "Holtz-Eakin", said) in got
+    assert ("They are more detailed than anything the other side has offered.", "Holtz-Eakin", said) in got
+
+
 def test_a_sentence_opening_on_a_poll_reports_its_finding(nlp: object) -> None:
     t = ("The Washington Post released a poll of 1,000 voters on Monday. In the poll, Clinton led Trump by five "
          "points among likely voters.")
@@ -503,7 +513,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v7"
+    assert st.tag == "quotes.v8"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -718,6 +718,7 @@ class _Builder:
         found.extend(self._follow_ups(by_cue))
         taken = {id(r) for regs in assigned.values() for r in regs}
         taken.update(id(self.regions[ri]) for ri in self.follow)
+        found = [self._quote_goes_on(tok, info, taken) for tok, info in found]
         found.extend(self._signed(taken))
         found.extend(self._labelled(found))
         for tok in according:
@@ -745,6 +746,25 @@ class _Builder:
         if breaks is None:
             breaks = self._breaks = [m.start() for m in re.finditer("\n", self.text)]
         return self.view.sent_of[i], bisect.bisect_right(breaks, self.view.idx[i])
+
+    def _quote_goes_on(self, tok: Any, info: dict[str, Any], taken: set[int]) -> tuple[Any, dict[str, Any]]:
+        """ "''I have admiration for the mechanics'' of the proposals, Mr. Holtz-Eakin said.
+        ''They're more detailed ...''": a quote opening the next sentence, right after a report
+        whose cue closes it, goes on with that report (PolNeAR marks one content of both)."""
+        if info["label"] != "indirect" or info["lemma"] == "according to" or info["content"][-1][1] > tok.idx:
+            return tok, info
+        end = tok.sent.end_char
+        text = self.text
+        for r in self.regions:
+            if r.outer[0] < end:
+                continue
+            gap = text[end:r.outer[0]]
+            if gap.strip() or "\n" in gap or id(r) in taken or not r.closed or len(text[r.start:r.end].split()) < 3:
+                break
+            taken.add(id(r))
+            return tok, {**info, "content": info["content"] + ((r.start, r.end),),
+                         "outer": info["outer"] + (r.outer,)}
+        return tok, info
 
     def _signed(self, taken: set[int]) -> list[tuple[Any, dict[str, Any]]]:
         """Quotes signed with a dash and a name at the end of their line ("“…” ― Sonya Herridge")."""
@@ -1553,7 +1573,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 7
+    version = 8
     requires = ("parse",)
     assigns = ("quotes",)
 
