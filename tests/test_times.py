@@ -523,6 +523,35 @@ def test_a_reported_past_is_not_the_day_it_was_said() -> None:
     assert _word(a, "had") == (None, "vague", "none")
 
 
+def test_a_perfect_since_a_happening_starts_with_it() -> None:
+    from newsprism.stages.time_words import EventIndex
+
+    a = _parsed("Apple launched the iTunes Music Store on April 28, 2003.\n\n"
+                "Since its launch the store has sold more than 3 billion songs.", published=date(2008, 1, 9))
+    sold = a.text.index("sold")
+    assert date_word(a, sold, EventIndex([a])) == ("2003-04-28", "day", "since")
+    # without a telling of the launch, the perfect keeps the report's now
+    assert date_word(a, sold)[:2] == ("2008-01-09", "day")
+    # a "since" of reason is no starting point
+    b = _parsed("Since it sells well, the store has added more songs.", published=date(2008, 1, 9))
+    assert _word(b, "added")[2] != "since"
+
+
+def test_a_future_without_its_own_time_is_at_the_last_future_one() -> None:
+    a = _parsed("Yesterday, Jobs unveiled iPhone 4.\n\niPhone 4 will be available on June 24 in five countries.\n\n"
+                "It comes in two colors.\n\nThe iPhone 3GS's price will be reduced to US $99, and the iPhone 3G "
+                "will be discontinued.")
+    assert _word(a, "discontinued") == ("2010-06-24", "day", "continuity")
+    assert _word(a, "comes")[:2] == ("2010-06-08", "day")
+    # a past time named last ends the future's reference time
+    b = _parsed("iPhone 4 will be available on June 24.\n\nIn April, Gizmodo obtained a prototype.\n\n"
+                "The iPhone 3G will be discontinued.")
+    assert _word(b, "discontinued") == (None, "vague", "none")
+    # quoted, a future is the speaker's and keeps no date
+    c = _parsed("iPhone 4 will be available on June 24.\n\n\"We will sell millions,\" Jobs said.")
+    assert _word(c, "sell") == (None, "vague", "none")
+
+
 def test_a_present_arrangement_is_not_dated_by_the_day_arranged() -> None:
     a = _parsed("It is slated for a U.S. release on June 24, starting at US $199.", published=date(2010, 6, 16))
     assert _word(a, "slated") == ("2010-06-16", "day", "document")

@@ -11,9 +11,10 @@ the rule the stage dates its own events by: an expression tied to the word, else
 dated expression of its clause (a year or month refined by a coreferent mention's finer
 compatible date), else the date of a coreferent mention dated by an expression in the same or
 another trial document (same kind of happening, same named thing acted on: the task's timelines
-are cross-document), else the date of a "when" clause it holds, else the tense of its clause
-against the document date and the day its lead names (a simple past in a report naming no day
-near publication gets only the document's month). A word the stage took as an event trigger gets
+are cross-document), else the date of a "when" clause it holds or of the happening a perfect
+holds "since", else the tense of its clause against the document date and the day its lead
+names (a simple past in a report naming no day near publication gets only the document's month;
+a future told without a time of its own is at the last future day or month the report named). A word the stage took as an event trigger gets
 the stage's date for that event.
 
 Gold words are found in their sentence as written, else case-insensitively, else by the first

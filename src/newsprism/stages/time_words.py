@@ -228,6 +228,50 @@ def _when_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, st
     return None
 
 
+def _since_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, str] | None:
+    """"Since its launch the store has sold 3 billion songs": a perfect or present holding since a
+    happening began with it (the continuative perfect), so it has that happening's date when an
+    expression or a telling of it dates it. A "since" clause counts only in the past ("since the
+    iPhone was released"), not as a reason ("since it sells well")."""
+    from .time_anchor import clause_verb
+
+    v = clause_verb(tok)
+    if v is None or tense(v) not in ("perfect", "present"):
+        return None
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN":
+                got = _expression_date(analysis, obj) or index.date_of(analysis, obj)
+                if got is not None:
+                    return got
+        if c.dep_ == "advcl" and tense(c) == "past" and any(
+                g.dep_ == "mark" and g.lower_ == "since" and g.i < c.i for g in c.children):
+            got = _expression_date(analysis, c) or index.date_of(analysis, c)
+            if got is not None:
+                return got
+    return None
+
+
+def _future_reference(analysis: Analysis, tok: Any, quoted: bool) -> tuple[str, str] | None:
+    """"iPhone 4 will be available on June 24 ... and the iPhone 3G will be discontinued": a future
+    told without a time of its own is at the reference time the report last set, when the last
+    expression before its sentence is a day or month dating a future clause (a narrative's
+    reference time holds until another is named; a past or present one ends the future's)."""
+    doc = analysis.parse
+    if doc is None or quoted or tense(tok) != "future":
+        return None
+    sent_start = tok.sent.start_char
+    last = max((tx for tx in analysis.times if tx.end <= sent_start and tx.precision != "vague"),
+               key=lambda tx: tx.start, default=None)
+    if last is None or last.value is None or last.precision not in ("day", "month"):
+        return None
+    toks = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if toks is None or len(toks) == 0 or tense(toks.root) != "future":
+        return None
+    return last.value, last.precision
+
+
 def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -> tuple[str | None, str, str]:
     """The date the stage gives the happening told by the word at ``start``: (value, precision, rule).
 
@@ -245,12 +289,18 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
        year or month of rule 1 to a finer compatible date;
     2b. ``coreference`` too: the date rules 1-2 give a "when"/"as" clause the word's clause holds
        ("When Jobs first introduced iPhone 4, he praised ...");
+    2c. ``since``: a perfect or present holding "since" a happening has the date rules 1-2 give
+       that happening ("Since its launch the store has sold ...": the continuative perfect starts
+       with it);
     3. by the tense of the word's clause (:func:`.time_anchor.tense_reading`): ``document``,
        the publication day, for the present; ``lead``, the day the lead names
        (:func:`lead_day`) for a past or present perfect after it, else ``document`` (or ``recent``,
        the publication month, for a simple past when the article names no day near publication:
        :func:`.times.names_near_day`); ``none``
-       for futures, modals, infinitives, pluperfects and quoted or reported pasts. Without a
+       for futures, modals, infinitives, pluperfects and quoted or reported pasts, except that a
+       future outside quotes is at the last expression before its sentence when that is a day or
+       month dating a future clause (``continuity``: "will be available on June 24 ... the 3G will
+       be discontinued"). Without a
        publication date only rules 1-2 apply. A present passive ("is slated for a release on
        June 24") is not dated in rule 1 by a day after publication.
 
@@ -307,7 +357,15 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
         got = _when_date(analysis, tok, index)
         if got is not None:
             return got[0], got[1], "coreference"
+        got = _since_date(analysis, tok, index)
+        if got is not None:
+            return got[0], got[1], "since"
+    quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
     if by_tense is not None:
+        if by_tense[0] is None:
+            got = _future_reference(analysis, tok, quoted)
+            if got is not None:
+                return got[0], got[1], "continuity"
         return by_tense
     refer = referring_nominal(tok)
     if refer:  # a known happening no telling dates: dated as any other word
@@ -320,9 +378,11 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
     dct = analysis.article.published
     if dct is None:
         return None, "vague", "none"
-    quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
     reading = tense_reading(tok, quoted, False)
     if reading is None:
+        got = _future_reference(analysis, tok, quoted)
+        if got is not None:
+            return got[0], got[1], "continuity"
         return None, "vague", "none"
     if reading == "lead":
         ref = lead_day(analysis)
