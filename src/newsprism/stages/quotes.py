@@ -551,7 +551,7 @@ class _Builder:
                         info["cue"][0] <= v.idx[k] < info["cue"][1] for k in words):
                     break
             if not indirect:
-                pieces.append(r)
+                pieces.append(self._close_quote(r))
                 continue
             r2 = self._drop_aside(r)
             r3 = self._drop_tail(r2)
@@ -565,11 +565,16 @@ class _Builder:
 
     def _close_quote(self, r: Range) -> Range:
         """Reported content that ends inside a quote it opened ends with the quote's closing
-        mark ('... is “spiraling out of control.”'), the period before the mark included."""
+        mark ('... is “spiraling out of control.”'), the period before the mark included; the
+        model's content that is a quote's words all but its marks is the quote with them."""
+        text = self.text
         for q in self.regions:
-            if r[0] <= q.outer[0] < r[1] < q.outer[1] and q.closed \
-                    and all(not ch.isalnum() for ch in self.text[r[1]:q.outer[1]]):
+            if not (q.closed and r[1] < q.outer[1] <= r[1] + 4 and not any(ch.isalnum() for ch in text[r[1]:q.outer[1]])):
+                continue
+            if r[0] <= q.outer[0] < r[1]:
                 return r[0], q.outer[1]
+            if q.outer[0] < r[0] and all(not ch.isalnum() for ch in text[q.outer[0]:r[0]]):
+                return q.outer  # the whole quote, marks and all ('"Hands up, don't shoot."')
         return r
 
     def _nesting(self, found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
@@ -1573,7 +1578,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 8
+    version = 9
     requires = ("parse",)
     assigns = ("quotes",)
 
