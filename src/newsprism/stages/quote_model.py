@@ -20,7 +20,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Sequence
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -267,13 +267,83 @@ def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[s
     between token and cue through their lowest common ancestor, its shape and direction,
     distance band, quote states, and the token's tag and dependency.
     """
-    return _role_parts(v, c, toks, lem, list)
+    return _role_parts(v, c, toks, lem, _branch_names, _token_names)
+
+
+_QS = ("00", "01", "10", "11")  # the quote states of token and cue, str(inq[t]) + str(inq[c])
+
+# What the per-token emitter is given: direction ("L"/"R"), distance band, the token's tag and
+# dependency, the branch's shape (``top``), quote states (index into _QS), comma band, whether
+# it is a date or time, its word when punctuation / when next to the cue / when near the cue's
+# path (else None), other speech verbs between (band), governed by one ("0"/"1"), clause marker.
+_EmitBranch = Callable[[str, str, str, str, "tuple[str, ...]", str, "str | None"], list[Any]]
+_Emit = Callable[[str, str, str, str, str, int, str, bool, "str | None", "str | None", "str | None", str, str, str],
+                 list[Any]]
+
+
+_SELF = "self"  # the branch of the cue itself: its features are "b" and "self"
+
+
+def _branch_names(top: str, lem: str, direction: str, up3: str, d3: tuple[str, ...], hc: str,
+                  word: str | None) -> list[str]:
+    """The role features of a token's branch: its shape (``top``) and path up (``up3``, the
+    cue's side) and down (``d3``) through the lowest common ancestor, with the branch's first
+    word when it is a prepositional, adverbial or marker branch."""
+    if top is _SELF:
+        return ["b", "self"]
+    path = up3 + "|" + "/".join(d3)
+    fa = [
+        "b",
+        "top=" + top,
+        "topl=" + top + "|" + lem,
+        "topd=" + top + "|" + direction,
+        "path=" + path,
+        "pathd=" + path + "|" + direction,
+        "l=" + lem,
+        "ld=" + lem + "|" + direction,
+        "hct=" + hc + "|" + top,
+    ]
+    if word is not None:
+        fa.append("bw=" + word + "|" + top[:1])
+        fa.append("bwl=" + lem + "|" + word)
+    return fa
+
+
+def _token_names(direction: str, db: str, pos: str, dep: str, top: str, qi: int, cb: str, te: bool,
+                 punct: str | None, adj: str | None, near: str | None, oc: str, under: str,
+                 mark: str) -> list[str]:
+    """The per-token role features (after the branch's): the names the model was trained on."""
+    q = _QS[qi]
+    f = [
+        "dir=" + direction + db,
+        "tp=" + pos + "|" + top,
+        "td=" + dep,
+        "q=" + q,
+        "qt=" + q + "|" + top,
+        "cm=" + cb + direction,
+        "cmt=" + cb + "|" + top,
+    ]
+    if te:
+        f.append("te=" + top)
+    if punct is not None:
+        f.append("punct=" + punct)
+    if adj is not None:
+        f.append("adj=" + direction + "|" + adj)
+    if near is not None:
+        f.append("near=" + near + "|" + direction)
+    f.append("oc=" + oc + direction)
+    f.append("under=" + under)
+    if mark:
+        f.append("mk=" + mark)
+        f.append("mkd=" + mark + direction)
+    return f
 
 
 def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
-                conv: Callable[[list[str]], list[Any]]) -> list[list[Any]]:
-    """:func:`role_batch` with each group of features passed through ``conv`` (names to model
-    rows at run time). The features of the token's branch (its path to the cue and that
+                emit_branch: _EmitBranch, emit: _Emit) -> list[list[Any]]:
+    """:func:`role_batch` with each branch's features made by ``emit_branch`` and each
+    token's own by ``emit`` (names for training, model rows at run time, see
+    :class:`_RoleRows`). The features of the token's branch (its path to the cue and that
     path's words) are the same for every token of the branch: built and converted once."""
     anc = v.ancestors(c)
     cue_pos = {a: k for k, a in enumerate(anc)}
@@ -365,16 +435,14 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
         return str(up(x, mark_memo, clause_of, ""))
 
     inq, lower, punct, ent, commas = v.inq, v.lower, v.punct, v.ent, v.commas
-    qc = str(inq[c])
-    lf = "l=" + lem
-    ldl, ldr = "ld=" + lem + "|L", "ld=" + lem + "|R"
+    qc = inq[c]
     # Does the cue have a reported clause of its own? Its other branches are then adjuncts.
     hc = "1" if any(dep[k] == "ccomp" for k in v.children[c]) else "0"
     out: list[list[Any]] = []
     shared: dict[tuple[Any, ...], tuple[str, list[Any]]] = {}
     for t in toks:
         if t == c:
-            out.append(conv(["b", "self"]))
+            out.append(emit_branch(_SELF, lem, "", "", (), "", None))
             continue
         lca_up, d3, n_down, branch = info(t)
         direction = "L" if t < c else "R"
@@ -390,66 +458,191 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
                 top = "A:" + up2[lca_up]
             else:
                 top = "S:" + up2[lca_up] + ">" + bd
-            path = (up3[lca_up] if lca_up > 0 else "") + "|" + "/".join(d3)
-            fa = [
-                "b",
-                "top=" + top,
-                "topl=" + top + "|" + lem,
-                "topd=" + top + "|" + direction,
-                "path=" + path,
-                "pathd=" + path + "|" + direction,
-                lf,
-                ldl if direction == "L" else ldr,
-                "hct=" + hc + "|" + top,
-            ]
-            if branch >= 0 and dep[branch] in _WORD_BRANCHES:
-                fa.append("bw=" + lower[branch] + "|" + top[:1])
-                fa.append("bwl=" + lem + "|" + lower[branch])
-            got = shared[key] = (top, conv(fa))
+            got = shared[key] = (top, emit_branch(
+                top, lem, direction, up3[lca_up] if lca_up > 0 else "", d3, hc,
+                lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None))
         top = got[0]
         dist = t - c if t > c else c - t
         db = "1" if dist == 1 else "2" if dist <= 3 else "5" if dist <= 6 else "x" if dist <= 15 else "X"
-        q = str(inq[t]) + qc
         n_comma = commas[t] - commas[c + 1] if t > c else commas[c] - commas[t + 1]
         cb = "0" if n_comma <= 0 else "1" if n_comma == 1 else "2"
-        f = [
-            "dir=" + direction + db,
-            "tp=" + pos[t] + "|" + top,
-            "td=" + dep[t],
-            "q=" + q,
-            "qt=" + q + "|" + top,
-            "cm=" + cb + direction,
-            "cmt=" + cb + "|" + top,
-        ]
-        if ent[t] == "DATE" or ent[t] == "TIME":
-            f.append("te=" + top)
-        if punct[t]:
-            f.append("punct=" + lower[t])
-        if dist == 1:
-            f.append("adj=" + direction + "|" + lower[t])
-        if n_down <= 1 and lca_up <= 1:
-            f.append("near=" + lower[t] + "|" + direction)
+        e = ent[t]
+        word = lower[t]
         if t > c:
             n_sv = sv_before[t] - sv_before[c + 1]
         else:
             n_sv = sv_before[c] - sv_before[t + 1]
-        f.append("oc=" + ("0" if n_sv <= 0 else "1" if n_sv == 1 else "2") + direction)
         if t in cue_pos:
             under, mark = "0", ""
         else:
             ht = head[t]
             under = "1" if ht != t and governed(ht) else "0"
             mark = clause_mark(t)
-        f.append("under=" + under)
-        if mark:
-            f.append("mk=" + mark)
-            f.append("mkd=" + mark + direction)
-        out.append(got[1] + conv(f))
+        out.append(got[1] + emit(
+            direction, db, pos[t], dep[t], top, 2 * inq[t] + qc, cb, e == "DATE" or e == "TIME",
+            word if punct[t] else None, word if dist == 1 else None,
+            word if n_down <= 1 and lca_up <= 1 else None,
+            "0" if n_sv <= 0 else "1" if n_sv == 1 else "2", under, mark))
     return out
 
 
-def _same(x: list[str]) -> list[str]:
-    return x
+_MEMO_LIMIT = 200_000
+
+
+class _TopRows:
+    """Rows of the features of one branch shape (``top``)."""
+
+    __slots__ = ("cmt", "hct", "qt", "te", "top", "topd", "tp")
+
+    def __init__(self, top: str, index: dict[str, int], unk: int):
+        get = index.get
+        self.top = get("top=" + top, unk)
+        self.topd = {d: get("topd=" + top + "|" + d, unk) for d in "LR"}
+        self.hct = {h: get("hct=" + h + "|" + top, unk) for h in "01"}
+        self.qt = [get("qt=" + q + "|" + top, unk) for q in _QS]
+        self.cmt = {b: get("cmt=" + b + "|" + top, unk) for b in "012"}
+        self.te = get("te=" + top, unk)
+        self.tp: dict[str, int] = {}  # by the token's tag, filled on first use
+
+
+class _LemmaRows:
+    """Rows of the features of one cue lemma."""
+
+    __slots__ = ("b", "bwl", "l", "ld", "topl")
+
+    def __init__(self, lem: str, index: dict[str, int], unk: int):
+        get = index.get
+        self.b = get("b", unk)
+        self.l = get("l=" + lem, unk)
+        self.ld = {d: get("ld=" + lem + "|" + d, unk) for d in "LR"}
+        self.topl: dict[str, int] = {}  # by branch shape, filled on first use
+        self.bwl: dict[str, int] = {}  # by the branch's first word, filled on first use
+
+
+class _RoleRows:
+    """The role model's rows of the features of :func:`_branch_names` and :func:`_token_names`
+    without building their names.
+
+    The features of words (punctuation, the cue's neighbour, a word near its path, a clause
+    marker, a branch's first word) are looked up in tables read off the model's feature names
+    at load; those of labels (tag, dependency, the branch's shape and path, the cue's lemma) in
+    tables filled on first use: combinations of the parser's labels and the cue lemmas, so
+    few (each table is emptied past ``_MEMO_LIMIT`` entries all the same). A feature the model
+    never saw has the model's all-zero row, as in :meth:`_Linear.scores`; the rows come in the
+    order of the names, so their sums are the same numbers.
+    """
+
+    def __init__(self, names: Sequence[str]):
+        self.index = {n: k for k, n in enumerate(names)}
+        self.unk = unk = len(names)
+        get = self.index.get
+        self.self_rows = [get("b", unk), get("self", unk)]
+        self.dir = {d: {b: get("dir=" + d + b, unk) for b in "125xX"} for d in "LR"}
+        self.q = [get("q=" + q, unk) for q in _QS]
+        self.cm = {d: {b: get("cm=" + b + d, unk) for b in "012"} for d in "LR"}
+        self.oc = {d: {b: get("oc=" + b + d, unk) for b in "012"} for d in "LR"}
+        self.under = {u: get("under=" + u, unk) for u in "01"}
+        self.td: dict[str, int] = {}
+        self.tops: dict[str, _TopRows] = {}
+        self.paths: dict[tuple[str, tuple[str, ...]], tuple[int, dict[str, int]]] = {}
+        self.lems: dict[str, _LemmaRows] = {}
+        self.punct: dict[str, int] = {}
+        self.adj: dict[str, dict[str, int]] = {"L": {}, "R": {}}
+        self.near: dict[str, dict[str, int]] = {"L": {}, "R": {}}
+        self.mk: dict[str, int] = {}
+        self.mkd: dict[str, dict[str, int]] = {"L": {}, "R": {}}
+        self.bw: dict[str, dict[str, int]] = {k: {} for k in "DNAS"}
+        for n, k in self.index.items():
+            if n.startswith("punct="):
+                self.punct[n[6:]] = k
+            elif n.startswith("adj=") and n[4:5] in ("L", "R") and n[5:6] == "|":
+                self.adj[n[4]][n[6:]] = k
+            elif n.startswith("near=") and n[-2:] in ("|L", "|R"):
+                self.near[n[-1]][n[5:-2]] = k
+            elif n.startswith("mk="):
+                self.mk[n[3:]] = k
+            elif n.startswith("mkd=") and n[-1:] in ("L", "R"):
+                self.mkd[n[-1]][n[4:-1]] = k
+            elif n.startswith("bw=") and n[-2:-1] == "|" and n[-1] in self.bw:
+                self.bw[n[-1]][n[3:-2]] = k
+
+    def _top(self, top: str) -> _TopRows:
+        if len(self.tops) > _MEMO_LIMIT:
+            self.tops.clear()
+        got = self.tops[top] = _TopRows(top, self.index, self.unk)
+        return got
+
+    def _lemma(self, lem: str) -> _LemmaRows:
+        if len(self.lems) > _MEMO_LIMIT:
+            self.lems.clear()
+        got = self.lems[lem] = _LemmaRows(lem, self.index, self.unk)
+        return got
+
+    def branch(self, top: str, lem: str, direction: str, up3: str, d3: tuple[str, ...], hc: str,
+               word: str | None) -> list[int]:
+        """The rows of :func:`_branch_names` of the same arguments."""
+        if top is _SELF:
+            return self.self_rows
+        unk = self.unk
+        tt = self.tops.get(top)
+        if tt is None:
+            tt = self._top(top)
+        lt = self.lems.get(lem)
+        if lt is None:
+            lt = self._lemma(lem)
+        topl = lt.topl.get(top)
+        if topl is None:
+            if len(lt.topl) > _MEMO_LIMIT:
+                lt.topl.clear()
+            topl = lt.topl[top] = self.index.get("topl=" + top + "|" + lem, unk)
+        pk = (up3, d3)
+        pr = self.paths.get(pk)
+        if pr is None:
+            if len(self.paths) > _MEMO_LIMIT:
+                self.paths.clear()
+            path = up3 + "|" + "/".join(d3)
+            get = self.index.get
+            pr = self.paths[pk] = (get("path=" + path, unk), {d: get("pathd=" + path + "|" + d, unk) for d in "LR"})
+        f = [lt.b, tt.top, topl, tt.topd[direction], pr[0], pr[1][direction], lt.l, lt.ld[direction], tt.hct[hc]]
+        if word is not None:
+            f.append(self.bw[top[:1]].get(word, unk))
+            bwl = lt.bwl.get(word)
+            if bwl is None:
+                if len(lt.bwl) > _MEMO_LIMIT:
+                    lt.bwl.clear()
+                bwl = lt.bwl[word] = self.index.get("bwl=" + lem + "|" + word, unk)
+            f.append(bwl)
+        return f
+
+    def token(self, direction: str, db: str, pos: str, dep: str, top: str, qi: int, cb: str, te: bool,
+              punct: str | None, adj: str | None, near: str | None, oc: str, under: str,
+              mark: str) -> list[int]:
+        """The rows of :func:`_token_names` of the same arguments."""
+        unk = self.unk
+        tt = self.tops.get(top)
+        if tt is None:
+            tt = self._top(top)
+        tp = tt.tp.get(pos)
+        if tp is None:
+            tp = tt.tp[pos] = self.index.get("tp=" + pos + "|" + top, unk)
+        td = self.td.get(dep)
+        if td is None:
+            td = self.td[dep] = self.index.get("td=" + dep, unk)
+        f = [self.dir[direction][db], tp, td, self.q[qi], tt.qt[qi], self.cm[direction][cb], tt.cmt[cb]]
+        if te:
+            f.append(tt.te)
+        if punct is not None:
+            f.append(self.punct.get(punct, unk))
+        if adj is not None:
+            f.append(self.adj[direction].get(adj, unk))
+        if near is not None:
+            f.append(self.near[direction].get(near, unk))
+        f.append(self.oc[direction][oc])
+        f.append(self.under[under])
+        if mark:
+            f.append(self.mk.get(mark, unk))
+            f.append(self.mkd[direction].get(mark, unk))
+        return f
 
 
 # Tags whose tokens the cue model never scores over the threshold (none on PolNeAR dev, 3 in
@@ -484,6 +677,7 @@ class _Linear:
         import numpy as np
 
         self.classes = tuple(classes)
+        self.names = list(names)
         self.index = {n: k for k, n in enumerate(names)}
         # One all-zero row at the end stands for features the model never saw.
         self.coef = np.vstack([np.asarray(coef, dtype=np.float32), np.zeros((1, coef.shape[1]), np.float32)])
@@ -531,6 +725,7 @@ class QuoteModel:
         self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None
+        self.role_rows = _RoleRows(role.names)
 
     def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np
@@ -539,19 +734,14 @@ class QuoteModel:
         return 1.0 / (1.0 + np.exp(-s))
 
     def role_probs_of(self, v: DocView, c: int, toks: Sequence[int], lem: str) -> Any:
-        """:meth:`role_probs` of :func:`role_batch`, the shared features looked up once."""
+        """:meth:`role_probs` of :func:`role_batch`: the same sums, the rows found without names."""
         import numpy as np
 
-        get = self.role.index.get
-        unk = len(self.role.coef) - 1
-        per_tok = _role_parts(v, c, toks, lem, _same)
-        lens = list(map(len, per_tok))
-        names = list(chain.from_iterable(per_tok))
-        flat = list(map(get, names, repeat(unk, len(names))))
-        starts = np.zeros(len(per_tok), dtype=np.int64)
-        if len(lens) > 1:
-            np.cumsum(lens[:-1], out=starts[1:])
-        s = np.add.reduceat(self.role.coef[np.asarray(flat, dtype=np.int64)], starts, axis=0)
+        rows = self.role_rows
+        per_tok = _role_parts(v, c, toks, lem, rows.branch, rows.token)
+        starts = np.fromiter(accumulate(map(len, per_tok), initial=0), dtype=np.int64, count=len(per_tok) + 1)
+        flat = np.fromiter(chain.from_iterable(per_tok), dtype=np.int64, count=int(starts[-1]))
+        s = np.add.reduceat(self.role.coef.take(flat, axis=0), starts[:-1], axis=0)
         s = s - s.max(axis=1, keepdims=True)
         e = np.exp(s)
         return e / e.sum(axis=1, keepdims=True)
