@@ -535,6 +535,11 @@ def test_a_perfect_since_a_happening_starts_with_it() -> None:
     # a "since" of reason is no starting point
     b = _parsed("Since it sells well, the store has added more songs.", published=date(2008, 1, 9))
     assert _word(b, "added")[2] != "since"
+    # a present is now (the "since" bounds a comparison); a negated perfect places no happening
+    c = _parsed("Libya is witnessing its worst violence since the dictator was toppled in 2011.\n\n"
+                "Clinton has not mentioned Machado since the debate on Monday.", published=date(2016, 9, 30))
+    assert _word(c, "witnessing")[2] != "since"
+    assert _word(c, "mentioned")[2] != "since"
 
 
 def test_a_future_without_its_own_time_is_at_the_last_future_one() -> None:
@@ -550,6 +555,11 @@ def test_a_future_without_its_own_time_is_at_the_last_future_one() -> None:
     # quoted, a future is the speaker's and keeps no date
     c = _parsed("iPhone 4 will be available on June 24.\n\n\"We will sell millions,\" Jobs said.")
     assert _word(c, "sell") == (None, "vague", "none")
+    # a future someone is said to predict is theirs; a negated one places no happening
+    d = _parsed("iPhone 4 will be available on June 24.\n\nAnalysts predicted that sales will grow.\n\n"
+                "The iPhone 3G will not be sold in Japan.")
+    assert _word(d, "grow") == (None, "vague", "none")
+    assert _word(d, "sold") == (None, "vague", "none")
 
 
 def test_a_present_arrangement_is_not_dated_by_the_day_arranged() -> None:

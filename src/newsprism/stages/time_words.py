@@ -228,15 +228,21 @@ def _when_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, st
     return None
 
 
+def _negated(v: Any) -> bool:
+    return any(c.dep_ == "neg" for c in v.children)
+
+
 def _since_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, str] | None:
-    """"Since its launch the store has sold 3 billion songs": a perfect or present holding since a
+    """"Since its launch the store has sold 3 billion songs": a present perfect holding since a
     happening began with it (the continuative perfect), so it has that happening's date when an
     expression or a telling of it dates it. A "since" clause counts only in the past ("since the
-    iPhone was released"), not as a reason ("since it sells well")."""
+    iPhone was released"), not as a reason ("since it sells well"); a present ("is witnessing its
+    worst violence since 2011") is now, the "since" bounding a comparison; a negated perfect ("has
+    not mentioned her since") tells of no happening to place."""
     from .time_anchor import clause_verb
 
     v = clause_verb(tok)
-    if v is None or tense(v) not in ("perfect", "present"):
+    if v is None or tense(v) != "perfect" or _negated(v):
         return None
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ == "since":
@@ -257,10 +263,20 @@ def _future_reference(analysis: Analysis, tok: Any, quoted: bool) -> tuple[str, 
     """"iPhone 4 will be available on June 24 ... and the iPhone 3G will be discontinued": a future
     told without a time of its own is at the reference time the report last set, when the last
     expression before its sentence is a day or month dating a future clause (a narrative's
-    reference time holds until another is named; a past or present one ends the future's)."""
+    reference time holds until another is named; a past or present one ends the future's). Only
+    the report's own telling counts: the root clause of its sentence or one joined to it, not what
+    someone is said to predict or hope ("the fund predicted that economies will grow")."""
+    from .time_anchor import clause_verb
+
     doc = analysis.parse
-    if doc is None or quoted or tense(tok) != "future":
+    dct = analysis.article.published
+    if doc is None or dct is None or quoted or tense(tok) != "future":
         return None
+    v = clause_verb(tok)
+    while v is not None and v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    if v is None or v.dep_ != "ROOT" or _negated(clause_verb(tok)):
+        return None  # a negated future ("will not be included") tells of no happening to place
     sent_start = tok.sent.start_char
     last = max((tx for tx in analysis.times if tx.end <= sent_start and tx.precision != "vague"),
                key=lambda tx: tx.start, default=None)
@@ -269,6 +285,10 @@ def _future_reference(analysis: Analysis, tok: Any, quoted: bool) -> tuple[str, 
     toks = doc.char_span(last.start, last.end, alignment_mode="expand")
     if toks is None or len(toks) == 0 or tense(toks.root) != "future":
         return None
+    from .temporal import value_range
+
+    if value_range(last.value)[0] <= dct:
+        return None  # a future told of a time already past is the sayer's, not the report's
     return last.value, last.precision
 
 
@@ -289,7 +309,7 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
        year or month of rule 1 to a finer compatible date;
     2b. ``coreference`` too: the date rules 1-2 give a "when"/"as" clause the word's clause holds
        ("When Jobs first introduced iPhone 4, he praised ...");
-    2c. ``since``: a perfect or present holding "since" a happening has the date rules 1-2 give
+    2c. ``since``: a present perfect holding "since" a happening has the date rules 1-2 give
        that happening ("Since its launch the store has sold ...": the continuative perfect starts
        with it);
     3. by the tense of the word's clause (:func:`.time_anchor.tense_reading`): ``document``,
