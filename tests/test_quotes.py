@@ -357,6 +357,22 @@ def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) ->
     assert ('"They are more detailed than anything the other side has offered."', "Holtz-Eakin", said) in got
 
 
+def test_an_interview_is_the_channel_of_the_act_not_a_report_of_its_own(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    t = ("The plan will fail because nobody has paid for it, John Smith said in an interview with the Associated "
+         "Press on Monday.")
+    [q] = find_quotes_in_text(t, nlp=nlp)
+    assert [v.label for v in q.via] == ["Associated Press"]  # the outlet, not the day
+    [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    assert a.relays == ()
+    t2 = "The plan will fail because nobody has paid for it, John Smith said, citing the Associated Press."
+    # "citing X" stays an attribution of its own (as a relay, or read by the model as a cue).
+    got = extract_attributions(nlp(t2), text=t2)  # type: ignore[operator]
+    cues = [t2[c[0]:c[1]] for a2 in got for c, _, _ in a2.relays] + [t2[a2.cue[0]:a2.cue[1]] for a2 in got if a2.cue]
+    assert "citing" in cues
+
+
 def test_a_sentence_opening_on_a_poll_reports_its_finding(nlp: object) -> None:
     t = ("The Washington Post released a poll of 1,000 voters on Monday. In the poll, Clinton led Trump by five "
          "points among likely voters.")
@@ -513,7 +529,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v9"
+    assert st.tag == "quotes.v10"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -288,6 +288,8 @@ _LABEL_RE = re.compile(r'^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][^\n:"“”.?!
 _LABEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
 # Documents whose findings a sentence opening "In the poll, ..." reports.
 _FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "audit", "review", "census"})
+# Relay phrases that name the channel of the speech act itself, never an attribution of their own.
+_CHANNEL_RELAYS = ("speaking to", "in an interview with", "published by", "as published by")
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 # The model's content grows to the whole phrase it heads when the words added average this
@@ -1516,7 +1518,8 @@ class _Builder:
                 continue
             out.append((ns, ne, name))
             m = RELAY_RE.match(self.text, ps)
-            if m is not None and pts:
+            if m is not None and pts and not m.group().lower().startswith(_CHANNEL_RELAYS):
+                # ("speaking to X", "in an interview with X" name the channel of this very act.)
                 # The relay as an attribution of its own (PolNeAR nests them): the relayed
                 # statement is what precedes the phrase in its sentence.
                 cue_r = (ps, ps + len(m.group().rstrip()))
@@ -1578,7 +1581,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 9
+    version = 10
     requires = ("parse",)
     assigns = ("quotes",)
 

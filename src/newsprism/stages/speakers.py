@@ -342,11 +342,23 @@ def _name_in(text: str, s: int, e: int) -> tuple[int, int] | None:
         elif run_start is not None and word.lower() in ("of", "for", "and", "al", "el", "de") :
             continue
         elif run_start is not None:
-            best = (run_start, run_end)
+            if not _is_date(text[run_start:run_end]):
+                best = (run_start, run_end)
             run_start = None
-    if run_start is not None:
+    if run_start is not None and not _is_date(text[run_start:run_end]):
         best = (run_start, run_end)
     return best
+
+
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                         "oct", "nov", "dec"})
+
+
+def _is_date(words: str) -> bool:
+    """A run of capitalised words that only dates the relay ("... with the AP on Monday", "in March 2016")."""
+    return all(w.lower().strip(".,") in _DATE_WORDS or w.strip(".,").isdigit() for w in words.split())
 
 
 _ADJ_NAT = re.compile(r"^(Israeli|Iranian|Palestinian|American|British|French|Spanish|Arab|Lebanese|Syrian|"
