@@ -141,38 +141,41 @@ class StoryGrouper:
         self._stories[pos] = {pos}
         self._edges[pos] = set()
 
-    def _candidates(self, pos: int, idf: np.ndarray, weights: np.ndarray) -> list[int]:
+    def _candidates(self, pos: int, df: np.ndarray, idf: np.ndarray, weights: np.ndarray) -> list[int]:
         """Articles sharing ``pos``'s rarest terms, ranked by the weight they share.
 
         The walk reads at most ``query_terms`` postings lists of at most
-        ``max_postings`` entries each, so its cost does not grow with the corpus.
+        ``max_postings`` entries each (``df`` holds their lengths), so its cost does
+        not grow with the corpus. Each found article's weight is summed in query
+        order (``bincount`` adds in input order), as a walk term by term would.
         """
         doc = self._docs[pos]
         o = self.options
-        lens = np.fromiter((len(self._index.postings[t]) for t in doc.tids), dtype=np.int64, count=len(doc.tids))
+        lens = df[doc.tids]
         usable = (lens > 1) & (lens <= o.max_postings)
         if not usable.any():
             return []
         tids = doc.tids[usable]
         # Query with the rarest terms (plain idf), rank what they find by the weight shared.
         order = np.lexsort((tids, -(idf[tids] * doc.tfs[usable])))[: o.query_terms]
-        weight = weights[tids] * doc.tfs[usable]
-        hits: dict[int, int] = {}
-        score: dict[int, float] = {}
-        for t, w in zip(tids[order], weight[order]):
-            for other in self._index.postings[int(t)]:
-                if other != pos:
-                    hits[other] = hits.get(other, 0) + 1
-                    score[other] = score.get(other, 0.0) + float(w)
-        cands = [d for d, h in hits.items() if h >= o.min_shared]
-        cands.sort(key=lambda d: (-score[d], d))
-        return cands[: o.max_candidates]
+        query = tids[order]
+        counts = lens[usable][order]
+        found = np.concatenate([self._index.postings_array(t) for t in query.tolist()])
+        shared = np.repeat((weights[tids] * doc.tfs[usable])[order], counts)
+        other = found != pos
+        ids, inv = np.unique(found[other], return_inverse=True)
+        hits = np.bincount(inv, minlength=len(ids))
+        score = np.bincount(inv, weights=shared[other], minlength=len(ids))
+        keep = hits >= o.min_shared
+        ids, score = ids[keep], score[keep]
+        return ids[np.lexsort((ids, -score))[: o.max_candidates]].tolist()
 
     def _link(self, new: list[int]) -> None:
-        idf = self._index.idf_array()
+        df = self._index.df_array()
+        idf = self._index.idf_array(df)
         weights = self._weights(idf)
         for pos in new:
-            for other in self._candidates(pos, idf, weights):
+            for other in self._candidates(pos, df, idf, weights):
                 self._edges[pos].add(other)
                 self._edges[other].add(pos)
         # The region to cluster again: the new articles, the stories they touch, and

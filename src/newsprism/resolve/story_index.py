@@ -345,6 +345,8 @@ class TermIndex:
     vocab: dict[str, int] = field(default_factory=dict)
     postings: list[list[int]] = field(default_factory=list)
     n_docs: int = 0
+    # Postings as arrays, made when first read and made again once the list has grown.
+    _arrays: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def term_id(self, term: str) -> int:
         tid = self.vocab.get(term)
@@ -362,7 +364,18 @@ class TermIndex:
         tid = self.vocab.get(term)
         return 0 if tid is None else len(self.postings[tid])
 
-    def idf_array(self) -> np.ndarray:
-        """Current smoothed idf for every term id (recomputed from live counts)."""
-        df = np.fromiter((len(p) for p in self.postings), dtype=np.float64, count=len(self.postings))
+    def postings_array(self, tid: int) -> np.ndarray:
+        """The articles holding term ``tid``, in the order they were added, as an array."""
+        arr = self._arrays.get(tid)
+        if arr is None or len(arr) != len(self.postings[tid]):
+            arr = self._arrays[tid] = np.array(self.postings[tid], dtype=np.int64)
+        return arr
+
+    def df_array(self) -> np.ndarray:
+        """Current document frequency of every term id."""
+        return np.fromiter((len(p) for p in self.postings), dtype=np.int64, count=len(self.postings))
+
+    def idf_array(self, df: np.ndarray | None = None) -> np.ndarray:
+        """Current smoothed idf for every term id (recomputed from live counts, or from ``df``)."""
+        df = self.df_array() if df is None else df
         return np.log((1.0 + self.n_docs) / (1.0 + df)) + 1.0
