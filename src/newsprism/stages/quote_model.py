@@ -72,65 +72,50 @@ class DocView:
         arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ENT_TYPE, SENT_START])
         if n == 0:
             arr = np.zeros((0, 12), dtype=np.uint64)
-        sst = arr[:, 11].astype(np.int64).tolist()
-
-        def column(k: int, lower: bool = False) -> list[str]:
-            uniq, inv = np.unique(arr[:, k], return_inverse=True)
-            names = [strings[int(u)] for u in uniq]
-            if lower:
-                names = [x.lower() for x in names]
-            return [names[j] for j in inv.reshape(-1).tolist()]
-
-        self.lower = column(0)
-        self.lemma = column(1, lower=True)
-        self.pos = column(2)
-        self.tag = column(3)
-        self.dep = column(4)
-        self.ent = column(10)
+        # The six string columns in one pass: each distinct hash is looked up once.
+        uniq, inv = np.unique(arr[:, [0, 1, 2, 3, 4, 10]].T, return_inverse=True)
+        inv = inv.reshape(-1)
+        names = [strings[int(u)] for u in uniq]
+        cols = list(map(names.__getitem__, inv.tolist()))
+        lemmas = [x.lower() for x in names]
+        self.lower = cols[:n]
+        self.lemma = list(map(lemmas.__getitem__, inv[n:2 * n].tolist()))
+        self.pos = cols[2 * n:3 * n]
+        self.tag = cols[3 * n:4 * n]
+        self.dep = cols[4 * n:5 * n]
+        self.ent = cols[5 * n:]
         self.head = (np.arange(n, dtype=np.int64) + arr[:, 5].astype(np.int64)).tolist()
-        self.idx = arr[:, 6].astype(np.int64).tolist()
+        idx = arr[:, 6].astype(np.int64)
+        self.idx = idx.tolist()
         self.punct = arr[:, 7].astype(bool).tolist()
         self.space = arr[:, 8].astype(bool).tolist()
         self.length = arr[:, 9].astype(np.int64).tolist()
+        zero = np.zeros(1, dtype=np.int64)
         # commas[i]: commas before token i (so commas between two tokens is a difference).
-        self.commas = [0] * (n + 1)
-        k = 0
-        for i, w in enumerate(self.lower):
-            self.commas[i] = k
-            if w == ",":
-                k += 1
-        self.commas[n] = k
+        comma = np.asarray([x == "," for x in names], dtype=bool)[inv[:n]]
+        self.commas = np.concatenate([zero, np.cumsum(comma, dtype=np.int64)]).tolist()
         # speech_before[i]: speech verbs (lexicon lemmas tagged VERB) before token i.
-        self.speech_before = [0] * (n + 1)
-        k = 0
-        for i in range(n):
-            self.speech_before[i] = k
-            if self.pos[i] == "VERB" and self.lemma[i] in CUE_CLASSES:
-                k += 1
-        self.speech_before[n] = k
+        speech = (np.asarray([x in CUE_CLASSES for x in lemmas], dtype=bool)[inv[n:2 * n]]
+                  & np.asarray([x == "VERB" for x in names], dtype=bool)[inv[2 * n:3 * n]])
+        self.speech_before = np.concatenate([zero, np.cumsum(speech, dtype=np.int64)]).tolist()
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
         # Sentences are the parse trees (what spaCy's doc.sents gives for a parsed doc); the
         # parser marks their first tokens.
-        starts = [0] + [i for i in range(1, n) if sst[i] == 1] if n else []
+        first = arr[:, 11].astype(np.int64) == 1
+        if n:
+            first[0] = True
+        starts = np.flatnonzero(first).tolist()
         self.sents = [(a, b) for a, b in zip(starts, starts[1:] + [n])]
-        self.sent_of = [0] * n
-        for k, (a, b) in enumerate(self.sents):
-            for i in range(a, b):
-                self.sent_of[i] = k
-        self.sstart = [False] * n
-        for a in starts:
-            self.sstart[a] = True
-        self.inq = [0] * self.n
-        rs = sorted(regions)
-        ri = 0
-        for i, pos in enumerate(self.idx):
-            while ri < len(rs) and rs[ri][1] <= pos:
-                ri += 1
-            if ri < len(rs) and rs[ri][0] <= pos < rs[ri][1]:
-                self.inq[i] = 1
+        self.sent_of = (np.cumsum(first, dtype=np.int64) - 1).tolist()
+        self.sstart = first.tolist()
+        # inq[i]: token i starts inside a quoted region (tokens are in text order).
+        inq = np.zeros(n, dtype=np.int64)
+        for r0, r1 in regions:
+            inq[int(np.searchsorted(idx, r0, "left")):int(np.searchsorted(idx, r1, "left"))] = 1
+        self.inq = inq.tolist()
 
     def ancestors(self, i: int) -> list[int]:
         out = [i]
@@ -519,6 +504,166 @@ class _LemmaRows:
         self.bwl: dict[str, int] = {}  # by the branch's first word, filled on first use
 
 
+class _Memo(dict):  # type: ignore[type-arg]
+    """Key to value of one feature template, the feature's name made and looked up on first
+    use (emptied past ``_MEMO_LIMIT`` entries)."""
+
+    __slots__ = ("lookup", "make")
+
+    def __init__(self, make: Callable[[Any], str], lookup: Callable[[str], Any]):
+        super().__init__()
+        self.make = make
+        self.lookup = lookup
+
+    def __missing__(self, key: Any) -> Any:
+        if len(self) > _MEMO_LIMIT:
+            self.clear()
+        got = self[key] = self.lookup(self.make(key))
+        return got
+
+
+class _CueLemma:
+    """Weights of the cue features of one lemma (see :func:`cue_features`)."""
+
+    __slots__ = ("docn", "kp", "l", "lex", "lexd", "lhl", "lk", "lkc", "lkm2", "lnq", "lnw", "lp", "lpw", "lq",
+                 "lsk", "lt", "ld")
+
+    def __init__(self, lem: str, weight: Callable[[str], float]):
+        self.l = weight("l=" + lem)
+        self.lq = [weight("lq=" + lem + "|" + q) for q in "01"]
+        self.lnq = {q: weight("lnq=" + lem + "|" + q) for q in "01"}
+        cls = CUE_CLASSES.get(lem)
+        self.lex = None if cls is None else weight("lex=" + cls)
+        self.lexd = _Memo(lambda d: "lexd=" + str(cls) + "|" + d, weight)
+        self.docn = lem in DOCUMENT_NOUNS
+        self.ld = _Memo(lambda d: "ld=" + lem + "|" + d, weight)
+        self.lp = _Memo(lambda p: "lp=" + lem + "|" + p, weight)
+        self.lt = _Memo(lambda t: "lt=" + lem + "|" + t, weight)
+        self.lk = _Memo(lambda d: "lk=" + lem + "|" + d, weight)
+        self.kp = _Memo(lambda w: "kp=" + lem + "|" + w, weight)
+        self.lnw = _Memo(lambda w: "lnw=" + lem + "|" + w, weight)
+        self.lpw = _Memo(lambda w: "lpw=" + lem + "|" + w, weight)
+        self.lhl = _Memo(lambda k: "lhl=" + lem + "|" + k[0] + "|" + k[1], weight)
+        self.lsk = _Memo(lambda k: "lsk=" + lem + "|" + k[0] + "|" + k[1], weight)
+        self.lkc = _Memo(lambda k: "lkc=" + lem + "|" + k[0] + "|" + k[1], weight)
+        self.lkm2 = _Memo(lambda k: "lkm2=" + lem + "|" + k[0] + "|" + k[1], weight)
+
+
+class _CueWeights:
+    """The one-column cue model's weights of the features of :func:`cue_features` without
+    building their names: the same numbers in the same order, so the same sums (a feature the
+    model never saw weighs 0.0, as in :meth:`_Linear.scores`). Words are looked up in tables
+    read off the model's names at load, the rest in tables filled on first use."""
+
+    def __init__(self, weights: dict[str, float]):
+        get = weights.get
+
+        def weight(name: str) -> float:
+            return get(name, 0.0)
+
+        self.b = weight("b")
+        self.docn = weight("docn")
+        self.nokids = weight("nokids")
+        self.ss = weight("ss")
+        self.q = [weight("q=" + q) for q in "01"]
+        self.nq = {q: weight("nq=" + q) for q in "01"}
+        words: dict[str, dict[str, float]] = {k: {} for k in ("w=", "hl=", "kpw=", "km=", "pw=", "nw=")}
+        for n, x in weights.items():
+            k = n[:n.find("=") + 1]
+            if k in words:
+                words[k][n[len(k):]] = x
+        self.w, self.hl, self.kpw, self.km, self.pw, self.nw = (words[k] for k in ("w=", "hl=", "kpw=", "km=", "pw=", "nw="))
+        self.p = _Memo(lambda x: "p=" + x, weight)
+        self.t = _Memo(lambda x: "t=" + x, weight)
+        self.d = _Memo(lambda x: "d=" + x, weight)
+        self.ks = _Memo(lambda x: "ks=" + x, weight)
+        self.k = _Memo(lambda x: "k=" + x, weight)
+        self.pd = _Memo(lambda k: "pd=" + k[0] + "|" + k[1], weight)
+        self.hp = _Memo(lambda k: "hp=" + k[0] + "|" + k[1], weight)
+        self.sk = _Memo(lambda k: "sk=" + k[0] + "|" + k[1], weight)
+        self.kc = _Memo(lambda k: "kc=" + k[0] + "|" + k[1], weight)
+        self.km2 = _Memo(lambda k: "km2=" + k[0] + "|" + k[1], weight)
+        self.kpo = _Memo(lambda k: "kpo=" + k[0] + "|" + k[1], weight)
+        self.lems = _Memo(lambda lem: lem, lambda lem: _CueLemma(lem, weight))
+
+    def of(self, v: DocView, i: int) -> list[float]:
+        """The weights of :func:`cue_features` ``(v, i)``, in its order."""
+        lem = v.lemma[i]
+        pos = v.pos[i]
+        dep = v.dep[i]
+        h = v.head[i]
+        qi = v.inq[i]
+        tag = v.tag[i]
+        lower, vdep, vpos, children = v.lower, v.dep, v.pos, v.children
+        lt = self.lems[lem]
+        f = [self.b, self.w.get(lower[i], 0.0), lt.l, self.p[pos], self.t[tag], self.d[dep], lt.ld[dep],
+             lt.lp[pos], self.pd[pos, dep], self.hl.get(v.lemma[h], 0.0), self.hp[vpos[h], dep], self.q[qi],
+             lt.lq[qi]]
+        if lt.lex is not None:
+            f.append(lt.lex)
+            f.append(lt.lexd[dep])
+        if lt.docn:
+            f.append(self.docn)
+        kids: set[str] = set()
+        for c in children[i]:
+            cd = vdep[c]
+            if cd == "punct":
+                continue
+            kids.add(cd)
+            if cd == "prep" or cd == "prt" or cd == "agent":
+                f.append(lt.kp[lower[c]])
+                f.append(self.kpw.get(lower[c], 0.0))
+            elif cd == "mark":
+                f.append(self.km.get(lower[c], 0.0))
+            elif cd == "nsubj" or cd == "nsubjpass":
+                f.append(self.ks[vpos[c]])
+        for cd in kids:
+            f.append(self.k[cd])
+            f.append(lt.lk[cd])
+        if not kids:
+            f.append(self.nokids)
+        pw = lower[i - 1] if i > 0 else "<s>"
+        nw = lower[i + 1] if i + 1 < v.n else "</s>"
+        f.append(self.pw.get(pw, 0.0))
+        f.append(self.nw.get(nw, 0.0))
+        f.append(lt.lnw[nw])
+        f.append(lt.lpw[pw])
+        near = "0"
+        inq = v.inq
+        for k in range(max(0, i - 3), min(v.n, i + 4)):
+            if k != i and inq[k]:
+                near = "1"
+                break
+        f.append(self.nq[near])
+        f.append(lt.lnq[near])
+        if v.sstart[i]:
+            f.append(self.ss)
+        f.append(lt.lt[tag])
+        f.append(lt.lhl[v.lemma[h], dep])
+        for c in children[i]:
+            cd = vdep[c]
+            if cd == "nsubj" or cd == "nsubjpass" or cd == "poss" or cd == "agent":
+                kind = _holder_kind(v, c)
+                if cd == "agent":
+                    objs = [g for g in children[c] if vdep[g] == "pobj"]
+                    if objs:
+                        kind = _holder_kind(v, objs[0])
+                f.append(self.sk[cd, kind])
+                f.append(lt.lsk[cd, kind])
+            elif cd in _GOVERNED:
+                f.append(self.kc[cd, vpos[c]])
+                f.append(lt.lkc[cd, v.lemma[c]])
+                for g in children[c]:
+                    if g < c and (vdep[g] == "mark" or vdep[g] == "aux"):
+                        f.append(self.km2[cd, lower[g]])
+                        f.append(lt.lkm2[cd, lower[g]])
+            elif cd == "prep":
+                objs = [g for g in children[c] if vdep[g] == "pobj"]
+                if objs:
+                    f.append(self.kpo[lower[c], _holder_kind(v, objs[0])])
+        return f
+
+
 class _RoleRows:
     """The role model's rows of the features of :func:`_branch_names` and :func:`_token_names`
     without building their names.
@@ -726,11 +871,23 @@ class QuoteModel:
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None
         self.role_rows = _RoleRows(role.names)
+        # The one-column cue model's weights, found without names (a wider one goes by name).
+        self.cue_rows = _CueWeights(cue.weight) if cue.weight is not None else None
 
     def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np
 
         s = self.cue.scores(batch)[:, 0]
+        return 1.0 / (1.0 + np.exp(-s))
+
+    def cue_probs_of(self, v: DocView, cands: Sequence[int]) -> Any:
+        """:meth:`cue_probs` of the :func:`cue_features` of tokens ``cands``: the same numbers."""
+        import numpy as np
+
+        if self.cue_rows is None:
+            return self.cue_probs([cue_features(v, i) for i in cands])
+        of = self.cue_rows.of
+        s = np.asarray([sum(of(v, i)) for i in cands], dtype=np.float64)
         return 1.0 / (1.0 + np.exp(-s))
 
     def role_probs_of(self, v: DocView, c: int, toks: Sequence[int], lem: str) -> Any:

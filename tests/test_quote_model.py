@@ -1,0 +1,82 @@
+"""The quote model's run-time scoring (rows and weights found without feature names) gives
+exactly the numbers of the named features the model was trained on."""
+
+from __future__ import annotations
+
+import csv
+from itertools import islice
+
+import numpy as np
+import pytest
+
+from newsprism.stages.quote_model import DocView, cue_candidates, cue_features, load_model, role_batch
+from newsprism.stages.quotes import find_quote_regions
+
+from conftest import need_data
+
+_TEXTS = [
+    "Iran claimed on Wednesday that the attacks were revenge, according to Iran International. "
+    "“We deny it,” a Hamas spokesman said in a statement, calling for calm.",
+    "''I have admiration for the mechanics'' of the Clinton proposals, Mr. Holtz-Eakin said. "
+    "''They're more detailed than anything the other side has offered.''",
+    "The senator, speaking to reporters in Virginia, said she believes the bill will pass, "
+    "although aides warned that the vote could slip to next week.",
+    "Police said the suspect, who was arrested Tuesday, told officers he had acted alone; "
+    "his lawyer denied that, calling the confession coerced.",
+]
+
+
+def _fnc_bodies(n: int) -> list[str]:
+    path = need_data("fnc-1") / "train_bodies.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [r["articleBody"] for r in islice(csv.DictReader(fh), n)]
+
+
+def _check_same_scores(nlp: object, texts: list[str]) -> int:
+    model = load_model()
+    assert model is not None
+    n_cues = 0
+    for text in texts:
+        doc = nlp(text)  # type: ignore[operator]
+        v = DocView(doc, [r.outer for r in find_quote_regions(text)], text)
+        cands = cue_candidates(v, model.extra_cues, model.known_cues, prune=True)
+        if not cands:
+            continue
+        assert np.array_equal(model.cue_probs_of(v, cands), model.cue_probs([cue_features(v, i) for i in cands]))
+        for c in cands:
+            a, b = v.sents[v.sent_of[c]]
+            toks = [t for t in range(max(a, c - 40), min(b, c + 41)) if t != c and not v.space[t]]
+            if not toks:
+                continue
+            lem = v.lemma[c]
+            assert np.array_equal(model.role_probs_of(v, c, toks, lem), model.role_probs(role_batch(v, c, toks, lem)))
+            n_cues += 1
+    return n_cues
+
+
+def test_fast_scores_equal_the_named_features(nlp: object) -> None:
+    assert _check_same_scores(nlp, _TEXTS) >= 10
+
+
+def test_fast_scores_equal_the_named_features_on_news(nlp: object) -> None:
+    assert _check_same_scores(nlp, _fnc_bodies(25)) >= 100
+
+
+def test_doc_view_of_empty_and_quoted_docs(nlp: object) -> None:
+    v = DocView(nlp(""))  # type: ignore[operator]
+    assert v.n == 0 and v.sents == [] and v.commas == [0] and v.speech_before == [0]
+    text = "“We deny it,” he said, and left."
+    v = DocView(nlp(text), [r.outer for r in find_quote_regions(text)], text)  # type: ignore[operator]
+    assert [v.lower[i] for i in range(v.n) if v.inq[i]] == ["“", "we", "deny", "it", ",", "”"]
+    assert v.commas[v.n] == 2 and v.speech_before[v.n] == 2  # "deny", "said"
+    assert v.sent_of == [0] * v.n and v.sstart[0] and not any(v.sstart[1:])
+
+
+@pytest.mark.parametrize("lemma", ["say", "claim"])
+def test_memo_tables_refill_after_emptying(nlp: object, lemma: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables emptied when they grow past their limit give the same scores once refilled."""
+    import newsprism.stages.quote_model as qm
+
+    monkeypatch.setattr(qm, "_MEMO_LIMIT", 2)
+    text = f"The minister will {lemma} on Monday that the talks, which began in May, have failed."
+    assert _check_same_scores(nlp, [text, text]) >= 2
