@@ -157,10 +157,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v8"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v9"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v8" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v9" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -548,6 +548,16 @@ def test_a_future_without_its_own_time_is_at_the_last_future_one() -> None:
                 "will be discontinued.")
     assert _word(a, "discontinued") == ("2010-06-24", "day", "continuity")
     assert _word(a, "comes")[:2] == ("2010-06-08", "day")
+    # the stage dates its own future triggers so; undated, then dated later, it gets the same
+    text = ("Apple launches iPhone 4\n\nYesterday, Jobs unveiled iPhone 4.\n\n"
+            "Apple will ship the phone on June 10, 2010.\n\nThe company will release the kit to developers.")
+    dated = _parsed(text)
+    release = next(e for e in dated.events if dated.text[e.start:e.end] == "release")
+    assert (release.date, release.precision) == ("2010-06-10", "day")
+    assert date_word(dated, release.start) == ("2010-06-10", "day", "continuity")
+    assert reanchor(_parsed(text, published=None), date(2010, 6, 8)).events == dated.events
+    # a reference time already past at publication is none
+    assert _parsed(text, published=date(2010, 6, 12)).events[-1].date is None
     # a past time named last ends the future's reference time
     b = _parsed("iPhone 4 will be available on June 24.\n\nIn April, Gizmodo obtained a prototype.\n\n"
                 "The iPhone 3G will be discontinued.")

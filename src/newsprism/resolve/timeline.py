@@ -327,7 +327,7 @@ def infer_published(analysis: Analysis, siblings: Sequence[Analysis]) -> tuple[d
     votes: dict[date, float] = {}
     for ev in analysis.events:
         tx = ev.time
-        if tx is None or tx not in rel_times or dating_rule(ev) == "lead":
+        if tx is None or tx not in rel_times or dating_rule(ev) in ("lead", "continuity"):  # another clause's time
             continue
         names = _names_of(text, ev)
         expr = text[tx.start : tx.end]

@@ -22,7 +22,16 @@ from .time_anchor import (
     tense,
     tense_reading,
 )
-from .times import _QUOTE_RX, _RANK, _trigger_class, dating_rule, event_date, names_near_day
+from .times import (
+    _QUOTE_RX,
+    _RANK,
+    _trigger_class,
+    dating_rule,
+    event_date,
+    future_reference,
+    names_near_day,
+    narrated_future,
+)
 
 __all__ = ["EventIndex", "anchor_token", "date_word", "lead_day"]
 
@@ -260,36 +269,13 @@ def _since_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, s
 
 
 def _future_reference(analysis: Analysis, tok: Any, quoted: bool) -> tuple[str, str] | None:
-    """"iPhone 4 will be available on June 24 ... and the iPhone 3G will be discontinued": a future
-    told without a time of its own is at the reference time the report last set, when the last
-    expression before its sentence is a day or month dating a future clause (a narrative's
-    reference time holds until another is named; a past or present one ends the future's). Only
-    the report's own telling counts: the root clause of its sentence or one joined to it, not what
-    someone is said to predict or hope ("the fund predicted that economies will grow")."""
-    from .time_anchor import clause_verb
-
-    doc = analysis.parse
-    dct = analysis.article.published
-    if doc is None or dct is None or quoted or tense(tok) != "future":
+    """The stage's ``continuity`` rule for any word: a future the report tells without a time of its
+    own is at the future day or month it last named (:func:`.times.future_reference`)."""
+    if analysis.parse is None or not narrated_future(tok, quoted):
         return None
-    v = clause_verb(tok)
-    while v is not None and v.dep_ == "conj" and v.head.i != v.i:
-        v = v.head
-    if v is None or v.dep_ != "ROOT" or _negated(clause_verb(tok)):
-        return None  # a negated future ("will not be included") tells of no happening to place
-    sent_start = tok.sent.start_char
-    last = max((tx for tx in analysis.times if tx.end <= sent_start and tx.precision != "vague"),
-               key=lambda tx: tx.start, default=None)
-    if last is None or last.value is None or last.precision not in ("day", "month"):
-        return None
-    toks = doc.char_span(last.start, last.end, alignment_mode="expand")
-    if toks is None or len(toks) == 0 or tense(toks.root) != "future":
-        return None
-    from .temporal import value_range
-
-    if value_range(last.value)[0] <= dct:
-        return None  # a future told of a time already past is the sayer's, not the report's
-    return last.value, last.precision
+    ref = future_reference(analysis.parse, analysis.times, tok.sent.start_char)
+    value, precision, _ = event_date("continuity", ref, analysis.article.published)
+    return (value, precision) if value is not None else None
 
 
 def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -> tuple[str | None, str, str]:
@@ -334,10 +320,10 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
     for ev in analysis.events:
         if ev.start <= start < ev.end:
             rule = dating_rule(ev)
-            if rule in _BY_EXPRESSION or rule == "coreferent":
+            if rule in _BY_EXPRESSION or rule in ("coreferent", "continuity"):
                 if ev.date is not None:
-                    found = (ev.date, ev.precision, {"sentence": "sentence", "coreferent": "coreference"}.get(
-                        rule, "event"))
+                    found = (ev.date, ev.precision, {"sentence": "sentence", "coreferent": "coreference",
+                                                     "continuity": "continuity"}.get(rule, "event"))
             else:
                 by_tense = (ev.date, ev.precision if ev.date is not None else "vague",
                             rule if ev.date is not None else "none")
@@ -382,10 +368,6 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
             return got[0], got[1], "since"
     quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
     if by_tense is not None:
-        if by_tense[0] is None:
-            got = _future_reference(analysis, tok, quoted)
-            if got is not None:
-                return got[0], got[1], "continuity"
         return by_tense
     refer = referring_nominal(tok)
     if refer:  # a known happening no telling dates: dated as any other word

@@ -12,7 +12,9 @@ the publication day for the present, the day the lead names for an unquoted past
 Jobs unveiled ..."; in news, "X said" is news of the day; without one, the publication day, or
 only its month for a simple past when the report names no day near publication: rule ``recent``,
 :func:`names_near_day`), no date for a future, a modal, a
-pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"). A happening named as something known ("the killing of Soleimani", "Mousavi's
+pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"), except
+that a future the report tells in its own voice is at the future day or month it last named
+("will be available on June 24 ... will release the kit": rule ``continuity``). A happening named as something known ("the killing of Soleimani", "Mousavi's
 death", "Moussavi, killed in ...": :func:`.time_anchor.referring_nominal`) takes only an
 expression of its own phrase, else the date the article gives the same happening (same class,
 a shared named party, dated by an expression: ``coreferent``), else the rules above as any
@@ -41,6 +43,7 @@ from .time_anchor import (
     CLAUSE_COST,
     WORD_MAX_COST,
     Paragraphs,
+    clause_verb,
     lead_expression,
     modifier_reach,
     nearest_time,
@@ -59,7 +62,9 @@ __all__ = [
     "TimeStage",
     "dating_rule",
     "event_date",
+    "future_reference",
     "names_near_day",
+    "narrated_future",
     "narrative_times",
     "resolve_time",
 ]
@@ -136,6 +141,7 @@ DATING_CONFIDENCE: dict[str, float] = {
     "coreferent": 0.58,  # a referring noun ("Soleimani's death"): the date the article gives that happening
     "sentence": 0.55,  # the nearest expression of its clause, not claimed by the trigger itself
     "none": 0.5,  # no date: future, modal, infinitive, pluperfect, quoted past
+    "continuity": 0.45,  # a future without a time of its own: the future day or month the report last named
     "lead": 0.42,  # by its past tense: the day the lead names (``time`` is the lead's expression)
     "document": 0.4,  # by its tense: the publication day
     "recent": 0.38,  # by its past tense in a report naming no day near publication: the publication month
@@ -152,11 +158,16 @@ def dating_rule(ev: Event) -> str:
 def event_date(rule: str, time: TimeExpr | None, anchor: date | None) -> tuple[str | None, str, float]:
     """The date an event dated by ``rule`` gets against the publication day ``anchor``.
 
-    An expression's value for the expression rules; for ``lead`` the lead's day when it falls in
+    An expression's value for the expression rules (for ``continuity`` only when it is after
+    publication); for ``lead`` the lead's day when it falls in
     the week before publication, else the publication day (as for ``document``); for ``recent``
     the month of publication.
     """
     conf = DATING_CONFIDENCE[rule]
+    if rule == "continuity":
+        if time is not None and time.value is not None and (anchor is None or value_range(time.value)[0] > anchor):
+            return time.value, time.precision, conf
+        return None, "vague", conf  # a time already past is no reference for the report's future
     if rule in ("own", "inherited", "coreferent", "sentence"):
         if time is not None and time.value is not None:
             return time.value, time.precision, conf
@@ -282,7 +293,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 8
+    version = 9
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -368,6 +379,7 @@ class TimeStage(ArticleStage):
                 continue
             trigs = _collapse(doc, trigs)
             stimes = [tx for tx in times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
+            reference = future_reference(doc, times, sent.start_char)
             _attach(doc, trigs, stimes, para)
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
             for tr in trigs:
@@ -379,11 +391,11 @@ class TimeStage(ArticleStage):
                     time = emb  # the post's date is when its words were said, not when what they tell happened
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
                 if time is None:
-                    time, rule = _fallback(doc, tok, stimes, para, quoted, lead, near_day)
+                    time, rule = _fallback(doc, tok, stimes, para, quoted, lead, near_day, reference)
                     if tr.referring and rule == "none":
                         # dated as the article dates that happening, else as any other word
                         referring.append((len(events), _fallback(doc, tok, stimes, para, quoted, lead, near_day,
-                                                                 False)))
+                                                                 reference, False)))
                 if tr.referring or tok.pos_ == "NOUN":
                     keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
@@ -408,21 +420,56 @@ class TimeStage(ArticleStage):
 
 
 def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, quoted: bool,
-              lead: TimeExpr | None, near_day: bool, refer: bool = True) -> tuple[TimeExpr | None, str]:
+              lead: TimeExpr | None, near_day: bool, reference: TimeExpr | None,
+              refer: bool = True) -> tuple[TimeExpr | None, str]:
     """A trigger no expression claimed: its clause's nearest expression, else its tense's reading.
 
     ``near_day``: the article names a day by its distance to publication (:func:`names_near_day`).
-    ``refer=False``: as if it were not a :func:`.time_anchor.referring_nominal`.
+    ``reference``: :func:`future_reference` of its sentence. ``refer=False``: as if it were not a
+    :func:`.time_anchor.referring_nominal`.
     """
     tx, cost = nearest_time(doc, tok, stimes, para, refer)
     if tx is not None and cost < WORD_MAX_COST:
         return tx, "sentence"
     reading = tense_reading(tok, quoted, refer)
+    if reading is None and reference is not None and narrated_future(tok, quoted):
+        return reference, "continuity"
     if reading == "lead" and lead is not None and lead.start < tok.idx:
         return lead, "lead"
     if reading == "lead" and not near_day and tense(tok) == "past":
         return None, "recent"  # a present perfect's time is the report's now: the publication day
     return None, "document" if reading is not None else "none"
+
+
+def future_reference(doc: Any, times: Sequence[TimeExpr], sent_start: int) -> TimeExpr | None:
+    """The future reference time a sentence starting at ``sent_start`` is told in, if any: the last
+    expression before it, when that is a day or month dating a future clause ("iPhone 4 will be
+    available on June 24"). A narrative's reference time holds until another time is named; a past
+    or present one ends the future's. Whether it lies after publication is :func:`event_date`'s
+    question, so that an undated article gets the same rule once dated."""
+    last = max((tx for tx in times if tx.end <= sent_start and tx.precision != "vague"),
+               key=lambda tx: tx.start, default=None)
+    if last is None or last.precision not in ("day", "month"):
+        return None
+    toks = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if toks is None or len(toks) == 0 or tense(toks.root) != "future":
+        return None
+    return last
+
+
+def narrated_future(tok: Any, quoted: bool) -> bool:
+    """``tok``'s clause is a future the report tells in its own voice: outside quotes, the root clause
+    of its sentence or one joined to it (not what someone is said to predict or hope: "the fund
+    predicted that economies will grow"), and not negated ("will not be included" places no
+    happening)."""
+    if quoted or tense(tok) != "future":
+        return False
+    v = clause_verb(tok)
+    if v is None or any(c.dep_ == "neg" for c in v.children):
+        return False
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return bool(v.dep_ == "ROOT")
 
 
 _NEAR_DAY_RX = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night"
