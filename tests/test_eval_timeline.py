@@ -29,6 +29,11 @@ def test_anchoring_floor() -> None:
     assert result["gold_mentions"] > 150
     assert result["anchoring_accuracy"] >= BASELINE["anchoring_accuracy"]
     assert result["pairwise_order_agreement"] >= BASELINE["pairwise_order_agreement"]
+    # what the product's own timeline holds: the gold mentions the stage took as events, by its dates
+    stage = result["stage_events"]
+    assert stage["trigger_recall"] >= BASELINE["stage_events_trigger_recall"]
+    assert stage["accuracy"] >= BASELINE["stage_events_accuracy"]
+    assert stage["mentions"] == round(stage["trigger_recall"] * result["gold_mentions"])
     assert result["anchors"]["minard2015_best_main_track_f1"] == 7.85
 
 

@@ -21,6 +21,12 @@ Gold words are found in their sentence as written, else case-insensitively, else
 word of a multi-word event ("step_down"). The task's format has no weeks: a week the system
 gives is read as the month holding its Thursday.
 
+Besides, ``stage_events`` scores what the product's timeline holds: the share of gold mentions the
+stage took as event triggers (``trigger_recall``) and the share of those the stage's own event
+date gets right (``accuracy``); the word rule above adds, for them, the date a coreferent mention
+in another trial document has and the ``since`` rule, which the stage, reading one article,
+cannot apply.
+
 Score: the share of gold event mentions whose system date equals the gold date at the gold
 precision; a gold ``XXXX-XX-XX`` (unknown) counts as right when the system leaves it unanchored.
 The official timeline F1 is not computed: it needs the task's TimeML conversion and temporal
@@ -154,17 +160,23 @@ def _gold_precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "vague")
 
 
+def _task_value(value: str | None, precision: str) -> tuple[str | None, str]:
+    """A system date in the task's format: the task has no weeks, so a week is the month holding
+    most of it (its Thursday's)."""
+    if value is not None and precision == "week":
+        from ..stages.temporal import value_range
+
+        thursday = value_range(value)[0] + timedelta(days=3)
+        return f"{thursday.year:04d}-{thursday.month:02d}", "month"
+    return value, precision
+
+
 def _system_anchor(a: Analysis, offset: int, dct: date | None, index: Any = None) -> tuple[str | None, str, str]:
     """(value, precision, which rule) for the word at ``offset``, in the task's format."""
     from ..stages.time_words import date_word
 
     value, precision, rule = date_word(a, offset, index)
-    if value is not None and precision == "week":
-        # the task has no weeks: a week is the month holding most of it (its Thursday's)
-        from ..stages.temporal import value_range
-
-        thursday = value_range(value)[0] + timedelta(days=3)
-        value, precision = f"{thursday.year:04d}-{thursday.month:02d}", "month"
+    value, precision = _task_value(value, precision)
     return value, precision, rule
 
 
@@ -201,6 +213,7 @@ def evaluate(
     total = correct = unknown_total = unknown_right = 0
     rules: dict[str, list[int]] = {}
     missing = 0
+    in_event = event_right = event_word_right = 0  # gold mentions inside a stage event
     pair_total = pair_right = 0
     per_timeline: dict[str, float] = {}
     errors: list[str] = []
@@ -226,6 +239,13 @@ def evaluate(
                 else:
                     ok = value == gold and precision == gp
                     points.append((gold, value))
+                ev = next((e for e in analyses[doc_id].events if e.start <= off < e.end), None)
+                if ev is not None:
+                    ev_value, ev_precision = _task_value(ev.date, ev.precision)
+                    in_event += 1
+                    event_word_right += ok
+                    event_right += (ev_value is None) if gp == "vague" else (
+                        ev_value == gold and ev_precision == gp)
                 total += 1
                 correct += ok
                 t_total += 1
@@ -256,6 +276,15 @@ def evaluate(
         "unknown_accuracy": round(unknown_right / unknown_total, 4) if unknown_total else 0.0,
         "pairwise_order_agreement": round(pair_right / pair_total, 4) if pair_total else 0.0,
         "by_rule": {k: {"mentions": v[0], "correct": v[1]} for k, v in sorted(rules.items())},
+        "stage_events": {
+            "note": "the gold mentions the times stage took as event triggers (what its timeline holds), "
+                    "scored by the date the stage gave the event; word_rule_accuracy is the score above "
+                    "on the same mentions (it adds the cross-document coreference and 'since' rules)",
+            "trigger_recall": round(in_event / total, 4) if total else 0.0,
+            "mentions": in_event,
+            "accuracy": round(event_right / in_event, 4) if in_event else 0.0,
+            "word_rule_accuracy": round(event_word_right / in_event, 4) if in_event else 0.0,
+        },
         "per_timeline": per_timeline,
         "errors_sample": errors,
         "timeline_f1": None,
