@@ -341,7 +341,8 @@ def _subject(tok: Any) -> Any | None:
     cur = tok
     for _ in range(4):
         for child in cur.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and cur is tok):
+            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and cur is tok) \
+                    and not _para_break(child, tok):
                 return child
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             cur = cur.head
@@ -354,6 +355,13 @@ def _subject(tok: Any) -> Any | None:
             return cur.head
         break
     return None
+
+
+def _para_break(a: Any, b: Any) -> bool:
+    """A line break between tokens ``a`` and ``b`` (the parse now and then hangs a subject
+    from the paragraph before on a verb)."""
+    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
+    return any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
 def _complement(tok: Any, text: str) -> Range | None:
@@ -1359,7 +1367,17 @@ class _Builder:
         too, but not a branch holding the cue ("Baghdad, which has spoken of ...")."""
         drop = [c for c in subj.children if c.left_edge.i <= cue.i <= c.right_edge.i or (
             c.dep_ in SOURCE_COMMA_DROP and c.i > 0 and c.doc[c.left_edge.i - 1].text == ",")]
-        return _subtree_range(subj, exclude=drop, own_run=True)
+        r = _subtree_range(subj, exclude=drop, own_run=True)
+        text = self.text
+        if "\n" in text[r[0]:r[1]]:
+            # The parse ran the phrase over a paragraph break: the cue's paragraph holds the source.
+            p_start = text.rfind("\n", 0, cue.idx) + 1
+            p_end = text.find("\n", cue.idx)
+            p_end = len(text) if p_end < 0 else p_end
+            s, e = max(r[0], p_start), min(r[1], p_end)
+            if e > s and subj.idx >= p_start:
+                return s, e
+        return r
 
     def _cue_range(self, tok: Any) -> Range:
         """The verb with its auxiliaries, negation and particle ("has said", "called for")."""
@@ -1581,7 +1599,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 10
+    version = 11
     requires = ("parse",)
     assigns = ("quotes",)
 
