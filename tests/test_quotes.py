@@ -381,6 +381,15 @@ def test_a_sentence_opening_on_a_poll_reports_its_finding(nlp: object) -> None:
     assert q.speaker is not None and q.speaker.slice(t) == "Washington Post"
 
 
+def test_a_subject_from_the_paragraph_before_is_not_the_speaker(nlp: object) -> None:
+    t = ("A member of the vigilantes, Mohammed Haruna, said of clashes on Sunday, “Two of our members came to [the "
+         "town of] Biu this morning from Damboa and said the soldiers engaged Boko Haram yesterday and the battle "
+         "lasted till about midnight.”\n\nSeparately, Maiduguri resident Andrew Tada, said the insurgents killed "
+         "five people in Gava, a hilly town not far from Damboa.")
+    got = {q.slice(t): q.speaker.slice(t) if q.speaker else None for q in find_quotes_in_text(t, nlp=nlp)}
+    assert got["the insurgents killed five people in Gava, a hilly town not far from Damboa"] == "Andrew Tada"
+
+
 def test_according_to_opening_a_sentence_the_parse_made_its_root(nlp: object) -> None:
     t = ("Hillary Clinton’s campaign has asked the moderator to fact check Donald Trump. According to "
          "conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.")
