@@ -252,83 +252,90 @@ def role_batch(v: DocView, c: int, toks: Sequence[int], lem: str) -> list[list[s
     between token and cue through their lowest common ancestor, its shape and direction,
     distance band, quote states, and the token's tag and dependency.
     """
-    return _role_parts(v, c, toks, lem, _branch_names, _token_names)
+    return _role_parts(v, c, toks, lem, _names_of)
 
 
 _QS = ("00", "01", "10", "11")  # the quote states of token and cue, str(inq[t]) + str(inq[c])
 
-# What the per-token emitter is given: direction ("L"/"R"), distance band, the token's tag and
-# dependency, the branch's shape (``top``), quote states (index into _QS), comma band, whether
-# it is a date or time, its word when punctuation / when next to the cue / when near the cue's
-# path (else None), other speech verbs between (band), governed by one ("0"/"1"), clause marker.
-_EmitBranch = Callable[[str, str, str, str, "tuple[str, ...]", str, "str | None"], list[Any]]
-_Emit = Callable[[str, str, str, str, str, int, str, bool, "str | None", "str | None", "str | None", str, str, str],
-                 list[Any]]
-
-
 _SELF = "self"  # the branch of the cue itself: its features are "b" and "self"
 
-
-def _branch_names(top: str, lem: str, direction: str, up3: str, d3: tuple[str, ...], hc: str,
-                  word: str | None) -> list[str]:
-    """The role features of a token's branch: its shape (``top``) and path up (``up3``, the
-    cue's side) and down (``d3``) through the lowest common ancestor, with the branch's first
-    word when it is a prepositional, adverbial or marker branch."""
-    if top is _SELF:
-        return ["b", "self"]
-    path = up3 + "|" + "/".join(d3)
-    fa = [
-        "b",
-        "top=" + top,
-        "topl=" + top + "|" + lem,
-        "topd=" + top + "|" + direction,
-        "path=" + path,
-        "pathd=" + path + "|" + direction,
-        "l=" + lem,
-        "ld=" + lem + "|" + direction,
-        "hct=" + hc + "|" + top,
-    ]
-    if word is not None:
-        fa.append("bw=" + word + "|" + top[:1])
-        fa.append("bwl=" + lem + "|" + word)
-    return fa
+# An emitter pair for one cue: the features of a token's branch, from its shape (``top``),
+# direction ("L"/"R"), the path up (``up3``, the cue's side) and down (``d3``) through the
+# lowest common ancestor and the branch's first word (or None); and a token's own, from the
+# token, direction, distance, branch shape, quote states (index into _QS), commas and other
+# speech verbs between it and the cue, whether a word near the cue's path, governed by another
+# speech verb ("0"/"1") and the marker of its clause.
+_EmitBranch = Callable[[str, str, str, "tuple[str, ...]", "str | None"], list[Any]]
+_Emit = Callable[[int, str, int, str, int, int, int, bool, str, str], list[Any]]
+_Emitters = Callable[["DocView", str, str], "tuple[_EmitBranch, _Emit]"]
 
 
-def _token_names(direction: str, db: str, pos: str, dep: str, top: str, qi: int, cb: str, te: bool,
-                 punct: str | None, adj: str | None, near: str | None, oc: str, under: str,
-                 mark: str) -> list[str]:
-    """The per-token role features (after the branch's): the names the model was trained on."""
-    q = _QS[qi]
-    f = [
-        "dir=" + direction + db,
-        "tp=" + pos + "|" + top,
-        "td=" + dep,
-        "q=" + q,
-        "qt=" + q + "|" + top,
-        "cm=" + cb + direction,
-        "cmt=" + cb + "|" + top,
-    ]
-    if te:
-        f.append("te=" + top)
-    if punct is not None:
-        f.append("punct=" + punct)
-    if adj is not None:
-        f.append("adj=" + direction + "|" + adj)
-    if near is not None:
-        f.append("near=" + near + "|" + direction)
-    f.append("oc=" + oc + direction)
-    f.append("under=" + under)
-    if mark:
-        f.append("mk=" + mark)
-        f.append("mkd=" + mark + direction)
-    return f
+def _band(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2"
 
 
-def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
-                emit_branch: _EmitBranch, emit: _Emit) -> list[list[Any]]:
-    """:func:`role_batch` with each branch's features made by ``emit_branch`` and each
-    token's own by ``emit`` (names for training, model rows at run time, see
-    :class:`_RoleRows`). The features of the token's branch (its path to the cue and that
+def _names_of(v: DocView, lem: str, hc: str) -> tuple[_EmitBranch, _Emit]:
+    """The emitters of the names the model was trained on, for a cue of lemma ``lem``
+    (``hc``: "1" when it has a reported clause of its own)."""
+    pos, dep, lower, punct, ent = v.pos, v.dep, v.lower, v.punct, v.ent
+
+    def branch(top: str, direction: str, up3: str, d3: tuple[str, ...], word: str | None) -> list[str]:
+        if top is _SELF:
+            return ["b", "self"]
+        path = up3 + "|" + "/".join(d3)
+        fa = [
+            "b",
+            "top=" + top,
+            "topl=" + top + "|" + lem,
+            "topd=" + top + "|" + direction,
+            "path=" + path,
+            "pathd=" + path + "|" + direction,
+            "l=" + lem,
+            "ld=" + lem + "|" + direction,
+            "hct=" + hc + "|" + top,
+        ]
+        if word is not None:
+            fa.append("bw=" + word + "|" + top[:1])
+            fa.append("bwl=" + lem + "|" + word)
+        return fa
+
+    def token(t: int, direction: str, dist: int, top: str, qi: int, n_comma: int, n_sv: int, near: bool,
+              under: str, mark: str) -> list[str]:
+        db = "1" if dist == 1 else "2" if dist <= 3 else "5" if dist <= 6 else "x" if dist <= 15 else "X"
+        q = _QS[qi]
+        cb = _band(n_comma)
+        f = [
+            "dir=" + direction + db,
+            "tp=" + pos[t] + "|" + top,
+            "td=" + dep[t],
+            "q=" + q,
+            "qt=" + q + "|" + top,
+            "cm=" + cb + direction,
+            "cmt=" + cb + "|" + top,
+        ]
+        e = ent[t]
+        if e == "DATE" or e == "TIME":
+            f.append("te=" + top)
+        if punct[t]:
+            f.append("punct=" + lower[t])
+        if dist == 1:
+            f.append("adj=" + direction + "|" + lower[t])
+        if near:
+            f.append("near=" + lower[t] + "|" + direction)
+        f.append("oc=" + _band(n_sv) + direction)
+        f.append("under=" + under)
+        if mark:
+            f.append("mk=" + mark)
+            f.append("mkd=" + mark + direction)
+        return f
+
+    return branch, token
+
+
+def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str, emitters: _Emitters) -> list[list[Any]]:
+    """:func:`role_batch` with each branch's features and each token's own made by the
+    ``emitters`` (names for training, :func:`_names_of`; model rows at run time,
+    :meth:`_RoleRows.emitters`). The features of the token's branch (its path to the cue and that
     path's words) are the same for every token of the branch: built and converted once."""
     anc = v.ancestors(c)
     cue_pos = {a: k for k, a in enumerate(anc)}
@@ -419,17 +426,19 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
     def clause_mark(x: int) -> str:  # the clause x sits in and its marker, below the cue's path
         return str(up(x, mark_memo, clause_of, ""))
 
-    inq, lower, punct, ent, commas = v.inq, v.lower, v.punct, v.ent, v.commas
+    inq, lower, commas = v.inq, v.lower, v.commas
     qc = inq[c]
     # Does the cue have a reported clause of its own? Its other branches are then adjuncts.
     hc = "1" if any(dep[k] == "ccomp" for k in v.children[c]) else "0"
+    emit_branch, emit = emitters(v, lem, hc)
     out: list[list[Any]] = []
     shared: dict[tuple[Any, ...], tuple[str, list[Any]]] = {}
     for t in toks:
         if t == c:
-            out.append(emit_branch(_SELF, lem, "", "", (), "", None))
+            out.append(emit_branch(_SELF, "", "", (), None))
             continue
-        lca_up, d3, n_down, branch = info(t)
+        it = memo.get(t)
+        lca_up, d3, n_down, branch = it if it is not None else info(t)
         direction = "L" if t < c else "R"
         key = (lca_up, d3, n_down > 0, branch, direction)
         got = shared.get(key)
@@ -444,30 +453,30 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str,
             else:
                 top = "S:" + up2[lca_up] + ">" + bd
             got = shared[key] = (top, emit_branch(
-                top, lem, direction, up3[lca_up] if lca_up > 0 else "", d3, hc,
+                top, direction, up3[lca_up] if lca_up > 0 else "", d3,
                 lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None))
-        top = got[0]
-        dist = t - c if t > c else c - t
-        db = "1" if dist == 1 else "2" if dist <= 3 else "5" if dist <= 6 else "x" if dist <= 15 else "X"
-        n_comma = commas[t] - commas[c + 1] if t > c else commas[c] - commas[t + 1]
-        cb = "0" if n_comma <= 0 else "1" if n_comma == 1 else "2"
-        e = ent[t]
-        word = lower[t]
         if t > c:
+            dist = t - c
+            n_comma = commas[t] - commas[c + 1]
             n_sv = sv_before[t] - sv_before[c + 1]
         else:
+            dist = c - t
+            n_comma = commas[c] - commas[t + 1]
             n_sv = sv_before[c] - sv_before[t + 1]
         if t in cue_pos:
             under, mark = "0", ""
         else:
+            # The memo's answers first (what up() would give for them), then the walk.
             ht = head[t]
-            under = "1" if ht != t and governed(ht) else "0"
-            mark = clause_mark(t)
-        out.append(got[1] + emit(
-            direction, db, pos[t], dep[t], top, 2 * inq[t] + qc, cb, e == "DATE" or e == "TIME",
-            word if punct[t] else None, word if dist == 1 else None,
-            word if n_down <= 1 and lca_up <= 1 else None,
-            "0" if n_sv <= 0 else "1" if n_sv == 1 else "2", under, mark))
+            if ht == t:
+                under = "0"
+            else:
+                g = under_memo.get(ht)
+                under = "1" if (g if g is not None else governed(ht)) else "0"
+            mk = mark_memo.get(t)
+            mark = mk if mk is not None else clause_mark(t)
+        out.append(got[1] + emit(t, direction, dist, got[0], 2 * inq[t] + qc, n_comma, n_sv,
+                                 n_down <= 1 and lca_up <= 1, under, mark))
     return out
 
 
@@ -485,7 +494,7 @@ class _TopRows:
         self.topd = {d: get("topd=" + top + "|" + d, unk) for d in "LR"}
         self.hct = {h: get("hct=" + h + "|" + top, unk) for h in "01"}
         self.qt = [get("qt=" + q + "|" + top, unk) for q in _QS]
-        self.cmt = {b: get("cmt=" + b + "|" + top, unk) for b in "012"}
+        self.cmt = [get("cmt=" + b + "|" + top, unk) for b in "012"]
         self.te = get("te=" + top, unk)
         self.tp: dict[str, int] = {}  # by the token's tag, filled on first use
 
@@ -504,169 +513,8 @@ class _LemmaRows:
         self.bwl: dict[str, int] = {}  # by the branch's first word, filled on first use
 
 
-class _Memo(dict):  # type: ignore[type-arg]
-    """Key to value of one feature template, the feature's name made and looked up on first
-    use (emptied past ``_MEMO_LIMIT`` entries)."""
-
-    __slots__ = ("lookup", "make")
-
-    def __init__(self, make: Callable[[Any], str], lookup: Callable[[str], Any]):
-        super().__init__()
-        self.make = make
-        self.lookup = lookup
-
-    def __missing__(self, key: Any) -> Any:
-        if len(self) > _MEMO_LIMIT:
-            self.clear()
-        got = self[key] = self.lookup(self.make(key))
-        return got
-
-
-class _CueLemma:
-    """Weights of the cue features of one lemma (see :func:`cue_features`)."""
-
-    __slots__ = ("docn", "kp", "l", "lex", "lexd", "lhl", "lk", "lkc", "lkm2", "lnq", "lnw", "lp", "lpw", "lq",
-                 "lsk", "lt", "ld")
-
-    def __init__(self, lem: str, weight: Callable[[str], float]):
-        self.l = weight("l=" + lem)
-        self.lq = [weight("lq=" + lem + "|" + q) for q in "01"]
-        self.lnq = {q: weight("lnq=" + lem + "|" + q) for q in "01"}
-        cls = CUE_CLASSES.get(lem)
-        self.lex = None if cls is None else weight("lex=" + cls)
-        self.lexd = _Memo(lambda d: "lexd=" + str(cls) + "|" + d, weight)
-        self.docn = lem in DOCUMENT_NOUNS
-        self.ld = _Memo(lambda d: "ld=" + lem + "|" + d, weight)
-        self.lp = _Memo(lambda p: "lp=" + lem + "|" + p, weight)
-        self.lt = _Memo(lambda t: "lt=" + lem + "|" + t, weight)
-        self.lk = _Memo(lambda d: "lk=" + lem + "|" + d, weight)
-        self.kp = _Memo(lambda w: "kp=" + lem + "|" + w, weight)
-        self.lnw = _Memo(lambda w: "lnw=" + lem + "|" + w, weight)
-        self.lpw = _Memo(lambda w: "lpw=" + lem + "|" + w, weight)
-        self.lhl = _Memo(lambda k: "lhl=" + lem + "|" + k[0] + "|" + k[1], weight)
-        self.lsk = _Memo(lambda k: "lsk=" + lem + "|" + k[0] + "|" + k[1], weight)
-        self.lkc = _Memo(lambda k: "lkc=" + lem + "|" + k[0] + "|" + k[1], weight)
-        self.lkm2 = _Memo(lambda k: "lkm2=" + lem + "|" + k[0] + "|" + k[1], weight)
-
-
-class _CueWeights:
-    """The one-column cue model's weights of the features of :func:`cue_features` without
-    building their names: the same numbers in the same order, so the same sums (a feature the
-    model never saw weighs 0.0, as in :meth:`_Linear.scores`). Words are looked up in tables
-    read off the model's names at load, the rest in tables filled on first use."""
-
-    def __init__(self, weights: dict[str, float]):
-        get = weights.get
-
-        def weight(name: str) -> float:
-            return get(name, 0.0)
-
-        self.b = weight("b")
-        self.docn = weight("docn")
-        self.nokids = weight("nokids")
-        self.ss = weight("ss")
-        self.q = [weight("q=" + q) for q in "01"]
-        self.nq = {q: weight("nq=" + q) for q in "01"}
-        words: dict[str, dict[str, float]] = {k: {} for k in ("w=", "hl=", "kpw=", "km=", "pw=", "nw=")}
-        for n, x in weights.items():
-            k = n[:n.find("=") + 1]
-            if k in words:
-                words[k][n[len(k):]] = x
-        self.w, self.hl, self.kpw, self.km, self.pw, self.nw = (words[k] for k in ("w=", "hl=", "kpw=", "km=", "pw=", "nw="))
-        self.p = _Memo(lambda x: "p=" + x, weight)
-        self.t = _Memo(lambda x: "t=" + x, weight)
-        self.d = _Memo(lambda x: "d=" + x, weight)
-        self.ks = _Memo(lambda x: "ks=" + x, weight)
-        self.k = _Memo(lambda x: "k=" + x, weight)
-        self.pd = _Memo(lambda k: "pd=" + k[0] + "|" + k[1], weight)
-        self.hp = _Memo(lambda k: "hp=" + k[0] + "|" + k[1], weight)
-        self.sk = _Memo(lambda k: "sk=" + k[0] + "|" + k[1], weight)
-        self.kc = _Memo(lambda k: "kc=" + k[0] + "|" + k[1], weight)
-        self.km2 = _Memo(lambda k: "km2=" + k[0] + "|" + k[1], weight)
-        self.kpo = _Memo(lambda k: "kpo=" + k[0] + "|" + k[1], weight)
-        self.lems = _Memo(lambda lem: lem, lambda lem: _CueLemma(lem, weight))
-
-    def of(self, v: DocView, i: int) -> list[float]:
-        """The weights of :func:`cue_features` ``(v, i)``, in its order."""
-        lem = v.lemma[i]
-        pos = v.pos[i]
-        dep = v.dep[i]
-        h = v.head[i]
-        qi = v.inq[i]
-        tag = v.tag[i]
-        lower, vdep, vpos, children = v.lower, v.dep, v.pos, v.children
-        lt = self.lems[lem]
-        f = [self.b, self.w.get(lower[i], 0.0), lt.l, self.p[pos], self.t[tag], self.d[dep], lt.ld[dep],
-             lt.lp[pos], self.pd[pos, dep], self.hl.get(v.lemma[h], 0.0), self.hp[vpos[h], dep], self.q[qi],
-             lt.lq[qi]]
-        if lt.lex is not None:
-            f.append(lt.lex)
-            f.append(lt.lexd[dep])
-        if lt.docn:
-            f.append(self.docn)
-        kids: set[str] = set()
-        for c in children[i]:
-            cd = vdep[c]
-            if cd == "punct":
-                continue
-            kids.add(cd)
-            if cd == "prep" or cd == "prt" or cd == "agent":
-                f.append(lt.kp[lower[c]])
-                f.append(self.kpw.get(lower[c], 0.0))
-            elif cd == "mark":
-                f.append(self.km.get(lower[c], 0.0))
-            elif cd == "nsubj" or cd == "nsubjpass":
-                f.append(self.ks[vpos[c]])
-        for cd in kids:
-            f.append(self.k[cd])
-            f.append(lt.lk[cd])
-        if not kids:
-            f.append(self.nokids)
-        pw = lower[i - 1] if i > 0 else "<s>"
-        nw = lower[i + 1] if i + 1 < v.n else "</s>"
-        f.append(self.pw.get(pw, 0.0))
-        f.append(self.nw.get(nw, 0.0))
-        f.append(lt.lnw[nw])
-        f.append(lt.lpw[pw])
-        near = "0"
-        inq = v.inq
-        for k in range(max(0, i - 3), min(v.n, i + 4)):
-            if k != i and inq[k]:
-                near = "1"
-                break
-        f.append(self.nq[near])
-        f.append(lt.lnq[near])
-        if v.sstart[i]:
-            f.append(self.ss)
-        f.append(lt.lt[tag])
-        f.append(lt.lhl[v.lemma[h], dep])
-        for c in children[i]:
-            cd = vdep[c]
-            if cd == "nsubj" or cd == "nsubjpass" or cd == "poss" or cd == "agent":
-                kind = _holder_kind(v, c)
-                if cd == "agent":
-                    objs = [g for g in children[c] if vdep[g] == "pobj"]
-                    if objs:
-                        kind = _holder_kind(v, objs[0])
-                f.append(self.sk[cd, kind])
-                f.append(lt.lsk[cd, kind])
-            elif cd in _GOVERNED:
-                f.append(self.kc[cd, vpos[c]])
-                f.append(lt.lkc[cd, v.lemma[c]])
-                for g in children[c]:
-                    if g < c and (vdep[g] == "mark" or vdep[g] == "aux"):
-                        f.append(self.km2[cd, lower[g]])
-                        f.append(lt.lkm2[cd, lower[g]])
-            elif cd == "prep":
-                objs = [g for g in children[c] if vdep[g] == "pobj"]
-                if objs:
-                    f.append(self.kpo[lower[c], _holder_kind(v, objs[0])])
-        return f
-
-
 class _RoleRows:
-    """The role model's rows of the features of :func:`_branch_names` and :func:`_token_names`
-    without building their names.
+    """The role model's rows of the features of :func:`_names_of` without building their names.
 
     The features of words (punctuation, the cue's neighbour, a word near its path, a clause
     marker, a branch's first word) are looked up in tables read off the model's feature names
@@ -682,10 +530,12 @@ class _RoleRows:
         self.unk = unk = len(names)
         get = self.index.get
         self.self_rows = [get("b", unk), get("self", unk)]
-        self.dir = {d: {b: get("dir=" + d + b, unk) for b in "125xX"} for d in "LR"}
+        # By distance (0-16, 16 for all further), by comma and speech-verb band (0, 1, 2).
+        bands = ["?", "1", "2", "2", "5", "5", "5"] + ["x"] * 9 + ["X"]
+        self.dir = {d: [get("dir=" + d + band, unk) for band in bands] for d in "LR"}
         self.q = [get("q=" + q, unk) for q in _QS]
-        self.cm = {d: {b: get("cm=" + b + d, unk) for b in "012"} for d in "LR"}
-        self.oc = {d: {b: get("oc=" + b + d, unk) for b in "012"} for d in "LR"}
+        self.cm = {d: [get("cm=" + b + d, unk) for b in "012"] for d in "LR"}
+        self.oc = {d: [get("oc=" + b + d, unk) for b in "012"] for d in "LR"}
         self.under = {u: get("under=" + u, unk) for u in "01"}
         self.td: dict[str, int] = {}
         self.tops: dict[str, _TopRows] = {}
@@ -723,71 +573,84 @@ class _RoleRows:
         got = self.lems[lem] = _LemmaRows(lem, self.index, self.unk)
         return got
 
-    def branch(self, top: str, lem: str, direction: str, up3: str, d3: tuple[str, ...], hc: str,
-               word: str | None) -> list[int]:
-        """The rows of :func:`_branch_names` of the same arguments."""
-        if top is _SELF:
-            return self.self_rows
+    def emitters(self, v: DocView, lem: str, hc: str) -> tuple[_EmitBranch, _Emit]:
+        """Emitters of the rows of :func:`_names_of`'s names, same arguments, same order."""
         unk = self.unk
-        tt = self.tops.get(top)
-        if tt is None:
-            tt = self._top(top)
+        get = self.index.get
+        pos, dep, lower, punct, ent = v.pos, v.dep, v.lower, v.punct, v.ent
+        tops, paths, td = self.tops, self.paths, self.td
         lt = self.lems.get(lem)
         if lt is None:
             lt = self._lemma(lem)
-        topl = lt.topl.get(top)
-        if topl is None:
-            if len(lt.topl) > _MEMO_LIMIT:
-                lt.topl.clear()
-            topl = lt.topl[top] = self.index.get("topl=" + top + "|" + lem, unk)
-        pk = (up3, d3)
-        pr = self.paths.get(pk)
-        if pr is None:
-            if len(self.paths) > _MEMO_LIMIT:
-                self.paths.clear()
-            path = up3 + "|" + "/".join(d3)
-            get = self.index.get
-            pr = self.paths[pk] = (get("path=" + path, unk), {d: get("pathd=" + path + "|" + d, unk) for d in "LR"})
-        f = [lt.b, tt.top, topl, tt.topd[direction], pr[0], pr[1][direction], lt.l, lt.ld[direction], tt.hct[hc]]
-        if word is not None:
-            f.append(self.bw[top[:1]].get(word, unk))
-            bwl = lt.bwl.get(word)
-            if bwl is None:
-                if len(lt.bwl) > _MEMO_LIMIT:
-                    lt.bwl.clear()
-                bwl = lt.bwl[word] = self.index.get("bwl=" + lem + "|" + word, unk)
-            f.append(bwl)
-        return f
+        b, l_row, ld, topl, bwl = lt.b, lt.l, lt.ld, lt.topl, lt.bwl
+        self_rows, bw, top_of = self.self_rows, self.bw, self._top
+        dir_rows, q_rows, cm, oc, under_rows = self.dir, self.q, self.cm, self.oc, self.under
+        punct_rows, adj, near_rows, mk_rows, mkd = self.punct, self.adj, self.near, self.mk, self.mkd
 
-    def token(self, direction: str, db: str, pos: str, dep: str, top: str, qi: int, cb: str, te: bool,
-              punct: str | None, adj: str | None, near: str | None, oc: str, under: str,
-              mark: str) -> list[int]:
-        """The rows of :func:`_token_names` of the same arguments."""
-        unk = self.unk
-        tt = self.tops.get(top)
-        if tt is None:
-            tt = self._top(top)
-        tp = tt.tp.get(pos)
-        if tp is None:
-            tp = tt.tp[pos] = self.index.get("tp=" + pos + "|" + top, unk)
-        td = self.td.get(dep)
-        if td is None:
-            td = self.td[dep] = self.index.get("td=" + dep, unk)
-        f = [self.dir[direction][db], tp, td, self.q[qi], tt.qt[qi], self.cm[direction][cb], tt.cmt[cb]]
-        if te:
-            f.append(tt.te)
-        if punct is not None:
-            f.append(self.punct.get(punct, unk))
-        if adj is not None:
-            f.append(self.adj[direction].get(adj, unk))
-        if near is not None:
-            f.append(self.near[direction].get(near, unk))
-        f.append(self.oc[direction][oc])
-        f.append(self.under[under])
-        if mark:
-            f.append(self.mk.get(mark, unk))
-            f.append(self.mkd[direction].get(mark, unk))
-        return f
+        def branch(top: str, direction: str, up3: str, d3: tuple[str, ...], word: str | None) -> list[int]:
+            if top is _SELF:
+                return self_rows
+            tt = tops.get(top)
+            if tt is None:
+                tt = top_of(top)
+            r_topl = topl.get(top)
+            if r_topl is None:
+                if len(topl) > _MEMO_LIMIT:
+                    topl.clear()
+                r_topl = topl[top] = get("topl=" + top + "|" + lem, unk)
+            pk = (up3, d3)
+            pr = paths.get(pk)
+            if pr is None:
+                if len(paths) > _MEMO_LIMIT:
+                    paths.clear()
+                path = up3 + "|" + "/".join(d3)
+                pr = paths[pk] = (get("path=" + path, unk), {d: get("pathd=" + path + "|" + d, unk) for d in "LR"})
+            f = [b, tt.top, r_topl, tt.topd[direction], pr[0], pr[1][direction], l_row, ld[direction], tt.hct[hc]]
+            if word is not None:
+                f.append(bw[top[:1]].get(word, unk))
+                r_bwl = bwl.get(word)
+                if r_bwl is None:
+                    if len(bwl) > _MEMO_LIMIT:
+                        bwl.clear()
+                    r_bwl = bwl[word] = get("bwl=" + lem + "|" + word, unk)
+                f.append(r_bwl)
+            return f
+
+        def token(t: int, direction: str, dist: int, top: str, qi: int, n_comma: int, n_sv: int, near: bool,
+                  under: str, mark: str) -> list[int]:
+            tt = tops.get(top)
+            if tt is None:
+                tt = top_of(top)
+            p = pos[t]
+            r_tp = tt.tp.get(p)
+            if r_tp is None:
+                r_tp = tt.tp[p] = get("tp=" + p + "|" + top, unk)
+            d = dep[t]
+            r_td = td.get(d)
+            if r_td is None:
+                if len(td) > _MEMO_LIMIT:
+                    td.clear()
+                r_td = td[d] = get("td=" + d, unk)
+            cb = 0 if n_comma <= 0 else 1 if n_comma == 1 else 2
+            f = [dir_rows[direction][dist if dist < 16 else 16], r_tp, r_td, q_rows[qi], tt.qt[qi],
+                 cm[direction][cb], tt.cmt[cb]]
+            e = ent[t]
+            if e == "DATE" or e == "TIME":
+                f.append(tt.te)
+            if punct[t]:
+                f.append(punct_rows.get(lower[t], unk))
+            if dist == 1:
+                f.append(adj[direction].get(lower[t], unk))
+            if near:
+                f.append(near_rows[direction].get(lower[t], unk))
+            f.append(oc[direction][0 if n_sv <= 0 else 1 if n_sv == 1 else 2])
+            f.append(under_rows[under])
+            if mark:
+                f.append(mk_rows.get(mark, unk))
+                f.append(mkd[direction].get(mark, unk))
+            return f
+
+        return branch, token
 
 
 # Tags whose tokens the cue model never scores over the threshold (none on PolNeAR dev, 3 in
@@ -836,8 +699,8 @@ class _Linear:
 
         if self.weight is not None:
             w = self.weight.get
-            return np.asarray([[sum(map(w, feats, repeat(0.0, len(feats))))] for feats in batch],
-                              dtype=np.float64).reshape(len(batch), 1)
+            return np.fromiter((sum(map(w, feats, repeat(0.0, len(feats)))) for feats in batch),
+                               dtype=np.float64, count=len(batch)).reshape(len(batch), 1)
         get = self.index.get
         unk = len(self.coef) - 1
         rows: list[int] = []
@@ -871,8 +734,6 @@ class QuoteModel:
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None
         self.role_rows = _RoleRows(role.names)
-        # The one-column cue model's weights, found without names (a wider one goes by name).
-        self.cue_rows = _CueWeights(cue.weight) if cue.weight is not None else None
 
     def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np
@@ -880,22 +741,12 @@ class QuoteModel:
         s = self.cue.scores(batch)[:, 0]
         return 1.0 / (1.0 + np.exp(-s))
 
-    def cue_probs_of(self, v: DocView, cands: Sequence[int]) -> Any:
-        """:meth:`cue_probs` of the :func:`cue_features` of tokens ``cands``: the same numbers."""
-        import numpy as np
-
-        if self.cue_rows is None:
-            return self.cue_probs([cue_features(v, i) for i in cands])
-        of = self.cue_rows.of
-        s = np.asarray([sum(of(v, i)) for i in cands], dtype=np.float64)
-        return 1.0 / (1.0 + np.exp(-s))
-
     def role_probs_of(self, v: DocView, c: int, toks: Sequence[int], lem: str) -> Any:
         """:meth:`role_probs` of :func:`role_batch`: the same sums, the rows found without names."""
         import numpy as np
 
         rows = self.role_rows
-        per_tok = _role_parts(v, c, toks, lem, rows.branch, rows.token)
+        per_tok = _role_parts(v, c, toks, lem, rows.emitters)
         starts = np.fromiter(accumulate(map(len, per_tok), initial=0), dtype=np.int64, count=len(per_tok) + 1)
         flat = np.fromiter(chain.from_iterable(per_tok), dtype=np.int64, count=int(starts[-1]))
         s = np.add.reduceat(self.role.coef.take(flat, axis=0), starts[:-1], axis=0)
