@@ -163,7 +163,16 @@ class StoryGrouper:
         found = np.concatenate([self._index.postings_array(t) for t in query.tolist()])
         shared = np.repeat((weights[tids] * doc.tfs[usable])[order], counts)
         other = found != pos
-        ids, inv = np.unique(found[other], return_inverse=True)
+        found = found[other]
+        # Each postings list is ascending, so a stable sort only merges up to ``query_terms`` runs.
+        perm = np.argsort(found, kind="stable")
+        run = found[perm]
+        starts = np.empty(len(run), dtype=bool)
+        starts[:1] = True
+        np.not_equal(run[1:], run[:-1], out=starts[1:])
+        inv = np.empty(len(run), dtype=np.intp)
+        inv[perm] = np.cumsum(starts) - 1
+        ids = run[starts]
         hits = np.bincount(inv, minlength=len(ids))
         score = np.bincount(inv, weights=shared[other], minlength=len(ids))
         keep = hits >= o.min_shared
