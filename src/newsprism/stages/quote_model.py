@@ -35,6 +35,18 @@ _MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 # --------------------------------------------------------------------------- features
 
 
+# Hash -> string of the vocabulary's strings already met: a hash names one string in every
+# spaCy vocabulary (it is the string's own hash), and the store's look-up is slow.
+_STRINGS: dict[int, str] = {}
+
+
+def _string(strings: Any, h: int) -> str:
+    if len(_STRINGS) > 1_000_000:
+        _STRINGS.clear()
+    got = _STRINGS[h] = strings[h]
+    return str(got)
+
+
 class DocView:
     """Per-token attributes of a parsed document as plain lists (spaCy token access is slow)."""
 
@@ -75,7 +87,7 @@ class DocView:
         # The six string columns in one pass: each distinct hash is looked up once.
         uniq, inv = np.unique(arr[:, [0, 1, 2, 3, 4, 10]].T, return_inverse=True)
         inv = inv.reshape(-1)
-        names = [strings[int(u)] for u in uniq]
+        names = [_STRINGS.get(u) or _string(strings, u) for u in uniq.tolist()]
         cols = list(map(names.__getitem__, inv.tolist()))
         lemmas = [x.lower() for x in names]
         self.lower = cols[:n]
