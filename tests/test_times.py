@@ -157,10 +157,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v9"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v10"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v9" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v10" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -630,3 +630,23 @@ def test_fold_keeps_length_and_folds_what_the_regex_engine_folds() -> None:
     for c in set(re.findall(r"(?i)[a-z]", every)):
         i = ord(c) if ord(c) < 0xD800 else ord(c) - 0x800
         assert re.fullmatch("(?i)" + folded[i], c) and folded[i] in "abcdefghijklmnopqrstuvwxyz", c
+
+
+def test_a_happening_outside_the_lexicon_is_an_event_only_when_an_expression_dates_it() -> None:
+    a = _parsed("Apple renamed the store in 2006. The store passes 4 billion songs. "
+                "Jobs said on Monday that sales grew.")
+    got = {a.text[e.start:e.end]: (e.label, e.date, e.precision) for e in a.events}
+    assert got["renamed"] == ("occurrence", "2006", "year")
+    assert "passes" not in got  # no expression of its own: the tense fallback makes no occurrence
+    assert "grew" not in got and got["said"][:2] == ("statement", "2010-06-07")  # Monday is the saying's
+    assert _word(a, "renamed")[:2] == ("2006", "year")
+
+
+def test_occurrences_merge_only_by_word_and_participant() -> None:
+    a = _parsed("Apple renamed the store in 2006. Google renamed its service in 2006. "
+                "Apple sued Creative in 2006.")
+    entries = build_timeline([a])
+    occ = sorted(e.description for e in entries if all(m.label == "occurrence" for m in e.mentions))
+    # the same word and date, but no shared participant: two happenings, not one
+    assert occ == ["Apple renamed store", "Google renamed service"]
+    assert any(e.description == "Apple sued Creative" for e in entries)

@@ -6,7 +6,9 @@
   attacks), when both are dated to the month or better in the same story. A killing (or birth)
   of the same person dated to incompatible days stays one entry and records the conflict.
   Undated events join an entry they share a participant with; alone they are left out. Entries
-  made only of plain statements dated by the publication-day fallback are left out too.
+  made only of plain statements dated by the publication-day fallback are left out too, and so
+  are occurrences (happenings outside the trigger lexicon) naming no person or organisation; occurrences
+  are one entry only when they share a participant and their word.
 - :func:`infer_published` dates an undated article from its relative expressions and its
   siblings' dated events; :func:`reanchor` re-resolves an article's times against a new date.
 - :func:`render_svg` draws entries on a compressed time axis; :func:`timeline_to_json` follows
@@ -32,6 +34,7 @@ from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeEx
 from ..stages.temporal import compatible, resolve_full, value_range
 from ..stages.times import (
     _EMBED_SIG_RX,
+    OCCURRENCE,
     SPEECH_CLASSES,
     dating_rule,
     event_date,
@@ -55,6 +58,9 @@ _TITLES = frozenset({"gen", "general", "brigadier", "president", "then", "former
                      "dr", "the", "sayyed", "seyyed", "commander", "spokesman", "spokesperson", "us", "prime",
                      "minister", "sen", "senator", "rep", "gov", "governor", "ceo", "chief"})
 _DATED_BY_REPORT = frozenset({"statement", "denial"})
+# classes whose members are one happening only by a shared participant, never by the date alone:
+# speech, and the generic occurrence (which is also one only for the same word: :func:`_stem`)
+_BY_NAME = SPEECH_CLASSES | {OCCURRENCE}
 _STOP = frozenset({"of", "the", "and", "for", "de", "al"})
 
 
@@ -111,6 +117,7 @@ class _Cluster:
     members: list[tuple[str, Event, bool]] = field(default_factory=list)  # (article, event, explicit)
     conflicts: list[str] = field(default_factory=list)
     victims: list[str] = field(default_factory=list)  # first participant of each killing/birth member
+    stems: set[str] = field(default_factory=set)  # :func:`_stem` of each member
 
     def victim(self, name: str) -> bool:
         return any(same_name(name, v) for v in self.victims)
@@ -128,6 +135,11 @@ def _key_names(text: str, ev: Event) -> list[str]:
     """Participants that identify a happening: people and organisations, not places or nationalities."""
     return [text[p.start : p.end] for i, p in enumerate(ev.participants)
             if p.label in ("PERSON", "ORG") or (i == 0 and ev.label in _UNIQUE)]
+
+
+def _stem(text: str, ev: Event) -> str:
+    """A crude stem of the event's word ("filed", "files", "filing": "fil"), told apart for occurrences."""
+    return text[ev.start : ev.end].lower()[:4]
 
 
 def _shared(a: Sequence[str], b: Sequence[str]) -> int:
@@ -174,7 +186,7 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
         best: _Cluster | None = None
         best_score, conflict = 0.0, False
         for c in clusters:
-            if c.label != ev.label:
+            if c.label != ev.label or (ev.label == OCCURRENCE and _stem(text, ev) not in c.stems):
                 continue
             shared = _shared(names, c.names)
             score, is_conflict = 0.0, False
@@ -182,7 +194,7 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 if compatible(when, c.value):
                     if shared:
                         score = 2 + shared
-                    elif ev.label not in SPEECH_CLASSES and ev.precision in ("day", "month") and \
+                    elif ev.label not in _BY_NAME and ev.precision in ("day", "month") and \
                             c.precision in ("day", "month"):
                         score = 1
                 elif ev.label in _UNIQUE and names and c.victim(names[0]) and explicit(ev):
@@ -205,6 +217,7 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 _PREC_RANK.get(ev.precision, 4) < _PREC_RANK.get(best.precision, 4):
             best.value, best.precision = when, ev.precision
         best.members.append((aid, ev, explicit(ev)))
+        best.stems.add(_stem(text, ev))
         if ev.label in _UNIQUE and names:
             best.victims.append(names[0])
         for n in names:
@@ -250,6 +263,8 @@ def build_timeline(
                 continue
             if c.label == "statement" and (not c.explicit or not c.names):
                 continue  # "X said" with no date or no speaker of its own is not a point on a timeline
+            if c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members):
+                continue  # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation
             entries.append(_entry(c, by_id, story_id, entity_of))
     entries.sort(key=entry_order)
     return entries
@@ -279,7 +294,7 @@ def _entry(c: _Cluster, by_id: Mapping[str, Analysis], story: str | None,
     else:
         for n in c.names:
             # keep the fullest spelling of each name
-            same = [m for m in c.names if same_name(n, m)]
+            same = [m for m in c.names if m == n or same_name(n, m)]
             best = max(same, key=len)
             if best not in ents:
                 ents.append(best)
@@ -337,7 +352,7 @@ def infer_published(analysis: Analysis, siblings: Sequence[Analysis]) -> tuple[d
             if not same_class:
                 continue
             shared = _shared(names, _names_of(sib.text, sev))
-            if not shared and ev.label in SPEECH_CLASSES:
+            if not shared and ev.label in _BY_NAME:
                 continue
             matched |= _candidate_anchors(expr, sev.date or "", 0)
         for d in matched:

@@ -2,7 +2,9 @@
 
 Expressions come from the patterns in :mod:`newsprism.stages.temporal` plus spaCy DATE/TIME
 entities the patterns miss. Events are sentences' happenings found by trigger lemmas (verbs
-and nouns: "killed", "death", "airstrike", "statement", "denied", ...). Each dated expression
+and nouns: "killed", "death", "airstrike", "statement", "denied", ...), and any other happening
+an expression of its own dates ("renamed the store in 2006": a main verb telling no state, or a
+deverbal noun, of the class ``occurrence``, dated by that expression only). Each dated expression
 is attached to the trigger nearest to it along the dependency tree, where crossing a clause
 boundary (ccomp, advcl, relcl, ...) costs much more than a step inside a phrase; a trigger
 without its own expression inherits one from a trigger it directly modifies or is modified
@@ -58,6 +60,7 @@ from .time_anchor import (
 __all__ = [
     "DATING_CONFIDENCE",
     "EVENT_CLASSES",
+    "OCCURRENCE",
     "SPEECH_CLASSES",
     "TimeStage",
     "dating_rule",
@@ -102,7 +105,31 @@ _NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("resignation", "appointment", "retirement"), "leadership"),
     **dict.fromkeys(("acquisition", "merger", "deal", "agreement", "sale"), "business"),
 }
-EVENT_CLASSES: frozenset[str] = frozenset(_VERB_TRIGGERS.values()) | frozenset(_NOUN_TRIGGERS.values())
+# A happening outside the lexicon ("filed a lawsuit in 2006", "the reduction on June 8") is an
+# event of this class when an expression of its own is tied to it along the tree (:func:`_generic`).
+OCCURRENCE = "occurrence"
+EVENT_CLASSES: frozenset[str] = frozenset(_VERB_TRIGGERS.values()) | frozenset(_NOUN_TRIGGERS.values()) | {
+    OCCURRENCE}
+# verbs telling a state or serving as a copula, not a happening ("has", "remains", "wants")
+_STATIVE = frozenset({"be", "have", "seem", "appear", "become", "remain", "stay", "know", "want", "need", "like",
+                      "love", "hate", "prefer", "believe", "think", "mean", "hope", "wish", "feel", "expect",
+                      "own", "belong", "contain", "include", "consist", "exist", "lack", "deserve", "cost",
+                      "weigh", "depend", "matter", "resemble", "understand", "fear", "doubt", "suppose", "tend",
+                      "do", "let", "look", "sound"})
+# deverbal nouns by their suffix ("filing" is not: -ing nouns are as often things, "building")
+_DEVERBAL_RX = re.compile(r"(?:[a-z]{3}(?:tion|sion|ment)|[a-z]{3}(?:ival|oval|osal|usal|issal|wal|rral))$")
+# nouns with those suffixes naming things, places, groups or states
+_NOT_HAPPENINGS = frozenset({
+    "nation", "station", "position", "population", "question", "portion", "section", "option", "organization",
+    "organisation", "administration", "generation", "information", "relation", "condition", "tradition",
+    "edition", "location", "institution", "foundation", "federation", "corporation", "constitution", "coalition",
+    "commission", "division", "television", "version", "mission", "emotion", "motion", "notion", "fraction",
+    "function", "region", "religion", "opinion", "government", "department", "apartment", "equipment",
+    "document", "moment", "element", "parliament", "management", "environment", "instrument", "sentiment",
+    "segment", "supplement", "implement", "compartment", "establishment", "movement", "entertainment",
+    "festival", "interval", "rival", "attention", "situation", "competition", "direction", "collection",
+    "application", "solution", "production", "expression", "impression", "tension", "pension", "dimension",
+    "session", "profession", "confession", "possession", "permission", "percent", "statement"})
 SPEECH_CLASSES: frozenset[str] = frozenset({"statement", "denial", "remark"})
 _VICTIM_CLASSES = frozenset({"killing", "arrest", "injury", "birth"})
 
@@ -263,6 +290,18 @@ def _trigger_class(tok: Any) -> str | None:
 _TRIGGER_WORDS = frozenset(_VERB_TRIGGERS) | frozenset(_NOUN_TRIGGERS) | {"bear"}
 
 
+def _generic(tok: Any) -> bool:
+    """A happening outside the lexicon: a main verb telling no state, or a deverbal noun."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        # a progressive or -ing participle tells a process in course ("were working", "dating back")
+        return (lemma not in _STATIVE and tok.tag_ != "VBG" and tok.dep_ not in ("aux", "auxpass", "amod")
+                and lemma.isalpha())
+    if tok.pos_ == "NOUN":
+        return lemma.isalpha() and _DEVERBAL_RX.search(lemma) is not None and lemma not in _NOT_HAPPENINGS
+    return False
+
+
 def _triggers(doc: Any) -> list[tuple[int, str]]:
     """(token id, event class) of every trigger of ``doc``, in order: :func:`_trigger_class` asked only
     of verbs and nouns whose lowercased lemma or text is a trigger word (read off the doc's arrays;
@@ -293,7 +332,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 9
+    version = 10
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -375,18 +414,23 @@ class TimeStage(ArticleStage):
         for sent in doc.sents:
             trigs = [_Trig(i, c, referring=referring_nominal(doc[i]))
                      for i, c in found[bisect_left(found, (sent.start, "")) : bisect_left(found, (sent.end, ""))]]
-            if not trigs:
+            stimes = [tx for tx in times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
+            if not trigs and not stimes:
                 continue
             trigs = _collapse(doc, trigs)
-            stimes = [tx for tx in times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
             reference = future_reference(doc, times, sent.start_char)
             _attach(doc, trigs, stimes, para)
+            if stimes:
+                trigs = sorted(trigs + _dated_generics(doc, sent, trigs, stimes, para, anchor), key=lambda t: t.i)
+            if not trigs:
+                continue
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
             for tr in trigs:
                 tok = doc[tr.i]
                 quoted = any(qs <= tok.idx < qe for qs, qe in quotes)
                 time = tr.time
-                emb = _embed_for(embeds, tok.idx)
+                # an occurrence has its own expression (:func:`_dated_generics`), never the fallback
+                emb = None if tr.label == OCCURRENCE else _embed_for(embeds, tok.idx)
                 if time is None and emb is not None and tr.label in SPEECH_CLASSES:
                     time = emb  # the post's date is when its words were said, not when what they tell happened
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
@@ -595,6 +639,51 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
                  and (_modifies(doc[tr.i], doc[o.i]) or _modifies(doc[o.i], doc[tr.i]))]
         if cands:
             tr.time, tr.inherited = cands[0].time, True
+
+
+def _dated_generics(doc: Any, sent: Any, trigs: list[_Trig], stimes: Sequence[TimeExpr],
+                    para: Paragraphs, anchor: date | None) -> list[_Trig]:
+    """Happenings outside the lexicon (:func:`_generic`) an expression of the sentence is tied to
+    (other than a bound: :func:`_bounding`; not a past day for a future: "will respond to the
+    death on Monday" is the death's Monday, which the parser may hang on the verb).
+
+    The expressions are attached again over the lexicon's triggers and these words together
+    (:func:`_attach`): a word becomes an ``occurrence`` only when an expression goes to it, not to
+    a trigger ("said on Monday that sales grew": Monday is the saying's), and not by inheritance.
+    The triggers keep the dates the first attachment gave them. A light verb of a trigger
+    ("the attacks carried out by Hamas") is that trigger's happening, not another.
+    """
+    taken = {t.i for t in trigs}
+    cands = [_Trig(t.i, OCCURRENCE, referring=referring_nominal(t)) for t in sent
+             if t.i not in taken and _generic(t) and not (
+                 t.lemma_ in _LIGHT_VERBS and (t.head.i in taken or any(c.i in taken for c in t.children)))]
+    if not cands:
+        return []
+    both = [dataclasses.replace(t, time=None, cost=1e9, inherited=False) for t in trigs] + cands
+    _attach(doc, both, stimes, para)
+    return [c for c in cands if c.time is not None and not c.inherited and not _bounding(doc, c.time)
+            and not _past_for_future(doc[c.i], c.time, anchor)]
+
+
+def _past_for_future(tok: Any, tx: TimeExpr, anchor: date | None) -> bool:
+    """A future ("will respond") tied to a time wholly before publication, or to any time when the
+    article has no date to tell (its "on Monday" may be the day of what is told before)."""
+    if tense(tok) != "future":
+        return False
+    return anchor is None or tx.value is None or value_range(tx.value)[1] < anchor
+
+
+# "missing since August 2013", "until June": an expression bounding a state does not date a happening
+_BOUNDS = frozenset({"since", "until", "till", "before", "after", "by"})
+
+
+def _bounding(doc: Any, tx: TimeExpr) -> bool:
+    """``tx`` is a bound ("since 2011", "until June"), not the time of what it is tied to."""
+    toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return False
+    first = toks[0]
+    return first.lower_ in _BOUNDS or (first.i > 0 and doc[first.i - 1].lower_ in _BOUNDS)
 
 
 def _modifies(a: Any, b: Any) -> bool:
