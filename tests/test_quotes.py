@@ -390,6 +390,12 @@ def test_a_subject_from_the_paragraph_before_is_not_the_speaker(nlp: object) -> 
     assert got["the insurgents killed five people in Gava, a hilly town not far from Damboa"] == "Andrew Tada"
 
 
+def test_of_two_subjects_the_nearer_holds_the_act(nlp: object) -> None:
+    t = "The Latest: Trump urges supporters to monitor polling places.\n\nThe rally ended at noon."
+    q = next(q for q in find_quotes_in_text(t, nlp=nlp) if q.cue is not None and q.cue.slice(t) == "urges")
+    assert q.speaker is not None and q.speaker.slice(t) == "Trump"
+
+
 def test_according_to_opening_a_sentence_the_parse_made_its_root(nlp: object) -> None:
     t = ("Hillary Clinton’s campaign has asked the moderator to fact check Donald Trump. According to "
          "conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.")
@@ -538,7 +544,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v11"
+    assert st.tag == "quotes.v12"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

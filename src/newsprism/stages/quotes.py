@@ -340,10 +340,12 @@ def _subject(tok: Any) -> Any | None:
     """The grammatical subject of a cue, inherited through conjunctions and participles."""
     cur = tok
     for _ in range(4):
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and cur is tok) \
-                    and not _para_break(child, tok):
-                return child
+        subjects = [child for child in cur.children
+                    if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and cur is tok)
+                    and not _para_break(child, tok)]
+        if subjects:
+            # Two subjects on one verb ("The Latest: Trump urges ..."): the nearer one holds it.
+            return min(subjects, key=lambda ch: abs(ch.i - cur.i))
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
@@ -1599,7 +1601,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 11
+    version = 12
     requires = ("parse",)
     assigns = ("quotes",)
 
