@@ -94,7 +94,7 @@ class StoryOptions:
 @dataclass
 class _Doc:
     sig: Signature
-    tids: np.ndarray  # term ids, aligned with tfs
+    tids: np.ndarray  # term ids (ascending), aligned with tfs
     tfs: np.ndarray  # sublinear term frequencies
 
 
@@ -132,10 +132,10 @@ class StoryGrouper:
 
     def _add_signature(self, sig: Signature) -> None:
         pos = len(self._docs)
-        tids = np.fromiter((self._index.term_id(t) for t in sig.terms), dtype=np.int64, count=len(sig.terms))
+        tids = np.array(self._index.add(pos, sig.terms), dtype=np.int64)
         tfs = 1.0 + np.log(np.fromiter(sig.terms.values(), dtype=np.float64, count=len(sig.terms)))
-        self._index.add(pos, sig.terms)
-        self._docs.append(_Doc(sig, tids, tfs))
+        order = np.argsort(tids)  # rows of a CSR matrix are then built in column order
+        self._docs.append(_Doc(sig, tids[order], tfs[order]))
         self._pos[sig.id] = pos
         self._label.append(pos)
         self._stories[pos] = {pos}
@@ -229,17 +229,14 @@ class StoryGrouper:
         return idf * ns
 
     def _matrix(self, members: Sequence[int], weights: np.ndarray) -> sp.csr_matrix:
-        rows, cols, vals = [], [], []
-        for r, p in enumerate(members):
-            d = self._docs[p]
-            rows.append(np.full(len(d.tids), r))
-            cols.append(d.tids)
-            vals.append(d.tfs * weights[d.tids])
         if not members:
             return sp.csr_matrix((0, len(weights)))
+        docs = [self._docs[p] for p in members]
+        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter((len(d.tids) for d in docs), dtype=np.int64, count=len(docs)), out=indptr[1:])
+        cols = np.concatenate([d.tids for d in docs])
         x = sp.csr_matrix(
-            (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-            shape=(len(members), len(weights)),
+            (np.concatenate([d.tfs for d in docs]) * weights[cols], cols, indptr), shape=(len(members), len(weights))
         )
         norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0

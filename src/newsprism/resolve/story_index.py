@@ -355,10 +355,13 @@ class TermIndex:
             self.postings.append([])
         return tid
 
-    def add(self, doc: int, terms: Iterable[str]) -> None:
-        for t in terms:
-            self.postings[self.term_id(t)].append(doc)
+    def add(self, doc: int, terms: Iterable[str]) -> list[int]:
+        """Index ``doc`` under each of its (distinct) ``terms``; returns their term ids."""
+        tids = [self.term_id(t) for t in terms]
+        for tid in tids:
+            self.postings[tid].append(doc)
         self.n_docs += 1
+        return tids
 
     def df(self, term: str) -> int:
         tid = self.vocab.get(term)
