@@ -219,6 +219,39 @@ def test_incremental_add_equals_one_shot() -> None:
     assert any(len(p) > 1 for p in one.partition())
 
 
+def _walked_candidates(g: StoryGrouper, pos: int) -> list[int]:
+    """The candidate search written as its definition: a walk over each query term's postings."""
+    o = g.options
+    idf = g._index.idf_array()
+    weights = g._weights(idf)
+    doc = g._docs[pos]
+    usable = [i for i, t in enumerate(doc.tids) if 1 < len(g._index.postings[t]) <= o.max_postings]
+    ranked = sorted(usable, key=lambda i: (-(idf[doc.tids[i]] * doc.tfs[i]), doc.tids[i]))[: o.query_terms]
+    hits: dict[int, int] = {}
+    score: dict[int, float] = {}
+    for i in ranked:
+        w = float(weights[doc.tids[i]] * doc.tfs[i])
+        for other in g._index.postings[int(doc.tids[i])]:
+            if other != pos:
+                hits[other] = hits.get(other, 0) + 1
+                score[other] = score.get(other, 0.0) + w
+    found = sorted((d for d, h in hits.items() if h >= o.min_shared), key=lambda d: (-score[d], d))
+    return found[: o.max_candidates]
+
+
+def test_candidates_equal_a_walk_over_the_postings() -> None:
+    items = _corpus()
+    g = StoryGrouper()
+    for a in items:
+        g._add_signature(signature(a))
+    df = g._index.df_array()
+    idf = g._index.idf_array(df)
+    weights = g._weights(idf)
+    found = [g._candidates(p, df, idf, weights) for p in range(len(items))]
+    assert found == [_walked_candidates(g, p) for p in range(len(items))]
+    assert sum(len(c) for c in found) > len(items)
+
+
 def test_partition_does_not_depend_on_order() -> None:
     items = _corpus()
     ref = StoryGrouper()
