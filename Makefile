@@ -23,11 +23,12 @@ demo: install
 
 test: install
 	sh scripts/ensure-chromium.sh
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench scripts
 
 typecheck: install
 	$(BIN)/mypy

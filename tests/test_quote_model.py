@@ -9,20 +9,19 @@ from itertools import islice
 import numpy as np
 import pytest
 
+from conftest import need_data
 from newsprism.stages.quote_model import DocView, cue_candidates, cue_features, load_model, role_batch
 from newsprism.stages.quotes import find_quote_regions
 
-from conftest import need_data
-
 _TEXTS = [
-    "Iran claimed on Wednesday that the attacks were revenge, according to Iran International. "
-    "“We deny it,” a Hamas spokesman said in a statement, calling for calm.",
-    "''I have admiration for the mechanics'' of the Clinton proposals, Mr. Holtz-Eakin said. "
-    "''They're more detailed than anything the other side has offered.''",
-    "The senator, speaking to reporters in Virginia, said she believes the bill will pass, "
-    "although aides warned that the vote could slip to next week.",
-    "Police said the suspect, who was arrested Tuesday, told officers he had acted alone; "
-    "his lawyer denied that, calling the confession coerced.",
+    ("Iran claimed on Wednesday that the attacks were revenge, according to Iran International. "
+     "“We deny it,” a Hamas spokesman said in a statement, calling for calm."),
+    ("''I have admiration for the mechanics'' of the Clinton proposals, Mr. Holtz-Eakin said. "
+     "''They're more detailed than anything the other side has offered.''"),
+    ("The senator, speaking to reporters in Virginia, said she believes the bill will pass, "
+     "although aides warned that the vote could slip to next week."),
+    ("Police said the suspect, who was arrested Tuesday, told officers he had acted alone; "
+     "his lawyer denied that, calling the confession coerced."),
 ]
 
 

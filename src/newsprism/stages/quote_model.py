@@ -74,7 +74,20 @@ class DocView:
     )
 
     def __init__(self, doc: Any, regions: Sequence[tuple[int, int]] = (), text: str | None = None):
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
+        from spacy.attrs import (
+            DEP,
+            ENT_TYPE,
+            HEAD,
+            IDX,
+            IS_PUNCT,
+            IS_SPACE,
+            LEMMA,
+            LENGTH,
+            LOWER,
+            POS,
+            SENT_START,
+            TAG,
+        )
 
         self.n = n = len(doc)
         self.text = doc.text if text is None else text
@@ -644,7 +657,7 @@ class _RoleRows:
                     td.clear()
                 r_td = td[d] = get("td=" + d, unk)
             cb = 0 if n_comma <= 0 else 1 if n_comma == 1 else 2
-            f = [dir_rows[direction][dist if dist < 16 else 16], r_tp, r_td, q_rows[qi], tt.qt[qi],
+            f = [dir_rows[direction][min(16, dist)], r_tp, r_td, q_rows[qi], tt.qt[qi],
                  cm[direction][cb], tt.cmt[cb]]
             e = ent[t]
             if e == "DATE" or e == "TIME":
