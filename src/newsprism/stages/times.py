@@ -444,7 +444,7 @@ class TimeStage(ArticleStage):
                     keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
                 roles = _roles(doc, tok, tr.label)
-                parts = _participants(doc, tok, tr.label, roles, names, text, by_start)
+                parts = _participants(doc, tok, tr.label, roles, by_start, text)
                 desc = _describe(doc, tok, tr.label, roles, parts, text)
                 events.append(Event(
                     start=tok.idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
@@ -809,14 +809,12 @@ class _ByStart:
         return self.names[bisect_left(self._starts, lo - self._longest) : bisect_right(self._starts, hi)]
 
 
-def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], names: Sequence[Span],
-                  text: str, by_start: _ByStart | None = None) -> list[Span]:
-    """Names taking part: the patient (for killings, first) and agent, then others in the phrase.
-
-    ``by_start``: the same ``names`` ready to be searched by offset."""
+def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mentions: _ByStart,
+                  text: str) -> list[Span]:
+    """Names taking part: the patient (for killings, first) and agent, then others in the phrase."""
     local = _local(doc, tok)
     # a mention holding the trigger itself ("the Oct. 7 Hamas attacks" as an EVENT) is the event, not a party
-    names = [m for m in names if not (m.start <= tok.idx < m.end)]
+    names = [m for m in mentions.names if not (m.start <= tok.idx < m.end)]
     out: list[Span] = []
     for role in ("patient", "agent"):
         r = roles.get(role)
@@ -836,8 +834,7 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], names: 
         if m is not None and m not in out:
             out.append(m)
     local_offs = sorted(doc[i].idx for i in local)
-    near = by_start.around(local_offs[0], local_offs[-1]) if by_start is not None else names
-    for m in near:
+    for m in mentions.around(local_offs[0], local_offs[-1]):
         if _holds_any(m, local_offs) and not (m.start <= tok.idx < m.end) and m not in out:
             out.append(m)
     return out
