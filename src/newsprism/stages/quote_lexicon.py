@@ -8,6 +8,7 @@ __all__ = [
     "CONTENT_NOUN_CUES",
     "CUE_CLASSES",
     "DOCUMENT_NOUNS",
+    "FINDING_NOUNS",
     "GROUP_NOUNS",
     "MEDIA_NOUNS",
     "PERSON_ROLE_NOUNS",
@@ -78,6 +79,10 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
      "declaration", "announcement", "memo", "filing", "document", "post", "tweet", "video", "study",
      "poll", "survey", "ruling", "complaint", "lawsuit", "analysis"}
 )
+# Documents whose findings a sentence opening "In the poll, ..." reports; those among the
+# DOCUMENT_NOUNS also lead a headline as its source ("Poll: Clinton and Trump in dead heat").
+FINDING_NOUNS: frozenset[str] = frozenset({"poll", "survey", "study", "report", "analysis", "audit", "review",
+                                          "census"})
 CONTENT_NOUN_CUES: frozenset[str] = frozenset({"statement", "communique", "communiqué", "declaration"})
 
 # Role nouns: "spokesman" of IRGC. Used to keep the role and to resolve "the spokesman".

@@ -25,6 +25,7 @@ from .quote_lexicon import (
     CUE_CLASSES,
     DOCUMENT_NOUNS,
     DOUBLE_MARKS,
+    FINDING_NOUNS,
     MEDIA_NOUNS,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
@@ -285,9 +286,7 @@ _SIGNED_RE = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*([^\n,(]{2,60}?)[
 _LABEL_RE = re.compile(r'^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][^\n:"“”.?!]{0,50}?)[ \t\u00a0]*:[ \t\u00a0]+(?=\S)',
                        re.MULTILINE)
 # Single nouns that lead a headline as its source ("Poll: Clinton and Trump in dead heat").
-_LABEL_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
-# Documents whose findings a sentence opening "In the poll, ..." reports.
-_FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis", "audit", "review", "census"})
+_LABEL_NOUNS = FINDING_NOUNS & DOCUMENT_NOUNS
 # Relay phrases that name the channel of the speech act itself, never an attribution of their own.
 _CHANNEL_RELAYS = ("speaking to", "in an interview with", "published by", "as published by")
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
@@ -1425,7 +1424,7 @@ class _Builder:
         "In" is the cue, the document the source, the rest of the sentence the content."""
         doc, text = self.doc, self.text
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is None or obj.lemma_.lower() not in _FINDING_NOUNS:
+        if obj is None or obj.lemma_.lower() not in FINDING_NOUNS:
             return None
         end = obj.right_edge.i + 1
         if end >= len(doc) or doc[end].text != "," or tok.head.i <= end:
