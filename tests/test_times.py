@@ -25,7 +25,7 @@ from newsprism.resolve.timeline import (
 )
 from newsprism.stages.temporal import compatible, find_times, resolve, value_range
 from newsprism.stages.time_words import date_word
-from newsprism.stages.times import TimeStage
+from newsprism.stages.times import TimeStage, dating_rule
 
 WED = date(2023, 12, 27)
 
@@ -157,10 +157,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v10"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v11"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v10" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v11" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -420,8 +420,6 @@ def test_coreferent_mention_refines_a_coarse_date() -> None:
 
 
 def test_stage_events_are_dated_by_the_rule_the_eval_scores() -> None:
-    from newsprism.stages.times import dating_rule
-
     text = ("Apple launches 3G iPhone\n\nApple unveiled a new iPhone on Monday, the company said.\n\n"
             "Jobs said the phone was fast. The company will release the kit.")
     a = _parsed(text)
@@ -529,9 +527,17 @@ def test_a_perfect_since_a_happening_starts_with_it() -> None:
     a = _parsed("Apple launched the iTunes Music Store on April 28, 2003.\n\n"
                 "Since its launch the store has sold more than 3 billion songs.", published=date(2008, 1, 9))
     sold = a.text.index("sold")
-    assert date_word(a, sold, EventIndex([a])) == ("2003-04-28", "day", "since")
+    assert date_word(a, sold, EventIndex([a]))[:2] == ("2003-04-28", "day")
+    # the stage applies the rule inside the article to its own trigger ("sold": a sale)
+    [ev] = [e for e in a.events if e.start == sold]
+    assert (ev.date, dating_rule(ev)) == ("2003-04-28", "coreferent") and date_word(a, sold)[:2] == ("2003-04-28", "day")
     # without a telling of the launch, the perfect keeps the report's now
-    assert date_word(a, sold)[:2] == ("2008-01-09", "day")
+    alone = _parsed("Since its launch the store has sold more than 3 billion songs.", published=date(2008, 1, 9))
+    assert date_word(alone, alone.text.index("sold"), EventIndex([alone]))[:2] == ("2008-01-09", "day")
+    # a word the stage took as no event gets the rule from the word rule ("grown": no trigger)
+    g = _parsed("Apple launched the iTunes Music Store on April 28, 2003.\n\n"
+                "Since its launch the store has grown more than tenfold.", published=date(2008, 1, 9))
+    assert date_word(g, g.text.index("grown"), EventIndex([g])) == ("2003-04-28", "day", "since")
     # a "since" of reason is no starting point
     b = _parsed("Since it sells well, the store has added more songs.", published=date(2008, 1, 9))
     assert _word(b, "added")[2] != "since"
@@ -632,7 +638,7 @@ def test_fold_keeps_length_and_folds_what_the_regex_engine_folds() -> None:
         assert re.fullmatch("(?i)" + folded[i], c) and folded[i] in "abcdefghijklmnopqrstuvwxyz", c
 
 
-def test_a_happening_outside_the_lexicon_is_an_event_only_when_an_expression_dates_it() -> None:
+def test_a_happening_outside_the_lexicon_is_an_event_when_an_expression_dates_it() -> None:
     a = _parsed("Apple renamed the store in 2006. The store passes 4 billion songs. "
                 "Jobs said on Monday that sales grew.")
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision) for e in a.events}
@@ -650,3 +656,36 @@ def test_occurrences_merge_only_by_word_and_participant() -> None:
     # the same word and date, but no shared participant: two happenings, not one
     assert occ == ["Apple renamed store", "Google renamed service"]
     assert any(e.description == "Apple sued Creative" for e in entries)
+
+
+def test_a_past_the_report_tells_of_a_named_doer_is_an_event_dated_as_a_trigger() -> None:
+    a = _parsed("Yesterday, Apple CEO Steve Jobs unveiled iPhone 4 in San Francisco. Jobs showed off the new "
+                "video calling. He welcomed everyone to the event. Jobs admitted that calls dropped more often. "
+                "\"We rewrote the software,\" Jobs said. The phone passes every test. Jobs had visited Tokyo.")
+    got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
+    # the lead's day, as the word rule gives them
+    for w in ("showed", "welcomed", "admitted"):
+        assert got[w] == ("occurrence", "2010-06-07", "day", "lead"), w
+        assert _word(a, w)[:2] == got[w][1:3]
+    assert "dropped" not in got  # reported: some time before it was said
+    assert "rewrote" not in got  # quoted
+    assert "passes" not in got  # a present tells a state
+    assert got["visited"][0] == "meeting"  # a trigger stays one (pluperfect: undated)
+    assert {e.description for e in build_timeline([a]) if all(m.label == "occurrence" for m in e.mentions)} == set()
+
+
+def test_a_told_past_needs_a_named_doer() -> None:
+    a = _parsed("Yesterday, Apple CEO Steve Jobs unveiled iPhone 4. The crowd cheered loudly.")
+    assert "cheered" not in {a.text[e.start:e.end] for e in a.events}
+
+
+def test_the_stage_dates_a_telling_by_another_in_its_article() -> None:
+    a = _parsed("Apple CEO Steve Jobs introduced iPhone 4 on Monday in San Francisco.\n\n"
+                "The newest iPhone, iPhone 4 was introduced by Jobs at the conference. Pre-orders began today.",
+                published=date(2010, 6, 16))
+    second = [e for e in a.events if e.start == a.text.rindex("introduced")][0]
+    # same kind of happening, same named thing: the expression of the first telling dates it, as the word rule does
+    assert (second.date, dating_rule(second)) == ("2010-06-14", "coreferent")
+    assert date_word(a, second.start)[:2] == ("2010-06-14", "day")
+    # and follows that expression when the article is dated again
+    assert reanchor(a, date(2010, 6, 23)).events[a.events.index(second)].date == "2010-06-21"

@@ -8,13 +8,16 @@ acted on: "unveiled iPhone 4" yesterday, "introducing iPhone 4" later on).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from ..model import Analysis, TimeExpr
+from ..model import Analysis, Event, TimeExpr
 from .temporal import compatible
 from .time_anchor import (
     WORD_MAX_COST,
+    clause_verb,
     lead_expression,
     nearest_time,
     paragraph_ids,
@@ -23,8 +26,10 @@ from .time_anchor import (
     tense_reading,
 )
 from .times import (
+    _NOUN_TRIGGERS,
     _QUOTE_RX,
     _RANK,
+    _VERB_TRIGGERS,
     _trigger_class,
     dating_rule,
     event_date,
@@ -33,7 +38,7 @@ from .times import (
     narrated_future,
 )
 
-__all__ = ["EventIndex", "anchor_token", "date_word", "lead_day"]
+__all__ = ["EventIndex", "anchor_token", "corefer_within", "date_word", "lead_day"]
 
 
 def anchor_token(analysis: Analysis, start: int) -> tuple[str | None, str]:
@@ -56,6 +61,16 @@ def lead_day(analysis: Analysis) -> TimeExpr | None:
     if tx is None or event_date("lead", tx, dct)[0] != tx.value:
         return None
     return tx
+
+
+# trigger word -> the classes it can give (verbs and nouns; "born" is "bear"; "talk" about is a remark)
+_TRIGGER_OF: dict[str, frozenset[str]] = {}
+for _w, _c in (*_VERB_TRIGGERS.items(), *_NOUN_TRIGGERS.items(), ("bear", "birth"), ("talk", "remark")):
+    _TRIGGER_OF[_w] = _TRIGGER_OF.get(_w, frozenset()) | {_c}
+_TRIGGERS_OF: dict[str, set[str]] = {}  # class -> its trigger words
+for _w, _cs in _TRIGGER_OF.items():
+    for _c in _cs:
+        _TRIGGERS_OF.setdefault(_c, set()).add(_w)
 
 
 def _kind(tok: Any) -> str:
@@ -91,6 +106,33 @@ def _theme(tok: Any) -> str | None:
     return " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
 
 
+def _of_kinds(doc: Any, kinds: frozenset[str]) -> list[Any]:
+    """The verbs and nouns of ``doc`` whose :func:`_kind` is one of ``kinds``: a token's kind is its
+    trigger class (of a trigger word its lemma or text is) or its lemma, so only tokens whose
+    lowercased lemma or text is one of the kinds or a trigger word of one are asked (read off the
+    doc's arrays)."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER, POS
+    from spacy.symbols import NOUN, VERB
+
+    words = set(kinds).union(*(_TRIGGERS_OF.get(k, ()) for k in kinds))
+    lower = [_hash(w) for w in words]
+    lemmas = lower + [_hash(w.capitalize()) for w in words]  # a lemma keeps a capital now and then
+    arr = doc.to_array([POS, LEMMA, LOWER])
+    rows = np.flatnonzero((arr[:, 0] == VERB) | (arr[:, 0] == NOUN))
+    sub = arr[rows]
+    hit = rows[np.isin(sub[:, 1], lemmas) | np.isin(sub[:, 2], lower)]
+    return [t for t in (doc[i] for i in hit.tolist()) if _kind(t) in kinds]
+
+
+@lru_cache(maxsize=65536)
+def _hash(word: str) -> int:
+    """The hash spaCy's string store gives ``word`` (the same in every vocabulary)."""
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+    return int(hash_string(word))
+
+
 def _names_thing(t: Any) -> bool:
     return t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and (
         t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ == "compound" for c in t.children))
@@ -117,13 +159,17 @@ def _antecedent_thing(pron: Any) -> Any:
 class EventIndex:
     """Happenings of a set of articles by (kind, theme), for coreference between mentions."""
 
-    def __init__(self, analyses: Sequence[Analysis]):
+    def __init__(self, analyses: Sequence[Analysis], kinds: frozenset[str] | None = None, loose: bool = False):
+        """``kinds``: index only happenings of these kinds (all the answers a question about them
+        can get, found without asking every token: :func:`_of_kinds`); ``loose``: expressions an
+        undated article cannot resolve count too (:func:`_expression_time`)."""
+        self.loose = loose
         self._by_key: dict[tuple[str, str], list[tuple[Analysis, int]]] = {}
         self._by_kind: dict[tuple[int, str], list[int]] = {}  # (article, kind) -> token ids
         for a in analyses:
             if a.parse is None:
                 continue
-            for t in a.parse:
+            for t in (a.parse if kinds is None else _of_kinds(a.parse, kinds)):
                 if t.pos_ not in ("VERB", "NOUN"):
                     continue
                 th = _theme(t)
@@ -135,23 +181,31 @@ class EventIndex:
     def date_of(self, analysis: Analysis, tok: Any, within: str | None = None) -> tuple[str, str] | None:
         """The date a coreferent mention dated by an expression has: own article first, then the
         most frequent, then the most precise; ``within``: only dates compatible with it."""
+        tx = self.time_of(analysis, tok, within)
+        return (tx.value, tx.precision) if tx is not None and tx.value is not None else None
+
+    def time_of(self, analysis: Analysis, tok: Any, within: str | None = None) -> TimeExpr | None:
+        """:meth:`date_of`, as the expression that dates that mention (the first met of its date)."""
         th = _theme(tok)
         if th is None:
             return self._told_before(analysis, tok) if within is None else None
         votes: dict[tuple[str, str], list[int]] = {}
+        times: dict[tuple[str, str], TimeExpr] = {}
         for a, i in self._tellings(_kind(tok), th):
             if a is analysis and i == tok.i:
                 continue
-            got = _expression_date(a, a.parse[i])
-            if got is None or got[1] not in ("day", "month") or (within is not None and not compatible(got[0], within)):
+            tx = _expression_time(a, a.parse[i], self.loose)
+            if tx is None or (tx.value is None and not self.loose) or tx.precision not in ("day", "month") or (
+                    within is not None and (tx.value is None or not compatible(tx.value, within))):
                 continue
+            got = _date_key(a, tx)
+            times.setdefault(got, tx)
             v = votes.setdefault(got, [0, 0])
             v[0] += a is analysis
             v[1] += 1
         if not votes:
             return None
-        return min(votes, key=lambda k: (-votes[k][0], -votes[k][1], _RANK[k[1]], k[0]))
-
+        return times[min(votes, key=lambda k: (-votes[k][0], -votes[k][1], _RANK[k[1]], k[0]))]
 
     def _tellings(self, kind: str, theme: str) -> list[tuple[Analysis, int]]:
         """Mentions of the same kind acting on the same thing: the same name, or one of two or more
@@ -167,38 +221,51 @@ class EventIndex:
                 out.extend(found)
         return out
 
-    def _told_before(self, analysis: Analysis, tok: Any) -> tuple[str, str] | None:
+    def _told_before(self, analysis: Analysis, tok: Any) -> TimeExpr | None:
         """"Since its launch": a happening named by a pronoun's possession refers back to the one
         of its kind the article told before, when all its dated tellings agree on one date."""
         if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             return None
-        dates = set()
+        found: dict[tuple[str, str], TimeExpr] = {}
         for i in self._by_kind.get((id(analysis), _kind(tok)), []):
             if i >= tok.i:
                 break
-            got = _expression_date(analysis, analysis.parse[i])
-            if got is not None and got[1] in ("day", "month"):
-                dates.add(got)
-        return dates.pop() if len(dates) == 1 else None
+            tx = _expression_time(analysis, analysis.parse[i], self.loose)
+            if tx is not None and (tx.value is not None or self.loose) and tx.precision in ("day", "month"):
+                found.setdefault(_date_key(analysis, tx), tx)
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _expression_date(analysis: Analysis, tok: Any) -> tuple[str, str] | None:
     """Rules 1-2 of :func:`date_word` only: a date some expression gives the token."""
+    tx = _expression_time(analysis, tok)
+    return (tx.value, tx.precision) if tx is not None and tx.value is not None else None
+
+
+def _expression_time(analysis: Analysis, tok: Any, loose: bool = False) -> TimeExpr | None:
+    """:func:`_expression_date`, as the expression giving that date; ``loose``: also an expression
+    the article's date would resolve ("on Monday" in an undated article), so that the expression
+    chosen does not depend on whether the article is dated yet."""
     for ev in analysis.events:
         if ev.start <= tok.idx < ev.end:
-            if ev.date is not None and dating_rule(ev) in _BY_EXPRESSION:
-                return ev.date, ev.precision
+            if (ev.date is not None or loose) and ev.time is not None and dating_rule(ev) in _BY_EXPRESSION:
+                return ev.time
             break
     doc = analysis.parse
     sent = tok.sent
     stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"
-              and tx.value is not None]
+              and (loose or tx.value is not None)]
     if not stimes:
         return None
     tx, cost = nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
-    if tx is not None and tx.value is not None and cost < WORD_MAX_COST:
-        return tx.value, tx.precision
+    if tx is not None and (loose or tx.value is not None) and cost < WORD_MAX_COST:
+        return tx
     return None
+
+
+def _date_key(analysis: Analysis, tx: TimeExpr) -> tuple[str, str]:
+    """What tells two expressions' dates apart: the value, else (unresolved) the words."""
+    return (tx.value if tx.value is not None else "~" + analysis.text[tx.start : tx.end].lower(), tx.precision)
 
 
 _BY_EXPRESSION = frozenset({"own", "inherited", "sentence"})
@@ -219,19 +286,17 @@ def _arranged(tok: Any, tx: TimeExpr, analysis: Analysis) -> bool:
 _AT_ONCE = frozenset({"when", "as"})
 
 
-def _when_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, str] | None:
+def _when_date(analysis: Analysis, tok: Any, index: EventIndex) -> TimeExpr | None:
     """"When Jobs first introduced iPhone 4, he praised ...": a clause placed at the time of a
     "when" clause it holds has that clause's date, when an expression or a telling of the same
     happening dates it (not its tense)."""
-    from .time_anchor import clause_verb
-
     v = clause_verb(tok)
     if v is None:
         return None
     for c in v.children:
         if c.dep_ == "advcl" and any(g.dep_ in ("advmod", "mark") and g.lower_ in _AT_ONCE and g.i < c.i
                                      for g in c.children):
-            got = _expression_date(analysis, c) or index.date_of(analysis, c)
+            got = _expression_time(analysis, c, index.loose) or index.time_of(analysis, c)
             if got is not None:
                 return got
     return None
@@ -241,15 +306,13 @@ def _negated(v: Any) -> bool:
     return any(c.dep_ == "neg" for c in v.children)
 
 
-def _since_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, str] | None:
+def _since_date(analysis: Analysis, tok: Any, index: EventIndex) -> TimeExpr | None:
     """"Since its launch the store has sold 3 billion songs": a present perfect holding since a
     happening began with it (the continuative perfect), so it has that happening's date when an
     expression or a telling of it dates it. A "since" clause counts only in the past ("since the
     iPhone was released"), not as a reason ("since it sells well"); a present ("is witnessing its
     worst violence since 2011") is now, the "since" bounding a comparison; a negated perfect ("has
     not mentioned her since") tells of no happening to place."""
-    from .time_anchor import clause_verb
-
     v = clause_verb(tok)
     if v is None or tense(v) != "perfect" or _negated(v):
         return None
@@ -257,15 +320,88 @@ def _since_date(analysis: Analysis, tok: Any, index: EventIndex) -> tuple[str, s
         if c.dep_ == "prep" and c.lower_ == "since":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "NOUN":
-                got = _expression_date(analysis, obj) or index.date_of(analysis, obj)
+                got = _expression_time(analysis, obj, index.loose) or index.time_of(analysis, obj)
                 if got is not None:
                     return got
         if c.dep_ == "advcl" and tense(c) == "past" and any(
                 g.dep_ == "mark" and g.lower_ == "since" and g.i < c.i for g in c.children):
-            got = _expression_date(analysis, c) or index.date_of(analysis, c)
+            got = _expression_time(analysis, c, index.loose) or index.time_of(analysis, c)
             if got is not None:
                 return got
     return None
+
+
+_BY_TENSE = frozenset({"lead", "document", "recent", "none"})
+
+
+def _answerable(tok: Any, clauses: bool) -> bool:
+    """Whether :func:`corefer_within` can find a date for ``tok`` at all: it names the thing it acts
+    on (:func:`_theme`), or is a noun a possessive pronoun ties to one told before, or (with
+    ``clauses``) its clause holds a "when"/"as" clause or a "since" (the questions rules 2b-2c ask);
+    most events, statements above all, ask none, and the index is not built for them."""
+    if _theme(tok) is not None:
+        return True
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return True
+    v = clause_verb(tok) if clauses else None
+    return v is not None and any(
+        (c.dep_ == "advcl" and any(g.lower_ in _AT_ONCE or g.lower_ == "since" for g in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "since") for c in v.children)
+
+
+def corefer_within(analysis: Analysis) -> tuple[Event, ...]:
+    """The stage's events, with rules 2-2c of :func:`date_word` applied inside the article.
+
+    An event the stage dated only by its tense (or left undated), or a known happening dated only
+    by its clause's neighbour (:func:`.time_anchor.referring_nominal`), takes the expression that
+    dates a telling of the same happening in the article (same kind, same named thing acted on:
+    :class:`EventIndex`), else that of a "when" clause it holds, else that of the happening a
+    perfect holds "since"; its rule becomes ``coreferent``, so the date follows that expression
+    when the article is dated again. Events dated by an expression of their own keep it (the
+    word rule refines their year or month from a finer telling; the stage does not, so that an
+    explicit event stays explicit). Other reports' tellings are the story's, not the stage's.
+    """
+    events = analysis.events
+    doc = analysis.parse
+    if doc is None or not events:
+        return events
+    asked: list[tuple[int, Any, str]] = []
+    for k, ev in enumerate(events):
+        rule = dating_rule(ev)
+        if rule not in _BY_TENSE and rule != "sentence":
+            continue
+        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span[0]
+        if rule == "sentence" and not referring_nominal(tok):
+            continue
+        if _answerable(tok, rule != "sentence"):
+            asked.append((k, tok, rule))
+    if not asked:
+        return events
+    # the kinds the questions below ask about: the events' own, their "when" clauses', "since" objects'
+    kinds = {_kind(tok) for _, tok, _ in asked}
+    for _, tok, rule in asked:
+        v = clause_verb(tok) if rule != "sentence" else None
+        for c in v.children if v is not None else ():
+            if c.dep_ == "advcl":
+                kinds.add(_kind(c))
+            elif c.dep_ == "prep" and c.lower_ == "since":
+                kinds.update(_kind(g) for g in c.children if g.dep_ == "pobj")
+    # unresolved expressions count: an undated article picks the expression it picks once dated
+    index = EventIndex([analysis], frozenset(kinds), loose=True)
+    out = list(events)
+    for k, tok, rule in asked:
+        ev = events[k]
+        tx = index.time_of(analysis, tok)
+        if tx is None and rule != "sentence":
+            tx = _when_date(analysis, tok, index) or _since_date(analysis, tok, index)
+        if tx is None:
+            continue
+        value, precision, conf = event_date("coreferent", tx, analysis.article.published)
+        out[k] = dataclasses.replace(ev, time=tx, date=value, precision=precision, confidence=conf)
+    return tuple(out)
 
 
 def _future_reference(analysis: Analysis, tok: Any, quoted: bool) -> tuple[str, str] | None:
@@ -360,12 +496,12 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
         got = index.date_of(analysis, tok)
         if got is not None:
             return got[0], got[1], "coreference"
-        got = _when_date(analysis, tok, index)
-        if got is not None:
-            return got[0], got[1], "coreference"
-        got = _since_date(analysis, tok, index)
-        if got is not None:
-            return got[0], got[1], "since"
+        when = _when_date(analysis, tok, index)
+        if when is not None and when.value is not None:
+            return when.value, when.precision, "coreference"
+        since = _since_date(analysis, tok, index)
+        if since is not None and since.value is not None:
+            return since.value, since.precision, "since"
     quoted = any(qs <= start < qe for qs, qe in (m.span() for m in _QUOTE_RX.finditer(analysis.text)))
     if by_tense is not None:
         return by_tense

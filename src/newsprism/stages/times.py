@@ -332,7 +332,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 10
+    version = 11
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -342,7 +342,10 @@ class TimeStage(ArticleStage):
         doc = item.parse
         times = self._times(item, doc)
         events = self._events(item, doc, times)
-        return self.mark(item, times=tuple(times), events=tuple(events))
+        from .time_words import corefer_within  # it reads this module's rules
+
+        dated = corefer_within(dataclasses.replace(item, times=tuple(times), events=tuple(events)))
+        return self.mark(item, times=tuple(times), events=dated)
 
     def pipe(self, items: Iterable[Analysis], batch_size: int = 32) -> Iterator[Analysis]:
         for item in items:
@@ -411,17 +414,21 @@ class TimeStage(ArticleStage):
         referring: list[tuple[int, tuple[TimeExpr | None, str]]] = []  # without an expression of their own
         keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
         found = _triggers(doc)
+        told_at = _main_pasts(doc)
         for sent in doc.sents:
             trigs = [_Trig(i, c, referring=referring_nominal(doc[i]))
                      for i, c in found[bisect_left(found, (sent.start, "")) : bisect_left(found, (sent.end, ""))]]
             stimes = [tx for tx in times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
-            if not trigs and not stimes:
+            told = told_at[bisect_left(told_at, sent.start) : bisect_left(told_at, sent.end)]
+            if not trigs and not stimes and not told:
                 continue
             trigs = _collapse(doc, trigs)
             reference = future_reference(doc, times, sent.start_char)
             _attach(doc, trigs, stimes, para)
             if stimes:
                 trigs = sorted(trigs + _dated_generics(doc, sent, trigs, stimes, para, anchor), key=lambda t: t.i)
+            if told:
+                trigs = sorted(trigs + _told_generics(doc, told, trigs, quotes), key=lambda t: t.i)
             if not trigs:
                 continue
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
@@ -429,7 +436,8 @@ class TimeStage(ArticleStage):
                 tok = doc[tr.i]
                 quoted = any(qs <= tok.idx < qe for qs, qe in quotes)
                 time = tr.time
-                # an occurrence has its own expression (:func:`_dated_generics`), never the fallback
+                # an occurrence is dated by its own expression (:func:`_dated_generics`) or, when its
+                # report tells it (:func:`_told_generics`), by the fallback as any trigger; never by a post
                 emb = None if tr.label == OCCURRENCE else _embed_for(embeds, tok.idx)
                 if time is None and emb is not None and tr.label in SPEECH_CLASSES:
                     time = emb  # the post's date is when its words were said, not when what they tell happened
@@ -663,6 +671,66 @@ def _dated_generics(doc: Any, sent: Any, trigs: list[_Trig], stimes: Sequence[Ti
     _attach(doc, both, stimes, para)
     return [c for c in cands if c.time is not None and not c.inherited and not _bounding(doc, c.time)
             and not _past_for_future(doc[c.i], c.time, anchor)]
+
+
+def _main_pasts(doc: Any) -> list[int]:
+    """Token ids of verbs that may tell a report's own past happening (:func:`_told_generics`): past
+    forms (VBD, VBN) heading a sentence or joined to another verb, read off the doc's arrays."""
+    import numpy as np
+    from spacy.attrs import DEP, POS, TAG
+
+    arr = doc.to_array([POS, DEP, TAG])
+    strings = doc.vocab.strings
+    verb, deps, tags = strings["VERB"], (strings["ROOT"], strings["conj"]), (strings["VBD"], strings["VBN"])
+    hit = (arr[:, 0] == verb) & np.isin(arr[:, 1], deps) & np.isin(arr[:, 2], tags)
+    return [int(i) for i in np.flatnonzero(hit)]
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+_TELLING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named_doer(v: Any) -> bool:
+    """The verb's subject (or passive agent) names a party or stands for one: "Jobs showed off",
+    "He showed videos", "was praised by Jobs"; a joined verb without a subject shares its head's."""
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ == "nsubj" or c.dep_ == "agent":
+                t = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else c
+                if t is not None and (t.pos_ == "PROPN" or t.ent_type_ in _TELLING_LABELS
+                                      or t.lower_ in _SUBJECT_PRONOUNS):
+                    return True
+        if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return False
+        v = v.head
+    return False
+
+
+def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[
+        _Trig]:
+    """Happenings outside the lexicon the report itself tells as its news, with no expression of
+    their own: a past or present perfect (:func:`_main_pasts`) of the main line of a sentence (its
+    root, or verbs joined to it), outside quotes, not reported, not a pluperfect nor "once"/"later"
+    (:func:`.time_anchor.tense_reading` reads it as the lead's time), whose doer is named ("Jobs
+    showed off iPhone 4's new video calling", "He showed videos"). They are dated by the fallback
+    as a trigger is (its clause's expression, else the lead's day, the publication day or month);
+    a light verb of a trigger is that trigger's happening.
+    """
+    taken = {t.i for t in trigs}
+    out: list[_Trig] = []
+    for i in told:
+        tok = doc[i]
+        if i in taken or not _generic(tok) or any(qs <= tok.idx < qe for qs, qe in quotes):
+            continue
+        if tok.lemma_ in _LIGHT_VERBS and any(c.i in taken for c in tok.children):
+            continue
+        v = tok
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ != "ROOT" or tense_reading(tok, False) != "lead" or not _named_doer(tok):
+            continue
+        out.append(_Trig(i, OCCURRENCE))
+    return out
 
 
 def _past_for_future(tok: Any, tx: TimeExpr, anchor: date | None) -> bool:
