@@ -34,6 +34,13 @@ def test_anchoring_floor() -> None:
     assert stage["trigger_recall"] >= BASELINE["stage_events_trigger_recall"]
     assert stage["accuracy"] >= BASELINE["stage_events_accuracy"]
     assert stage["mentions"] == round(stage["trigger_recall"] * result["gold_mentions"])
+    assert stage["anchored"] >= BASELINE["stage_events_anchored"]
+    assert abs(stage["anchored"] - stage["trigger_recall"] * stage["accuracy"]) < 1e-3
+    # what the product shows: one timeline per story, gold mentions an entry holds and dates right
+    shown = result["timeline"]
+    assert shown["recall"] >= BASELINE["timeline_recall"]
+    assert shown["anchored"] >= BASELINE["timeline_anchored"]
+    assert shown["recall"] <= stage["trigger_recall"]  # an entry holds only the stage's events
     assert result["anchors"]["minard2015_best_main_track_f1"] == 7.85
 
 

@@ -21,11 +21,16 @@ Gold words are found in their sentence as written, else case-insensitively, else
 word of a multi-word event ("step_down"). The task's format has no weeks: a week the system
 gives is read as the month holding its Thursday.
 
-Besides, ``stage_events`` scores what the product's timeline holds: the share of gold mentions the
-stage took as event triggers (``trigger_recall``) and the share of those the stage's own event
-date gets right (``accuracy``); the word rule above adds, for them, the date a coreferent mention
-in another trial document has and the ``since`` rule, which the stage, reading one article,
-cannot apply.
+Besides, ``stage_events`` scores what the product's events hold: the share of gold mentions the
+stage took as event triggers (``trigger_recall``), the share of those the stage's own event
+date gets right (``accuracy``) and their product, the share of all gold mentions the stage
+anchors right (``anchored``). The stage applies the word rule's coreference, "when" and "since"
+rules inside its article (:func:`newsprism.stages.time_words.corefer_within`); the word rule
+above adds, for them, the tellings in other trial documents, which the stage, reading one
+article, cannot see. ``timeline`` scores what the product shows: the trial documents grouped
+into stories as the product groups them (:func:`newsprism.resolve.stories.group_stories`), one
+timeline per story (:func:`newsprism.resolve.timeline.build_timeline`), and the share of gold
+mentions whose event is a mention of an entry dated to the gold date at the gold precision.
 
 Score: the share of gold event mentions whose system date equals the gold date at the gold
 precision; a gold ``XXXX-XX-XX`` (unknown) counts as right when the system leaves it unanchored.
@@ -214,6 +219,8 @@ def evaluate(
     rules: dict[str, list[int]] = {}
     missing = 0
     in_event = event_right = event_word_right = 0  # gold mentions inside a stage event
+    entry_of = _entries_by_event(analyses)
+    in_entry = entry_right = 0  # gold mentions whose event a timeline entry holds
     pair_total = pair_right = 0
     per_timeline: dict[str, float] = {}
     errors: list[str] = []
@@ -246,6 +253,11 @@ def evaluate(
                     event_word_right += ok
                     event_right += (ev_value is None) if gp == "vague" else (
                         ev_value == gold and ev_precision == gp)
+                    entry = entry_of.get((doc_id, ev.start))
+                    if entry is not None:
+                        en_value, en_precision = _task_value(entry[0], entry[1])
+                        in_entry += 1
+                        entry_right += gp != "vague" and en_value == gold and en_precision == gp
                 total += 1
                 correct += ok
                 t_total += 1
@@ -283,7 +295,16 @@ def evaluate(
             "trigger_recall": round(in_event / total, 4) if total else 0.0,
             "mentions": in_event,
             "accuracy": round(event_right / in_event, 4) if in_event else 0.0,
+            "anchored": round(event_right / total, 4) if total else 0.0,
             "word_rule_accuracy": round(event_word_right / in_event, 4) if in_event else 0.0,
+        },
+        "timeline": {
+            "note": "the trial documents grouped into stories and one timeline built per story, as the product "
+                    "does: gold mentions whose event an entry holds (recall), and those whose entry has the gold "
+                    "date (accuracy; anchored: their share of all gold mentions)",
+            "recall": round(in_entry / total, 4) if total else 0.0,
+            "accuracy": round(entry_right / in_entry, 4) if in_entry else 0.0,
+            "anchored": round(entry_right / total, 4) if total else 0.0,
         },
         "per_timeline": per_timeline,
         "errors_sample": errors,
@@ -291,6 +312,27 @@ def evaluate(
         "timeline_f1_note": "not computed: needs the official TimeML conversion + closure scorer",
         "anchors": ANCHORS,
     }
+
+
+def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tuple[str, str]]:
+    """(article, event start) -> (date, precision) of the timeline entry holding that event, the
+    timelines built per story as the product builds them."""
+    from ..resolve.stories import group_stories
+    from ..resolve.timeline import _phrase_span, build_timeline
+
+    found = list(analyses.values())
+    stories = group_stories(found)
+    by_phrase: dict[tuple[str, int, int], int] = {}  # an entry mention is its event's phrase
+    for a in found:
+        for ev in a.events:
+            by_phrase.setdefault((a.id, *_phrase_span(ev)), ev.start)
+    out: dict[tuple[str, int], tuple[str, str]] = {}
+    for entry in build_timeline(found, stories):
+        for m in entry.mentions:
+            start = by_phrase.get((m.article, m.start, m.end))
+            if start is not None:
+                out.setdefault((m.article, start), (entry.date, entry.precision))
+    return out
 
 
 def _order(a: str | None, b: str | None) -> str:
