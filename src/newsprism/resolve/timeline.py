@@ -169,13 +169,17 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
     explicit. One dated by the nearest expression of its clause, or by its tense (the lead's day,
     the publication day), is a weaker reading: it joins an entry as an undated event would, by
     the victim or a name it shares, and starts none — except a statement or a denial, which in
-    news is dated by its own report ("X said" is news of the day).
+    news is dated by its own report ("X said" is news of the day), and a telling the stage dated
+    by the expression of another telling of the same happening in its article (rule
+    ``coreferent``: "iPhone 4 was introduced by Jobs at the conference" after "introduced iPhone 4
+    on Monday"), whose date is that expression's.
     """
     def explicit(ev: Event) -> bool:
         return ev.date is not None and dating_rule(ev) in ("own", "inherited")
 
     def usable(ev: Event) -> str | None:
-        return ev.date if explicit(ev) or ev.label in _DATED_BY_REPORT else None
+        # a telling the stage dated by another telling's expression in its article has that date to match by
+        return ev.date if explicit(ev) or ev.label in _DATED_BY_REPORT or dating_rule(ev) == "coreferent" else None
 
     order = sorted(events, key=lambda x: (usable(x[1]) is None, not explicit(x[1]),
                                           _PREC_RANK.get(x[1].precision, 4), x[0], x[1].start))
