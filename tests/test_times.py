@@ -683,7 +683,7 @@ def test_the_stage_dates_a_telling_by_another_in_its_article() -> None:
     a = _parsed("Apple CEO Steve Jobs introduced iPhone 4 on Monday in San Francisco.\n\n"
                 "The newest iPhone, iPhone 4 was introduced by Jobs at the conference. Pre-orders began today.",
                 published=date(2010, 6, 16))
-    second = [e for e in a.events if e.start == a.text.rindex("introduced")][0]
+    second = next(e for e in a.events if e.start == a.text.rindex("introduced"))
     # same kind of happening, same named thing: the expression of the first telling dates it, as the word rule does
     assert (second.date, dating_rule(second)) == ("2010-06-14", "coreferent")
     assert date_word(a, second.start)[:2] == ("2010-06-14", "day")
