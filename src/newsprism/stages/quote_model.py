@@ -240,9 +240,20 @@ def cue_features(v: DocView, i: int) -> list[str]:
                     f.append("km2=" + cd + "|" + v.lower[g])
                     f.append("lkm2=" + lem + "|" + cd + "|" + v.lower[g])
         elif cd == "prep":
-            objs = [g for g in children[c] if vdep[g] == "pobj"]
+            objs = [g for g in children[c] if vdep[g] == "pobj" or vdep[g] == "pcomp"]
             if objs:
                 f.append("kpo=" + v.lower[c] + "|" + _holder_kind(v, objs[0]))
+                if vdep[objs[0]] == "pcomp":
+                    # "her refusal of releasing ...", "accused him of lying": a clause of its own.
+                    f.append("lkpc=" + lem + "|" + v.lower[c])
+        if cd == "dobj" or cd == "pobj" or cd == "attr":
+            # The object tells a light verb's act ("took heat", "shed light on", "made the
+            # reference", "In the statement, ..."): its lemma, with the cue's and alone.
+            ol = v.lemma[c]
+            f.append("ko=" + cd + "|" + ol)
+            f.append("lko=" + lem + "|" + ol)
+            if ol in DOCUMENT_NOUNS:
+                f.append("kodoc=" + lem + "|" + cd)
     return f
 
 
@@ -758,6 +769,8 @@ class QuoteModel:
         self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None
+        # A candidate whose lemma is not among ``known_cues`` stands from this score on.
+        self.unseen_cue_threshold: float = float(meta.get("unseen_cue_threshold", 2.0))
         self.role_rows = _RoleRows(role.names)
 
     def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:

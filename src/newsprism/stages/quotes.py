@@ -893,16 +893,27 @@ class _Builder:
         v = self.view
         assert v is not None
         self._relay_cache: dict[tuple[int, int], list[Range]] = {}
-        cands = cue_candidates(v, model.extra_cues, model.known_cues, prune=True)
+        # Every verb is scored, as in training; a lemma that never headed a cue there
+        # ("concocted", "repealed") needs more of the model than one that did ("detoured" and
+        # "boarded" score as high as the first two).
+        cands = cue_candidates(v, model.extra_cues, None, prune=True)
+        known = model.known_cues
         cues: list[Any] = []
         self._cue_p: dict[int, float] = {}
         self._all_p: dict[int, float] = {}
         if cands:
-            probs = model.cue_probs([cue_features(v, i) for i in cands])
+            probs = model.cue_probs([cue_features(v, i) for i in cands]).tolist()
             # A cue the rules also read needs less of the model than one only the model reads.
             thr = min(model.cue_threshold, model.shared_cue_threshold, model.weak_cue_threshold)
-            self._cue_p = {i: float(p) for i, p in zip(cands, probs) if p >= thr}
-            self._all_p = {i: float(p) for i, p in zip(cands, probs)}
+            unseen = model.unseen_cue_threshold
+            lemma = v.lemma
+            for i, p in zip(cands, probs):
+                if known is None or lemma[i] in known:
+                    self._all_p[i] = p
+                    if p >= thr:
+                        self._cue_p[i] = p
+                elif p >= unseen:
+                    self._cue_p[i] = p
             cues = [doc[i] for i in self._cue_p]
         cues = [t for t in cues if not _is_relay_verb(t)]
         self.follow = {}
@@ -1600,7 +1611,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 12
+    version = 13
     requires = ("parse",)
     assigns = ("quotes",)
 
