@@ -9,7 +9,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import Future
 from datetime import date
 
 import pytest
@@ -150,6 +152,49 @@ def test_local_workers_equal_one_process(articles, local_results):
     ]
     assert [a["article"]["id"] for a in got] == [a.id for a in articles]
     assert got == local_results
+
+
+class _SlowHeadPool:
+    """A stand-in worker pool whose first batch finishes last: every other batch is done at once."""
+
+    names = tuple(DEFAULT_STAGES)
+    n = 2
+
+    def __init__(self) -> None:
+        self.submitted = 0
+        self.submitted_when_head_done: int | None = None
+        self.head: Future | None = None
+
+    def submit(self, batch, batch_size, fail_fast):
+        self.submitted += 1
+        fut: Future = Future()
+        if self.head is None:
+            self.head = fut
+
+            def finish() -> None:
+                self.submitted_when_head_done = self.submitted
+                fut.set_result(batch)
+
+            threading.Timer(0.3, finish).start()
+        else:
+            fut.set_result(batch)
+        return fut
+
+    def collect(self, future, failures):
+        for art in future.result():
+            yield Analysis(article=art)
+
+
+def test_a_slow_first_batch_does_not_stop_the_others_being_sent():
+    # Two batches may be unfinished at once and four held: while the slow first batch runs, the
+    # finished ones behind it wait, so four batches are out before it is done (waiting on the
+    # oldest, the engine sent two and a worker idled); the analyses still come out in input order.
+    pool = _SlowHeadPool()
+    arts = [Article(id=f"a{i}", text=f"Text number {i}.") for i in range(12)]
+    got = [a.id for a in LocalEngine(pool=pool, batch_size=2, in_flight=2).run(DEFAULT_STAGES, arts)]
+    assert got == [a.id for a in arts]
+    assert pool.submitted_when_head_done == 4
+    assert pool.submitted == 6
 
 
 def test_short_input_runs_here_without_starting_workers(articles, local_results, monkeypatch):

@@ -23,7 +23,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import BrokenExecutor
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, wait
 from typing import Any, Protocol, Self
 
 from .errors import NewsprismError
@@ -175,13 +175,25 @@ class LocalEngine:
         fail_fast: bool,
         failures: list[StageFailure] | None,
     ) -> Iterator[Analysis]:
+        """Keep ``in_flight`` batches queued or running, yielding finished ones in input order.
+
+        The window counts the batches not finished yet, not the ones not yielded yet: a long
+        batch at the head must not leave a worker idle while shorter batches behind it are done
+        (waiting on the oldest batch left one of two workers idle about an eighth of the time).
+        Finished batches wait, at most ``in_flight`` of them, for the ones before them.
+        """
         window = self.in_flight or 2 * self.workers
         pending: deque[Any] = deque()
         try:
             for batch in _batches(articles, size):
                 pending.append(pool.submit(batch, size, fail_fast))
-                while len(pending) >= window:
-                    yield from pool.collect(pending.popleft(), failures)
+                while True:
+                    while pending and pending[0].done():
+                        yield from pool.collect(pending.popleft(), failures)
+                    running = [f for f in pending if not f.done()]
+                    if len(running) < window and len(pending) < 2 * window:
+                        break
+                    wait(running or [pending[0]], return_when=FIRST_COMPLETED)
             while pending:
                 yield from pool.collect(pending.popleft(), failures)
         finally:
