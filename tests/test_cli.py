@@ -82,6 +82,17 @@ def test_reports_escape_and_are_self_contained(seeds_run):
     assert seeds_run["md"].startswith("# newsprism report")
 
 
+def test_conflicting_claims_name_their_sentences(seeds_run):
+    # Iran asserts the revenge claim in two sentences of the Daily Caller piece: each line of the
+    # conflict shows its own sentence, so the two are told apart and found in the article.
+    out = " ".join(seeds_run["stdout"].split())
+    assert "asserts Iran: Iran is claiming the Oct. 7 Hamas attacks" in out
+    assert "asserts Iran: Iran claimed on Wednesday that the Oct. 7 attacks" in out
+    assert "denies Hamas: Hamas denied the IRGC’s statement" in out
+    md = seeds_run["md"]
+    assert "- denies: Hamas: Subsequently, Hamas denied the Iranian version" in md
+
+
 def test_reingest_changes_nothing(seeds_run, tmp_path):
     db = tmp_path / "copy.db"
     shutil.copy(seeds_run["db"], db)

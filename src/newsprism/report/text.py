@@ -61,6 +61,13 @@ def _speaker(q: dict[str, Any], ents: dict[str, Any]) -> str:
     return name or "unknown speaker"
 
 
+def _excerpt(text: str, limit: int) -> str:
+    """The claim's sentence on one line, cut at ``limit`` characters: one holder often asserts a
+    proposition in two sentences of an article, and the sentence is what tells the two apart."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _conflict_groups(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for c in claims:
@@ -97,7 +104,10 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
         for g in _conflict_groups(p["claims"]):
             console.print(f"[red]Conflict[/red]: {e(g[0]['proposition'] or g[0]['text'])}")
             for c in g:
-                console.print(f"  {c['stance']:8} {e(c['holder_name'] or c['holder'] or '?')} ({e(c['article'])})")
+                console.print(
+                    f"  {c['stance']:8} {e(c['holder_name'] or c['holder'] or '?')}: {e(_excerpt(c['text'], 80))}"
+                    f" [dim]({e(c['article'])})[/dim]"
+                )
         if p["timeline"]:
             console.print(f"[cyan]Timeline[/cyan] {len(p['timeline'])}:")
             for t in p["timeline"][: max_items * 2]:
@@ -141,7 +151,10 @@ def render_markdown(doc: dict[str, Any]) -> str:
             for g in groups:
                 out.append(f"- {m(g[0]['proposition'] or g[0]['text'])}")
                 for c in g:
-                    out.append(f"  - {c['stance']}: {m(c['holder_name'] or c['holder'] or '?')} \\[{m(c['article'])}\\]")
+                    out.append(
+                        f"  - {c['stance']}: {m(c['holder_name'] or c['holder'] or '?')}: {m(_excerpt(c['text'], 160))}"
+                        f" \\[{m(c['article'])}\\]"
+                    )
         if p["timeline"]:
             out.append("\n### Timeline\n")
             for t in p["timeline"]:
