@@ -436,7 +436,7 @@ def test_stage_events_are_dated_by_the_rule_the_eval_scores() -> None:
     assert re.events == a.events
 
 
-def test_a_date_read_from_tense_joins_an_entry_but_starts_none() -> None:
+def test_a_killing_dated_by_tense_joins_an_entry_but_starts_none() -> None:
     dated = _parsed("Qasem Soleimani was killed in a US airstrike on January 3, 2020.",
                     published=date(2023, 12, 27))
     later = _parsed("Iran said today the attacks were revenge. Hamas leaders mourned. Soleimani was killed.",
@@ -449,6 +449,27 @@ def test_a_date_read_from_tense_joins_an_entry_but_starts_none() -> None:
     [soleimani] = [e for e in both if any(m.label == "killing" for m in e.mentions)]
     assert soleimani.date == "2020-01-03" and not soleimani.conflicts
     assert {m.article for m in soleimani.mentions} == {"w"} and len(soleimani.mentions) == 2
+
+
+def test_a_named_doer_on_the_leads_day_starts_one_entry_per_doer() -> None:
+    lead = ("Steve Jobs opened the developers conference in San Francisco on Monday. Apple CEO Steve Jobs "
+            "announced a new phone. He also showed off its video calling. The Guardian reported that buyers "
+            "queued. Sales rose.")
+    a = _parsed(lead)
+    told = [e for e in a.events if dating_rule(e) == "lead"]
+    assert {a.text[e.start:e.end] for e in told} >= {"announced", "showed", "reported"}
+    entries = build_timeline([a])
+    # "announced" and "showed off" by Jobs on Monday are one point; the outlet's report and the
+    # doerless "Sales rose" start none
+    [jobs] = [e for e in entries if any(a.text[m.start:m.end].endswith("announced") for m in e.mentions)]
+    assert jobs.date == "2010-06-07" and jobs.precision == "day"
+    assert {a.text[m.start:m.end] for m in jobs.mentions} == {"Apple CEO Steve Jobs announced", "showed"}
+    shown = {a.text[m.start:m.end] for e in entries for m in e.mentions}
+    assert not any("reported" in t or "Sales" in t for t in shown)
+    # with no day named, "X said" dated by the publication day alone is no point on a timeline
+    plain = _parsed("Apple CEO Steve Jobs announced a new phone. He also showed off its video calling.")
+    assert all(dating_rule(e) != "lead" for e in plain.events)
+    assert not build_timeline([plain])
 
 
 def test_an_occasion_dates_its_clause_and_a_report_does_not_date_its_saying() -> None:
