@@ -470,6 +470,11 @@ def test_a_named_doer_on_the_leads_day_starts_one_entry_per_doer() -> None:
     plain = _parsed("Apple CEO Steve Jobs announced a new phone. He also showed off its video calling.")
     assert all(dating_rule(e) != "lead" for e in plain.events)
     assert not build_timeline([plain])
+    # a then-holder's saying is the story's past, not the lead's day
+    past = _parsed("Iran's Revolutionary Guard held a funeral in Tehran on Monday. Then-US President Donald Trump "
+                   "claimed to have ordered the strike.")
+    assert any(past.text[e.start:e.end] == "claimed" and dating_rule(e) == "lead" for e in past.events)
+    assert not [e for e in build_timeline([past]) if "Trump" in e.description]
 
 
 def test_an_occasion_dates_its_clause_and_a_report_does_not_date_its_saying() -> None:

@@ -36,6 +36,7 @@ from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeEx
 from ..stages.temporal import compatible, resolve_full, value_range
 from ..stages.times import (
     _EMBED_SIG_RX,
+    _QUOTE_RX,
     OCCURRENCE,
     SPEECH_CLASSES,
     dating_rule,
@@ -153,25 +154,56 @@ def _kind(label: str) -> str:
     return "told" if label in _BY_NAME else label
 
 
+# words before a name that make it the report's source or the story's past, not the doer of the lead's day
+_NOT_DOER_RX = re.compile(r"(?:reported by|according to|quoted by|cited by|agency)\s+(?:the\s+)?[\w\s]{0,30}$"
+                          r"|\b[Tt]hen[- ][\w\s.-]{0,30}$")
+
+
+def _doers(text: str, ev: Event) -> list[str]:
+    """The event's people and organisations that can be the doer of a happening of the lead's day:
+    not a name quoted ("'The murder of martyr Moussavi ...,' he stressed"), not the outlet it is
+    reported by ("as reported by the news agency Maan") and not a then-holder ("Then-US President
+    Donald Trump claimed", the story's past)."""
+    sent = ev.sentence
+    quotes = [] if sent is None else [m.span() for m in _QUOTE_RX.finditer(text, sent.start, sent.end)]
+    out = []
+    for i, p in enumerate(ev.participants):
+        if not (p.label in ("PERSON", "ORG") or (i == 0 and ev.label in _UNIQUE)):
+            continue
+        if any(a <= p.start and p.end <= b for a, b in quotes):
+            continue
+        if _NOT_DOER_RX.search(text, max(0, p.start - 45), p.start):
+            continue
+        out.append(text[p.start : p.end])
+    return out
+
+
 def _told_day(text: str, ev: Event) -> str | None:
     """The date of a happening dated by its tense whose doer the report names (a person or an
     organisation): "Jobs announced", "Apple Corps argued" in a report whose lead names Monday.
 
     Such a happening is what a report tells of the day its lead names, so it may start an entry by
-    that date; without a named doer ("it was reported", "sales rose") it only joins one. Dated by
+    that date; without a named doer ("it was reported", "he added") it only joins one. Dated by
     the publication day alone (rule ``document``: the report names no day) it starts none: 300
     FNC-1 bodies gave 220 more entries, mostly a background "X claimed" put on the report's day,
     for 3 more gold mentions of 114 on SemEval trial-a. A killing, an attack or a launch told in
     the past with no day of its own ("Soleimani was killed" in a report of December 2023) is
     mostly the story's background, not the day's news: it joins the entry of that happening and
     starts none. An outlet's report ("the Guardian reports") is where the story comes from, not a
-    happening.
+    happening. Whether the doer is named is read by :func:`_doers`.
     """
-    if ev.date is None or dating_rule(ev) != "lead" or ev.label not in _BY_NAME or not _key_names(text, ev):
+    if ev.date is None or dating_rule(ev) != "lead" or ev.label not in _BY_NAME:
         return None
     if ev.label in SPEECH_CLASSES and text[ev.start : ev.end].lower().startswith("report"):
         return None
     return ev.date
+
+
+def _same_sentence(aid: str, ev: Event, c: _Cluster) -> bool:
+    """A member of ``c`` is told in the sentence of ``ev`` in its article."""
+    return ev.sentence is not None and any(
+        a == aid and m.sentence is not None and (m.sentence.start, m.sentence.end) == (ev.sentence.start, ev.sentence.end)
+        for a, m, _ in c.members)
 
 
 def _shared(a: Sequence[str], b: Sequence[str]) -> int:
@@ -248,11 +280,14 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
         told = _told_day(text, ev)
         if best is None and told is not None:
             # the lead's day, its doer or a person or organisation it names ("Revolutionary Guard
-            # spokesman Ramzan Sharif noted" joins "the IRGC noted in their statement on Wednesday")
-            keys = _key_names(text, ev)
+            # spokesman Ramzan Sharif noted" joins "the IRGC noted in their statement on Wednesday"),
+            # or, naming none, a member in its sentence ("Jobs welcomed everyone and announced",
+            # "Jobs started by hinting at the incident, saying": the doer of the clause it hangs on)
+            keys = _doers(text, ev)
             best = next((c for c in clusters if c.value == told and _kind(c.label) == _kind(ev.label)
-                         and _shared(keys, c.doers + c.names)), None)
-            when = told
+                         and (_shared(keys, c.doers + c.names) if keys else _same_sentence(aid, ev, c))), None)
+            if best is not None or keys:
+                when = told
         if best is None:
             if when is None:
                 continue
@@ -264,7 +299,7 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 _PREC_RANK.get(ev.precision, 4) < _PREC_RANK.get(best.precision, 4):
             best.value, best.precision = when, ev.precision
         best.members.append((aid, ev, explicit(ev)))
-        best.told |= told is not None
+        best.told |= told is not None and bool(_doers(text, ev))  # a doerless one only joins
         best.doers.extend(_key_names(text, ev)[:1])
         best.stems.add(_stem(text, ev))
         if ev.label in _UNIQUE and names:
