@@ -71,4 +71,7 @@ def test_halves_split_the_trial_set_by_document_id_parity() -> None:
     assert right(halves[0]) + right(halves[1]) == right(whole)
     assert halves[0]["anchoring_accuracy"] >= BASELINE["trial_a_anchoring_accuracy"]
     assert halves[1]["anchoring_accuracy"] >= BASELINE["trial_b_anchoring_accuracy"]
+    # the product's timeline on each half: tuned on trial-a, trial-b held out
+    assert halves[0]["timeline"]["anchored"] >= BASELINE["trial_a_timeline_anchored"]
+    assert halves[1]["timeline"]["anchored"] >= BASELINE["trial_b_timeline_anchored"]
     assert halves[0]["scored_documents"] + halves[1]["scored_documents"] == whole["documents"]
