@@ -278,7 +278,8 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
             if score > best_score:
                 best, best_score, conflict = c, score, is_conflict
         told = _told_day(text, ev)
-        if best is None and told is not None:
+        if best is None and told is not None and (when is None or ev.label == "statement"):
+            # (a denial or a dated remark is an entry of its own: it does not turn into the doer's "said")
             # the lead's day, its doer or a person or organisation it names ("Revolutionary Guard
             # spokesman Ramzan Sharif noted" joins "the IRGC noted in their statement on Wednesday"),
             # or, naming none, a member in its sentence ("Jobs welcomed everyone and announced",
