@@ -93,6 +93,26 @@ def test_conflicting_claims_name_their_sentences(seeds_run):
     assert "- denies: Hamas: Subsequently, Hamas denied the Iranian version" in md
 
 
+def test_ingest_tells_of_articles_older_stages_analysed(seeds_run, tmp_path):
+    db = tmp_path / "old.db"
+    shutil.copy(seeds_run["db"], db)
+    con = sqlite3.connect(db)
+    (stages,) = con.execute("SELECT stages FROM analyses LIMIT 1").fetchone()
+    older = json.dumps([s.replace("quotes.v", "quotes.v0") for s in json.loads(stages)])
+    # as an earlier release would have stored it: the column and the analysis's own record
+    con.execute("UPDATE analyses SET stages=?, data=json_set(data, '$.stages', json(?))"
+                " WHERE rowid=(SELECT MIN(rowid) FROM analyses)", (older, older))
+    con.commit()
+    con.close()
+    res = run("ingest", str(EXAMPLES), "--db", str(db))
+    assert res.returncode == 0, res.stderr
+    assert "1 stored article was analysed by older stage versions" in " ".join(res.stderr.split())
+    res = run("reanalyze", "--db", str(db))
+    assert "1 re-analysed" in res.stderr
+    res = run("ingest", str(EXAMPLES), "--db", str(db))
+    assert "older stage versions" not in res.stderr
+
+
 def test_reingest_changes_nothing(seeds_run, tmp_path):
     db = tmp_path / "copy.db"
     shutil.copy(seeds_run["db"], db)

@@ -134,6 +134,13 @@ def _report_run(report: Any) -> int:
         parts.append(f"{report.rejected} rejected")
     rate = len(report.added or report.reanalysed) / report.seconds if report.seconds > 0 else 0.0
     err.print(f"{', '.join(parts)} in {report.seconds:.1f} s ({rate:.1f} articles/s)", highlight=False)
+    if report.outdated:
+        err.print(
+            f"[yellow]{report.outdated} stored article{'s were' if report.outdated != 1 else ' was'} analysed by"
+            " older stage versions[/yellow]; 'newsprism reanalyze' with the same --db brings them up to date",
+            highlight=False,
+            soft_wrap=True,
+        )
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 

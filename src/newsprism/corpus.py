@@ -58,6 +58,7 @@ class RunReport:
     input_errors: list[InputError] = field(default_factory=list)
     stage_failures: list[StageFailure] = field(default_factory=list)
     reanalysed: list[str] = field(default_factory=list)
+    outdated: int = 0  # stored articles other stage versions analysed (``newsprism reanalyze`` redoes them)
     seconds: float = 0.0
 
     @property
@@ -142,6 +143,8 @@ class Corpus:
                 report.conflicts.append(res)
         if refresh and (report.added or stale):
             self.refresh(new=None if stale else report.added)
+        # Stored articles are never re-run by ingest: after an upgrade the user is told, not surprised.
+        report.outdated = self.store.count_outdated([stage_tag(n) for n in self._stage_names(options)])
         report.seconds = time.perf_counter() - t0
         return report
 

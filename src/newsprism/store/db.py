@@ -169,6 +169,15 @@ class Store:
                 )
                 self._upsert_analysis(conn, a)
 
+    def count_outdated(self, stages: Sequence[str]) -> int:
+        """How many stored articles have no analysis by exactly ``stages`` (what ``reanalyze`` would redo)."""
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+            " WHERE n.stages IS NULL OR n.stages != ?",
+            (json.dumps(list(stages)),),
+        ).fetchone()
+        return int(row[0])
+
     def record_error(self, source: str, reason: str, line: int | None = None) -> None:
         with self.transaction() as conn:
             conn.execute(
