@@ -136,10 +136,13 @@ def _names_of(text: str, ev: Event) -> list[str]:
     return [text[p.start : p.end] for p in ev.participants]
 
 
-def _key_names(text: str, ev: Event) -> list[str]:
+def _key_parts(ev: Event) -> list[Span]:
     """Participants that identify a happening: people and organisations, not places or nationalities."""
-    return [text[p.start : p.end] for i, p in enumerate(ev.participants)
-            if p.label in ("PERSON", "ORG") or (i == 0 and ev.label in _UNIQUE)]
+    return [p for i, p in enumerate(ev.participants) if p.label in ("PERSON", "ORG") or (i == 0 and ev.label in _UNIQUE)]
+
+
+def _key_names(text: str, ev: Event) -> list[str]:
+    return [text[p.start : p.end] for p in _key_parts(ev)]
 
 
 def _stem(text: str, ev: Event) -> str:
@@ -167,9 +170,7 @@ def _doers(text: str, ev: Event) -> list[str]:
     sent = ev.sentence
     quotes = [] if sent is None else [m.span() for m in _QUOTE_RX.finditer(text, sent.start, sent.end)]
     out = []
-    for i, p in enumerate(ev.participants):
-        if not (p.label in ("PERSON", "ORG") or (i == 0 and ev.label in _UNIQUE)):
-            continue
+    for p in _key_parts(ev):
         if any(a <= p.start and p.end <= b for a, b in quotes):
             continue
         if _NOT_DOER_RX.search(text, max(0, p.start - 45), p.start):
@@ -278,13 +279,13 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
             if score > best_score:
                 best, best_score, conflict = c, score, is_conflict
         told = _told_day(text, ev)
+        keys = _doers(text, ev) if told is not None else []
         if best is None and told is not None and (when is None or ev.label == "statement"):
             # (a denial or a dated remark is an entry of its own: it does not turn into the doer's "said")
             # the lead's day, its doer or a person or organisation it names ("Revolutionary Guard
             # spokesman Ramzan Sharif noted" joins "the IRGC noted in their statement on Wednesday"),
             # or, naming none, a member in its sentence ("Jobs welcomed everyone and announced",
             # "Jobs started by hinting at the incident, saying": the doer of the clause it hangs on)
-            keys = _doers(text, ev)
             best = next((c for c in clusters if c.value == told and _kind(c.label) == _kind(ev.label)
                          and (_shared(keys, c.doers + c.names) if keys else _same_sentence(aid, ev, c))), None)
             if best is not None or keys:
@@ -300,7 +301,7 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 _PREC_RANK.get(ev.precision, 4) < _PREC_RANK.get(best.precision, 4):
             best.value, best.precision = when, ev.precision
         best.members.append((aid, ev, explicit(ev)))
-        best.told |= told is not None and bool(_doers(text, ev))  # a doerless one only joins
+        best.told |= bool(keys)  # a doerless one only joins
         best.doers.extend(_key_names(text, ev)[:1])
         best.stems.add(_stem(text, ev))
         if ev.label in _UNIQUE and names:

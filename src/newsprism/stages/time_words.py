@@ -63,14 +63,11 @@ def lead_day(analysis: Analysis) -> TimeExpr | None:
     return tx
 
 
-# trigger word -> the classes it can give (verbs and nouns; "born" is "bear"; "talk" about is a remark)
-_TRIGGER_OF: dict[str, frozenset[str]] = {}
+# trigger class -> the words that can give it (verbs and nouns, and the two words
+# :func:`.times._trigger_class` reads by context: "born" is "bear", "talk" about is a remark)
+_TRIGGERS_OF: dict[str, set[str]] = {}
 for _w, _c in (*_VERB_TRIGGERS.items(), *_NOUN_TRIGGERS.items(), ("bear", "birth"), ("talk", "remark")):
-    _TRIGGER_OF[_w] = _TRIGGER_OF.get(_w, frozenset()) | {_c}
-_TRIGGERS_OF: dict[str, set[str]] = {}  # class -> its trigger words
-for _w, _cs in _TRIGGER_OF.items():
-    for _c in _cs:
-        _TRIGGERS_OF.setdefault(_c, set()).add(_w)
+    _TRIGGERS_OF.setdefault(_c, set()).add(_w)
 
 
 def _kind(tok: Any) -> str:
