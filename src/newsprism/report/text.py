@@ -62,8 +62,8 @@ def _speaker(q: dict[str, Any], ents: dict[str, Any]) -> str:
 
 
 def _excerpt(text: str, limit: int) -> str:
-    """The claim's sentence on one line, cut at ``limit`` characters: one holder often asserts a
-    proposition in two sentences of an article, and the sentence is what tells the two apart."""
+    """Article text on one line, cut at ``limit`` characters (a quote; a claim's sentence, which
+    tells apart two sentences in which one holder asserts a proposition)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
@@ -96,9 +96,8 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
             console.print(f"[cyan]Quotes[/cyan] {len(p['quotes'])}:")
             for q in p["quotes"][:max_items]:
                 via = ", ".join(v["name"] for v in q["via"])
-                text = q["text"] if len(q["text"]) < 110 else q["text"][:107] + "…"
                 console.print(
-                    f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]: “{e(' '.join(text.split()))}”"
+                    f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]: “{e(_excerpt(q['text'], 108))}”"
                     + (f" [green]via {e(via)}[/green]" if via else "")
                 )
         for g in _conflict_groups(p["claims"]):
