@@ -144,7 +144,7 @@ class Corpus:
         if refresh and (report.added or stale):
             self.refresh(new=None if stale else report.added)
         # Stored articles are never re-run by ingest: after an upgrade the user is told, not surprised.
-        report.outdated = self.store.count_outdated([stage_tag(n) for n in self._stage_names(options)])
+        report.outdated = len(self.store.outdated_ids(self._stage_tags(options)))
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -160,9 +160,8 @@ class Corpus:
         """
         t0 = time.perf_counter()
         report = RunReport()
-        names = self._stage_names(options)
-        current = tuple(stage_tag(n) for n in names)
-        todo = [a.article for a in self.store.analyses() if everything or a.stages != current]
+        ids = None if everything else self.store.outdated_ids(self._stage_tags(options))
+        todo = [a.article for a in self.store.analyses(ids)]
         stale = self.store.count() != (self.store.layer("refreshed", raw=True) or {}).get("articles", 0)
         if todo:
             # Until the refresh at the end has run, the cross-article results are out of date.
@@ -183,6 +182,10 @@ class Corpus:
             self.refresh()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _stage_tags(self, options: AnalyzeOptions) -> list[str]:
+        """``name.vN`` of each stage the options run: what a stored analysis records as its stages."""
+        return [stage_tag(n) for n in self._stage_names(options)]
 
     def _stage_names(self, options: AnalyzeOptions) -> list[str]:
         if options.stages is not None:

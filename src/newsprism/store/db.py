@@ -169,14 +169,14 @@ class Store:
                 )
                 self._upsert_analysis(conn, a)
 
-    def count_outdated(self, stages: Sequence[str]) -> int:
-        """How many stored articles have no analysis by exactly ``stages`` (what ``reanalyze`` would redo)."""
-        row = self.conn.execute(
-            "SELECT COUNT(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
-            " WHERE n.stages IS NULL OR n.stages != ?",
+    def outdated_ids(self, stages: Sequence[str]) -> list[str]:
+        """Ids of stored articles with no analysis by exactly ``stages`` (what ``reanalyze`` redoes), in store order."""
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+            " WHERE n.stages IS NULL OR n.stages != ? ORDER BY a.rowid",
             (json.dumps(list(stages)),),
-        ).fetchone()
-        return int(row[0])
+        ).fetchall()
+        return [r[0] for r in rows]
 
     def record_error(self, source: str, reason: str, line: int | None = None) -> None:
         with self.transaction() as conn:
