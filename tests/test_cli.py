@@ -93,6 +93,23 @@ def test_conflicting_claims_name_their_sentences(seeds_run):
     assert "- denies: Hamas: Subsequently, Hamas denied the Iranian version" in md
 
 
+def test_summary_says_what_it_left_out(seeds_run):
+    # The summary lists 8 of the story's quotes: the rest are counted, with the command that lists
+    # them all, and that command does list them.
+    doc, out = seeds_run["doc"], " ".join(seeds_run["stdout"].split())
+    story, quotes = doc["stories"][0]["id"], len(doc["quotes"])
+    assert quotes > 8
+    assert f"… {quotes - 8} more: newsprism quotes --story {story}" in out
+    listed = run("quotes", "--db", str(seeds_run["db"]), "--story", story)
+    assert listed.returncode == 0, listed.stderr
+    assert len(re.findall(r"^\[\d{3}_\w+\.txt\] ", listed.stdout, re.MULTILINE)) == quotes
+    # The timeline fits: no count line. The embedded post's entry names its article in its
+    # description, not in an empty "()".
+    assert "more: newsprism timeline" not in out
+    assert "(embedded post in 000_75d8648a647aa147.txt) ()" not in out
+    assert "(embedded post in 000_75d8648a647aa147.txt)" in out
+
+
 def test_ingest_tells_of_articles_older_stages_analysed(seeds_run, tmp_path):
     db = tmp_path / "old.db"
     shutil.copy(seeds_run["db"], db)

@@ -75,6 +75,12 @@ def _conflict_groups(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]
     return [g for g in groups.values() if {"asserts", "denies"} <= {c["stance"] for c in g}]
 
 
+def _more(console: Console, hidden: int, command: str) -> None:
+    """Say how many items a summary list left out and which command lists them all."""
+    if hidden > 0:
+        console.print(f"  [dim]… {hidden} more: {rich_escape(command)}[/dim]")
+
+
 def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_items: int = 8) -> None:
     """A readable per-story summary for the terminal."""
     console = console or Console()
@@ -100,6 +106,7 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
                     f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]: “{e(_excerpt(q['text'], 108))}”"
                     + (f" [green]via {e(via)}[/green]" if via else "")
                 )
+            _more(console, len(p["quotes"]) - max_items, f"newsprism quotes --story {s['id']}")
         for g in _conflict_groups(p["claims"]):
             console.print(f"[red]Conflict[/red]: {e(g[0]['proposition'] or g[0]['text'])}")
             for c in g:
@@ -111,7 +118,9 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
             console.print(f"[cyan]Timeline[/cyan] {len(p['timeline'])}:")
             for t in p["timeline"][: max_items * 2]:
                 arts = sorted({m["article"] for m in t["mentions"]})
-                console.print(f"  {t['date']:10} {e(t['description'])} [dim]({e(', '.join(arts))})[/dim]")
+                told = f" [dim]({e(', '.join(arts))})[/dim]" if arts else ""  # an embedded post names its article
+                console.print(f"  {t['date']:10} {e(t['description'])}{told}")
+            _more(console, len(p["timeline"]) - max_items * 2, f"newsprism timeline --story {s['id']}")
         cmp = s["comparison"]
         if cmp.get("unique"):
             console.print("[cyan]Only in one article[/cyan]:")
