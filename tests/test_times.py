@@ -157,10 +157,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v11"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v12"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v11" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v12" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -708,6 +708,18 @@ def test_a_past_the_report_tells_of_a_named_doer_is_an_event_dated_as_a_trigger(
     assert "passes" not in got  # a present tells a state
     assert got["visited"][0] == "meeting"  # a trigger stays one (pluperfect: undated)
     assert {e.description for e in build_timeline([a]) if all(m.label == "occurrence" for m in e.mentions)} == set()
+
+
+def test_a_happening_an_event_is_done_for_or_by_is_an_event_at_its_time() -> None:
+    a = _parsed("Yesterday, Apple CEO Steve Jobs returned to the stage to reveal iCloud. Jobs started by hinting at "
+                "the price. \"We went to Paris to see the stores,\" Jobs said. The crowd waited to see the phone.")
+    got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
+    # a purpose clause and a means ("by hinting") of a told happening: dated as the word rule dates them
+    assert got["reveal"][:3] == ("occurrence", "2010-06-07", "day")
+    assert got["hinting"] == ("occurrence", "2010-06-07", "day", "lead")
+    for w in ("reveal", "hinting"):
+        assert _word(a, w)[:2] == got[w][1:3]
+    assert "see" not in got  # quoted, or the purpose of no event ("the crowd waited" names no doer)
 
 
 def test_a_told_past_needs_a_named_doer() -> None:

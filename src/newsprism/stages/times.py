@@ -4,7 +4,9 @@ Expressions come from the patterns in :mod:`newsprism.stages.temporal` plus spaC
 entities the patterns miss. Events are sentences' happenings found by trigger lemmas (verbs
 and nouns: "killed", "death", "airstrike", "statement", "denied", ...), and any other happening
 an expression of its own dates ("renamed the store in 2006": a main verb telling no state, or a
-deverbal noun, of the class ``occurrence``, dated by that expression only). Each dated expression
+deverbal noun, of the class ``occurrence``, dated by that expression only), a past the report
+tells of a named doer (:func:`_told_generics`) and what an event is done for or by ("returned to
+the stage to reveal iCloud", "started by hinting": :func:`_joined_generics`). Each dated expression
 is attached to the trigger nearest to it along the dependency tree, where crossing a clause
 boundary (ccomp, advcl, relcl, ...) costs much more than a step inside a phrase; a trigger
 without its own expression inherits one from a trigger it directly modifies or is modified
@@ -332,7 +334,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 11
+    version = 12
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -429,6 +431,8 @@ class TimeStage(ArticleStage):
                 trigs = sorted(trigs + _dated_generics(doc, sent, trigs, stimes, para, anchor), key=lambda t: t.i)
             if told:
                 trigs = sorted(trigs + _told_generics(doc, told, trigs, quotes), key=lambda t: t.i)
+            if trigs:
+                trigs = sorted(trigs + _joined_generics(doc, trigs, quotes), key=lambda t: t.i)
             if not trigs:
                 continue
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
@@ -730,6 +734,35 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
         if v.dep_ != "ROOT" or tense_reading(tok, False) != "lead" or not _named_doer(tok):
             continue
         out.append(_Trig(i, OCCURRENCE))
+    return out
+
+
+def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[_Trig]:
+    """Happenings outside the lexicon that an event of the sentence is done for or by: its purpose
+    clause ("Jobs returned to the stage to reveal iCloud") or its means ("started by hinting at the
+    incident"), outside quotes. The event's doer does them, at its time: they are dated by the
+    fallback as the other occurrences told with no expression of their own (:func:`_told_generics`).
+    A purpose clause is an infinitive (``to`` as its marker) hanging on the event as an adverbial
+    clause; a means is the gerund after its ``by``. Only the events' own dependents are read.
+    """
+    taken = {t.i for t in trigs}
+    out: list[_Trig] = []
+    for tr in trigs:
+        for c in doc[tr.i].children:
+            if c.dep_ == "advcl":
+                v = c if c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) else None
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                v = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            else:
+                continue
+            if v is None or v.i in taken or v.pos_ != "VERB" or v.lemma_.lower() in _STATIVE or not v.lemma_.isalpha():
+                continue
+            if v.lemma_ in _LIGHT_VERBS and any(g.i in taken for g in v.children):
+                continue
+            if any(qs <= v.idx < qe for qs, qe in quotes):
+                continue
+            taken.add(v.i)
+            out.append(_Trig(v.i, OCCURRENCE))
     return out
 
 
