@@ -157,10 +157,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v12"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v13"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v12" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v13" and 0 < ev.confidence <= 1
             assert a.text[ev.start:ev.end].isalpha()
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -720,6 +720,16 @@ def test_a_happening_an_event_is_done_for_or_by_is_an_event_at_its_time() -> Non
     for w in ("reveal", "hinting"):
         assert _word(a, w)[:2] == got[w][1:3]
     assert "see" not in got  # quoted, or the purpose of no event ("the crowd waited" names no doer)
+
+
+def test_a_future_the_report_tells_is_an_event_and_a_negated_happening_none() -> None:
+    a = _parsed("Apple CEO Steve Jobs unveiled iPhone 4 on Monday. It will be available on June 24. The iPhone 3G "
+                "will be discontinued. Apple did not respond to the critics. Jobs never mentioned the antenna.")
+    got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
+    # the report's own future is at the future day it last named, as the word rule dates it
+    assert got["discontinued"] == ("occurrence", "2010-06-24", "day", "continuity")
+    assert _word(a, "discontinued")[:2] == ("2010-06-24", "day")
+    assert "respond" not in got and "mentioned" not in got  # what did not happen is no event
 
 
 def test_a_told_past_needs_a_named_doer() -> None:

@@ -334,7 +334,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 12
+    version = 13
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -416,7 +416,7 @@ class TimeStage(ArticleStage):
         referring: list[tuple[int, tuple[TimeExpr | None, str]]] = []  # without an expression of their own
         keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
         found = _triggers(doc)
-        told_at = _main_pasts(doc)
+        told_at = _main_verbs(doc)
         for sent in doc.sents:
             trigs = [_Trig(i, c, referring=referring_nominal(doc[i]))
                      for i, c in found[bisect_left(found, (sent.start, "")) : bisect_left(found, (sent.end, ""))]]
@@ -677,15 +677,17 @@ def _dated_generics(doc: Any, sent: Any, trigs: list[_Trig], stimes: Sequence[Ti
             and not _past_for_future(doc[c.i], c.time, anchor)]
 
 
-def _main_pasts(doc: Any) -> list[int]:
-    """Token ids of verbs that may tell a report's own past happening (:func:`_told_generics`): past
-    forms (VBD, VBN) heading a sentence or joined to another verb, read off the doc's arrays."""
+def _main_verbs(doc: Any) -> list[int]:
+    """Token ids of verbs that may tell a report's own happening (:func:`_told_generics`): past
+    forms (VBD, VBN) and bare forms ("will release", "did respond") heading a sentence or joined to
+    another verb, read off the doc's arrays."""
     import numpy as np
     from spacy.attrs import DEP, POS, TAG
 
     arr = doc.to_array([POS, DEP, TAG])
     strings = doc.vocab.strings
-    verb, deps, tags = strings["VERB"], (strings["ROOT"], strings["conj"]), (strings["VBD"], strings["VBN"])
+    verb, deps = strings["VERB"], (strings["ROOT"], strings["conj"])
+    tags = (strings["VBD"], strings["VBN"], strings["VB"])
     hit = (arr[:, 0] == verb) & np.isin(arr[:, 1], deps) & np.isin(arr[:, 2], tags)
     return [int(i) for i in np.flatnonzero(hit)]
 
@@ -710,15 +712,29 @@ def _named_doer(v: Any) -> bool:
     return False
 
 
+def _has_subject(v: Any) -> bool:
+    """The verb has a subject of its own, or shares that of the verb it is joined to."""
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+            return True
+        if v.dep_ != "conj":
+            return False
+        v = v.head
+    return False
+
+
 def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[
         _Trig]:
     """Happenings outside the lexicon the report itself tells as its news, with no expression of
-    their own: a past or present perfect (:func:`_main_pasts`) of the main line of a sentence (its
-    root, or verbs joined to it), outside quotes, not reported, not a pluperfect nor "once"/"later"
+    their own: a verb (:func:`_main_verbs`) of the main line of a sentence (its root, or verbs
+    joined to it), outside quotes and not negated ("Apple did not respond" tells no happening),
+    that is either a past or present perfect, not reported, not a pluperfect nor "once"/"later"
     (:func:`.time_anchor.tense_reading` reads it as the lead's time), whose doer is named ("Jobs
-    showed off iPhone 4's new video calling", "He showed videos"). They are dated by the fallback
-    as a trigger is (its clause's expression, else the lead's day, the publication day or month);
-    a light verb of a trigger is that trigger's happening.
+    showed off iPhone 4's new video calling", "He showed videos"), or a future the report tells in
+    its own voice of a subject (:func:`narrated_future`: "the iPhone 3G will be discontinued").
+    They are dated by the fallback as a trigger is (its clause's expression, else the lead's day,
+    the publication day or month; a future at the future day the report last named, else
+    undated); a light verb of a trigger is that trigger's happening.
     """
     taken = {t.i for t in trigs}
     out: list[_Trig] = []
@@ -731,7 +747,12 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
         v = tok
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
-        if v.dep_ != "ROOT" or tense_reading(tok, False) != "lead" or not _named_doer(tok):
+        if v.dep_ != "ROOT" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if tense_reading(tok, False) == "lead":
+            if not _named_doer(tok):
+                continue
+        elif not (narrated_future(tok, False) and _has_subject(tok)):
             continue
         out.append(_Trig(i, OCCURRENCE))
     return out
