@@ -32,7 +32,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
@@ -425,7 +425,7 @@ class TimeStage(ArticleStage):
             if not trigs and not stimes and not told:
                 continue
             trigs = _collapse(doc, trigs)
-            reference = future_reference(doc, times, sent.start_char)
+            reference = _Once(future_reference, doc, times, sent.start_char)
             _attach(doc, trigs, stimes, para)
             if stimes:
                 trigs = sorted(trigs + _dated_generics(doc, sent, trigs, stimes, para, anchor), key=lambda t: t.i)
@@ -475,21 +475,35 @@ class TimeStage(ArticleStage):
 # --------------------------------------------------------------------------- helpers
 
 
+class _Once:
+    """``fn(*args)``, computed the first time it is asked and kept."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any):
+        self.fn, self.args = fn, args
+        self.done, self.value = False, None
+
+    def __call__(self) -> Any:
+        if not self.done:
+            self.value, self.done = self.fn(*self.args), True
+        return self.value
+
+
 def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, quoted: bool,
-              lead: TimeExpr | None, near_day: bool, reference: TimeExpr | None,
+              lead: TimeExpr | None, near_day: bool, reference: Callable[[], TimeExpr | None],
               refer: bool = True) -> tuple[TimeExpr | None, str]:
     """A trigger no expression claimed: its clause's nearest expression, else its tense's reading.
 
     ``near_day``: the article names a day by its distance to publication (:func:`names_near_day`).
-    ``reference``: :func:`future_reference` of its sentence. ``refer=False``: as if it were not a
+    ``reference``: gives :func:`future_reference` of its sentence (asked only of a future told in
+    the report's own voice: most sentences never need it). ``refer=False``: as if it were not a
     :func:`.time_anchor.referring_nominal`.
     """
     tx, cost = nearest_time(doc, tok, stimes, para, refer)
     if tx is not None and cost < WORD_MAX_COST:
         return tx, "sentence"
     reading = tense_reading(tok, quoted, refer)
-    if reading is None and reference is not None and narrated_future(tok, quoted):
-        return reference, "continuity"
+    if reading is None and narrated_future(tok, quoted) and (ref := reference()) is not None:
+        return ref, "continuity"
     if reading == "lead" and lead is not None and lead.start < tok.idx:
         return lead, "lead"
     if reading == "lead" and not near_day and tense(tok) == "past":
@@ -935,29 +949,35 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mention
                   text: str) -> list[Span]:
     """Names taking part: the patient (for killings, first) and agent, then others in the phrase."""
     local = _local(doc, tok)
+    at = tok.idx
+
     # a mention holding the trigger itself ("the Oct. 7 Hamas attacks" as an EVENT) is the event, not a party
-    names = [m for m in mentions.names if not (m.start <= tok.idx < m.end)]
+    def first(lo: int, hi: int, holds: Any) -> Span | None:
+        """The first name, in order, holding an offset from ``lo`` to ``hi`` as ``holds`` asks."""
+        return next((n for n in mentions.around(lo, hi) if not (n.start <= at < n.end) and holds(n)), None)
+
     out: list[Span] = []
     for role in ("patient", "agent"):
         r = roles.get(role)
         if r is None:
             continue
-        m = _mention_at(names, r)
+        ri = r.idx
+        m = first(ri, ri, lambda n, ri=ri: n.start <= ri < n.end)
         if role == "patient" and label in _VICTIM_CLASSES and (m is None or m.label != "PERSON"):
             # "the death of the head of the Quds Force, Qassem Soleimani": the person is the victim
             offs = sorted(t.idx for t in r.subtree)
-            m = next((n for n in names if n.label == "PERSON" and _holds_any(n, offs)), m)
+            m = first(offs[0], offs[-1], lambda n, offs=offs: n.label == "PERSON" and _holds_any(n, offs)) or m
         if m is None and r.pos_ == "PRON":
-            m = _antecedent(names, r, doc, text)
+            m = _antecedent([n for n in mentions.names if not (n.start <= at < n.end)], r, doc, text)
         if m is None:
             # the role's phrase may hold the name ("the commander of the Al Quds force")
             offs = sorted(doc[i].idx for i in _local(doc, r, depth=3))
-            m = next((n for n in names if _holds_any(n, offs)), None)
+            m = first(offs[0], offs[-1], lambda n, offs=offs: _holds_any(n, offs))
         if m is not None and m not in out:
             out.append(m)
     local_offs = sorted(doc[i].idx for i in local)
     for m in mentions.around(local_offs[0], local_offs[-1]):
-        if _holds_any(m, local_offs) and not (m.start <= tok.idx < m.end) and m not in out:
+        if _holds_any(m, local_offs) and not (m.start <= at < m.end) and m not in out:
             out.append(m)
     return out
 
