@@ -209,12 +209,12 @@ def evaluate(
     needed = sorted({d for rows in timelines.values() for _, _, ms in rows for d, _, _ in ms if d in docs})
     if limit is not None:
         needed = needed[:limit]
-    parse, mentions, times = ParseStage(), MentionStage(), TimeStage()
+    parse, names, times = ParseStage(), MentionStage(), TimeStage()
     analyses: dict[str, Analysis] = {}
     for k, doc_id in enumerate(needed):
         d = docs[doc_id]
         a = Analysis(article=Article(id=doc_id, text=d.text, published=d.dct))
-        analyses[doc_id] = times(mentions(parse(a)))
+        analyses[doc_id] = times(names(parse(a)))
         if progress:
             progress(k + 1, len(needed))
     index = EventIndex(list(analyses.values()))
