@@ -122,6 +122,7 @@ class _Cluster:
     victims: list[str] = field(default_factory=list)  # first participant of each killing/birth member
     stems: set[str] = field(default_factory=set)  # :func:`_stem` of each member
     told: bool = False  # a member is a doer's happening dated by its tense (:func:`_told_day`)
+    lead: dict[str, str] = field(default_factory=dict)  # article -> the lead's day it started or joined it by
     doers: list[str] = field(default_factory=list)  # first person or organisation of each member
 
     def victim(self, name: str) -> bool:
@@ -157,9 +158,26 @@ def _kind(label: str) -> str:
     return "told" if label in _BY_NAME else label
 
 
+# a credit line: who helped write the report ("CNN's Jeff Greene contributed to this report.",
+# "Associated Press writer Lolita C. Baldor contributed.", "Reporting by Jane Doe; editing by ...")
+_CREDIT_RX = re.compile(r"^[^!?\n]{0,160}?\bcontributed(?:\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article)"
+                        r"|from\s[^.!?\n]{0,60}))*\s*[.!]?\s*$"
+                        r"|^\s*\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b", re.IGNORECASE)
+# a single-quoted quote ('We will respond,' he said; ‘the martyr Moussavi ...’): the times stage's
+# quote pattern reads double quotes only. An opening mark follows no letter and a closing one is followed
+# by none, so the apostrophes of "Horner's" and "Jobs' keynote" open or close nothing.
+_SQUOTE_RX = re.compile(r"‘[^‘’\n]{1,400}?’(?!\w)|(?<!\w)'(?=\S)[^'\n]{1,400}?(?<=\S)'(?!\w)")
 # words before a name that make it the report's source or the story's past, not the doer of the lead's day
 _NOT_DOER_RX = re.compile(r"(?:reported by|according to|quoted by|cited by|agency)\s+(?:the\s+)?[\w\s]{0,30}$"
                           r"|\b[Tt]hen[- ][\w\s.-]{0,30}$")
+
+
+def _quotes(text: str, ev: Event) -> list[tuple[int, int]]:
+    """The quotes of the event's sentence, in double or single marks."""
+    sent = ev.sentence
+    if sent is None:
+        return []
+    return [m.span() for rx in (_QUOTE_RX, _SQUOTE_RX) for m in rx.finditer(text, sent.start, sent.end)]
 
 
 def _doers(text: str, ev: Event) -> list[str]:
@@ -167,8 +185,7 @@ def _doers(text: str, ev: Event) -> list[str]:
     not a name quoted ("'The murder of martyr Moussavi ...,' he stressed"), not the outlet it is
     reported by ("as reported by the news agency Maan") and not a then-holder ("Then-US President
     Donald Trump claimed", the story's past)."""
-    sent = ev.sentence
-    quotes = [] if sent is None else [m.span() for m in _QUOTE_RX.finditer(text, sent.start, sent.end)]
+    quotes = _quotes(text, ev)
     out = []
     for p in _key_parts(ev):
         if any(a <= p.start and p.end <= b for a, b in quotes):
@@ -177,6 +194,47 @@ def _doers(text: str, ev: Event) -> list[str]:
             continue
         out.append(text[p.start : p.end])
     return out
+
+
+def _credit(text: str, ev: Event) -> bool:
+    """The event is told in a credit line (:data:`_CREDIT_RX`): the report's making, not a happening."""
+    sent = ev.sentence
+    return sent is not None and _CREDIT_RX.search(text[sent.start : sent.end].strip()) is not None
+
+
+def _known_doers(events: Sequence[tuple[str, Event, str]]) -> dict[str, list[str]]:
+    """Per article, the people and organisations its events name as doers (:func:`_doers`)."""
+    out: dict[str, list[str]] = {}
+    for aid, ev, text in events:
+        names = out.setdefault(aid, [])
+        for n in _doers(text, ev):
+            if n not in names:
+                names.append(n)
+    return out
+
+
+def _text_doer(text: str, ev: Event, known: Sequence[str]) -> list[str]:
+    """The doer of a happening the stage found none for, read off its sentence: the nearest name
+    before its word, within 100 characters, that the article names as a doer elsewhere ("Jobs
+    welcomed everyone to the event and announced", "Jobs also noted"), not quoted and not a
+    report's source (:data:`_NOT_DOER_RX`). Used to join the doer's entry of the day, never to
+    start one."""
+    sent = ev.sentence
+    if sent is None or not known:
+        return []
+    lo = max(sent.start, ev.start - 100)
+    quotes = _quotes(text, ev)
+    best: tuple[int, str] | None = None
+    for name in known:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[lo : ev.start]):
+            s, e = lo + m.start(), lo + m.end()
+            if any(a <= s < b for a, b in quotes) or any(s < a < ev.start for a, _ in quotes):
+                continue  # quoted, or a quote stands between the name and the word
+            if _NOT_DOER_RX.search(text, max(0, s - 45), s):
+                continue
+            if best is None or e > best[0]:
+                best = (e, name)
+    return [] if best is None else [best[1]]
 
 
 def _told_day(text: str, ev: Event) -> str | None:
@@ -198,6 +256,13 @@ def _told_day(text: str, ev: Event) -> str | None:
     if ev.label in SPEECH_CLASSES and text[ev.start : ev.end].lower().startswith("report"):
         return None
     return ev.date
+
+
+def _near_days(a: str | None, b: str | None, days: int = 3) -> bool:
+    """Two days (``YYYY-MM-DD``) at most ``days`` apart."""
+    if a is None or b is None or len(a) != 10 or len(b) != 10:
+        return False
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= days
 
 
 def _same_sentence(aid: str, ev: Event, c: _Cluster) -> bool:
@@ -251,8 +316,11 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
 
     order = sorted(events, key=lambda x: (usable(x[1]) is None, not explicit(x[1]),
                                           _PREC_RANK.get(x[1].precision, 4), x[0], x[1].start))
+    known = _known_doers(events)
     clusters: list[_Cluster] = []
-    for aid, ev, text in order:
+
+    def place(aid: str, ev: Event, text: str, last: bool) -> bool:
+        """Put the event in a cluster (or leave it out); False when it waits for the others."""
         names = _names_of(text, ev)
         when = usable(ev)
         best: _Cluster | None = None
@@ -274,8 +342,14 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
             elif ev.label in _UNIQUE:
                 if names and c.victim(names[0]):
                     score = 1.0 + shared  # an undated killing joins the killing of the same person
-            elif _shared(_key_names(text, ev), c.names):
-                score = float(shared)  # an undated mention joins by a person or organisation it shares
+            elif _shared(_key_names(text, ev), c.names) and (
+                    ev.date is None or c.value is None or compatible(ev.date, c.value)):
+                # an undated mention joins by a person or organisation it shares; one the stage
+                # dated by its clause or its tense only an entry of a date compatible with its own
+                score = float(shared)
+            elif ev.date is not None and c.value is not None and compatible(ev.date, c.value) and \
+                    _same_sentence(aid, ev, c):
+                score = 0.5  # or one of its class told in its sentence ("filed a lawsuit ... the lawsuit")
             if score > best_score:
                 best, best_score, conflict = c, score, is_conflict
         told = _told_day(text, ev)
@@ -286,13 +360,28 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
             # spokesman Ramzan Sharif noted" joins "the IRGC noted in their statement on Wednesday"),
             # or, naming none, a member in its sentence ("Jobs welcomed everyone and announced",
             # "Jobs started by hinting at the incident, saying": the doer of the clause it hangs on)
-            best = next((c for c in clusters if c.value == told and _kind(c.label) == _kind(ev.label)
-                         and (_shared(keys, c.doers + c.names) if keys else _same_sentence(aid, ev, c))), None)
+            day = [c for c in clusters if told in (c.value, c.lead.get(aid)) and _kind(c.label) == _kind(ev.label)]
+            best = next((c for c in day if (_shared(keys, c.doers + c.names) if keys
+                                            else _same_sentence(aid, ev, c))), None)
+            if best is None and keys:
+                # the same doer on the lead's day of another article of the story, a few days apart
+                # ("said Saturday" in one report, "said Sunday" in the next): one appearance, dated
+                # by the earliest of its days (news tells a saying after it is made)
+                best = next((c for c in clusters if c.lead and aid not in c.lead and _near_days(told, c.value)
+                             and _kind(c.label) == _kind(ev.label) and _shared(keys, c.doers)), None)
+                if best is not None and best.value is not None and told < best.value:
+                    best.value = told
+            if best is None and not keys:
+                # or the doer its sentence names before it, as another event's doer in its article
+                near = _text_doer(text, ev, known.get(aid, ()))
+                best = next((c for c in day if _shared(near, c.doers + c.names)), None)
+                if best is None and not last:
+                    return False  # it only joins: it waits for the entries all events make
             if best is not None or keys:
                 when = told
         if best is None:
             if when is None:
-                continue
+                return True
             best = _Cluster(ev.label, when, ev.precision)
             clusters.append(best)
         elif conflict:
@@ -302,6 +391,8 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
             best.value, best.precision = when, ev.precision
         best.members.append((aid, ev, explicit(ev)))
         best.told |= bool(keys)  # a doerless one only joins
+        if told is not None and when == told and not explicit(ev):
+            best.lead.setdefault(aid, told)
         best.doers.extend(_key_names(text, ev)[:1])
         best.stems.add(_stem(text, ev))
         if ev.label in _UNIQUE and names:
@@ -309,6 +400,11 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
         for n in names:
             if not any(same_name(n, m) for m in best.names):
                 best.names.append(n)
+        return True
+
+    waiting = [x for x in order if not place(*x, last=False)]
+    for x in waiting:
+        place(*x, last=True)
     return clusters
 
 
@@ -343,7 +439,7 @@ def build_timeline(
         groups.append((None, list(analyses)))
     entries: list[TimelineEntry] = []
     for story_id, members in groups:
-        triples = [(a.id, ev, a.text) for a in members for ev in a.events]
+        triples = [(a.id, ev, a.text) for a in members for ev in a.events if not _credit(a.text, ev)]
         for c in _cluster(triples):
             if c.value is None:
                 continue

@@ -1,0 +1,109 @@
+"""The story-level timeline (resolve/timeline.py): how the articles' events become entries.
+
+The stage-level tests (times, dating rules) and the seed targets live in test_times.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import SEED_004
+from newsprism.model import Analysis, Article, TimelineEntry
+from newsprism.pipeline import Pipeline
+from newsprism.resolve.timeline import _doers, build_timeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline.from_names(["parse", "times"])
+
+
+def _run(pipe: Pipeline, texts: dict[str, tuple[str, date]]) -> list[Analysis]:
+    return list(pipe.run([Article(id=k, text=t, published=d) for k, (t, d) in texts.items()]))
+
+
+def _words(entry: TimelineEntry, by: dict[str, Analysis]) -> set[str]:
+    out = set()
+    for m in entry.mentions:
+        a = by[m.article]
+        out |= {a.text[ev.start:ev.end] for ev in a.events if m.start <= ev.start and ev.end <= m.end}
+    return out
+
+
+KEYNOTE = ("Apple CEO Steve Jobs opened the developers conference in San Francisco on Monday.\n\n"
+           "Jobs welcomed everyone to the event and announced that there were 5,000 attendees.\n\n"
+           "Jobs started by hinting at the incident, saying, \"Stop me if you have seen this.\"")
+
+
+def test_doerless_tellings_of_the_leads_day_join_their_doers_entry(pipe: Pipeline) -> None:
+    # The stage finds no doer for "welcomed", "announced", "hinting" or "saying". "saying" hangs on
+    # "Jobs started" in its sentence: it must wait for that entry rather than be left out because it
+    # came first; "welcomed ... and announced" name their doer before them ("Jobs"), a doer of the
+    # article's other events. They join the day's entry of Jobs; none starts an entry of its own.
+    (a,) = _run(pipe, {"a": (KEYNOTE, date(2010, 6, 8))})
+    entries = build_timeline([a])
+    jobs = [e for e in entries if e.date == "2010-06-07" and "Jobs started" in e.description]
+    assert len(jobs) == 1, [(e.date, e.description) for e in entries]
+    assert {"welcomed", "announced", "hinting", "saying", "started"} <= _words(jobs[0], {"a": a})
+    assert all(e.date == "2010-06-07" for e in entries)
+    assert len(entries) == 2  # Jobs's appearance and the opening (a business happening, own date)
+
+
+CRATER = ("A meteorite made a crater near the airport in Managua on {day} night.\n\n"
+          "Government spokeswoman Rosario Murillo said the crater was 12 metres wide.")
+
+
+def test_one_speaker_on_the_lead_days_of_two_reports_is_one_entry(pipe: Pipeline) -> None:
+    # Two reports of one story, their leads naming Saturday and Sunday: Murillo's saying, dated by
+    # each lead's day, is one appearance, dated by the earlier day, not one entry per report.
+    b, c = _run(pipe, {"b": (CRATER.format(day="Saturday"), date(2014, 9, 8)),
+                       "c": (CRATER.format(day="Sunday") + "\n\nCNN's Jeff Greene contributed to this report.",
+                             date(2014, 9, 8))})
+    entries = build_timeline([b, c])
+    murillo = [e for e in entries if "Murillo" in e.description]
+    assert len(murillo) == 1, [(e.date, e.description) for e in entries]
+    assert murillo[0].date == "2014-09-06" and {m.article for m in murillo[0].mentions} == {"b", "c"}
+    # each report alone keeps its own lead's day
+    assert [e.date for e in build_timeline([c]) if "Murillo" in e.description] == ["2014-09-07"]
+
+
+def test_a_credit_line_is_no_happening(pipe: Pipeline) -> None:
+    # "CNN's Jeff Greene contributed to this report." names a doer in the past on the lead's day:
+    # it is the report's making, not an entry.
+    (c,) = _run(pipe, {"c": (CRATER.format(day="Sunday") + "\n\nCNN's Jeff Greene contributed to this report.\n\n"
+                                                           "Associated Press writer Lolita C. Baldor contributed.",
+                             date(2014, 9, 8))})
+    assert any(c.text[ev.start:ev.end] == "contributed" for ev in c.events)  # the stage's event is there
+    entries = build_timeline([c])
+    assert entries and not [e for e in entries if "Greene" in e.description or "Baldor" in e.description
+                            or "contributed" in e.description]
+
+
+def test_a_name_in_single_quotes_is_no_doer(pipe: Pipeline) -> None:
+    # 'Revolutionary Guard spokesman Ramzan Sharif noted that “the ‘Al Aqsa Flood’ (name given by
+    # Hamas ...': the operation's name is quoted in single marks; the saying is Sharif's.
+    text = SEED_004.read_text(encoding="utf-8").split("\n", 1)[1]
+    (a,) = _run(pipe, {"004": (text, date(2023, 12, 28))})
+    at = a.text.index("Ramzan Sharif noted")
+    noted = next(ev for ev in a.events if ev.start == at + len("Ramzan Sharif "))
+    assert any("Al Aqsa" in a.text[p.start:p.end] for p in noted.participants)  # the stage names it
+    doers = _doers(a.text, noted)
+    assert "Ramzan Sharif" in doers and not [d for d in doers if "Aqsa" in d], doers
+
+
+LAWSUIT = ("The lawsuit was filed in London on March 28, 2006, and the lawsuit against Apple Computer "
+           "names the iTunes store.\n\nApple Corps sued Apple Computer in 1991.")
+
+
+def test_an_event_dated_by_its_clause_joins_an_entry_of_its_date(pipe: Pipeline) -> None:
+    # The second "lawsuit" is dated by the expression of its clause (a weaker reading than an own
+    # expression): it joins the lawsuit of 2006 told in its sentence, not the 1991 suit of the
+    # company it names.
+    (e,) = _run(pipe, {"e": (LAWSUIT, date(2006, 3, 29))})
+    second = next(ev for ev in e.events if ev.start == e.text.index("lawsuit against"))
+    assert second.date == "2006-03-28"
+    entries = build_timeline([e])
+    holding = [x for x in entries if any(m.start <= second.start < m.end for m in x.mentions)]
+    assert [x.date for x in holding] == ["2006-03-28"], [(x.date, x.description) for x in entries]
