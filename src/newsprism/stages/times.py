@@ -334,7 +334,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 13
+    version = 14
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -831,6 +831,29 @@ def _modifies(a: Any, b: Any) -> bool:
     return a.head.i == b.i and a.dep_ in ("compound", "nmod", "acl", "npadvmod")
 
 
+def _shared_subject(v: Any) -> Any:
+    """The doer a verb without a subject of its own shares with the verb it hangs on: a verb joined
+    to another ("Jobs welcomed everyone and announced"), an infinitive or a participle it governs
+    ("Jobs moved on to talk about", "hinting at the incident, saying"), or a gerund after its "by"
+    ("started by hinting"); the active subject of that verb, climbing joined verbs, else None."""
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children):
+            return None
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ == "by":
+            v = v.head.head
+        elif v.dep_ == "conj" or v.dep_ == "xcomp" or (v.dep_ == "advcl" and (
+                v.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children))):
+            v = v.head
+        else:
+            return None
+        if v.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+            return None
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return None if subj.lower_ in ("which", "that", "who") else subj
+    return None
+
+
 def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
     """Agent and patient tokens of a trigger, from its dependents."""
     agent = patient = None
@@ -862,6 +885,8 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
                 agent = agent or obj
             elif p in ("on", "against") and obj.ent_type_ in _NAME_LABELS:
                 patient = patient or obj
+    if agent is None and not passive and tok.pos_ == "VERB":
+        agent = _shared_subject(tok)
     if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and patient is None:
         patient = tok.head  # "Moussavi, killed in the Israeli bombing"
     if tok.pos_ == "NOUN" and agent is None:
