@@ -367,8 +367,9 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 # the same doer on the lead's day of another article of the story, a few days apart
                 # ("said Saturday" in one report, "said Sunday" in the next): one appearance, dated
                 # by the earliest of its days (news tells a saying after it is made)
+                # (of its own class, and its doer the entry's: "Woods underwent surgery" is not his agent's saying)
                 best = next((c for c in clusters if c.lead and aid not in c.lead and _near_days(told, c.value)
-                             and _kind(c.label) == _kind(ev.label) and _shared(keys, c.doers)), None)
+                             and c.label == ev.label and _shared(keys[:1], c.doers)), None)
                 if best is not None and best.value is not None and told < best.value:
                     best.value = told
             if best is None and not keys:
