@@ -304,6 +304,12 @@ def _generic(tok: Any) -> bool:
     return False
 
 
+def _negated(tok: Any) -> bool:
+    """A verb its clause negates ("Apple did not respond", "Hamas has not claimed"): what did not
+    happen is no event."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children)
+
+
 def _triggers(doc: Any) -> list[tuple[int, str]]:
     """(token id, event class) of every trigger of ``doc``, in order: :func:`_trigger_class` asked only
     of verbs and nouns whose lowercased lemma or text is a trigger word (read off the doc's arrays;
@@ -325,7 +331,7 @@ def _triggers(doc: Any) -> list[tuple[int, str]]:
             hit = known.get(orth)
             if hit is None:
                 hit = known[orth] = strings[orth].lower() in _TRIGGER_WORDS
-        if hit and (c := _trigger_class(doc[i])):
+        if hit and (c := _trigger_class(doc[i])) and not _negated(doc[i]):
             out.append((i, c))
     return out
 
@@ -334,7 +340,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 14
+    version = 15
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -681,7 +687,7 @@ def _dated_generics(doc: Any, sent: Any, trigs: list[_Trig], stimes: Sequence[Ti
     """
     taken = {t.i for t in trigs}
     cands = [_Trig(t.i, OCCURRENCE, referring=referring_nominal(t)) for t in sent
-             if t.i not in taken and _generic(t) and not (
+             if t.i not in taken and _generic(t) and not _negated(t) and not (
                  t.lemma_ in _LIGHT_VERBS and (t.head.i in taken or any(c.i in taken for c in t.children)))]
     if not cands:
         return []
@@ -761,7 +767,7 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
         v = tok
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
-        if v.dep_ != "ROOT" or any(c.dep_ == "neg" for c in tok.children):
+        if v.dep_ != "ROOT" or _negated(tok):
             continue
         if tense_reading(tok, False) == "lead":
             if not _named_doer(tok):
@@ -790,7 +796,8 @@ def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, i
                 v = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
             else:
                 continue
-            if v is None or v.i in taken or v.pos_ != "VERB" or v.lemma_.lower() in _STATIVE or not v.lemma_.isalpha():
+            if v is None or v.i in taken or v.pos_ != "VERB" or v.lemma_.lower() in _STATIVE or not v.lemma_.isalpha() \
+                    or _negated(v):
                 continue
             if v.lemma_ in _LIGHT_VERBS and any(g.i in taken for g in v.children):
                 continue
