@@ -107,3 +107,17 @@ def test_an_event_dated_by_its_clause_joins_an_entry_of_its_date(pipe: Pipeline)
     entries = build_timeline([e])
     holding = [x for x in entries if any(m.start <= second.start < m.end for m in x.mentions)]
     assert [x.date for x in holding] == ["2006-03-28"], [(x.date, x.description) for x in entries]
+
+
+def test_an_occurrence_at_the_expression_of_a_happening_is_that_happening() -> None:
+    # "to file suit again in 1989": the occurrence "file" and the legal "suit" are one happening at
+    # one expression; one entry holds both, not a "suit" entry beside a lost (or a second) "file".
+    pipe = Pipeline.from_names(["parse", "mentions", "times"])
+    text = ("Apple Computer added music recording abilities to its Macintosh computers, prompting Apple Corps "
+            "to file suit again in 1989.")
+    (h,) = _run(pipe, {"h": (text, date(2006, 3, 28))})
+    labels = {h.text[ev.start:ev.end]: ev.label for ev in h.events}
+    assert labels.get("file") == "occurrence" and labels.get("suit") == "legal", labels
+    entries = [e for e in build_timeline([h]) if e.date == "1989"]
+    assert len(entries) == 1 and len(entries[0].mentions) == 2, entries
+    assert {"file", "suit"} <= _words(entries[0], {"h": h})

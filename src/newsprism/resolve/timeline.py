@@ -258,6 +258,25 @@ def _told_day(text: str, ev: Event) -> str | None:
     return ev.date
 
 
+def _time_mates(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
+    """Occurrences (happenings outside the trigger lexicon) dated by an expression of their own that
+    also dates a happening of the lexicon in their sentence, within 60 characters: id of the
+    occurrence -> that happening. They are one happening told twice ("file suit again in 1989",
+    "detained ... as they crossed from Syria nine days ago")."""
+    by_time: dict[tuple[str, int, int], list[Event]] = {}
+    for aid, ev, _ in events:
+        if ev.time is not None and ev.label != OCCURRENCE and dating_rule(ev) in ("own", "inherited"):
+            by_time.setdefault((aid, ev.time.start, ev.time.end), []).append(ev)
+    out: dict[int, Event] = {}
+    for aid, ev, _ in events:
+        if ev.label != OCCURRENCE or ev.time is None or dating_rule(ev) != "own":
+            continue
+        near = [m for m in by_time.get((aid, ev.time.start, ev.time.end), []) if abs(m.start - ev.start) <= 60]
+        if near:
+            out[id(ev)] = min(near, key=lambda m: abs(m.start - ev.start))
+    return out
+
+
 def _near_days(a: str | None, b: str | None, days: int = 3) -> bool:
     """Two days (``YYYY-MM-DD``) at most ``days`` apart."""
     if a is None or b is None or len(a) != 10 or len(b) != 10:
@@ -317,12 +336,24 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
     order = sorted(events, key=lambda x: (usable(x[1]) is None, not explicit(x[1]),
                                           _PREC_RANK.get(x[1].precision, 4), x[0], x[1].start))
     known = _known_doers(events)
+    mates = _time_mates(events)
     clusters: list[_Cluster] = []
+    home: dict[int, _Cluster] = {}  # id of a placed event -> its cluster
 
     def place(aid: str, ev: Event, text: str, last: bool) -> bool:
         """Put the event in a cluster (or leave it out); False when it waits for the others."""
         names = _names_of(text, ev)
         when = usable(ev)
+        mate = mates.get(id(ev))
+        if mate is not None:
+            # an occurrence told with a happening, both at one expression ("Apple Corps to file suit
+            # again in 1989", "detained ... as they crossed from Syria nine days ago"): its entry
+            c = home.get(id(mate))
+            if c is None and not last:
+                return False
+            if c is not None:
+                _join(c, aid, ev, text, explicit(ev), names)
+                return True
         best: _Cluster | None = None
         best_score, conflict = 0.0, False
         for c in clusters:
@@ -390,18 +421,22 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
         elif when is not None and best.value is not None and explicit(ev) and \
                 _PREC_RANK.get(ev.precision, 4) < _PREC_RANK.get(best.precision, 4):
             best.value, best.precision = when, ev.precision
-        best.members.append((aid, ev, explicit(ev)))
+        _join(best, aid, ev, text, explicit(ev), names)
         best.told |= bool(keys)  # a doerless one only joins
         if told is not None and when == told and not explicit(ev):
             best.lead.setdefault(aid, told)
-        best.doers.extend(_key_names(text, ev)[:1])
-        best.stems.add(_stem(text, ev))
-        if ev.label in _UNIQUE and names:
-            best.victims.append(names[0])
-        for n in names:
-            if not any(same_name(n, m) for m in best.names):
-                best.names.append(n)
         return True
+
+    def _join(c: _Cluster, aid: str, ev: Event, text: str, ex: bool, names: list[str]) -> None:
+        c.members.append((aid, ev, ex))
+        home[id(ev)] = c
+        c.doers.extend(_key_names(text, ev)[:1])
+        c.stems.add(_stem(text, ev))
+        if ev.label in _UNIQUE and names:
+            c.victims.append(names[0])
+        for n in names:
+            if not any(same_name(n, m) for m in c.names):
+                c.names.append(n)
 
     waiting = [x for x in order if not place(*x, last=False)]
     for x in waiting:
