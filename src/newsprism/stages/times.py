@@ -143,7 +143,10 @@ _PRONOUNS = {"he": ("PERSON", "ORG"), "she": ("PERSON", "ORG"), "his": ("PERSON"
              "they": ("ORG", "GPE", "NORP", "PERSON"), "their": ("ORG", "GPE", "NORP", "PERSON"),
              "it": ("ORG", "GPE"), "its": ("ORG", "GPE"), "we": ("ORG", "GPE", "NORP")}
 _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "perpetrate", "stage", "mount", "issue", "make", "release"})
-_QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+# quoted words: double quotes, and single ones as British reports write speech ("'We were shot at,' he
+# said"): opened after a blank, a colon or a dash before a capital, closed by a stop, comma or mark
+# before a blank; an apostrophe inside a word ("can't", "Jobs' phone") neither opens nor closes one
+_QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![^\s(:—–-])['‘](?=[A-Z])[^\n]*?[.,!?…]['’](?=\s|$)")
 _GLUE_RX = re.compile(r"[a-z][A-Z]")
 # short words that extraction glues to the name before them ("Soleimaniin", "Moussavia")
 _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
@@ -340,7 +343,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 15
+    version = 16
     requires = ("parse",)
     assigns = ("times", "events")
 
