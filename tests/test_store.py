@@ -95,3 +95,39 @@ def test_migration_3_keeps_one_row_per_rejected_input(tmp_path):
         s.record_error("a.txt", "empty file")
         (n,) = s.conn.execute("SELECT COUNT(*) FROM input_errors WHERE source='a.txt'").fetchone()
         assert n == 1
+
+
+def _rows(s: Store) -> list[tuple[str, ...]]:
+    return [tuple(r) for r in s.conn.execute(
+        "SELECT a.id, a.published, a.data, n.stages, n.errors, n.data FROM articles a"
+        " JOIN analyses n ON n.article_id = a.id ORDER BY a.rowid")]
+
+
+def test_an_analysis_decoded_from_its_encoding_is_stored_as_the_analysis_itself(tmp_path):
+    """The local engine's workers send encode_analysis texts; the store writes them as they came."""
+    from dataclasses import replace
+
+    from newsprism.model import Claim, Span
+    from newsprism.store.db import decode_analysis, encode_analysis
+
+    text = "Hamas “denied” the IRGC’s statement on Wednesday, Mr. Ünal said."
+    a = replace(
+        _analysis("a", text),
+        claims=(Claim(start=0, end=len(text), label="denies", stage="claims.v1", confidence=0.8,
+                      holder=Span(start=0, end=5, label="holder", stage="claims.v1"), holder_name="Hamas",
+                      proposition="the IRGC’s statement", quote=None),),
+        errors=("times: ValueError: x",),
+    )
+    back = decode_analysis(*encode_analysis(a))
+    assert back == a and back.article.published == date(2023, 12, 27)
+    with Store(tmp_path / "plain.db") as plain, Store(tmp_path / "decoded.db") as decoded:
+        plain.put(a)
+        decoded.put(back)
+        assert _rows(decoded) == _rows(plain)
+        assert "“denied”" in _rows(decoded)[0][2] and "Ünal" in _rows(decoded)[0][2]  # not \\u escapes
+        # A changed copy is a new value: it is encoded anew, not written with the texts it came from.
+        later = replace(back, article=replace(back.article, published=date(2024, 1, 2)), stages=("parse.v2",))
+        plain.update([replace(a, article=later.article, stages=later.stages)])
+        decoded.update([later])
+        assert _rows(decoded) == _rows(plain)
+        assert _rows(decoded)[0][1] == "2024-01-02" and decoded.analyses() == [later]

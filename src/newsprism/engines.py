@@ -29,6 +29,7 @@ from typing import Any, Protocol, Self
 from .errors import NewsprismError
 from .model import Analysis, Article, from_dict, to_dict
 from .pipeline import Pipeline, StageFailure
+from .store.db import decode_analysis, encode_analysis
 
 __all__ = [
     "ENGINES",
@@ -243,10 +244,19 @@ def _watch_parent(parent: int, every: float = 0.5) -> None:
 
 def _worker_batch(
     names: tuple[str, ...], articles: list[dict[str, Any]], batch_size: int, fail_fast: bool
-) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]]]:
+) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """One batch in a worker; each analysis comes back as the two JSON texts the store writes.
+
+    The parent decodes every analysis once and the store writes the texts as they came, so
+    the parent, which shares the cores with the workers, neither unpickles nested dicts nor
+    encodes again what it has just decoded.
+    """
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
-    return _run_batch(names, articles, batch_size, fail_fast)
+    failures: list[StageFailure] = []
+    arts = [from_dict(a) for a in articles]
+    done = pipeline_for(names).run(arts, batch_size=batch_size, fail_fast=fail_fast, failures=failures)
+    return [encode_analysis(a) for a in done], [(f.article, f.stage, f.message) for f in failures]
 
 
 def _worker_ready(pause: float) -> int:
@@ -319,8 +329,8 @@ class WorkerPool:
         done, failed = self._result(future)
         if failures is not None:
             failures.extend(StageFailure(a, s, m) for a, s, m in failed)
-        for data in done:
-            yield from_dict(data)
+        for art_json, ann_json in done:
+            yield decode_analysis(art_json, ann_json)
 
     def close(self, stop: bool = False) -> None:
         """Shut the workers down; with ``stop`` (an error or Ctrl-C) end them now instead of after their batch."""
