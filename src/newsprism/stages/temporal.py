@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = [
     "Resolution",
@@ -441,9 +442,16 @@ def find_times(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _, _ in _matches(text)]
 
 
+@lru_cache(maxsize=4096)
+def _expression_matches(expr: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """:func:`_matches` of one expression, kept: a corpus names the same few hundred ("Monday",
+    "last week", "2014") over and over, and its patterns cost more than reading them off."""
+    return tuple(_matches(expr))
+
+
 def resolve_full(expr: str, anchor: date | None, direction: int = 0) -> Resolution:
     """Normalise one expression; ``direction`` +1 when its sentence speaks of the future, -1 past."""
-    hits = _matches(expr)
+    hits = _expression_matches(expr)
     handlers = {n: h for n, _, h in _COMPILED}
     best: Resolution | None = None
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
