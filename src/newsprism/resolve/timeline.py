@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 import unicodedata
@@ -33,7 +34,8 @@ from xml.sax.saxutils import escape
 from rapidfuzz import fuzz
 
 from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeExpr, TimelineEntry
-from ..stages.temporal import compatible, resolve_full, value_range
+from ..stages.temporal import compatible as _compatible
+from ..stages.temporal import resolve_full, value_range
 from ..stages.times import (
     _EMBED_SIG_RX,
     _QUOTE_RX,
@@ -55,6 +57,8 @@ __all__ = [
     "timeline_to_json",
 ]
 
+# two ISO values can name the same time: asked for the same few dates against every entry of a story
+compatible = functools.lru_cache(maxsize=1 << 14)(_compatible)
 _PREC_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 _UNIQUE = frozenset({"killing", "birth"})  # happens once per person: different days are a conflict
 _TITLES = frozenset({"gen", "general", "brigadier", "president", "then", "former", "late", "mr", "mrs", "ms",
@@ -70,15 +74,20 @@ _STOP = frozenset({"of", "the", "and", "for", "de", "al"})
 # --------------------------------------------------------------------------- names
 
 
-def _norm_tokens(name: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def _norm_tokens(name: str) -> tuple[str, ...]:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     toks = re.findall(r"[A-Za-z0-9]+", s)
-    return [t.lower() for t in toks]
+    return tuple(t.lower() for t in toks)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str) -> bool:
-    """Loose match of two surface names: spelling variants, surnames, acronyms (IRGC ~ Iranian Revolutionary Guard)."""
+    """Loose match of two surface names: spelling variants, surnames, acronyms (IRGC ~ Iranian Revolutionary Guard).
+
+    Pure in its two strings and asked again and again for the same pairs while a story's events are
+    merged (each event against each entry's names): its answers are kept."""
     ta, tb = _norm_tokens(a), _norm_tokens(b)
     if not ta or not tb:
         return False
