@@ -5,8 +5,10 @@ entities the patterns miss. Events are sentences' happenings found by trigger le
 and nouns: "killed", "death", "airstrike", "statement", "denied", ...), and any other happening
 an expression of its own dates ("renamed the store in 2006": a main verb telling no state, or a
 deverbal noun, of the class ``occurrence``, dated by that expression only), a past the report
-tells of a named doer (:func:`_told_generics`) and what an event is done for or by ("returned to
-the stage to reveal iCloud", "started by hinting": :func:`_joined_generics`). Each dated expression
+tells of a named doer or a future it tells in its own voice (:func:`_told_generics`) and what an
+event is done for or by ("returned to the stage to reveal iCloud", "started by hinting":
+:func:`_joined_generics`). What a clause negates ("Apple did not respond") is no event, and words
+in quotes, double or single, are not the report's own telling. Each dated expression
 is attached to the trigger nearest to it along the dependency tree, where crossing a clause
 boundary (ccomp, advcl, relcl, ...) costs much more than a step inside a phrase; a trigger
 without its own expression inherits one from a trigger it directly modifies or is modified
