@@ -121,3 +121,14 @@ def test_an_occurrence_at_the_expression_of_a_happening_is_that_happening() -> N
     entries = [e for e in build_timeline([h]) if e.date == "1989"]
     assert len(entries) == 1 and len(entries[0].mentions) == 2, entries
     assert {"file", "suit"} <= _words(entries[0], {"h": h})
+
+
+def test_two_reports_telling_a_happening_in_the_same_words_make_one_entry() -> None:
+    # A shared paragraph (a wire copy): "ship ... by December this year" names no person or
+    # organisation and is dated only to the year, so nothing else merges the two tellings.
+    pipe = Pipeline.from_names(["parse", "mentions", "times"])
+    para = "Analysts expect the company to ship almost 42 million units by December this year."
+    x, y = _run(pipe, {"x": ("Apple unveiled its watch on Tuesday.\n\n" + para, date(2014, 9, 10)),
+                       "y": ("The watch will cost $349.\n\n" + para, date(2014, 9, 11))})
+    ships = [e for e in build_timeline([x, y]) if "ship" in _words(e, {"x": x, "y": y})]
+    assert len(ships) == 1 and {m.article for m in ships[0].mentions} == {"x", "y"}, ships

@@ -267,6 +267,14 @@ def _told_day(text: str, ev: Event) -> str | None:
     return ev.date
 
 
+def _told_as(text: str, ev: Event) -> tuple[str, int, str] | None:
+    """The words telling the event: its sentence (spaces folded), where its word stands in it, its class."""
+    sent = ev.sentence
+    if sent is None:
+        return None
+    return " ".join(text[sent.start : sent.end].split()), len(text[sent.start : ev.start].split()), ev.label
+
+
 def _time_mates(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
     """Occurrences (happenings outside the trigger lexicon) dated by an expression of their own that
     also dates a happening of the lexicon in their sentence, within 60 characters: id of the
@@ -348,11 +356,19 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
     mates = _time_mates(events)
     clusters: list[_Cluster] = []
     home: dict[int, _Cluster] = {}  # id of a placed event -> its cluster
+    said_as: dict[tuple[str, int, str], _Cluster] = {}  # :func:`_told_as` of a placed event -> its cluster
 
     def place(aid: str, ev: Event, text: str, last: bool) -> bool:
         """Put the event in a cluster (or leave it out); False when it waits for the others."""
         names = _names_of(text, ev)
         when = usable(ev)
+        told_as = _told_as(text, ev)
+        copy = said_as.get(told_as) if told_as is not None else None
+        if copy is not None and all(a != aid for a, _, _ in copy.members) and (
+                ev.date is None or copy.value is None or compatible(ev.date, copy.value)):
+            # another report of the story tells it in the same words (a wire copy, a shared paragraph)
+            _join(copy, aid, ev, text, explicit(ev), names)
+            return True
         mate = mates.get(id(ev))
         if mate is not None:
             # an occurrence told with a happening, both at one expression ("Apple Corps to file suit
@@ -439,6 +455,9 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
     def _join(c: _Cluster, aid: str, ev: Event, text: str, ex: bool, names: list[str]) -> None:
         c.members.append((aid, ev, ex))
         home[id(ev)] = c
+        key = _told_as(text, ev)
+        if key is not None:
+            said_as.setdefault(key, c)
         c.doers.extend(_key_names(text, ev)[:1])
         c.stems.add(_stem(text, ev))
         if ev.label in _UNIQUE and names:
