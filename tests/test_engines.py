@@ -249,6 +249,22 @@ def test_local_workers_report_failures_in_order_and_errors_as_one_line(monkeypat
         list(LocalEngine(workers=2, batch_size=1).run(["parse", "nope"], arts))
 
 
+def test_pool_start_returns_once_every_worker_has_loaded(monkeypatch):
+    """start() waits at a barrier: each worker takes one of its tasks, and a load error comes back at once."""
+    from newsprism.engines import WorkerPool
+
+    monkeypatch.setitem(pipeline_mod._REGISTRY, "boom", _Boom)
+    monkeypatch.setitem(pipeline_mod._REGISTRY, "broken", _broken)
+    with WorkerPool(("boom",), 2) as pool:
+        pids = pool.start()
+        assert len(set(pids)) == 2 and pids == pool.pids()
+        assert [a.id for a in LocalEngine(pool=pool, batch_size=2).run(["boom"], [Article(id="x", text="Fine.")])] == ["x"]
+    t = time.monotonic()
+    with WorkerPool(("broken",), 2) as pool, pytest.raises(NewsprismError, match="'xx' is not installed"):
+        pool.start(timeout=120)
+    assert time.monotonic() - t < 60  # not the barrier's timeout
+
+
 def _children(pid: int) -> set[int]:
     """Every live descendant of ``pid`` (the benchmark's /proc walk)."""
     from newsprism.benchmark import descendants

@@ -206,13 +206,16 @@ class LocalEngine:
 # The stage registry entries a worker needs (a factory registered at run time in the parent
 # is sent along by reference), and what went wrong loading the pipeline there, if anything.
 _WORKER_ERROR: BaseException | None = None
+# The pool's barrier that :meth:`WorkerPool.start` waits on, in each worker.
+_READY: Any = None
 
 
 def _worker_init(
-    names: tuple[str, ...], targets: dict[str, Any], log_level: int, log_format: str | None
+    names: tuple[str, ...], targets: dict[str, Any], log_level: int, log_format: str | None, ready: Any = None
 ) -> None:
     """In each worker process: ignore Ctrl-C (the parent stops the workers), log as the parent does, load."""
-    global _WORKER_ERROR
+    global _WORKER_ERROR, _READY
+    _READY = ready
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _watch_parent(os.getppid())
     logging.basicConfig(level=log_level, format=log_format or logging.BASIC_FORMAT)
@@ -259,11 +262,19 @@ def _worker_batch(
     return [encode_analysis(a) for a in done], [(f.article, f.stage, f.message) for f in failures]
 
 
-def _worker_ready(pause: float) -> int:
-    """The worker's pid once its pipeline is loaded; the pause lets the other workers take a task too."""
+def _worker_ready(timeout: float) -> int:
+    """The worker's pid once its pipeline is loaded and every other worker's is too.
+
+    Each worker waits at the pool's barrier, so the pool's ``n`` tasks of this are taken by
+    ``n`` different workers, and they all return as soon as the last one has loaded (a fixed
+    pause after loading, 0.2 s, used to give the others time to take theirs).
+    """
     if _WORKER_ERROR is not None:
+        if _READY is not None:
+            _READY.abort()  # the others stop waiting for this one
         raise _WORKER_ERROR
-    time.sleep(pause)
+    if _READY is not None:
+        _READY.wait(timeout)
     return os.getpid()
 
 
@@ -286,11 +297,13 @@ class WorkerPool:
         targets = {k: v for k, v in pipeline_mod._REGISTRY.items() if k in names}
         root = logging.getLogger()
         fmt = getattr(root.handlers[0].formatter, "_fmt", None) if root.handlers else None
+        context = multiprocessing.get_context("spawn")
+        self._ready = context.Barrier(n)
         self._executor = ProcessPoolExecutor(
             max_workers=n,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_worker_init,
-            initargs=(names, targets, root.getEffectiveLevel(), fmt),
+            initargs=(names, targets, root.getEffectiveLevel(), fmt, self._ready),
         )
 
     def __enter__(self) -> Self:
@@ -299,13 +312,27 @@ class WorkerPool:
     def __exit__(self, exc_type: object, *exc: object) -> None:
         self.close(stop=exc_type is not None)
 
-    def start(self, timeout: float = 300.0) -> None:
-        """Start every worker and wait until each has loaded the pipeline (to time the start apart)."""
-        ready: set[int] = set()
-        deadline = time.monotonic() + timeout
-        while len(ready) < self.n and time.monotonic() < deadline:
-            futs = [self._executor.submit(_worker_ready, 0.2) for _ in range(self.n)]
-            ready.update(self._result(f) for f in futs)
+    def start(self, timeout: float = 300.0) -> list[int]:
+        """Start every worker and wait until each has loaded the pipeline (to time the start apart).
+
+        Call it before any batch: each of the ``n`` tasks it sends starts a worker process.
+        A pipeline that fails to load raises its error here. Returns the workers' pids.
+        """
+        if self._ready.broken:
+            self._ready.reset()
+        futs = [self._executor.submit(_worker_ready, timeout) for _ in range(self.n)]
+        errors: list[BaseException] = []
+        pids: list[int] = []
+        for fut in futs:
+            try:
+                pids.append(self._result(fut))
+            except threading.BrokenBarrierError as exc:  # another worker failed to load: its error is the one
+                errors.append(exc)
+            except Exception as exc:  # noqa: BLE001 - the first load error is raised below
+                errors.insert(0, exc)
+        if errors:
+            raise errors[0]
+        return sorted(pids)
 
     def pids(self) -> list[int]:
         procs = getattr(self._executor, "_processes", None) or {}
