@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from conftest import SEED_004
-from newsprism.model import Analysis, Article, TimelineEntry
+from newsprism.model import Analysis, Article, Event, Span, TimelineEntry
 from newsprism.pipeline import Pipeline
-from newsprism.resolve.timeline import _doers, build_timeline
+from newsprism.resolve.timeline import _doers, _text_doer, build_timeline
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +132,20 @@ def test_two_reports_telling_a_happening_in_the_same_words_make_one_entry() -> N
                        "y": ("The watch will cost $349.\n\n" + para, date(2014, 9, 11))})
     ships = [e for e in build_timeline([x, y]) if "ship" in _words(e, {"x": x, "y": y})]
     assert len(ships) == 1 and {m.article for m in ships[0].mentions} == {"x", "y"}, ships
+
+
+@pytest.mark.parametrize(("sentence", "word", "doer"), [
+    ("In the U.S. Jobs also noted that five billion apps had been downloaded.", "noted", ["Jobs"]),
+    ("Jobs has since said the antenna works.", "said", ["Jobs"]),
+    # the name before the word is what it is said to or of, not its doer (300 FNC-1 bodies)
+    ("A source in Kansas City confirmed the story to the Gateway Pundit and added that it was true.", "added",
+     []),
+    ("DNA tests were conducted to verify it was al-Baghdadi's child, the official said.", "said", []),
+    ("\"We will find Jobs,\" the police said.", "said", []),
+])
+def test_the_doer_read_off_a_sentence_stands_right_before_the_word(sentence: str, word: str,
+                                                                   doer: list[str]) -> None:
+    at = sentence.index(word)
+    ev = Event(start=at, end=at + len(word), label="statement",
+               sentence=Span(start=0, end=len(sentence), label="sentence"))
+    assert _text_doer(sentence, ev, ["Gateway Pundit", "al-Baghdadi", "Jobs"]) == doer
