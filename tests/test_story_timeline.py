@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from conftest import SEED_004
+from conftest import SEED_004, need_data
 from newsprism.model import Analysis, Article, Event, Span, TimelineEntry
 from newsprism.pipeline import Pipeline
 from newsprism.resolve.timeline import _doers, _text_doer, build_timeline
@@ -149,3 +149,18 @@ def test_the_doer_read_off_a_sentence_stands_right_before_the_word(sentence: str
     ev = Event(start=at, end=at + len(word), label="statement",
                sentence=Span(start=0, end=len(sentence), label="sentence"))
     assert _text_doer(sentence, ev, ["Gateway Pundit", "al-Baghdadi", "Jobs"]) == doer
+
+
+def test_an_entry_shows_a_phrase_once() -> None:
+    # SemEval trial document 1664: "Steve Jobs gave his annual opening keynote ... on Monday" is the
+    # occurrence "gave" and the remark "keynote", one phrase; the entry holding both lists it once.
+    from newsprism.eval.timeline import load_documents
+
+    doc = load_documents(need_data("semeval2015-timeline") / "trial-docs")["1664"]
+    (a,) = _run(Pipeline.from_names(["parse", "mentions", "times"]), {"1664": (doc.text, doc.dct)})
+    entries = build_timeline([a])
+    gave = next(e for e in entries if "gave" in _words(e, {"1664": a}))
+    assert "keynote" in _words(gave, {"1664": a})
+    for e in entries:
+        spans = [(m.article, m.start, m.end) for m in e.mentions]
+        assert len(spans) == len(set(spans)), (e.description, spans)

@@ -554,8 +554,12 @@ def _entry(c: _Cluster, by_id: Mapping[str, Analysis], story: str | None,
             if best not in ents:
                 ents.append(best)
     mentions = []
+    shown: set[tuple[str, int, int]] = set()
     for aid, ev, _ in sorted(c.members, key=lambda m: (m[0], m[1].start)):
         s, e = _phrase_span(ev)
+        if (aid, s, e) in shown:
+            continue  # two words of one phrase ("gave his annual opening keynote"): the phrase is shown once
+        shown.add((aid, s, e))
         mentions.append(EntityMention(article=aid, start=s, end=e, label=ev.label, confidence=ev.confidence))
     return TimelineEntry(date=c.value or "", precision=c.precision, description=desc, entities=tuple(ents),
                          mentions=tuple(mentions), story=story, conflicts=_conflict_text(c))
