@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 
 import pytest
 
 from newsprism.errors import StoreError
-from newsprism.model import Analysis, Article, Entity, EntityMention, Mention, Story
+from newsprism.model import Analysis, Article, Entity, EntityMention, Mention, Story, to_dict
 from newsprism.store import Store
 from newsprism.store.schema import MIGRATIONS, schema_version
 
@@ -124,7 +125,11 @@ def test_an_analysis_decoded_from_its_encoding_is_stored_as_the_analysis_itself(
         plain.put(a)
         decoded.put(back)
         assert _rows(decoded) == _rows(plain)
-        assert "“denied”" in _rows(decoded)[0][2] and "Ünal" in _rows(decoded)[0][2]  # not \\u escapes
+        # What is stored is model.to_dict's data, written as compact JSON without \u escapes.
+        [(_, _, art_json, _, _, ann_json)] = _rows(plain)
+        assert json.loads(art_json) == to_dict(a.article) and "“denied”" in art_json and "Ünal" in art_json
+        assert json.loads(ann_json) == {k: v for k, v in to_dict(a).items() if k != "article"}
+        assert ann_json == json.dumps(json.loads(ann_json), ensure_ascii=False, separators=(",", ":"))
         # A changed copy is a new value: it is encoded anew, not written with the texts it came from.
         later = replace(back, article=replace(back.article, published=date(2024, 1, 2)), stages=("parse.v2",))
         plain.update([replace(a, article=later.article, stages=later.stages)])
