@@ -82,27 +82,45 @@ def _norm_tokens(name: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in toks)
 
 
+@dataclass(frozen=True)
+class _Name:
+    """What :func:`same_name` reads of a name, read once per name."""
+
+    tokens: tuple[str, ...]
+    acronym: str  # the name itself when it is an acronym of 3 letters or more ("IRGC", "U.N.O."), else ""
+    initials: str  # the initials of its tokens but "of", "the", ... ("IRGC" for Islamic Revolutionary Guard Corps)
+    joined: str
+    content: tuple[str, ...]  # its tokens but titles ("Gen.", "President")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name(name: str) -> _Name:
+    toks = _norm_tokens(name)
+    acro = re.sub(r"[^A-Z]", "", name)
+    content = tuple(t for t in toks if t not in _TITLES)
+    return _Name(tokens=toks, acronym=acro if len(acro) >= 3 and acro == name.strip().replace(".", "") else "",
+                 initials="".join(t[0] for t in toks if t not in _STOP).upper(), joined=" ".join(toks),
+                 content=content)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str) -> bool:
     """Loose match of two surface names: spelling variants, surnames, acronyms (IRGC ~ Iranian Revolutionary Guard).
 
     Pure in its two strings and asked again and again for the same pairs while a story's events are
-    merged (each event against each entry's names): its answers are kept."""
-    ta, tb = _norm_tokens(a), _norm_tokens(b)
-    if not ta or not tb:
+    merged (each event against each entry's names): its answers are kept, and what it reads of
+    each name is read once (:func:`_name`)."""
+    na, nb = _name(a), _name(b)
+    if not na.tokens or not nb.tokens:
         return False
-    if ta == tb:
+    if na.tokens == nb.tokens:
         return True
-    for x, y in ((a, tb), (b, ta)):
-        acro = re.sub(r"[^A-Z]", "", x)
-        if len(acro) >= 3 and acro == x.strip().replace(".", "") and len(y) >= 3:
-            initials = "".join(t[0] for t in y if t not in _STOP).upper()
-            if initials.startswith(acro) or acro.startswith(initials):
-                return True
-    if _demonym(" ".join(ta), " ".join(tb)):
+    for x, y in ((na, nb), (nb, na)):
+        if x.acronym and len(y.tokens) >= 3 and (y.initials.startswith(x.acronym) or x.acronym.startswith(y.initials)):
+            return True
+    if _demonym(na.joined, nb.joined):
         return False
-    ca = [t for t in ta if t not in _TITLES]
-    cb = [t for t in tb if t not in _TITLES]
+    ca, cb = na.content, nb.content
     if not ca or not cb:
         return False
     short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
