@@ -225,11 +225,13 @@ def _event_key(doc: Any, cand: _Cand) -> str:
 
 def _name_like(tok: Any) -> bool:
     """A proper noun, or a capitalised common noun inside a sentence ("the Sixers")."""
-    if not _cap(tok) or not tok.is_alpha:
+    text = tok.text  # read once: spaCy makes a new string on every access
+    if not text[:1].isupper() or not tok.is_alpha:
         return False
-    if tok.pos_ == "PROPN":
+    pos = tok.pos_
+    if pos == "PROPN":
         return True
-    return tok.pos_ == "NOUN" and not tok.is_sent_start and not tok.text.isupper()
+    return pos == "NOUN" and not tok.is_sent_start and not text.isupper()
 
 
 def _lines(doc: Any) -> list[list[Any]]:
@@ -305,9 +307,9 @@ def _propn_runs(doc: Any, taken: list[bool]) -> list[_Cand]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if _name_like(tok) and not taken[i]:
+        if not taken[i] and _name_like(tok):
             j = i
-            while j < n and _name_like(doc[j]) and not taken[j] and (j == i or not doc[j].is_sent_start):
+            while j < n and not taken[j] and _name_like(doc[j]) and (j == i or not doc[j].is_sent_start):
                 j += 1
             words = [t for t in doc[i:j] if t.is_alpha]
             # A lone capitalised adverb or function word opening a sentence is no name.
@@ -488,7 +490,7 @@ def _trim(doc: Any, c: _Cand) -> _Cand | None:
 
 
 def _known_tokens(doc: Any) -> Counter[str]:
-    return Counter(fold(t.text) for t in doc if t.is_alpha and _cap(t))
+    return Counter(fold(w) for w in (t.text for t in doc if t.is_alpha) if w[:1].isupper())
 
 
 def _locate(doc: Any, c: _Cand, known: Counter[str]) -> bool:
