@@ -23,10 +23,13 @@ class ParseStage(ArticleStage):
         self.n_process = n_process
 
     def _finish(self, item: Analysis, doc: Any) -> Analysis:
+        # A sentence's text is the article's text between its offsets (the doc keeps the text
+        # as given); slicing it is cheaper than spaCy joining the sentence's tokens.
+        text = item.text
         sents = tuple(
             Span(start=s.start_char, end=s.end_char, label="sentence", stage=self.tag)
             for s in doc.sents
-            if s.text.strip()
+            if text[s.start_char : s.end_char].strip()
         )
         return self.mark(item, parse=doc, sentences=sents)
 
