@@ -69,6 +69,18 @@ def test_one_speaker_on_the_lead_days_of_two_reports_is_one_entry(pipe: Pipeline
     assert [e.date for e in build_timeline([c]) if "Murillo" in e.description] == ["2014-09-07"]
 
 
+def test_a_saying_dated_by_its_own_expression_takes_no_later_leads_day(pipe: Pipeline) -> None:
+    # "Olsen said on Monday" is that Monday; another report's "Olsen said he was wrong" under a lead
+    # of Wednesday is another saying, not one to fold into Monday's.
+    b, c = _run(pipe, {"b": ("Golfer Dan Olsen said on Monday that Tiger Woods cheats.\n\nOlsen said the tour knew.",
+                             date(2014, 2, 5)),
+                       "c": (("A golfer apologised to Tiger Woods on Wednesday.\n\n"
+                              "Golfer Dan Olsen said he was wrong about the claims."), date(2014, 2, 6))})
+    olsen = sorted((e.date, sorted({m.article for m in e.mentions})) for e in build_timeline([b, c])
+                   if "Olsen" in e.description)
+    assert olsen == [("2014-02-03", ["b"]), ("2014-02-05", ["c"])], olsen
+
+
 def test_a_credit_line_is_no_happening(pipe: Pipeline) -> None:
     # "CNN's Jeff Greene contributed to this report." names a doer in the past on the lead's day:
     # it is the report's making, not an entry.

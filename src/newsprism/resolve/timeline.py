@@ -445,7 +445,10 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 # ("said Saturday" in one report, "said Sunday" in the next): one appearance, dated
                 # by the earliest of its days (news tells a saying after it is made)
                 # (of its own class, and its doer the entry's: "Woods underwent surgery" is not his agent's saying)
-                best = next((c for c in clusters if c.lead and aid not in c.lead and _near_days(told, c.value)
+                # (and one no member dates by an expression of its own: "Olsen said on Monday" is that day,
+                # and another report's "Olsen is walking back everything he said" under Thursday is not it)
+                best = next((c for c in clusters if c.lead and not c.explicit and aid not in c.lead
+                             and _near_days(told, c.value)
                              and c.label == ev.label and _shared(keys[:1], c.doers)), None)
                 if best is not None and best.value is not None and told < best.value:
                     best.value = told
