@@ -11,6 +11,13 @@
   made only of plain statements dated by the publication-day fallback are left out, and so
   are occurrences (happenings outside the trigger lexicon) naming no person or organisation; occurrences
   are one entry only when they share a participant and their word.
+  Besides: an event dated by its clause or tense joins only an entry of a compatible date (or one of
+  its class told in its sentence); a doerless telling of the lead's day waits for the entries and
+  joins its doer's (a member in its sentence, or a doer's name right before its word); one doer's
+  lead-day sayings in two reports a few days apart are one entry; an occurrence sharing its own
+  expression with a happening of the lexicon beside it is that happening ("file suit in 1989");
+  the same words in two reports are one happening; credit lines ("X contributed to this report")
+  make no entry, and a name in a quote (double or single marks) is no doer.
 - :func:`infer_published` dates an undated article from its relative expressions and its
   siblings' dated events; :func:`reanchor` re-resolves an article's times against a new date.
 - :func:`render_svg` draws entries on a compressed time axis; :func:`timeline_to_json` follows
