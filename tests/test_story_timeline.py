@@ -20,7 +20,7 @@ def pipe() -> Pipeline:
     return Pipeline.from_names(["parse", "times"])
 
 
-def _run(pipe: Pipeline, texts: dict[str, tuple[str, date]]) -> list[Analysis]:
+def _run(pipe: Pipeline, texts: dict[str, tuple[str, date | None]]) -> list[Analysis]:
     return list(pipe.run([Article(id=k, text=t, published=d) for k, (t, d) in texts.items()]))
 
 
