@@ -176,3 +176,17 @@ def test_an_entry_shows_a_phrase_once() -> None:
     for e in entries:
         spans = [(m.article, m.start, m.end) for m in e.mentions]
         assert len(spans) == len(set(spans)), (e.description, spans)
+
+
+def test_two_reports_naming_a_happening_in_the_same_phrase_make_one_entry() -> None:
+    # "died of a heart attack in 2011" in two reports of a story, in different sentences: no name and
+    # only a year, so nothing else merges them; the same phrase, class and date is one happening.
+    pipe = Pipeline.from_names(["parse", "mentions", "times"])
+    x, y = _run(pipe, {
+        "x": (("The leader has not been seen for weeks. His father, who ruled for 17 years, died of a heart attack"
+               " in 2011."), date(2014, 10, 8)),
+        "y": ("Rumours about his health are spreading. He took power after his father died of a heart attack in 2011.",
+              date(2014, 10, 9))})
+    by = {"x": x, "y": y}
+    died = [e for e in build_timeline([x, y]) if "died" in _words(e, by)]
+    assert len(died) == 1 and {m.article for m in died[0].mentions} == {"x", "y"}, died

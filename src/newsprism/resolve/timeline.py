@@ -303,6 +303,12 @@ def _told_as(text: str, ev: Event) -> tuple[str, int, str] | None:
     return " ".join(text[sent.start : sent.end].split()), len(text[sent.start : ev.start].split()), ev.label
 
 
+def _phrased(text: str, ev: Event) -> tuple[str, str, str]:
+    """The event's phrase (:func:`_phrase_span`, case and spaces folded), its class and its date."""
+    s, e = _phrase_span(ev)
+    return " ".join(text[s:e].lower().split()), ev.label, ev.date or ""
+
+
 def _time_mates(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
     """Occurrences (happenings outside the trigger lexicon) dated by an expression of their own that
     also dates a happening of the lexicon in their sentence, within 60 characters: id of the
@@ -385,6 +391,7 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     home: dict[int, _Cluster] = {}  # id of a placed event -> its cluster
     said_as: dict[tuple[str, int, str], _Cluster] = {}  # :func:`_told_as` of a placed event -> its cluster
+    phrased: dict[tuple[str, str, str], _Cluster] = {}  # :func:`_phrased` of a placed happening -> its cluster
 
     def place(aid: str, ev: Event, text: str, last: bool) -> bool:
         """Put the event in a cluster (or leave it out); False when it waits for the others."""
@@ -392,9 +399,13 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
         when = usable(ev)
         told_as = _told_as(text, ev)
         copy = said_as.get(told_as) if told_as is not None else None
+        if copy is None and ev.label not in _BY_NAME and ev.date is not None:
+            copy = phrased.get(_phrased(text, ev))
         if copy is not None and all(a != aid for a, _, _ in copy.members) and (
                 ev.date is None or copy.value is None or compatible(ev.date, copy.value)):
-            # another report of the story tells it in the same words (a wire copy, a shared paragraph)
+            # another report of the story tells it in the same words (a wire copy, a shared paragraph),
+            # or names a happening of the lexicon in the same phrase at the same date ("his father died
+            # of a heart attack in 2011" in two reports: no name to merge them by, and only a year)
             _join(copy, aid, ev, text, explicit(ev), names)
             return True
         mate = mates.get(id(ev))
@@ -489,6 +500,8 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
         key = _told_as(text, ev)
         if key is not None:
             said_as.setdefault(key, c)
+        if ev.label not in _BY_NAME and ev.date is not None:
+            phrased.setdefault(_phrased(text, ev), c)
         c.doers.extend(_key_names(text, ev)[:1])
         c.stems.add(_stem(text, ev))
         if ev.label in _UNIQUE and names:
