@@ -278,6 +278,30 @@ def test_a_speech_verb_inside_reported_content_is_no_report_of_its_own(nlp: obje
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # The model read only the head of the reported clause; the clause is content whole.
+        (("The officials said that states, led by West Virginia, will allow utilities to pass through the "
+         "costs of his credits to ratepayers."),
+         ("that states, led by West Virginia, will allow utilities to pass through the costs of his credits to "
+         "ratepayers"), "officials"),
+        (("The White House said it believes the legislation could result in retaliatory measures, where other "
+          "countries would change their laws that currently protect the United States."),
+         ("it believes the legislation could result in retaliatory measures, where other countries would change "
+          "their laws that currently protect the United States"), "White House"),
+    ],
+)
+def test_reported_clause_is_content_whole(nlp: object, text: str, content: str, speaker: str) -> None:
+    assert _quotes(text, nlp) == [(content, speaker, "say")]
+
+
+def test_content_keeps_out_of_the_speech_act_its_cue_hangs_from(nlp: object) -> None:
+    # "wrote" hangs from "said": its content is its own phrase, and "said" is a report of its own.
+    t = "Back when he wrote his book, Mr. McKinley said that he considered debt a last resort."
+    assert _quotes(t, nlp) == [("his book", "he", "say"), ("that he considered debt a last resort", "McKinley", "say")]
+
+
+@pytest.mark.parametrize(
     ("text", "first", "second", "cls"),
     [
         ("The mayor said the bridge would reopen in May and warned that delays were possible.",
@@ -544,7 +568,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v13"
+    assert st.tag == "quotes.v14"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

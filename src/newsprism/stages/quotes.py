@@ -294,6 +294,9 @@ _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 # The model's content grows to the whole phrase it heads when the words added average this
 # much content probability (see _Builder._complete).
 COMPLETE_MIN_P = 0.3
+# A reported clause (ccomp) of the cue at least this much the model's content is content whole
+# (see _Builder._reported_clause); above 1 the model's tokens stand as they are.
+CLAUSE_FILL = 0.5
 # Subject branches PolNeAR's source leaves out when a comma sets them off ("Trump, speaking to a
 # veterans group, said"); relative clauses stay in it ("Joseph, who has four children, said").
 SOURCE_COMMA_DROP: tuple[str, ...] = ("acl", "advcl")
@@ -597,12 +600,16 @@ class _Builder:
         def inside(r: Range, pieces: Sequence[Range]) -> bool:
             return any(a <= r[0] and r[1] <= b for a, b in pieces)
 
+        holds = self._holds(found)
+        trimmed = self._governed(found, holds)
+        if trimmed is not found:
+            found = trimmed
+            holds = self._holds(found)
         cuts: dict[int, int] = {}
         holder: dict[int, int] = {}
         for j, (tb, ib) in enumerate(found):
             for k, (ta, ia) in enumerate(found):
-                if k == j or ia["label"] != "indirect" or not inside(ib["cue"], ia["outer"]) \
-                        or inside(ia["cue"], ib["outer"]):
+                if k == j or ia["label"] != "indirect" or not holds[k][j] or holds[j][k]:
                     continue
                 how = self._coordinated(ta, tb)
                 if not how:
@@ -627,9 +634,10 @@ class _Builder:
                     ia = {**ia, "content": pieces, "outer": pieces}
                 out.append((ta, ia))
             found = out
+            holds = self._holds(found)
         # Outer acts are decided first, so that an act left out leaves out none of its own.
-        within = [[k for k, (_, ia) in enumerate(found) if k != j and inside(ib["cue"], ia["outer"])
-                   and not inside(ia["cue"], ib["outer"])] for j, (_, ib) in enumerate(found)]
+        n = len(found)
+        within = [[k for k in range(n) if holds[k][j] and not holds[j][k]] for j in range(n)]
         keep: dict[int, bool] = {}
         todo = list(range(len(found)))
         while todo:
@@ -638,6 +646,66 @@ class _Builder:
                 keep[j] = not any(keep.get(k, False) for k in within[j])
             todo = [j for j in todo if j not in keep]
         return [x for j, x in enumerate(found) if keep[j]]
+
+    @staticmethod
+    def _holds(found: list[tuple[Any, dict[str, Any]]]) -> list[list[bool]]:
+        """``holds[k][j]``: the cue of act ``j`` lies inside the outer span of act ``k`` (never
+        for ``j == k``)."""
+        cues = [info["cue"] for _, info in found]
+        out = []
+        for k, (_, info) in enumerate(found):
+            pieces = info["outer"]
+            row = [False] * len(cues)
+            for j, (c0, c1) in enumerate(cues):
+                if j != k:
+                    for a, b in pieces:
+                        if a <= c0 and c1 <= b:
+                            row[j] = True
+                            break
+            out.append(row)
+        return out
+
+    def _governed(self, found: list[tuple[Any, dict[str, Any]]],
+                  holds: list[list[bool]]) -> list[tuple[Any, dict[str, Any]]]:
+        """A reported content that runs over the speech act its own cue hangs from ("Back when
+        he wrote [his book, Mr. McKinley said that ...]") keeps to its cue's phrase: the governing
+        act is a report of its own, not part of what the subordinate cue reports."""
+        trims: dict[int, Range] = {}
+        for k, (ta, ia) in enumerate(found):
+            if ia["label"] != "indirect":
+                continue
+            row = holds[k]
+            for j, (tb, _) in enumerate(found):
+                if not row[j] or holds[j][k] or not self._governs(tb, ta):
+                    continue
+                lo, hi = ta.left_edge, ta.right_edge
+                trims[k] = (lo.idx, hi.idx + len(hi))
+        if not trims:
+            return found
+        out = []
+        for k, (ta, ia) in enumerate(found):
+            t = trims.get(k)
+            if t is not None:
+                pieces = tuple(p for p in (_clean_conj(self.text, (max(a, t[0]), min(b, t[1])))
+                                           for a, b in ia["content"] if a < t[1] and b > t[0]) if p[1] - p[0] >= 3)
+                if pieces:
+                    ia = {**ia, "content": pieces, "outer": pieces}
+                # (No content in its own phrase: "she said, she was considering ...", a
+                # parenthesis, reports the clause it hangs from.)
+            out.append((ta, ia))
+        return out
+
+    @staticmethod
+    def _governs(head: Any, tok: Any) -> bool:
+        """``head`` is an ancestor of ``tok`` in the parse."""
+        cur = tok
+        for _ in range(12):
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == head.i:
+                return True
+        return False
 
     @staticmethod
     def _coordinated(outer: Any, inner: Any) -> str:
@@ -1028,6 +1096,7 @@ class _Builder:
             label = "direct"
         else:
             ci = self._complete(sorted(t for t, k in labels.items() if k == kc), c, open_p)
+            ci = self._reported_clause(ci, c, open_p)
             pieces: list[Range] = []
             prev = -10
             for t in ci:
@@ -1073,6 +1142,37 @@ class _Builder:
         if words and sum(open_p[t] for t in words) / len(words) < COMPLETE_MIN_P:
             return ci
         return sorted(s.union(ext))
+
+    def _reported_clause(self, ci: list[int], c: int, open_p: dict[int, float]) -> list[int]:
+        """A reported clause of the cue that is mostly the model's content is content whole
+        ("said [the event brought back memories of her father, and of ''all the people ...'']"):
+        the words it leaves out are its tail, not another phrase. Words a rule closed (a relay,
+        a date) and the ones it read as source or cue stay out; so do words past the window. A
+        clause holding a cue of its own (the model's or a speech verb of the rules') stays as
+        the model read it: where its edge falls is the nested act's business (filling it ran
+        over asides and made nested acts reports of their own on PolNeAR dev)."""
+        if not ci or CLAUSE_FILL > 1.0:
+            return ci
+        v = self.view
+        assert v is not None
+        s: set[int] | None = None
+        punct = v.punct
+        cue_p = self._cue_p
+        pos, lemma = v.pos, v.lemma
+        for ch in v.children[c]:
+            if v.dep[ch] != "ccomp":
+                continue
+            tok = self.doc[ch]
+            span = range(tok.left_edge.i, tok.right_edge.i + 1)
+            words = [t for t in span if t in open_p and not punct[t]]
+            if not words:
+                continue
+            if s is None:
+                s = set(ci)
+            if sum(1 for t in words if t in s) >= CLAUSE_FILL * len(words) and not any(
+                    t in cue_p or (pos[t] == "VERB" and lemma[t] in CUE_CLASSES) for t in span if t != c):
+                s.update(t for t in span if t in open_p)
+        return ci if s is None else sorted(s)
 
     def _adjuncts(self, c: int) -> tuple[set[int], set[int]]:
         """The cue's time adjuncts ("on Wednesday", "last week", "today"), and the adjuncts
@@ -1611,7 +1711,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 13
+    version = 14
     requires = ("parse",)
     assigns = ("quotes",)
 
