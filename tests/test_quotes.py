@@ -371,6 +371,18 @@ def test_source_phrase_and_its_speaker(nlp: object, text: str, source: str, spea
         assert a.speaker is not None and text[a.speaker.start:a.speaker.end] == speaker
 
 
+def test_a_relative_clause_reporting_on_its_own_is_no_part_of_the_source(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    t = ("Mr. Kamin, who emphasized that her proposals would simplify returns for small businesses, "
+         "said the plan was sound.")
+    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)}  # type: ignore[operator]
+    said, emphasized = got["said"], got["emphasized"]
+    assert said.source is not None and t[said.source[0]:said.source[1]] == "Mr. Kamin"
+    assert emphasized.source is not None and t[emphasized.source[0]:emphasized.source[1]] == "who"
+    assert [t[a:b] for a, b in emphasized.outer] == ["that her proposals would simplify returns for small businesses"]
+
+
 def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) -> None:
     t = ('Economists praised parts of the plan. "I have admiration for the mechanics" of the Clinton proposals, '
          'Mr. Holtz-Eakin said. "They are more detailed than anything the other side has offered."')
@@ -568,7 +580,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v14"
+    assert st.tag == "quotes.v15"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -298,7 +298,8 @@ COMPLETE_MIN_P = 0.3
 # (see _Builder._reported_clause); above 1 the model's tokens stand as they are.
 CLAUSE_FILL = 0.5
 # Subject branches PolNeAR's source leaves out when a comma sets them off ("Trump, speaking to a
-# veterans group, said"); relative clauses stay in it ("Joseph, who has four children, said").
+# veterans group, said"); relative clauses stay in it ("Joseph, who has four children, said") unless
+# their verb is a cue of the model's: a report of its own ("Mr. Kamin, who emphasized that ..., said").
 SOURCE_COMMA_DROP: tuple[str, ...] = ("acl", "advcl")
 _PIECE_GAP = 5  # words between two pieces of the model's content, at most
 # Tags of words that make no reported content on their own ("the", "of", "it").
@@ -512,6 +513,9 @@ class _Builder:
 
     def build(self) -> list[Attribution]:
         """The rules' attributions, then the learned model's for speech acts the rules missed."""
+        self._cue_p: dict[int, float] = {}
+        if self.model is not None:
+            self._score_cues()
         found = [y for y in map(self._trimmed, self._rules_found()) if y is not None]
         if self.model is not None:
             direct = {tok.i for tok, info in found if info["label"] == "direct"}
@@ -952,22 +956,22 @@ class _Builder:
 
     # ---------------------------------------------------------------- learned path
 
-    def _model_found(self, skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[Any, dict[str, Any]]]:
-        """Cues from the learned cue model; source and content from the role model, with
-        quoted regions given to their cue by the rules (split and multi-paragraph quotes)."""
+    def _score_cues(self) -> None:
+        """The learned cue model's cues (``_model_cues``) and probabilities (``_cue_p`` for the
+        cues, ``_all_p`` for every scored candidate of a lemma seen in training), read before
+        the rules so that the rules' source phrases know the model's cues too."""
         doc = self.doc
         model = self.model
         assert model is not None
         v = self.view
         assert v is not None
-        self._relay_cache: dict[tuple[int, int], list[Range]] = {}
         # Every verb is scored, as in training; a lemma that never headed a cue there
         # ("concocted", "repealed") needs more of the model than one that did ("detoured" and
         # "boarded" score as high as the first two).
         cands = cue_candidates(v, model.extra_cues, None, prune=True)
         known = model.known_cues
         cues: list[Any] = []
-        self._cue_p: dict[int, float] = {}
+        self._cue_p = {}
         self._all_p: dict[int, float] = {}
         if cands:
             probs = model.cue_probs([cue_features(v, i) for i in cands]).tolist()
@@ -983,6 +987,17 @@ class _Builder:
                 elif p >= unseen:
                     self._cue_p[i] = p
             cues = [doc[i] for i in self._cue_p]
+        self._model_cues: list[Any] = cues
+
+    def _model_found(self, skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[Any, dict[str, Any]]]:
+        """Cues from the learned cue model; source and content from the role model, with
+        quoted regions given to their cue by the rules (split and multi-paragraph quotes)."""
+        model = self.model
+        assert model is not None
+        v = self.view
+        assert v is not None
+        self._relay_cache: dict[tuple[int, int], list[Range]] = {}
+        cues = self._model_cues
         cues = [t for t in cues if not _is_relay_verb(t)]
         self.follow = {}
         outside = [t for t in cues if self._in_region(t.idx) is None]
@@ -1476,9 +1491,13 @@ class _Builder:
 
     def _source_phrase(self, subj: Any, cue: Any) -> Range:
         """The whole subject phrase (PolNeAR's source): its relative clauses and participles
-        too, but not a branch holding the cue ("Baghdad, which has spoken of ...")."""
+        too, but not a branch holding the cue ("Baghdad, which has spoken of ..."), nor a
+        relative clause set off by a comma whose verb the cue model reads as a cue of its own
+        ("Christie, who has campaigned heavily for GOP nominee Donald Trump ..., blasted")."""
+        cue_p = self._cue_p
         drop = [c for c in subj.children if c.left_edge.i <= cue.i <= c.right_edge.i or (
-            c.dep_ in SOURCE_COMMA_DROP and c.i > 0 and c.doc[c.left_edge.i - 1].text == ",")]
+            (c.dep_ in SOURCE_COMMA_DROP or (c.dep_ == "relcl" and c.i in cue_p))
+            and c.i > 0 and c.doc[c.left_edge.i - 1].text == ",")]
         r = _subtree_range(subj, exclude=drop, own_run=True)
         text = self.text
         if "\n" in text[r[0]:r[1]]:
@@ -1711,7 +1730,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 14
+    version = 15
     requires = ("parse",)
     assigns = ("quotes",)
 
