@@ -383,6 +383,16 @@ def test_a_relative_clause_reporting_on_its_own_is_no_part_of_the_source(nlp: ob
     assert [t[a:b] for a, b in emphasized.outer] == ["that her proposals would simplify returns for small businesses"]
 
 
+def test_a_relay_opening_its_sentence_relays_the_rest_of_it(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    t = "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that she would sign the bill."
+    [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    assert t[a.cue[0]:a.cue[1]] == "said"
+    assert [tuple(t[x:y] for x, y in r) for r in a.relays] == [
+        ("According to", "Yahoo News", "Clinton spokesman Jesse Lehrich said Friday that she would sign the bill")]
+
+
 def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) -> None:
     t = ('Economists praised parts of the plan. "I have admiration for the mechanics" of the Clinton proposals, '
          'Mr. Holtz-Eakin said. "They are more detailed than anything the other side has offered."')
@@ -580,7 +590,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v15"
+    assert st.tag == "quotes.v16"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -1676,6 +1676,11 @@ class _Builder:
                 sent = self.doc.char_span(ps, cue_r[1], alignment_mode="expand")
                 s0 = max(lo, sent[0].sent.start_char) if sent is not None else lo
                 content_r = _clean(self.text, (s0, ps))
+                if content_r[1] - content_r[0] <= 3 and sent is not None:
+                    # "According to Yahoo News, Clinton spokesman Jesse Lehrich said ...": a relay
+                    # opening its sentence relays the rest of it.
+                    s1 = min(sent[-1].sent.end_char, para_e)
+                    content_r = _clean(self.text, (_pe, s1))
                 if content_r[1] - content_r[0] > 3:
                     self._relays.append((cue_r, src_r, content_r))
         if info["lemma"] == "tell":
@@ -1730,7 +1735,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 15
+    version = 16
     requires = ("parse",)
     assigns = ("quotes",)
 
