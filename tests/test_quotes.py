@@ -393,6 +393,16 @@ def test_a_relay_opening_its_sentence_relays_the_rest_of_it(nlp: object) -> None
         ("According to", "Yahoo News", "Clinton spokesman Jesse Lehrich said Friday that she would sign the bill")]
 
 
+def test_a_source_read_as_a_name_modifier_is_the_whole_name(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    # The role model marked only "Mr" as the source of "expects": the source is the name it modifies.
+    t = "Mr. McKinley is bearish on the future of student loans and expects rates to rise."
+    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)}  # type: ignore[operator]
+    src = got["expects"].source
+    assert src is not None and t[src[0]:src[1]] == "Mr. McKinley"
+
+
 def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) -> None:
     t = ('Economists praised parts of the plan. "I have admiration for the mechanics" of the Clinton proposals, '
          'Mr. Holtz-Eakin said. "They are more detailed than anything the other side has offered."')
@@ -590,7 +600,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v16"
+    assert st.tag == "quotes.v17"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -288,6 +288,8 @@ _LABEL_RE = re.compile(r'^[ \t\u00a0]*(["“]?)[ \t\u00a0]*([A-Z][^\n:"“”.?!
 # Single nouns that lead a headline as its source ("Poll: Clinton and Trump in dead heat").
 _LABEL_NOUNS = FINDING_NOUNS & DOCUMENT_NOUNS
 # Relay phrases that name the channel of the speech act itself, never an attribution of their own.
+# Dependencies of a modifier the role model took for the whole source ("Mr" of "Mr. Clarke").
+SOURCE_CLIMB: tuple[str, ...] = ("compound", "flat", "det", "amod", "nummod")
 _CHANNEL_RELAYS = ("speaking to", "in an interview with", "published by", "as published by")
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
@@ -1088,6 +1090,10 @@ class _Builder:
                 hi += 1
             source = _clean(text, (idx[lo], idx[hi] + ln[hi]))
             head = doc[lo:hi + 1].root
+            # A run that is only a modifier of its noun ("Mr" of "Mr. Clarke", "Daily" of "The
+            # Daily Caller") stands for the noun's phrase.
+            while head.dep_ in SOURCE_CLIMB and head.head.i != c and head.head.i != head.i:
+                head = head.head
             if source[1] <= source[0]:
                 source, head = None, None
             else:
@@ -1735,7 +1741,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 16
+    version = 17
     requires = ("parse",)
     assigns = ("quotes",)
 
