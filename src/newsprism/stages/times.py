@@ -345,7 +345,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 16
+    version = 17
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -901,6 +901,13 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
         agent = _shared_subject(tok)
     if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and patient is None:
         patient = tok.head  # "Moussavi, killed in the Israeli bombing"
+    if label in _VICTIM_CLASSES and tok.dep_ == "advcl" and tok.tag_ == "VBN" and patient is None and agent is None:
+        # a participle clause with no subject of its own tells of the subject of the clause it
+        # modifies: "Born in 1971, al-Baghdadi comes from ...", "Arrested in 2004, he spent ..."
+        # ("Captured on a helmet camera, the video shows": a thing, not a victim — names and
+        # personal pronouns only)
+        patient = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.ent_type_ in _NAME_LABELS or c.pos_ == "PROPN" or c.tag_ == "PRP")), None)
     if tok.pos_ == "NOUN" and agent is None:
         # "the attacks carried out by Hamas", "a bombing carried out ... by the United States"
         verbs = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in _LIGHT_VERBS]
@@ -1069,7 +1076,7 @@ def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequ
     patient = _role_text(doc, roles.get("patient"), names, text, person_first=label in _VICTIM_CLASSES)
     if label in ("killing", "arrest", "injury", "birth"):
         who = patient or (text[names[0].start:names[0].end] if names else "")
-        out = f"{who} {_NOUN_FORM[label]}" if who else tok.lemma_.lower()
+        out = f"{who} {_NOUN_FORM[label]}" if who else (tok.lower_ if tok.pos_ == "VERB" else tok.lemma_.lower())
     elif label == "attack":
         out = f"{agent} {tok.lemma_.lower()}" if agent else tok.lemma_.lower()
         if patient and patient != agent:
