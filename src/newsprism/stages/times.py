@@ -345,7 +345,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 17
+    version = 18
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1075,7 +1075,9 @@ def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequ
     agent = _role_text(doc, roles.get("agent"), names, text)
     patient = _role_text(doc, roles.get("patient"), names, text, person_first=label in _VICTIM_CLASSES)
     if label in ("killing", "arrest", "injury", "birth"):
-        who = patient or (text[names[0].start:names[0].end] if names else "")
+        # a victim is a person or a group, not the place named beside it ("born in Quebec")
+        victim = next((n for n in names if n.label not in ("GPE", "LOC", "FAC", "DATE", "TIME")), None)
+        who = patient or (text[victim.start:victim.end] if victim is not None else "")
         out = f"{who} {_NOUN_FORM[label]}" if who else (tok.lower_ if tok.pos_ == "VERB" else tok.lemma_.lower())
     elif label == "attack":
         out = f"{agent} {tok.lemma_.lower()}" if agent else tok.lemma_.lower()
