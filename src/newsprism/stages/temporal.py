@@ -308,6 +308,7 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
      r"|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))" + _YEAR + r"\b(?![\d%,.]\d)", _h_year),
 ]
 _COMPILED = [(n, re.compile(p), h) for n, p, h in _PATTERNS]
+_HANDLERS = {n: h for n, _, h in _COMPILED}
 # Used only inside expressions already known to be dates (spaCy DATE entities): a bare year.
 _BARE_YEAR = re.compile(r"\b" + _YEAR + r"\b(?![\d%])")
 _ORDER = {n: i for i, (n, _, _) in enumerate(_PATTERNS)}
@@ -452,11 +453,10 @@ def _expression_matches(expr: str) -> tuple[tuple[int, int, str, re.Match[str]],
 def resolve_full(expr: str, anchor: date | None, direction: int = 0) -> Resolution:
     """Normalise one expression; ``direction`` +1 when its sentence speaks of the future, -1 past."""
     hits = _expression_matches(expr)
-    handlers = {n: h for n, _, h in _COMPILED}
     best: Resolution | None = None
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
     for _, _, name, m in hits:
-        res = handlers[name](m, anchor, direction)
+        res = _HANDLERS[name](m, anchor, direction)
         if res is None:
             continue
         # prefer the most precise reading ("Monday, Dec. 25" -> the day; "2020" inside a longer one)
