@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from ..errors import StoreError
-from ..model import Analysis, Article, Entity, Story, _stored_fields, from_dict, to_dict
+from ..model import Analysis, Article, Entity, Story, from_dict, to_dict
 from .schema import migrate
 
 __all__ = ["AddResult", "Store", "decode_analysis", "encode_analysis"]
@@ -35,38 +34,11 @@ def _json(data: Any) -> str:
 
 
 def _dumps(obj: Any) -> str:
-    return _json(_plain(obj))
+    return _json(to_dict(obj))
 
 
 # Where decode_analysis keeps, on the analysis it returns, the two texts it was decoded from.
 _ENCODED = "_newsprism_stored_json"
-
-_AS_IS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _plain(obj: Any) -> Any:
-    """:func:`~newsprism.model.to_dict`, with the values an analysis is made of handled first.
-
-    to_dict asks every value whether it is a dataclass, a date, a sequence or a mapping;
-    an analysis is thousands of strings and numbers in tuples of spans, so looking at the
-    type first takes a worker's encoding of one article from about 1.1 to 0.35-0.7 ms. Anything
-    else (dates, dicts, other types) goes to to_dict itself.
-    """
-    t: type = type(obj)
-    if t in _AS_IS:
-        return obj
-    if t is tuple or t is list:
-        return [_plain(x) for x in obj]
-    names = _FIELDS.get(t)
-    if names is None:
-        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
-            return to_dict(obj)
-        names = _FIELDS[t] = _stored_fields(t)
-    out: dict[str, Any] = {"_type": t.__name__}
-    for name in names:
-        out[name] = _plain(getattr(obj, name))
-    return out
 
 
 def encode_analysis(analysis: Analysis) -> tuple[str, str]:
@@ -77,7 +49,7 @@ def encode_analysis(analysis: Analysis) -> tuple[str, str]:
     instead of encoding the analysis it has just decoded again (to_dict and JSON were about
     half of the parent's time per article).
     """
-    data = _plain(analysis)
+    data = to_dict(analysis)
     article = data.pop("article")
     return _json(article), _json(data)
 
@@ -352,7 +324,7 @@ class Store:
             conn.execute(
                 "INSERT INTO layers (name, data, updated_at) VALUES (?,?,?)"
                 " ON CONFLICT(name) DO UPDATE SET data=excluded.data, updated_at=excluded.updated_at",
-                (name, _json(_plain(data)), time.time()),
+                (name, _json(to_dict(data)), time.time()),
             )
 
     def layer(self, name: str, default: Any = None, *, raw: bool = False) -> Any:
