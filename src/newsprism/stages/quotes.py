@@ -682,7 +682,7 @@ class _Builder:
                 continue
             row = holds[k]
             for j, (tb, _) in enumerate(found):
-                if not row[j] or holds[j][k] or not self._governs(tb, ta):
+                if not row[j] or holds[j][k] or not tb.is_ancestor(ta):
                     continue
                 lo, hi = ta.left_edge, ta.right_edge
                 trims[k] = (lo.idx, hi.idx + len(hi))
@@ -700,18 +700,6 @@ class _Builder:
                 # parenthesis, reports the clause it hangs from.)
             out.append((ta, ia))
         return out
-
-    @staticmethod
-    def _governs(head: Any, tok: Any) -> bool:
-        """``head`` is an ancestor of ``tok`` in the parse."""
-        cur = tok
-        for _ in range(12):
-            if cur.head.i == cur.i:
-                return False
-            cur = cur.head
-            if cur.i == head.i:
-                return True
-        return False
 
     @staticmethod
     def _coordinated(outer: Any, inner: Any) -> str:
