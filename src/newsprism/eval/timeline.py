@@ -32,7 +32,8 @@ above adds, for them, the tellings in other trial documents, which the stage, re
 article, cannot see. ``timeline`` scores what the product shows: the trial documents grouped
 into stories as the product groups them (:func:`newsprism.resolve.stories.group_stories`), one
 timeline per story (:func:`newsprism.resolve.timeline.build_timeline`), and the share of gold
-mentions whose event is a mention of an entry dated to the gold date at the gold precision.
+mentions whose event an entry holds (one of the events it was merged from) and dates to the gold
+date at the gold precision.
 
 Score: the share of gold event mentions whose system date equals the gold date at the gold
 precision; a gold ``XXXX-XX-XX`` (unknown) counts as right when the system leaves it unanchored.
@@ -319,22 +320,20 @@ def evaluate(
 
 def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tuple[str, str]]:
     """(article, event start) -> (date, precision) of the timeline entry holding that event, the
-    timelines built per story as the product builds them."""
+    timelines built per story as the product builds them.
+
+    The entry's own members say which events it holds (:func:`~newsprism.resolve.timeline.timeline_members`):
+    an entry shows an event by its phrase, once per phrase, so two events of one phrase ("Jobs gave
+    his annual opening keynote": 'gave' and 'keynote') are one mention of it, and matching the
+    mentions back to events by their span found only one of them."""
     from ..resolve.stories import group_stories
-    from ..resolve.timeline import _phrase_span, build_timeline
+    from ..resolve.timeline import timeline_members
 
     found = list(analyses.values())
-    stories = group_stories(found)
-    by_phrase: dict[tuple[str, int, int], int] = {}  # an entry mention is its event's phrase
-    for a in found:
-        for ev in a.events:
-            by_phrase.setdefault((a.id, *_phrase_span(ev)), ev.start)
     out: dict[tuple[str, int], tuple[str, str]] = {}
-    for entry in build_timeline(found, stories):
-        for m in entry.mentions:
-            start = by_phrase.get((m.article, m.start, m.end))
-            if start is not None:
-                out.setdefault((m.article, start), (entry.date, entry.precision))
+    for entry, held in timeline_members(found, group_stories(found)):
+        for key in held:
+            out.setdefault(key, (entry.date, entry.precision))
     return out
 
 

@@ -61,6 +61,7 @@ __all__ = [
     "reanchor",
     "render_svg",
     "same_name",
+    "timeline_members",
     "timeline_to_json",
 ]
 
@@ -538,6 +539,19 @@ def build_timeline(
     entity_of: Callable[[str, int, int], str | None] | None = None,
 ) -> list[TimelineEntry]:
     """Merge the analyses' events into timeline entries, per story when stories are given."""
+    return [entry for entry, _ in timeline_members(analyses, stories, entity_of)]
+
+
+def timeline_members(
+    analyses: Sequence[Analysis],
+    stories: Sequence[Story] = (),
+    entity_of: Callable[[str, int, int], str | None] | None = None,
+) -> list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]]:
+    """:func:`build_timeline`'s entries, each with the events it holds as (article, event start).
+
+    An entry shows each of its events by its phrase, once per phrase (:func:`_phrase_span`): two
+    events of one phrase ("Jobs gave his annual opening keynote") are one mention; this tells
+    which events an entry holds, for what measures them."""
     by_id = {a.id: a for a in analyses}
     groups: list[tuple[str | None, list[Analysis]]] = []
     if stories:
@@ -550,7 +564,7 @@ def build_timeline(
         groups.extend((None, [a]) for a in analyses if a.id not in seen)
     else:
         groups.append((None, list(analyses)))
-    entries: list[TimelineEntry] = []
+    entries: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
     for story_id, members in groups:
         triples = [(a.id, ev, a.text) for a in members for ev in a.events if not _credit(a.text, ev)]
         for c in _cluster(triples):
@@ -560,8 +574,8 @@ def build_timeline(
                 continue  # "X said" with no date or no speaker of its own is not a point on a timeline
             if c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members):
                 continue  # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation
-            entries.append(_entry(c, by_id, story_id, entity_of))
-    entries.sort(key=entry_order)
+            entries.append((_entry(c, by_id, story_id, entity_of), tuple((aid, ev.start) for aid, ev, _ in c.members)))
+    entries.sort(key=lambda x: entry_order(x[0]))
     return entries
 
 
