@@ -75,3 +75,24 @@ def test_halves_split_the_trial_set_by_document_id_parity() -> None:
     assert halves[0]["timeline"]["anchored"] >= BASELINE["trial_a_timeline_anchored"]
     assert halves[1]["timeline"]["anchored"] >= BASELINE["trial_b_timeline_anchored"]
     assert halves[0]["scored_documents"] + halves[1]["scored_documents"] == whole["documents"]
+
+
+def test_an_entry_holds_both_events_of_one_phrase() -> None:
+    # SemEval trial document 1664: "Steve Jobs gave his annual opening keynote to the World Wide
+    # Developers Conference ... on Monday" is the occurrence "gave" and the gold event "keynote", one
+    # phrase, which the entry holding both shows once. Both are the entry's events: matching the
+    # entry's mentions back to events by their span found only "gave", and the gold "keynote" was
+    # scored as held by no entry.
+    from newsprism.eval.timeline import _entries_by_event
+    from newsprism.model import Analysis, Article
+    from newsprism.pipeline import Pipeline
+
+    doc = load_documents(need_data("semeval2015-timeline") / "trial-docs")["1664"]
+    (a,) = Pipeline.from_names(["parse", "mentions", "times"]).run(
+        [Article(id="1664", text=doc.text, published=doc.dct)])
+    assert isinstance(a, Analysis)
+    gave = a.text.index("gave his annual")
+    keynote = a.text.index("keynote", gave)
+    held = _entries_by_event({"1664": a})
+    assert held.get(("1664", gave)) == ("2005-06-06", "day"), held
+    assert held.get(("1664", keynote)) == ("2005-06-06", "day"), held
