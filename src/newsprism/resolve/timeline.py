@@ -31,14 +31,14 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 from xml.sax.saxutils import escape
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeExpr, TimelineEntry
 from ..stages.temporal import compatible as _compatible
@@ -143,6 +143,65 @@ def _demonym(a: str, b: str) -> bool:
     return long_.startswith(short) and long_[len(short):] in ("i", "ian", "n", "an", "ese", "s", "is")
 
 
+def _fuzzy_pairs(words: Iterable[str], cutoff: float) -> list[tuple[str, str]]:
+    """Pairs of the words (each word with itself too) whose ``fuzz.ratio`` may reach ``cutoff``:
+    each word is scored only against the words of a length such a ratio allows (the ratio is at
+    most 200 * shorter / (sum of the lengths))."""
+    by_len: dict[int, list[str]] = {}
+    for w in sorted(set(words)):
+        by_len.setdefault(len(w), []).append(w)
+    floor = cutoff / (200 - cutoff) - 0.02  # the shorter's least share of the longer's length, a little under
+    out: list[tuple[str, str]] = []
+    for n, ws in by_len.items():
+        pool = [u for m in range(n, int(n / floor) + 1) for u in by_len.get(m, ())]
+        for w in ws:
+            out.extend((w, u) for u, _, _ in process.extract(w, pool, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                              limit=None))
+    return out
+
+
+def _name_matches(names: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each of the names -> the names among them :func:`same_name` takes for it, either way round.
+
+    Asking same_name of every pair of a story's names made merging its events quadratic in them;
+    a pair it takes shares one of these, so only such pairs are asked: the same words; an acronym
+    and a name of three words or more whose initials start with its letter (or have none); a word
+    but titles of each within ``fuzz.ratio`` 84 of the other (the word test asks 85 of each word
+    of the shorter name); their words but titles joined within ratio 89 (the whole test asks 90)."""
+    info = {n: _name(n) for n in set(names)}
+    groups: dict[tuple[Any, ...], list[str]] = {}
+    acronyms: dict[str, list[str]] = {}
+    longs: dict[str, list[str]] = {}
+    for n, x in info.items():
+        if not x.tokens:
+            continue
+        groups.setdefault(("tokens", x.tokens), []).append(n)
+        if x.acronym:
+            acronyms.setdefault(x.acronym[0], []).append(n)
+        if len(x.tokens) >= 3:
+            longs.setdefault(x.initials[:1], []).append(n)
+        for t in x.content:
+            groups.setdefault(("word", t), []).append(n)
+        if x.content:
+            groups.setdefault(("joined", " ".join(x.content)), []).append(n)
+    candidates: set[tuple[str, str]] = set()
+    for key, ns in groups.items():
+        if key[0] == "tokens":
+            candidates.update((a, b) for a in ns for b in ns)
+    for letter, ns in acronyms.items():
+        for ys in (longs.get(letter, ()), longs.get("", ())):
+            candidates.update((a, b) for a in ns for b in ys)
+    for kind, cutoff in (("word", 84.0), ("joined", 89.0)):
+        for w, u in _fuzzy_pairs((k[1] for k in groups if k[0] == kind), cutoff):
+            candidates.update((a, b) for a in groups[(kind, w)] for b in groups[(kind, u)])
+    out: dict[str, set[str]] = {n: set() for n in info}
+    for a, b in candidates:
+        if same_name(a, b) or same_name(b, a):
+            out[a].add(b)
+            out[b].add(a)
+    return {n: frozenset(ms) for n, ms in out.items()}
+
+
 # --------------------------------------------------------------------------- building
 
 
@@ -159,6 +218,7 @@ class _Cluster:
     told: bool = False  # a member is a doer's happening dated by its tense (:func:`_told_day`)
     lead: dict[str, str] = field(default_factory=dict)  # article -> the lead's day it started or joined it by
     doers: list[str] = field(default_factory=list)  # first person or organisation of each member
+    n: int = 0  # its place among the story's clusters (the order they were made in)
 
     def victim(self, name: str) -> bool:
         return any(same_name(name, v) for v in self.victims)
@@ -390,9 +450,31 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
     known = _known_doers(events)
     mates = _time_mates(events)
     clusters: list[_Cluster] = []
+    by_label: dict[str, list[_Cluster]] = {}
+    # what a cluster can be found by, so that an event is scored only against the clusters that may take
+    # it: the names its members name (every rule of speech and occurrences asks a shared name or a
+    # member in the event's sentence), as (article, sentence) the sentences its members are told in
+    matches = _name_matches(n for _, ev, text in events for n in _names_of(text, ev))
+    holders: dict[str, set[int]] = {}
+    told_in: dict[tuple[str, int, int], set[int]] = {}
     home: dict[int, _Cluster] = {}  # id of a placed event -> its cluster
     said_as: dict[tuple[str, int, str], _Cluster] = {}  # :func:`_told_as` of a placed event -> its cluster
     phrased: dict[tuple[str, str, str], _Cluster] = {}  # :func:`_phrased` of a placed happening -> its cluster
+
+    def named(qs: Iterable[str]) -> set[int]:
+        """The clusters a member of which names one of ``qs`` (by :func:`same_name`, either way round)."""
+        out: set[int] = set()
+        for q in qs:
+            for m in matches.get(q, ()):
+                out |= holders.get(m, set())
+        return out
+
+    def in_sentence(aid: str, ev: Event) -> set[int]:
+        sent = ev.sentence
+        return set(told_in.get((aid, sent.start, sent.end), ())) if sent is not None else set()
+
+    def ordered(found: set[int]) -> list[_Cluster]:
+        return [clusters[i] for i in sorted(found)]
 
     def place(aid: str, ev: Event, text: str, last: bool) -> bool:
         """Put the event in a cluster (or leave it out); False when it waits for the others."""
@@ -421,7 +503,10 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 return True
         best: _Cluster | None = None
         best_score, conflict = 0.0, False
-        for c in clusters:
+        # speech and occurrences join only by a shared name or a member in their sentence; the
+        # happenings of the lexicon also by their date alone
+        pool = ordered(named(names) | in_sentence(aid, ev)) if ev.label in _BY_NAME else by_label.get(ev.label, [])
+        for c in pool:
             if c.label != ev.label or (ev.label == OCCURRENCE and _stem(text, ev) not in c.stems):
                 continue
             shared = _shared(names, c.names)
@@ -456,9 +541,11 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
             # spokesman Ramzan Sharif noted" joins "the IRGC noted in their statement on Wednesday"),
             # or, naming none, a member in its sentence ("Jobs welcomed everyone and announced",
             # "Jobs started by hinting at the incident, saying": the doer of the clause it hangs on)
-            day = [c for c in clusters if told in (c.value, c.lead.get(aid)) and _kind(c.label) == _kind(ev.label)]
-            best = next((c for c in day if (_shared(keys, c.doers + c.names) if keys
-                                            else _same_sentence(aid, ev, c))), None)
+            def day(found: set[int]) -> list[_Cluster]:
+                return [c for c in ordered(found) if told in (c.value, c.lead.get(aid)) and _kind(c.label) == _kind(ev.label)]
+
+            best = next((c for c in day(named(keys) if keys else in_sentence(aid, ev))
+                         if (_shared(keys, c.doers + c.names) if keys else _same_sentence(aid, ev, c))), None)
             if best is None and keys:
                 # the same doer on the lead's day of another article of the story, a few days apart
                 # ("said Saturday" in one report, "said Sunday" in the next): one appearance, dated
@@ -466,7 +553,7 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
                 # (of its own class, and its doer the entry's: "Woods underwent surgery" is not his agent's saying)
                 # (and one no member dates by an expression of its own: "Olsen said on Monday" is that day,
                 # and another report's "Olsen is walking back everything he said" under Thursday is not it)
-                best = next((c for c in clusters if c.lead and not c.explicit and aid not in c.lead
+                best = next((c for c in ordered(named(keys[:1])) if c.lead and not c.explicit and aid not in c.lead
                              and _near_days(told, c.value)
                              and c.label == ev.label and _shared(keys[:1], c.doers)), None)
                 if best is not None and best.value is not None and told < best.value:
@@ -474,7 +561,7 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
             if best is None and not keys:
                 # or the doer its sentence names before it, as another event's doer in its article
                 near = _text_doer(text, ev, known.get(aid, ()))
-                best = next((c for c in day if _shared(near, c.doers + c.names)), None)
+                best = next((c for c in day(named(near)) if _shared(near, c.doers + c.names)), None)
                 if best is None and not last:
                     return False  # it only joins: it waits for the entries all events make
             if best is not None or keys:
@@ -482,8 +569,9 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
         if best is None:
             if when is None:
                 return True
-            best = _Cluster(ev.label, when, ev.precision)
+            best = _Cluster(ev.label, when, ev.precision, n=len(clusters))
             clusters.append(best)
+            by_label.setdefault(best.label, []).append(best)
         elif conflict:
             best.conflicts.append(f"{aid} says {ev.date}")
         elif when is not None and best.value is not None and explicit(ev) and \
@@ -498,6 +586,10 @@ def _cluster(events: list[tuple[str, Event, str]]) -> list[_Cluster]:
     def _join(c: _Cluster, aid: str, ev: Event, text: str, ex: bool, names: list[str]) -> None:
         c.members.append((aid, ev, ex))
         home[id(ev)] = c
+        for n in names:
+            holders.setdefault(n, set()).add(c.n)
+        if ev.sentence is not None:
+            told_in.setdefault((aid, ev.sentence.start, ev.sentence.end), set()).add(c.n)
         key = _told_as(text, ev)
         if key is not None:
             said_as.setdefault(key, c)
