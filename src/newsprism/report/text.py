@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape as rich_escape
+
+from .index import ArticleIndex
 
 __all__ = ["md_escape", "print_summary", "render_markdown"]
 
@@ -24,23 +27,31 @@ def md_escape(text: str | None, limit: int = 400) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def _story_parts(doc: dict[str, Any], s: dict[str, Any]) -> dict[str, Any]:
-    members = set(s["articles"])
-    arts = {a["id"]: a for a in doc["articles"]}
-    ents = {e["id"]: e for e in doc["entities"]}
-    return {
-        "articles": [arts[i] for i in s["articles"] if i in arts],
-        "entities": sorted(
-            (e for e in doc["entities"] if any(m["article"] in members for m in e["mentions"])),
-            key=lambda e: (-len(e["mentions"]), e["name"]),
-        ),
-        "quotes": [q for q in doc["quotes"] if q["article"] in members],
-        "claims": [c for c in doc["claims"] if c["article"] in members],
-        "timeline": [
-            t for t in doc["timeline"] if t.get("story") == s["id"] or any(m["article"] in members for m in t["mentions"])
-        ],
-        "ents": ents,
-    }
+class _Parts:
+    """What each story of ``doc`` shows, looked up through article indexes built once."""
+
+    def __init__(self, doc: dict[str, Any]):
+        self.arts = {a["id"]: a for a in doc["articles"]}
+        self.ents = {e["id"]: e for e in doc["entities"]}
+        self.entities = ArticleIndex(doc["entities"], lambda e: (m["article"] for m in e["mentions"]))
+        self.quotes = ArticleIndex(doc["quotes"], lambda q: (q["article"],))
+        self.claims = ArticleIndex(doc["claims"], lambda c: (c["article"],))
+        self.timeline = ArticleIndex(doc["timeline"], lambda t: (m["article"] for m in t["mentions"]))
+        self.entries_of_story: dict[str, list[int]] = defaultdict(list)
+        for pos, t in enumerate(doc["timeline"]):
+            if t.get("story") is not None:
+                self.entries_of_story[t["story"]].append(pos)
+
+    def of(self, s: dict[str, Any]) -> dict[str, Any]:
+        members = s["articles"]
+        return {
+            "articles": [self.arts[i] for i in members if i in self.arts],
+            "entities": sorted(self.entities.touching(members), key=lambda e: (-len(e["mentions"]), e["name"])),
+            "quotes": self.quotes.touching(members),
+            "claims": self.claims.touching(members),
+            "timeline": self.timeline.touching(members, self.entries_of_story.get(s["id"], ())),
+            "ents": self.ents,
+        }
 
 
 def _date(a: dict[str, Any]) -> str:
@@ -85,8 +96,9 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
     """A readable per-story summary for the terminal."""
     console = console or Console()
     e = rich_escape
+    parts = _Parts(doc)
     for n, s in enumerate(doc["stories"], 1):
-        p = _story_parts(doc, s)
+        p = parts.of(s)
         console.rule(f"[bold]Story {n}[/bold] · {e(s['id'])}")
         console.print(f"[bold]{e(s['title'])}[/bold]")
         for a in p["articles"]:
@@ -137,8 +149,9 @@ def render_markdown(doc: dict[str, Any]) -> str:
     """A Markdown report; all article-derived text escaped."""
     m = md_escape
     out = [f"# newsprism report\n\n{len(doc['articles'])} articles, {len(doc['stories'])} stories.\n"]
+    parts = _Parts(doc)
     for n, s in enumerate(doc["stories"], 1):
-        p = _story_parts(doc, s)
+        p = parts.of(s)
         out.append(f"\n## Story {n}: {m(s['title'])}\n\n`{s['id']}`\n")
         out.append("\n| article | outlet | author | published |\n|---|---|---|---|")
         for a in p["articles"]:

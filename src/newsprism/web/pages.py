@@ -10,7 +10,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..report.highlight import highlight
-from ..report.html import _marks_for
+from ..report.html import marks_by_article
 
 __all__ = ["render_page", "story_view"]
 
@@ -39,8 +39,9 @@ def story_view(doc: dict[str, Any], selected: str | None = None) -> dict[str, An
     """Bodies with marked spans, entity list, claim groups, quotes and the chart for one story."""
     entities = {e["id"]: e for e in doc["entities"]}
     bodies = {}
+    marks_of = marks_by_article(doc)
     for a in doc["articles"]:
-        marks = _marks_for(a["id"], doc)
+        marks = marks_of.get(a["id"], [])
         if selected:
             marks = [
                 dataclasses.replace(m, cls=f"{m.cls} {SELECTED}") if m.ref == selected and m.cls.startswith("ent") else m

@@ -1,0 +1,154 @@
+"""The HTML report: marks nest without crossing, and each story shows only what belongs to it."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from newsprism.report.highlight import Mark, highlight
+from newsprism.report.html import render_html
+from newsprism.report.text import render_markdown
+
+TEXT = (
+    "Hamas denied on Wednesday the Iranian version.\n"
+    "“We deny the validity of what was stated,” the group said, according to Maan."
+)
+
+
+def _spans(markup: str) -> list[tuple[str, str]]:
+    """(class, covered text) for every span, by walking the tags with a stack."""
+    out, stack = [], []
+    for tok in re.split(r"(<span[^>]*>|</span>)", markup):
+        if tok.startswith("<span"):
+            stack.append((re.search(r'class="([^"]*)"', tok).group(1), []))
+        elif tok == "</span>":
+            cls, parts = stack.pop()
+            text = "".join(parts)
+            out.append((cls, text))
+            for _, outer in stack:
+                outer.append(text)
+        else:
+            piece = unescape(tok.replace("<br>", "\n"))
+            if stack:
+                stack[-1][1].append(piece)
+    assert not stack, "a span was left open"
+    return out
+
+
+def test_highlight_nests_overlapping_marks_and_keeps_the_text():
+    quote = TEXT.index("“")
+    marks = [
+        Mark(0, 5, "ent", "Hamas (ORG)", "e1"),
+        Mark(0, 46, "claim", "claim (denies)", "c1"),
+        Mark(quote + 1, quote + 41, "quote", "quote — the group", "q1"),
+        Mark(quote + 3, quote + 20, "claim", "claim (denies)", "c2"),  # crosses nothing, inside the quote
+        Mark(quote + 15, quote + 60, "claim", "crosses the quote's end", "c3"),
+        Mark(TEXT.index("Maan"), TEXT.index("Maan") + 4, "via", "relayed by Maan", "q1"),
+        Mark(10, 5, "bad", "end before start: dropped"),
+        Mark(0, len(TEXT) + 9, "bad", "past the text: dropped"),
+    ]
+    html = str(highlight(TEXT, marks))
+    # Every character of the text is there once, escaped, line breaks as <br>.
+    assert unescape(re.sub(r"<[^>]+>", "", html.replace("<br>", "\n"))) == TEXT
+    assert 'class="bad"' not in html
+    covered: dict[str, str] = {}
+    for cls, text in _spans(html):
+        covered[cls] = covered.get(cls, "") + text
+    assert covered["ent"] == "Hamas"
+    assert covered["via"] == "Maan"
+    # A mark that crosses another is cut into pieces, which together cover exactly its text.
+    by_ref = "".join(t for c, t in _spans(html) if c == "quote")
+    assert by_ref == TEXT[quote + 1 : quote + 41]
+    # The longer span is outside: the entity sits inside the sentence's claim.
+    assert re.search(r'<span class="claim"[^>]*><span class="ent"', html)
+
+
+def test_highlight_escapes_markup_in_article_text():
+    text = "<script>alert(1)</script> said <b>Sharif</b>"
+    html = str(highlight(text, [Mark(0, 25, "quote", "<img src=x>", "q\"1")]))
+    assert "<script>" not in html and "<b>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and 'data-ref="q&quot;1"' in html
+
+
+def _article(aid: str) -> dict:
+    return {"id": aid, "title": f"title {aid}", "outlet": None, "url": None, "author": None, "published": None,
+            "published_inferred": False, "language": None, "text": TEXT, "removed": [], "credits": []}
+
+
+def _entity(eid: str, name: str, articles: list[str]) -> dict:
+    return {"id": eid, "name": name, "type": "ORG", "aliases": [], "confidence": 1.0,
+            "mentions": [{"article": a, "start": 0, "end": 5, "text": "Hamas"} for a in articles]}
+
+
+def _claim(cid: str, article: str, group: str | None, stance: str, words: str) -> dict:
+    return {"id": cid, "text": words, "proposition": words, "holder": None, "holder_name": "Hamas",
+            "holder_span": None, "stance": stance, "article": article, "start": 0, "end": 46, "group": group}
+
+
+def _section(html: str, story: str) -> str:
+    return html.split(f'<section id="{story}">', 1)[1].split("</section>", 1)[0]
+
+
+def _two_stories() -> dict:
+    cmp = {"shared": [], "unique": {}, "conflicts": [], "sources": {}, "wording": {}}
+    doc = {
+        "schema": "newsprism/1",
+        "articles": [_article(a) for a in ("a1", "a2", "b1")],
+        "stories": [
+            {"id": "s-a", "title": "Story A", "articles": ["a1", "a2"], "copies": [], "confidence": 1.0,
+             "comparison": cmp},
+            {"id": "s-b", "title": "Story B", "articles": ["b1"], "copies": [], "confidence": 1.0,
+             "comparison": cmp},
+        ],
+        "entities": [
+            _entity("e-once", "OnlyInA", ["a2"]),
+            _entity("e-both", "InBoth", ["a1", "b1", "b1"]),
+            _entity("e-many", "ManyInA", ["a1", "a1", "a2", "a2"]),
+            _entity("e-b", "OnlyInB", ["b1"]),
+        ],
+        "quotes": [],
+        "claims": [
+            _claim("c1", "a1", "g-x", "asserts", "GroupX claim"),
+            _claim("c2", "b1", "g-x", "denies", "GroupX claim"),
+            _claim("c3", "a2", None, "asserts", "Lonely claim in A"),
+            _claim("c4", "b1", "g-y", "asserts", "GroupY claim"),
+        ],
+        "timeline": [
+            {"date": "2023-12-25", "precision": "day", "description": "EntryOfB by story id", "entities": [],
+             "story": "s-b", "conflicts": [], "mentions": [{"article": "a1", "start": 0, "end": 5, "text": "x"}]},
+            {"date": "2023-12-27", "precision": "day", "description": "EntryOfA by mention", "entities": [],
+             "story": None, "conflicts": [], "mentions": [{"article": "a2", "start": 0, "end": 5, "text": "y"}]},
+        ],
+    }
+    return doc
+
+
+def test_each_story_shows_its_own_entities_claims_and_timeline():
+    html = render_html(_two_stories())
+    a, b = _section(html, "s-a"), _section(html, "s-b")
+    ents_a = re.findall(r'<tr id="(e-[a-z]+)">', a)
+    # By mention count (most first); ties keep the document's order.
+    assert ents_a == ["e-many", "e-both", "e-once"]
+    assert re.findall(r'<tr id="(e-[a-z]+)">', b) == ["e-both", "e-b"]
+    # A claim group shows in every story whose articles it touches; a lone claim in its own.
+    assert "GroupX claim" in a and "GroupX claim" in b and "Conflict: sources assert and deny this" in b
+    assert "Lonely claim in A" in a and "Lonely claim in A" not in b
+    assert "GroupY claim" in b and "GroupY claim" not in a
+    assert a.index("GroupX claim") < a.index("Lonely claim in A")  # the document's order
+    # A timeline entry belongs to its story and to any story whose articles tell it.
+    assert "EntryOfB by story id" in b and "EntryOfB by story id" in a  # told in a1
+    assert "EntryOfA by mention" in a and "EntryOfA by mention" not in b
+    assert a.index("EntryOfB by story id") < a.index("EntryOfA by mention")
+    # Each article body carries its own marks only.
+    assert a.count('data-ref="e-many"') == 4 and b.count('data-ref="e-many"') == 0
+    assert b.count('data-ref="e-both"') == 2
+
+
+def test_markdown_report_lists_each_storys_own_entities_and_timeline():
+    md = render_markdown(_two_stories())
+    a, b = md.split("## Story 2:", 1)
+    a = a.split("## Story 1:", 1)[1]
+    assert re.findall(r"- \*\*(\w+)\*\*", a) == ["ManyInA", "InBoth", "OnlyInA"]
+    assert re.findall(r"- \*\*(\w+)\*\*", b) == ["InBoth", "OnlyInB"]
+    assert "EntryOfB by story id" in a and "EntryOfB by story id" in b
+    assert "EntryOfA by mention" in a and "EntryOfA by mention" not in b
