@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from conftest import SEED_004, need_data
+from conftest import SEED_000, SEED_004, need_data
 from newsprism.model import Analysis, Article, Event, Span, TimelineEntry
 from newsprism.pipeline import Pipeline
-from newsprism.resolve.timeline import _doers, _text_doer, build_timeline
+from newsprism.resolve.timeline import _doers, _name_matches, _text_doer, build_timeline, same_name
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +190,24 @@ def test_two_reports_naming_a_happening_in_the_same_phrase_make_one_entry() -> N
     by = {"x": x, "y": y}
     died = [e for e in build_timeline([x, y]) if "died" in _words(e, by)]
     assert len(died) == 1 and {m.article for m in died[0].mentions} == {"x", "y"}, died
+
+
+def test_the_names_a_cluster_is_found_by_are_every_name_same_name_takes(pipe: Pipeline) -> None:
+    # build_timeline asks same_name only of the pairs of a story's names that share words, an
+    # acronym's letter or words within the fuzzy ratios it tests (_name_matches): no pair it takes may
+    # be missed. The names of the two seed reports (the IRGC, Soleimani, Moussavi, Hamas ...) and
+    # spellings of the kinds same_name takes ("Mousavi", "Qaddafi", an acronym, names run together,
+    # a title alone) against every pair asked directly.
+    seeds = _run(pipe, {"000": (SEED_000.read_text(encoding="utf-8").split("\n", 1)[1], date(2023, 12, 27)),
+                        "004": (SEED_004.read_text(encoding="utf-8").split("\n", 1)[1], None)})
+    names = {a.text[p.start:p.end] for a in seeds for ev in a.events for p in ev.participants}
+    assert len(names) > 20
+    names |= {"Mousavi", "Razi Moussavi", "Sayyed Razi Mousavi", "Islamic Revolutionary Guard Corps", "IRGC",
+              "Gaddafi", "Qaddafi", "Muammar Gaddafi", "New York Times", "NewYorkTimes", "President", "president",
+              "Israel", "Israeli", "U.N.O.", "United Nations Organisation", "the of and"}
+    matches = _name_matches(names)
+    for a in names:
+        for b in names:
+            assert (b in matches[a]) == (same_name(a, b) or same_name(b, a)), (a, b)
+    assert "Qaddafi" in matches["Gaddafi"] and "IRGC" in matches["Islamic Revolutionary Guard Corps"]
+    assert "NewYorkTimes" in matches["New York Times"] and "Israeli" not in matches["Israel"]
