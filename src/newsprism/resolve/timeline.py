@@ -18,6 +18,11 @@
   expression with a happening of the lexicon beside it is that happening ("file suit in 1989");
   the same words in two reports are one happening; credit lines ("X contributed to this report")
   make no entry, and a name in a quote (double or single marks) is no doer.
+  An event is scored only against the entries that may take it (those naming one of its names, or
+  told in its sentence; for happenings of the lexicon, those of its class): :func:`same_name` is
+  asked only of the pairs of a story's names that can match (:func:`_name_matches`), so a story's
+  merge grows about linearly with its events. :func:`timeline_members` gives each entry with the
+  events it holds (an entry shows a phrase once, so its mentions cannot tell two events of one phrase).
 - :func:`infer_published` dates an undated article from its relative expressions and its
   siblings' dated events; :func:`reanchor` re-resolves an article's times against a new date.
 - :func:`render_svg` draws entries on a compressed time axis; :func:`timeline_to_json` follows
