@@ -42,6 +42,9 @@ def _check_same_scores(nlp: object, texts: list[str]) -> int:
         if not cands:
             continue
         probs = model.cue_probs([cue_features(v, i) for i in cands])
+        # The run time's weights found without names: the very same numbers.
+        assert np.array_equal(model.cue_probs_of(v, cands), probs)
+        assert np.array_equal(model.cue_probs_of(v, range(v.n)), model.cue_probs([cue_features(v, i) for i in range(v.n)]))
         weight = model.cue.weight
         assert weight is not None  # the one-column cue model is summed in Python, feature by feature
         sums = np.array([sum(weight.get(f, 0.0) for f in cue_features(v, i)) for i in cands])
@@ -53,6 +56,9 @@ def _check_same_scores(nlp: object, texts: list[str]) -> int:
                 continue
             lem = v.lemma[c]
             assert np.array_equal(model.role_probs_of(v, c, toks, lem), model.role_probs(role_batch(v, c, toks, lem)))
+            # The whole sentence, the cue itself among its tokens ("self").
+            whole = list(range(a, b))
+            assert np.array_equal(model.role_probs_of(v, c, whole, lem), model.role_probs(role_batch(v, c, whole, lem)))
             n_cues += 1
     return n_cues
 
@@ -63,6 +69,55 @@ def test_fast_scores_equal_the_named_features(nlp: object) -> None:
 
 def test_fast_scores_equal_the_named_features_on_news(nlp: object) -> None:
     assert _check_same_scores(nlp, _fnc_bodies(25)) >= 100
+
+
+def test_role_rows_take_the_one_pass_on_news_and_the_walks_on_deep_trees(
+        nlp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """News trees are shallow enough for the one pass (so the tests above check it); a tree
+    deeper than the walks' caps takes the walks, with the same scores."""
+    import newsprism.stages.quote_model as qm
+
+    model = load_model()
+    assert model is not None
+    text = _TEXTS[2]
+    v = DocView(nlp(text), [], text)  # type: ignore[operator]
+    c = v.lower.index("said")
+    toks = list(range(v.n))
+    assert v.tree().shallow and model.role_rows.flat(v, c, toks, "say") is not None
+    fast = model.role_probs_of(v, c, toks, "say")
+    monkeypatch.setattr(qm, "_FLAT_MAX_DEPTH", 1)
+    v = DocView(nlp(text), [], text)  # type: ignore[operator]
+    assert not v.tree().shallow and model.role_rows.flat(v, c, toks, "say") is None
+    assert np.array_equal(model.role_probs_of(v, c, toks, "say"), fast)
+    assert np.array_equal(fast, model.role_probs(role_batch(v, c, toks, "say")))
+
+
+def test_tree_facts_are_the_walks_answers(nlp: object) -> None:
+    """speech_above / clause_at: the nearest speech verb above a token's head and the nearest
+    clause head at or above it, as a walk up the heads finds them."""
+    from newsprism.stages.quote_lexicon import CUE_CLASSES
+
+    for text in _TEXTS:
+        v = DocView(nlp(text), [], text)  # type: ignore[operator]
+        tree = v.tree()
+        for t in range(v.n):
+            x, sv = t, -1
+            while v.head[x] != x:
+                x = v.head[x]
+                if v.pos[x] == "VERB" and v.lemma[x] in CUE_CLASSES:
+                    sv = x
+                    break
+            assert tree.speech_above[t] == sv
+            x, cl = t, -1
+            while True:
+                if v.dep[x] in ("advcl", "ccomp", "relcl", "acl", "conj"):
+                    cl = x
+                    break
+                if v.head[x] == x:
+                    break
+                x = v.head[x]
+            assert tree.clause_at[t] == cl
+        assert any(s >= 0 for s in tree.speech_above) and any(k >= 0 for k in tree.clause_at)
 
 
 def test_doc_view_of_empty_and_quoted_docs(nlp: object) -> None:

@@ -51,6 +51,9 @@ class DocView:
     """Per-token attributes of a parsed document as plain lists (spaCy token access is slow)."""
 
     __slots__ = (
+        "_clauses",
+        "_marks",
+        "_tree",
         "children",
         "commas",
         "dep",
@@ -123,6 +126,8 @@ class DocView:
         speech = (np.asarray([x in CUE_CLASSES for x in lemmas], dtype=bool)[inv[n:2 * n]]
                   & np.asarray([x == "VERB" for x in names], dtype=bool)[inv[2 * n:3 * n]])
         self.speech_before = np.concatenate([zero, np.cumsum(speech, dtype=np.int64)]).tolist()
+        # Kept for :meth:`tree`: the speech verbs, and the heads of clauses (_CLAUSE_DEPS).
+        self._marks = (speech, np.asarray([x in _CLAUSE_DEPS for x in names], dtype=bool)[inv[4 * n:5 * n]])
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -141,6 +146,25 @@ class DocView:
         for r0, r1 in regions:
             inq[int(np.searchsorted(idx, r0, "left")):int(np.searchsorted(idx, r1, "left"))] = 1
         self.inq = inq.tolist()
+        self._tree: _Tree | None = None
+        self._clauses: dict[int, str] = {}
+
+    def tree(self) -> _Tree:
+        """The per-document tree facts the role features read for every cue (made on first use)."""
+        got = self._tree
+        if got is None:
+            got = self._tree = _Tree(self)
+        return got
+
+    def clause_of(self, x: int) -> str:
+        """The clause headed by ``x`` (its relation, a clause one of ``_CLAUSE_DEPS``) and its
+        marker, as the role feature ``mk`` names it: "advcl:although", "conj:and", "ccomp:-"."""
+        got = self._clauses.get(x)
+        if got is None:
+            dep, lower = self.dep, self.lower
+            ms = [k for k in self.children[x] if k < x and dep[k] in _MARK_DEPS]
+            got = self._clauses[x] = dep[x] + ":" + (lower[ms[0]] if ms else "-")
+        return got
 
     def ancestors(self, i: int) -> list[int]:
         out = [i]
@@ -152,6 +176,50 @@ class DocView:
             out.append(h)
             i = h
         return out
+
+
+# The deepest tree the run-time role rows read in one pass: the reference walks of
+# :func:`_role_parts` stop after 40 steps up from the cue and 60 from a token; in a tree this
+# shallow no walk reaches its cap, so both give the same answers (deeper trees take the walks).
+_FLAT_MAX_DEPTH = 40
+
+
+class _Tree:
+    """What :func:`_role_parts` walks up the heads to find, for every token at once.
+
+    ``speech_above[t]``: the nearest speech verb at or above ``t``'s head (-1 for none, or for a
+    root); ``clause_at[t]``: the nearest clause head at or above ``t`` (-1 for none). A walk that
+    stops at the cue's path finds them too unless they lie on that path (its ancestors are on it
+    as well), so one look-up replaces each walk. ``shallow``: no token deeper than
+    ``_FLAT_MAX_DEPTH`` (pointer doubling: ``P`` jumps 1, 2, 4, ... heads up, ``S``/``K`` hold
+    the nearest hit short of ``P``, ``D`` the steps to ``P``).
+    """
+
+    __slots__ = ("clause_at", "shallow", "speech_above")
+
+    def __init__(self, v: DocView):
+        import numpy as np
+
+        speech, clause = v._marks
+        ar = np.arange(v.n, dtype=np.int64)
+        head = np.asarray(v.head, dtype=np.int64).reshape(-1)
+        p = head
+        d = (p != ar).astype(np.int64)
+        s = np.where(speech, ar, -1)
+        k = np.where(clause, ar, -1)
+        done = False
+        for _ in range(64):
+            pp = p[p]
+            s = np.where(s >= 0, s, s[p])
+            k = np.where(k >= 0, k, k[p])
+            d = d + d[p]
+            if np.array_equal(pp, p):
+                done = True
+                break
+            p = pp
+        self.shallow = done and (v.n == 0 or int(d.max()) <= _FLAT_MAX_DEPTH)
+        self.speech_above: list[int] = np.where(head != ar, s[head], -1).tolist()
+        self.clause_at: list[int] = k.tolist()
 
 
 def cue_features(v: DocView, i: int) -> list[str]:
@@ -689,6 +757,326 @@ class _RoleRows:
         return branch, token
 
 
+    def flat(self, v: DocView, c: int, toks: Sequence[int], lem: str) -> tuple[list[int], list[int]] | None:
+        """The rows of :func:`_role_parts` with :meth:`emitters`, all tokens in one list, with
+        where each token's rows start (and the end): the same rows in the same order, so the
+        same sums. None for a tree deeper than ``_FLAT_MAX_DEPTH`` (the caller takes
+        :func:`_role_parts`).
+
+        Why a second pass: in :func:`_role_parts` most of the time goes to the calls per token
+        (the emitter, two walks up the heads for ``under`` and ``mk``) and to lists joined per
+        token. Here the walks are one look-up each in :meth:`DocView.tree` (a walk stopping at
+        the cue's path finds the same as the nearest hit, unless that hit is on the path), each
+        branch's rows and shape are found once per cue (tokens of one branch share them), and
+        the token's rows go straight into one list.
+        """
+        tree = v.tree()
+        if not tree.shallow:
+            return None
+        anc = v.ancestors(c)
+        cue_pos = {a: k for k, a in enumerate(anc)}
+        dep, head, pos, lower, punct, ent = v.dep, v.head, v.pos, v.lower, v.punct, v.ent
+        ups = [[dep[a] for a in anc[:k]] for k in range(len(anc))]
+        up2 = ["/".join(u[:2]) for u in ups]
+        up3 = ["/".join(u[:3]) for u in ups]
+        hc = "1" if any(dep[k] == "ccomp" for k in v.children[c]) else "0"
+        emit_branch, _ = self.emitters(v, lem, hc)
+        unk = self.unk
+        get = self.index.get
+        tops, top_of = self.tops, self._top
+        # A branch group: [rows going left, rows going right (both filled on first use), top,
+        # the up3 and d3 of its path, its first word, its _TopRows, near the cue's path, on it,
+        # (lca_up, d3, n_down, branch) as _role_parts' info() gives them, n_down capped at 3].
+        groups: dict[tuple[Any, ...], list[Any]] = {}
+
+        def group(lca_up: int, d3: tuple[str, ...], n_down: int, branch: int) -> list[Any]:
+            key = (lca_up, d3, n_down, branch)
+            g = groups.get(key)
+            if g is None:
+                bd = (dep[branch] + "/" + pos[branch]) if branch >= 0 else "?"
+                if lca_up == 0:
+                    top = "D:" + bd
+                elif lca_up < 0:
+                    top = "N:" + bd
+                elif not n_down:
+                    top = "A:" + up2[lca_up]
+                else:
+                    top = "S:" + up2[lca_up] + ">" + bd
+                tt = tops.get(top)
+                if tt is None:
+                    tt = top_of(top)
+                g = groups[key] = [
+                    None, None, top, up3[lca_up] if lca_up > 0 else "", d3,
+                    lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None,
+                    tt, n_down <= 1 and lca_up <= 1, n_down == 0, key]
+            return g
+
+        # Each token's group, found by the walk up to the cue's path (or the root) and handed
+        # down the walked chain: a token's group is its head's with its relation added to d3
+        # (three at most; below that a branch's tokens share one group).
+        memo: dict[int, list[Any]] = {}
+
+        def walk(t: int) -> list[Any]:
+            chain = []
+            cur = t
+            g = None
+            while True:
+                g = memo.get(cur)
+                if g is not None:
+                    break
+                k = cue_pos.get(cur)
+                if k is not None:
+                    g = memo[cur] = group(k, (), 0, -1)
+                    break
+                chain.append(cur)
+                h = head[cur]
+                if h == cur:
+                    g = None  # a root off the cue's path: a tree of its own
+                    break
+                cur = h
+            for node in reversed(chain):
+                if g is None:
+                    g = group(-1, (dep[node],), 1, node)
+                else:
+                    lca, d3, n_down, br = g[9]
+                    if n_down == 0:
+                        g = group(lca, (dep[node],), 1, node)
+                    elif n_down < 3:
+                        g = group(lca, d3 + (dep[node],), n_down + 1, br)
+                memo[node] = g
+            assert g is not None
+            return g
+
+        inq, commas, sv_before = v.inq, v.commas, v.speech_before
+        speech_above, clause_at = tree.speech_above, tree.clause_at
+        qc = inq[c]
+        c1 = c + 1
+        td, q_rows, punct_rows, mk_rows = self.td, self.q, self.punct, self.mk
+        dir_lr = (self.dir["L"], self.dir["R"])
+        cm_lr = (self.cm["L"], self.cm["R"])
+        oc_lr = (self.oc["L"], self.oc["R"])
+        adj_lr = (self.adj["L"], self.adj["R"])
+        near_lr = (self.near["L"], self.near["R"])
+        mkd_lr = (self.mkd["L"], self.mkd["R"])
+        under0, under1 = self.under["0"], self.under["1"]
+        flat: list[int] = []
+        starts: list[int] = []
+        for t in toks:
+            starts.append(len(flat))
+            if t == c:
+                flat += self.self_rows
+                continue
+            g = memo.get(t)
+            if g is None:
+                g = walk(t)
+            if t > c:
+                r = 1
+                dist = t - c
+                n_comma = commas[t] - commas[c1]
+                n_sv = sv_before[t] - sv_before[c1]
+            else:
+                r = 0
+                dist = c - t
+                n_comma = commas[c] - commas[t + 1]
+                n_sv = sv_before[c] - sv_before[t + 1]
+            br = g[r]
+            if br is None:
+                br = g[r] = emit_branch(g[2], "LR"[r], g[3], g[4], g[5])
+            flat += br
+            tt = g[6]
+            p = pos[t]
+            r_tp = tt.tp.get(p)
+            if r_tp is None:
+                r_tp = tt.tp[p] = get("tp=" + p + "|" + g[2], unk)
+            d = dep[t]
+            r_td = td.get(d)
+            if r_td is None:
+                if len(td) > _MEMO_LIMIT:
+                    td.clear()
+                r_td = td[d] = get("td=" + d, unk)
+            qi = 2 * inq[t] + qc
+            cb = 0 if n_comma <= 0 else 1 if n_comma == 1 else 2
+            flat += (dir_lr[r][min(16, dist)], r_tp, r_td, q_rows[qi], tt.qt[qi], cm_lr[r][cb], tt.cmt[cb])
+            e = ent[t]
+            if e == "DATE" or e == "TIME":
+                flat.append(tt.te)
+            if punct[t]:
+                flat.append(punct_rows.get(lower[t], unk))
+            if dist == 1:
+                flat.append(adj_lr[r].get(lower[t], unk))
+            if g[7]:
+                flat.append(near_lr[r].get(lower[t], unk))
+            flat.append(oc_lr[r][0 if n_sv <= 0 else 1 if n_sv == 1 else 2])
+            if g[8]:  # the token is on the cue's path: not governed, no clause of its own
+                flat.append(under0)
+                continue
+            sa = speech_above[t]
+            flat.append(under1 if sa >= 0 and sa not in cue_pos else under0)
+            m = clause_at[t]
+            if m >= 0 and m not in cue_pos:
+                mark = v.clause_of(m)
+                flat.append(mk_rows.get(mark, unk))
+                flat.append(mkd_lr[r].get(mark, unk))
+        starts.append(len(flat))
+        return flat, starts
+
+
+class _CueWeights:
+    """The one-column cue model's weights of :func:`cue_features`' features, in their order,
+    mostly without building their names.
+
+    Runs of features that depend on a few of the token's attributes only (its word, lemma,
+    tags and relation; its head; its quote state; its neighbours; one child) come from tables
+    filled on first use, keyed by those attributes: the names are built once per combination
+    instead of once per token. The rest (the second pass over the children) are named and
+    looked up as in :func:`cue_features`. A feature the model never saw weighs 0.0, as in
+    :meth:`_Linear.scores`; the weights come in the names' order, so their sum is the same
+    number. Each table is emptied past ``_MEMO_LIMIT`` entries.
+    """
+
+    def __init__(self, weight: dict[str, float]):
+        self.weight = weight
+        self.nokids = weight.get("nokids", 0.0)
+        self.ss = weight.get("ss", 0.0)
+        self.word: dict[tuple[str, ...], list[float]] = {}  # b, w, l, p, t, d, ld, lp, pd; lt
+        self.head: dict[tuple[str, ...], list[float]] = {}  # hl, hp
+        self.lex: dict[tuple[str, ...], list[float]] = {}  # q, lq, lex, lexd, docn
+        self.kid: dict[tuple[str, ...], list[float]] = {}  # one child's kp, kpw / km / ks
+        self.kind: dict[tuple[str, ...], list[float]] = {}  # k, lk of one child relation
+        self.near: dict[tuple[str, ...], list[float]] = {}  # nq, lnq
+        # (The neighbours' and the head's features with the lemma are named every time: their
+        # combinations are mostly seen once, a table of them would mostly miss.)
+
+    def _fill(self, table: dict[tuple[str, ...], list[float]], key: tuple[str, ...], names: list[str]) -> list[float]:
+        if len(table) > _MEMO_LIMIT:
+            table.clear()
+        w = self.weight.get
+        got = table[key] = [w(x, 0.0) for x in names]
+        return got
+
+    def of(self, v: DocView, i: int) -> list[float]:
+        """The weights of ``cue_features(v, i)``, in its order."""
+        lem = v.lemma[i]
+        low = v.lower[i]
+        pos = v.pos[i]
+        dep = v.dep[i]
+        tag = v.tag[i]
+        h = v.head[i]
+        hlem = v.lemma[h]
+        q = "1" if v.inq[i] else "0"
+        fill = self._fill
+        key: tuple[str, ...] = (low, lem, pos, tag, dep)
+        got = self.word.get(key)
+        if got is None:
+            got = fill(self.word, key, ["b", "w=" + low, "l=" + lem, "p=" + pos, "t=" + tag, "d=" + dep,
+                                        "ld=" + lem + "|" + dep, "lp=" + lem + "|" + pos, "pd=" + pos + "|" + dep,
+                                        "lt=" + lem + "|" + tag])
+        f = got[:-1]
+        w_lt = got[-1]
+        hpos = v.pos[h]
+        key = (hlem, hpos, dep)
+        got = self.head.get(key)
+        if got is None:
+            got = fill(self.head, key, ["hl=" + hlem, "hp=" + hpos + "|" + dep])
+        f += got
+        key = (lem, dep, q)
+        got = self.lex.get(key)
+        if got is None:
+            names = ["q=" + q, "lq=" + lem + "|" + q]
+            cls = CUE_CLASSES.get(lem)
+            if cls is not None:
+                names.append("lex=" + cls)
+                names.append("lexd=" + cls + "|" + dep)
+            if lem in DOCUMENT_NOUNS:
+                names.append("docn")
+            got = fill(self.lex, key, names)
+        f += got
+        children, vdep, lower, vpos = v.children, v.dep, v.lower, v.pos
+        kids: set[str] = set()
+        kid = self.kid
+        for c in children[i]:
+            cd = vdep[c]
+            if cd == "punct":
+                continue
+            kids.add(cd)
+            if cd == "prep" or cd == "prt" or cd == "agent":
+                key = (cd, lem, lower[c])
+                got = kid.get(key)
+                if got is None:
+                    got = fill(kid, key, ["kp=" + lem + "|" + lower[c], "kpw=" + lower[c]])
+                f += got
+            elif cd == "mark":
+                key = (cd, lower[c])
+                got = kid.get(key)
+                if got is None:
+                    got = fill(kid, key, ["km=" + lower[c]])
+                f += got
+            elif cd == "nsubj" or cd == "nsubjpass":
+                key = ("nsubj", vpos[c])
+                got = kid.get(key)
+                if got is None:
+                    got = fill(kid, key, ["ks=" + vpos[c]])
+                f += got
+        kind = self.kind
+        for cd in kids:
+            key = (lem, cd)
+            got = kind.get(key)
+            if got is None:
+                got = fill(kind, key, ["k=" + cd, "lk=" + lem + "|" + cd])
+            f += got
+        if not kids:
+            f.append(self.nokids)
+        w = self.weight.get
+        pw = lower[i - 1] if i > 0 else "<s>"
+        nw = lower[i + 1] if i + 1 < v.n else "</s>"
+        f += (w("pw=" + pw, 0.0), w("nw=" + nw, 0.0), w("lnw=" + lem + "|" + nw, 0.0), w("lpw=" + lem + "|" + pw, 0.0))
+        near = "0"
+        inq = v.inq
+        for k in range(max(0, i - 3), min(v.n, i + 4)):
+            if k != i and inq[k]:
+                near = "1"
+                break
+        key = (lem, near)
+        got = self.near.get(key)
+        if got is None:
+            got = fill(self.near, key, ["nq=" + near, "lnq=" + lem + "|" + near])
+        f += got
+        if v.sstart[i]:
+            f.append(self.ss)
+        f.append(w_lt)
+        f.append(w("lhl=" + lem + "|" + hlem + "|" + dep, 0.0))
+        for c in children[i]:
+            cd = vdep[c]
+            if cd == "nsubj" or cd == "nsubjpass" or cd == "poss" or cd == "agent":
+                hk = _holder_kind(v, c)
+                if cd == "agent":
+                    objs = [g for g in children[c] if vdep[g] == "pobj"]
+                    if objs:
+                        hk = _holder_kind(v, objs[0])
+                f.append(w("sk=" + cd + "|" + hk, 0.0))
+                f.append(w("lsk=" + lem + "|" + cd + "|" + hk, 0.0))
+            elif cd in _GOVERNED:
+                f.append(w("kc=" + cd + "|" + vpos[c], 0.0))
+                f.append(w("lkc=" + lem + "|" + cd + "|" + v.lemma[c], 0.0))
+                for g in children[c]:
+                    if g < c and (vdep[g] == "mark" or vdep[g] == "aux"):
+                        f.append(w("km2=" + cd + "|" + lower[g], 0.0))
+                        f.append(w("lkm2=" + lem + "|" + cd + "|" + lower[g], 0.0))
+            elif cd == "prep":
+                objs = [g for g in children[c] if vdep[g] == "pobj" or vdep[g] == "pcomp"]
+                if objs:
+                    f.append(w("kpo=" + lower[c] + "|" + _holder_kind(v, objs[0]), 0.0))
+                    if vdep[objs[0]] == "pcomp":
+                        f.append(w("lkpc=" + lem + "|" + lower[c], 0.0))
+            if cd == "dobj" or cd == "pobj" or cd == "attr":
+                ol = v.lemma[c]
+                f.append(w("ko=" + cd + "|" + ol, 0.0))
+                f.append(w("lko=" + lem + "|" + ol, 0.0))
+                if ol in DOCUMENT_NOUNS:
+                    f.append(w("kodoc=" + lem + "|" + cd, 0.0))
+        return f
+
+
 # Tags whose tokens the cue model never scores over the threshold (none on PolNeAR dev, 3 in
 # 35,000 on train): the run time does not score them.
 _NEVER_CUE_POS = frozenset({"ADP", "PUNCT", "PART", "SCONJ"})
@@ -772,6 +1160,7 @@ class QuoteModel:
         # A candidate whose lemma is not among ``known_cues`` stands from this score on.
         self.unseen_cue_threshold: float = float(meta.get("unseen_cue_threshold", 2.0))
         self.role_rows = _RoleRows(role.names)
+        self.cue_weights = _CueWeights(cue.weight) if cue.weight is not None else None
 
     def cue_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np
@@ -779,14 +1168,30 @@ class QuoteModel:
         s = self.cue.scores(batch)[:, 0]
         return 1.0 / (1.0 + np.exp(-s))
 
+    def cue_probs_of(self, v: DocView, cands: Sequence[int]) -> Any:
+        """``cue_probs([cue_features(v, i) for i in cands])``: the same sums of the same weights
+        in the same order (see :class:`_CueWeights`), the names mostly not built."""
+        import numpy as np
+
+        cw = self.cue_weights
+        if cw is None:  # a cue model of more than one column is scored by its rows
+            return self.cue_probs([cue_features(v, i) for i in cands])
+        s = np.fromiter((sum(cw.of(v, i)) for i in cands), dtype=np.float64, count=len(cands))
+        return 1.0 / (1.0 + np.exp(-s))
+
     def role_probs_of(self, v: DocView, c: int, toks: Sequence[int], lem: str) -> Any:
         """:meth:`role_probs` of :func:`role_batch`: the same sums, the rows found without names."""
         import numpy as np
 
         rows = self.role_rows
-        per_tok = _role_parts(v, c, toks, lem, rows.emitters)
-        starts = np.fromiter(accumulate(map(len, per_tok), initial=0), dtype=np.int64, count=len(per_tok) + 1)
-        flat = np.fromiter(chain.from_iterable(per_tok), dtype=np.int64, count=int(starts[-1]))
+        got = rows.flat(v, c, toks, lem)
+        if got is not None:
+            starts = np.array(got[1], dtype=np.int64)
+            flat = np.array(got[0], dtype=np.int64)
+        else:
+            per_tok = _role_parts(v, c, toks, lem, rows.emitters)
+            starts = np.fromiter(accumulate(map(len, per_tok), initial=0), dtype=np.int64, count=len(per_tok) + 1)
+            flat = np.fromiter(chain.from_iterable(per_tok), dtype=np.int64, count=int(starts[-1]))
         s = np.add.reduceat(self.role.coef.take(flat, axis=0), starts[:-1], axis=0)
         s = s - s.max(axis=1, keepdims=True)
         e = np.exp(s)
