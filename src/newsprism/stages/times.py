@@ -23,8 +23,9 @@ that a future the report tells in its own voice is at the future day or month it
 ("will be available on June 24 ... will release the kit": rule ``continuity``). A happening named as something known ("the killing of Soleimani", "Mousavi's
 death", "Moussavi, killed in ...": :func:`.time_anchor.referring_nominal`) takes only an
 expression of its own phrase, else the date the article gives the same happening (same class,
-a shared named party, dated by an expression: ``coreferent``), else the rules above as any
-word. These are the rules :func:`.time_words.date_word` applies to any word, which the
+a shared named party, dated by an expression: ``coreferent``), else, a noun, the rules above
+as any word; a participle modifying a noun ("iPods sold in France", "the newly elected
+parliament") is background and gets no date. These are the rules :func:`.time_words.date_word` applies to any word, which the
 timeline evaluation scores. Which rule dated an event is kept in its confidence
 (:data:`DATING_CONFIDENCE`, :func:`dating_rule`).
 """
@@ -345,7 +346,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 18
+    version = 19
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -460,9 +461,11 @@ class TimeStage(ArticleStage):
                 if time is None:
                     time, rule = _fallback(doc, tok, stimes, para, quoted, lead, near_day, reference)
                     if tr.referring and rule == "none":
-                        # dated as the article dates that happening, else as any other word
-                        referring.append((len(events), _fallback(doc, tok, stimes, para, quoted, lead, near_day,
-                                                                 reference, False)))
+                        # dated as the article dates that happening, else a noun as any other word; a
+                        # participle modifying a noun is background ("iPods sold in France", "the newly
+                        # elected parliament"), not dated by the tense of the clause naming it
+                        referring.append((len(events), (None, "none") if tok.pos_ == "VERB" else _fallback(
+                            doc, tok, stimes, para, quoted, lead, near_day, reference, False)))
                 if tr.referring or tok.pos_ == "NOUN":
                     keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
