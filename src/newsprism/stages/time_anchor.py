@@ -119,7 +119,7 @@ def modifier_reach(doc: Any, root: int) -> set[int] | None:
 
 
 # verbs whose object noun is the happening done or told now: "announced his resignation", "gave his keynote"
-_PERFORMING = frozenset({"announce", "confirm", "report", "reveal", "make", "give", "deliver", "hold", "extend",
+PERFORMING = frozenset({"announce", "confirm", "report", "reveal", "make", "give", "deliver", "hold", "extend",
                          "issue", "launch", "conduct", "carry", "stage", "mount", "complete", "begin", "start",
                          "submit", "tender", "undergo", "open", "unveil", "host"})
 
@@ -141,7 +141,7 @@ def referring_nominal(tok: Any) -> bool:
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
     if tok.pos_ != "NOUN" or tok.dep_ == "ROOT":
         return False
-    if tok.dep_ == "dobj" and tok.head.lemma_ in _PERFORMING:
+    if tok.dep_ == "dobj" and tok.head.lemma_ in PERFORMING:
         return False
     for c in tok.children:
         if c.dep_ == "poss":

@@ -6,8 +6,10 @@ and nouns: "killed", "death", "airstrike", "statement", "denied", ...), and any 
 an expression of its own dates ("renamed the store in 2006": a main verb telling no state, or a
 deverbal noun, of the class ``occurrence``, dated by that expression only), a past the report
 tells of a named doer or a future it tells in its own voice (:func:`_told_generics`) and what an
-event is done for or by ("returned to the stage to reveal iCloud", "started by hinting":
-:func:`_joined_generics`). What a clause negates ("Apple did not respond") is no event, and words
+event is done for or by, or a happening noun is a step to ("returned to the stage to reveal
+iCloud", "started by hinting", "the decision to proceed": :func:`_joined_generics`), and a noun naming a happening that an event does or a verb of doing
+performs ("settled its dispute", "made the decision", "launched a military operation":
+:func:`_object_happenings`). What a clause negates ("Apple did not respond") is no event, and words
 in quotes, double or single, are not the report's own telling. Each dated expression
 is attached to the trigger nearest to it along the dependency tree, where crossing a clause
 boundary (ccomp, advcl, relcl, ...) costs much more than a step inside a phrase; a trigger
@@ -48,6 +50,7 @@ from .temporal import find_times, future_context, resolve_full, value_range
 from .time_anchor import (
     CLAUSAL,
     CLAUSE_COST,
+    PERFORMING,
     WORD_MAX_COST,
     Paragraphs,
     clause_verb,
@@ -134,7 +137,8 @@ _NOT_HAPPENINGS = frozenset({
     "segment", "supplement", "implement", "compartment", "establishment", "movement", "entertainment",
     "festival", "interval", "rival", "attention", "situation", "competition", "direction", "collection",
     "application", "solution", "production", "expression", "impression", "tension", "pension", "dimension",
-    "session", "profession", "confession", "possession", "permission", "percent", "statement"})
+    "session", "profession", "confession", "possession", "permission", "percent", "statement", "reputation",
+    "publication", "traction", "indication", "installation"})
 SPEECH_CLASSES: frozenset[str] = frozenset({"statement", "denial", "remark"})
 _VICTIM_CLASSES = frozenset({"killing", "arrest", "injury", "birth"})
 
@@ -270,6 +274,7 @@ class _Trig:
     cost: float = 1e9
     inherited: bool = False
     referring: bool = False
+    first: int | None = None  # the token the event's span starts at, when not ``i`` ("court case")
 
 
 def _is_damaged(word: str, names: set[str]) -> bool:
@@ -316,15 +321,21 @@ def _negated(tok: Any) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children)
 
 
-def _triggers(doc: Any) -> list[tuple[int, str]]:
+def _doc_array(doc: Any) -> Any:
+    """The doc's token attributes the event finders read, one row a token: POS, LEMMA, ORTH, DEP,
+    TAG, HEAD (building every token to ask it is most of the cost of finding them)."""
+    from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, TAG
+
+    return doc.to_array([POS, LEMMA, ORTH, DEP, TAG, HEAD])
+
+
+def _triggers(doc: Any, arr: Any) -> list[tuple[int, str]]:
     """(token id, event class) of every trigger of ``doc``, in order: :func:`_trigger_class` asked only
-    of verbs and nouns whose lowercased lemma or text is a trigger word (read off the doc's arrays;
-    building every token to ask it is most of the cost)."""
+    of verbs and nouns whose lowercased lemma or text is a trigger word (read off ``arr``,
+    :func:`_doc_array`)."""
     import numpy as np
-    from spacy.attrs import LEMMA, ORTH, POS
     from spacy.symbols import NOUN, PROPN, VERB
 
-    arr = doc.to_array([POS, LEMMA, ORTH])
     strings = doc.vocab.strings
     known: dict[int, bool] = {}  # hash -> its lowercased string is a trigger word
     out: list[tuple[int, str]] = []
@@ -346,7 +357,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 19
+    version = 20
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -427,24 +438,31 @@ class TimeStage(ArticleStage):
         near_day = names_near_day(text, times)
         referring: list[tuple[int, tuple[TimeExpr | None, str]]] = []  # without an expression of their own
         keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
-        found = _triggers(doc)
-        told_at = _main_verbs(doc)
+        arr = _doc_array(doc)
+        found = _triggers(doc, arr)
+        told_at, perf_at, objs_at = _verb_lines(doc, arr)
+        words_at = _content_words(doc, arr)
         for sent in doc.sents:
             trigs = [_Trig(i, c, referring=referring_nominal(doc[i]))
                      for i, c in found[bisect_left(found, (sent.start, "")) : bisect_left(found, (sent.end, ""))]]
             stimes = [tx for tx in times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
             told = told_at[bisect_left(told_at, sent.start) : bisect_left(told_at, sent.end)]
-            if not trigs and not stimes and not told:
+            objs = objs_at[bisect_left(objs_at, (sent.start, 0)) : bisect_left(objs_at, (sent.end, 0))]
+            if not trigs and not stimes and not told and not objs:
                 continue
             trigs = _collapse(doc, trigs)
             reference = _Once(future_reference, doc, times, sent.start_char)
             _attach(doc, trigs, stimes, para)
             if stimes:
-                trigs = sorted(trigs + _dated_generics(doc, sent, trigs, stimes, para, anchor), key=lambda t: t.i)
+                words = words_at[bisect_left(words_at, sent.start) : bisect_left(words_at, sent.end)]
+                trigs = sorted(trigs + _dated_generics(doc, words, trigs, stimes, para, anchor), key=lambda t: t.i)
             if told:
                 trigs = sorted(trigs + _told_generics(doc, told, trigs, quotes), key=lambda t: t.i)
             if trigs:
                 trigs = sorted(trigs + _joined_generics(doc, trigs, quotes), key=lambda t: t.i)
+            if objs and (named := _object_happenings(doc, objs, perf_at, trigs, quotes)):
+                trigs = sorted(trigs + named, key=lambda t: t.i)
+                trigs = sorted(trigs + _joined_generics(doc, trigs, quotes, named), key=lambda t: t.i)
             if not trigs:
                 continue
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
@@ -473,7 +491,7 @@ class TimeStage(ArticleStage):
                 parts = _participants(doc, tok, tr.label, roles, by_start, text)
                 desc = _describe(doc, tok, tr.label, roles, parts, text)
                 events.append(Event(
-                    start=tok.idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
+                    start=tok.idx if tr.first is None else doc[tr.first].idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
                     confidence=conf, sentence=sspan, time=time, date=value, precision=precision,
                     participants=tuple(parts), description=desc,
                 ))
@@ -681,7 +699,7 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
             tr.time, tr.inherited = cands[0].time, True
 
 
-def _dated_generics(doc: Any, sent: Any, trigs: list[_Trig], stimes: Sequence[TimeExpr],
+def _dated_generics(doc: Any, words: Sequence[int], trigs: list[_Trig], stimes: Sequence[TimeExpr],
                     para: Paragraphs, anchor: date | None) -> list[_Trig]:
     """Happenings outside the lexicon (:func:`_generic`) an expression of the sentence is tied to
     (other than a bound: :func:`_bounding`; not a past day for a future: "will respond to the
@@ -691,10 +709,11 @@ def _dated_generics(doc: Any, sent: Any, trigs: list[_Trig], stimes: Sequence[Ti
     (:func:`_attach`): a word becomes an ``occurrence`` only when an expression goes to it, not to
     a trigger ("said on Monday that sales grew": Monday is the saying's), and not by inheritance.
     The triggers keep the dates the first attachment gave them. A light verb of a trigger
-    ("the attacks carried out by Hamas") is that trigger's happening, not another.
+    ("the attacks carried out by Hamas") is that trigger's happening, not another. ``words``: the
+    sentence's verbs and nouns (the only words :func:`_generic` takes).
     """
     taken = {t.i for t in trigs}
-    cands = [_Trig(t.i, OCCURRENCE, referring=referring_nominal(t)) for t in sent
+    cands = [_Trig(t.i, OCCURRENCE, referring=referring_nominal(t)) for t in (doc[i] for i in words)
              if t.i not in taken and _generic(t) and not _negated(t) and not (
                  t.lemma_ in _LIGHT_VERBS and (t.head.i in taken or any(c.i in taken for c in t.children)))]
     if not cands:
@@ -705,19 +724,47 @@ def _dated_generics(doc: Any, sent: Any, trigs: list[_Trig], stimes: Sequence[Ti
             and not _past_for_future(doc[c.i], c.time, anchor)]
 
 
-def _main_verbs(doc: Any) -> list[int]:
-    """Token ids of verbs that may tell a report's own happening (:func:`_told_generics`): past
-    forms (VBD, VBN) and bare forms ("will release", "did respond") heading a sentence or joined to
-    another verb, read off the doc's arrays."""
+def _content_words(doc: Any, arr: Any) -> list[int]:
+    """Token ids of the verbs and nouns of ``arr`` (:func:`_doc_array`)."""
     import numpy as np
-    from spacy.attrs import DEP, POS, TAG
 
-    arr = doc.to_array([POS, DEP, TAG])
     strings = doc.vocab.strings
-    verb, deps = strings["VERB"], (strings["ROOT"], strings["conj"])
-    tags = (strings["VBD"], strings["VBN"], strings["VB"])
-    hit = (arr[:, 0] == verb) & np.isin(arr[:, 1], deps) & np.isin(arr[:, 2], tags)
-    return [int(i) for i in np.flatnonzero(hit)]
+    pos = arr[:, 0]
+    return np.flatnonzero((pos == strings["VERB"]) | (pos == strings["NOUN"])).tolist()  # type: ignore[no-any-return]
+
+
+def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int, int]]]:
+    """Read off ``arr`` (:func:`_doc_array`): the token ids of verbs that may tell a report's own
+    happening (:func:`_told_generics`: past forms, VBD and VBN, and bare forms, "will release",
+    "did respond", heading a sentence or joined to another verb), those of the verbs of
+    :data:`.time_anchor.PERFORMING`, and (noun, its head) for each object or passive subject of a
+    verb whose lemma may name a happening (:func:`_happening_noun`), for :func:`_object_happenings`."""
+    import numpy as np
+
+    strings = doc.vocab.strings
+    pos, dep, tag = arr[:, 0], arr[:, 3], arr[:, 4]
+    is_verb = pos == strings["VERB"]
+    hit = is_verb & ((dep == strings["ROOT"]) | (dep == strings["conj"])) & (
+        (tag == strings["VBD"]) | (tag == strings["VBN"]) | (tag == strings["VB"]))
+    told = np.flatnonzero(hit).tolist()
+    verbs = np.flatnonzero(is_verb)
+    perf = set(verbs[np.isin(arr[verbs, 1], _performing_hashes(strings))].tolist())
+    nouns = np.flatnonzero((pos == strings["NOUN"]) & ((dep == strings["dobj"]) | (dep == strings["nsubjpass"])))
+    heads = nouns + arr[nouns, 5].astype(np.int64)  # HEAD is the offset to the head
+    objs: list[tuple[int, int]] = []
+    for i, h in zip(nouns.tolist(), heads.tolist(), strict=True):
+        if h != i and is_verb[h] and _happening_noun(strings[int(arr[i, 1])]):
+            objs.append((i, h))
+    return told, perf, objs
+
+
+_PERF_HASHES: list[Any] = []
+
+
+def _performing_hashes(strings: Any) -> list[int]:
+    if not _PERF_HASHES:
+        _PERF_HASHES.extend(strings[w] for w in sorted(PERFORMING))
+    return _PERF_HASHES
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
@@ -754,7 +801,7 @@ def _has_subject(v: Any) -> bool:
 def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[
         _Trig]:
     """Happenings outside the lexicon the report itself tells as its news, with no expression of
-    their own: a verb (:func:`_main_verbs`) of the main line of a sentence (its root, or verbs
+    their own: a verb (:func:`_verb_lines`) of the main line of a sentence (its root, or verbs
     joined to it), outside quotes and not negated ("Apple did not respond" tells no happening),
     that is either a past or present perfect, not reported, not a pluperfect nor "once"/"later"
     (:func:`.time_anchor.tense_reading` reads it as the lead's time), whose doer is named ("Jobs
@@ -786,19 +833,23 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
     return out
 
 
-def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[_Trig]:
+def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, int]],
+                     among: Sequence[_Trig] | None = None) -> list[_Trig]:
     """Happenings outside the lexicon that an event of the sentence is done for or by: its purpose
     clause ("Jobs returned to the stage to reveal iCloud") or its means ("started by hinting at the
     incident"), outside quotes. The event's doer does them, at its time: they are dated by the
     fallback as the other occurrences told with no expression of their own (:func:`_told_generics`).
     A purpose clause is an infinitive (``to`` as its marker) hanging on the event as an adverbial
-    clause; a means is the gerund after its ``by``. Only the events' own dependents are read.
+    clause; a means is the gerund after its ``by``; what a happening noun is a step to is its
+    infinitive ("made the decision to proceed", "an agreement to sell"). Only the events' own
+    dependents are read, of those of ``among`` when it is given.
     """
     taken = {t.i for t in trigs}
     out: list[_Trig] = []
-    for tr in trigs:
-        for c in doc[tr.i].children:
-            if c.dep_ == "advcl":
+    for tr in trigs if among is None else among:
+        tok = doc[tr.i]
+        for c in tok.children:
+            if c.dep_ == "advcl" or (c.dep_ == "acl" and tok.pos_ == "NOUN"):
                 v = c if c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) else None
             elif c.dep_ == "prep" and c.lower_ == "by":
                 v = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
@@ -1120,3 +1171,58 @@ def _embed_for(embeds: Sequence[tuple[int, int, TimeExpr]], offset: int) -> Time
         if s <= offset < e:
             return tx
     return None
+
+
+# happenings named by nouns without a deverbal suffix ("settled its dispute", "lost its court case")
+_HAPPENING_NOUNS = frozenset({"dispute", "decision", "fight", "battle", "crash", "protest", "strike", "sale",
+                              "launch", "purchase", "bid", "trip", "tour", "rally", "war", "campaign", "deal"})
+
+
+def _happening_noun(lemma: str) -> bool:
+    """A noun lemma that may name a happening: deverbal (as :func:`_generic` reads it), one of
+    :data:`_HAPPENING_NOUNS`, or "case" (a court case, asked of its compound later)."""
+    return lemma in _HAPPENING_NOUNS or lemma == "case" or (
+        lemma.isalpha() and _DEVERBAL_RX.search(lemma) is not None and lemma not in _NOT_HAPPENINGS)
+
+
+def _object_happenings(doc: Any, objs: Sequence[tuple[int, int]], perf: set[int], trigs: list[_Trig],
+                       quotes: Sequence[tuple[int, int]]) -> list[_Trig]:
+    """Happenings named by a noun that an event of the sentence does, or a verb of doing performs:
+    the object ("settled its dispute", "lost its court case") or the passive subject of an event
+    verb, or the object of a verb performing it ("extended an invitation", "made the decision":
+    :data:`.time_anchor.PERFORMING`), a noun that may name a happening (:func:`_happening_noun`;
+    "case" only as a court case), lowercase, not "no" one ("made no mention") and outside quotes,
+    its verb not negated. ``objs``: (noun, head verb) candidates of the sentence
+    (:func:`_verb_lines`); ``perf``: the doc's performing verbs. They take the time their verb's
+    event was given (inherited), else the fallback as any trigger; a known happening
+    (:func:`.time_anchor.referring_nominal`: "settled its decades-long dispute", "cut short their
+    trip") only when its verb's event has a time to give. The span holds the compound right before
+    the noun ("court case")."""
+    by_i = {t.i: t for t in trigs}
+    out: list[_Trig] = []
+    for i, h in objs:
+        tv = by_i.get(h)
+        if i in by_i or (tv is None and h not in perf):
+            continue
+        c, v = doc[i], doc[h]
+        if c.dep_ == "nsubjpass" and tv is None:
+            continue
+        if not c.text[:1].islower() or _negated(v) or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
+            continue  # "made no mention of": none was made; a capital is a name the tagger missed
+        compounds = [g for g in c.lefts if g.dep_ == "compound" and g.pos_ == "NOUN"]
+        if c.lemma_.lower() == "case" and not any(g.lower_ == "court" for g in compounds):
+            continue
+        if any(qs <= c.idx < qe for qs, qe in quotes):
+            continue
+        referring = referring_nominal(c)
+        if referring and (tv is None or tv.time is None):
+            continue  # a known happening ("settled its decades-long dispute") its verb's time does not date
+        t = _Trig(i, OCCURRENCE, referring=referring)
+        if compounds and compounds[-1].i == i - 1:
+            t.first = i - 1
+        if tv is not None and tv.time is not None:
+            t.time, t.inherited = tv.time, True
+        out.append(t)
+        by_i[i] = t
+    return out
+
