@@ -376,7 +376,8 @@ def test_a_relative_clause_reporting_on_its_own_is_no_part_of_the_source(nlp: ob
 
     t = ("Mr. Kamin, who emphasized that her proposals would simplify returns for small businesses, "
          "said the plan was sound.")
-    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)}  # type: ignore[operator]
+    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+           if a.cue is not None}
     said, emphasized = got["said"], got["emphasized"]
     assert said.source is not None and t[said.source[0]:said.source[1]] == "Mr. Kamin"
     assert emphasized.source is not None and t[emphasized.source[0]:emphasized.source[1]] == "who"
@@ -388,7 +389,7 @@ def test_a_relay_opening_its_sentence_relays_the_rest_of_it(nlp: object) -> None
 
     t = "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that she would sign the bill."
     [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
-    assert t[a.cue[0]:a.cue[1]] == "said"
+    assert a.cue is not None and t[a.cue[0]:a.cue[1]] == "said"
     assert [tuple(t[x:y] for x, y in r) for r in a.relays] == [
         ("According to", "Yahoo News", "Clinton spokesman Jesse Lehrich said Friday that she would sign the bill")]
 
@@ -398,7 +399,8 @@ def test_a_source_read_as_a_name_modifier_is_the_whole_name(nlp: object) -> None
 
     # The role model marked only "Mr" as the source of "expects": the source is the name it modifies.
     t = "Mr. McKinley is bearish on the future of student loans and expects rates to rise."
-    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)}  # type: ignore[operator]
+    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+           if a.cue is not None}
     src = got["expects"].source
     assert src is not None and t[src[0]:src[1]] == "Mr. McKinley"
 
@@ -600,7 +602,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v17"
+    assert st.tag == "quotes.v18"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -629,3 +631,20 @@ def test_reported_content_ends_with_the_quote_it_opened_and_that_opens_the_repor
     [a] = extract_attributions(nlp(t2), text=t2)  # type: ignore[operator]
     assert [t2[s:e] for s, e in a.content] == ["they hit Matt because they said he was soft."]
     assert [t2[s:e] for s, e in a.outer] == ['that "they hit Matt because they said he was soft."']
+
+
+def test_a_that_clause_after_the_cues_adjunct_is_its_reported_clause(nlp: object) -> None:
+    from newsprism.stages.quotes import _complement, extract_attributions
+
+    # The parse hangs "that he may wait ..." on "conference" (PolNeAR train): it is what Adelson said.
+    t = ("Courted by most of the Republican candidates, Adelson said earlier on Friday during a news "
+         "conference that he may wait until February’s primaries to decide who to back.")
+    doc = nlp(t)  # type: ignore[operator]
+    said = next(tok for tok in doc if tok.text == "said")
+    comp = _complement(said, t)
+    assert comp is not None and t[comp[0]:comp[1]].startswith("that he may wait until February’s primaries")
+    [a] = [a for a in extract_attributions(doc, text=t)
+           if a.cue is not None and t[a.cue[0]:a.cue[1]].startswith("said")]
+    assert a.source is not None and t[a.source[0]:a.source[1]] == "Adelson"
+    assert next(t[x:y] for x, y in a.outer).startswith("that he may wait")
+

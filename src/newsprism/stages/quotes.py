@@ -395,6 +395,9 @@ def _complement_raw(tok: Any, text: str) -> Range | None:
     ranges = [r for r in (_subtree_range(c) for c in kids if c.dep_ == "ccomp") if r[0] >= p_start and r[1] <= p_end]
     if ranges:
         return min(r[0] for r in ranges), max(r[1] for r in ranges)
+    late = _that_after_adjunct(tok)
+    if late is not None:
+        return late
     for child in kids:
         if child.dep_ == "xcomp" and lemma not in ("say",):
             return _subtree_range(child)
@@ -421,6 +424,28 @@ def _complement_raw(tok: Any, text: str) -> Range | None:
         tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and _ends_clause(tok))
     ):
         return _subtree_range(tok.head, exclude=[tok])
+    return None
+
+
+def _that_after_adjunct(tok: Any) -> Range | None:
+    """ "Adelson said earlier on Friday during a news conference that he may wait ...": the parse
+    hung the that-clause on a noun of an adjunct after the cue (a relative clause of
+    "conference"); a clause opening on "that" with no subject before it, reached from the cue
+    through adjunct links only, is the cue's reported clause."""
+    for child in tok.children:
+        if child.i < tok.i or child.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        for t in child.subtree:
+            if t.dep_ != "mark" or t.lower_ != "that" or t.head.dep_ not in ("acl", "relcl", "ccomp"):
+                continue
+            clause = t.head
+            if t.i != clause.left_edge.i:
+                continue
+            cur = clause.head
+            while cur.i != tok.i and cur.dep_ in ("prep", "pobj", "npadvmod", "advmod", "compound", "amod"):
+                cur = cur.head
+            if cur.i == tok.i:
+                return _subtree_range(clause)
     return None
 
 
@@ -1729,7 +1754,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 17
+    version = 18
     requires = ("parse",)
     assigns = ("quotes",)
 
