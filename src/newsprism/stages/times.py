@@ -357,7 +357,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 20
+    version = 21
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -736,7 +736,7 @@ def _content_words(doc: Any, arr: Any) -> list[int]:
 def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int, int]]]:
     """Read off ``arr`` (:func:`_doc_array`): the token ids of verbs that may tell a report's own
     happening (:func:`_told_generics`: past forms, VBD and VBN, and bare forms, "will release",
-    "did respond", heading a sentence or joined to another verb), those of the verbs of
+    "did respond", heading a sentence, joined to another verb or after a preposition), those of the verbs of
     :data:`.time_anchor.PERFORMING`, and (noun, its head) for each object or passive subject of a
     verb whose lemma may name a happening (:func:`_happening_noun`), for :func:`_object_happenings`."""
     import numpy as np
@@ -744,7 +744,7 @@ def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int
     strings = doc.vocab.strings
     pos, dep, tag = arr[:, 0], arr[:, 3], arr[:, 4]
     is_verb = pos == strings["VERB"]
-    hit = is_verb & ((dep == strings["ROOT"]) | (dep == strings["conj"])) & (
+    hit = is_verb & ((dep == strings["ROOT"]) | (dep == strings["conj"]) | (dep == strings["pcomp"])) & (
         (tag == strings["VBD"]) | (tag == strings["VBN"]) | (tag == strings["VB"]))
     told = np.flatnonzero(hit).tolist()
     verbs = np.flatnonzero(is_verb)
@@ -806,7 +806,8 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
     that is either a past or present perfect, not reported, not a pluperfect nor "once"/"later"
     (:func:`.time_anchor.tense_reading` reads it as the lead's time), whose doer is named ("Jobs
     showed off iPhone 4's new video calling", "He showed videos"), or a future the report tells in
-    its own voice of a subject (:func:`narrated_future`: "the iPhone 3G will be discontinued").
+    its own voice of a subject (:func:`narrated_future`: "the iPhone 3G will be discontinued"); and
+    a simple past of a named doer after a preposition ("for what Steve Jobs described as").
     They are dated by the fallback as a trigger is (its clause's expression, else the lead's day,
     the publication day or month; a future at the future day the report last named, else
     undated); a light verb of a trigger is that trigger's happening.
@@ -822,8 +823,10 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
         v = tok
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
-        if v.dep_ != "ROOT" or _negated(tok):
+        if v.dep_ not in ("ROOT", "pcomp") or _negated(tok):
             continue
+        if v.dep_ != "ROOT" and not (v.tag_ == "VBD" and tense_reading(tok, False) == "lead" and _named_doer(tok)):
+            continue  # "for what Steve Jobs described as": a simple past of a named doer in a free relative
         if tense_reading(tok, False) == "lead":
             if not _named_doer(tok):
                 continue
