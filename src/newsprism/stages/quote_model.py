@@ -40,11 +40,20 @@ _MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 _STRINGS: dict[int, str] = {}
 
 
-def _string(strings: Any, h: int) -> str:
-    if len(_STRINGS) > 1_000_000:
-        _STRINGS.clear()
-    got = _STRINGS[h] = strings[h]
-    return str(got)
+_LEMMAS: dict[int, str] = {}  # lemma hash -> the lemma in lower case
+
+
+def _strings_of(hashes: list[int], table: dict[int, str], make: Callable[[int], Any]) -> list[str]:
+    """The strings of ``hashes`` from ``table``, made by ``make`` for the hashes it lacks."""
+    try:
+        return list(map(table.__getitem__, hashes))
+    except KeyError:
+        if len(table) > 1_000_000:
+            table.clear()
+        for h in set(hashes):
+            if h not in table:
+                table[h] = str(make(h))
+        return list(map(table.__getitem__, hashes))
 
 
 class DocView:
@@ -100,14 +109,12 @@ class DocView:
         arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ENT_TYPE, SENT_START])
         if n == 0:
             arr = np.zeros((0, 12), dtype=np.uint64)
-        # The six string columns in one pass: each distinct hash is looked up once.
-        uniq, inv = np.unique(arr[:, [0, 1, 2, 3, 4, 10]].T, return_inverse=True)
-        inv = inv.reshape(-1)
-        names = [_STRINGS.get(u) or _string(strings, u) for u in uniq.tolist()]
-        cols = list(map(names.__getitem__, inv.tolist()))
-        lemmas = [x.lower() for x in names]
+        # The six string columns: hashes name the same strings in every vocabulary, so one
+        # table (_STRINGS) serves every doc; a doc with hashes it lacks fills them first.
+        hashes = arr[:, [0, 1, 2, 3, 4, 10]].T.reshape(-1).tolist()
+        cols = _strings_of(hashes, _STRINGS, strings.__getitem__)
         self.lower = cols[:n]
-        self.lemma = list(map(lemmas.__getitem__, inv[n:2 * n].tolist()))
+        self.lemma = _strings_of(hashes[n:2 * n], _LEMMAS, lambda h: _STRINGS[h].lower())
         self.pos = cols[2 * n:3 * n]
         self.tag = cols[3 * n:4 * n]
         self.dep = cols[4 * n:5 * n]
@@ -119,15 +126,18 @@ class DocView:
         self.space = arr[:, 8].astype(bool).tolist()
         self.length = arr[:, 9].astype(np.int64).tolist()
         zero = np.zeros(1, dtype=np.int64)
-        # commas[i]: commas before token i (so commas between two tokens is a difference).
-        comma = np.asarray([x == "," for x in names], dtype=bool)[inv[:n]]
+        # commas[i]: commas before token i (so commas between two tokens is a difference);
+        # spaCy's StringStore gives the hash (or symbol) a string is stored under.
+        comma = arr[:, 0] == strings[","]
         self.commas = np.concatenate([zero, np.cumsum(comma, dtype=np.int64)]).tolist()
         # speech_before[i]: speech verbs (lexicon lemmas tagged VERB) before token i.
-        speech = (np.asarray([x in CUE_CLASSES for x in lemmas], dtype=bool)[inv[n:2 * n]]
-                  & np.asarray([x == "VERB" for x in names], dtype=bool)[inv[2 * n:3 * n]])
+        speech = arr[:, 2] == strings["VERB"]
+        lemma = self.lemma
+        for k in np.flatnonzero(speech).tolist():
+            speech[k] = lemma[k] in CUE_CLASSES
         self.speech_before = np.concatenate([zero, np.cumsum(speech, dtype=np.int64)]).tolist()
         # Kept for :meth:`tree`: the speech verbs, and the heads of clauses (_CLAUSE_DEPS).
-        self._marks = (speech, np.asarray([x in _CLAUSE_DEPS for x in names], dtype=bool)[inv[4 * n:5 * n]])
+        self._marks = (speech, np.isin(arr[:, 4], [strings[x] for x in sorted(_CLAUSE_DEPS)]))
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
@@ -651,6 +661,10 @@ class _RoleRows:
         self.mk: dict[str, int] = {}
         self.mkd: dict[str, dict[str, int]] = {"L": {}, "R": {}}
         self.bw: dict[str, dict[str, int]] = {k: {} for k in "DNAS"}
+        # The rows of a branch by everything they depend on (cue lemma, its reported clause,
+        # the branch's shape, direction and path, its first word): the same branches come back
+        # cue after cue.
+        self.branches: dict[tuple[Any, ...], list[int]] = {}
         for n, k in self.index.items():
             if n.startswith("punct="):
                 self.punct[n[6:]] = k
@@ -786,7 +800,8 @@ class _RoleRows:
         tops, top_of = self.tops, self._top
         # A branch group: [rows going left, rows going right (both filled on first use), top,
         # the up3 and d3 of its path, its first word, its _TopRows, near the cue's path, on it,
-        # (lca_up, d3, n_down, branch) as _role_parts' info() gives them, n_down capped at 3].
+        # (lca_up, d3, n_down, branch) as _role_parts' info() gives them, n_down capped at 3,
+        # the groups one relation further down, and its _TopRows' tp, qt and cmt].
         groups: dict[tuple[Any, ...], list[Any]] = {}
 
         def group(lca_up: int, d3: tuple[str, ...], n_down: int, branch: int) -> list[Any]:
@@ -808,8 +823,20 @@ class _RoleRows:
                 g = groups[key] = [
                     None, None, top, up3[lca_up] if lca_up > 0 else "", d3,
                     lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None,
-                    tt, n_down <= 1 and lca_up <= 1, n_down == 0, key]
+                    tt, n_down <= 1 and lca_up <= 1, n_down == 0, key, {}, tt.tp, tt.qt, tt.cmt]
             return g
+
+        branches = self.branches
+
+        def branch_rows(g: list[Any], r: int) -> list[int]:
+            bkey = (lem, hc, g[2], r, g[3], g[4], g[5])
+            got = branches.get(bkey)
+            if got is None:
+                if len(branches) > _MEMO_LIMIT:
+                    branches.clear()
+                got = branches[bkey] = emit_branch(g[2], "LR"[r], g[3], g[4], g[5])
+            g[r] = got
+            return got
 
         # Each token's group, found by the walk up to the cue's path (or the root) and handed
         # down the walked chain: a token's group is its head's with its relation added to d3
@@ -842,7 +869,13 @@ class _RoleRows:
                     if n_down == 0:
                         g = group(lca, (dep[node],), 1, node)
                     elif n_down < 3:
-                        g = group(lca, d3 + (dep[node],), n_down + 1, br)
+                        # The groups one relation further down, by that relation.
+                        down = g[10]
+                        dn = dep[node]
+                        gd = down.get(dn)
+                        if gd is None:
+                            gd = down[dn] = group(lca, d3 + (dn,), n_down + 1, br)
+                        g = gd
                 memo[node] = g
             assert g is not None
             return g
@@ -881,13 +914,13 @@ class _RoleRows:
                 n_sv = sv_before[c] - sv_before[t + 1]
             br = g[r]
             if br is None:
-                br = g[r] = emit_branch(g[2], "LR"[r], g[3], g[4], g[5])
+                br = branch_rows(g, r)
             flat += br
-            tt = g[6]
             p = pos[t]
-            r_tp = tt.tp.get(p)
+            tp = g[11]
+            r_tp = tp.get(p)
             if r_tp is None:
-                r_tp = tt.tp[p] = get("tp=" + p + "|" + g[2], unk)
+                r_tp = tp[p] = get("tp=" + p + "|" + g[2], unk)
             d = dep[t]
             r_td = td.get(d)
             if r_td is None:
@@ -896,10 +929,10 @@ class _RoleRows:
                 r_td = td[d] = get("td=" + d, unk)
             qi = 2 * inq[t] + qc
             cb = 0 if n_comma <= 0 else 1 if n_comma == 1 else 2
-            flat += (dir_lr[r][min(16, dist)], r_tp, r_td, q_rows[qi], tt.qt[qi], cm_lr[r][cb], tt.cmt[cb])
+            flat += (dir_lr[r][min(16, dist)], r_tp, r_td, q_rows[qi], g[12][qi], cm_lr[r][cb], g[13][cb])
             e = ent[t]
             if e == "DATE" or e == "TIME":
-                flat.append(tt.te)
+                flat.append(g[6].te)
             if punct[t]:
                 flat.append(punct_rows.get(lower[t], unk))
             if dist == 1:
