@@ -1,0 +1,98 @@
+"""A story's timeline is read through an index of the stored timeline, kept only while the store is unchanged.
+
+``Corpus.timeline(story)`` is asked once per story by ``export --html``; it answers from an
+index built once per version of the store. These tests pin what that index must give: for
+every story, exactly the entries the plain definition selects (the story's own entries and
+any entry citing one of its articles, in timeline order), and a fresh answer as soon as the
+timeline layer is replaced, by this connection or by another one.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from conftest import need_data
+from newsprism.benchmark import _edit
+from newsprism.corpus import Corpus
+from newsprism.model import Article, TimelineEntry
+from newsprism.pipeline import Pipeline
+from newsprism.store import Store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """32 FNC-1 bodies and edited copies of six of them (the copies join their original's story), refreshed."""
+    data = need_data("fnc-1")
+    with (data / "train_bodies.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["articleBody"].strip()][:32]
+    arts = [Article(id=f"fnc-{r['Body ID']}", text=r["articleBody"]) for r in rows]
+    arts += [Article(id=f"{a.id}~1", text=_edit(a.text, 1)) for a in arts[:6]]
+    path = str(tmp_path_factory.mktemp("scale") / "timeline.db")
+    with Corpus(path) as c:
+        for a in Pipeline.default().run(arts, batch_size=8):
+            c.store.put(a)
+        c.refresh()
+    return path
+
+
+def _by_definition(c: Corpus, story: str) -> list[TimelineEntry]:
+    members = set(c.story(story).articles)
+    return [t for t in c.timeline() if t.story == story or any(m.article in members for m in t.mentions)]
+
+
+def test_every_story_gets_the_entries_the_definition_selects(db: str) -> None:
+    with Corpus(db, readonly=True) as c:
+        stories = c.stories()
+        entries = c.timeline()
+        assert len(stories) > 5 and len(entries) > 5
+        shown = 0
+        for s in stories:
+            got = c.timeline(s.id)
+            assert got == _by_definition(c, s.id)
+            shown += len(got)
+        # Every entry of a story is somebody's: the per-story answers cover the whole timeline.
+        assert shown >= sum(1 for t in entries if t.story is not None)
+        assert any(len(c.timeline(s.id)) > 1 for s in stories)
+
+
+def test_an_entry_without_a_story_is_found_through_the_articles_it_cites(tmp_path: Path, db: str) -> None:
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(Path(db).read_bytes())
+    with Corpus(str(copy)) as c:
+        entries = c.timeline()
+        k, t = next((k, t) for k, t in enumerate(entries) if t.story is not None and t.mentions)
+        story = t.story
+        assert story is not None
+        entries[k] = dataclasses.replace(t, story=None)
+        c.store.put_layer("timeline", entries)  # this connection's own write
+        got = c.timeline(story)
+        assert entries[k] in got
+        assert got == _by_definition(c, story)
+        # Without a story and citing nothing, an entry belongs to no story's timeline.
+        entries[k] = dataclasses.replace(t, story=None, mentions=())
+        c.store.put_layer("timeline", entries)
+        assert entries[k] not in c.timeline(story)
+        assert c.timeline(story) == _by_definition(c, story)
+        # With its story and citing nothing (an embedded post's entry), it is in its story's timeline.
+        entries[k] = dataclasses.replace(t, mentions=())
+        c.store.put_layer("timeline", entries)
+        assert entries[k] in c.timeline(story)
+        assert c.timeline(story) == _by_definition(c, story)
+
+
+def test_another_connection_replacing_the_timeline_is_seen_at_once(tmp_path: Path, db: str) -> None:
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(Path(db).read_bytes())
+    with Corpus(str(copy), readonly=True) as reader:
+        before = reader.timeline()
+        story = next(t.story for t in before if t.story is not None)
+        assert reader.timeline(story)
+        with Store(str(copy)) as writer:
+            writer.put_layer("timeline", [t for t in before if t.story != story])
+        assert reader.timeline() == [t for t in before if t.story != story]
+        assert reader.timeline(story) == _by_definition(reader, story)
+        assert all(t.story != story for t in reader.timeline(story))
