@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import accumulate, chain, repeat
 from pathlib import Path
@@ -954,41 +955,110 @@ class _RoleRows:
         return flat, starts
 
 
+class _CueLemma:
+    """The cue model's weights of the features of one lemma, by their other part (filled on first use)."""
+
+    __slots__ = (
+        "docn",
+        "kodoc",
+        "kp",
+        "l",
+        "ld",
+        "lex",
+        "lexd",
+        "lhl",
+        "lk",
+        "lkc",
+        "lkm2",
+        "lko",
+        "lkpc",
+        "lnq",
+        "lnw",
+        "lp",
+        "lpw",
+        "lq",
+        "lsk",
+        "lt",
+    )
+
+    def __init__(self, lem: str, w: Callable[[str, float], float]):
+        self.l = w("l=" + lem, 0.0)
+        cls = CUE_CLASSES.get(lem)
+        self.lex = w("lex=" + cls, 0.0) if cls is not None else None
+        self.docn = w("docn", 0.0) if lem in DOCUMENT_NOUNS else None
+        self.ld: dict[str, float] = {}
+        self.lp: dict[str, float] = {}
+        self.lq: dict[str, float] = {}
+        self.lexd: dict[str, float] = {}
+        self.kp: dict[str, float] = {}
+        self.lk: dict[str, float] = {}
+        self.lnw: dict[str, float] = {}
+        self.lpw: dict[str, float] = {}
+        self.lnq: dict[str, float] = {}
+        self.lt: dict[str, float] = {}
+        self.lhl: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.lsk: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.lkc: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.lkm2: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.lkpc: dict[str, float] = {}
+        self.lko: dict[str, float] = {}
+        self.kodoc: dict[str, float] = {}
+
+
 class _CueWeights:
     """The one-column cue model's weights of :func:`cue_features`' features, in their order,
-    mostly without building their names.
+    without building their names.
 
-    Runs of features that depend on a few of the token's attributes only (its word, lemma,
-    tags and relation; its head; its quote state; its neighbours; one child) come from tables
-    filled on first use, keyed by those attributes: the names are built once per combination
-    instead of once per token. The rest (the second pass over the children) are named and
-    looked up as in :func:`cue_features`. A feature the model never saw weighs 0.0, as in
-    :meth:`_Linear.scores`; the weights come in the names' order, so their sum is the same
-    number. Each table is emptied past ``_MEMO_LIMIT`` entries.
+    Each feature's weight is kept in a table by the token's words and labels it is made of
+    (by lemma first for the features with the cue's lemma), filled on first use with the
+    weight of the name :func:`cue_features` gives (0.0 for a name the model never saw, as in
+    :meth:`_Linear.scores`): a look-up by strings already made instead of a name built and
+    hashed. The weights come in the names' order, so their sum is the same number. All tables
+    are emptied together past ``_MEMO_LIMIT`` fills.
     """
 
     def __init__(self, weight: dict[str, float]):
         self.weight = weight
-        self.nokids = weight.get("nokids", 0.0)
-        self.ss = weight.get("ss", 0.0)
-        self.word: dict[tuple[str, ...], list[float]] = {}  # b, w, l, p, t, d, ld, lp, pd; lt
-        self.head: dict[tuple[str, ...], list[float]] = {}  # hl, hp
-        self.lex: dict[tuple[str, ...], list[float]] = {}  # q, lq, lex, lexd, docn
-        self.kid: dict[tuple[str, ...], list[float]] = {}  # one child's kp, kpw / km / ks
-        self.kind: dict[tuple[str, ...], list[float]] = {}  # k, lk of one child relation
-        self.near: dict[tuple[str, ...], list[float]] = {}  # nq, lnq
-        # (The neighbours' and the head's features with the lemma are named every time: their
-        # combinations are mostly seen once, a table of them would mostly miss.)
+        w = weight.get
+        self.b = w("b", 0.0)
+        self.nokids = w("nokids", 0.0)
+        self.ss = w("ss", 0.0)
+        self.q = {q: w("q=" + q, 0.0) for q in "01"}
+        self.nq = {q: w("nq=" + q, 0.0) for q in "01"}
+        self._empty()
 
-    def _fill(self, table: dict[tuple[str, ...], list[float]], key: tuple[str, ...], names: list[str]) -> list[float]:
-        if len(table) > _MEMO_LIMIT:
-            table.clear()
-        w = self.weight.get
-        got = table[key] = [w(x, 0.0) for x in names]
+    def _empty(self) -> None:
+        self.fills = 0
+        self.lems: dict[str, _CueLemma] = {}
+        self.word: dict[str, float] = {}
+        self.p: dict[str, float] = {}
+        self.t: dict[str, float] = {}
+        self.d: dict[str, float] = {}
+        self.hl: dict[str, float] = {}
+        self.kpw: dict[str, float] = {}
+        self.km: dict[str, float] = {}
+        self.ks: dict[str, float] = {}
+        self.k: dict[str, float] = {}
+        self.pw: dict[str, float] = {}
+        self.nw: dict[str, float] = {}
+        self.pd: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.hp: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.sk: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.kc: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.km2: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.kpo: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.ko: defaultdict[str, dict[str, float]] = defaultdict(dict)
+
+    def _fill(self, table: dict[str, float], key: str, name: str) -> float:
+        self.fills += 1
+        got = table[key] = self.weight.get(name, 0.0)
         return got
 
     def of(self, v: DocView, i: int) -> list[float]:
-        """The weights of ``cue_features(v, i)``, in its order."""
+        """The weights of ``cue_features(v, i)``, in its order (each line below is one of its features)."""
+        if self.fills > _MEMO_LIMIT:
+            self._empty()
+        fill = self._fill
         lem = v.lemma[i]
         low = v.lower[i]
         pos = v.pos[i]
@@ -996,88 +1066,94 @@ class _CueWeights:
         tag = v.tag[i]
         h = v.head[i]
         hlem = v.lemma[h]
-        q = "1" if v.inq[i] else "0"
-        fill = self._fill
-        key: tuple[str, ...] = (low, lem, pos, tag, dep)
-        got = self.word.get(key)
-        if got is None:
-            got = fill(self.word, key, ["b", "w=" + low, "l=" + lem, "p=" + pos, "t=" + tag, "d=" + dep,
-                                        "ld=" + lem + "|" + dep, "lp=" + lem + "|" + pos, "pd=" + pos + "|" + dep,
-                                        "lt=" + lem + "|" + tag])
-        f = got[:-1]
-        w_lt = got[-1]
         hpos = v.pos[h]
-        key = (hlem, hpos, dep)
-        got = self.head.get(key)
-        if got is None:
-            got = fill(self.head, key, ["hl=" + hlem, "hp=" + hpos + "|" + dep])
-        f += got
-        key = (lem, dep, q)
-        got = self.lex.get(key)
-        if got is None:
-            names = ["q=" + q, "lq=" + lem + "|" + q]
-            cls = CUE_CLASSES.get(lem)
-            if cls is not None:
-                names.append("lex=" + cls)
-                names.append("lexd=" + cls + "|" + dep)
-            if lem in DOCUMENT_NOUNS:
-                names.append("docn")
-            got = fill(self.lex, key, names)
-        f += got
+        q = "1" if v.inq[i] else "0"
+        lt = self.lems.get(lem)
+        if lt is None:
+            lt = self.lems[lem] = _CueLemma(lem, self.weight.get)
+        x = self.word.get(low)
+        f = [self.b, x if x is not None else fill(self.word, low, "w=" + low), lt.l]
+        x = self.p.get(pos)
+        f.append(x if x is not None else fill(self.p, pos, "p=" + pos))
+        x = self.t.get(tag)
+        f.append(x if x is not None else fill(self.t, tag, "t=" + tag))
+        x = self.d.get(dep)
+        f.append(x if x is not None else fill(self.d, dep, "d=" + dep))
+        x = lt.ld.get(dep)
+        f.append(x if x is not None else fill(lt.ld, dep, "ld=" + lem + "|" + dep))
+        x = lt.lp.get(pos)
+        f.append(x if x is not None else fill(lt.lp, pos, "lp=" + lem + "|" + pos))
+        tab = self.pd[pos]
+        x = tab.get(dep)
+        f.append(x if x is not None else fill(tab, dep, "pd=" + pos + "|" + dep))
+        x = self.hl.get(hlem)
+        f.append(x if x is not None else fill(self.hl, hlem, "hl=" + hlem))
+        tab = self.hp[hpos]
+        x = tab.get(dep)
+        f.append(x if x is not None else fill(tab, dep, "hp=" + hpos + "|" + dep))
+        f.append(self.q[q])
+        x = lt.lq.get(q)
+        f.append(x if x is not None else fill(lt.lq, q, "lq=" + lem + "|" + q))
+        if lt.lex is not None:
+            f.append(lt.lex)
+            x = lt.lexd.get(dep)
+            f.append(x if x is not None else fill(lt.lexd, dep, "lexd=" + CUE_CLASSES[lem] + "|" + dep))
+        if lt.docn is not None:
+            f.append(lt.docn)
         children, vdep, lower, vpos = v.children, v.dep, v.lower, v.pos
         kids: set[str] = set()
-        kid = self.kid
         for c in children[i]:
             cd = vdep[c]
             if cd == "punct":
                 continue
             kids.add(cd)
             if cd == "prep" or cd == "prt" or cd == "agent":
-                key = (cd, lem, lower[c])
-                got = kid.get(key)
-                if got is None:
-                    got = fill(kid, key, ["kp=" + lem + "|" + lower[c], "kpw=" + lower[c]])
-                f += got
+                lc = lower[c]
+                x = lt.kp.get(lc)
+                f.append(x if x is not None else fill(lt.kp, lc, "kp=" + lem + "|" + lc))
+                x = self.kpw.get(lc)
+                f.append(x if x is not None else fill(self.kpw, lc, "kpw=" + lc))
             elif cd == "mark":
-                key = (cd, lower[c])
-                got = kid.get(key)
-                if got is None:
-                    got = fill(kid, key, ["km=" + lower[c]])
-                f += got
+                lc = lower[c]
+                x = self.km.get(lc)
+                f.append(x if x is not None else fill(self.km, lc, "km=" + lc))
             elif cd == "nsubj" or cd == "nsubjpass":
-                key = ("nsubj", vpos[c])
-                got = kid.get(key)
-                if got is None:
-                    got = fill(kid, key, ["ks=" + vpos[c]])
-                f += got
-        kind = self.kind
+                pc = vpos[c]
+                x = self.ks.get(pc)
+                f.append(x if x is not None else fill(self.ks, pc, "ks=" + pc))
         for cd in kids:
-            key = (lem, cd)
-            got = kind.get(key)
-            if got is None:
-                got = fill(kind, key, ["k=" + cd, "lk=" + lem + "|" + cd])
-            f += got
+            x = self.k.get(cd)
+            f.append(x if x is not None else fill(self.k, cd, "k=" + cd))
+            x = lt.lk.get(cd)
+            f.append(x if x is not None else fill(lt.lk, cd, "lk=" + lem + "|" + cd))
         if not kids:
             f.append(self.nokids)
-        w = self.weight.get
         pw = lower[i - 1] if i > 0 else "<s>"
         nw = lower[i + 1] if i + 1 < v.n else "</s>"
-        f += (w("pw=" + pw, 0.0), w("nw=" + nw, 0.0), w("lnw=" + lem + "|" + nw, 0.0), w("lpw=" + lem + "|" + pw, 0.0))
+        x = self.pw.get(pw)
+        f.append(x if x is not None else fill(self.pw, pw, "pw=" + pw))
+        x = self.nw.get(nw)
+        f.append(x if x is not None else fill(self.nw, nw, "nw=" + nw))
+        x = lt.lnw.get(nw)
+        f.append(x if x is not None else fill(lt.lnw, nw, "lnw=" + lem + "|" + nw))
+        x = lt.lpw.get(pw)
+        f.append(x if x is not None else fill(lt.lpw, pw, "lpw=" + lem + "|" + pw))
         near = "0"
         inq = v.inq
         for k in range(max(0, i - 3), min(v.n, i + 4)):
             if k != i and inq[k]:
                 near = "1"
                 break
-        key = (lem, near)
-        got = self.near.get(key)
-        if got is None:
-            got = fill(self.near, key, ["nq=" + near, "lnq=" + lem + "|" + near])
-        f += got
+        f.append(self.nq[near])
+        x = lt.lnq.get(near)
+        f.append(x if x is not None else fill(lt.lnq, near, "lnq=" + lem + "|" + near))
         if v.sstart[i]:
             f.append(self.ss)
-        f.append(w_lt)
-        f.append(w("lhl=" + lem + "|" + hlem + "|" + dep, 0.0))
+        x = lt.lt.get(tag)
+        f.append(x if x is not None else fill(lt.lt, tag, "lt=" + lem + "|" + tag))
+        tab = lt.lhl[hlem]
+        x = tab.get(dep)
+        f.append(x if x is not None else fill(tab, dep, "lhl=" + lem + "|" + hlem + "|" + dep))
         for c in children[i]:
             cd = vdep[c]
             if cd == "nsubj" or cd == "nsubjpass" or cd == "poss" or cd == "agent":
@@ -1086,27 +1162,51 @@ class _CueWeights:
                     objs = [g for g in children[c] if vdep[g] == "pobj"]
                     if objs:
                         hk = _holder_kind(v, objs[0])
-                f.append(w("sk=" + cd + "|" + hk, 0.0))
-                f.append(w("lsk=" + lem + "|" + cd + "|" + hk, 0.0))
+                tab = self.sk[cd]
+                x = tab.get(hk)
+                f.append(x if x is not None else fill(tab, hk, "sk=" + cd + "|" + hk))
+                tab = lt.lsk[cd]
+                x = tab.get(hk)
+                f.append(x if x is not None else fill(tab, hk, "lsk=" + lem + "|" + cd + "|" + hk))
             elif cd in _GOVERNED:
-                f.append(w("kc=" + cd + "|" + vpos[c], 0.0))
-                f.append(w("lkc=" + lem + "|" + cd + "|" + v.lemma[c], 0.0))
+                pc = vpos[c]
+                tab = self.kc[cd]
+                x = tab.get(pc)
+                f.append(x if x is not None else fill(tab, pc, "kc=" + cd + "|" + pc))
+                lc = v.lemma[c]
+                tab = lt.lkc[cd]
+                x = tab.get(lc)
+                f.append(x if x is not None else fill(tab, lc, "lkc=" + lem + "|" + cd + "|" + lc))
                 for g in children[c]:
                     if g < c and (vdep[g] == "mark" or vdep[g] == "aux"):
-                        f.append(w("km2=" + cd + "|" + lower[g], 0.0))
-                        f.append(w("lkm2=" + lem + "|" + cd + "|" + lower[g], 0.0))
+                        lg = lower[g]
+                        tab = self.km2[cd]
+                        x = tab.get(lg)
+                        f.append(x if x is not None else fill(tab, lg, "km2=" + cd + "|" + lg))
+                        tab = lt.lkm2[cd]
+                        x = tab.get(lg)
+                        f.append(x if x is not None else fill(tab, lg, "lkm2=" + lem + "|" + cd + "|" + lg))
             elif cd == "prep":
                 objs = [g for g in children[c] if vdep[g] == "pobj" or vdep[g] == "pcomp"]
                 if objs:
-                    f.append(w("kpo=" + lower[c] + "|" + _holder_kind(v, objs[0]), 0.0))
+                    lc = lower[c]
+                    hk = _holder_kind(v, objs[0])
+                    tab = self.kpo[lc]
+                    x = tab.get(hk)
+                    f.append(x if x is not None else fill(tab, hk, "kpo=" + lc + "|" + hk))
                     if vdep[objs[0]] == "pcomp":
-                        f.append(w("lkpc=" + lem + "|" + lower[c], 0.0))
+                        x = lt.lkpc.get(lc)
+                        f.append(x if x is not None else fill(lt.lkpc, lc, "lkpc=" + lem + "|" + lc))
             if cd == "dobj" or cd == "pobj" or cd == "attr":
                 ol = v.lemma[c]
-                f.append(w("ko=" + cd + "|" + ol, 0.0))
-                f.append(w("lko=" + lem + "|" + ol, 0.0))
+                tab = self.ko[cd]
+                x = tab.get(ol)
+                f.append(x if x is not None else fill(tab, ol, "ko=" + cd + "|" + ol))
+                x = lt.lko.get(ol)
+                f.append(x if x is not None else fill(lt.lko, ol, "lko=" + lem + "|" + ol))
                 if ol in DOCUMENT_NOUNS:
-                    f.append(w("kodoc=" + lem + "|" + cd, 0.0))
+                    x = lt.kodoc.get(cd)
+                    f.append(x if x is not None else fill(lt.kodoc, cd, "kodoc=" + lem + "|" + cd))
         return f
 
 
