@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import SEED_000, SEED_004
+from conftest import SEED_000, SEED_004, need_data
 from newsprism.model import Analysis, Article, Quote, from_dict, to_dict
 from newsprism.pipeline import Pipeline
 from newsprism.stages.quotes import QuoteStage, find_quote_regions, find_quotes_in_text
@@ -602,7 +602,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v18"
+    assert st.tag == "quotes.v19"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -648,3 +648,29 @@ def test_a_that_clause_after_the_cues_adjunct_is_its_reported_clause(nlp: object
     assert a.source is not None and t[a.source[0]:a.source[1]] == "Adelson"
     assert next(t[x:y] for x, y in a.outer).startswith("that he may wait")
 
+
+
+@pytest.mark.parametrize(
+    ("name", "quote", "cue", "source"),
+    [
+        ("breitbart_2016-02-02_red-hot-chili-peppers-in-final-s",
+         "“We had written two dozen songs before we got with [Danger Mouse],”", "said", "Kiedis"),
+        ("breitbart_2016-05-18_trump-s-investments-include-comp",
+         "“We’re going to tax you when those air conditioners come,”", "said", "Trump"),
+    ],
+)
+def test_a_quote_opening_its_sentence_on_a_comma_is_its_cues_quote(
+        nlp: object, name: str, quote: str, cue: str, source: str) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    # PolNeAR train articles: parsed whole, the words after the quote fell into the quote's clause,
+    # which made the quote a scare quote of the cue's reported clause (an indirect report ran
+    # over the quote, its speaker and the rest of the sentence).
+    text = (need_data("polnear") / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    at = text.index(quote)
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if any(s <= at < e for s, e in a.outer)]
+    assert a.label == "direct"
+    assert [text[s:e] for s, e in a.outer] == [quote]
+    assert a.cue is not None and text[a.cue[0]:a.cue[1]] == cue
+    assert a.source is not None and text[a.source[0]:a.source[1]] == source

@@ -1439,6 +1439,8 @@ class _Builder:
             end += 1  # the closing mark and period hang off the main verb in the parse
         if not (comp[0] <= r.outer[0] and r.outer[1] <= end):
             return False
+        if self._leads_to_cue(r, cue):
+            return False
         # Words of other quotes, the cue and its subject do not make the clause reported speech.
         skip = [o.outer for o in self.regions]
         subj = _subject(cue)
@@ -1450,6 +1452,22 @@ class _Builder:
             if tok.is_alpha and not any(a <= tok.idx < b for a, b in skip):
                 words += 1
         return words >= 3
+
+    def _leads_to_cue(self, r: QuoteRegion, cue: Any) -> bool:
+        """ "“Yes, I support Ted Cruz,” Brent Bozell III, founder of ..., tells Breitbart News": a
+        quote opening its sentence and closing on a comma, its cue after it in the same sentence,
+        is the cue's quote however the parse hung the words between them (there the speaker was
+        an apposition inside the quote's clause, which made the quote a scare quote of it)."""
+        if not (r.opened and r.closed) or cue.idx < r.outer[1]:
+            return False
+        if not self.text[r.start:r.end].rstrip().endswith(",") and self.text[r.outer[1]:r.outer[1] + 1] != ",":
+            return False
+        v = self.view
+        k = bisect.bisect_left(v.idx, r.outer[0])
+        if k >= v.n or v.sent_of[k] != v.sent_of[cue.i]:
+            return False
+        first = v.sents[v.sent_of[k]][0]
+        return not self.text[v.idx[first]:r.outer[0]].strip() and not self._sentence_break(r.outer[1], cue.idx)
 
     def _is_direct(self, cue: Any, r: QuoteRegion) -> bool:
         """Short quotes inside a reported clause are scare quotes, not the quote itself."""
@@ -1754,7 +1772,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 18
+    version = 19
     requires = ("parse",)
     assigns = ("quotes",)
 
