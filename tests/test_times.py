@@ -694,6 +694,43 @@ def test_fold_keeps_length_and_folds_what_the_regex_engine_folds() -> None:
         assert re.fullmatch("(?i)" + folded[i], c) and folded[i] in "abcdefghijklmnopqrstuvwxyz", c
 
 
+def test_the_quick_fold_finds_the_keys_where_the_exact_fold_does() -> None:
+    # _fold lowercases with str.lower (quick) where the regex engine's fold would touch only the
+    # letters it folds to ASCII (str.translate, slow): the keys searched in it are ASCII words and
+    # digits, so every character must come out the same ASCII letter or digit, or neither, in both
+    import re
+
+    from newsprism.stages.temporal import _FOLD, _fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    quick, exact = _fold(every), every.translate(_FOLD)
+    assert len(quick) == len(exact) == len(every)
+    odd = [(a, b) for a, b in zip(quick, exact, strict=True) if a != b and (
+        a.isascii() or b.isascii() or a.isdigit() != b.isdigit())]
+    assert odd == []
+    text = "İstanbul KELVİN ſoon weeK Yesterday TODAY 1990s ΣΑΣ “Monday” in the paſt"
+    for key in ("deictic", "vague", "unit", "set"):
+        from newsprism.stages.temporal import _KEYS, _Scanner
+
+        rx, _ = _KEYS[key]
+        want = sorted({k for k in range(len(text)) if rx.match(text.translate(_FOLD), k)})
+        assert _Scanner(text).hits(key) == want, key
+    assert re.fullmatch("[a-z ]+", _fold("İ ı ſ K"))
+
+
+def test_patterns_tried_only_at_word_starts_match_nowhere_else() -> None:
+    # the scanner skips, for these patterns, every place no word starts at: the patterns must not
+    # be able to match there (each alternative opens with \b and a word character)
+    from newsprism.stages.temporal import _AT_WORD_START, _COMPILED, _word_start
+
+    text = " ".join((SEED_000.read_text(encoding="utf-8"), SEED_004.read_text(encoding="utf-8"), *_TIME_WORDS,
+                     "x2019-12-31 _2019 a few days ago,two days ago(three years ago) -last week everyday daily humid January"))
+    for name, rx, _ in _COMPILED:
+        if name in _AT_WORD_START:
+            assert all(_word_start(text, s) for s in range(len(text)) if rx.match(text, s)), name
+    assert not _word_start("ab", 1) and _word_start("a b", 2) and _word_start("_x", 0) and not _word_start(" x", 0)
+
+
 def test_a_happening_outside_the_lexicon_is_an_event_when_an_expression_dates_it() -> None:
     a = _parsed("Apple renamed the store in 2006. The store passes 4 billion songs. "
                 "Jobs said on Monday that sales grew.")

@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -337,10 +338,14 @@ def _triggers(doc: Any, arr: Any) -> list[tuple[int, str]]:
     from spacy.symbols import NOUN, PROPN, VERB
 
     strings = doc.vocab.strings
-    known: dict[int, bool] = {}  # hash -> its lowercased string is a trigger word
+    pos = arr[:, 0]
+    rows = np.flatnonzero((pos == VERB) | (pos == NOUN) | (pos == PROPN))
+    known = _TRIGGER_HASHES
+    if len(known) > _HASH_CACHE_MAX:
+        known.clear()
     out: list[tuple[int, str]] = []
-    for i in np.flatnonzero(np.isin(arr[:, 0], (VERB, NOUN, PROPN))).tolist():
-        lemma, orth = int(arr[i, 1]), int(arr[i, 2])
+    # the columns as Python ints at once: indexing the array token by token costs more than the test
+    for i, lemma, orth in zip(rows.tolist(), arr[rows, 1].tolist(), arr[rows, 2].tolist(), strict=True):
         hit = known.get(lemma)
         if hit is None:
             hit = known[lemma] = strings[lemma].lower() in _TRIGGER_WORDS
@@ -348,9 +353,16 @@ def _triggers(doc: Any, arr: Any) -> list[tuple[int, str]]:
             hit = known.get(orth)
             if hit is None:
                 hit = known[orth] = strings[orth].lower() in _TRIGGER_WORDS
-        if hit and (c := _trigger_class(doc[i])) and not _negated(doc[i]):
+        if hit and (c := _trigger_class(tok := doc[i])) and not _negated(tok):
             out.append((i, c))
     return out
+
+
+# hash -> its string, lowercased, is a trigger word. A string's hash is the same in every vocabulary
+# (it is the hash of the text), so the answers hold across documents; kept for the process, and
+# dropped when they grow past a bound (a long run meets ever new words, most of them once).
+_TRIGGER_HASHES: dict[int, bool] = {}
+_HASH_CACHE_MAX = 200_000
 
 
 class TimeStage(ArticleStage):
@@ -747,23 +759,26 @@ def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int
     hit = is_verb & ((dep == strings["ROOT"]) | (dep == strings["conj"]) | (dep == strings["pcomp"])) & (
         (tag == strings["VBD"]) | (tag == strings["VBN"]) | (tag == strings["VB"]))
     told = np.flatnonzero(hit).tolist()
+    performing = _performing_hashes(strings)
     verbs = np.flatnonzero(is_verb)
-    perf = set(verbs[np.isin(arr[verbs, 1], _performing_hashes(strings))].tolist())
+    perf = {i for i, lemma in zip(verbs.tolist(), arr[verbs, 1].tolist(), strict=True) if lemma in performing}
     nouns = np.flatnonzero((pos == strings["NOUN"]) & ((dep == strings["dobj"]) | (dep == strings["nsubjpass"])))
     heads = nouns + arr[nouns, 5].astype(np.int64)  # HEAD is the offset to the head
+    verb_at = is_verb.tolist()
     objs: list[tuple[int, int]] = []
-    for i, h in zip(nouns.tolist(), heads.tolist(), strict=True):
-        if h != i and is_verb[h] and _happening_noun(strings[int(arr[i, 1])]):
+    for i, h, lemma in zip(nouns.tolist(), heads.tolist(), arr[nouns, 1].tolist(), strict=True):
+        if h != i and verb_at[h] and _happening_noun(strings[lemma]):
             objs.append((i, h))
     return told, perf, objs
 
 
-_PERF_HASHES: list[Any] = []
+_PERF_HASHES: set[int] = set()
 
 
-def _performing_hashes(strings: Any) -> list[int]:
+def _performing_hashes(strings: Any) -> set[int]:
+    """The hashes of the lemmas of :data:`.time_anchor.PERFORMING` (the same in every vocabulary)."""
     if not _PERF_HASHES:
-        _PERF_HASHES.extend(strings[w] for w in sorted(PERFORMING))
+        _PERF_HASHES.update(strings[w] for w in PERFORMING)
     return _PERF_HASHES
 
 
@@ -1181,6 +1196,7 @@ _HAPPENING_NOUNS = frozenset({"dispute", "decision", "fight", "battle", "crash",
                               "launch", "purchase", "bid", "trip", "tour", "rally", "war", "campaign", "deal"})
 
 
+@lru_cache(maxsize=65536)
 def _happening_noun(lemma: str) -> bool:
     """A noun lemma that may name a happening: deverbal (as :func:`_generic` reads it), one of
     :data:`_HAPPENING_NOUNS`, or "case" (a court case, asked of its compound later)."""
