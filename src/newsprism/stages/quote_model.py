@@ -771,7 +771,6 @@ class _RoleRows:
 
         return branch, token
 
-
     def flat(self, v: DocView, c: int, toks: Sequence[int], lem: str) -> tuple[list[int], list[int]] | None:
         """The rows of :func:`_role_parts` with :meth:`emitters`, all tokens in one list, with
         where each token's rows start (and the end): the same rows in the same order, so the
@@ -803,29 +802,25 @@ class _RoleRows:
         # the up3 and d3 of its path, its first word, its _TopRows, near the cue's path, on it,
         # (lca_up, d3, n_down, branch) as _role_parts' info() gives them, n_down capped at 3,
         # the groups one relation further down, and its _TopRows' tp, qt and cmt].
-        groups: dict[tuple[Any, ...], list[Any]] = {}
-
+        # Each group is made once: a walk reaches a node once (then it is in the memo below),
+        # and the groups further down a branch are kept by relation on their parent group.
         def group(lca_up: int, d3: tuple[str, ...], n_down: int, branch: int) -> list[Any]:
-            key = (lca_up, d3, n_down, branch)
-            g = groups.get(key)
-            if g is None:
-                bd = (dep[branch] + "/" + pos[branch]) if branch >= 0 else "?"
-                if lca_up == 0:
-                    top = "D:" + bd
-                elif lca_up < 0:
-                    top = "N:" + bd
-                elif not n_down:
-                    top = "A:" + up2[lca_up]
-                else:
-                    top = "S:" + up2[lca_up] + ">" + bd
-                tt = tops.get(top)
-                if tt is None:
-                    tt = top_of(top)
-                g = groups[key] = [
-                    None, None, top, up3[lca_up] if lca_up > 0 else "", d3,
+            bd = (dep[branch] + "/" + pos[branch]) if branch >= 0 else "?"
+            if lca_up == 0:
+                top = "D:" + bd
+            elif lca_up < 0:
+                top = "N:" + bd
+            elif not n_down:
+                top = "A:" + up2[lca_up]
+            else:
+                top = "S:" + up2[lca_up] + ">" + bd
+            tt = tops.get(top)
+            if tt is None:
+                tt = top_of(top)
+            return [None, None, top, up3[lca_up] if lca_up > 0 else "", d3,
                     lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None,
-                    tt, n_down <= 1 and lca_up <= 1, n_down == 0, key, {}, tt.tp, tt.qt, tt.cmt]
-            return g
+                    tt, n_down <= 1 and lca_up <= 1, n_down == 0, (lca_up, d3, n_down, branch), {}, tt.tp, tt.qt,
+                    tt.cmt]
 
         branches = self.branches
 
