@@ -71,6 +71,15 @@ def test_fast_scores_equal_the_named_features_on_news(nlp: object) -> None:
     assert _check_same_scores(nlp, _fnc_bodies(25)) >= 100
 
 
+def test_fast_scores_equal_the_named_features_on_the_examples(nlp: object) -> None:
+    """The repo's own example articles (no gold data needed): whole articles, quotes and all."""
+    from pathlib import Path
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))]
+    assert texts
+    assert _check_same_scores(nlp, texts) >= 20
+
+
 def test_role_rows_take_the_one_pass_on_news_and_the_walks_on_deep_trees(
         nlp: object, monkeypatch: pytest.MonkeyPatch) -> None:
     """News trees are shallow enough for the one pass (so the tests above check it); a tree
