@@ -11,6 +11,7 @@ tagged PERSON elsewhere, the majority label of one name).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,10 @@ from ..model import Analysis, Mention
 from ..pipeline import ArticleStage
 from ..resolve.names import ARTICLES, EVENT_HEADS, ROLE_WORDS, TITLES, fold, glued_split, is_acronym, name_key
 from .temporal import MONTHS
+
+# names.fold (NFKD and a pass over the characters) of the capitalised words: the same words
+# come back article after article ("The", "He", the names in the news).
+_fold = functools.lru_cache(maxsize=100_000)(fold)
 
 __all__ = ["NAME_LABELS", "MentionStage", "find_mentions"]
 
@@ -373,8 +378,8 @@ def _split_coordination(doc: Any, cands: list[_Cand], known: Counter[str]) -> li
         if cut is None or c.label == "EVENT":
             out.append(c)
             continue
-        inside = Counter(fold(t.text) for t in doc[c.start : c.end] if t.is_alpha and _cap(t))
-        words = [fold(t.text) for t in doc[c.start : c.end] if t.is_alpha and _cap(t)]
+        inside = Counter(_fold(t.text) for t in doc[c.start : c.end] if t.is_alpha and _cap(t))
+        words = [_fold(t.text) for t in doc[c.start : c.end] if t.is_alpha and _cap(t)]
         if words and all(known[w] > inside[w] for w in words):
             out.append(_Cand(c.start, cut, c.label, min(c.confidence, 0.6), c.source))
             out.append(_Cand(cut + 1, c.end, c.label, min(c.confidence, 0.6), c.source))
@@ -490,30 +495,48 @@ def _trim(doc: Any, c: _Cand) -> _Cand | None:
 
 
 def _known_tokens(doc: Any) -> Counter[str]:
-    return Counter(fold(w) for w in (t.text for t in doc if t.is_alpha) if w[:1].isupper())
+    return Counter(_fold(w) for w in (t.text for t in doc if t.is_alpha) if w[:1].isupper())
 
 
-def _locate(doc: Any, c: _Cand, known: Counter[str]) -> bool:
+class _Cuts:
+    """:func:`glued_split` of an article's words against its known words, each word once: the
+    answer depends on the word and the article only, and an article repeats its names."""
+
+    __slots__ = ("_got", "_known")
+
+    def __init__(self, known: Counter[str]):
+        self._known = known
+        self._got: dict[str, tuple[int, int] | None] = {}
+
+    def __call__(self, word: str) -> tuple[int, int] | None:
+        got = self._got
+        if word in got:
+            return got[word]
+        cut = got[word] = glued_split(word, _KnownView(self._known, _fold(word)))
+        return cut
+
+
+def _locate(doc: Any, c: _Cand, cuts: _Cuts) -> bool:
     """Set the character span, cutting a damaged edge token back to the name in it."""
     first, last = doc[c.start], doc[c.end - 1]
     cs, ce = first.idx, last.idx + len(last.text)
     if c.end - c.start == 1:
-        cut = glued_split(first.text, _KnownView(known, fold(first.text)))
+        cut = cuts(first.text)
         if cut is not None:
             cs, ce = first.idx + cut[0], first.idx + cut[1]
     else:
-        cut = glued_split(first.text, _KnownView(known, fold(first.text)))
+        cut = cuts(first.text)
         if cut is not None:
             if cut[0] == 0:
                 return False  # "Soleimaniin Tehran": the glue sits inside the span
             cs = first.idx + cut[0]
-        cut = glued_split(last.text, _KnownView(known, fold(last.text)))
+        cut = cuts(last.text)
         if cut is not None:
             if cut[0] > 0:
                 return False  # "Razi ZionistsSharif": two names run together
             ce = last.idx + cut[1]
     for tok in doc[c.start + 1 : c.end - 1]:
-        if glued_split(tok.text, _KnownView(known, fold(tok.text))) is not None:
+        if cuts(tok.text) is not None:
             return False
     # A span running over a line break (title into body) keeps its longest line. spaCy keeps
     # line breaks in whitespace tokens, so the span's tokens tell; Doc.text is rebuilt from every
@@ -689,12 +712,13 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v3", propn: boo
     cands = _split_headlines(doc, cands)
     cands = _split_coordination(doc, cands, known)
     kept: list[_Cand] = []
+    cuts = _Cuts(known)
     for c in cands:
         trimmed = _trim(doc, c)
         if trimmed is None:
             continue
         c = trimmed
-        if not _locate(doc, c, known):
+        if not _locate(doc, c, cuts):
             continue
         surface = text[c.char_start : c.char_end]
         if _NOISE.search(surface) or any(a <= c.char_start and c.char_end <= b for a, b in credits):
