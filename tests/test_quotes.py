@@ -602,7 +602,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v19"
+    assert st.tag == "quotes.v20"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -674,3 +674,35 @@ def test_a_quote_opening_its_sentence_on_a_comma_is_its_cues_quote(
     assert [text[s:e] for s, e in a.outer] == [quote]
     assert a.cue is not None and text[a.cue[0]:a.cue[1]] == cue
     assert a.source is not None and text[a.source[0]:a.source[1]] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # PolNeAR train: the relay parts its sentence's content, the clause's verb after it.
+        (("Over the long term, according to the budget office, the rise in annual deficits and debt is mainly "
+          "attributable to the aging of the population."),
+         ["Over the long term", ("the rise in annual deficits and debt is mainly attributable to the aging of the "
+                                 "population")]),
+        (("His criticism, according to an interview with The New York Times at the time, was the president's "
+          "choice of paramour."), ["His criticism", "was the president's choice of paramour"]),
+    ],
+)
+def test_according_to_inside_a_sentence_parts_its_content(nlp: object, text: str, pieces: list[str]) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    assert a.cue is not None and text[a.cue[0]:a.cue[1]] == "according to"
+    assert [text[s:e] for s, e in a.outer] == pieces
+
+
+def test_according_to_after_the_clauses_verb_ends_the_content(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    # The words after such a relay are an aside ("..., a huge sum"), not the report's.
+    t = ("For these assignments and others, Centerview earned about $600 million last year, according to public "
+         "filings, a huge sum for a firm of its size.")
+    acc = [a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+           if a.cue is not None and t[a.cue[0]:a.cue[1]] == "according to"]
+    assert [[t[s:e] for s, e in a.outer] for a in acc] == [
+        ["For these assignments and others, Centerview earned about $600 million last year"]]

@@ -1573,16 +1573,25 @@ class _Builder:
         if head_tok is None or head_tok.i == tok.i:
             return self._according_opening(tok, to)
         content = _clean(self.text, _subtree_range(head_tok, exclude=[tok]))
-        # The relay phrase ends or opens the content, never sits inside it.
+        # The relay phrase ends or opens the content; inside it, it parts the content in two when
+        # the clause's verb comes after it ("Over the long term, according to the budget office,
+        # the rise in annual deficits ... is mainly attributable to ..."), and otherwise ends it.
         rel_s, rel_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        rest: tuple[Range, ...] = ()
         if content[0] < rel_s < content[1]:
-            content = _clean(self.text, (content[0], rel_s))
+            before = _clean(self.text, (content[0], rel_s))
+            after = _clean(self.text, (rel_e, content[1]))
+            if rel_e <= head_tok.idx and self.text[rel_e:after[0]].strip() == "," and after[1] - after[0] >= 3 \
+                    and before[1] - before[0] >= 3 and "\n" not in self.text[content[0]:content[1]]:
+                rest = (after,)
+            content = before
         elif content[0] < rel_e < content[1]:
             content = _clean(self.text, (rel_e, content[1]))
         if content[1] - content[0] < 3:
             return None
         cue = (tok.idx, to.idx + len(to))
-        return {"content": (content,), "outer": (content,), "label": "indirect", "cue": cue,
+        pieces = (content,) + rest
+        return {"content": pieces, "outer": pieces, "label": "indirect", "cue": cue,
                 "lemma": "according to", "source": source, "head": obj, "order": min(cue[0], content[0])}
 
     def _in_document(self, tok: Any) -> dict[str, Any] | None:
@@ -1772,7 +1781,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 19
+    version = 20
     requires = ("parse",)
     assigns = ("quotes",)
 
