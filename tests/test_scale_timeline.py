@@ -4,7 +4,8 @@
 index built once per version of the store. These tests pin what that index must give: for
 every story, exactly the entries the plain definition selects (the story's own entries and
 any entry citing one of its articles, in timeline order), and a fresh answer as soon as the
-timeline layer is replaced, by this connection or by another one.
+timeline layer is replaced, by this connection or by another one. The refresh's lookup of the
+entities an embedded post names is likewise indexed; it must find what testing every name finds.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 from conftest import need_data
 from newsprism.benchmark import _edit
 from newsprism.corpus import Corpus
+from newsprism.corpus import _names_in as corpus_names_in
 from newsprism.model import Article, TimelineEntry
 from newsprism.pipeline import Pipeline
 from newsprism.store import Store
@@ -96,3 +98,30 @@ def test_another_connection_replacing_the_timeline_is_seen_at_once(tmp_path: Pat
         assert reader.timeline() == [t for t in before if t.story != story]
         assert reader.timeline(story) == _by_definition(reader, story)
         assert all(t.story != story for t in reader.timeline(story))
+
+
+def test_embedded_posts_name_the_entities_every_name_test_finds(db: str) -> None:
+    """_names_in (texts indexed by 4-character pieces) answers what testing every name against every text does."""
+    with Corpus(db, readonly=True) as c:
+        entities = c.store.entities()
+        bodies = [a.text for a in c.analyses()]
+    names = [(e.id, n) for e in entities for n in {e.name, *e.aliases} if len(n) > 3]
+    long_name = max((n for _eid, n in names), key=len)
+    shortest = sorted({n for _eid, n in names if len(n) == 4})[:5]
+    assert shortest  # 'ISIS' and the like: a text that is just such a name is one piece long
+    texts = [
+        *shortest,
+        *bodies,
+        *(b[len(b) // 3 : len(b) // 2] for b in bodies),  # pieces cut mid-word, names cut in half
+        long_name[:4] + " and nothing more",  # a name's first piece without the name: a candidate refused
+        "x" + long_name + "y",  # a name inside longer words is still found, as the substring test finds it
+        "abc",  # shorter than a piece
+        "",
+    ]
+    got = corpus_names_in(entities, texts)
+    want = [tuple(sorted({eid for eid, n in names if n in t})) for t in texts]
+    assert got == want
+    assert sum(map(len, got)) > 100  # the bodies name many entities
+    assert got[-3] and got[-2] == () and got[-1] == ()
+    assert corpus_names_in(entities, []) == []
+    assert corpus_names_in([], texts) == [()] * len(texts)

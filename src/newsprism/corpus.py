@@ -363,11 +363,10 @@ class Corpus:
                 entries.extend(build_timeline([a], entity_of=entity_of))
         entries.sort(key=entry_order)
         # Embedded posts are kept out of the text but can date what the article shows (a dated tweet).
-        names = [(e.id, n) for e in entities for n in {e.name, *e.aliases} if len(n) > 3]
-        for a in analyses:
-            for day, precision, desc in embed_events(a.article):
-                embed_text = " ".join(r.text for r in a.article.removed if r.kind == "embed")
-                ents = tuple(sorted({eid for eid, n in names if n in embed_text}))
+        posts = [(a, found) for a in analyses if (found := embed_events(a.article))]
+        embed_texts = [" ".join(r.text for r in a.article.removed if r.kind == "embed") for a, _ in posts]
+        for (a, found), ents in zip(posts, _names_in(entities, embed_texts)):
+            for day, precision, desc in found:
                 entries.append(
                     TimelineEntry(
                         date=day,
@@ -603,6 +602,30 @@ class _Kept:
         now = _fingerprints(entities, {a for sid in self.stories for a in self.members[sid]})
         self.stories = {sid for sid in self.stories
                         if all(now.get(a) == self.prints.get(a) for a in self.members[sid])}
+
+
+def _names_in(entities: Sequence[Entity], texts: Sequence[str]) -> list[tuple[str, ...]]:
+    """For each text, the sorted ids of the entities one of whose names (of 4+ characters) occurs in it.
+
+    Testing every name of the corpus against every embedded post grew with posts x entities,
+    both of which grow with the corpus. A name can only occur in a text that holds its first
+    four characters, so the texts are indexed by the 4-character pieces they hold and each name
+    is tested only against the texts holding its first piece: the same answer as testing every
+    name against every text (the substring test still decides), for the cost of one lookup per
+    name plus the texts' length.
+    """
+    holding: dict[str, list[int]] = {}
+    for k, text in enumerate(texts):
+        for piece in {text[i : i + 4] for i in range(len(text) - 3)}:
+            holding.setdefault(piece, []).append(k)
+    found: list[set[str]] = [set() for _ in texts]
+    for e in entities:
+        for name in {e.name, *e.aliases}:
+            if len(name) > 3:
+                for k in holding.get(name[:4], ()):
+                    if name in texts[k]:
+                        found[k].add(e.id)
+    return [tuple(sorted(ids)) for ids in found]
 
 
 def _entity_lookup(entities: Iterable[Entity]) -> Callable[[str, int, int], str | None]:
