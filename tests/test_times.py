@@ -694,6 +694,27 @@ def test_fold_keeps_length_and_folds_what_the_regex_engine_folds() -> None:
         assert re.fullmatch("(?i)" + folded[i], c) and folded[i] in "abcdefghijklmnopqrstuvwxyz", c
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TIME_WORDS), st.sampled_from([" ", "", "  ", "\n", ", ", "-", " - ", "--"])),
+                max_size=20), st.integers(min_value=1, max_value=6))
+def test_the_window_read_back_from_a_key_is_the_chunk_count(words: list[tuple[str, str]], reach: int) -> None:
+    # the window a key at q opens: the end of the chunk `reach` chunks before the one holding q, read
+    # off a list of every chunk of the text (the definition) and back from q (what the scanner does)
+    from bisect import bisect_right
+
+    from newsprism.stages.temporal import _CHUNK_RX, _Scanner
+
+    text = "".join(w + sep for w, sep in words)
+    chunks = [m.span() for m in _CHUNK_RX.finditer(text)]
+    starts, ends = [s for s, _ in chunks], [e for _, e in chunks]
+    scan = _Scanner(text)
+    for q, c in enumerate(text):
+        if c.isspace() or c == "-":
+            continue  # no key starts at a separator
+        k = bisect_right(starts, q) - 1 - reach
+        assert scan.window(q, reach) == (ends[k - 1] if k >= 1 else 0), (text, q, reach)
+
+
 def test_the_quick_fold_finds_the_keys_where_the_exact_fold_does() -> None:
     # _fold lowercases with str.lower (quick) where the regex engine's fold would touch only the
     # letters it folds to ASCII (str.translate, slow): the keys searched in it are ASCII words and
@@ -721,14 +742,15 @@ def test_the_quick_fold_finds_the_keys_where_the_exact_fold_does() -> None:
 def test_patterns_tried_only_at_word_starts_match_nowhere_else() -> None:
     # the scanner skips, for these patterns, every place no word starts at: the patterns must not
     # be able to match there (each alternative opens with \b and a word character)
-    from newsprism.stages.temporal import _AT_WORD_START, _COMPILED, _word_start
+    from newsprism.stages.temporal import _AT_WORD_START, _COMPILED, _WORD_START_RX
 
     text = " ".join((SEED_000.read_text(encoding="utf-8"), SEED_004.read_text(encoding="utf-8"), *_TIME_WORDS,
                      "x2019-12-31 _2019 a few days ago,two days ago(three years ago) -last week everyday daily humid January"))
     for name, rx, _ in _COMPILED:
         if name in _AT_WORD_START:
-            assert all(_word_start(text, s) for s in range(len(text)) if rx.match(text, s)), name
-    assert not _word_start("ab", 1) and _word_start("a b", 2) and _word_start("_x", 0) and not _word_start(" x", 0)
+            assert all(_WORD_START_RX.match(text, s) for s in range(len(text)) if rx.match(text, s)), name
+    starts = _WORD_START_RX.search
+    assert not starts("ab", 1) and starts("a b", 1).start() == 2 and starts("_x", 0) and starts(" x", 0).start() == 1
 
 
 def test_a_happening_outside_the_lexicon_is_an_event_when_an_expression_dates_it() -> None:
@@ -881,3 +903,37 @@ def test_a_simple_past_of_a_named_doer_in_a_free_relative_is_told() -> None:
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
     assert got["described"] == ("occurrence", "2008-03", "month", "recent")
     assert "heard" not in got  # a perfect, and no named doer
+
+
+def test_what_the_tree_walks_keep_per_doc_is_what_the_doc_says() -> None:
+    # Paragraphs reads every token's paragraph at once and keeps expression spans and reaches; tense
+    # and its reading are kept per doc. Each kept answer must be the one asked afresh, and a kept
+    # answer must not leak to another doc or text
+    from bisect import bisect_right
+
+    from newsprism.nlp import load_nlp
+    from newsprism.stages import time_anchor as ta
+
+    text = SEED_004.read_text(encoding="utf-8")
+    nlp = load_nlp()
+    doc = nlp(text)
+    para = ta.paragraph_ids(doc, text)
+    breaks = [m.end() for m in ta._BLANK_RX.finditer(text)]
+    assert len(breaks) > 2
+    assert [para[t.i] for t in doc] == [bisect_right(breaks, t.idx) for t in doc]
+    assert para.offsets() == [t.idx for t in doc]
+    assert ta.paragraph_ids(doc, text) is para  # kept for the same doc and text
+    assert ta.paragraph_ids(doc, text.replace("\n\n", "\n.")) is not para
+    for tx in TimeStage()(_parsed(text)).times:
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        got = para.expression(tx.start, tx.end)
+        assert got == (None if span is None or len(span) == 0 else (span.start, span.end, span.root.i))
+        if got is not None:
+            assert para.reach(got[2]) == ta.modifier_reach(doc, got[2])
+    other = nlp("Jobs will unveil it. " * 3 + "He said that calls had dropped.")
+    for d in (doc, other, doc):
+        for t in d:
+            assert ta.tense(t) == ta._tense(t)
+            for quoted in (False, True):
+                assert ta.tense_reading(t, quoted) == ta._tense_reading(t, quoted)
+                assert ta.tense_reading(t, quoted, False) == ta._tense_reading(t, quoted, False)

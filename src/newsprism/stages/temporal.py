@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -373,20 +372,15 @@ _SCAN: dict[str, tuple[str, int]] = {
 _FOLD_EXTRA = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_FOLD_EXTRA})
 _CHUNK_RX = re.compile(r"[^\s-]+")  # "mid - - January": hyphens join words as blanks do
+# In the reversed text, from a key back: the rest of its chunk, up to ``reach`` chunks before it with
+# the separators after each, and the separators before the last (it always matches).
+_BACK = {reach: re.compile(rf"[^\s-]*(?:[\s-]+[^\s-]+){{0,{reach}}}[\s-]*") for reach in range(1, 7)}
 
 # Patterns every alternative of which opens with ``\b`` and a word character: a match starts only
-# where a word does, and asking that of two characters is quicker than trying the pattern there.
+# where a word does, and the next place one starts is found at C speed (``\b`` at a position sees
+# the character before it even when the search starts there).
 _AT_WORD_START = frozenset({"iso", "deictic", "ago", "relunit", "vague", "duration", "set"})
-
-
-def _is_word(c: str) -> bool:
-    r"""``c`` is a character the regex engine's ``\w`` matches (in a str pattern: alphanumeric or _)."""
-    return c.isalnum() or c == "_"
-
-
-def _word_start(text: str, s: int) -> bool:
-    r"""A word starts at ``text[s]``: ``\b`` holds there and a word character follows."""
-    return _is_word(text[s]) and (s == 0 or not _is_word(text[s - 1]))
+_WORD_START_RX = re.compile(r"\b\w")
 
 
 def _fold(text: str) -> str:
@@ -412,9 +406,7 @@ class _Scanner:
         self.text = text
         self._folded: str | None = None
         self._hits: dict[str, list[int]] = {}
-        chunks = [m.span() for m in _CHUNK_RX.finditer(text)]
-        self._starts = [s for s, _ in chunks]
-        self._ends = [e for _, e in chunks]
+        self._reversed: str | None = None
 
     def hits(self, key: str) -> list[int]:
         """Every position where the key matches (overlapping ones too)."""
@@ -442,9 +434,17 @@ class _Scanner:
         return got
 
     def window(self, q: int, reach: int) -> int:
-        """The first place a match whose key is at ``q`` can start."""
-        k = bisect_right(self._starts, q) - 1 - reach  # the chunk holding q, or the last before it
-        return self._ends[k - 1] if k >= 1 else 0
+        """The first place a match whose key is at ``q`` can start: the end of the chunk ``reach``
+        chunks before the one holding ``q`` (a key is no separator), else the start of the text.
+
+        Read off the reversed text from ``q`` back (:data:`_BACK`): only the few chunks before
+        a key are looked at, not every chunk of the text."""
+        rev = self._reversed
+        if rev is None:
+            rev = self._reversed = self.text[::-1]
+        n = len(rev)
+        m = _BACK[reach].match(rev, n - 1 - q)
+        return n - m.end() if m is not None else 0
 
     def finditer(self, name: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """``rx.finditer(text)``, trying ``rx`` only where a match can start."""
@@ -456,9 +456,11 @@ class _Scanner:
         for q in self.hits(key):
             s = max(pos, tried, self.window(q, reach))
             while s <= q:
-                if at_word and not _word_start(text, s):
-                    s += 1
-                    continue
+                if at_word:
+                    w = _WORD_START_RX.search(text, s, q + 1)  # the next word starting at q at the latest
+                    if w is None:
+                        break
+                    s = w.start()
                 m = rx.match(text, s)
                 if m is None:
                     s += 1
@@ -569,10 +571,13 @@ _PAST_NOUN_RX = re.compile(
 )
 
 
+_CLAUSE_CUT_RX = re.compile(r"[.;:!?\"“”]|\bthat\b|\bsaid\b|\bsays\b")
+
+
 def future_context(before: str) -> int:
     """+1 when the clause words before an expression put it in the future ("will meet on Monday"), else 0."""
     # Only the nearest clause counts: "said on Monday it will" keeps Monday in the past.
-    tail = re.split(r"[.;:!?\"“”]|\bthat\b|\bsaid\b|\bsays\b", before)[-1]
+    tail = _CLAUSE_CUT_RX.split(before)[-1]
     marks = list(_FUTURE_RX.finditer(tail))
     if not marks:
         return 0

@@ -9,7 +9,6 @@ are joined as if both hung on one main clause.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 __all__ = ["CLAUSAL", "CLAUSE_COST", "RANK", "WORD_MAX_COST", "Paragraphs", "clause_verb", "lead_expression",
@@ -22,22 +21,79 @@ _JOIN_COST = 1  # between two local roots of one paragraph
 
 
 class Paragraphs:
-    """Paragraph number of each token, by index (a blank line starts a new paragraph)."""
+    """Paragraph number of each token, by index (a blank line starts a new paragraph).
+
+    The numbers are read off the doc's offsets at once, the first time one is asked (indexing
+    the doc builds a ``Token`` each time), and it keeps what was asked of an expression's span
+    (:meth:`expression`, :meth:`reach`): dating each word asks it of every expression of the
+    sentence again. The doc must not change meanwhile.
+    """
 
     def __init__(self, doc: Any, text: str | None = None):
         self._doc = doc
+        self._text = text
         self._breaks = [m.end() for m in _BLANK_RX.finditer(doc.text if text is None else text)]
+        self._ids: list[int] | None = None
+        self._offsets: list[int] = []
+        self._spans: dict[tuple[int, int], tuple[int, int, int] | None] = {}
+        self._reach: dict[int, set[int] | None] = {}
 
     def __getitem__(self, i: int) -> int:
-        return bisect_right(self._breaks, self._doc[i].idx)
+        ids = self._ids
+        if ids is None:
+            ids = self._read()
+        return ids[i]
+
+    def _read(self) -> list[int]:
+        import numpy as np
+        from spacy.attrs import IDX
+
+        offsets = self._doc.to_array([IDX]).reshape(-1)
+        self._offsets = offsets.tolist()
+        ids = self._ids = np.searchsorted(np.array(self._breaks, dtype=np.int64), offsets, side="right").tolist()
+        return ids  # type: ignore[no-any-return]
+
+    def offsets(self) -> list[int]:
+        """Each token's character offset (``Token.idx``), by index."""
+        if self._ids is None:
+            self._read()
+        return self._offsets
+
+    def expression(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """The tokens of the characters ``start``-``end`` (expanded to whole tokens) as (first,
+        end, root) indexes, or None when they are none (``doc.char_span``)."""
+        key = (start, end)
+        if key in self._spans:
+            return self._spans[key]
+        toks = self._doc.char_span(start, end, alignment_mode="expand")
+        got = None if toks is None or len(toks) == 0 else (toks.start, toks.end, toks.root.i)
+        self._spans[key] = got
+        return got
+
+    def reach(self, root: int) -> set[int] | None:
+        """:func:`modifier_reach` of the expression rooted at ``root`` (the same set each time: read it only)."""
+        if root not in self._reach:
+            self._reach[root] = modifier_reach(self._doc, root)
+        return self._reach[root]
 
 
 _BLANK_RX = re.compile(r"\n[ \t]*\n")
 
 
 def paragraph_ids(doc: Any, text: str | None = None) -> Paragraphs:
-    """Paragraph number of every token; ``text`` is the doc's text when the caller has it."""
-    return Paragraphs(doc, text)
+    """Paragraph number of every token; ``text`` is the doc's text when the caller has it.
+
+    The last one made is kept and given again for the same doc and text: the stage and the word
+    rule ask for it once per word they date, and what it reads off the doc is then read once per
+    document (it holds that one doc until another is asked about)."""
+    last = _LAST[0]
+    if last is not None and last._doc is doc and (last._text is text or last._text == text):
+        return last
+    para = _LAST[0] = Paragraphs(doc, text)
+    return para
+
+
+_LAST: list[Paragraphs | None] = [None]
 
 
 def _climb(doc: Any, i: int, para: Paragraphs) -> dict[int, float]:
@@ -178,7 +234,30 @@ def clause_verb(tok: Any) -> Any:
     return None
 
 
+_MEMO: list[tuple[Any, dict[tuple[Any, ...], Any]] | None] = [None]
+
+
+def _answers(doc: Any) -> dict[tuple[Any, ...], Any]:
+    """What was worked out about the tokens of ``doc`` (by question and token index), kept while
+    the same doc is asked about: the stage and the word rule ask the tense of one clause for each
+    word in it. One doc at a time, swapped whole (a thread asking of another doc gets its own)."""
+    got = _MEMO[0]
+    if got is None or got[0] is not doc:
+        got = _MEMO[0] = (doc, {})
+    return got[1]
+
+
 def tense(tok: Any) -> str:
+    """:func:`_tense`, worked out once per token of a doc."""
+    memo = _answers(tok.doc)
+    key = ("tense", tok.i)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _tense(tok)
+    return got  # type: ignore[no-any-return]
+
+
+def _tense(tok: Any) -> str:
     """Tense of ``tok``'s clause: future, modal, infinitive, present, past, or none.
 
     From the auxiliaries of the clause verb and its tag: "will launch" future, "could face"
@@ -243,17 +322,18 @@ def nearest_time(doc: Any, tok: Any, stimes: Any, para: Paragraphs, refer: bool 
     moved = v if v is not None and any(c.dep_ == "advmod" and c.lower_ in _MOVED_ON for c in v.children) else None
     referring = refer and referring_nominal(tok)
     for tx in stimes:
-        toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if toks is None or len(toks) == 0 or toks.start <= tok.i < toks.end:
+        span = para.expression(tx.start, tx.end)
+        if span is None or span[0] <= tok.i < span[1]:
             continue
-        if referring and not own_phrase(doc, tok, toks.root.i):
+        root = span[2]
+        if referring and not own_phrase(doc, tok, root):
             continue
-        if moved is not None and not (moved.left_edge.i <= toks.root.i <= moved.right_edge.i):
+        if moved is not None and not (moved.left_edge.i <= root <= moved.right_edge.i):
             continue
-        reach = modifier_reach(doc, toks.root.i)
+        reach = para.reach(root)
         if reach is not None and tok.i not in reach:
             continue
-        c = path_cost(doc, toks.root.i, tok.i, para)
+        c = path_cost(doc, root, tok.i, para)
         if c < best_cost or (c == best_cost and best is not None and RANK[tx.precision] < RANK[best.precision]):
             best, best_cost = tx, c
     return best, best_cost
@@ -310,6 +390,16 @@ def reporting_verb(v: Any) -> Any:
 
 
 def tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
+    """:func:`_tense_reading`, worked out once per token of a doc and question."""
+    memo = _answers(tok.doc)
+    key = ("reading", tok.i, quoted, refer)
+    if key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    got = memo[key] = _tense_reading(tok, quoted, refer)
+    return got
+
+
+def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     """What the tense of ``tok``'s clause says of its time (TimeML's reading).
 
     ``"document"``: the present overlaps the publication day; ``"lead"``: a past or a present

@@ -56,7 +56,6 @@ from .time_anchor import (
     Paragraphs,
     clause_verb,
     lead_expression,
-    modifier_reach,
     nearest_time,
     own_phrase,
     paragraph_ids,
@@ -407,9 +406,14 @@ class TimeStage(ArticleStage):
                 spans.append((s, e, 0.6))
         spans.sort()
         sent_starts = [s.start for s in item.sentences] or [0]
+        in_order = all(a <= b for a, b in pairwise(sent_starts))
         out: list[TimeExpr] = []
         for s, e, conf in spans:
-            sstart = max((x for x in sent_starts if x <= s), default=0)
+            if in_order:  # the last sentence starting at s or before (the sentences are in text order)
+                k = bisect_right(sent_starts, s)
+                sstart = sent_starts[k - 1] if k else 0
+            else:
+                sstart = max((x for x in sent_starts if x <= s), default=0)
             value, precision, label = resolve_time(text, s, e, anchor, sstart)
             if precision == "vague":
                 conf = min(conf, 0.5)
@@ -500,7 +504,7 @@ class TimeStage(ArticleStage):
                     keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
                 roles = _roles(doc, tok, tr.label)
-                parts = _participants(doc, tok, tr.label, roles, by_start, text)
+                parts = _participants(doc, tok, tr.label, roles, by_start, text, para)
                 desc = _describe(doc, tok, tr.label, roles, parts, text)
                 events.append(Event(
                     start=tok.idx if tr.first is None else doc[tr.first].idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
@@ -679,20 +683,19 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
     the sentence tells.
     """
     for tx in times:
-        toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if toks is None or len(toks) == 0:
+        span = para.expression(tx.start, tx.end)
+        if span is None:
             continue
-        root = toks.root.i
-        inside = {t.i for t in toks}
-        reach = modifier_reach(doc, root)
+        first, end, root = span
+        reach = para.reach(root)
         best, best_cost = None, 1e9
         for tr in trigs:
-            if tr.i in inside or (reach is not None and tr.i not in reach):
+            if first <= tr.i < end or (reach is not None and tr.i not in reach):
                 continue
             if tr.referring and not own_phrase(doc, doc[tr.i], root):
                 continue  # "revenge for the killing of Soleimani", said on Wednesday
             c = path_cost(doc, root, tr.i, para)
-            if c == best_cost and best is not None and abs(doc[tr.i].i - root) < abs(doc[best.i].i - root):
+            if c == best_cost and best is not None and abs(tr.i - root) < abs(best.i - root):
                 best = tr
             if c < best_cost:
                 best, best_cost = tr, c
@@ -1062,9 +1065,10 @@ class _ByStart:
 
 
 def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mentions: _ByStart,
-                  text: str) -> list[Span]:
+                  text: str, para: Paragraphs) -> list[Span]:
     """Names taking part: the patient (for killings, first) and agent, then others in the phrase."""
     local = _local(doc, tok)
+    idx = para.offsets()
     at = tok.idx
 
     # a mention holding the trigger itself ("the Oct. 7 Hamas attacks" as an EVENT) is the event, not a party
@@ -1087,11 +1091,11 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mention
             m = _antecedent([n for n in mentions.names if not (n.start <= at < n.end)], r, doc, text)
         if m is None:
             # the role's phrase may hold the name ("the commander of the Al Quds force")
-            offs = sorted(doc[i].idx for i in _local(doc, r, depth=3))
+            offs = sorted(idx[i] for i in _local(doc, r, depth=3))
             m = first(offs[0], offs[-1], lambda n, offs=offs: _holds_any(n, offs))
         if m is not None and m not in out:
             out.append(m)
-    local_offs = sorted(doc[i].idx for i in local)
+    local_offs = sorted(idx[i] for i in local)
     for m in mentions.around(local_offs[0], local_offs[-1]):
         if _holds_any(m, local_offs) and not (m.start <= at < m.end) and m not in out:
             out.append(m)
