@@ -33,7 +33,7 @@ from .quote_lexicon import (
     WEAK_CUES,
     cue_class,
 )
-from .quote_model import DocView, cue_candidates, cue_features, load_model
+from .quote_model import DocView, cue_candidates, load_model
 from .speakers import (
     Resolved,
     SpeakerResolver,
@@ -989,7 +989,7 @@ class _Builder:
         self._cue_p = {}
         self._all_p: dict[int, float] = {}
         if cands:
-            probs = model.cue_probs([cue_features(v, i) for i in cands]).tolist()
+            probs = model.cue_probs_of(v, cands).tolist()
             # A cue the rules also read needs less of the model than one only the model reads.
             thr = min(model.cue_threshold, model.shared_cue_threshold, model.weak_cue_threshold)
             unseen = model.unseen_cue_threshold
