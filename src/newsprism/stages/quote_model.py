@@ -888,6 +888,7 @@ class _RoleRows:
         near_lr = (self.near["L"], self.near["R"])
         mkd_lr = (self.mkd["L"], self.mkd["R"])
         under0, under1 = self.under["0"], self.under["1"]
+        marks: dict[int, tuple[int, int, int]] = {}  # a clause head's mk, mkd (L), mkd (R) rows
         flat: list[int] = []
         starts: list[int] = []
         for t in toks:
@@ -943,9 +944,12 @@ class _RoleRows:
             flat.append(under1 if sa >= 0 and sa not in cue_pos else under0)
             m = clause_at[t]
             if m >= 0 and m not in cue_pos:
-                mark = v.clause_of(m)
-                flat.append(mk_rows.get(mark, unk))
-                flat.append(mkd_lr[r].get(mark, unk))
+                got = marks.get(m)
+                if got is None:
+                    mark = v.clause_of(m)
+                    got = marks[m] = (mk_rows.get(mark, unk), mkd_lr[0].get(mark, unk), mkd_lr[1].get(mark, unk))
+                flat.append(got[0])
+                flat.append(got[1 + r])
         starts.append(len(flat))
         return flat, starts
 
@@ -1314,16 +1318,18 @@ class QuoteModel:
         rows = self.role_rows
         got = rows.flat(v, c, toks, lem)
         if got is not None:
-            starts = np.array(got[1], dtype=np.int64)
-            flat = np.array(got[0], dtype=np.int64)
+            starts = np.fromiter(got[1], dtype=np.int64, count=len(got[1]))
+            flat = np.fromiter(got[0], dtype=np.int64, count=len(got[0]))
         else:
             per_tok = _role_parts(v, c, toks, lem, rows.emitters)
             starts = np.fromiter(accumulate(map(len, per_tok), initial=0), dtype=np.int64, count=len(per_tok) + 1)
             flat = np.fromiter(chain.from_iterable(per_tok), dtype=np.int64, count=int(starts[-1]))
         s = np.add.reduceat(self.role.coef.take(flat, axis=0), starts[:-1], axis=0)
-        s = s - s.max(axis=1, keepdims=True)
-        e = np.exp(s)
-        return e / e.sum(axis=1, keepdims=True)
+        # role_probs' softmax, in place (the same operations on the same numbers).
+        s -= s.max(axis=1, keepdims=True)
+        np.exp(s, out=s)
+        s /= s.sum(axis=1, keepdims=True)
+        return s
 
     def role_probs(self, batch: Sequence[Sequence[str]]) -> Any:
         import numpy as np
