@@ -125,3 +125,27 @@ def test_embedded_posts_name_the_entities_every_name_test_finds(db: str) -> None
     assert got[-3] and got[-2] == () and got[-1] == ()
     assert corpus_names_in(entities, []) == []
     assert corpus_names_in([], texts) == [()] * len(texts)
+
+
+def test_a_storys_entities_are_those_the_full_list_gives_cut_to_its_articles(db: str) -> None:
+    """Corpus.entities(story) reads only the entities its articles mention (Store.entities_in) and answers
+    what filtering every stored entity gives: the same entities, in store order, mentions cut to the story."""
+    with Corpus(db, readonly=True) as c:
+        every = c.store.entities()
+        ids = c.store.article_ids()
+        stories = c.stories()
+        for s in stories:
+            members = set(s.articles)
+            want = [
+                dataclasses.replace(e, mentions=ms)
+                for e in every
+                if (ms := tuple(m for m in e.mentions if m.article in members))
+            ]
+            assert c.entities(s.id) == want
+        assert sum(len(c.entities(s.id)) for s in stories) >= len(every)
+        # Every entity has a mention: all the articles give the whole list, in store order, past
+        # the 500 ids of one query (unknown and repeated ids change nothing).
+        assert c.store.entities_in(ids) == every
+        padded = [f"nope-{k}" for k in range(600)] + ids + ids[:3]
+        assert c.store.entities_in(padded) == every
+        assert c.store.entities_in([]) == [] and c.store.entities_in(["nope"]) == []

@@ -434,12 +434,13 @@ class Corpus:
         return self.store.analyses(ids)
 
     def entities(self, story: str | None = None) -> list[Entity]:
-        ents = self.store.entities()
+        """The resolved entities, or those of one story with their mentions cut down to its articles."""
         if story is None:
-            return ents
-        members = set(self.story(story).articles)
+            return self.store.entities()
+        articles = self.story(story).articles
+        members = set(articles)
         out = []
-        for e in ents:
+        for e in self.store.entities_in(articles):
             ms = tuple(m for m in e.mentions if m.article in members)
             if ms:
                 out.append(dataclasses.replace(e, mentions=ms))

@@ -314,6 +314,37 @@ class Store:
     def entities(self) -> list[Entity]:
         return [from_dict(json.loads(r[0])) for r in self.conn.execute("SELECT data FROM entities ORDER BY rowid")]
 
+    def entities_in(self, article_ids: Iterable[str]) -> list[Entity]:
+        """The entities with a mention in any of ``article_ids``, in store order (as :meth:`entities` lists them).
+
+        Found through the mention index, so one story's entities cost what they hold, not a
+        decoding of every entity in the store (which grew with the corpus on every ``show``).
+        """
+        ids = list(dict.fromkeys(article_ids))
+        rowids: set[int] = set()
+        for lo in range(0, len(ids), 500):
+            chunk = ids[lo : lo + 500]
+            rowids.update(
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT e.rowid FROM entity_mentions m JOIN entities e ON e.id = m.entity_id"
+                    f" WHERE m.article_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        ordered = sorted(rowids)
+        out: list[Entity] = []
+        for lo in range(0, len(ordered), 500):
+            chunk_rows = ordered[lo : lo + 500]
+            out.extend(
+                from_dict(json.loads(r[0]))
+                for r in self.conn.execute(
+                    f"SELECT data FROM entities WHERE rowid IN ({','.join('?' * len(chunk_rows))}) ORDER BY rowid",
+                    chunk_rows,
+                )
+            )
+        return out
+
     def entity(self, entity_id: str) -> Entity | None:
         row = self.conn.execute("SELECT data FROM entities WHERE id=?", (entity_id,)).fetchone()
         return from_dict(json.loads(row[0])) if row else None
