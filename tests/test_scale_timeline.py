@@ -149,3 +149,20 @@ def test_a_storys_entities_are_those_the_full_list_gives_cut_to_its_articles(db:
         padded = [f"nope-{k}" for k in range(600)] + ids + ids[:3]
         assert c.store.entities_in(padded) == every
         assert c.store.entities_in([]) == [] and c.store.entities_in(["nope"]) == []
+
+
+def test_a_storys_claims_are_those_of_its_articles_in_the_layers_order(db: str) -> None:
+    """Corpus.claims(story) has SQLite pick the story's claims out of the stored layer (Store.layer_items);
+    it must answer what decoding the whole layer and filtering it by article gives."""
+    with Corpus(db, readonly=True) as c:
+        every = c.claims()
+        assert len(every) > 50
+        stories = c.stories()
+        for s in stories:
+            members = set(s.articles)
+            assert c.claims(s.id) == [x for x in every if x.article in members]
+        assert sum(len(c.claims(s.id)) for s in stories) == sum(1 for x in every if x.article)
+        ids = c.store.article_ids()
+        assert c.store.layer_items("claims", ids) == every
+        assert c.store.layer_items("claims", list(reversed(ids))) == every  # the layer's order, not the ids'
+        assert c.store.layer_items("claims", []) == [] and c.store.layer_items("no such layer", ids) == []

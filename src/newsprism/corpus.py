@@ -447,11 +447,10 @@ class Corpus:
         return out
 
     def claims(self, story: str | None = None) -> list[Claim]:
-        claims: list[Claim] = list(self.store.layer("claims", default=()))
+        """The grouped claims, or those of one story's articles (picked out of the stored layer by SQLite)."""
         if story is None:
-            return claims
-        members = set(self.story(story).articles)
-        return [c for c in claims if _claim_article(c) in members]
+            return list(self.store.layer("claims", default=()))
+        return self.store.layer_items("claims", self.story(story).articles)
 
     def quotes(self, story: str | None = None, speaker: str | None = None) -> list[tuple[str, Quote]]:
         """(article id, quote) pairs, optionally of one story and/or a speaker matching ``speaker``."""
@@ -511,11 +510,6 @@ class _TimelineIndex:
 
     entries: ArticleIndex[TimelineEntry]
     by_story: dict[str, list[int]]
-
-
-# claims carry their article in a private attribute set by group_claims; fall back to None.
-def _claim_article(c: Claim) -> str | None:
-    return getattr(c, "article", None)
 
 
 def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity]) -> bool:

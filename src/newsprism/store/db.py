@@ -358,6 +358,19 @@ class Store:
                 (name, _json(to_dict(data)), time.time()),
             )
 
+    def layer_items(self, name: str, article_ids: Iterable[str]) -> list[Any]:
+        """The items of a list layer (claims) whose ``article`` is one of ``article_ids``, in the layer's order.
+
+        SQLite's JSON functions pick them out of the stored text, so only they are decoded in
+        Python: one story's claims no longer cost a decoding of the whole corpus's claims.
+        """
+        rows = self.conn.execute(
+            "SELECT j.value FROM layers, json_each(layers.data) AS j WHERE layers.name = ?"
+            " AND json_extract(j.value, '$.article') IN (SELECT value FROM json_each(?)) ORDER BY j.key",
+            (name, _json(list(article_ids))),
+        )
+        return [from_dict(json.loads(r[0])) for r in rows]
+
     def layer(self, name: str, default: Any = None, *, raw: bool = False) -> Any:
         """A stored corpus-level result; ``raw`` returns the plain JSON data (lists stay lists)."""
         row = self.conn.execute("SELECT data FROM layers WHERE name=?", (name,)).fetchone()
