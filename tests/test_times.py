@@ -937,3 +937,29 @@ def test_what_the_tree_walks_keep_per_doc_is_what_the_doc_says() -> None:
             for quoted in (False, True):
                 assert ta.tense_reading(t, quoted) == ta._tense_reading(t, quoted)
                 assert ta.tense_reading(t, quoted, False) == ta._tense_reading(t, quoted, False)
+
+
+def test_the_phrase_walk_takes_what_a_plain_walk_down_the_tree_takes() -> None:
+    # _local opens no token at its depth limit and reads each label once; a plain breadth-first walk
+    # to the same depth, skipping clauses, appositions, punctuation and "according to"/"via", must
+    # take the same tokens from every token of a real article, at every depth
+    from newsprism.nlp import load_nlp
+    from newsprism.stages.time_anchor import CLAUSAL
+    from newsprism.stages.times import _local
+
+    def plain(tok, depth):  # type: ignore[no-untyped-def]
+        out, level = {tok.i}, [tok]
+        for _ in range(depth):
+            level = [c for t in level for c in t.children if c.dep_ not in CLAUSAL and c.dep_ not in (
+                "appos", "punct") and not (c.dep_ == "prep" and c.lower_ in ("according", "via"))]
+            out.update(c.i for c in level)
+        return out
+
+    doc = load_nlp()(SEED_000.read_text(encoding="utf-8"))
+    sizes = set()
+    for tok in doc:
+        for depth in range(5):
+            got = _local(doc, tok, depth)
+            assert got == plain(tok, depth), (tok.text, depth)
+            sizes.add(len(got))
+    assert max(sizes) > 10  # deep phrases were walked

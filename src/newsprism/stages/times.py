@@ -458,10 +458,15 @@ class TimeStage(ArticleStage):
         found = _triggers(doc, arr)
         told_at, perf_at, objs_at = _verb_lines(doc, arr)
         words_at = _content_words(doc, arr)
+        starts = [tx.start for tx in times]
+        if not all(a <= b for a, b in pairwise(starts)):
+            starts = []  # not in text order: every sentence looks at them all
         for sent in doc.sents:
             trigs = [_Trig(i, c, referring=referring_nominal(doc[i]))
                      for i, c in found[bisect_left(found, (sent.start, "")) : bisect_left(found, (sent.end, ""))]]
-            stimes = [tx for tx in times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"]
+            lo, hi = sent.start_char, sent.end_char
+            near = times[bisect_left(starts, lo) : bisect_left(starts, hi)] if starts else times
+            stimes = [tx for tx in near if lo <= tx.start < hi and tx.precision != "vague"]
             told = told_at[bisect_left(told_at, sent.start) : bisect_left(told_at, sent.end)]
             objs = objs_at[bisect_left(objs_at, (sent.start, 0)) : bisect_left(objs_at, (sent.end, 0))]
             if not trigs and not stimes and not told and not objs:
@@ -998,20 +1003,29 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
 
 
 def _local(doc: Any, tok: Any, depth: int = 4) -> set[int]:
-    """Token ids in the trigger's own phrase: its dependents, not crossing clauses or appositions."""
+    """Token ids in the trigger's own phrase: its dependents, not crossing clauses or appositions.
+
+    Each child's label is read once, and the tokens at the depth limit are taken without being
+    opened (their children are not looked at): each ``Token`` spaCy hands out is built anew."""
     seen = {tok.i}
-    frontier = [(tok, 0)]
+    frontier = [tok] if depth > 0 else []
+    level = [0]
     while frontier:
-        t, d = frontier.pop()
-        if d >= depth:
-            continue
+        t = frontier.pop()
+        d = level.pop() + 1
         for c in t.children:
-            if c.dep_ in _CLAUSAL or c.dep_ in ("appos", "punct") or c.i in seen:
+            dep = c.dep_
+            if dep in _CLAUSAL or dep == "appos" or dep == "punct":
                 continue
-            if c.dep_ == "prep" and c.lower_ in ("according", "via"):
+            if dep == "prep" and c.lower_ in ("according", "via"):
                 continue  # the relaying source is not a participant
-            seen.add(c.i)
-            frontier.append((c, d + 1))
+            i = c.i
+            if i in seen:
+                continue
+            seen.add(i)
+            if d < depth:
+                frontier.append(c)
+                level.append(d)
     return seen
 
 
