@@ -963,3 +963,29 @@ def test_the_phrase_walk_takes_what_a_plain_walk_down_the_tree_takes() -> None:
             assert got == plain(tok, depth), (tok.text, depth)
             sizes.add(len(got))
     assert max(sizes) > 10  # deep phrases were walked
+
+
+def test_an_events_first_token_is_the_first_of_its_span() -> None:
+    # corefer_within finds an event's token by bisecting the token starts; it must be the first
+    # token of the span char_span expands the event to, for every event and for offsets inside,
+    # between and past tokens
+    from newsprism.stages.time_words import _first_token
+
+    a = TimeStage()(_parsed(SEED_000.read_text(encoding="utf-8")))
+    doc = a.parse
+    offsets = [t.idx for t in doc]
+    cases = [(ev.start, ev.end) for ev in a.events]
+    assert len(cases) > 10
+    n = len(doc.text)
+    cases += [(s, s + w) for s in range(0, n, 7) for w in (0, 1, 5)] + [(n - 1, n + 2), (n + 3, n + 5), (-1, 2)]
+    for s, e in cases:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        want = span[0].i if span is not None and len(span) else None
+        got = _first_token(doc, offsets, s, e, len(doc.text))
+        assert (got.i if got is not None else None) == want, (s, e)
+    from newsprism.nlp import load_nlp
+    from newsprism.stages.time_words import _text_length
+
+    nlp = load_nlp()
+    for text in ("", " ", "Jobs said.", "Jobs said.  \n\n", "  He left  ", SEED_004.read_text(encoding="utf-8")):
+        assert _text_length(nlp(text)) == len(nlp(text).text), repr(text)

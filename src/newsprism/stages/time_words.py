@@ -9,6 +9,7 @@ acted on: "unveiled iPhone 4" yesterday, "introducing iPhone 4" later on).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -347,6 +348,25 @@ def _answerable(tok: Any, clauses: bool) -> bool:
         or (c.dep_ == "prep" and c.lower_ == "since") for c in v.children)
 
 
+def _text_length(doc: Any) -> int:
+    """``len(doc.text)``, without joining the text (``Doc.text`` builds every token to join them)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return int(last.idx) + len(last.text_with_ws)
+
+
+def _first_token(doc: Any, offsets: Sequence[int], start: int, end: int, length: int) -> Any:
+    """The first token of ``doc.char_span(start, end, alignment_mode="expand")``, or None when that
+    is none. ``offsets``: the tokens' starts, in order; ``length``: that of the doc's text. An event
+    starts where a token does, and that token is found by bisection, without building the span."""
+    k = bisect_right(offsets, start) - 1
+    if k >= 0 and offsets[k] == start and start < end <= length:
+        return doc[k]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) > 0 else None
+
+
 def corefer_within(analysis: Analysis) -> tuple[Event, ...]:
     """The stage's events, with rules 2-2c of :func:`date_word` applied inside the article.
 
@@ -364,18 +384,19 @@ def corefer_within(analysis: Analysis) -> tuple[Event, ...]:
     if doc is None or not events:
         return events
     asked: list[tuple[int, Any, str]] = []
-    for k, ev in enumerate(events):
+    offsets = paragraph_ids(doc, analysis.text).offsets()  # the stage's own, kept (token starts, in order)
+    length = _text_length(doc)
+    for n, ev in enumerate(events):
         rule = dating_rule(ev)
         if rule not in _BY_TENSE and rule != "sentence":
             continue
-        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        tok = _first_token(doc, offsets, ev.start, ev.end, length)
+        if tok is None:
             continue
-        tok = span[0]
         if rule == "sentence" and not referring_nominal(tok):
             continue
         if _answerable(tok, rule != "sentence"):
-            asked.append((k, tok, rule))
+            asked.append((n, tok, rule))
     if not asked:
         return events
     # the kinds the questions below ask about: the events' own, their "when" clauses', "since" objects'

@@ -1187,6 +1187,8 @@ def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequ
 def _embed_dates(text: str, tag: str) -> list[tuple[int, int, TimeExpr]]:
     """Paragraphs ending with an embedded post's dated signature: (para start, para end, its date)."""
     out: list[tuple[int, int, TimeExpr]] = []
+    if "(@" not in text:
+        return out  # every signature holds "(@": most articles embed no post
     pos = 0
     for para in text.split("\n"):
         m = _EMBED_SIG_RX.search(para)
