@@ -136,3 +136,15 @@ def test_an_analysis_decoded_from_its_encoding_is_stored_as_the_analysis_itself(
         decoded.update([later])
         assert _rows(decoded) == _rows(plain)
         assert _rows(decoded)[0][1] == "2024-01-02" and decoded.analyses() == [later]
+
+
+def test_articles_and_texts_read_the_articles_without_their_analyses(tmp_path):
+    with Store(tmp_path / "s.db") as s:
+        a = _analysis("a", "Hamas denied the statement on Wednesday.")
+        b = _analysis("b", "The IRGC said the attacks were revenge.")
+        s.put(a)
+        s.put(b)
+        assert s.articles() == [a.article, b.article]  # store order, every field
+        assert s.texts(["b", "missing", "b"]) == {"b": b.article.text}
+        assert s.texts(f"x{i}" for i in range(1200)) == {}  # more ids than one query may bind
+        assert s.texts(["a", "b"]) == {"a": a.article.text, "b": b.article.text}

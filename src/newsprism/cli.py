@@ -371,7 +371,7 @@ def stories(db: DbOpt = DEFAULT_DB, json_out: Annotated[bool, typer.Option("--js
 
     with _open(db) as corpus:
         items = corpus.stories()
-        arts = {a.id: a.article for a in corpus.analyses()}
+        arts = {a.id: a for a in corpus.store.articles()}
     if json_out:
         out.print_json(_dump([story_json(s) for s in items]))
         return
@@ -407,7 +407,7 @@ def entities(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut 
 
     with _open(db) as corpus:
         ents = corpus.entities(story)
-        texts = {a.id: a.text for a in corpus.analyses()}
+        texts = corpus.store.texts(m.article for e in ents for m in e.mentions)
     ents.sort(key=lambda e: (-len(e.mentions), e.name))
     if json_path:
         _write(json_path, _dump([entity_json(e, texts) for e in ents]))
@@ -458,7 +458,7 @@ def timeline(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut 
 
     with _open(db) as corpus:
         entries = corpus.timeline(story)
-        texts = {a.id: a.text for a in corpus.analyses()}
+        texts = corpus.store.texts(m.article for t in entries for m in t.mentions)
     items = [timeline_json(t, texts) for t in entries]
     if json_path:
         _write(json_path, _dump(items))
@@ -496,7 +496,7 @@ def check(
     if not claims:
         raise NewsprismError('give a claim ("newsprism check \"CLAIM\"") or --claims-file FILE')
     with _open(db) as corpus:
-        articles = [a.article for a in corpus.analyses()]
+        articles = corpus.store.articles()
     result = check_claims(claims, articles, top_k=top_k)
     if json_path:
         _write(json_path, _dump(result))

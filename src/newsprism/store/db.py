@@ -236,6 +236,24 @@ class Store:
         row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
         return from_dict(json.loads(row["data"])) if row else None
 
+    def articles(self) -> list[Article]:
+        """Every stored article (no analysis layers decoded), in store order.
+
+        For the commands that need only what an article is — its outlet, date or text —
+        decoding every analysis with it was most of their time on a large store.
+        """
+        return [from_dict(json.loads(r[0])) for r in self.conn.execute("SELECT data FROM articles ORDER BY rowid")]
+
+    def texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> text for the stored ones among ``ids`` (the offsets of every span point into it)."""
+        wanted = list(dict.fromkeys(ids))
+        out: dict[str, str] = {}
+        for chunk_start in range(0, len(wanted), 500):
+            chunk = wanted[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
+        return out
+
     def analyses(self, ids: Sequence[str] | None = None) -> list[Analysis]:
         """Stored analyses (all, or those of ``ids`` in that order)."""
         sql = (
