@@ -558,15 +558,7 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str, emitters: _Em
         key = (lca_up, d3, n_down > 0, branch, direction)
         got = shared.get(key)
         if got is None:
-            bd = (dep[branch] + "/" + pos[branch]) if branch >= 0 else "?"
-            if lca_up == 0:
-                top = "D:" + bd
-            elif lca_up < 0:
-                top = "N:" + bd
-            elif not n_down:
-                top = "A:" + up2[lca_up]
-            else:
-                top = "S:" + up2[lca_up] + ">" + bd
+            top = _path_top(lca_up, n_down, branch, dep, pos, up2)
             got = shared[key] = (top, emit_branch(
                 top, direction, up3[lca_up] if lca_up > 0 else "", d3,
                 lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None))
@@ -596,6 +588,24 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str, emitters: _Em
 
 
 _MEMO_LIMIT = 200_000
+
+
+def _path_top(lca_up: int, n_down: int, branch: int, dep: Sequence[str], pos: Sequence[str], up2: Sequence[str]) -> str:
+    """The name of the top of a token's path from the cue, the feature its role rows start from.
+
+    ``D:`` the token is below the cue (in the branch ``dep/pos``), ``N:`` not in the cue's
+    sentence tree, ``A:`` an ancestor of the cue (``up2`` of its climb), ``S:`` a sibling branch
+    reached by climbing and going down. Both the named features and the fast rows use it, so the
+    two cannot name a path differently.
+    """
+    bd = (dep[branch] + "/" + pos[branch]) if branch >= 0 else "?"
+    if lca_up == 0:
+        return "D:" + bd
+    if lca_up < 0:
+        return "N:" + bd
+    if not n_down:
+        return "A:" + up2[lca_up]
+    return "S:" + up2[lca_up] + ">" + bd
 
 
 class _TopRows:
@@ -805,15 +815,7 @@ class _RoleRows:
         # Each group is made once: a walk reaches a node once (then it is in the memo below),
         # and the groups further down a branch are kept by relation on their parent group.
         def group(lca_up: int, d3: tuple[str, ...], n_down: int, branch: int) -> list[Any]:
-            bd = (dep[branch] + "/" + pos[branch]) if branch >= 0 else "?"
-            if lca_up == 0:
-                top = "D:" + bd
-            elif lca_up < 0:
-                top = "N:" + bd
-            elif not n_down:
-                top = "A:" + up2[lca_up]
-            else:
-                top = "S:" + up2[lca_up] + ">" + bd
+            top = _path_top(lca_up, n_down, branch, dep, pos, up2)
             tt = tops.get(top)
             if tt is None:
                 tt = top_of(top)
