@@ -473,6 +473,9 @@ def test_big_story_pages_through_originals_and_folds_copies(tmp_path):
         assert request(app, "GET", "/stories/s-big?page=3").status_code == 404
         api = envelope(request(app, "GET", "/api/stories/s-big"))  # the API gives the whole story
         assert [a["id"] for a in api["articles"]] == ids
+        # A page asks for some of the story's articles; ids outside the story are left out, order kept.
+        part = app.state.data.story_doc("s-big", only=["n03", "not-in-it", "n01"])
+        assert [a["id"] for a in part["articles"]] == ["n03", "n01"]
         assert api["story"]["copies"] == [{"copy": "n10", "of": "n00"}, {"copy": "n11", "of": "n00"}]
     finally:
         app.state.data.corpus.close()

@@ -203,7 +203,8 @@ class WebData:
         """
         with self._lock:
             s = self._story(story_id)
-            wanted = list(s.articles) if only is None else [i for i in only if i in set(s.articles)]
+            members = set(s.articles)  # once: built per id it was the page's size times the story's
+            wanted = list(s.articles) if only is None else [i for i in only if i in members]
             analyses = self.corpus.analyses(wanted)
             ids = [a.id for a in analyses]
             entities = self._entities_of(ids)
