@@ -25,7 +25,7 @@ from .pipeline import DEFAULT_STAGES, Pipeline, StageFailure, available, stage_t
 from .store import DEFAULT_DB, AddResult, Store
 
 if TYPE_CHECKING:
-    from .report.index import ArticleIndex
+    from .report.index import StoryTimeline
 
 __all__ = ["AnalyzeOptions", "Corpus", "RunReport", "analyze"]
 
@@ -76,7 +76,7 @@ class Corpus:
         self.store = Store(db, readonly=readonly)
         self._pipeline = pipeline
         self._injected = pipeline is not None  # a caller's pipeline runs here: workers rebuild from names
-        self._timeline_cache: tuple[tuple[int, int], _TimelineIndex] | None = None
+        self._timeline_cache: tuple[tuple[int, int], StoryTimeline[TimelineEntry]] | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -474,42 +474,29 @@ class Corpus:
         """
         index = self._timeline_index()
         if story is None:
-            return list(index.entries.rows)
-        members = self.story(story).articles
-        return index.entries.touching(members, also=index.by_story.get(story, ()))
+            return list(index.entries)
+        return index.of(story, self.story(story).articles)
 
-    def _timeline_index(self) -> _TimelineIndex:
+    def _timeline_index(self) -> StoryTimeline[TimelineEntry]:
         """The stored timeline indexed by story and by cited article, read again once the store changed.
 
         The key is SQLite's ``data_version`` (moved by another connection's commit) with this
         connection's ``total_changes`` (moved by its own writes, e.g. a refresh), so a corpus kept
         open by a watcher or a server never answers from a timeline that was replaced.
         """
-        from .report.index import ArticleIndex
+        from .report.index import StoryTimeline
 
         conn = self.store.conn
         (version,) = conn.execute("PRAGMA data_version").fetchone()
         key = (int(version), conn.total_changes)
         if self._timeline_cache is None or self._timeline_cache[0] != key:
             entries: list[TimelineEntry] = list(self.store.layer("timeline", default=()))
-            by_story: dict[str, list[int]] = {}
-            for pos, t in enumerate(entries):
-                if t.story is not None:
-                    by_story.setdefault(t.story, []).append(pos)
-            index = _TimelineIndex(ArticleIndex(entries, lambda t: (m.article for m in t.mentions)), by_story)
+            index = StoryTimeline(entries, lambda t: t.story, lambda t: (m.article for m in t.mentions))
             self._timeline_cache = (key, index)
         return self._timeline_cache[1]
 
     def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
         return self.store.search(query, limit)
-
-
-@dataclass(frozen=True)
-class _TimelineIndex:
-    """The stored timeline's entries by the articles their mentions cite, and positions by story."""
-
-    entries: ArticleIndex[TimelineEntry]
-    by_story: dict[str, list[int]]
 
 
 def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity]) -> bool:

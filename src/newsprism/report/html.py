@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .highlight import Mark, highlight
-from .index import ArticleIndex
+from .index import ArticleIndex, StoryTimeline
 
 __all__ = ["marks_by_article", "render_html"]
 
@@ -76,11 +76,7 @@ def render_html(doc: dict[str, Any], timeline_svg: dict[str, str] | None = None)
     entities = {e["id"]: e for e in doc["entities"]}
     by_entity = ArticleIndex(doc["entities"], lambda e: (m["article"] for m in e["mentions"]))
     by_group = ArticleIndex(groups, lambda g: (c["article"] for c in g))
-    by_entry = ArticleIndex(doc["timeline"], lambda t: (m["article"] for m in t["mentions"]))
-    entries_of_story: dict[str, list[int]] = defaultdict(list)
-    for pos, t in enumerate(doc["timeline"]):
-        if t.get("story") is not None:
-            entries_of_story[t["story"]].append(pos)
+    timeline = StoryTimeline(doc["timeline"], lambda t: t.get("story"), lambda t: (m["article"] for m in t["mentions"]))
     stories = []
     for s in doc["stories"]:
         members = s["articles"]
@@ -91,7 +87,7 @@ def render_html(doc: dict[str, Any], timeline_svg: dict[str, str] | None = None)
                 "entities": sorted(by_entity.touching(members), key=lambda e: -len(e["mentions"])),
                 "quotes": [q for i in members for q in quotes_by_article.get(i, [])],
                 "claim_groups": by_group.touching(members),
-                "timeline": by_entry.touching(members, entries_of_story.get(s["id"], ())),
+                "timeline": timeline.of(s["id"], members),
                 "svg": Markup((timeline_svg or {}).get(s["id"], "")),
             }
         )

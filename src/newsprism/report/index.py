@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
-__all__ = ["ArticleIndex"]
+__all__ = ["ArticleIndex", "StoryTimeline"]
 
 Row = TypeVar("Row")
 
@@ -34,3 +34,27 @@ class ArticleIndex(Generic[Row]):
         for aid in articles:
             found.update(self._positions.get(aid, ()))
         return [self.rows[p] for p in sorted(found)]
+
+
+class StoryTimeline(Generic[Row]):
+    """Timeline entries by story: a story's are those the timeline put in it and those told in
+    any of its articles, in the timeline's order. One rule for the reports, the CLI and the web app.
+    """
+
+    def __init__(
+        self,
+        entries: Sequence[Row],
+        story_of: Callable[[Row], str | None],
+        articles_of: Callable[[Row], Iterable[str]],
+    ):
+        self.entries = entries
+        self._told_in = ArticleIndex(entries, articles_of)
+        self._in_story: dict[str, list[int]] = defaultdict(list)
+        for pos, row in enumerate(entries):
+            story = story_of(row)
+            if story is not None:
+                self._in_story[story].append(pos)
+
+    def of(self, story: str, articles: Iterable[str]) -> list[Row]:
+        """The entries of ``story``, whose articles are ``articles``."""
+        return self._told_in.touching(articles, also=self._in_story.get(story, ()))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
-from .index import ArticleIndex
+from .index import ArticleIndex, StoryTimeline
 
 __all__ = ["md_escape", "print_summary", "render_markdown"]
 
@@ -36,11 +35,9 @@ class _Parts:
         self.entities = ArticleIndex(doc["entities"], lambda e: (m["article"] for m in e["mentions"]))
         self.quotes = ArticleIndex(doc["quotes"], lambda q: (q["article"],))
         self.claims = ArticleIndex(doc["claims"], lambda c: (c["article"],))
-        self.timeline = ArticleIndex(doc["timeline"], lambda t: (m["article"] for m in t["mentions"]))
-        self.entries_of_story: dict[str, list[int]] = defaultdict(list)
-        for pos, t in enumerate(doc["timeline"]):
-            if t.get("story") is not None:
-                self.entries_of_story[t["story"]].append(pos)
+        self.timeline = StoryTimeline(
+            doc["timeline"], lambda t: t.get("story"), lambda t: (m["article"] for m in t["mentions"])
+        )
 
     def of(self, s: dict[str, Any]) -> dict[str, Any]:
         members = s["articles"]
@@ -49,7 +46,7 @@ class _Parts:
             "entities": sorted(self.entities.touching(members), key=lambda e: (-len(e["mentions"]), e["name"])),
             "quotes": self.quotes.touching(members),
             "claims": self.claims.touching(members),
-            "timeline": self.timeline.touching(members, self.entries_of_story.get(s["id"], ())),
+            "timeline": self.timeline.of(s["id"], members),
             "ents": self.ents,
         }
 

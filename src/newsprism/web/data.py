@@ -18,6 +18,7 @@ from ..corpus import Corpus, _entity_lookup
 from ..errors import NewsprismError
 from ..model import Claim, Entity, EntityMention, Story, TimelineEntry
 from ..report.export import SCHEMA, build_export, claim_json, entity_json, quote_json
+from ..report.index import StoryTimeline
 
 __all__ = ["BadRequest", "NotFound", "WebData", "snippet_parts", "story_public"]
 
@@ -91,17 +92,9 @@ class WebData:
 
         return self._cached("claims", build)
 
-    def _timeline_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]], list[TimelineEntry]]:
-        def build() -> tuple[dict[str, list[int]], dict[str, list[int]], list[TimelineEntry]]:
-            entries = self.corpus.timeline()
-            by_story: dict[str, list[int]] = defaultdict(list)
-            by_article: dict[str, list[int]] = defaultdict(list)
-            for k, t in enumerate(entries):
-                if t.story:
-                    by_story[t.story].append(k)
-                for m in t.mentions:
-                    by_article[m.article].append(k)
-            return dict(by_story), dict(by_article), entries
+    def _timeline_index(self) -> StoryTimeline[TimelineEntry]:
+        def build() -> StoryTimeline[TimelineEntry]:
+            return StoryTimeline(self.corpus.timeline(), lambda t: t.story, lambda t: (m.article for m in t.mentions))
 
         return self._cached("timeline", build)
 
@@ -210,11 +203,7 @@ class WebData:
             entities = self._entities_of(ids)
             by_article = self._claims_by_article()
             claims = [c for i in ids for c in by_article.get(i, ())]
-            by_story, by_art, entries = self._timeline_index()
-            picked = set(by_story.get(s.id, ()))
-            for i in ids:
-                picked.update(by_art.get(i, ()))
-            timeline = [entries[k] for k in sorted(picked)]
+            timeline = self._timeline_index().of(s.id, ids)
         doc = build_export(analyses, [s], entities, claims, timeline)
         doc["story"] = doc.pop("stories")[0]
         doc["_timeline_entries"] = timeline  # for the chart; dropped from the JSON answer
