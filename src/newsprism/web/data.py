@@ -318,7 +318,7 @@ class WebData:
         if len(claim) > MAX_CLAIM_CHARS:
             raise BadRequest(f"the claim is {len(claim)} characters long; the limit is {MAX_CLAIM_CHARS}")
         with self._lock:
-            docs = self._cached("check_docs", lambda: [(a.id, a.text) for a in self.corpus.analyses()])
+            docs = self._cached("check_docs", lambda: [(a.id, a.text) for a in self.corpus.store.articles()])
             if self._stance_model is None:
                 from ..stance.model import StanceModel
 
