@@ -89,3 +89,54 @@ def test_polnear_heldout_floors() -> None:
     for kind in ("content", "source", "cue"):
         assert r[kind]["overlap"]["f1"] >= floors[f"{kind}_overlap_f1"], (kind, r[kind])
     assert r["speaker_accuracy"] >= floors["speaker_accuracy"]
+
+
+def _article(root: Path, folder: str, name: str, text: str, anns: dict[str, str]) -> None:
+    (root / folder / "text").mkdir(parents=True, exist_ok=True)
+    (root / folder / "attributions").mkdir(parents=True, exist_ok=True)
+    (root / folder / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    for who, body in anns.items():
+        (root / folder / "attributions" / f"{name}_{who}.ann").write_text(body, encoding="utf-8")
+
+
+def test_agreement_scores_each_other_annotator_against_the_first(tmp_path: Path) -> None:
+    text = "Ann said the plan works. Bob claimed taxes rose."
+    ann_said = ("T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 9 24\tthe plan works.\n"
+                "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n")
+    ann_claimed = ("T4\tSource 25 28\tBob\nT5\tCue 29 36\tclaimed\nT6\tContent 37 48\ttaxes rose.\n"
+                   "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n")
+    # The first annotator (sorted: "a1") marks both; "b2" only Ann's; "c3" both but Bob's content short.
+    short = ann_claimed.replace("Content 37 48\ttaxes rose.", "Content 37 42\ttaxes")
+    _article(tmp_path, "train", "x", text, {"a1": ann_said + ann_claimed, "b2": ann_said, "c3": ann_said + short})
+    _article(tmp_path, "train", "solo", text, {"a1": ann_said})  # one annotator: not scored
+    from newsprism.eval.polnear import agreement
+
+    r = agreement(tmp_path)
+    assert r["articles"] == 1 and r["annotator_pairs"] == 2
+    # Gold is a1's 2 contents twice; b2 finds 1 of them, c3 both but "taxes" is 5 of 10 characters.
+    assert r["content"]["gold"] == 4 and r["content"]["system"] == 3
+    assert r["content"]["exact"]["r"] == pytest.approx(2 / 4)
+    assert r["content"]["overlap"]["r"] == pytest.approx(3 / 4)
+    assert r["source"]["exact"]["f1"] == pytest.approx(2 * 1 * 0.75 / 1.75, abs=1e-3)
+    assert r["speaker_accuracy"] == 1.0
+    assert evaluate(tmp_path, split="agreement")["content"] == r["content"]
+
+
+def test_agreement_without_double_annotation_is_a_clear_error(tmp_path: Path) -> None:
+    from newsprism.eval.polnear import agreement
+
+    _article(tmp_path, "dev", "solo", "Ann said so.", {"a1": ""})
+    with pytest.raises(DataMissing, match="several annotators"):
+        agreement(tmp_path)
+
+
+def test_agreement_on_polnear_is_the_human_level() -> None:
+    """18 articles of dev and train were labelled by 5-6 people; another person scored against
+    the first gets about 0.80 content F1 — the level the system's dev figures are read against."""
+    from newsprism.eval.polnear import agreement
+
+    data = need_data("polnear")
+    r = agreement(data)
+    assert r["articles"] == 18 and r["annotator_pairs"] == 89
+    assert 0.75 < r["content"]["overlap"]["f1"] < 0.85  # self-scoring would give 1.0
+    assert r["content"]["exact"]["f1"] < r["content"]["overlap"]["f1"]

@@ -13,6 +13,12 @@ character set. *Overlap*: |A ∩ B| / max(|A|, |B|) ≥ 0.5 (the stricter of the
 a short span inside a long one does not count). Speaker accuracy: among gold attributions
 whose content is matched (overlap), the share whose system source overlaps the gold source
 by at least one character; attributions without a gold source are left out.
+
+Split ``agreement`` scores people, not the system: on every article of dev and train that several
+annotators labelled (18), each other annotator's file is scored against the first one's — the file
+the other splits use as gold — with the same matching, so its figures are what a trained human
+gets on this metric (the ceiling the system's scores should be read against). The other splits'
+reports carry its overlap F1s under ``anchors``.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from typing import Any
 
 from ..errors import DataMissing
 
-__all__ = ["GoldAttribution", "evaluate", "read_ann", "score_spans"]
+__all__ = ["GoldAttribution", "agreement", "evaluate", "read_ann", "score_spans"]
 
 KINDS = ("content", "source", "cue")
 # Every HELDOUT_MOD-th train article (sorted by name, index 0 mod 10) is never trained or tuned on.
@@ -161,6 +167,85 @@ def score_spans(gold: list[CharSet], system: list[CharSet]) -> _Counts:
     return c
 
 
+def _score_article(totals: _Totals, gold: list[GoldAttribution], system: list[GoldAttribution]) -> None:
+    """Add one article's span counts and speaker matches to ``totals``."""
+    for kind in KINDS:
+        totals.counts[kind].add(score_spans([getattr(g, kind) for g in gold], [getattr(s, kind) for s in system]))
+    # Speaker accuracy over matched contents.
+    g_list = [g for g in gold if g.content]
+    s_list = [s for s in system if s.content]
+    for gi, si, ov in _match([g.content for g in g_list], [s.content for s in s_list]):
+        if ov < 0.5 or not g_list[gi].source:
+            continue
+        totals.speaker_n += 1
+        if g_list[gi].source & s_list[si].source:
+            totals.speaker_ok += 1
+
+
+def _report(totals: _Totals) -> dict[str, Any]:
+    return {
+        **{kind: totals.counts[kind].report() for kind in KINDS},
+        "speaker_accuracy": round(totals.speaker_ok / totals.speaker_n, 4) if totals.speaker_n else 0.0,
+        "speaker_matched": totals.speaker_n,
+    }
+
+
+def _annotated_twice(data_dir: Path) -> list[tuple[Path, list[Path]]]:
+    """(text, annotation files in sorted order) of every dev and train article with several annotators."""
+    out = []
+    for folder in ("dev", "train"):
+        text_dir = data_dir / folder / "text"
+        ann_dir = data_dir / folder / "attributions"
+        if not text_dir.is_dir() or not ann_dir.is_dir():
+            continue
+        anns: dict[str, list[Path]] = {}
+        for ann in sorted(ann_dir.glob("*.ann")):
+            anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+        for name, files in sorted(anns.items()):
+            txt = text_dir / f"{name}.txt"
+            if len(files) > 1 and txt.is_file():
+                out.append((txt, files))
+    return out
+
+
+def agreement(data_dir: Path) -> dict[str, Any]:
+    """Human agreement on this metric: every other annotator of a multiply annotated article
+    scored against its first annotator (the gold of the other splits), pooled over articles."""
+    items = _annotated_twice(Path(data_dir))
+    if not items:
+        raise DataMissing(f"PolNeAR under {data_dir} has no article with several annotators "
+                          f"(expected dev/ or train/ with NAME_<annotator>.ann files)")
+    totals = _Totals()
+    pairs = 0
+    for txt, files in items:
+        text = txt.read_text(encoding="utf-8")
+        gold = read_ann(files[0], text)
+        for other in files[1:]:
+            _score_article(totals, gold, read_ann(other, text))
+            pairs += 1
+    return {
+        "evaluation": "polnear",
+        "split": "agreement",
+        "articles": len(items),
+        "annotator_pairs": pairs,
+        "gold": "first annotator (sorted) per article",
+        "system": "each other annotator of the article",
+        "overlap": "|A∩B| / max(|A|,|B|) >= 0.5 on trimmed character sets, one-to-one greedy matching",
+        **_report(totals),
+    }
+
+
+def _agreement_anchor(data_dir: Path) -> dict[str, Any] | str:
+    try:
+        r = agreement(data_dir)
+    except DataMissing as e:
+        return str(e)
+    return {"articles": r["articles"], "annotator_pairs": r["annotator_pairs"],
+            **{f"{k}_overlap_f1": r[k]["overlap"]["f1"] for k in KINDS},
+            **{f"{k}_exact_f1": r[k]["exact"]["f1"] for k in KINDS},
+            "speaker_accuracy": r["speaker_accuracy"]}
+
+
 def _system(doc: Any, text: str, mentions: Any) -> list[GoldAttribution]:
     from ..stages.quotes import extract_attributions
 
@@ -207,7 +292,10 @@ def evaluate(
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
-    """Score the quote stage on PolNeAR ``split``: P/R/F1 per span type, exact and ≥50% overlap."""
+    """Score the quote stage on PolNeAR ``split``: P/R/F1 per span type, exact and ≥50% overlap
+    (``agreement``: the annotators scored against each other instead, see the module's doc)."""
+    if split == "agreement":
+        return agreement(Path(data_dir))
     from ..nlp import load_nlp
 
     try:
@@ -239,18 +327,7 @@ def evaluate(
         t_parse += t2 - t1
         t_mentions += t2b - t2
         t_quotes += t3 - t2b
-        gold = read_ann(ann, text)
-        for kind in KINDS:
-            totals.counts[kind].add(score_spans([getattr(g, kind) for g in gold], [getattr(s, kind) for s in system]))
-        # Speaker accuracy over matched contents.
-        g_list = [g for g in gold if g.content]
-        s_list = [s for s in system if s.content]
-        for gi, si, ov in _match([g.content for g in g_list], [s.content for s in s_list]):
-            if ov < 0.5 or not g_list[gi].source:
-                continue
-            totals.speaker_n += 1
-            if g_list[gi].source & s_list[si].source:
-                totals.speaker_ok += 1
+        _score_article(totals, read_ann(ann, text), system)
         if progress is not None:
             progress(i + 1, len(files))
     elapsed = time.perf_counter() - t0
@@ -261,9 +338,7 @@ def evaluate(
         "articles": n,
         "gold": "first annotator (sorted) per article",
         "overlap": "|A∩B| / max(|A|,|B|) >= 0.5 on trimmed character sets, one-to-one greedy matching",
-        **{kind: totals.counts[kind].report() for kind in KINDS},
-        "speaker_accuracy": round(totals.speaker_ok / totals.speaker_n, 4) if totals.speaker_n else 0.0,
-        "speaker_matched": totals.speaker_n,
+        **_report(totals),
         "speed": {
             "articles_per_s_total": round(n / elapsed, 2) if elapsed else 0.0,
             "articles_per_s_quotes_only": round(n / t_quotes, 2) if t_quotes else 0.0,
@@ -276,5 +351,7 @@ def evaluate(
         "anchors": {
             "annotator agreement (token-wise Krippendorff alpha)": "75.4% "
             "(Newell, Margolin & Ruths, LREC 2018, PolNeAR)",
+            "annotator agreement on this metric (newsprism eval polnear --split agreement)":
+                _agreement_anchor(Path(data_dir)),
         },
     }
