@@ -33,7 +33,8 @@ article, cannot see. ``timeline`` scores what the product shows: the trial docum
 into stories as the product groups them (:func:`newsprism.resolve.stories.group_stories`), one
 timeline per story (:func:`newsprism.resolve.timeline.build_timeline`), and the share of gold
 mentions whose event an entry holds (one of the events it was merged from) and dates to the gold
-date at the gold precision.
+date at the gold precision; a gold mention of an unknown date counts as shown right when the stage
+took it as an event and no entry places that event on the timeline (:func:`_shown_right`).
 
 Score: the share of gold event mentions whose system date equals the gold date at the gold
 precision; a gold ``XXXX-XX-XX`` (unknown) counts as right when the system leaves it unanchored.
@@ -224,7 +225,8 @@ def evaluate(
     missing = 0
     in_event = event_right = event_word_right = 0  # gold mentions inside a stage event
     entry_of = _entries_by_event(analyses)
-    in_entry = entry_right = 0  # gold mentions whose event a timeline entry holds
+    in_entry = entry_right = 0  # gold mentions whose event a timeline entry holds, and dates right
+    unshown_right = 0  # gold mentions of an unknown date whose event no entry places on the timeline
     pair_total = pair_right = 0
     per_timeline: dict[str, float] = {}
     errors: list[str] = []
@@ -258,10 +260,10 @@ def evaluate(
                     event_right += (ev_value is None) if gp == "vague" else (
                         ev_value == gold and ev_precision == gp)
                     entry = entry_of.get((doc_id, ev.start))
-                    if entry is not None:
-                        en_value, en_precision = _task_value(entry[0], entry[1])
-                        in_entry += 1
-                        entry_right += gp != "vague" and en_value == gold and en_precision == gp
+                    in_entry += entry is not None
+                    right = _shown_right(entry, gold)
+                    entry_right += right and entry is not None
+                    unshown_right += right and entry is None
                 total += 1
                 correct += ok
                 t_total += 1
@@ -305,10 +307,13 @@ def evaluate(
         "timeline": {
             "note": "the trial documents grouped into stories and one timeline built per story, as the product "
                     "does: gold mentions whose event an entry holds (recall), and those whose entry has the gold "
-                    "date (accuracy; anchored: their share of all gold mentions)",
+                    "date (accuracy); anchored: the share of all gold mentions the timeline shows right, those "
+                    "plus the gold mentions of an unknown date (XXXX-XX-XX) that the stage took as events and no "
+                    "entry places on the timeline (unknown_left_out)",
             "recall": round(in_entry / total, 4) if total else 0.0,
             "accuracy": round(entry_right / in_entry, 4) if in_entry else 0.0,
-            "anchored": round(entry_right / total, 4) if total else 0.0,
+            "unknown_left_out": unshown_right,
+            "anchored": round((entry_right + unshown_right) / total, 4) if total else 0.0,
         },
         "per_timeline": per_timeline,
         "errors_sample": errors,
@@ -316,6 +321,24 @@ def evaluate(
         "timeline_f1_note": "not computed: needs the official TimeML conversion + closure scorer",
         "anchors": ANCHORS,
     }
+
+
+def _shown_right(entry: tuple[str, str] | None, gold: str) -> bool:
+    """Does the timeline show a gold mention's event right? ``entry``: (date, precision) of the entry
+    holding the event, None when no entry holds it.
+
+    Right when its entry has the gold date at the gold precision, or, for a gold date the task leaves
+    unknown (``XXXX-XX-XX``), when no entry places the event on the timeline: the same convention
+    as the word rule's and the stage's scores, which count an unknown gold right when the system
+    leaves it unanchored (an entry always has a date, so before, an unknown gold event could never
+    be shown right)."""
+    gp = _gold_precision(gold)
+    if gp == "vague":
+        return entry is None
+    if entry is None:
+        return False
+    value, precision = _task_value(entry[0], entry[1])
+    return value == gold and precision == gp
 
 
 def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tuple[str, str]]:
