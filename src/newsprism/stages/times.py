@@ -9,7 +9,9 @@ tells of a named doer or a future it tells in its own voice (:func:`_told_generi
 event is done for or by, or a happening noun is a step to ("returned to the stage to reveal
 iCloud", "started by hinting", "the decision to proceed": :func:`_joined_generics`), and a noun naming a happening that an event does or a verb of doing
 performs ("settled its dispute", "made the decision", "launched a military operation":
-:func:`_object_happenings`). What a clause negates ("Apple did not respond") is no event, and words
+:func:`_object_happenings`), and the happening whose phase an event verb tells, its subject ("Pre-orders
+began Tuesday", "construction began in 1795": :func:`_phase_subjects`). A word the tokenizer split at
+its hyphen ("Pre-orders") is one word of the event's span. What a clause negates ("Apple did not respond") is no event, and words
 in quotes, double or single, are not the report's own telling. Each dated expression
 is attached to the trigger nearest to it along the dependency tree, where crossing a clause
 boundary (ccomp, advcl, relcl, ...) costs much more than a step inside a phrase; a trigger
@@ -368,7 +370,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 21
+    version = 22
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -484,6 +486,8 @@ class TimeStage(ArticleStage):
             if objs and (named := _object_happenings(doc, objs, perf_at, trigs, quotes)):
                 trigs = sorted(trigs + named, key=lambda t: t.i)
                 trigs = sorted(trigs + _joined_generics(doc, trigs, quotes, named), key=lambda t: t.i)
+            if trigs and (phase := _phase_subjects(doc, trigs, quotes)):
+                trigs = sorted(trigs + phase, key=lambda t: t.i)
             if not trigs:
                 continue
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
@@ -511,8 +515,12 @@ class TimeStage(ArticleStage):
                 roles = _roles(doc, tok, tr.label)
                 parts = _participants(doc, tok, tr.label, roles, by_start, text, para)
                 desc = _describe(doc, tok, tr.label, roles, parts, text)
+                first = tok.i if tr.first is None else tr.first
+                if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+                        and not doc[first - 1].whitespace_:
+                    first -= 2  # a word the tokenizer split at its hyphen ("Pre-orders", "re-election") is one word
                 events.append(Event(
-                    start=tok.idx if tr.first is None else doc[tr.first].idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
+                    start=doc[first].idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
                     confidence=conf, sentence=sspan, time=time, date=value, precision=precision,
                     participants=tuple(parts), description=desc,
                 ))
@@ -1265,3 +1273,39 @@ def _object_happenings(doc: Any, objs: Sequence[tuple[int, int]], perf: set[int]
         by_i[i] = t
     return out
 
+
+
+# verbs of a happening's phase: their subject is the happening ("Pre-orders began Tuesday", "the war ended")
+_PHASE_VERBS = frozenset({"begin", "start", "end", "continue", "resume", "finish", "conclude", "commence"})
+# prefixes that make verbs ("re-elect", "pre-order", "co-produce"): a noun they form names an action
+_VERB_PREFIXES = frozenset({"re", "pre", "co", "counter", "mis", "out", "over", "under", "cross"})
+
+
+def _prefixed_action(doc: Any, tok: Any) -> bool:
+    """A noun formed with a verbal prefix split off at its hyphen ("Pre-orders", "re-launch")."""
+    i = tok.i
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].lower_ in _VERB_PREFIXES)
+
+
+def _phase_subjects(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[_Trig]:
+    """The subject noun of an event verb of phase, when it may name a happening: "Pre-orders of the
+    iPhone began Tuesday", "construction on the Capitol began in 1795" (not "shares closed at")."""
+    taken = {t.i for t in trigs}
+    out: list[_Trig] = []
+    for tr in trigs:
+        v = doc[tr.i]
+        if v.pos_ != "VERB" or v.lemma_.lower() not in _PHASE_VERBS or any(
+                c.dep_ in ("dobj", "xcomp", "ccomp") for c in v.children):
+            continue
+        for c in v.children:
+            if c.dep_ != "nsubj" or c.pos_ != "NOUN" or c.i in taken or any(qs <= c.idx < qe for qs, qe in quotes):
+                continue
+            if not (_happening_noun(c.lemma_.lower()) or _prefixed_action(doc, c)):
+                continue
+            t = _Trig(c.i, OCCURRENCE, referring=referring_nominal(c))
+            if tr.time is not None:
+                t.time, t.inherited = tr.time, True
+            taken.add(c.i)
+            out.append(t)
+    return out
