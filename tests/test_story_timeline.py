@@ -211,3 +211,35 @@ def test_the_names_a_cluster_is_found_by_are_every_name_same_name_takes(pipe: Pi
             assert (b in matches[a]) == (same_name(a, b) or same_name(b, a)), (a, b)
     assert "Qaddafi" in matches["Gaddafi"] and "IRGC" in matches["Islamic Revolutionary Guard Corps"]
     assert "NewYorkTimes" in matches["New York Times"] and "Israeli" not in matches["Israel"]
+
+
+DATELINED = ("Apple announces Mac OS X Lion, iOS 5, and iCloud\n\nJune 07, 2011\n\n"
+             "At the company's own Worldwide Developers Conference (WWDC) keynote at the Moscone West center in "
+             "San Francisco, Apple CEO Steve Jobs introduced the next generation of software products from Apple.\n\n"
+             "Alongside both announcements, Jobs also announced a new iCloud service to sync data among all devices.\n\n"
+             "Developer releases of each product were made available today.\n\n"
+             "Analyst Gene Munster said the new software would sell more iPhones.\n\n"
+             "\"We are going to demote the PC to just be a device,\" said Steve Jobs during the keynote.")
+
+
+def test_a_dateline_dates_the_news_of_a_lead_naming_no_day(pipe: Pipeline) -> None:
+    # (SemEval trial document 17654's wording.) The lead names no day, so the stage dates its pasts
+    # by the publication day (rule "document"), which alone starts no entry: it may be the day an
+    # article was stored under. The dateline "June 07, 2011" names that day as the report's own:
+    # the lead's doer's tellings ("Jobs also announced", "said Steve Jobs") are one entry of that
+    # day, and so is the title's "Apple announces"; a saying of someone the lead does not name
+    # (the analyst's) starts none.
+    (a,) = _run(pipe, {"a": (DATELINED, date(2011, 6, 7))})
+    entries = build_timeline([a])
+    jobs = [e for e in entries if "Jobs" in e.description]
+    assert len(jobs) == 1 and jobs[0].date == "2011-06-07", [(e.date, e.description) for e in entries]
+    assert {"announced", "said"} <= _words(jobs[0], {"a": a})
+    assert any(e.description.startswith("Apple") and "announces" in _words(e, {"a": a}) for e in entries)
+    assert not any("Munster" in e.description or "Gene Munster" in e.entities for e in entries)
+    assert all(e.date == "2011-06-07" for e in entries)
+    # without the dateline (same publication day) nothing is told of that day
+    (b,) = _run(pipe, {"b": (DATELINED.replace("June 07, 2011\n\n", ""), date(2011, 6, 7))})
+    assert build_timeline([b]) == []
+    # a dateline of another day than the publication's is no dateline of it
+    (c,) = _run(pipe, {"c": (DATELINED.replace("June 07, 2011", "June 05, 2011"), date(2011, 6, 7))})
+    assert not any("Jobs" in e.description for e in build_timeline([c]))
