@@ -21,7 +21,8 @@ nearest expression of its clause, else what its tense says (:func:`.time_anchor.
 the publication day for the present, the day the lead names for an unquoted past ("Yesterday,
 Jobs unveiled ..."; in news, "X said" is news of the day; without one, the publication day, or
 only its month for a simple past when the report names no day near publication: rule ``recent``,
-:func:`names_near_day`), no date for a future, a modal, a
+:func:`names_near_day`; none when a vague expression of its clause places it in the past, "less than
+two weeks ago", "at the time"), no date for a future, a modal, a
 pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"), except
 that a future the report tells in its own voice is at the future day or month it last named
 ("will be available on June 24 ... will release the kit": rule ``continuity``). A happening named as something known ("the killing of Soleimani", "Mousavi's
@@ -370,7 +371,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 22
+    version = 23
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -469,6 +470,8 @@ class TimeStage(ArticleStage):
             lo, hi = sent.start_char, sent.end_char
             near = times[bisect_left(starts, lo) : bisect_left(starts, hi)] if starts else times
             stimes = [tx for tx in near if lo <= tx.start < hi and tx.precision != "vague"]
+            placers = [tx for tx in near if lo <= tx.start < hi and tx.precision == "vague"
+                       and _PAST_PLACER_RX.search(text, tx.start, tx.end)]
             told = told_at[bisect_left(told_at, sent.start) : bisect_left(told_at, sent.end)]
             objs = objs_at[bisect_left(objs_at, (sent.start, 0)) : bisect_left(objs_at, (sent.end, 0))]
             if not trigs and not stimes and not told and not objs:
@@ -502,13 +505,13 @@ class TimeStage(ArticleStage):
                     time = emb  # the post's date is when its words were said, not when what they tell happened
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
                 if time is None:
-                    time, rule = _fallback(doc, tok, stimes, para, quoted, lead, near_day, reference)
+                    time, rule = _fallback(doc, tok, stimes, para, quoted, lead, near_day, reference, placers=placers)
                     if tr.referring and rule == "none":
                         # dated as the article dates that happening, else a noun as any other word; a
                         # participle modifying a noun is background ("iPods sold in France", "the newly
                         # elected parliament"), not dated by the tense of the clause naming it
                         referring.append((len(events), (None, "none") if tok.pos_ == "VERB" else _fallback(
-                            doc, tok, stimes, para, quoted, lead, near_day, reference, False)))
+                            doc, tok, stimes, para, quoted, lead, near_day, reference, False, placers)))
                 if tr.referring or tok.pos_ == "NOUN":
                     keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
@@ -551,13 +554,16 @@ class _Once:
 
 def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, quoted: bool,
               lead: TimeExpr | None, near_day: bool, reference: Callable[[], TimeExpr | None],
-              refer: bool = True) -> tuple[TimeExpr | None, str]:
+              refer: bool = True, placers: Sequence[TimeExpr] = ()) -> tuple[TimeExpr | None, str]:
     """A trigger no expression claimed: its clause's nearest expression, else its tense's reading.
 
     ``near_day``: the article names a day by its distance to publication (:func:`names_near_day`).
     ``reference``: gives :func:`future_reference` of its sentence (asked only of a future told in
     the report's own voice: most sentences never need it). ``refer=False``: as if it were not a
-    :func:`.time_anchor.referring_nominal`.
+    :func:`.time_anchor.referring_nominal`. ``placers``: the vague expressions of its sentence placing
+    a happening in the past (:data:`_PAST_PLACER_RX`): a past tied to one in its clause ("was
+    introduced less than two weeks ago", "said at the time") is at a day the text leaves vague, not
+    the lead's.
     """
     tx, cost = nearest_time(doc, tok, stimes, para, refer)
     if tx is not None and cost < WORD_MAX_COST:
@@ -565,6 +571,8 @@ def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, 
     reading = tense_reading(tok, quoted, refer)
     if reading is None and narrated_future(tok, quoted) and (ref := reference()) is not None:
         return ref, "continuity"
+    if reading == "lead" and placers and nearest_time(doc, tok, placers, para, refer)[1] < _CLAUSE_COST:
+        return None, "none"  # "was introduced less than two weeks ago": some past day the text leaves vague
     if reading == "lead" and lead is not None and lead.start < tok.idx:
         return lead, "lead"
     if reading == "lead" and not near_day and tense(tok) == "past":
@@ -603,6 +611,14 @@ def narrated_future(tok: Any, quoted: bool) -> bool:
     return bool(v.dep_ == "ROOT")
 
 
+# vague expressions placing a happening in the past: "less than two weeks ago", "at the time", "recently"
+# ("hours ago" is the day of the report; "in the past week" a span of it)
+_PAST_PLACER_RX = re.compile(
+    r"(?i)\b(?:recently|in\s+recent\s+\w+|recent\s+(?:days|weeks|months|years)|at\s+the\s+time"
+    r"|in\s+the\s+past(?!\s+(?:\d|few|several|day|week|month|year|hour))"
+    r"|(?:days|weeks|months|years)\s+(?:after|later|earlier|before|ago)|the\s+(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|years)"
+    r"|(?:less|more|fewer)\s+than\s+.*\b(?:days?|weeks?|months?|years?)\s+ago|over\s+.*\b(?:days?|weeks?|months?|years?)\s+ago"
+    r"|the\s+\d{4}s)\b")
 _NEAR_DAY_RX = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night"
                           r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
