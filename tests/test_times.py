@@ -157,10 +157,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v23"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v24"
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v23" and 0 < ev.confidence <= 1
+            assert ev.stage == "times.v24" and 0 < ev.confidence <= 1
             # a word (one split at its hyphen is one: "Pre-orders"), or a noun with the compound before it ("court case")
             assert all(w.replace("-", "").isalpha() for w in a.text[ev.start:ev.end].split(" ", 1))
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
@@ -1022,3 +1022,29 @@ def test_a_past_a_vague_expression_of_its_clause_places_is_not_on_the_lead_day()
     # a past with no such expression keeps the lead's day; "hours ago" is the day of the report
     assert got["unveiled"][1:] == ("2010-06-15", "day", "lead")
     assert got["announced"][1] in ("2010-06-15", "2010-06-16")
+
+
+def test_a_single_quote_opened_before_a_lowercase_word_is_quoted() -> None:
+    from newsprism.stages.times import _QUOTE_RX
+
+    # FNC-1 bodies: single-quoted speech that opens on a lowercase word
+    for text, quote in (
+        (("By the next year Williams was claiming on his blog that 'all four of our low-flying Chinooks took fire.' "
+          "He later apologised."), "'all four of our low-flying Chinooks took fire.'"),
+        ("DHS said in a statement that Hunter's claim is 'categorically false.' The claim spread.",
+         "'categorically false.'"),
+        ("'We were shot at,' he said.", "'We were shot at,'"),
+    ):
+        assert [text[m.start():m.end()] for m in _QUOTE_RX.finditer(text)] == [quote]
+    # apostrophes inside or before words open none
+    for text in ("He loved rock 'n' roll and the '90s, he said.", "Jobs' phone and the users' 'feedback' grew.",
+                 "It was 'em, not us, that won the game for the team."):
+        assert [m.group() for m in _QUOTE_RX.finditer(text)] == [], text
+
+
+def test_in_the_past_week_is_a_span_of_the_report_not_a_vague_past() -> None:
+    # FNC-1 body: "In the past week, Mr. Cooper has noticed the hashtag" is news of the report's days
+    a = _parsed("Yesterday, Jobs unveiled the phone. In the past week, Mr. Cooper has noticed the hashtag on Twitter.",
+                published=date(2010, 6, 16))
+    got = {a.text[e.start:e.end]: (e.date, dating_rule(e)) for e in a.events}
+    assert got["noticed"] == ("2010-06-15", "lead")

@@ -155,8 +155,10 @@ _PRONOUNS = {"he": ("PERSON", "ORG"), "she": ("PERSON", "ORG"), "his": ("PERSON"
 _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "perpetrate", "stage", "mount", "issue", "make", "release"})
 # quoted words: double quotes, and single ones as British reports write speech ("'We were shot at,' he
 # said"): opened after a blank, a colon or a dash before a capital, closed by a stop, comma or mark
-# before a blank; an apostrophe inside a word ("can't", "Jobs' phone") neither opens nor closes one
-_QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![^\s(:—–-])['‘](?=[A-Z])[^\n]*?[.,!?…]['’](?=\s|$)")
+# before a blank, or before a lowercase word when it closes within 300 characters with no other
+# apostrophe ("that 'all four of our Chinooks took fire.'"); an apostrophe inside a word ("can't", "Jobs' phone") neither opens nor closes one
+_QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![^\s(:—–-])['‘](?:(?=[A-Z])[^\n]*?|(?=[a-z]{2,}\s)[^\n'’]{8,300}?)"
+                       r"[.,!?…]['’](?=\s|$)")
 _GLUE_RX = re.compile(r"[a-z][A-Z]")
 # short words that extraction glues to the name before them ("Soleimaniin", "Moussavia")
 _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
@@ -371,7 +373,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 23
+    version = 24
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -471,7 +473,8 @@ class TimeStage(ArticleStage):
             near = times[bisect_left(starts, lo) : bisect_left(starts, hi)] if starts else times
             stimes = [tx for tx in near if lo <= tx.start < hi and tx.precision != "vague"]
             placers = [tx for tx in near if lo <= tx.start < hi and tx.precision == "vague"
-                       and _PAST_PLACER_RX.search(text, tx.start, tx.end)]
+                       and (m := _PAST_PLACER_RX.search(text, tx.start, tx.end + 12)) is not None
+                       and m.start() < tx.end]
             told = told_at[bisect_left(told_at, sent.start) : bisect_left(told_at, sent.end)]
             objs = objs_at[bisect_left(objs_at, (sent.start, 0)) : bisect_left(objs_at, (sent.end, 0))]
             if not trigs and not stimes and not told and not objs:
