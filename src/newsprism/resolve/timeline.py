@@ -342,7 +342,8 @@ def _text_doer(text: str, ev: Event, known: Sequence[str]) -> list[str]:
     return []
 
 
-def _told_day(text: str, ev: Event, datelined: bool = False) -> str | None:
+def _told_day(text: str, ev: Event, datelined: bool = False,
+              lead: tuple[int, int] | None = None) -> str | None:
     """The date of a happening dated by its tense whose doer the report names (a person or an
     organisation): "Jobs announced", "Apple Corps argued" in a report whose lead names Monday.
 
@@ -359,9 +360,16 @@ def _told_day(text: str, ev: Event, datelined: bool = False) -> str | None:
     ``datelined``: the report's lead names no day but its dateline names the publication day
     (:func:`_dateline_leads`): a happening dated by its tense to that day (rule ``document``) is
     told of the dateline's day as one of a lead naming it is of the lead's day.
+
+    ``lead``: where the report's lead stands (:func:`_lead_line`). A happening of the lexicon
+    told in the lead itself ("Apple CEO Steve Jobs introduced the next generation of software" in
+    the lead of a report of June 7) is the report's news, not its background: it is told of the
+    lead's day as a saying is.
     """
     rule = dating_rule(ev)
-    if ev.date is None or ev.label not in _BY_NAME or not (rule == "lead" or (datelined and rule == "document")):
+    if ev.date is None or not (rule == "lead" or (datelined and rule == "document")):
+        return None
+    if ev.label not in _BY_NAME and (lead is None or not lead[0] <= ev.start < lead[1]):
         return None
     if ev.label in SPEECH_CLASSES and text[ev.start : ev.end].lower().startswith("report"):
         return None
@@ -378,6 +386,23 @@ def _lead_paragraph(text: str) -> tuple[int, int]:
             return pos, pos + len(para)
         pos += len(para) + 2
     return len(text), len(text)
+
+
+_SENTENCE_END_RX = re.compile(r"[.!?][\"”’']?(?=\s)")
+
+
+def _lead_line(text: str) -> tuple[int, int]:
+    """The lead's news: the first two sentences of its first line (:func:`_lead_paragraph` up to its
+    first line break) — a report whose paragraphs are broken by single newlines, or by none, reads
+    as one paragraph, and past its opening sentences a body tells background ("Rosenberg's capture"
+    far down a one-line report of a denial)."""
+    lo, hi = _lead_paragraph(text)
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    nl = text.find("\n", lo, hi)
+    hi = nl if nl >= 0 else hi
+    ends = [m.end() for m in _SENTENCE_END_RX.finditer(text, lo, hi)][:2]
+    return lo, ends[1] if len(ends) == 2 else hi
 
 
 def _dateline_leads(a: Analysis) -> list[str] | None:
@@ -481,7 +506,8 @@ def _phrase_span(ev: Event) -> tuple[int, int]:
 
 
 def _cluster(events: list[tuple[str, Event, str]],
-             datelined: Mapping[str, Sequence[str]] | None = None) -> list[_Cluster]:
+             datelined: Mapping[str, Sequence[str]] | None = None,
+             leads: Mapping[str, tuple[int, int]] | None = None) -> list[_Cluster]:
     """Merge (article, event, article text) triples into clusters, most precise first.
 
     Only an event dated by an expression of its own (or inherited from a trigger it hangs on) is
@@ -500,6 +526,7 @@ def _cluster(events: list[tuple[str, Event, str]],
     told of it, and start an entry only by a doer of the lead.
     """
     datelined = datelined or {}
+    leads = leads or {}
     def explicit(ev: Event) -> bool:
         return ev.date is not None and dating_rule(ev) in ("own", "inherited")
 
@@ -595,7 +622,7 @@ def _cluster(events: list[tuple[str, Event, str]],
                 score = 0.5  # or one of its class told in its sentence ("filed a lawsuit ... the lawsuit")
             if score > best_score:
                 best, best_score, conflict = c, score, is_conflict
-        told = _told_day(text, ev, aid in datelined)
+        told = _told_day(text, ev, aid in datelined, leads.get(aid))
         keys = _doers(text, ev) if told is not None else []
         # by the dateline's day, only a doer of the lead starts an entry; the others only join
         starts = not keys or dating_rule(ev) != "document" or _shared(keys[:1], datelined.get(aid, ())) > 0
@@ -723,8 +750,8 @@ def timeline_members(
     entries: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
     for story_id, members in groups:
         triples = [(a.id, ev, a.text) for a in members for ev in a.events if not _credit(a.text, ev)]
-        leads = {a.id: d for a in members if (d := _dateline_leads(a)) is not None}
-        for c in _cluster(triples, leads):
+        dated = {a.id: d for a in members if (d := _dateline_leads(a)) is not None}
+        for c in _cluster(triples, dated, {a.id: _lead_line(a.text) for a in members}):
             if c.value is None:
                 continue
             if c.label == "statement" and (not (c.explicit or c.told) or not c.names):
