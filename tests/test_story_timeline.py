@@ -268,3 +268,19 @@ def test_a_happening_told_in_the_lead_starts_the_entry_of_the_leads_day(pipe: Pi
             "Steve Jobs introduced the new phone.")
     (m,) = _run(pipe, {"m": (late, date(2010, 6, 8))})
     assert not any("introduced" in _words(e, {"m": m}) for e in build_timeline([m]))
+
+
+def test_a_dateline_dates_the_leads_past_the_stage_put_in_the_publication_month(pipe: Pipeline) -> None:
+    # (SemEval trial document 11212's wording.) The lead names no day; the stage dates its past
+    # "Apple released" by the publication month (rule "recent"). Under a dateline of the
+    # publication day that month is the report's own, as its day is for a past dated by it: the
+    # lead's doer's release starts the month's entry; without the dateline it starts none.
+    text = ("Apple releases iPhone SDK, announces upcoming update\n\nMarch 06, 2008\n\n"
+            "During a media event held at its Cupertino headquarters, Apple released the long awaited iPhone "
+            "Software Development Kit (SDK) and the associated iTunes \"App Store\" and iPhone Developer Program.\n\n"
+            "The SDK will allow third party software developers to create applications for the iPhone.")
+    (a,) = _run(pipe, {"a": (text, date(2008, 3, 6))})
+    released = [e for e in build_timeline([a]) if "released" in _words(e, {"a": a})]
+    assert [(e.date, e.precision, e.description.startswith("Apple")) for e in released] == [("2008-03", "month", True)]
+    (b,) = _run(pipe, {"b": (text.replace("March 06, 2008\n\n", ""), date(2008, 3, 6))})
+    assert build_timeline([b]) == []

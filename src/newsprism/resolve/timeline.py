@@ -41,7 +41,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -342,6 +342,12 @@ def _text_doer(text: str, ev: Event, known: Sequence[str]) -> list[str]:
     return []
 
 
+# the tense rules by which the times stage dates a past of a report whose lead names no day: the
+# publication day (``document``), or its month (``recent``: "Apple released the long awaited SDK"
+# under the dateline "March 06, 2008")
+_DATELINE_RULES = frozenset({"document", "recent"})
+
+
 def _told_day(text: str, ev: Event, datelined: bool = False,
               lead: tuple[int, int] | None = None) -> str | None:
     """The date of a happening dated by its tense whose doer the report names (a person or an
@@ -367,7 +373,7 @@ def _told_day(text: str, ev: Event, datelined: bool = False,
     lead's day as a saying is.
     """
     rule = dating_rule(ev)
-    if ev.date is None or not (rule == "lead" or (datelined and rule == "document")):
+    if ev.date is None or not (rule == "lead" or (datelined and rule in _DATELINE_RULES)):
         return None
     if ev.label not in _BY_NAME and (lead is None or not lead[0] <= ev.start < lead[1]):
         return None
@@ -401,7 +407,7 @@ def _lead_line(text: str) -> tuple[int, int]:
         lo += 1
     nl = text.find("\n", lo, hi)
     hi = nl if nl >= 0 else hi
-    ends = [m.end() for m in _SENTENCE_END_RX.finditer(text, lo, hi)][:2]
+    ends = [m.end() for m in islice(_SENTENCE_END_RX.finditer(text, lo, hi), 2)]
     return lo, ends[1] if len(ends) == 2 else hi
 
 
@@ -625,7 +631,7 @@ def _cluster(events: list[tuple[str, Event, str]],
         told = _told_day(text, ev, aid in datelined, leads.get(aid))
         keys = _doers(text, ev) if told is not None else []
         # by the dateline's day, only a doer of the lead starts an entry; the others only join
-        starts = not keys or dating_rule(ev) != "document" or _shared(keys[:1], datelined.get(aid, ())) > 0
+        starts = not keys or dating_rule(ev) not in _DATELINE_RULES or _shared(keys[:1], datelined.get(aid, ())) > 0
         if best is None and told is not None and (when is None or ev.label == "statement"):
             # (a denial or a dated remark is an entry of its own: it does not turn into the doer's "said")
             # the lead's day, its doer or a person or organisation it names ("Revolutionary Guard
