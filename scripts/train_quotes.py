@@ -36,7 +36,6 @@ def parsed(data: Path, cache: Path | None) -> list[tuple[str, object, list[Path]
     """(name, doc, annotation files) per train article, parsing once into ``cache``."""
     from spacy.tokens import DocBin
 
-    nlp = load_nlp()
     text_dir = data / "train" / "text"
     ann_dir = data / "train" / "attributions"
     names = sorted(p.stem for p in text_dir.glob("*.txt"))
@@ -44,6 +43,12 @@ def parsed(data: Path, cache: Path | None) -> list[tuple[str, object, list[Path]
     for a in sorted(ann_dir.glob("*.ann")):
         anns.setdefault(a.stem.rsplit("_", 1)[0], []).append(a)
     names = [n for n in names if n in anns]
+    if not names:
+        # Checked before the cache is read or written: a wrong --data (the default path from a
+        # worktree) would otherwise overwrite a good cache with no documents and train on nothing.
+        raise SystemExit(f"train_quotes: no annotated PolNeAR train articles under {data} (expected "
+                         f"{text_dir}/NAME.txt with {ann_dir}/NAME_<annotator>.ann); pass --data")
+    nlp = load_nlp()
     docs = None
     if cache is not None and (cache / "train_all.spacy").exists():
         docs = list(DocBin().from_disk(cache / "train_all.spacy").get_docs(nlp.vocab))
