@@ -9,7 +9,8 @@
   or an occurrence dated by the day the lead names, its doer named ("Jobs announced", "Jobs
   showed off" under a lead of Monday), starts one entry per doer, kind and day; in a report whose
   lead names no day but whose dateline names its publication day, one dated by that day does, when
-  its doer is a doer of the lead's happenings (:func:`_dateline_leads`). Entries
+  its doer is a doer of the lead's happenings (:func:`_dateline_leads`); a launch told past the lead
+  by such a doer ("He demoed the widget") joins his entry of that day. Entries
   made only of plain statements dated by the publication-day fallback are left out, and so
   are occurrences (happenings outside the trigger lexicon) naming no person or organisation; occurrences
   are one entry only when they share a participant and their word.
@@ -83,6 +84,9 @@ _DATED_BY_REPORT = frozenset({"statement", "denial"})
 # classes whose members are one happening only by a shared participant, never by the date alone:
 # speech, and the generic occurrence (which is also one only for the same word: :func:`_stem`)
 _BY_NAME = SPEECH_CLASSES | {OCCURRENCE}
+# happenings a doer shows on the day of an appearance (a keynote's demos and releases), unlike the
+# killings, arrests and rulings a report tells in the past as the story's background
+_SHOWN = frozenset({"launch"})
 _STOP = frozenset({"of", "the", "and", "for", "de", "al"})
 
 
@@ -663,6 +667,17 @@ def _cluster(events: list[tuple[str, Event, str]],
                     return False  # it only joins: it waits for the entries all events make
             if best is not None or (keys and starts):
                 when = told
+        if best is None and told is None and ev.label in _SHOWN and dating_rule(ev) == "lead" and \
+                text[ev.start : ev.end].lower().endswith("ed"):
+            # a launch told in the past tense of the lead's day, past the lead, that no launch takes ("He
+            # demoed the widget" down a keynote report) is its doer's appearance that day: it joins the
+            # doer's tellings' entry of the day, never starts one (past the lead a launch is as often
+            # background); a noun is not it ("Bergdahl's release" in an FNC-1 body: a prisoner's, years on)
+            doer = _doers(text, ev)[:1]
+            best = next((c for c in ordered(named(doer)) if _kind(c.label) == "told"
+                         and ev.date in (c.value, c.lead.get(aid)) and _shared(doer, c.doers)), None)
+            if best is None and doer and not last:
+                return False  # it waits for the entries all events make
         if best is None:
             if when is None:
                 return True
