@@ -303,3 +303,18 @@ def test_a_launch_past_the_lead_joins_its_doers_appearance_of_the_leads_day(pipe
     (b,) = _run(pipe, {"b": (text.replace("Jobs demoed the Wikipedia Dashboard widget.",
                                           "Police arrested Jobs for speeding."), date(2005, 6, 7))})
     assert not any("arrested" in _words(e, {"b": b}) for e in build_timeline([b]))
+
+
+def test_a_happening_at_the_expression_of_its_doers_other_happening_starts_its_entry(pipe: Pipeline) -> None:
+    # (SemEval trial document 18355's wording.) "One year later" dates the firing by its own
+    # expression; the stage dates the founding by it as its clause's nearest (rule "sentence"), a
+    # weaker reading that only joins, and no founding was there to join. It is the same doer's
+    # other happening at that time: it starts its own entry, of its own class, at that date.
+    text = ("Apple co-founder Steve Jobs has died at the age of 56, the company said on Wednesday.\n\n"
+            "Jobs started Apple in 1976, and in 1984 the first Macintosh personal computer was released to the "
+            "public.\n\nOne year later he was fired from the company and he founded NeXT.")
+    (a,) = _run(pipe, {"a": (text, date(2011, 10, 6))})
+    entries = build_timeline([a])
+    # (the founding's phrase holds the firing's words: the entries are told apart by their descriptions)
+    assert sorted((e.date, e.precision, e.description) for e in entries if e.date == "1985") == [
+        ("1985", "year", "Jobs founded NeXT"), ("1985", "year", "company fired Jobs")]

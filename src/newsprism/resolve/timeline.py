@@ -15,7 +15,8 @@
   are occurrences (happenings outside the trigger lexicon) naming no person or organisation; occurrences
   are one entry only when they share a participant and their word.
   Besides: an event dated by its clause or tense joins only an entry of a compatible date (or one of
-  its class told in its sentence); a doerless telling of the lead's day waits for the entries and
+  its class told in its sentence), but a happening at the expression of its doer's other happening
+  ("he was fired and he founded NeXT") is dated by it (:func:`_clause_mates`); a doerless telling of the lead's day waits for the entries and
   joins its doer's (a member in its sentence, or a doer's name right before its word); one doer's
   lead-day sayings in two reports a few days apart are one entry; an occurrence sharing its own
   expression with a happening of the lexicon beside it is that happening ("file suit in 1989");
@@ -481,6 +482,28 @@ def _time_mates(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
     return out
 
 
+def _clause_mates(events: Sequence[tuple[str, Event, str]]) -> set[int]:
+    """Happenings of the lexicon dated by their clause's expression (rule ``sentence``) that is the
+    expression of its own of another happening of the lexicon in their sentence, of another class,
+    that names one of their people or organisations: ids of the events. One doer's two happenings
+    at one time ("One year later he was fired from the company and he founded NeXT": the firing's
+    "One year later" dates the founding too) — the clause's expression is the founding's as much as
+    the firing's, so it dates it as its own would."""
+    by_time: dict[tuple[str, int, int], list[Event]] = {}
+    for aid, ev, _ in events:
+        if ev.time is not None and ev.label not in _BY_NAME and dating_rule(ev) in ("own", "inherited"):
+            by_time.setdefault((aid, ev.time.start, ev.time.end), []).append(ev)
+    out: set[int] = set()
+    for aid, ev, text in events:
+        if ev.label in _BY_NAME or ev.time is None or ev.date is None or dating_rule(ev) != "sentence":
+            continue
+        names = _key_names(text, ev)
+        if any(m.label != ev.label and m.sentence == ev.sentence and _shared(names, _key_names(text, m))
+               for m in by_time.get((aid, ev.time.start, ev.time.end), ())):
+            out.add(id(ev))
+    return out
+
+
 def _near_days(a: str | None, b: str | None, days: int = 3) -> bool:
     """Two days (``YYYY-MM-DD``) at most ``days`` apart."""
     if a is None or b is None or len(a) != 10 or len(b) != 10:
@@ -527,7 +550,8 @@ def _cluster(events: list[tuple[str, Event, str]],
     news is dated by its own report ("X said" is news of the day), and a telling the stage dated
     by the expression of another telling of the same happening in its article (rule
     ``coreferent``: "iPhone 4 was introduced by Jobs at the conference" after "introduced iPhone 4
-    on Monday"), whose date is that expression's. A happening dated by its tense that joins
+    on Monday"), whose date is that expression's, and a happening whose clause's expression is its
+    doer's other happening's own (:func:`_clause_mates`). A happening dated by its tense that joins
     nothing joins the entry of its day and kind (:func:`_kind`) sharing its doer or a person or
     organisation it names, else starts an entry by that date when its doer is named
     (:func:`_told_day`): the lead's day is one point per doer and kind, not one per verb.
@@ -537,8 +561,10 @@ def _cluster(events: list[tuple[str, Event, str]],
     """
     datelined = datelined or {}
     leads = leads or {}
+    clocked = _clause_mates(events)
+
     def explicit(ev: Event) -> bool:
-        return ev.date is not None and dating_rule(ev) in ("own", "inherited")
+        return ev.date is not None and (dating_rule(ev) in ("own", "inherited") or id(ev) in clocked)
 
     def usable(ev: Event) -> str | None:
         # a telling the stage dated by another telling's expression in its article has that date to match by
