@@ -405,6 +405,18 @@ def test_a_source_read_as_a_name_modifier_is_the_whole_name(nlp: object) -> None
     assert src is not None and t[src[0]:src[1]] == "Mr. McKinley"
 
 
+def test_the_parse_phrase_never_cuts_the_models_source_words(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    # The parse leaves the participle set off by commas out of the phrase; the role model reads
+    # it as part of the source (as PolNeAR does), its quoted title with its closing mark.
+    t = "The 30-second spot, titled “Arrogant,” features women reading Trump's comments about women."
+    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+           if a.cue is not None}
+    src = got["features"].source
+    assert src is not None and t[src[0]:src[1]] == "The 30-second spot, titled “Arrogant,”"
+
+
 def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) -> None:
     t = ('Economists praised parts of the plan. "I have admiration for the mechanics" of the Clinton proposals, '
          'Mr. Holtz-Eakin said. "They are more detailed than anything the other side has offered."')
@@ -602,7 +614,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v20"
+    assert st.tag == "quotes.v21"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -1116,7 +1116,7 @@ class _Builder:
                 if not lo2 <= c <= hi2 and p_start <= idx[lo2] and idx[hi2] < p_end and all(
                         labels.get(t) != kc for t in range(lo2, hi2 + 1)):
                     named = source
-                    source = _clean(text, self._source_phrase(head, tok))
+                    source = self._phrase_with_run(self._source_phrase(head, tok), source, tok)
         if source is None:
             if subj is not None:
                 head = subj
@@ -1547,6 +1547,22 @@ class _Builder:
                 return s, e
         return r
 
+    def _phrase_with_run(self, phrase: Range, run: Range, cue: Any) -> Range:
+        """The parse's source phrase, stretched over the model's source words where they run
+        past it ("The program, called EB-5" when the parse leaves the participle out)."""
+        text = self.text
+        s, e = min(phrase[0], run[0]), max(phrase[1], run[1])
+        if s <= cue.idx < e:
+            return _clean(text, phrase)
+        s, e = _clean(text, (s, e))
+        # A quoted title the run opened ('titled “Arrogant,”') closes with its mark.
+        opened = sum(text.count(ch, s, e) for ch in QUOTE_OPENERS) - sum(text.count(ch, s, e) for ch in QUOTE_CLOSERS)
+        if opened > 0:
+            m = re.match(r"[,.]?[”»]", text[e:e + 2])
+            if m is not None:
+                e += m.end()
+        return s, e
+
     def _cue_range(self, tok: Any) -> Range:
         """The verb with its auxiliaries, negation and particle ("has said", "called for")."""
         toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt", "auxpass") and c.i < tok.i + 2]
@@ -1781,7 +1797,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 20
+    version = 21
     requires = ("parse",)
     assigns = ("quotes",)
 
