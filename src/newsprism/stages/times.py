@@ -5,7 +5,8 @@ entities the patterns miss. Events are sentences' happenings found by trigger le
 and nouns: "killed", "death", "airstrike", "statement", "denied", ...), and any other happening
 an expression of its own dates ("renamed the store in 2006": a main verb telling no state, or a
 deverbal noun, of the class ``occurrence``, dated by that expression only), a past the report
-tells of a named doer or a future it tells in its own voice (:func:`_told_generics`) and what an
+tells of a named doer or a future it tells in its own voice (:func:`_told_generics`), a past a verb of
+saying reports, undated ("Jobs admitted that calls dropped": :func:`_reported_generics`), and what an
 event is done for or by, or a happening noun is a step to ("returned to the stage to reveal
 iCloud", "started by hinting", "the decision to proceed": :func:`_joined_generics`), and a noun naming a happening that an event does or a verb of doing
 performs ("settled its dispute", "made the decision", "launched a military operation":
@@ -64,6 +65,7 @@ from .time_anchor import (
     paragraph_ids,
     path_cost,
     referring_nominal,
+    reporting_verb,
     tense,
     tense_reading,
 )
@@ -280,6 +282,7 @@ class _Trig:
     inherited: bool = False
     referring: bool = False
     first: int | None = None  # the token the event's span starts at, when not ``i`` ("court case")
+    reported: bool = False  # told as what someone said happened: dated by no expression outside it
 
 
 def _is_damaged(word: str, names: set[str]) -> bool:
@@ -373,7 +376,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 24
+    version = 25
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -461,7 +464,7 @@ class TimeStage(ArticleStage):
         keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
         arr = _doc_array(doc)
         found = _triggers(doc, arr)
-        told_at, perf_at, objs_at = _verb_lines(doc, arr)
+        told_at, perf_at, objs_at, reported_at = _verb_lines(doc, arr)
         words_at = _content_words(doc, arr)
         starts = [tx.start for tx in times]
         if not all(a <= b for a, b in pairwise(starts)):
@@ -477,7 +480,8 @@ class TimeStage(ArticleStage):
                        and m.start() < tx.end]
             told = told_at[bisect_left(told_at, sent.start) : bisect_left(told_at, sent.end)]
             objs = objs_at[bisect_left(objs_at, (sent.start, 0)) : bisect_left(objs_at, (sent.end, 0))]
-            if not trigs and not stimes and not told and not objs:
+            rep = reported_at[bisect_left(reported_at, sent.start) : bisect_left(reported_at, sent.end)]
+            if not trigs and not stimes and not told and not objs and not rep:
                 continue
             trigs = _collapse(doc, trigs)
             reference = _Once(future_reference, doc, times, sent.start_char)
@@ -487,6 +491,8 @@ class TimeStage(ArticleStage):
                 trigs = sorted(trigs + _dated_generics(doc, words, trigs, stimes, para, anchor), key=lambda t: t.i)
             if told:
                 trigs = sorted(trigs + _told_generics(doc, told, trigs, quotes), key=lambda t: t.i)
+            if rep:
+                trigs = sorted(trigs + _reported_generics(doc, rep, trigs, quotes), key=lambda t: t.i)
             if trigs:
                 trigs = sorted(trigs + _joined_generics(doc, trigs, quotes), key=lambda t: t.i)
             if objs and (named := _object_happenings(doc, objs, perf_at, trigs, quotes)):
@@ -507,7 +513,9 @@ class TimeStage(ArticleStage):
                 if time is None and emb is not None and tr.label in SPEECH_CLASSES:
                     time = emb  # the post's date is when its words were said, not when what they tell happened
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
-                if time is None:
+                if time is None and tr.reported:
+                    rule = "none"  # some time before it was said (:func:`_reported_generics`)
+                elif time is None:
                     time, rule = _fallback(doc, tok, stimes, para, quoted, lead, near_day, reference, placers=placers)
                     if tr.referring and rule == "none":
                         # dated as the article dates that happening, else a noun as any other word; a
@@ -780,7 +788,7 @@ def _content_words(doc: Any, arr: Any) -> list[int]:
     return np.flatnonzero((pos == strings["VERB"]) | (pos == strings["NOUN"])).tolist()  # type: ignore[no-any-return]
 
 
-def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int, int]]]:
+def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int, int]], list[int]]:
     """Read off ``arr`` (:func:`_doc_array`): the token ids of verbs that may tell a report's own
     happening (:func:`_told_generics`: past forms, VBD and VBN, and bare forms, "will release",
     "did respond", heading a sentence, joined to another verb or after a preposition), those of the verbs of
@@ -794,6 +802,8 @@ def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int
     hit = is_verb & ((dep == strings["ROOT"]) | (dep == strings["conj"]) | (dep == strings["pcomp"])) & (
         (tag == strings["VBD"]) | (tag == strings["VBN"]) | (tag == strings["VB"]))
     told = np.flatnonzero(hit).tolist()
+    reported = np.flatnonzero(is_verb & ((dep == strings["ccomp"]) | (dep == strings["conj"])) & (
+        (tag == strings["VBD"]) | (tag == strings["VBN"]))).tolist()
     performing = _performing_hashes(strings)
     verbs = np.flatnonzero(is_verb)
     perf = {i for i, lemma in zip(verbs.tolist(), arr[verbs, 1].tolist(), strict=True) if lemma in performing}
@@ -804,7 +814,7 @@ def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int
     for i, h, lemma in zip(nouns.tolist(), heads.tolist(), arr[nouns, 1].tolist(), strict=True):
         if h != i and verb_at[h] and _happening_noun(strings[lemma]):
             objs.append((i, h))
-    return told, perf, objs
+    return told, perf, objs, reported
 
 
 _PERF_HASHES: set[int] = set()
@@ -883,6 +893,29 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
         elif not (narrated_future(tok, False) and _has_subject(tok)):
             continue
         out.append(_Trig(i, OCCURRENCE))
+    return out
+
+
+def _reported_generics(doc: Any, cands: Sequence[int], trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[
+        _Trig]:
+    """Happenings outside the lexicon a report tells as what someone said happened: a past or present
+    perfect (VBD, VBN) of a clause reported by a verb of saying (:func:`.time_anchor.reporting_verb`:
+    "Jobs admitted that the percentage of calls dropped was greater", "Apple said it has settled"),
+    with a subject of its own, outside quotes and not negated. Their tense gives them no time (some
+    time before it was said) and an expression of the sentence is the saying's ("Jobs said on Monday
+    that sales grew"): they are left undated (one of their own makes them a dated occurrence before,
+    :func:`_dated_generics`)."""
+    taken = {t.i for t in trigs}
+    out: list[_Trig] = []
+    for i in cands:
+        tok = doc[i]
+        if i in taken or not _generic(tok) or _negated(tok) or any(qs <= tok.idx < qe for qs, qe in quotes):
+            continue
+        if tok.lemma_ in _LIGHT_VERBS and any(c.i in taken for c in tok.children):
+            continue
+        if tense(tok) not in ("past", "perfect") or not _has_subject(tok) or reporting_verb(tok) is None:
+            continue
+        out.append(_Trig(i, OCCURRENCE, reported=True))
     return out
 
 
