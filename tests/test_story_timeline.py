@@ -318,3 +318,23 @@ def test_a_happening_at_the_expression_of_its_doers_other_happening_starts_its_e
     # (the founding's phrase holds the firing's words: the entries are told apart by their descriptions)
     assert sorted((e.date, e.precision, e.description) for e in entries if e.date == "1985") == [
         ("1985", "year", "Jobs founded NeXT"), ("1985", "year", "company fired Jobs")]
+
+
+def test_a_speakers_run_of_tellings_keeps_the_day_its_first_names(pipe: Pipeline) -> None:
+    # (SemEval trial document 16983's wording.) The lead names Wednesday; "Jobs announced today"
+    # names the report's day, and the next sentences go on telling what Jobs announced then ("He
+    # said", "Jobs also announced"): the stage dates them by the lead's Wednesday (a telling with no
+    # time of its own), but they are the run "today" opened, and join its entry. A telling of his
+    # past a sentence that is not his ("Several new applications will be added") is the lead's again.
+    text = ("In a Wednesday media event, Apple Inc. released a new lineup of MacBook Air laptops.\n\n"
+            "Apple CEO Steve Jobs unveiled the new products at the Cupertino, California event.\n\n"
+            "Jobs announced today that the Lion release of OS X will include a desktop version of the App Store.\n\n"
+            "He said that the App Store will be available for Snow Leopard within 90 days.\n\n"
+            "Jobs also announced that a beta version of FaceTime would be available for OS X users immediately.\n\n"
+            "Several new applications will be added in OS X Lion.\n\n"
+            "In his keynote address, Jobs said the MacBook Air is the future of notebooks.")
+    (a,) = _run(pipe, {"a": (text, date(2010, 10, 23))})
+    said = {e.date: [a.text[m.start:m.end] for m in e.mentions] for e in build_timeline([a])
+            if e.description == "Jobs statement"}
+    assert said == {"2010-10-23": ["Jobs announced today", "said", "Jobs also announced"],
+                    "2010-10-20": ["address", "Jobs said"]}

@@ -16,7 +16,9 @@
   are one entry only when they share a participant and their word.
   Besides: an event dated by its clause or tense joins only an entry of a compatible date (or one of
   its class told in its sentence), but a happening at the expression of its doer's other happening
-  ("he was fired and he founded NeXT") is dated by it (:func:`_clause_mates`); a doerless telling of the lead's day waits for the entries and
+  ("he was fired and he founded NeXT") is dated by it (:func:`_clause_mates`), and a doer's
+  tellings running on, sentence after sentence, from one dated by its own expression keep its day
+  ("Jobs announced today ... / He said ...": not the lead's Wednesday, :func:`_speaker_runs`); a doerless telling of the lead's day waits for the entries and
   joins its doer's (a member in its sentence, or a doer's name right before its word); one doer's
   lead-day sayings in two reports a few days apart are one entry; an occurrence sharing its own
   expression with a happening of the lexicon beside it is that happening ("file suit in 1989");
@@ -504,6 +506,37 @@ def _clause_mates(events: Sequence[tuple[str, Event, str]]) -> set[int]:
     return out
 
 
+def _speaker_runs(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
+    """Tellings dated by the lead's day (rule ``lead``) that go on a run of one doer's tellings
+    opened by one dated by an expression of its own, each in the sentence right after the last:
+    id of the telling -> the run's first. The run tells of its day ("Jobs announced today that
+    ... / He said that ... / Jobs also announced that ...": the lead's Wednesday is not theirs)."""
+    by_article: dict[str, list[tuple[Event, Span, str]]] = {}
+    for aid, ev, text in events:
+        if ev.sentence is not None:
+            by_article.setdefault(aid, []).append((ev, ev.sentence, text))
+    out: dict[int, Event] = {}
+    for evs in by_article.values():
+        evs.sort(key=lambda x: x[0].start)
+        run: tuple[Event, list[str], int] | None = None  # (its first, its doers, where its last sentence ends)
+        for ev, sent, text in evs:
+            rule = dating_rule(ev)
+            if run is not None and sent.start < run[2]:
+                continue  # the sentence of the run's last telling
+            if ev.label not in SPEECH_CLASSES:
+                run = None
+            elif ev.date is not None and rule == "own":
+                doers = _doers(text, ev)
+                run = (ev, doers, sent.end) if doers else None
+            elif run is not None and rule == "lead" and not text[run[2] : sent.start].strip() and \
+                    _shared(_doers(text, ev)[:1], run[1]):
+                out[id(ev)] = run[0]
+                run = (run[0], run[1], sent.end)
+            else:
+                run = None
+    return out
+
+
 def _near_days(a: str | None, b: str | None, days: int = 3) -> bool:
     """Two days (``YYYY-MM-DD``) at most ``days`` apart."""
     if a is None or b is None or len(a) != 10 or len(b) != 10:
@@ -573,7 +606,7 @@ def _cluster(events: list[tuple[str, Event, str]],
     order = sorted(events, key=lambda x: (usable(x[1]) is None, not explicit(x[1]),
                                           _PREC_RANK.get(x[1].precision, 4), x[0], x[1].start))
     known = _known_doers(events)
-    mates = _time_mates(events)
+    mates = _time_mates(events) | _speaker_runs(events)
     clusters: list[_Cluster] = []
     by_label: dict[str, list[_Cluster]] = {}
     # what a cluster can be found by, so that an event is scored only against the clusters that may take
@@ -619,7 +652,8 @@ def _cluster(events: list[tuple[str, Event, str]],
         mate = mates.get(id(ev))
         if mate is not None:
             # an occurrence told with a happening, both at one expression ("Apple Corps to file suit
-            # again in 1989", "detained ... as they crossed from Syria nine days ago"): its entry
+            # again in 1989", "detained ... as they crossed from Syria nine days ago"), or a telling
+            # running on from its doer's telling of a day ("Jobs announced today ... / He said"): its entry
             c = home.get(id(mate))
             if c is None and not last:
                 return False
