@@ -417,6 +417,28 @@ def test_the_parse_phrase_never_cuts_the_models_source_words(nlp: object) -> Non
     assert src is not None and t[src[0]:src[1]] == "The 30-second spot, titled “Arrogant,”"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # An empty "it" of seeming and of being clear holds no view: the act has no source.
+        ("Yet it was unclear whether Sanders was ready to follow that script.", "it was unclear", None),
+        ("It appears, though, that the championship game was not boring to everyone.", "appears", None),
+        # An "it" that stands for a speaker stays the source.
+        ("The company issued a statement on Monday. It said that the recall would cost two million dollars.",
+         "said", "It"),
+    ],
+)
+def test_an_empty_it_is_no_source(nlp: object, text: str, cue: str, source: str | None) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    got = {text[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None}
+    a = got[cue]
+    assert a.content and (text[a.source[0]:a.source[1]] if a.source else None) == source
+    if source is None:
+        assert a.speaker is None
+
+
 def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) -> None:
     t = ('Economists praised parts of the plan. "I have admiration for the mechanics" of the Clinton proposals, '
          'Mr. Holtz-Eakin said. "They are more detailed than anything the other side has offered."')
@@ -614,7 +636,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v21"
+    assert st.tag == "quotes.v22"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

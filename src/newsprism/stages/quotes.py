@@ -316,6 +316,8 @@ _TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "ea
                          "afternoon", "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
                          "friday", "saturday", "sunday", "last", "this", "next"})
 _PUNCT_EDGE = ",;:.!?—–- \n\t"
+# Cues whose subject "it" is an empty one ("it seems", "it appears", "it is clear"): no source.
+_EMPTY_IT_CUES = frozenset({"be", "seem", "appear", "look", "sound", "remain", "become"})
 
 
 def _clean(text: str, r: Range) -> Range:
@@ -1659,6 +1661,10 @@ class _Builder:
         source: Range | None = info["source"]
         head = info["head"]
         speaker = None
+        if source is not None and info["lemma"] in _EMPTY_IT_CUES and self.text[source[0]:source[1]].lower() == "it":
+            # "it seems that ...", "it was unclear whether ...": the "it" holds no view (PolNeAR
+            # marks no source); the act is the writer's.
+            source = None
         if source is not None and head is not None and head.lower_ in ("who", "which", "that") \
                 and head.head.dep_ == "relcl":
             # "Baghdad, which has spoken of ...": the relative pronoun stands for its noun.
@@ -1797,7 +1803,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 21
+    version = 22
     requires = ("parse",)
     assigns = ("quotes",)
 
