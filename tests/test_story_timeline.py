@@ -338,3 +338,16 @@ def test_a_speakers_run_of_tellings_keeps_the_day_its_first_names(pipe: Pipeline
             if e.description == "Jobs statement"}
     assert said == {"2010-10-23": ["Jobs announced today", "said", "Jobs also announced"],
                     "2010-10-20": ["address", "Jobs said"]}
+
+
+def test_an_undated_happening_told_as_repeated_joins_no_entry(pipe: Pipeline) -> None:
+    # (SemEval trial document 4596's wording.) An undated happening joins the entry of its class it
+    # shares a person or organisation with; "has twice before sued" tells two happenings, neither
+    # of them the 1991 settlement it joined. Told once ("has before sued") it still joins.
+    text = ("The Beatles' Apple Corps has filed a lawsuit against computer maker Apple Computer in a London court "
+            "this week.\n\nApple Corps has twice before sued Apple Computer over its use of the Apple name.\n\n"
+            "The first lawsuit was settled in 1991, also out of court, with Apple Computer paying Apple Corps.")
+    (a,) = _run(pipe, {"a": (text, date(2006, 3, 28))})
+    assert not any("sued" in _words(e, {"a": a}) for e in build_timeline([a]))
+    (b,) = _run(pipe, {"b": (text.replace("twice before", "before"), date(2006, 3, 28))})
+    assert [e.date for e in build_timeline([b]) if "sued" in _words(e, {"b": b})] == ["1991"]

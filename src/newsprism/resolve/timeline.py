@@ -5,7 +5,8 @@
   "2020-01-04") and share a participant — or, for happenings that are not speech (killings,
   attacks), when both are dated to the month or better in the same story. A killing (or birth)
   of the same person dated to incompatible days stays one entry and records the conflict.
-  Undated events join an entry they share a participant with; alone they are left out. A speech
+  Undated events join an entry they share a participant with (not one told as repeated, "has twice
+  before sued": :func:`_repeated`); alone they are left out. A speech
   or an occurrence dated by the day the lead names, its doer named ("Jobs announced", "Jobs
   showed off" under a lead of Monday), starts one entry per doer, kind and day; in a report whose
   lead names no day but whose dateline names its publication day, one dated by that day does, when
@@ -451,6 +452,19 @@ def _dateline_leads(a: Analysis) -> list[str] | None:
     return None
 
 
+# words telling a happening as repeated, several happenings in one mention
+_REPEATED_RX = re.compile(r"\b(?:twice|three times|several times|many times|repeatedly|again and again)\b",
+                          re.IGNORECASE)
+
+
+def _repeated(text: str, ev: Event) -> bool:
+    """The event is told as repeated near its word ("Apple Corps has twice before sued Apple Computer"):
+    it names several happenings, not the one of an entry it shares a name with (the 1991 settlement)."""
+    sent = ev.sentence
+    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(text))
+    return _REPEATED_RX.search(text, max(lo, ev.start - 40), min(hi, ev.end + 40)) is not None
+
+
 def _told_as(text: str, ev: Event) -> tuple[str, int, str] | None:
     """The words telling the event: its sentence (spaces folded), where its word stands in it, its class."""
     sent = ev.sentence
@@ -683,8 +697,10 @@ def _cluster(events: list[tuple[str, Event, str]],
                 if names and c.victim(names[0]):
                     score = 1.0 + shared  # an undated killing joins the killing of the same person
             elif _shared(_key_names(text, ev), c.names) and (
-                    ev.date is None or c.value is None or compatible(ev.date, c.value)):
-                # an undated mention joins by a person or organisation it shares; one the stage
+                    ev.date is None or c.value is None or compatible(ev.date, c.value)) and not (
+                    ev.date is None and _repeated(text, ev)):
+                # an undated mention joins by a person or organisation it shares (not one told as
+                # repeated: "has twice before sued" is more happenings than one entry's); one the stage
                 # dated by its clause or its tense only an entry of a date compatible with its own
                 score = float(shared)
             elif ev.date is not None and c.value is not None and compatible(ev.date, c.value) and \
