@@ -11,7 +11,8 @@ event is done for or by, or a happening noun is a step to ("returned to the stag
 iCloud", "started by hinting", "the decision to proceed": :func:`_joined_generics`), and a noun naming a happening that an event does or a verb of doing
 performs ("settled its dispute", "made the decision", "launched a military operation":
 :func:`_object_happenings`), and the happening whose phase an event verb tells, its subject ("Pre-orders
-began Tuesday", "construction began in 1795": :func:`_phase_subjects`). A word the tokenizer split at
+began Tuesday", "construction began in 1795": :func:`_phase_subjects`) or what an event goes on with ("to
+proceed with iPhone 4 development": :func:`_carries_on`). A word the tokenizer split at
 its hyphen ("Pre-orders") is one word of the event's span. What a clause negates ("Apple did not respond") is no event, and words
 in quotes, double or single, are not the report's own telling. Each dated expression
 is attached to the trigger nearest to it along the dependency tree, where crossing a clause
@@ -376,7 +377,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 25
+    version = 26
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1340,13 +1341,41 @@ def _prefixed_action(doc: Any, tok: Any) -> bool:
             and doc[i - 2].lower_ in _VERB_PREFIXES)
 
 
+_CARRY_ON = frozenset({"proceed", "continue", "resume"})
+_CARRY_ON_PARTICLES = frozenset({"ahead", "forward", "on"})
+
+
+def _carries_on(v: Any) -> bool:
+    """A verb of carrying something through: "proceed", "continue", "resume", or "go ahead", "press on",
+    "move forward": what it goes on "with" is the happening carried on ("to proceed with iPhone 4
+    development", "went ahead with the strike")."""
+    lemma = v.lemma_.lower()
+    return lemma in _CARRY_ON or (lemma in ("go", "press", "push", "move", "forge") and any(
+        c.dep_ in ("advmod", "prt") and c.lower_ in _CARRY_ON_PARTICLES for c in v.children))
+
+
 def _phase_subjects(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[_Trig]:
     """The subject noun of an event verb of phase, when it may name a happening: "Pre-orders of the
-    iPhone began Tuesday", "construction on the Capitol began in 1795" (not "shares closed at")."""
+    iPhone began Tuesday", "construction on the Capitol began in 1795" (not "shares closed at"); and
+    the happening noun an event verb of carrying on goes on "with" (:func:`_carries_on`). Both take the
+    event's time."""
     taken = {t.i for t in trigs}
     out: list[_Trig] = []
     for tr in trigs:
         v = doc[tr.i]
+        if v.pos_ == "VERB" and _carries_on(v):
+            for p in v.children:
+                if p.dep_ != "prep" or p.lower_ != "with":
+                    continue
+                for c in p.children:
+                    if c.dep_ != "pobj" or c.pos_ != "NOUN" or c.i in taken or not _happening_noun(c.lemma_.lower()) \
+                            or any(qs <= c.idx < qe for qs, qe in quotes):
+                        continue
+                    t = _Trig(c.i, OCCURRENCE, referring=referring_nominal(c))
+                    if tr.time is not None:
+                        t.time, t.inherited = tr.time, True
+                    taken.add(c.i)
+                    out.append(t)
         if v.pos_ != "VERB" or v.lemma_.lower() not in _PHASE_VERBS or any(
                 c.dep_ in ("dobj", "xcomp", "ccomp") for c in v.children):
             continue
