@@ -636,7 +636,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v22"
+    assert st.tag == "quotes.v23"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -740,3 +740,18 @@ def test_according_to_after_the_clauses_verb_ends_the_content(nlp: object) -> No
            if a.cue is not None and t[a.cue[0]:a.cue[1]] == "according to"]
     assert [[t[s:e] for s, e in a.outer] for a in acc] == [
         ["For these assignments and others, Centerview earned about $600 million last year"]]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ('"God forbid we ask the FBI anything," Gowdy said sarcastically.', "said sarcastically"),
+    ('"We live in a hard world," my father often said.', "often said"),
+    ('"Subpoenas are not optional," Gowdy said at the hearing.', "said"),
+    ('"The tax relief will be concentrated on the middle class," he said at a rally on Monday.', "said"),
+])
+def test_a_direct_quotes_cue_has_the_models_extent_without_a_hanging_preposition(
+        nlp: object, text: str, cue: str) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    assert a.label == "direct" and a.cue is not None
+    assert text[a.cue[0]:a.cue[1]] == cue  # PolNeAR's cue of the quote, not the rules' bare verb
