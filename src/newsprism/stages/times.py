@@ -6,7 +6,8 @@ and nouns: "killed", "death", "airstrike", "statement", "denied", ...), and any 
 an expression of its own dates ("renamed the store in 2006": a main verb telling no state, or a
 deverbal noun, of the class ``occurrence``, dated by that expression only), a past the report
 tells of a named doer or a future it tells in its own voice (:func:`_told_generics`), a past a verb of
-saying reports, undated ("Jobs admitted that calls dropped": :func:`_reported_generics`), and what an
+saying reports, undated, when it tells no state ("Jobs admitted that calls dropped", not "said he lived in
+London" or "said he was surprised": :func:`_reported_generics`), and what an
 event is done for or by, or a happening noun is a step to ("returned to the stage to reveal
 iCloud", "started by hinting", "the decision to proceed": :func:`_joined_generics`), and a noun naming a happening that an event does or a verb of doing
 performs ("settled its dispute", "made the decision", "launched a military operation":
@@ -377,7 +378,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 26
+    version = 27
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -897,12 +898,21 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
     return out
 
 
+# verbs of a state a report's clause often tells ("said he lived in London", "noted that he shared the
+# name"), and verbs of feeling whose passive is one ("said she was surprised", "had been bothered by")
+_HELD = frozenset({"live", "reside", "share", "last", "involve", "concern", "intend", "remain"})
+_FELT = frozenset({"bother", "surprise", "stun", "shock", "frustrate", "worry", "upset", "plague", "please",
+                   "interest", "disappoint", "delight", "impress", "amaze", "puzzle", "concern", "trouble"})
+
+
 def _reported_generics(doc: Any, cands: Sequence[int], trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[
         _Trig]:
     """Happenings outside the lexicon a report tells as what someone said happened: a past or present
     perfect (VBD, VBN) of a clause reported by a verb of saying (:func:`.time_anchor.reporting_verb`:
     "Jobs admitted that the percentage of calls dropped was greater", "Apple said it has settled"),
-    with a subject of its own, outside quotes and not negated. Their tense gives them no time (some
+    with a subject of its own, outside quotes and not negated, telling no state (:data:`_HELD`: "said he
+    lived in London"; the passive of a verb of feeling, :data:`_FELT`: "said he was surprised by the gap",
+    though "the blast surprised everyone" is told). Their tense gives them no time (some
     time before it was said) and an expression of the sentence is the saying's ("Jobs said on Monday
     that sales grew"): they are left undated (one of their own makes them a dated occurrence before,
     :func:`_dated_generics`)."""
@@ -916,6 +926,8 @@ def _reported_generics(doc: Any, cands: Sequence[int], trigs: list[_Trig], quote
             continue
         if tense(tok) not in ("past", "perfect") or not _has_subject(tok) or reporting_verb(tok) is None:
             continue
+        if tok.lemma_.lower() in _HELD or (tok.lemma_.lower() in _FELT and any(c.dep_ == "auxpass" for c in tok.children)):
+            continue  # "said he lived in Maida Vale", "said he had long been bothered by": a state, not a happening
         out.append(_Trig(i, OCCURRENCE, reported=True))
     return out
 
