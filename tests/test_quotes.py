@@ -636,7 +636,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v23"
+    assert st.tag == "quotes.v24"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -755,3 +755,22 @@ def test_a_direct_quotes_cue_has_the_models_extent_without_a_hanging_preposition
     [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
     assert a.label == "direct" and a.cue is not None
     assert text[a.cue[0]:a.cue[1]] == cue  # PolNeAR's cue of the quote, not the rules' bare verb
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("Ameriquest was one of several firms sued by the NAACP for targeting black borrowers.",
+     "sued", "the NAACP", "several firms"),
+    ("When asked by a reporter whether this differed from the plan, Trump said nothing.",
+     "asked", "a reporter", "whether this differed from the plan"),
+])
+def test_a_participle_with_its_agent_is_an_act_of_its_own(
+        nlp: object, text: str, cue: str, source: str, content: str) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    got = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    assert len(got) == 1, "PolNeAR annotates the agent's act; only 'as reported by X' is a relay"
+    a = got[0]
+    assert a.source is not None and text[a.source[0]:a.source[1]] == source
+    assert text[a.content[0][0]:a.content[0][1]] == content
+
