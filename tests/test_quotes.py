@@ -439,6 +439,30 @@ def test_an_empty_it_is_no_source(nlp: object, text: str, cue: str, source: str 
         assert a.speaker is None
 
 
+@pytest.mark.parametrize(
+    ("name", "words", "source"),
+    [
+        # The parse found the subject inside the quote it reports ("We will achieve justice"), and
+        # so did the role model: no source beats a word of the quote.
+        ("dev/huff-post_2016-09-20_hillary-clinton-speaks-directly-", "We will achieve justice", None),
+        # The cue after its quote had no subject in the parse; the role model reads its speaker.
+        ("train/politico_2016-02-04_insiders-trump-will-rebound-in-n", "Hillary needed to split",
+         "a South Carolina Democrat"),
+        ("train/wash-post_2016-07-03_trump-tweet-that-blasts-clinton-", "Just saw #DonaldTrump",
+         "screenwriter Cole Haddon"),
+    ],
+)
+def test_a_quote_whose_cue_the_parse_gave_no_speaker_takes_the_models(
+        nlp: object, name: str, words: str, source: str | None) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    split, _, name = name.partition("/")
+    text = (need_data("polnear") / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if any(words in text[s:e] for s, e in a.content)]
+    assert (text[a.source[0]:a.source[1]] if a.source else None) == source
+
+
 def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) -> None:
     t = ('Economists praised parts of the plan. "I have admiration for the mechanics" of the Clinton proposals, '
          'Mr. Holtz-Eakin said. "They are more detailed than anything the other side has offered."')

@@ -560,6 +560,7 @@ class _Builder:
             direct = {tok.i for tok, info in found if info["label"] == "direct"}
             model_found = [y for y in map(self._trimmed, self._model_found(quoted=direct)) if y is not None]
             found = self._merge(found, model_found)
+            found = [self._model_source(tok, info) for tok, info in found]
         found.sort(key=lambda x: x[1]["order"])
         learned = {info["cue"] for _, info in found if info.get("learned")}
         out: list[Attribution] = []
@@ -1002,6 +1003,24 @@ class _Builder:
         return out
 
     # ---------------------------------------------------------------- learned path
+
+    def _model_source(self, tok: Any, info: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        """A quote of the rules whose cue has no subject in the parse ('“…,” added a South
+        Carolina Democrat.', '“…,” screenwriter Cole Haddon wrote on Twitter.') takes the role
+        model's source for its cue, unless that too lies inside the quote."""
+        if info["source"] is not None or info.get("learned") or info.get("no_cue") or info["label"] != "direct" \
+                or info["lemma"] == "according to":
+            return tok, info
+        regs = [r for r in self.regions if (r.start, r.end) in info["content"]]
+        if not regs:
+            return tok, info
+        mine = self._model_attribution(tok, regs)
+        if mine is None:
+            return tok, info
+        src = mine["source"]
+        if src is None or any(r.start <= src[0] < r.end for r in regs):
+            return tok, info
+        return tok, {**info, "source": src, "head": mine["head"], "named": mine["named"]}
 
     def _score_cues(self) -> None:
         """The learned cue model's cues (``_model_cues``) and probabilities (``_cue_p`` for the
@@ -1526,6 +1545,10 @@ class _Builder:
     def _verb_attribution(self, tok: Any, regs: list[QuoteRegion]) -> dict[str, Any] | None:
         lemma = tok.lemma_.lower()
         subj = _subject(tok)
+        if subj is not None and any(r.start <= subj.idx < r.end for r in regs):
+            # '“... We will achieve justice,” Tulsa police Chief Chuck Jordan said': a subject the
+            # parse found inside the quote it reports is the quote's, not its speaker.
+            subj = None
         source: Range | None = None
         head = None
         named: Range | None = None
