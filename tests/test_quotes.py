@@ -660,7 +660,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v24"
+    assert st.tag == "quotes.v25"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -798,3 +798,12 @@ def test_a_participle_with_its_agent_is_an_act_of_its_own(
     assert a.source is not None and text[a.source[0]:a.source[1]] == source
     assert text[a.content[0][0]:a.content[0][1]] == content
 
+
+
+def test_reported_content_keeps_a_contrast_it_runs_into(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    t = ("Pollsters said Mitt Romney had a ten-point lead over Obama among wealthy voters in 2012, "
+         "but still lost the election.")
+    [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    assert [t[s:e] for s, e in a.content] == [t[len("Pollsters said "):-1]]  # PolNeAR reports both halves

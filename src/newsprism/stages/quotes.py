@@ -308,8 +308,11 @@ SOURCE_COMMA_DROP: tuple[str, ...] = ("acl", "advcl")
 _PIECE_GAP = 5  # words between two pieces of the model's content, at most
 # Tags of words that make no reported content on their own ("the", "of", "it").
 _FUNCTION_POS = frozenset({"DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX", "PRON", "PUNCT", "SPACE"})
-# Words opening a contrasting tail that reported content leaves out ("..., although ...").
+# Words opening a contrasting clause: the model's pieces past one are another clause's (_trimmed).
 _TAIL_WORDS = frozenset({"although", "though", "but"})
+# Words opening a concessive tail that reported content leaves out ("..., although ..."); a
+# "..., but ..." clause the cue's reported clause runs into is reported with it (PolNeAR).
+_CONCESSIVE_WORDS = frozenset({"although", "though"})
 # Words opening a closing aside: a non-restrictive relative clause.
 _ASIDE_WORDS = frozenset({"which", "who", "whose", "whom"})
 # Time adverbs that date a speech act rather than report anything ("said yesterday that").
@@ -1413,10 +1416,11 @@ class _Builder:
         return r
 
     def _drop_tail(self, r: Range) -> Range:
-        """Cut a concessive or contrasting tail off reported content ("..., although it may
-        take days to ...", "..., but polls are not ..."): outside quotation marks, a comma or
-        semicolon then one of these words starts a clause of its own."""
-        tails = _TAIL_WORDS
+        """Cut a concessive tail off reported content ("..., although it may take days to
+        ..."): outside quotation marks, a comma or semicolon then one of these words starts a
+        clause of its own. A contrast stays ('said ... had a ten-point lead in 2012, but still
+        lost the election': PolNeAR reports both halves)."""
+        tails = _CONCESSIVE_WORDS
         v = self.view
         k = bisect.bisect_left(v.idx, r[0])
         end = bisect.bisect_left(v.idx, r[1])
@@ -1871,7 +1875,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 24
+    version = 25
     requires = ("parse",)
     assigns = ("quotes",)
 
