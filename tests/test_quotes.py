@@ -440,6 +440,27 @@ def test_an_empty_it_is_no_source(nlp: object, text: str, cue: str, source: str 
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # What seems so is the content; the one it seems so to goes unsaid (PolNeAR: no source).
+        ("Sanders appears to have a slight lead in the latest polls of the state.", None),
+        ("The political fallout from the decision appears significant.", None),
+        # Seeming to make a speech act or to think something is that act of the subject.
+        ("But in late November, Rubio seemed to urge the opposite tactic in a speech to conservative pastors.",
+         "Rubio"),
+        ("Anderson largely agreed with McLenny and seemed to think the outreach to black voters was phony.",
+         "Anderson"),
+    ],
+)
+def test_the_subject_of_seeming_is_no_source(nlp: object, text: str, source: str | None) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]].startswith(("appears", "seemed"))]
+    assert (text[a.source[0]:a.source[1]] if a.source else None) == source
+
+
+@pytest.mark.parametrize(
     ("name", "words", "source"),
     [
         # The parse found the subject inside the quote it reports ("We will achieve justice"), and
@@ -660,7 +681,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v25"
+    assert st.tag == "quotes.v26"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

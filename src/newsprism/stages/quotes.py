@@ -323,6 +323,11 @@ _TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "ea
 _PUNCT_EDGE = ",;:.!?—–- \n\t"
 # Cues whose subject "it" is an empty one ("it seems", "it appears", "it is clear"): no source.
 _EMPTY_IT_CUES = frozenset({"be", "seem", "appear", "look", "sound", "remain", "become"})
+# Verbs of seeming, whose subject is what seems so, not who holds it ("Sanders appears to lead").
+_RAISING_CUES = frozenset({"seem", "appear"})
+# A verb after one of seeming that the cue model gives this much is a speech act of its subject
+# ("seemed to think"): the subject stays the source.
+REPORTS_THROUGH_MIN_P = 0.05
 
 
 def _clean(text: str, r: Range) -> Range:
@@ -1737,6 +1742,10 @@ class _Builder:
             # "it seems that ...", "it was unclear whether ...": the "it" holds no view (PolNeAR
             # marks no source); the act is the writer's.
             source = None
+        if source is not None and info["lemma"] in _RAISING_CUES and not self._reports_through(tok):
+            # "Sanders appears to have a slight lead", "the fallout appears significant": the
+            # subject is what seems so, part of the content; the one it seems so to is unsaid.
+            source = None
         if source is not None and head is not None and head.lower_ in ("who", "which", "that") \
                 and head.head.dep_ == "relcl":
             # "Baghdad, which has spoken of ...": the relative pronoun stands for its noun.
@@ -1766,6 +1775,18 @@ class _Builder:
                            cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
                            confidence=conf, relays=tuple(self._relays))
+
+    def _reports_through(self, tok: Any) -> bool:
+        """A verb of seeming that leads to a speech act ("seemed to indicate", "appeared to
+        oppose", "seemed to think"): its subject is that act's source."""
+        cue_p, all_p = self._cue_p, self._all_p
+        todo = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        for _ in range(2):
+            if any(c.pos_ == "VERB" and (c.lemma_.lower() in CUE_CLASSES or c.i in cue_p
+                                         or all_p.get(c.i, 0.0) >= REPORTS_THROUGH_MIN_P) for c in todo):
+                return True
+            todo = [g for c in todo for g in c.children if g.dep_ == "xcomp"]
+        return False
 
     def _told(self, tok: Any) -> list[tuple[int, int, str]]:
         """ "told the magazine", "told Iran International": the audience is an outlet relaying it."""
@@ -1875,7 +1896,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 25
+    version = 26
     requires = ("parse",)
     assigns = ("quotes",)
 
