@@ -828,3 +828,26 @@ def test_reported_content_keeps_a_contrast_it_runs_into(nlp: object) -> None:
          "but still lost the election.")
     [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
     assert [t[s:e] for s, e in a.content] == [t[len("Pollsters said "):-1]]  # PolNeAR reports both halves
+
+
+@pytest.mark.parametrize(
+    ("name", "cue", "start", "end"),
+    [
+        # PolNeAR dev: the role model reads the cue's sentence only, and the content stopped at the
+        # quote's first sentence end ('... do not want to see that…').
+        ("politico_2016-09-16_sanders-clinton-needs-to-get-awa", "going on to say",
+         "that the country has spent \"hundreds of years", "will bring a lot of those people around in support of Clinton.\""),
+        ("west-journal_2016-09-26_rush-limbaugh-hillary-asking-mod", "According to",
+         "“[I]f it was left up to Hillary", "the moderator ought have no role in it.'”"),
+    ],
+)
+def test_content_ending_inside_a_quote_it_opened_runs_to_the_quotes_close(
+        nlp: object, name: str, cue: str, start: str, end: str) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    text = (need_data("polnear") / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    at = text.index(start)
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue and a.outer[0][0] == at]
+    stop = text.index(end, at) + len(end)
+    assert a.outer[-1][1] == stop

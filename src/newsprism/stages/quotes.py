@@ -321,6 +321,8 @@ _TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "ea
                          "afternoon", "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
                          "friday", "saturday", "sunday", "last", "this", "next"})
 _PUNCT_EDGE = ",;:.!?—–- \n\t"
+# A quotation mark or a line break (see _Builder._close_quote).
+_MARKS_RX = re.compile("[\"“”\n]|''")
 # Cues whose subject "it" is an empty one ("it seems", "it appears", "it is clear"): no source.
 _EMPTY_IT_CUES = frozenset({"be", "seem", "appear", "look", "sound", "remain", "become"})
 # Verbs of seeming, whose subject is what seems so, not who holds it ("Sanders appears to lead").
@@ -632,9 +634,19 @@ class _Builder:
     def _close_quote(self, r: Range) -> Range:
         """Reported content that ends inside a quote it opened ends with the quote's closing
         mark ('... is “spiraling out of control.”'), the period before the mark included; the
-        model's content that is a quote's words all but its marks is the quote with them."""
+        model's content that is a quote's words all but its marks is the quote with them.
+        Where the content stops sentences short of the mark (the role model reads the cue's
+        sentence only: 'going on to say that the country has spent "hundreds of years ... do not
+        want to see that…. They're way beyond that. ..."'), the quote's words are still the
+        speaker's and it runs on to the mark, within the paragraph and when no other mark comes
+        first; a content that only swallowed the opening marks of the next quote (NYT's '')
+        holds none of its words and stays as it is."""
         text = self.text
         for q in self.regions:
+            if q.opened and q.closed and r[0] <= q.outer[0] and q.start < r[1] < q.end \
+                    and (q.outer[0] == 0 or not text[q.outer[0] - 1].isalnum()) \
+                    and any(ch.isalnum() for ch in text[q.start:r[1]]) and not _MARKS_RX.search(text, r[1], q.end):
+                return r[0], q.outer[1]
             if not (q.closed and r[1] < q.outer[1] <= r[1] + 4 and not any(ch.isalnum() for ch in text[r[1]:q.outer[1]])):
                 continue
             if r[0] <= q.outer[0] < r[1]:
