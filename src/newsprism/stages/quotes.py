@@ -1908,7 +1908,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 26
+    version = 27
     requires = ("parse",)
     assigns = ("quotes",)
 
