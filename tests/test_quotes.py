@@ -439,6 +439,17 @@ def test_an_empty_it_is_no_source(nlp: object, text: str, cue: str, source: str 
         assert a.speaker is None
 
 
+def test_a_source_never_runs_over_its_own_cue(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    # The parse made the whole sentence the subject phrase of "endorsed".
+    t = ("A union representing flight attendants endorsed Hillary Clinton for president on Thursday, another "
+         "example of organized labor throwing its support behind the nominee.")
+    [a] = [a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+           if a.cue is not None and t[a.cue[0]:a.cue[1]] == "endorsed"]
+    assert a.source is not None and t[a.source[0]:a.source[1]] == "A union representing flight attendants"
+
+
 @pytest.mark.parametrize(
     ("text", "source"),
     [
@@ -681,7 +692,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v27"
+    assert st.tag == "quotes.v28"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -1754,6 +1754,12 @@ class _Builder:
             # "it seems that ...", "it was unclear whether ...": the "it" holds no view (PolNeAR
             # marks no source); the act is the writer's.
             source = None
+        cue = info["cue"]
+        if source is not None and source[0] < cue[0] and cue[1] < source[1]:
+            # "A union representing flight attendants endorsed Hillary Clinton ...": a source run
+            # over its own cue (the parse made the cue part of the subject) ends before it.
+            cut = _clean(self.text, (source[0], cue[0]))
+            source = cut if cut[1] > cut[0] else None
         if source is not None and info["lemma"] in _RAISING_CUES and not self._reports_through(tok):
             # "Sanders appears to have a slight lead", "the fallout appears significant": the
             # subject is what seems so, part of the content; the one it seems so to is unsaid.
@@ -1908,7 +1914,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 27
+    version = 28
     requires = ("parse",)
     assigns = ("quotes",)
 
