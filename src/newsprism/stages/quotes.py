@@ -321,6 +321,8 @@ _TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "ea
                          "afternoon", "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
                          "friday", "saturday", "sunday", "last", "this", "next"})
 _PUNCT_EDGE = ",;:.!?—–- \n\t"
+# A period, then a capital: a sentence end the parse may have missed ("N.J. Roger Ailes").
+_STOP_CAP = re.compile(r"\.\s+[A-Z]")
 # A quotation mark or a line break (see _Builder._close_quote).
 _MARKS_RX = re.compile("[\"“”\n]|''")
 # Cues whose subject "it" is an empty one ("it seems", "it appears", "it is clear"): no source.
@@ -1679,6 +1681,14 @@ class _Builder:
         head_tok = tok.head if tok.head is not tok else None
         if head_tok is None or head_tok.i == tok.i:
             return self._according_opening(tok, to)
+        # A relay after a coordination of clauses reports all of them ("Trump received 37 percent,
+        # Clinton had 36 percent and Bloomberg snagged 13 percent, according to ..."): the relay
+        # hangs off the last verb, the content is the first verb's phrase, within its sentence
+        # (a period then a capital between them is a sentence the parse ran together).
+        while head_tok.dep_ == "conj" and head_tok.head.i < head_tok.i < tok.i and head_tok.head.pos_ in ("VERB", "AUX") \
+                and not self._sentence_break(head_tok.head.left_edge.idx, tok.idx) \
+                and not _STOP_CAP.search(self.text, head_tok.head.left_edge.idx, head_tok.left_edge.idx):
+            head_tok = head_tok.head
         content = _clean(self.text, _subtree_range(head_tok, exclude=[tok]))
         # The relay phrase ends or opens the content; inside it, it parts the content in two when
         # the clause's verb comes after it ("Over the long term, according to the budget office,
@@ -1914,7 +1924,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 28
+    version = 29
     requires = ("parse",)
     assigns = ("quotes",)
 
