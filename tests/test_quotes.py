@@ -692,7 +692,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v29"
+    assert st.tag == "quotes.v30"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -884,3 +884,18 @@ def test_according_to_after_coordinated_clauses_reports_them_all(nlp: object, na
     acc = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
            if a.cue is not None and text[a.cue[0]:a.cue[1]] == "according to" and at <= a.cue[0] < at + len(content) + 4]
     assert [[text[s:e] for s, e in a.outer] for a in acc] == [[content]]
+
+
+def test_a_quoted_title_is_no_speech_and_a_quote_split_around_it_goes_on(nlp: object) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    t = ("Senator Mary Cole said on “Fox News Sunday” that the bill would pass.\n\n"
+         "“We have the votes,” Cole said on “Meet the Press.” “But nothing is certain.”")
+    attrs = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    contents = [[t[s:e] for s, e in a.content] for a in attrs]
+    # the shows are named, not quoted as anyone's words
+    assert not any("Fox News Sunday" in c or "Meet the Press" in c for cs in contents for c in cs)
+    assert any(any("the bill would pass" in c for c in cs) for cs in contents)
+    # the second paragraph's quote, split around the show's name, is one attribution of Cole's
+    [split] = [cs for cs in contents if any("We have the votes" in c for c in cs)]
+    assert any("But nothing is certain" in c for c in split)

@@ -498,6 +498,22 @@ def _after_as(tok: Any) -> bool:
     return i >= 0 and tok.doc[i].lower_ == "as"
 
 
+# Words a title leaves in lower case ("Women in Power", "Make Your Kid a Millionaire").
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "to", "and", "or", "for", "at", "by", "with",
+                          "is", "are"})
+_TITLE_MAX_WORDS = 6
+
+
+def _is_title(quoted: str) -> bool:
+    """Quoted words that read as a title (“Fox News Sunday,”, ''Larry King Now''): two to
+    ``_TITLE_MAX_WORDS`` words, the first and every one but the small words capitalised."""
+    words = [w for w in (w.strip(",.;:!?'\"“”‘’()") for w in quoted.split()) if w]
+    if not 2 <= len(words) <= _TITLE_MAX_WORDS or not words[0][0].isupper():
+        return False
+    big = [w for w in words if w[0].isalpha() and w.lower() not in _TITLE_SMALL]
+    return len(big) >= 2 and all(w[0].isupper() for w in big)
+
+
 class _Builder:
     """Finds the attributions of one parsed document."""
 
@@ -1363,6 +1379,12 @@ class _Builder:
         for ri, r in enumerate(self.regions):
             if any(self._embedded_cached(ri, r, c, t) for c, t in comps):
                 continue  # a scare quote inside someone's reported clause
+            if _is_title(text[r.start:r.end]):
+                # 'said on “Fox News Sunday,” that ...': a show or book named, not speech; a
+                # quote split around it ('“…,” he said on “Meet the Press.” “But …”') goes on.
+                if ri > 0 and (ri - 1) in owner and "\n" not in text[self.regions[ri - 1].outer[1]:r.outer[0]]:
+                    owner[ri] = owner[ri - 1]
+                continue
             s_out, e_out = r.outer
             para_s = text.rfind("\n", 0, r.start) + 1
             para_e = text.find("\n", r.end)
@@ -1924,7 +1946,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 29
+    version = 30
     requires = ("parse",)
     assigns = ("quotes",)
 
