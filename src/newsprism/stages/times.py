@@ -1375,26 +1375,17 @@ def _phase_subjects(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, in
     out: list[_Trig] = []
     for tr in trigs:
         v = doc[tr.i]
-        if v.pos_ == "VERB" and _carries_on(v):
-            for p in v.children:
-                if p.dep_ != "prep" or p.lower_ != "with":
-                    continue
-                for c in p.children:
-                    if c.dep_ != "pobj" or c.pos_ != "NOUN" or c.i in taken or not _happening_noun(c.lemma_.lower()) \
-                            or any(qs <= c.idx < qe for qs, qe in quotes):
-                        continue
-                    t = _Trig(c.i, OCCURRENCE, referring=referring_nominal(c))
-                    if tr.time is not None:
-                        t.time, t.inherited = tr.time, True
-                    taken.add(c.i)
-                    out.append(t)
-        if v.pos_ != "VERB" or v.lemma_.lower() not in _PHASE_VERBS or any(
-                c.dep_ in ("dobj", "xcomp", "ccomp") for c in v.children):
+        if v.pos_ != "VERB":
             continue
-        for c in v.children:
-            if c.dep_ != "nsubj" or c.pos_ != "NOUN" or c.i in taken or any(qs <= c.idx < qe for qs, qe in quotes):
-                continue
-            if not (_happening_noun(c.lemma_.lower()) or _prefixed_action(doc, c)):
+        nouns: list[Any] = []
+        if _carries_on(v):
+            nouns += [c for p in v.children if p.dep_ == "prep" and p.lower_ == "with" for c in p.children
+                      if c.dep_ == "pobj" and c.pos_ == "NOUN" and _happening_noun(c.lemma_.lower())]
+        if v.lemma_.lower() in _PHASE_VERBS and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in v.children):
+            nouns += [c for c in v.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                      and (_happening_noun(c.lemma_.lower()) or _prefixed_action(doc, c))]
+        for c in nouns:
+            if c.i in taken or any(qs <= c.idx < qe for qs, qe in quotes):
                 continue
             t = _Trig(c.i, OCCURRENCE, referring=referring_nominal(c))
             if tr.time is not None:
