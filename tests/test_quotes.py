@@ -9,7 +9,13 @@ import pytest
 from conftest import SEED_000, SEED_004, need_data
 from newsprism.model import Analysis, Article, Quote, from_dict, to_dict
 from newsprism.pipeline import Pipeline
-from newsprism.stages.quotes import QuoteStage, find_quote_regions, find_quotes_in_text
+from newsprism.stages.quotes import (
+    Attribution,
+    QuoteStage,
+    extract_attributions,
+    find_quote_regions,
+    find_quotes_in_text,
+)
 
 
 def _seed_000() -> Article:
@@ -188,6 +194,12 @@ def test_round_trip(seeds: dict[str, Analysis]) -> None:
 # --------------------------------------------------------------------------- crafted text
 
 
+def _by_cue(text: str, nlp: object) -> dict[str, Attribution]:
+    """The attributions of ``text`` by the words of their cue."""
+    return {text[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+            if a.cue is not None}
+
+
 def _quotes(text: str, nlp: object) -> list[tuple[str, str | None, str | None]]:
     return [(q.slice(text), q.speaker.slice(text) if q.speaker else None, q.cue_class)
             for q in find_quotes_in_text(text, nlp=nlp)]
@@ -363,8 +375,6 @@ def test_speaker_and_colon_leading_a_line(nlp: object) -> None:
     ],
 )
 def test_source_phrase_and_its_speaker(nlp: object, text: str, source: str, speaker: str | None) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
     assert a.source is not None and text[a.source[0]:a.source[1]] == source
     if speaker is not None:
@@ -372,12 +382,9 @@ def test_source_phrase_and_its_speaker(nlp: object, text: str, source: str, spea
 
 
 def test_a_relative_clause_reporting_on_its_own_is_no_part_of_the_source(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     t = ("Mr. Kamin, who emphasized that her proposals would simplify returns for small businesses, "
          "said the plan was sound.")
-    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
-           if a.cue is not None}
+    got = _by_cue(t, nlp)
     said, emphasized = got["said"], got["emphasized"]
     assert said.source is not None and t[said.source[0]:said.source[1]] == "Mr. Kamin"
     assert emphasized.source is not None and t[emphasized.source[0]:emphasized.source[1]] == "who"
@@ -385,8 +392,6 @@ def test_a_relative_clause_reporting_on_its_own_is_no_part_of_the_source(nlp: ob
 
 
 def test_a_relay_opening_its_sentence_relays_the_rest_of_it(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     t = "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that she would sign the bill."
     [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
     assert a.cue is not None and t[a.cue[0]:a.cue[1]] == "said"
@@ -395,24 +400,18 @@ def test_a_relay_opening_its_sentence_relays_the_rest_of_it(nlp: object) -> None
 
 
 def test_a_source_read_as_a_name_modifier_is_the_whole_name(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     # The role model marked only "Mr" as the source of "expects": the source is the name it modifies.
     t = "Mr. McKinley is bearish on the future of student loans and expects rates to rise."
-    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
-           if a.cue is not None}
+    got = _by_cue(t, nlp)
     src = got["expects"].source
     assert src is not None and t[src[0]:src[1]] == "Mr. McKinley"
 
 
 def test_the_parse_phrase_never_cuts_the_models_source_words(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     # The parse leaves the participle set off by commas out of the phrase; the role model reads
     # it as part of the source (as PolNeAR does), its quoted title with its closing mark.
     t = "The 30-second spot, titled “Arrogant,” features women reading Trump's comments about women."
-    got = {t[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
-           if a.cue is not None}
+    got = _by_cue(t, nlp)
     src = got["features"].source
     assert src is not None and t[src[0]:src[1]] == "The 30-second spot, titled “Arrogant,”"
 
@@ -429,10 +428,7 @@ def test_the_parse_phrase_never_cuts_the_models_source_words(nlp: object) -> Non
     ],
 )
 def test_an_empty_it_is_no_source(nlp: object, text: str, cue: str, source: str | None) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
-    got = {text[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
-           if a.cue is not None}
+    got = _by_cue(text, nlp)
     a = got[cue]
     assert a.content and (text[a.source[0]:a.source[1]] if a.source else None) == source
     if source is None:
@@ -440,8 +436,6 @@ def test_an_empty_it_is_no_source(nlp: object, text: str, cue: str, source: str 
 
 
 def test_a_source_never_runs_over_its_own_cue(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     # The parse made the whole sentence the subject phrase of "endorsed".
     t = ("A union representing flight attendants endorsed Hillary Clinton for president on Thursday, another "
          "example of organized labor throwing its support behind the nominee.")
@@ -464,8 +458,6 @@ def test_a_source_never_runs_over_its_own_cue(nlp: object) -> None:
     ],
 )
 def test_the_subject_of_seeming_is_no_source(nlp: object, text: str, source: str | None) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
            if a.cue is not None and text[a.cue[0]:a.cue[1]].startswith(("appears", "seemed"))]
     assert (text[a.source[0]:a.source[1]] if a.source else None) == source
@@ -486,8 +478,6 @@ def test_the_subject_of_seeming_is_no_source(nlp: object, text: str, source: str
 )
 def test_a_quote_whose_cue_the_parse_gave_no_speaker_takes_the_models(
         nlp: object, name: str, words: str, source: str | None) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     split, _, name = name.partition("/")
     text = (need_data("polnear") / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
     [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
@@ -506,8 +496,6 @@ def test_quote_opening_the_next_sentence_goes_on_with_the_report(nlp: object) ->
 
 
 def test_an_interview_is_the_channel_of_the_act_not_a_report_of_its_own(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     t = ("The plan will fail because nobody has paid for it, John Smith said in an interview with the Associated "
          "Press on Monday.")
     [q] = find_quotes_in_text(t, nlp=nlp)
@@ -703,8 +691,6 @@ def test_works_without_mentions_stage(nlp: object) -> None:
 
 
 def test_quote_its_sentence_runs_into_is_reported_from_the_sentence_start(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     t = "However laudable the goal, using the capital gains tax ''is a misguided approach,'' Mr. Burman said."
     [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
     assert [t[s:e] for s, e in a.content] == ["is a misguided approach,"]  # the quote stays the quote
@@ -712,8 +698,6 @@ def test_quote_its_sentence_runs_into_is_reported_from_the_sentence_start(nlp: o
 
 
 def test_reported_content_ends_with_the_quote_it_opened_and_that_opens_the_report(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     t = 'South Korean President Park said his mental state is "spiraling out of control."'
     [q] = find_quotes_in_text(t, nlp=nlp)
     assert q.slice(t) == 'his mental state is "spiraling out of control."'
@@ -751,8 +735,6 @@ def test_a_that_clause_after_the_cues_adjunct_is_its_reported_clause(nlp: object
 )
 def test_a_quote_opening_its_sentence_on_a_comma_is_its_cues_quote(
         nlp: object, name: str, quote: str, cue: str, source: str) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     # PolNeAR train articles: parsed whole, the words after the quote fell into the quote's clause,
     # which made the quote a scare quote of the cue's reported clause (an indirect report ran
     # over the quote, its speaker and the rest of the sentence).
@@ -779,16 +761,12 @@ def test_a_quote_opening_its_sentence_on_a_comma_is_its_cues_quote(
     ],
 )
 def test_according_to_inside_a_sentence_parts_its_content(nlp: object, text: str, pieces: list[str]) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
     assert a.cue is not None and text[a.cue[0]:a.cue[1]] == "according to"
     assert [text[s:e] for s, e in a.outer] == pieces
 
 
 def test_according_to_after_the_clauses_verb_ends_the_content(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     # The words after such a relay are an aside ("..., a huge sum"), not the report's.
     t = ("For these assignments and others, Centerview earned about $600 million last year, according to public "
          "filings, a huge sum for a firm of its size.")
@@ -806,8 +784,6 @@ def test_according_to_after_the_clauses_verb_ends_the_content(nlp: object) -> No
 ])
 def test_a_direct_quotes_cue_has_the_models_extent_without_a_hanging_preposition(
         nlp: object, text: str, cue: str) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
     assert a.label == "direct" and a.cue is not None
     assert text[a.cue[0]:a.cue[1]] == cue  # PolNeAR's cue of the quote, not the rules' bare verb
@@ -821,8 +797,6 @@ def test_a_direct_quotes_cue_has_the_models_extent_without_a_hanging_preposition
 ])
 def test_a_participle_with_its_agent_is_an_act_of_its_own(
         nlp: object, text: str, cue: str, source: str, content: str) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     got = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
            if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
     assert len(got) == 1, "PolNeAR annotates the agent's act; only 'as reported by X' is a relay"
@@ -833,8 +807,6 @@ def test_a_participle_with_its_agent_is_an_act_of_its_own(
 
 
 def test_reported_content_keeps_a_contrast_it_runs_into(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     t = ("Pollsters said Mitt Romney had a ten-point lead over Obama among wealthy voters in 2012, "
          "but still lost the election.")
     [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
@@ -854,8 +826,6 @@ def test_reported_content_keeps_a_contrast_it_runs_into(nlp: object) -> None:
 )
 def test_content_ending_inside_a_quote_it_opened_runs_to_the_quotes_close(
         nlp: object, name: str, cue: str, start: str, end: str) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     text = (need_data("polnear") / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
     at = text.index(start)
     [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
@@ -877,8 +847,6 @@ def test_content_ending_inside_a_quote_it_opened_runs_to_the_quotes_close(
     ],
 )
 def test_according_to_after_coordinated_clauses_reports_them_all(nlp: object, name: str, content: str) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     text = (need_data("polnear") / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8")
     at = text.index(content)
     acc = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
@@ -887,8 +855,6 @@ def test_according_to_after_coordinated_clauses_reports_them_all(nlp: object, na
 
 
 def test_a_quoted_title_is_no_speech_and_a_quote_split_around_it_goes_on(nlp: object) -> None:
-    from newsprism.stages.quotes import extract_attributions
-
     t = ("Senator Mary Cole said on “Fox News Sunday” that the bill would pass.\n\n"
          "“We have the votes,” Cole said on “Meet the Press.” “But nothing is certain.”")
     attrs = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
