@@ -157,10 +157,10 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
     for a in seeds:
         assert a.times and a.events
         for t in a.times:
-            assert 0 <= t.start < t.end <= len(a.text) and t.stage == "times.v27"
+            assert 0 <= t.start < t.end <= len(a.text) and t.stage == TimeStage().tag
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
-            assert ev.stage == "times.v27" and 0 < ev.confidence <= 1
+            assert ev.stage == TimeStage().tag and 0 < ev.confidence <= 1
             # a word (one split at its hyphen is one: "Pre-orders"), or a noun with the compound before it ("court case")
             assert all(w.replace("-", "").isalpha() for w in a.text[ev.start:ev.end].split(" ", 1))
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
@@ -1091,3 +1091,28 @@ def test_a_state_someone_is_said_to_be_in_is_no_reported_happening() -> None:
     assert not {text.index(w) for w in ("surprised", "shared", "bothered")} & starts
     # a happening is still one, and so is a feeling's cause acting ("the blast surprised everyone")
     assert text.index("hopped") in starts and text.rindex("surprised") in starts
+
+
+# --------------------------------------------------------------------------- h55: a party's reference day
+
+
+def test_a_partys_past_is_told_at_the_day_last_named_for_that_party() -> None:
+    # SemEval trial doc 16983 (Wikinews): "He said" and "Jobs also announced" follow "Jobs announced today"
+    # (gold 2010-10-23), not the lead's Wednesday; FNC-1 body 391: Hunter's later sayings are his Tuesday's
+    text = ("In a Wednesday media event, Apple Inc. released a new lineup of MacBook Air laptops.\n\n"
+            "Jobs announced today that the Lion release will include more support for multitouch.\n\n"
+            "He said that the App Store will be available within 90 days.\n\n"
+            "Jobs also announced that a beta version of FaceTime would be available immediately.\n\n"
+            "Analyst Shawn Wu said the company priced it aggressively.\n\n"
+            "Later, the team said that the militants tried to enter the town late on Tuesday.\n\n"
+            "Wu added that the price was low.")
+    a = _parsed(text, published=date(2010, 10, 23))
+    said = [e for e in a.events if e.label == "statement"]
+    got = [(a.text[e.start:e.end], e.date, dating_rule(e)) for e in said]
+    assert got[:3] == [("announced", "2010-10-23", "own"), ("said", "2010-10-23", "lead"),
+                       ("announced", "2010-10-23", "lead")]
+    # another party's past is at the lead's day; a day a reported clause names sets none
+    assert ("said", "2010-10-20", "lead") in got[3:4]
+    assert got[-1] == ("added", "2010-10-20", "lead")
+    # undated, then dated later: the same days (no re-parse)
+    assert reanchor(_parsed(text, published=None), date(2010, 10, 23)).events == a.events

@@ -22,7 +22,8 @@ without its own expression inherits one from a trigger it directly modifies or i
 by ("killed in an airstrike ... in January 2020"). A trigger still without one takes the
 nearest expression of its clause, else what its tense says (:func:`.time_anchor.tense_reading`):
 the publication day for the present, the day the lead names for an unquoted past ("Yesterday,
-Jobs unveiled ..."; in news, "X said" is news of the day; without one, the publication day, or
+Jobs unveiled ..."; in news, "X said" is news of the day), or the day named later for the same doer's
+doings ("Jobs announced today ... He said": :func:`_told_days`); without one, the publication day, or
 only its month for a simple past when the report names no day near publication: rule ``recent``,
 :func:`names_near_day`; none when a vague expression of its clause places it in the past, "less than
 two weeks ago", "at the time"), no date for a future, a modal, a
@@ -378,7 +379,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 27
+    version = 28
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -462,7 +463,9 @@ class TimeStage(ArticleStage):
         para = paragraph_ids(doc, text)
         lead = lead_expression(doc, text, times)
         near_day = names_near_day(text, times)
+        told_days = _told_days(doc, text, times, lead, quotes, names)
         referring: list[tuple[int, tuple[TimeExpr | None, str]]] = []  # without an expression of their own
+        doers: dict[int, set[tuple[str, bool]]] = {}  # event -> name words of its doer
         keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
         arr = _doc_array(doc)
         found = _triggers(doc, arr)
@@ -529,6 +532,8 @@ class TimeStage(ArticleStage):
                     keys[len(events)] = _phrase_names(doc, tok, names, text)
                 value, precision, conf = event_date(rule, time, anchor)
                 roles = _roles(doc, tok, tr.label)
+                if rule == "lead" and told_days and (doer := _doer_words(doc, roles.get("agent"), names, text)):
+                    doers[len(events)] = doer
                 parts = _participants(doc, tok, tr.label, roles, by_start, text, para)
                 desc = _describe(doc, tok, tr.label, roles, parts, text)
                 first = tok.i if tr.first is None else tr.first
@@ -540,6 +545,14 @@ class TimeStage(ArticleStage):
                     confidence=conf, sentence=sspan, time=time, date=value, precision=precision,
                     participants=tuple(parts), description=desc,
                 ))
+        for k, doer in doers.items():
+            ev = events[k]
+            # the day the doer's past was last told at, after the lead's ("Jobs announced today that ...
+            # He said that ...": today, not the lead's Wednesday)
+            day = next((tx for tx, theirs in reversed(told_days) if tx.start < ev.start and theirs & doer), None)
+            if day is not None:
+                value, precision, conf = event_date("lead", day, anchor)
+                events[k] = dataclasses.replace(ev, time=day, date=value, precision=precision, confidence=conf)
         for k, (ptime, prule) in referring:
             co = _coreferent(events, k, keys, text)
             rule = "coreferent" if co is not None else prule
@@ -591,6 +604,59 @@ def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, 
     if reading == "lead" and not near_day and tense(tok) == "past":
         return None, "recent"  # a present perfect's time is the report's now: the publication day
     return None, "document" if reading is not None else "none"
+
+
+def _doer_words(doc: Any, agent: Any, names: Sequence[Span], text: str) -> set[tuple[str, bool]]:
+    """Name words (:func:`_name_words`) of the party an event's doer names, a pronoun's antecedent for a
+    pronoun ("He said"); none when the doer names no party ("residents reported")."""
+    if agent is None:
+        return set()
+    m = _mention_at(names, agent)
+    if m is None and agent.pos_ == "PRON":
+        m = _antecedent(names, agent, doc, text)
+    return _name_words(text, [m]) if m is not None else set()
+
+
+def _told_days(doc: Any, text: str, times: Sequence[TimeExpr], lead: TimeExpr | None,
+               quotes: Sequence[tuple[int, int]], names: Sequence[Span]) -> list[tuple[TimeExpr, set[tuple[str, bool]]]]:
+    """The days, after the lead's, a report tells a named party's doings at, with that party's name words
+    (:func:`_doer_words`), in text order: a day named by its distance to publication (:data:`_NEAR_DAY_RX`:
+    "today", "Wednesday", not "June 7"), outside quotes and not modifying a noun, dating a past or present
+    perfect on the main line of its sentence (its root, or a verb joined to it) whose doer names a party.
+
+    The time a news report tells a party's doings at holds for that party's next pasts told without a
+    time of their own (Reichenbach's reference time): "Jobs announced today that ... He said that ...":
+    today, not the lead's Wednesday. Not for other parties' ("Rep. Hunter said Tuesday that ...; Johnson
+    said ...": Johnson's is still the lead's Thursday), nor for what a reported clause places ("said the
+    militants tried to enter late on Sunday"). Read off the text, so that an undated article picks the
+    same days once dated."""
+    if lead is None:
+        return []
+    para = paragraph_ids(doc, text)
+    out: list[tuple[TimeExpr, set[tuple[str, bool]]]] = []
+    for tx in times:
+        if tx.start <= lead.start or tx.precision != "day":
+            continue
+        expr = text[tx.start : tx.end]
+        if not _NEAR_DAY_RX.search(expr) or any(c.isdigit() for c in expr):
+            continue
+        if any(qs <= tx.start < qe for qs, qe in quotes):
+            continue
+        span = para.expression(tx.start, tx.end)
+        if span is None or para.reach(span[2]) is not None:
+            continue
+        v = clause_verb(doc[span[2]])
+        if v is None or tense(v) not in ("past", "perfect"):
+            continue
+        main = v
+        while main.dep_ == "conj" and main.head.i != main.i:
+            main = main.head
+        if main.dep_ != "ROOT":
+            continue
+        doer = _doer_words(doc, _roles(doc, v, OCCURRENCE)["agent"], names, text)
+        if doer:
+            out.append((tx, doer))
+    return out
 
 
 def future_reference(doc: Any, times: Sequence[TimeExpr], sent_start: int) -> TimeExpr | None:
