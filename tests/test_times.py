@@ -1116,3 +1116,38 @@ def test_a_partys_past_is_told_at_the_day_last_named_for_that_party() -> None:
     assert got[-1] == ("added", "2010-10-20", "lead")
     # undated, then dated later: the same days (no re-parse)
     assert reanchor(_parsed(text, published=None), date(2010, 10, 23)).events == a.events
+
+
+# --------------------------------------------------------------------------- h53: trigger recall
+
+
+def test_a_means_joined_to_the_means_is_an_event_at_its_time() -> None:
+    # SemEval trial doc 7343 (Wikinews): TimeML marks "taking_out"; the stage took only the first gerund after "by"
+    a = _parsed("Yesterday, Apple CEO Steve Jobs unveiled the device by walking onto the stage and taking the iPhone "
+                "out of his jeans pocket.")
+    got = {a.text[e.start:e.end]: (e.label, e.date) for e in a.events}
+    assert got["walking"] == got["taking"] == ("occurrence", "2010-06-07")
+
+
+def test_what_happened_when_or_at_the_happening_where_an_event_was_told_is_an_event_at_its_time() -> None:
+    # SemEval trial doc 12315 (Wikinews) and FNC-1 bodies: TimeML marks "promoted" in "at a conference, where
+    # he promoted"; the stage took no relative clause. A place's past is not the event's ("the neighbourhood
+    # where Baghdadi spent his early years"), nor "the firm where he worked"
+    a = _parsed("Steve Jobs announced the new phone on Monday at a developers' conference, where he promoted the "
+                "iPhone by saying that it is twice as fast. Williams has anchored NBC Nightly News since December "
+                "2004, when he replaced Tom Brokaw. Earlier this year the Telegraph visited the ramshackle "
+                "neighbourhood of Tobchi in Baghdad, where Baghdadi spent his early years.")
+    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    assert got["promoted"][:2] == ("occurrence", "2010-06-07") and got["announced"][1] == "2010-06-07"
+    assert got["replaced"][:2] == ("occurrence", "2004-12")
+    assert "spent" not in got
+
+
+def test_an_appearance_made_is_a_happening() -> None:
+    # SemEval trial doc 18315 (Wikinews): TimeML marks "appearance" in "made an appearance in March and June";
+    # FNC-1 body: "In July Baghdadi made a surprise appearance in Mosul"
+    a = _parsed("In July Baghdadi made a surprise appearance in Mosul. He briefly made an appearance in March to "
+                "unveil the iPad 2.", published=date(2014, 10, 15))
+    got = {a.text[e.start:e.end]: (e.label, e.date, e.precision) for e in a.events}
+    assert got["surprise appearance"] == ("occurrence", "2014-07", "month")
+    assert got["appearance"] == ("occurrence", "2014-03", "month")

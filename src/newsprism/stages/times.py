@@ -379,7 +379,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 28
+    version = 29
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1016,19 +1016,63 @@ def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, i
         for c in tok.children:
             if c.dep_ == "advcl" or (c.dep_ == "acl" and tok.pos_ == "NOUN"):
                 v = c if c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) else None
+                verbs = [v] if v is not None else []
             elif c.dep_ == "prep" and c.lower_ == "by":
                 v = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+                # means joined to the means: "by walking onto the stage and taking the iPhone out"
+                verbs = [] if v is None else [v, *(g for g in v.children if g.dep_ == "conj" and g.tag_ == "VBG")]
             else:
                 continue
-            if v is None or v.i in taken or v.pos_ != "VERB" or v.lemma_.lower() in _STATIVE or not v.lemma_.isalpha() \
-                    or _negated(v):
+            for v in verbs:
+                if v.i in taken or v.pos_ != "VERB" or v.lemma_.lower() in _STATIVE or not v.lemma_.isalpha() \
+                        or _negated(v):
+                    continue
+                if v.lemma_ in _LIGHT_VERBS and any(g.i in taken for g in v.children):
+                    continue
+                if any(qs <= v.idx < qe for qs, qe in quotes):
+                    continue
+                taken.add(v.i)
+                out.append(_Trig(v.i, OCCURRENCE))
+        for v in _there_and_then(tok):
+            if v.i in taken or any(qs <= v.idx < qe for qs, qe in quotes):
                 continue
-            if v.lemma_ in _LIGHT_VERBS and any(g.i in taken for g in v.children):
-                continue
-            if any(qs <= v.idx < qe for qs, qe in quotes):
-                continue
+            t = _Trig(v.i, OCCURRENCE)
+            if tr.time is not None:
+                t.time, t.inherited = tr.time, True
+            elif tense_reading(v, False) != tense_reading(tok, False):
+                continue  # dated by its tense only when the event it is told at is dated so too
             taken.add(v.i)
-            out.append(_Trig(v.i, OCCURRENCE))
+            out.append(t)
+    return out
+
+
+# gatherings: what happens "where" one is held happens at it
+_GATHERINGS = frozenset({"conference", "event", "ceremony", "convention", "funeral", "hearing", "gathering"})
+
+
+def _there_and_then(tok: Any) -> list[Any]:
+    """Simple pasts of a relative clause on "when" or "where" hanging on the event's own noun or on
+    its object or the object of its preposition: they happened at the event's time ("since December
+    2004, when he replaced Tom Brokaw") or at the happening it names as a place ("announced the iPhone
+    3G at a conference, where he promoted it", "an interview where he discussed"), not at a place's
+    past ("visited the neighbourhood where Baghdadi spent his early years", "the firm where he
+    worked"). With a subject of their own, telling no state, not negated."""
+    nouns = [tok] if tok.pos_ == "NOUN" else []
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            nouns.append(c)
+        elif c.dep_ == "prep":
+            nouns += [g for g in c.children if g.dep_ == "pobj"]
+    out = []
+    for n in nouns:
+        lemma = n.lemma_.lower()
+        happening = lemma in _NOUN_TRIGGERS or lemma in _GATHERINGS or _happening_noun(lemma)
+        for v in n.children:
+            if v.dep_ != "relcl" or v.tag_ != "VBD" or not _generic(v) or _negated(v):
+                continue
+            rel = next((g.lower_ for g in v.children if g.dep_ == "advmod" and g.lower_ in ("when", "where")), None)
+            if (rel == "when" or (rel == "where" and happening)) and any(g.dep_ == "nsubj" for g in v.children):
+                out.append(v)
     return out
 
 
@@ -1352,7 +1396,8 @@ def _embed_for(embeds: Sequence[tuple[int, int, TimeExpr]], offset: int) -> Time
 
 # happenings named by nouns without a deverbal suffix ("settled its dispute", "lost its court case")
 _HAPPENING_NOUNS = frozenset({"dispute", "decision", "fight", "battle", "crash", "protest", "strike", "sale",
-                              "launch", "purchase", "bid", "trip", "tour", "rally", "war", "campaign", "deal"})
+                              "launch", "purchase", "bid", "trip", "tour", "rally", "war", "campaign", "deal",
+                              "appearance"})
 
 
 @lru_cache(maxsize=65536)
