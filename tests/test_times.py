@@ -1118,6 +1118,22 @@ def test_a_partys_past_is_told_at_the_day_last_named_for_that_party() -> None:
     assert reanchor(_parsed(text, published=None), date(2010, 10, 23)).events == a.events
 
 
+def test_news_a_present_saying_tells_in_the_perfect_is_the_reports_now() -> None:
+    # SemEval trial doc 18355 (Wikinews): "A statement on Apple's website states: 'Apple has lost a visionary'"
+    # (gold 2011-10-05, the lead's day) was left undated as what someone said happened; FNC-1 bodies 455, 13
+    text = ("Steve Jobs died yesterday at the age of 56, according to the company website.\n\n"
+            "A statement on the website states that Apple has lost a visionary and creative genius.\n\n"
+            "The Nigerian government says it has agreed a ceasefire with the militant group Boko Haram.\n\n"
+            "Apple said it has settled its dispute. Jobs admitted that the calls dropped.")
+    a = _parsed(text, published=date(2011, 10, 6))
+    got = {a.text[e.start:e.end]: (e.date, dating_rule(e)) for e in a.events}
+    assert got["lost"] == ("2011-10-05", "lead")
+    assert got["agreed"] == ("2011-10-05", "lead")
+    # a past saying's perfect, and a past reported, stay some time before it was said
+    assert got["dropped"] == (None, "none")
+    assert _word(a, "settled")[:2] == (None, "vague")
+
+
 # --------------------------------------------------------------------------- h53: trigger recall
 
 

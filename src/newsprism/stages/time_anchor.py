@@ -407,7 +407,9 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     names (news tells what just happened; its present perfect is the "hot news" perfect);
     None: futures, modals, infinitives, pluperfects, pasts quoted or reported ("Jobs admitted
     that calls dropped": before it was said, not when) and the experiential past ("has twice
-    before sued") have no time.
+    before sued") have no time. A present perfect a present saying reports is news told from now,
+    as the report's own perfect is ("Nigeria says it has agreed a ceasefire", "a statement states
+    that Apple has lost a visionary"): ``"lead"``.
     """
     if refer and referring_nominal(tok):
         return None  # a known happening: not dated by the tense of the clause naming it
@@ -420,7 +422,8 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
             return None
         if v is not None and any(c.dep_ == "advmod" and c.lower_ in _UNPLACED | _MOVED_ON for c in v.children):
             return None  # "has twice before sued", "once worked": some earlier time, not the news
-        if v is not None and reporting_verb(v) is not None:
+        rv = reporting_verb(v) if v is not None else None
+        if rv is not None and not (tns == "perfect" and tense(rv) == "present"):
             return None  # "Jobs admitted that calls dropped ...": some time before it was said
         return "lead"
     return None

@@ -27,7 +27,8 @@ doings ("Jobs announced today ... He said": :func:`_told_days`); without one, th
 only its month for a simple past when the report names no day near publication: rule ``recent``,
 :func:`names_near_day`; none when a vague expression of its clause places it in the past, "less than
 two weeks ago", "at the time"), no date for a future, a modal, a
-pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"), except
+pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"; a present
+perfect a present saying reports is news of now: "Nigeria says it has agreed a ceasefire"), except
 that a future the report tells in its own voice is at the future day or month it last named
 ("will be available on June 24 ... will release the kit": rule ``continuity``). A happening named as something known ("the killing of Soleimani", "Mousavi's
 death", "Moussavi, killed in ...": :func:`.time_anchor.referring_nominal`) takes only an
@@ -379,7 +380,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 29
+    version = 30
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -518,8 +519,12 @@ class TimeStage(ArticleStage):
                 if time is None and emb is not None and tr.label in SPEECH_CLASSES:
                     time = emb  # the post's date is when its words were said, not when what they tell happened
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
-                if time is None and tr.reported:
+                if time is None and tr.reported and tense_reading(tok, quoted) != "lead":
                     rule = "none"  # some time before it was said (:func:`_reported_generics`)
+                elif time is None and tr.reported:
+                    # news a present saying tells in the perfect ("states: Apple has lost a visionary"):
+                    # the report's now, as its own perfect is; the saying's expression is not its time
+                    time, rule = _fallback(doc, tok, (), para, quoted, lead, near_day, reference, placers=placers)
                 elif time is None:
                     time, rule = _fallback(doc, tok, stimes, para, quoted, lead, near_day, reference, placers=placers)
                     if tr.referring and rule == "none":
