@@ -22,7 +22,8 @@
   ("Jobs announced today ... / He said ...": not the lead's Wednesday, :func:`_speaker_runs`); a doerless telling of the lead's day waits for the entries and
   joins its doer's (a member in its sentence, or a doer's name right before its word); one doer's
   lead-day sayings in two reports a few days apart are one entry; an occurrence sharing its own
-  expression with a happening of the lexicon beside it is that happening ("file suit in 1989");
+  expression (or its clause's) with a happening of the lexicon beside it is that happening ("file
+  suit in 1989", "stormed the school in April and snatched");
   the same words in two reports are one happening; credit lines ("X contributed to this report")
   make no entry, and a name in a quote (double or single marks) is no doer.
   An event is scored only against the entries that may take it (those naming one of its names, or
@@ -480,17 +481,20 @@ def _phrased(text: str, ev: Event) -> tuple[str, str, str]:
 
 
 def _time_mates(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
-    """Occurrences (happenings outside the trigger lexicon) dated by an expression of their own that
-    also dates a happening of the lexicon in their sentence, within 60 characters: id of the
-    occurrence -> that happening. They are one happening told twice ("file suit again in 1989",
-    "detained ... as they crossed from Syria nine days ago")."""
+    """Occurrences (happenings outside the trigger lexicon) dated by an expression of their own, or
+    by their clause's (rule ``sentence``), that is the own expression of a happening of the lexicon
+    in their sentence, within 60 characters: id of the occurrence -> that happening. They are one
+    happening told twice ("file suit again in 1989", "detained ... as they crossed from Syria nine
+    days ago", "stormed the school in April and snatched nearly 300 students", "made an
+    appearance in March ... to unveil the iPad 2"). Dated by its clause alone, such an occurrence
+    only joined an entry by a name it shares, and mostly was on none."""
     by_time: dict[tuple[str, int, int], list[Event]] = {}
     for aid, ev, _ in events:
         if ev.time is not None and ev.label != OCCURRENCE and dating_rule(ev) in ("own", "inherited"):
             by_time.setdefault((aid, ev.time.start, ev.time.end), []).append(ev)
     out: dict[int, Event] = {}
     for aid, ev, _ in events:
-        if ev.label != OCCURRENCE or ev.time is None or dating_rule(ev) != "own":
+        if ev.label != OCCURRENCE or ev.time is None or dating_rule(ev) not in ("own", "sentence"):
             continue
         near = [m for m in by_time.get((aid, ev.time.start, ev.time.end), []) if abs(m.start - ev.start) <= 60]
         if near:
