@@ -1167,3 +1167,22 @@ def test_an_appearance_made_is_a_happening() -> None:
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision) for e in a.events}
     assert got["surprise appearance"] == ("occurrence", "2014-07", "month")
     assert got["appearance"] == ("occurrence", "2014-03", "month")
+
+
+def test_a_perfect_progressive_holding_since_a_time_is_a_happening_begun_then() -> None:
+    # SemEval trial docs 18315 and 18355 (Wikinews): TimeML marks "fighting" (gold 2004); a bare
+    # progressive tells no start and stays no event
+    a = _parsed("He has been fighting pancreatic cancer since 2004. Apple engineers were working on the phone.")
+    got = {a.text[e.start:e.end]: (e.label, e.date, e.precision) for e in a.events}
+    assert got["fighting"] == ("occurrence", "2004", "year")
+    assert "working" not in got
+
+
+def test_what_a_verb_of_phase_is_the_phase_of_is_a_happening_at_its_time() -> None:
+    # SemEval trial doc 18315 (Wikinews): TimeML marks "steer" (gold undated); FNC-1 bodies: "began teaching in 1996"
+    a = _parsed("Jobs will continue to steer the company from his position as chairman of the board. He began "
+                "teaching in Phoenix in 1996. He did not start to drive the car.")
+    got = {a.text[e.start:e.end]: (e.label, e.date) for e in a.events}
+    assert got["steer"] == ("occurrence", None) and got["continue"][1] is None
+    assert got["teaching"] == ("occurrence", "1996")
+    assert "drive" not in got  # a negated phase: no driving began

@@ -380,7 +380,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 30
+    version = 31
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -873,7 +873,7 @@ def _verb_lines(doc: Any, arr: Any) -> tuple[list[int], set[int], list[tuple[int
     pos, dep, tag = arr[:, 0], arr[:, 3], arr[:, 4]
     is_verb = pos == strings["VERB"]
     hit = is_verb & ((dep == strings["ROOT"]) | (dep == strings["conj"]) | (dep == strings["pcomp"])) & (
-        (tag == strings["VBD"]) | (tag == strings["VBN"]) | (tag == strings["VB"]))
+        (tag == strings["VBD"]) | (tag == strings["VBN"]) | (tag == strings["VB"]) | (tag == strings["VBG"]))
     told = np.flatnonzero(hit).tolist()
     reported = np.flatnonzero(is_verb & ((dep == strings["ccomp"]) | (dep == strings["conj"])) & (
         (tag == strings["VBD"]) | (tag == strings["VBN"]))).tolist()
@@ -949,7 +949,7 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
     out: list[_Trig] = []
     for i in told:
         tok = doc[i]
-        if i in taken or not _generic(tok) or any(qs <= tok.idx < qe for qs, qe in quotes):
+        if i in taken or not (_generic(tok) or _held_since(tok)) or any(qs <= tok.idx < qe for qs, qe in quotes):
             continue
         if tok.lemma_ in _LIGHT_VERBS and any(c.i in taken for c in tok.children):
             continue
@@ -960,13 +960,24 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
             continue
         if v.dep_ != "ROOT" and not (v.tag_ == "VBD" and tense_reading(tok, False) == "lead" and _named_doer(tok)):
             continue  # "for what Steve Jobs described as": a simple past of a named doer in a free relative
-        if tense_reading(tok, False) == "lead":
+        if tense_reading(tok, False) == "lead" or _held_since(tok):
             if not _named_doer(tok):
                 continue
         elif not (narrated_future(tok, False) and _has_subject(tok)):
             continue
         out.append(_Trig(i, OCCURRENCE))
     return out
+
+
+def _held_since(tok: Any) -> bool:
+    """A perfect progressive holding "since" a time ("has been fighting pancreatic cancer since 2004"):
+    a happening in course that began then, unlike a bare progressive ("were working"), which tells no
+    start."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.lemma_.lower() in _STATIVE or not tok.lemma_.isalpha():
+        return False
+    auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+    return "been" in auxes and any(w in ("has", "have", "'s", "'ve") for w in auxes) and any(
+        c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
 
 
 # verbs of a state a report's clause often tells ("said he lived in London", "noted that he shared the
@@ -1500,6 +1511,11 @@ def _phase_subjects(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, in
         if v.lemma_.lower() in _PHASE_VERBS and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in v.children):
             nouns += [c for c in v.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                       and (_happening_noun(c.lemma_.lower()) or _prefixed_action(doc, c))]
+        if v.lemma_.lower() in _PHASE_VERBS:
+            # what the phase is of: "will continue to steer the company", "began selling the phone"
+            nouns += [c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and (c.tag_ == "VBG" or any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) and c.lemma_.lower() not in _STATIVE
+                and c.lemma_.isalpha() and not _negated(c)]
         for c in nouns:
             if c.i in taken or any(qs <= c.idx < qe for qs, qe in quotes):
                 continue
