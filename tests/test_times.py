@@ -1186,3 +1186,13 @@ def test_what_a_verb_of_phase_is_the_phase_of_is_a_happening_at_its_time() -> No
     assert got["steer"] == ("occurrence", None) and got["continue"][1] is None
     assert got["teaching"] == ("occurrence", "1996")
     assert "drive" not in got  # a negated phase: no driving began
+
+
+def test_a_leave_taken_or_been_on_is_a_happening_and_one_named_as_a_span_is_not() -> None:
+    # SemEval trial docs 17677 and 18315 (Wikinews): TimeML marks Jobs' "medical leave" (gold the day it was
+    # announced); "the beginning of Jobs' medical leave" names the leave told before, which the clause does not date
+    a = _parsed("Steve Jobs announced Monday in an internal memo that he would be on medical leave. Woods announced "
+                "Feb. 11 that he was taking an indefinite leave from golf. Tim Cook has been serving as interim CEO "
+                "since the beginning of Jobs' medical leave.", published=date(2014, 10, 15))
+    assert [(a.text[e.start:e.end], e.date) for e in a.events if e.label == "absence"] == [
+        ("leave", "2014-10-13"), ("leave", "2014-02-11")]

@@ -121,6 +121,7 @@ _NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("lawsuit", "suit", "ruling", "verdict", "settlement", "trial"), "legal"),
     **dict.fromkeys(("resignation", "appointment", "retirement"), "leadership"),
     **dict.fromkeys(("acquisition", "merger", "deal", "agreement", "sale"), "business"),
+    **dict.fromkeys(("leave", "sabbatical"), "absence"),
 }
 # A happening outside the lexicon ("filed a lawsuit in 2006", "the reduction on June 8") is an
 # event of this class when an expression of its own is tied to it along the tree (:func:`_generic`).
@@ -308,8 +309,22 @@ def _trigger_class(tok: Any) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if lemma == "talk" and any(c.lower_ == "about" for c in tok.children):
             return "remark"  # "Trump talks about ..." is tagged a noun now and then
-        return _NOUN_TRIGGERS.get(lemma) or _NOUN_TRIGGERS.get(tok.text.lower())
+        label = _NOUN_TRIGGERS.get(lemma) or _NOUN_TRIGGERS.get(tok.text.lower())
+        if label == "absence" and not _taken_absence(tok):
+            return None
+        return label
     return None
+
+
+def _taken_absence(tok: Any) -> bool:
+    """An absence told as it is taken: what someone is or goes "on" ("would be on medical leave",
+    "went on leave in 1990") or what is taken or granted, its object ("has taken medical leave",
+    "has granted me a medical leave"). Named as a span ("the beginning of Jobs' medical leave", "his
+    third period of medical leave", "an extension of leave") it is a leave told before, dated where
+    that telling is, not by the clause naming it."""
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "on"
 
 
 _TRIGGER_WORDS = frozenset(_VERB_TRIGGERS) | frozenset(_NOUN_TRIGGERS) | {"bear"}
@@ -380,7 +395,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 31
+    version = 32
     requires = ("parse",)
     assigns = ("times", "events")
 
