@@ -1134,6 +1134,21 @@ def test_news_a_present_saying_tells_in_the_perfect_is_the_reports_now() -> None
     assert _word(a, "settled")[:2] == (None, "vague")
 
 
+def test_a_reported_perfect_summed_up_or_in_the_speakers_voice_is_no_news_of_now() -> None:
+    # FNC-1 bodies 109, 374, 425: times.v30 dated these to the report's day
+    text = ("Steve Jobs died yesterday at the age of 56, according to the company website.\n\n"
+            "Apple says it has only received a handful of official complaints about the issue.\n\n"
+            "She says I have endured a lot regarding my first pregnancy.\n\n"
+            "Officials eased the rules, which many Republicans say has created more incentive to enter.\n\n"
+            "The Nigerian government says it has agreed a ceasefire with the militant group Boko Haram.")
+    a = _parsed(text, published=date(2011, 10, 6))
+    got = {a.text[e.start:e.end]: (e.date, dating_rule(e)) for e in a.events}
+    for word in ("received", "endured", "created"):
+        assert got.get(word, (None, "none")) == (None, "none"), word
+        assert _word(a, word)[:2] == (None, "vague"), word
+    assert got["agreed"] == ("2011-10-05", "lead")
+
+
 # --------------------------------------------------------------------------- h53: trigger recall
 
 

@@ -409,7 +409,7 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     that calls dropped": before it was said, not when) and the experiential past ("has twice
     before sued") have no time. A present perfect a present saying reports is news told from now,
     as the report's own perfect is ("Nigeria says it has agreed a ceasefire", "a statement states
-    that Apple has lost a visionary"): ``"lead"``.
+    that Apple has lost a visionary"): ``"lead"`` (:func:`_news_now`).
     """
     if refer and referring_nominal(tok):
         return None  # a known happening: not dated by the tense of the clause naming it
@@ -423,7 +423,30 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
         if v is not None and any(c.dep_ == "advmod" and c.lower_ in _UNPLACED | _MOVED_ON for c in v.children):
             return None  # "has twice before sued", "once worked": some earlier time, not the news
         rv = reporting_verb(v) if v is not None else None
-        if rv is not None and not (tns == "perfect" and tense(rv) == "present"):
+        if rv is not None and not (tns == "perfect" and _news_now(v, rv)):
             return None  # "Jobs admitted that calls dropped ...": some time before it was said
         return "lead"
     return None
+
+
+# adverbs of a perfect that sums up or sets apart its time ("has only received", "have already been captured")
+_SUMMING = frozenset({"only", "already", "ever", "never", "always", "yet", "long", "often", "repeatedly"})
+_SPEAKERS = frozenset({"i", "we", "you"})
+
+
+def _news_now(v: Any, rv: Any) -> bool:
+    """The present perfect ``v`` a verb of saying ``rv`` reports is news told from now: ``rv`` is a present
+    on the main line of its sentence ("Nigeria says it has agreed a ceasefire"; not "which Republicans say
+    has created"), ``v``'s subject is no speaker's "I" or "we" (words of the speaker's own, quoted or not:
+    "She says: I have endured a lot"), and no adverb sums its time up ("has only received", "have already
+    been captured")."""
+    if tense(rv) != "present":
+        return False
+    main = rv
+    while main.dep_ == "conj" and main.head.i != main.i:
+        main = main.head
+    if main.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SPEAKERS for c in v.children):
+        return False
+    return not any(c.dep_ == "advmod" and c.lower_ in _SUMMING for c in v.children)
