@@ -152,6 +152,29 @@ def test_an_occurrence_dated_by_its_clauses_expression_of_a_happening_is_that_ha
     assert len(entries) == 1 and {"stormed", "snatched"} <= _words(entries[0], {"a": a}), entries
 
 
+def test_the_leads_news_at_a_day_of_its_own_is_an_entry_without_a_named_doer(pipe: Pipeline) -> None:
+    # An occurrence (outside the trigger lexicon) naming no person or organisation makes no entry
+    # ("the deadline passed on Sunday"), but for the report's news: told in the lead's opening,
+    # dated to a day by an expression of its own. Not when it is past the lead, nor in a clause
+    # that is another happening's background ("after a meteorite crashed"). (An FNC-1 body's
+    # wording; SemEval trial document 16900's "Pre-orders of the recently announced iPhone 4 began
+    # Tuesday".)
+    crash = "A meteorite crashed down in Managua, Nicaragua, late Saturday night, causing a loud explosion."
+    said = "Officials said no damage or injuries were reported. They were still measuring the crater."
+    (a, b, c) = _run(pipe, {"a": (crash + " " + said, date(2014, 9, 8)),
+                            "b": (said + "\n\n" + crash, date(2014, 9, 8)),
+                            "c": ("Residents heard a loud explosion after a meteorite crashed down in Managua, "
+                                  "Nicaragua, late Saturday night.", date(2014, 9, 8))})
+    for x in (a, b, c):
+        crashed = next(ev for ev in x.events if x.text[ev.start:ev.end] == "crashed")
+        assert (crashed.label, crashed.date, dating_rule(crashed)) == ("occurrence", "2014-09-06", "own")
+        assert not [p for p in crashed.participants if p.label in ("PERSON", "ORG")]
+    held = [e for e in build_timeline([a]) if "crashed" in _words(e, {"a": a})]
+    assert [(e.date, e.precision) for e in held] == [("2014-09-06", "day")], build_timeline([a])
+    assert not any("crashed" in _words(e, {"b": b}) for e in build_timeline([b]))
+    assert not any("crashed" in _words(e, {"c": c}) for e in build_timeline([c]))
+
+
 def test_two_reports_telling_a_happening_in_the_same_words_make_one_entry() -> None:
     # A shared paragraph (a wire copy): "ship ... by December this year" names no person or
     # organisation and is dated only to the year, so nothing else merges the two tellings.

@@ -13,7 +13,8 @@
   its doer is a doer of the lead's happenings (:func:`_dateline_leads`); a launch told past the lead
   by such a doer ("He demoed the widget") joins his entry of that day. Entries
   made only of plain statements dated by the publication-day fallback are left out, and so
-  are occurrences (happenings outside the trigger lexicon) naming no person or organisation; occurrences
+  are occurrences (happenings outside the trigger lexicon) naming no person or organisation, but
+  for the lead's news dated to a day by its own expression (:func:`_lead_news`); occurrences
   are one entry only when they share a participant and their word.
   Besides: an event dated by its clause or tense joins only an entry of a compatible date (or one of
   its class told in its sentence), but a happening at the expression of its doer's other happening
@@ -305,6 +306,25 @@ def _doers(text: str, ev: Event) -> list[str]:
             continue
         out.append(text[p.start : p.end])
     return out
+
+
+# before a word in its clause (no comma or semicolon between): a subordinator opening a clause that is
+# the background of another happening ("after his mother called 9-1-1"), or the writer or reader as its
+# doer ("Today, we get confirmation", "the video we posted")
+_SIDE_CLAUSE_RX = re.compile(r"(?:\b(?i:after|before|when|while|as|since|until|because|if|once|though|although|we|you)"
+                             r"|\bI)\b[^,;]*$")
+
+
+def _lead_news(text: str, ev: Event, lead: tuple[int, int]) -> bool:
+    """The event is the news of its report's lead: told in the lead's opening sentences
+    (:func:`_lead_line`), dated to a day, and not in a clause that is another happening's background
+    or the writer's own doing (:data:`_SIDE_CLAUSE_RX`). Whether it is dated by an expression of its
+    own is the caller's to ask."""
+    if ev.precision != "day" or not lead[0] <= ev.start < lead[1]:
+        return False
+    sent = ev.sentence
+    lo = sent.start if sent is not None else lead[0]
+    return _SIDE_CLAUSE_RX.search(text, lo, ev.start) is None
 
 
 def _credit(text: str, ev: Event) -> bool:
@@ -852,13 +872,18 @@ def timeline_members(
     for story_id, members in groups:
         triples = [(a.id, ev, a.text) for a in members for ev in a.events if not _credit(a.text, ev)]
         dated = {a.id: d for a in members if (d := _dateline_leads(a)) is not None}
-        for c in _cluster(triples, dated, {a.id: _lead_line(a.text) for a in members}):
+        leads = {a.id: _lead_line(a.text) for a in members}
+        for c in _cluster(triples, dated, leads):
             if c.value is None:
                 continue
             if c.label == "statement" and (not (c.explicit or c.told) or not c.names):
                 continue  # "X said" with no date or no speaker of its own is not a point on a timeline
-            if c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members):
-                continue  # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation
+            if c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members) and not any(
+                    ex and _lead_news(by_id[aid].text, ev, leads[aid]) for aid, ev, ex in c.members):
+                # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation,
+                # unless it is the lead's news at a day of its own ("A meteorite crashed down in Managua late
+                # Saturday night", "Pre-orders of the iPhone 4 began Tuesday")
+                continue
             entries.append((_entry(c, by_id, story_id, entity_of), tuple((aid, ev.start) for aid, ev, _ in c.members)))
     entries.sort(key=lambda x: entry_order(x[0]))
     return entries
