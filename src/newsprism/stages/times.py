@@ -395,7 +395,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 32
+    version = 33
     requires = ("parse",)
     assigns = ("times", "events")
 
