@@ -1149,6 +1149,23 @@ def test_a_reported_perfect_summed_up_or_in_the_speakers_voice_is_no_news_of_now
     assert got["agreed"] == ("2011-10-05", "lead")
 
 
+def test_what_a_condition_supposes_has_no_time() -> None:
+    # FNC-1 bodies 401, 22, 26: the present of an "if" clause was dated to the publication day
+    text = ("If the deal is completed, it would probably take several years for Google to put its stamp on the city. "
+            "If a deal is made, Apple TV users would be able to stream HBO Now. "
+            "A link will be added in the comments if the story is officially confirmed or denied. "
+            "ISIL named its next victim unless the U.S. stops its attacks on them.")
+    a = _parsed(text, published=date(2014, 10, 15))
+    got = {(a.text[e.start:e.end], e.start): (e.date, dating_rule(e)) for e in a.events}
+    for word in ("completed", "deal", "confirmed", "denied"):
+        dated = [v for (w, _), v in got.items() if w == word and v[0] is not None]
+        assert not dated, word
+    assert _word(a, "completed")[:2] == (None, "vague")
+    # what the supposed happening acts on may be real: the attacks go on
+    [attacks] = [v for (w, _), v in got.items() if w == "attacks"]
+    assert attacks[0] == "2014-10-15"
+
+
 # --------------------------------------------------------------------------- h53: trigger recall
 
 

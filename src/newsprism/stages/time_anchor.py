@@ -405,14 +405,16 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     ``"document"``: the present overlaps the publication day; ``"lead"``: a past or a present
     perfect outside quotes that is not a pluperfect ("had filed") falls on the day the lead
     names (news tells what just happened; its present perfect is the "hot news" perfect);
-    None: futures, modals, infinitives, pluperfects, pasts quoted or reported ("Jobs admitted
-    that calls dropped": before it was said, not when) and the experiential past ("has twice
-    before sued") have no time. A present perfect a present saying reports is news told from now,
+    None: futures, modals, infinitives, conditions (:func:`_conditional`), pluperfects, pasts
+    quoted or reported ("Jobs admitted that calls dropped": before it was said, not when) and the
+    experiential past ("has twice before sued") have no time. A present perfect a present saying reports is news told from now,
     as the report's own perfect is ("Nigeria says it has agreed a ceasefire", "a statement states
     that Apple has lost a visionary"): ``"lead"`` (:func:`_news_now`).
     """
     if refer and referring_nominal(tok):
         return None  # a known happening: not dated by the tense of the clause naming it
+    if _conditional(tok):
+        return None  # "If the deal is completed, it would ...": a supposed happening, at no time
     tns = tense(tok)
     if tns == "present":
         return "document"
@@ -427,6 +429,28 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
             return None  # "Jobs admitted that calls dropped ...": some time before it was said
         return "lead"
     return None
+
+
+_SUPPOSING = frozenset({"if", "unless"})
+
+
+def _conditional(tok: Any) -> bool:
+    """``tok`` is the verb of a clause that is the condition of another ("If the deal is completed, it
+    would take years", "unless Apple settles"), or of a verb joined to one, or that verb's subject ("if a
+    deal is made"): what it supposes has no time of its own. What it acts on may be real ("unless the
+    U.S. stops its attacks": the attacks go on)."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    v = clause_verb(tok)
+    for _ in range(3):
+        if v is None:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in v.children):
+            return True
+        if v.dep_ != "conj" or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
 
 
 # adverbs of a perfect that sums up or sets apart its time ("has only received", "have already been captured")

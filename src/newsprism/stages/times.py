@@ -26,8 +26,8 @@ Jobs unveiled ..."; in news, "X said" is news of the day), or the day named late
 doings ("Jobs announced today ... He said": :func:`_told_days`); without one, the publication day, or
 only its month for a simple past when the report names no day near publication: rule ``recent``,
 :func:`names_near_day`; none when a vague expression of its clause places it in the past, "less than
-two weeks ago", "at the time"), no date for a future, a modal, a
-pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"; a present
+two weeks ago", "at the time"), no date for a future, a modal, what a condition supposes ("if the
+deal is completed"), a pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"; a present
 perfect a present saying reports is news of now: "Nigeria says it has agreed a ceasefire"), except
 that a future the report tells in its own voice is at the future day or month it last named
 ("will be available on June 24 ... will release the kit": rule ``continuity``). A happening named as something known ("the killing of Soleimani", "Mousavi's
@@ -395,7 +395,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 33
+    version = 34
     requires = ("parse",)
     assigns = ("times", "events")
 
