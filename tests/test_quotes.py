@@ -523,7 +523,9 @@ def test_a_subject_from_the_paragraph_before_is_not_the_speaker(nlp: object) -> 
          "lasted till about midnight.”\n\nSeparately, Maiduguri resident Andrew Tada, said the insurgents killed "
          "five people in Gava, a hilly town not far from Damboa.")
     got = {q.slice(t): q.speaker.slice(t) if q.speaker else None for q in find_quotes_in_text(t, nlp=nlp)}
-    assert got["the insurgents killed five people in Gava, a hilly town not far from Damboa"] == "Andrew Tada"
+    # (Where the content ends is not this test's business: quotes.v31 leaves the closing appositive out.)
+    [speaker] = [s for c, s in got.items() if c.startswith("the insurgents killed five people in Gava")]
+    assert speaker == "Andrew Tada"
 
 
 def test_of_two_subjects_the_nearer_holds_the_act(nlp: object) -> None:
@@ -680,7 +682,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v30"
+    assert st.tag == "quotes.v31"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -865,3 +867,40 @@ def test_a_quoted_title_is_no_speech_and_a_quote_split_around_it_goes_on(nlp: ob
     # the second paragraph's quote, split around the show's name, is one attribution of Cole's
     [split] = [cs for cs in contents if any("We have the votes" in c for c in cs)]
     assert any("But nothing is certain" in c for c in split)
+
+
+# --------------------------------------------------------------------------- h50's rules (quotes.v31)
+# A closing appositive is the writer's (_Builder._drop_appositive); a quote that goes on after
+# "..., X said." stays in the role model's content of the report (_Builder._goes_on_tokens).
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # PolNeAR dev (nyt_2016-09-19_old-hands..., wash-post_2016-09-18_e-u-...): gold ends at the noun.
+        ("Mr. Schultz generally supported Democrats during his time on MSNBC, and said he did not support "
+         "Mr. Trump, the presumed Putin favorite.", "he did not support Mr. Trump"),
+        ("But critics say resources could be better spent in partnership with NATO, the existing military "
+         "alliance that includes the United States and most E.U. countries.",
+         "resources could be better spent in partnership with NATO"),
+        # A list is no appositive: the words after its second comma stay.
+        ("She said the plan would hurt the poorest families, the elderly, and the disabled.",
+         "the plan would hurt the poorest families, the elderly, and the disabled"),
+    ],
+)
+def test_a_closing_appositive_is_the_writers_not_the_report(nlp: object, text: str, content: str) -> None:
+    attrs = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    [a] = [a for a in attrs if a.cue is not None and text[a.cue[0]:a.cue[1]] in ("said", "say")]
+    assert [text[s:e] for s, e in a.outer] == [content]
+
+
+def test_a_quote_going_on_after_the_report_stays_in_the_models_content(nlp: object) -> None:
+    # PolNeAR dev (usa-today_2016-09-08_lawmaker-...): the role model's content of "said" (its
+    # sentence only) replaced the rules' report with the quote after it.
+    t = ("The administration may be reluctant to act while Secretary of State John Kerry negotiates with "
+         "Russia over Syria, Schiff said. \"The other factor the administration may be considering is whether "
+         "it would give the appearance that they were trying to tip the scales for Hillary Clinton.\"")
+    [a] = [a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+           if a.cue is not None and t[a.cue[0]:a.cue[1]] == "said"]
+    quote = t[t.index('"The other'):]
+    assert [t[s:e] for s, e in a.outer] == [t[:t.index(", Schiff")], quote]

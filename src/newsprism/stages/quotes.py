@@ -924,7 +924,9 @@ class _Builder:
     def _quote_goes_on(self, tok: Any, info: dict[str, Any], taken: set[int]) -> tuple[Any, dict[str, Any]]:
         """ "''I have admiration for the mechanics'' of the proposals, Mr. Holtz-Eakin said.
         ''They're more detailed ...''": a quote opening the next sentence, right after a report
-        whose cue closes it, goes on with that report (PolNeAR marks one content of both)."""
+        whose cue closes it, goes on with that report (PolNeAR marks one content of both). The
+        quote is kept by cue (``_went_on``) for the role model's reading of the same report,
+        which stands in for the rules' (:meth:`_goes_on_tokens`)."""
         if info["label"] != "indirect" or info["lemma"] == "according to" or info["content"][-1][1] > tok.idx:
             return tok, info
         end = tok.sent.end_char
@@ -936,9 +938,24 @@ class _Builder:
             if gap.strip() or "\n" in gap or id(r) in taken or not r.closed or len(text[r.start:r.end].split()) < 3:
                 break
             taken.add(id(r))
+            self._went_on = {**getattr(self, "_went_on", {}), tok.i: r}
             return tok, {**info, "content": info["content"] + ((r.start, r.end),),
                          "outer": info["outer"] + (r.outer,)}
         return tok, info
+
+    def _goes_on_tokens(self, ci: list[int], c: int) -> list[int]:
+        """The role model's content tokens ``ci`` of cue ``c`` with the quote the rules found
+        going on after the cue's sentence (:meth:`_quote_goes_on`), when the model's content too
+        ends before the cue: the model reads the cue's sentence only, and its content would
+        otherwise replace the rules' whole report ('The administration may be reluctant to act
+        ..., Schiff said. "The other factor ..."')."""
+        r = getattr(self, "_went_on", {}).get(c)
+        if r is None or not ci or ci[-1] > c:
+            return ci
+        v = self.view
+        a = bisect.bisect_left(v.idx, r.outer[0])
+        b = bisect.bisect_left(v.idx, r.outer[1])
+        return ci + [t for t in range(a, b) if not v.space[t]]
 
     def _signed(self, taken: set[int]) -> list[tuple[Any, dict[str, Any]]]:
         """Quotes signed with a dash and a name at the end of their line ("“…” ― Sonya Herridge")."""
@@ -1289,6 +1306,7 @@ class _Builder:
         clause holding a cue of its own (the model's or a speech verb of the rules') stays as
         the model read it: where its edge falls is the nested act's business (filling it ran
         over asides and made nested acts reports of their own on PolNeAR dev)."""
+        ci = self._goes_on_tokens(ci, c)
         if not ci or CLAUSE_FILL > 1.0:
             return ci
         v = self.view
@@ -1460,13 +1478,39 @@ class _Builder:
         """Cut a concessive tail off reported content ("..., although it may take days to
         ..."): outside quotation marks, a comma or semicolon then one of these words starts a
         clause of its own. A contrast stays ('said ... had a ten-point lead in 2012, but still
-        lost the election': PolNeAR reports both halves)."""
+        lost the election': PolNeAR reports both halves). Else a closing appositive goes
+        (:meth:`_drop_appositive`)."""
         tails = _CONCESSIVE_WORDS
         v = self.view
         k = bisect.bisect_left(v.idx, r[0])
         end = bisect.bisect_left(v.idx, r[1])
         for i in range(k + 3, end - 2):
             if v.lower[i] in (",", ";") and v.lower[i + 1] in tails and not v.inq[i + 1]:
+                return _clean(self.text, (r[0], v.idx[i]))
+        return self._drop_appositive(r, k, end)
+
+    def _drop_appositive(self, r: Range, k: int, end: int) -> Range:
+        """Cut a closing appositive off reported content ('said he did not support Mr. Trump[, the
+        presumed Putin favorite]', 'could be better spent in partnership with NATO[, the existing
+        military alliance that ...]'): a noun phrase opening on a determiner or number after a
+        comma, set beside the content's last noun and running to its end, is the writer naming
+        the referent, not what was reported. ``k``/``end``: the content's first token and the
+        token past it. One with a comma of its own is left (a list: 'for tax fairness, the
+        closure of loopholes ... and for relief'), and so is one inside quotation marks."""
+        v = self.view
+        last = end - 1
+        while last > k and v.punct[last]:
+            last -= 1
+        for i in range(k + 3, last):
+            if v.lower[i] != "," or v.inq[i + 1] or v.pos[i + 1] not in ("DET", "NUM"):
+                continue
+            if any(v.lower[j] in (",", ";") for j in range(i + 1, last + 1)):
+                return r
+            h = i + 1  # the head of the words after the comma
+            while v.head[h] != h and i < v.head[h] <= last:
+                h = v.head[h]
+            tok = self.doc[h]
+            if v.dep[h] == "appos" and v.head[h] < i and tok.left_edge.i == i + 1 and tok.right_edge.i >= last:
                 return _clean(self.text, (r[0], v.idx[i]))
         return r
 
@@ -1946,7 +1990,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 30
+    version = 31
     requires = ("parse",)
     assigns = ("quotes",)
 
