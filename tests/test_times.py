@@ -1228,3 +1228,13 @@ def test_a_leave_taken_or_been_on_is_a_happening_and_one_named_as_a_span_is_not(
                 "since the beginning of Jobs' medical leave.", published=date(2014, 10, 15))
     assert [(a.text[e.start:e.end], e.date) for e in a.events if e.label == "absence"] == [
         ("leave", "2014-10-13"), ("leave", "2014-02-11")]
+
+
+def test_the_newsrooms_own_plans_are_no_happening() -> None:
+    # FNC-1 bodies 195, 212 and 266: times.v13's narrated futures took the report's boilerplate as events;
+    # an email the report gives unquoted keeps its writer's future (SemEval trial doc 17677, gold "involved")
+    a = _parsed("Jobs wrote in the email. I will continue as CEO and be involved in major strategic decisions. We'll "
+                "continue to update this story as more info becomes available. We will update this post accordingly.")
+    got = {(a.text[e.start:e.end], e.start) for e in a.events}
+    assert ("involved", a.text.index("involved")) in got
+    assert not any(w in ("update", "continue") and s > a.text.index("We'll") for w, s in got)

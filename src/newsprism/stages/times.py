@@ -395,7 +395,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 34
+    version = 35
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -935,6 +935,21 @@ def _named_doer(v: Any) -> bool:
     return False
 
 
+def _writers_own(v: Any) -> bool:
+    """The verb's subject, outside quotes, is the newsroom's "we" ("We'll continue to update this story",
+    "We will update this post accordingly"): the report's own plans, not news (an "I" outside quotes is as
+    often a letter or an email the report gives unquoted, "I will continue as CEO"); a joined verb
+    without a subject shares its head's."""
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ == "we"
+        if v.dep_ != "conj":
+            return False
+        v = v.head
+    return False
+
+
 def _has_subject(v: Any) -> bool:
     """The verb has a subject of its own, or shares that of the verb it is joined to."""
     for _ in range(4):
@@ -978,7 +993,7 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
         if tense_reading(tok, False) == "lead" or _held_since(tok):
             if not _named_doer(tok):
                 continue
-        elif not (narrated_future(tok, False) and _has_subject(tok)):
+        elif not (narrated_future(tok, False) and _has_subject(tok)) or _writers_own(tok):
             continue
         out.append(_Trig(i, OCCURRENCE))
     return out
