@@ -1166,6 +1166,18 @@ def test_what_a_condition_supposes_has_no_time() -> None:
     assert attacks[0] == "2014-10-15"
 
 
+def test_the_next_day_is_the_day_after_the_day_last_named() -> None:
+    # FNC-1 bodies 230, 110: "the next day" was read as "next year" (2015 in a report of October 2014)
+    assert resolve("the next day", WED) == (None, "vague") and resolve("the previous day", WED) == (None, "vague")
+    assert resolve("next year", WED) == ("2024", "year")
+    text = ("The account's first tweet was on Sep 29. Odd that he would start up and the next day post one tweet "
+            "about the kid.")
+    a = _parsed(text, published=date(2014, 10, 15))
+    got = {a.text[t.start:t.end]: (t.value, t.precision) for t in a.times}
+    assert got["Sep 29"] == ("2014-09-29", "day") and got["next day"] == ("2014-09-30", "day")
+    assert [e.date for e in a.events if a.text[e.start:e.end] == "post"] == ["2014-09-30"]
+
+
 # --------------------------------------------------------------------------- h53: trigger recall
 
 

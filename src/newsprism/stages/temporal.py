@@ -10,7 +10,7 @@ The rules follow news usage, where the anchor is the article's publication date:
   looking back up to about ten months (news reports mostly the past) and forward up to two;
 - weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
   2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
-- expressions tied to another event ("days after", "weeks later"), durations, sets, vague words
+- expressions tied to another event ("days after", "weeks later", "the next day"), durations, sets, vague words
   ("recently", "in recent years") and bounds ("less than two weeks ago", "over a year ago": any
   time since or before then, not one week or year) resolve to ``(None, "vague")``;
 - with no anchor, relative expressions stay unresolved (value None, their precision kept), while
@@ -222,6 +222,8 @@ def _h_deictic(m: re.Match[str], anchor: date | None, direction: int) -> Resolut
 
 def _h_rel_unit(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
     mod, unit = m["mod"].lower(), m["unit"].lower()
+    if unit == "day":
+        return _VAGUE  # "the next day", "the previous day": the day after or before another time, not today's
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[mod]
     precision = unit if unit in ("week", "month", "year") else "year"
     if anchor is None:

@@ -239,18 +239,32 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 _LATER_RX = re.compile(r"(?i)^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|day)s?"
                        r"(\s+later)?$")
 _LATER_AFTER_RX = re.compile(r"^\s*later\b")
+_NEXT_DAY_RX = re.compile(r"(?i)^(next|previous)\s+day$")
 _NARRATIVE_REACH = 600  # characters back to the time a "later" counts from
 
 
 def narrative_times(text: str, times: Sequence[TimeExpr]) -> list[TimeExpr]:
-    """Resolve "one year later", "two months later" from the last dated expression before them.
+    """Resolve "one year later", "two months later", "the next day" from the last dated expression before them.
 
     A narrative counts on from the time it last named ("... the Macintosh in 1984. One year
-    later he was fired"): the document date is not the reference of "later".
+    later he was fired"; "the account's first tweet was on Sep 29 ... the next day it posted"): the
+    document date is not the reference of "later" nor of "the next day". The last day named before
+    it, not farther than :data:`_NARRATIVE_REACH`, dates "the next day" or "the previous day";
+    without one it stays vague.
     """
     out = list(times)
     for k, tx in enumerate(out):
         if tx.value is not None:
+            continue
+        nd = _NEXT_DAY_RX.match(text[tx.start : tx.end])
+        if nd is not None:
+            # "first tweeted on Sep 29 ... the next day posted": the day after the day last named
+            day = next((b for b in reversed(out[:k]) if b.value is not None and b.end <= tx.start
+                        and tx.start - b.end < _NARRATIVE_REACH and b.precision == "day"), None)
+            if day is not None:
+                step = 1 if nd.group(1).lower() == "next" else -1
+                value = (value_range(day.value or "")[0] + timedelta(days=step)).isoformat()
+                out[k] = dataclasses.replace(tx, value=value, precision="day", anchored=True)
             continue
         m = _LATER_RX.match(text[tx.start : tx.end])
         if m is None or (m.group(3) is None and not _LATER_AFTER_RX.match(text[tx.end : tx.end + 12])):
@@ -395,7 +409,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 35
+    version = 36
     requires = ("parse",)
     assigns = ("times", "events")
 
