@@ -1178,6 +1178,26 @@ def test_the_next_day_is_the_day_after_the_day_last_named() -> None:
     assert [e.date for e in a.events if a.text[e.start:e.end] == "post"] == ["2014-09-30"]
 
 
+def test_the_same_day_and_the_following_day_count_from_the_time_last_named() -> None:
+    # FNC-1 bodies 298, 438, 299: "On the same day" was found as no expression, and the pleas took the
+    # lead's Wednesday; "The following day" and "In the same month" likewise
+    text = ("His most serious conviction came on Dec. 7, 2004, when he pleaded guilty to possession of PCP. "
+            "On the same day, he also pleaded guilty to marijuana possession and was sentenced to one day in prison."
+            "\n\nThe man first smacked a woman round the head in Carlisle town centre on Monday. The following day, "
+            "the same man is thought to have slapped an 82-year-old woman.\n\nA man posted a picture in August. "
+            "In the same month, a report by the United Nations found that groups have recruited children.")
+    a = _parsed(text, published=date(2014, 10, 22))
+    got = {a.text[t.start:t.end]: (t.value, t.precision) for t in a.times}
+    assert got["On the same day"] == ("2004-12-07", "day")
+    assert got["The following day"] == ("2014-10-21", "day")
+    assert got["the same month"] == ("2014-08", "month")
+    dates = {a.text[e.start:e.end]: e.date for e in a.events}
+    assert dates["sentenced"] == "2004-12-07" and dates["slapped"] == "2014-10-21"
+    # with no time named before, it stays vague
+    alone = _parsed("On the same day, he pleaded guilty.", published=date(2014, 10, 22))
+    assert [(t.value, t.precision) for t in alone.times] == [(None, "vague")]
+
+
 # --------------------------------------------------------------------------- h53: trigger recall
 
 

@@ -10,7 +10,8 @@ The rules follow news usage, where the anchor is the article's publication date:
   looking back up to about ten months (news reports mostly the past) and forward up to two;
 - weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
   2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
-- expressions tied to another event ("days after", "weeks later", "the next day"), durations, sets, vague words
+- expressions tied to another event ("days after", "weeks later", "the next day", "the same day",
+  "the following year"), durations, sets, vague words
   ("recently", "in recent years") and bounds ("less than two weeks ago", "over a year ago": any
   time since or before then, not one week or year) resolve to ``(None, "vague")``;
 - with no anchor, relative expressions stay unresolved (value None, their precision kept), while
@@ -305,6 +306,8 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
      r"(?i:days?|weeks?|months?|years?|decades?|hours?)(?:[\s-]+(?i:long|old))?\b"), _h_duration),
     ("set", (r"(?i:\bevery\s+(?:day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
      r"|\b(?:daily|weekly|monthly|annually|yearly)\b"), _h_set),
+    ("anaphor", r"\b(?i:(?:on\s+)?the\s+(?:same|following)\s+(?:day|week|month|year)|(?:on\s+)?that\s+same\s+(?:day|week|month|year))\b",
+     _h_vague),
     ("year", r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\bSince\s)|(?<=\bby\s)|(?<=\bof\s)|(?<=\bduring\s)"
      r"|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))" + _YEAR + r"\b(?![\d%,.]\d)", _h_year),
 ]
@@ -368,7 +371,7 @@ _SCAN: dict[str, tuple[str, int]] = {
     "dm": ("month", 5), "season": ("year", 4), "quarter": ("year", 5), "edgeyear": ("year", 4),
     "month": ("month", 5), "wday": ("wday", 2), "deictic": ("deictic", 4), "ago": ("ago", 4),
     "relunit": ("unit", 2), "vague": ("vague", 5), "duration": ("duration", 3), "set": ("set", 1),
-    "year": ("year", 1),
+    "anaphor": ("unit", 4), "year": ("year", 1),
 }  # fmt: skip
 # Letters other than A-Z that the regex engine matches case-insensitively with an ASCII letter.
 _FOLD_EXTRA = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -381,7 +384,7 @@ _BACK = {reach: re.compile(rf"[^\s-]*(?:[\s-]+[^\s-]+){{0,{reach}}}[\s-]*") for 
 # Patterns every alternative of which opens with ``\b`` and a word character: a match starts only
 # where a word does, and the next place one starts is found at C speed (``\b`` at a position sees
 # the character before it even when the search starts there).
-_AT_WORD_START = frozenset({"iso", "deictic", "ago", "relunit", "vague", "duration", "set"})
+_AT_WORD_START = frozenset({"iso", "deictic", "ago", "relunit", "vague", "duration", "set", "anaphor"})
 _WORD_START_RX = re.compile(r"\b\w")
 
 

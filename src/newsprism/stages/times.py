@@ -240,6 +240,8 @@ _LATER_RX = re.compile(r"(?i)^(a|an|one|two|three|four|five|six|seven|eight|nine
                        r"(\s+later)?$")
 _LATER_AFTER_RX = re.compile(r"^\s*later\b")
 _NEXT_DAY_RX = re.compile(r"(?i)^(next|previous)\s+day$")
+_ANAPHOR_RX = re.compile(r"(?i)^(?:on\s+)?(?:the|that)\s+(same|following)\s+(day|week|month|year)$")
+_FINER = {"day": ("day",), "week": ("day", "week"), "month": ("day", "month"), "year": ("day", "month", "year")}
 _NARRATIVE_REACH = 600  # characters back to the time a "later" counts from
 
 
@@ -249,8 +251,10 @@ def narrative_times(text: str, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     A narrative counts on from the time it last named ("... the Macintosh in 1984. One year
     later he was fired"; "the account's first tweet was on Sep 29 ... the next day it posted"): the
     document date is not the reference of "later" nor of "the next day". The last day named before
-    it, not farther than :data:`_NARRATIVE_REACH`, dates "the next day" or "the previous day";
-    without one it stays vague.
+    it, not farther than :data:`_NARRATIVE_REACH`, dates "the next day" or "the previous day"; the
+    last expression at least as fine dates "the same day" (or week, month, year), "that same year"
+    and "the following year" ("in 2001 the iPod and the following year Mac OS X": 2002); without
+    one they stay vague.
     """
     out = list(times)
     for k, tx in enumerate(out):
@@ -265,6 +269,16 @@ def narrative_times(text: str, times: Sequence[TimeExpr]) -> list[TimeExpr]:
                 step = 1 if nd.group(1).lower() == "next" else -1
                 value = (value_range(day.value or "")[0] + timedelta(days=step)).isoformat()
                 out[k] = dataclasses.replace(tx, value=value, precision="day", anchored=True)
+            continue
+        an = _ANAPHOR_RX.match(text[tx.start : tx.end])
+        if an is not None:
+            # "his conviction came on Dec. 7, 2004. On the same day, he also pleaded guilty": that day
+            unit = an.group(2).lower()
+            base = next((b for b in reversed(out[:k]) if b.value is not None and b.end <= tx.start
+                         and tx.start - b.end < _NARRATIVE_REACH and b.precision in _FINER[unit]), None)
+            if base is not None:
+                value = _unit_of(value_range(base.value or "")[0], unit, 1 if an.group(1).lower() == "following" else 0)
+                out[k] = dataclasses.replace(tx, value=value, precision=unit, anchored=True)
             continue
         m = _LATER_RX.match(text[tx.start : tx.end])
         if m is None or (m.group(3) is None and not _LATER_AFTER_RX.match(text[tx.end : tx.end + 12])):
@@ -288,6 +302,19 @@ def narrative_times(text: str, times: Sequence[TimeExpr]) -> list[TimeExpr]:
             continue
         out[k] = dataclasses.replace(tx, value=value, precision=precision, anchored=True)
     return out
+
+
+def _unit_of(day: date, unit: str, step: int) -> str:
+    """The value of the day, week, month or year ``step`` units after the one holding ``day``."""
+    if unit == "day":
+        return (day + timedelta(days=step)).isoformat()
+    if unit == "week":
+        iso = (day + timedelta(weeks=step)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if unit == "month":
+        months = day.year * 12 + day.month - 1 + step
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{day.year + step:04d}"
 
 
 @dataclass
@@ -409,7 +436,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 36
+    version = 37
     requires = ("parse",)
     assigns = ("times", "events")
 
