@@ -3,7 +3,7 @@
 How it works (all steps work on candidate blocks, never on all pairs):
 
 1. Each article becomes a :class:`~newsprism.resolve.story_index.Signature`: sparse
-   counts of content words, names (NER mentions, else spaCy entities, else
+   counts of content words, names (NER mentions, else spaCy entities, and
    capitalisation), numbers and dates, plus a MinHash of its word 5-shingles.
 2. A new article queries the inverted index with its rarest terms; articles that
    share at least ``min_shared`` of them are candidates (at most ``max_candidates``).
@@ -44,7 +44,7 @@ from .story_index import Signature, TermIndex, signature
 
 __all__ = ["StoryGrouper", "StoryOptions", "group_stories"]
 
-STAGE = "stories.v1"
+STAGE = "stories.v2"
 STATE_VERSION = 2
 
 

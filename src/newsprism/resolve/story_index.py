@@ -88,7 +88,7 @@ def content_terms(tokens: Iterable[str]) -> Counter[str]:
 
 
 def name_terms_heuristic(text: str) -> Counter[str]:
-    """Name-like terms from capitalisation, used when no NER mentions are available.
+    """Name-like terms from capitalisation (beside the mentions stage's, which keeps precise names only).
 
     A capitalised word at the start of a sentence is only kept when it is not a
     common word, since sentence starts are capitalised anyway.
@@ -306,10 +306,12 @@ def signature(analysis: Analysis, max_terms: int = 250) -> Signature:
     full = f"{art.title}\n{text}" if art.title else text
     body = words(text)
     terms: Counter[str] = content_terms(words(art.title) + body if art.title else body)
-    names = name_terms_from_mentions(analysis)
-    if not names:
-        names = name_terms_heuristic(full)
-    terms.update(names)
+    # Names from the mentions stage (or spaCy's entities) and from capitalisation, each term counted as
+    # the larger of the two: the mentions stage keeps precise names only (no MISC: "WWDC"; none of what
+    # its model misses), and signatures of parsed articles, the product's, took those alone: ECB+ dev
+    # grouped from parsed articles scored B3 0.897 against 0.960 from capitalisation alone (train
+    # 0.893 against 0.906); with both, 0.962 (train 0.908).
+    terms.update(name_terms_from_mentions(analysis) | name_terms_heuristic(full))
     terms.update(number_terms(full))
     dates, years = date_terms(full, art.published, (t.value for t in analysis.times if t.value))
     terms.update(dates)
