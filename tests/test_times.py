@@ -1198,6 +1198,19 @@ def test_the_same_day_and_the_following_day_count_from_the_time_last_named() -> 
     assert [(t.value, t.precision) for t in alone.times] == [(None, "vague")]
 
 
+def test_a_month_of_this_or_last_year_is_that_years_month() -> None:
+    # FNC-1 bodies 155, 273, 300: "October of last year" was October of the report's year, "in June this year"
+    # was only the year
+    assert resolve("October of last year", date(2014, 10, 15)) == ("2013-10", "month")
+    assert resolve("April this year", date(2015, 1, 20)) == ("2015-04", "month")  # not the April nearest before
+    assert resolve("December next year", date(2014, 10, 15)) == ("2015-12", "month")
+    assert resolve("April this year", None) == (None, "month")
+    a = _parsed("In June this year, his group named him caliph. Things got more hellish in October of last year.",
+                published=date(2014, 10, 15))
+    got = {a.text[e.start:e.end]: (e.date, e.precision) for e in a.events}
+    assert got["named"] == ("2014-06", "month") and got["got"] == ("2013-10", "month")
+
+
 # --------------------------------------------------------------------------- h53: trigger recall
 
 

@@ -7,7 +7,8 @@ The rules follow news usage, where the anchor is the article's publication date:
   ``last X`` excludes the anchor day, ``next X`` looks forward; a sentence in the future
   tense (``direction=+1``) turns bare weekdays forward too;
 - a day or month without a year ("Oct. 7", "in October") is the occurrence nearest the anchor,
-  looking back up to about ten months (news reports mostly the past) and forward up to two;
+  looking back up to about ten months (news reports mostly the past) and forward up to two; one
+  with "this", "last" or "next year" after it ("in April this year") is in that year;
 - weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
   2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
 - expressions tied to another event ("days after", "weeks later", "the next day", "the same day",
@@ -183,7 +184,10 @@ def _h_month(m: re.Match[str], anchor: date | None, direction: int) -> Resolutio
         return Resolution(None, "month", True)
     mod = (m.groupdict().get("mod") or "").lower()
     y = _near_year(anchor, mon, None, direction)
-    if mod in ("last", "past", "previous"):
+    ymod = (m.groupdict().get("ymod") or "").lower()
+    if ymod:  # "in April this year", "October of last year": the month of that year
+        y = anchor.year + {"this": 0, "last": -1, "next": 1}[ymod]
+    elif mod in ("last", "past", "previous"):
         y = anchor.year if mon < anchor.month else anchor.year - 1
     elif mod in ("next", "coming"):
         y = anchor.year if mon > anchor.month else anchor.year + 1
@@ -283,7 +287,8 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
      + _YEAR + r"\b", _h_season),
     ("edgeyear", r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+" + _YEAR + r"\b",
      _h_year),
-    ("month", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming))\s+)?" + _EDGE + _MONTH + r"(?![a-z])", _h_month),
+    ("month", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming))\s+)?" + _EDGE + _MONTH + r"(?![a-z])"
+     + r"(?:\s+(?i:of\s+)?(?P<ymod>(?i:this|last|next))\s+(?i:year)\b)?", _h_month),
     ("wday", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming|on))\s+)?" + _WDAY_FULL + _APOS
      + r"(?:\s+" + _PART + r")?\b", _h_wday),
     ("deictic", (r"(?i:\bthe\s+day\s+before\s+yesterday|\bthe\s+day\s+after\s+tomorrow|\byesterday|\btoday|\btonight"
