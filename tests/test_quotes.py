@@ -682,7 +682,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v31"
+    assert st.tag == "quotes.v32"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -869,9 +869,10 @@ def test_a_quoted_title_is_no_speech_and_a_quote_split_around_it_goes_on(nlp: ob
     assert any("But nothing is certain" in c for c in split)
 
 
-# --------------------------------------------------------------------------- h50's rules (quotes.v31)
+# --------------------------------------------------------------------------- h50's rules (quotes.v31, v32)
 # A closing appositive is the writer's (_Builder._drop_appositive); a quote that goes on after
-# "..., X said." stays in the role model's content of the report (_Builder._goes_on_tokens).
+# "..., X said." stays in the role model's content of the report (_Builder._goes_on_tokens); the
+# one word opening a quoted clause is reported with it (v32, _Builder._clause_opener).
 
 
 @pytest.mark.parametrize(
@@ -904,3 +905,23 @@ def test_a_quote_going_on_after_the_report_stays_in_the_models_content(nlp: obje
            if a.cue is not None and t[a.cue[0]:a.cue[1]] == "said"]
     quote = t[t.index('"The other'):]
     assert [t[s:e] for s, e in a.outer] == [t[:t.index(", Schiff")], quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # PolNeAR train (breitbart_2016-04-..., breitbart_2016-01-...): gold takes the clause's subject.
+        ("At the rally, the governor says Kasich “has a track record of bringing people together.”",
+         "Kasich “has a track record of bringing people together.”"),
+        ("The senator endorsed the mayor on Monday, saying he “has consistently demonstrated his deep commitment "
+         "to conservative principles.”",
+         "he “has consistently demonstrated his deep commitment to conservative principles.”"),
+        # A preposition between them belongs to the cue ('called for'), not to what was said.
+        ("Clinton has also broadly called for \"boots on the ground.\"", "\"boots on the ground.\""),
+    ],
+)
+def test_the_one_word_opening_a_quoted_clause_is_reported_with_it(nlp: object, text: str, content: str) -> None:
+    # h50 (quotes.v32): _Builder._clause_opener, from _lead_in.
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and a.label == "direct"]
+    assert [text[s:e] for s, e in a.outer] == [content]
