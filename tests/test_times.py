@@ -1211,6 +1211,15 @@ def test_a_month_of_this_or_last_year_is_that_years_month() -> None:
     assert got["named"] == ("2014-06", "month") and got["got"] == ("2013-10", "month")
 
 
+def test_a_participle_is_as_early_as_the_verb_whose_time_it_shares() -> None:
+    # FNC-1 body 154: "claiming" took the publication day though the report it goes with was "previously" published
+    a = _parsed("The website has previously published a fake report about Tupac Shakur, claiming that he is alive. "
+                "Apple released the phone, claiming that it is the best.", published=date(2014, 10, 15))
+    got = [(a.text[e.start:e.end], e.date) for e in a.events if a.text[e.start:e.end] == "claiming"]
+    assert got[0] == ("claiming", None)
+    assert got[1][1] is not None  # a participle of a plain past keeps that past's date
+
+
 # --------------------------------------------------------------------------- h53: trigger recall
 
 

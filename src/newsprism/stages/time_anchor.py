@@ -424,11 +424,29 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
             return None
         if v is not None and any(c.dep_ == "advmod" and c.lower_ in _UNPLACED | _MOVED_ON for c in v.children):
             return None  # "has twice before sued", "once worked": some earlier time, not the news
+        if v is not None and (g := _tense_giver(v)) is not v and any(
+                c.dep_ == "advmod" and c.lower_ in _UNPLACED for c in g.children):
+            return None  # "has previously published a fake report, claiming that ...": the claim is as early
         rv = reporting_verb(v) if v is not None else None
         if rv is not None and not (tns == "perfect" and _news_now(v, rv)):
             return None  # "Jobs admitted that calls dropped ...": some time before it was said
         return "lead"
     return None
+
+
+def _tense_giver(v: Any) -> Any:
+    """The verb whose tense ``v`` has: ``v``, or for a participle with no auxiliary of its own hanging on a
+    verb ("has previously published a fake report, claiming that ..."), the verb it hangs on, as
+    :func:`_tense` reads it."""
+    for _ in range(4):
+        if v.tag_ not in ("VBN", "VBG") or any(c.dep_ in ("aux", "auxpass") for c in v.children) or v.dep_ not in (
+                "acl", "relcl", "advcl", "xcomp", "conj", "amod", "pcomp", "pobj") or v.head.i == v.i:
+            return v
+        h = clause_verb(v.head)
+        if h is None or h.i == v.i:
+            return v
+        v = h
+    return v
 
 
 _SUPPOSING = frozenset({"if", "unless"})

@@ -436,7 +436,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 38
+    version = 39
     requires = ("parse",)
     assigns = ("times", "events")
 
