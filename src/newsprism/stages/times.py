@@ -436,7 +436,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 39
+    version = 40
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1193,14 +1193,24 @@ def _modifies(a: Any, b: Any) -> bool:
     return a.head.i == b.i and a.dep_ in ("compound", "nmod", "acl", "npadvmod")
 
 
+# verbs whose object does what the infinitive after it tells ("asked him to demonstrate", "prompting
+# Apple Corps to file suit", "could encourage other content providers to introduce similar offerings")
+_OBJECT_CONTROL = frozenset({"ask", "tell", "urge", "force", "allow", "permit", "persuade", "prompt", "order",
+                             "encourage", "invite", "require", "convince", "commission", "enable", "cause",
+                             "instruct", "advise", "pressure", "compel", "oblige", "authorize", "forbid", "inspire",
+                             "get", "want", "expect"})
+
+
 def _shared_subject(v: Any) -> Any:
     """The doer a verb without a subject of its own shares with the verb it hangs on: a verb joined
     to another ("Jobs welcomed everyone and announced"), an infinitive or a participle it governs
     ("Jobs moved on to talk about", "hinting at the incident, saying"), or a gerund after its "by"
-    ("started by hinting"); the active subject of that verb, climbing joined verbs, else None."""
+    ("started by hinting"); the active subject of that verb, climbing joined verbs, else None. An
+    infinitive after an object is the object's ("prompting Apple Corps to file suit")."""
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children):
             return None
+        came_as = v.dep_
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ == "by":
             v = v.head.head
         elif v.dep_ == "conj" or v.dep_ == "xcomp" or (v.dep_ == "advcl" and (
@@ -1210,6 +1220,13 @@ def _shared_subject(v: Any) -> Any:
             return None
         if v.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
             return None
+        if came_as == "xcomp" and v.lemma_ in _OBJECT_CONTROL and \
+                (obj := next((c for c in v.children if c.dep_ == "dobj"), None)) is not None:
+            # an infinitive after the object of a verb of asking or causing is its object's doing
+            # ("prompting Apple Corps to file suit", "asked Williams to stop telling the story"); after
+            # other verbs it tells a purpose, the subject's ("had surgery to treat fractures", "used
+            # suicide bombers to kill")
+            return None if obj.lower_ in ("which", "that", "who") else obj
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return None if subj.lower_ in ("which", "that", "who") else subj
@@ -1269,7 +1286,47 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
                     agent = agent or next((g for g in c.children if g.dep_ == "pobj"), None)
                 elif c.dep_ == "nsubj" and v is tok.head and tok.dep_ == "dobj":
                     agent = agent or c
+        if agent is None and label not in _HARMS:
+            agent = _holder(tok)
     return {"agent": agent, "patient": patient}
+
+
+# verbs whose object names the happening their subject does or is in ("Jobs extended an invitation",
+# "he has taken medical leave", "Apple gave a demonstration", "the board held a meeting"), themselves no
+# happening ("filed a suit", "announced the launch": the verb is the stage's event, and holds its subject)
+_SUPPORT_VERBS = frozenset({"take", "extend", "give", "hold", "have", "make", "begin", "start", "deliver", "pay",
+                            "lead", "place"})
+# verbs of a state a happening's noun after "on", "in" or "from" names ("he would be on medical
+# leave", "went on strike", "remain in talks", "returned from leave")
+_STATE_VERBS = frozenset({"be", "go", "remain", "stay", "return", "come"})
+# classes whose participants are a doer and a victim: the subject beside them is as often either
+_HARMS = _VICTIM_CLASSES | {"attack"}
+
+
+def _holder(tok: Any) -> Any:
+    """The subject of the clause a happening's noun is the object of a support verb in ("Jobs
+    extended an invitation"), or the state of ("he would be on medical leave"): the one doing it
+    or in it. Only those two frames: the subject of a verb of which the noun is any object is as
+    often another party ("Israel condemned the attack", "Apple denied the report")."""
+    if tok.dep_ == "dobj":
+        verb = tok.head
+        if verb.lemma_ not in _SUPPORT_VERBS or any(c.dep_ == "dative" for c in verb.children):
+            return None  # "granted me a leave", "gave him an award": the one given it is not the subject
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in", "from") and tok.head.dep_ == "prep":
+        verb = tok.head.head
+        if verb.lemma_ not in _STATE_VERBS or (tok.head.lower_ == "from") != (verb.lemma_ in ("return", "come")):
+            return None
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        # a verb joined to another, or one it governs ("Jobs moved on to give a demonstration"), has
+        # its subject; an infinitive of purpose is as often another's ("turned the case over to the
+        # coroner's office to make a final ruling")
+        return _shared_subject(verb) if verb.dep_ in ("conj", "xcomp") else None
+    return None if subj.lower_ in ("which", "that", "who", "it", "this", "there") else subj
 
 
 def _local(doc: Any, tok: Any, depth: int = 4) -> set[int]:
@@ -1307,7 +1364,11 @@ def _mention_at(names: Sequence[Span], tok: Any) -> Span | None:
 
 
 def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | None:
-    """The preceding name a pronoun most likely stands for: a recent subject first, persons first."""
+    """The preceding name a pronoun most likely stands for: a recent subject first, persons first.
+    A definite noun stands for the name before it that ends in that noun ("the iTunes Music Store
+    ... The store currently sells", "the High Court ... the court ruled")."""
+    if tok.pos_ == "NOUN":
+        return _named_as(names, tok, text)
     labels = _PRONOUNS.get(tok.lower_)
     if not labels:
         return None
@@ -1316,19 +1377,40 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
               and not (text[m.start - 1 : m.start] == "(" or text[m.end : m.end + 1] == ")")]
     if not before:
         return None
-    para_start = text.rfind("\n\n", 0, tok.idx)
-    same_para = [m for m in before if m.start > para_start]
-    before = same_para or before
 
     def subject(m: Span) -> bool:
         sp = doc.char_span(m.start, m.end, alignment_mode="expand")
         return sp is not None and len(sp) > 0 and sp.root.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
+    para_start = text.rfind("\n\n", 0, tok.idx)
+    same_para = [m for m in before if m.start > para_start]
+    every, before = before, same_para or before
+    if tok.lower_ in ("he", "she", "his", "her") and not any(m.label == "PERSON" for m in before) and \
+            (wider := [m for m in every if m.label == "PERSON" and subject(m)]):
+        # a person the paragraph before tells of as a subject, not an organisation of this one ("Prime
+        # Minister Narendra Modi promised ... / The AFP news agency reports that he makes unannounced visits")
+        before = wider
     for lab in labels:
         subj = [m for m in before if m.label == lab and subject(m)]
         if subj:
             return subj[-1]
     return before[-1]
+
+
+def _named_as(names: Sequence[Span], tok: Any, text: str) -> Span | None:
+    """The name a definite noun ("the store", "this court") takes up: the last name before it, in
+    its paragraph or the one before, of an organisation, place or thing whose last word is the noun
+    (a name told as "the store" is the one whose kind the name itself says; a noun the name does not
+    end in may be any of the story's parties)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    word = tok.lower_
+    brk = text.rfind("\n\n", 0, tok.idx)
+    lo = text.rfind("\n\n", 0, brk) if brk > 0 else 0
+    found = [m for m in names if lo <= m.start and m.end <= tok.idx and m.end - m.start > len(word)
+             and m.label in ("ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT")
+             and text[m.start : m.end].split()[-1].lower() == word]
+    return max(found, key=lambda m: m.start, default=None)
 
 
 class _ByStart:
@@ -1377,6 +1459,8 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mention
             # the role's phrase may hold the name ("the commander of the Al Quds force")
             offs = sorted(idx[i] for i in _local(doc, r, depth=3))
             m = first(offs[0], offs[-1], lambda n, offs=offs: _holds_any(n, offs))
+        if m is None and r.pos_ == "NOUN":
+            m = _antecedent(mentions.around(max(0, ri - 4000), ri), r, doc, text)  # "the store": the name it takes up
         if m is not None and m not in out:
             out.append(m)
     local_offs = sorted(idx[i] for i in local)
@@ -1418,6 +1502,8 @@ def _role_text(doc: Any, r: Any, names: Sequence[Span], text: str, person_first:
         m = _antecedent(names, r, doc, text)
         if m is None:
             return ""
+    if m is None and r.pos_ == "NOUN":
+        m = _antecedent(names, r, doc, text)
     if m is not None:
         return text[m.start : m.end]
     return _phrase(doc, r, text)
