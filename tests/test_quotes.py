@@ -682,7 +682,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v32"
+    assert st.tag == "quotes.v33"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -925,3 +925,22 @@ def test_the_one_word_opening_a_quoted_clause_is_reported_with_it(nlp: object, t
     [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
            if a.cue is not None and a.label == "direct"]
     assert [text[s:e] for s, e in a.outer] == [content]
+
+
+# --------------------------------------------------------------------------- h52's rules (quotes.v33)
+# False attributions: a paragraph-long quote in other marks than the speaker's is not theirs going on
+# (_Builder._same_marks in _assign_regions).
+
+
+@pytest.mark.parametrize(("mark", "close", "follows"), [("“", "”", True), ('"', '"', False)])
+def test_a_quote_paragraph_in_other_marks_is_not_the_speaker_going_on(
+        nlp: object, mark: str, close: str, follows: bool) -> None:
+    # PolNeAR dev (breitbart_2016-10-02_washington-post-hit-piece-...): a straight-quoted paragraph in
+    # an article quoting in curly marks is pasted from elsewhere, not 'she said' going on.
+    t = ("The woman’s enthusiasm for Trump is recorded in detail:\n\n“Here comes Big Daddy,” she said, "
+         f"clapping. “The Donald. Big Daddy.”\n\n{mark}Kevin was snoring in the seat next to her.{close}\n\n"
+         "The crowd roared.")
+    contents = [t[s:e] for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+                for s, e in a.outer]
+    assert "“Here comes Big Daddy,”" in contents
+    assert (f"{mark}Kevin was snoring in the seat next to her.{close}" in contents) is follows

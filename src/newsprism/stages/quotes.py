@@ -1434,9 +1434,14 @@ class _Builder:
                 # Split or continued quotes: “…,” said Caddell. “…” / multi-part paragraphs.
                 if "\n" not in gap or r.start - 1 <= para_s + 1 and self._ends_with_colon(prev.outer[1], para_s):
                     best = self.doc[owner[ri - 1]]
-                elif r.start - 1 <= para_s + 1 and gap.count("\n") <= 2 and not text[r.outer[1]:para_e].strip(" .,"):
+                elif r.start - 1 <= para_s + 1 and gap.count("\n") <= 2 and not text[r.outer[1]:para_e].strip(" .,") \
+                        and self._same_marks(prev, r):
                     # A paragraph that is all quote, right after the speaker's quote: the same
                     # speaker goes on. Kept as a separate attribution (PolNeAR does the same).
+                    # A quote in other marks than the speaker's is not theirs going on: in an
+                    # article quoting in “curly” marks, a paragraph opening on a straight '"' is
+                    # pasted from elsewhere (a pull quote repeating a quote, a tweet, a caption:
+                    # '“Here comes Big Daddy,” she said, clapping. ... \n\n"Kevin was snoring.').
                     self.follow[ri] = owner[ri - 1]
                     owner[ri] = owner[ri - 1]
                     continue
@@ -1454,6 +1459,14 @@ class _Builder:
             owner[ri] = best.i
             assigned.setdefault(best.i, []).append(r)
         return assigned
+
+    def _same_marks(self, a: QuoteRegion, b: QuoteRegion) -> bool:
+        """``a`` and ``b`` open with marks of one family (straight '"' and a doubled apostrophe,
+        or curly), or one of them has no opening mark to tell by."""
+        if not a.opened or not b.opened:
+            return True
+        fam = ["straight" if r.open_len == 2 else _family(self.text[r.outer[0]]) for r in (a, b)]
+        return fam[0] == fam[1]
 
     def _drop_aside(self, r: Range) -> Range:
         """Cut a closing aside off reported content: a relative clause after a comma that
@@ -2018,7 +2031,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 32
+    version = 33
     requires = ("parse",)
     assigns = ("quotes",)
 
