@@ -147,3 +147,56 @@ def test_memo_tables_refill_after_emptying(nlp: object, lemma: str, monkeypatch:
     monkeypatch.setattr(qm, "_MEMO_LIMIT", 2)
     text = f"The minister will {lemma} on Monday that the talks, which began in May, have failed."
     assert _check_same_scores(nlp, [text, text]) >= 2
+
+
+def test_cue_features_read_the_predicate_the_subject_and_the_speech_above(nlp: object) -> None:
+    """A copula's adjective and what it governs ("were worried about", "are afraid that"), the subject's lemma
+    ("The implication is ..."), and the class of the speech verb whose report holds a word."""
+    text = ("Republicans were worried about the shift. The senator warned that the plan would fail. "
+            "Many Democrats are afraid that turnout may be low.")
+    v = DocView(nlp(text), [], text)  # type: ignore[operator]
+    by = {v.lower[i]: cue_features(v, i) for i in range(v.n)}
+    assert {"ka=worried", "lka=be|worried", "kap=about", "ksl=republicans", "sa=-"} <= set(by["were"])
+    assert {"ka=afraid", "kac=ccomp", "ksl=democrats"} <= set(by["are"])
+    assert "sa=warn" in by["fail"] and "psa=VERB|ccomp" in by["fail"]
+    assert "sa=-" in by["warned"] and "ksl=senator" in by["warned"]
+    text = "The implication is clear: the determination of the voters is undiminished."
+    v = DocView(nlp(text), [], text)  # type: ignore[operator]
+    feats = {f for i in range(v.n) for f in cue_features(v, i)}
+    assert {"ksl=implication", "ka=clear", "suf=NOUN|ion"} <= feats
+    # Neither a verb coordinated with a speech verb nor a parse run on into the next paragraph
+    # puts a word inside that verb's report.
+    text = ("Anderson largely agreed with McLenny and seemed to think the outreach to black voters was phony. "
+            "She said Republican Donald Trump favors a “strongman approach.”\n\nUnder the new program, people "
+            "would enroll, receive training and then state and local leaders could call on their help.")
+    v = DocView(nlp(text), [r.outer for r in find_quote_regions(text)], text)  # type: ignore[operator]
+    by = {v.lower[i]: cue_features(v, i) for i in range(v.n)}
+    assert "sa=-" in by["think"] and "sa=-" in by["call"] and "sa=say" in by["favors"]
+
+
+def test_a_copula_with_an_attitude_adjective_is_a_cue(nlp: object) -> None:
+    """PolNeAR dev: "we are convinced ..." reports a belief (the cue model reads the copula's
+    adjective and its clause; v30 found no attribution here)."""
+    from newsprism.stages.quotes import extract_attributions
+
+    text = ("After living in different parts of the world, we are convinced this is the only country in which "
+            "one can come from zero, work hard and become anything.")
+    got = [(text[a.cue[0]:a.cue[1]], text[a.source[0]:a.source[1]] if a.source else None,
+            [text[s:e] for s, e in a.outer]) for a in extract_attributions(nlp(text), (), text=text)]  # type: ignore[operator]
+    assert got == [("are convinced", "we", ["this is the only country in which one can come from zero"])]
+
+
+@pytest.mark.parametrize("text", [
+    # PolNeAR dev; neither is an attribution in the gold (an imperative to the reader, a passive
+    # with no one pressing), and v30 read both as sourceless acts of the model's weak cues.
+    "Don't forget that your college-age child is capable of earning $6,000 annually by working full time in "
+    "the summer and part time during the school year.",
+    "Newspapers, websites and broadcasts that break with the party line are pressured to reverse course, and, "
+    "in the worst cases, forced out of business.",
+])
+def test_a_weak_cue_no_rule_reads_needs_a_source(nlp: object, text: str) -> None:
+    from newsprism.stages.quotes import extract_attributions
+
+    model = load_model()
+    assert model is not None and model.sourceless_cue_threshold > model.cue_threshold
+    assert extract_attributions(nlp(text), (), text=text) == []  # type: ignore[operator]

@@ -26,3 +26,16 @@ def test_missing_train_data_is_one_clear_error_and_keeps_the_cache(tmp_path: Pat
     assert "no annotated PolNeAR train articles" in lines[0] and str(tmp_path / "polnear") in lines[0]
     assert kept.read_bytes() == b"parsed documents of an earlier run"
     assert not out.parent.exists()
+
+
+def test_cue_only_without_a_role_model_to_keep_is_one_clear_error(tmp_path: Path) -> None:
+    out = tmp_path / "model" / "quotes"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_quotes.py"), "--data", str(tmp_path / "polnear"),
+         "--out", str(out), "--cue-only"],
+        check=False, capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1, run.stderr
+    assert "--cue-only keeps the role model" in lines[0] and str(out) in lines[0]
+    assert not out.parent.exists()

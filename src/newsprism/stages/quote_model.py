@@ -333,10 +333,61 @@ def cue_features(v: DocView, i: int) -> list[str]:
             f.append("lko=" + lem + "|" + ol)
             if ol in DOCUMENT_NOUNS:
                 f.append("kodoc=" + lem + "|" + cd)
+    # A copula's predicate holds the attitude ("has been critical of", "are afraid that ...",
+    # "was sure Trump would triumph"): the adjective, and what it governs.
+    for c in children[i]:
+        cd = vdep[c]
+        if cd == "acomp":
+            al = v.lemma[c]
+            f.append("ka=" + al)
+            f.append("lka=" + lem + "|" + al)
+            for g in children[c]:
+                gd = vdep[g]
+                if gd == "prep":
+                    f.append("kap=" + v.lower[g])
+                elif gd in _GOVERNED:
+                    f.append("kac=" + gd)
+        elif cd == "nsubj" or cd == "nsubjpass":
+            # What the subject is ("The implication is clear: ...", "his message was ...").
+            f.append("ksl=" + v.lemma[c])
+    # A word inside what a speech verb above it reports is mostly part of that report
+    # (PolNeAR does not nest attributions): the class of the nearest such verb.
+    sa = _reporting_verb(v, i)
+    f.append("sa=" + (CUE_CLASSES[v.lemma[sa]] if sa >= 0 else "-"))
+    f.append("psa=" + pos + "|" + (v.dep[i] if sa >= 0 else "-"))
+    if (pos == "NOUN" or pos == "ADJ") and len(lem) > 5:
+        # Derived nouns and adjectives share their endings ("-tion", "-ment", "-ful").
+        f.append("suf=" + pos + "|" + lem[-3:])
     return f
 
 
 _GOVERNED = frozenset({"ccomp", "xcomp", "acl", "relcl", "dobj", "advcl"})
+
+
+def _reporting_verb(v: DocView, i: int) -> int:
+    """The nearest speech verb of the lexicon above ``i`` whose report holds it (-1 for none): one
+    reached from a verb coordinated with it is not ("agreed with him and seemed to think ...":
+    "think" is no part of what was agreed), and the walk goes on above it; nor is one in
+    another paragraph (a parse that runs on past a paragraph's end: '... favors a “strongman
+    approach.”' then 'Under the new program, ... leaders could call on ...')."""
+    head, dep = v.head, v.dep
+    above = v.tree().speech_above
+    x = i
+    for _ in range(_FLAT_MAX_DEPTH):
+        s = above[x]
+        if s < 0:
+            return -1
+        lo, hi = (s, i) if s < i else (i, s)
+        if v.text.find("\n", v.idx[lo], v.idx[hi]) >= 0:
+            return -1
+        # The path's last step into ``s``: the child of ``s`` at or above ``x``.
+        y = x
+        while head[y] != s:
+            y = head[y]
+        if dep[y] != "conj":
+            return s
+        x = s
+    return -1
 
 
 def _holder_kind(v: DocView, t: int) -> str:
@@ -971,6 +1022,7 @@ class _CueLemma:
         "lk",
         "lkc",
         "lkm2",
+        "lka",
         "lko",
         "lkpc",
         "lnq",
@@ -1003,6 +1055,7 @@ class _CueLemma:
         self.lkm2: defaultdict[str, dict[str, float]] = defaultdict(dict)
         self.lkpc: dict[str, float] = {}
         self.lko: dict[str, float] = {}
+        self.lka: dict[str, float] = {}
         self.kodoc: dict[str, float] = {}
 
 
@@ -1049,6 +1102,13 @@ class _CueWeights:
         self.km2: defaultdict[str, dict[str, float]] = defaultdict(dict)
         self.kpo: defaultdict[str, dict[str, float]] = defaultdict(dict)
         self.ko: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.ka: dict[str, float] = {}
+        self.kap: dict[str, float] = {}
+        self.kac: dict[str, float] = {}
+        self.ksl: dict[str, float] = {}
+        self.sa: dict[str, float] = {}
+        self.psa: defaultdict[str, dict[str, float]] = defaultdict(dict)
+        self.suf: defaultdict[str, dict[str, float]] = defaultdict(dict)
 
     def _fill(self, table: dict[str, float], key: str, name: str) -> float:
         self.fills += 1
@@ -1208,6 +1268,41 @@ class _CueWeights:
                 if ol in DOCUMENT_NOUNS:
                     x = lt.kodoc.get(cd)
                     f.append(x if x is not None else fill(lt.kodoc, cd, "kodoc=" + lem + "|" + cd))
+        vlemma = v.lemma
+        for c in children[i]:
+            cd = vdep[c]
+            if cd == "acomp":
+                al = vlemma[c]
+                x = self.ka.get(al)
+                f.append(x if x is not None else fill(self.ka, al, "ka=" + al))
+                x = lt.lka.get(al)
+                f.append(x if x is not None else fill(lt.lka, al, "lka=" + lem + "|" + al))
+                for g in children[c]:
+                    gd = vdep[g]
+                    if gd == "prep":
+                        lg = lower[g]
+                        x = self.kap.get(lg)
+                        f.append(x if x is not None else fill(self.kap, lg, "kap=" + lg))
+                    elif gd in _GOVERNED:
+                        x = self.kac.get(gd)
+                        f.append(x if x is not None else fill(self.kac, gd, "kac=" + gd))
+            elif cd == "nsubj" or cd == "nsubjpass":
+                sl = vlemma[c]
+                x = self.ksl.get(sl)
+                f.append(x if x is not None else fill(self.ksl, sl, "ksl=" + sl))
+        sa = _reporting_verb(v, i)
+        cls = CUE_CLASSES[vlemma[sa]] if sa >= 0 else "-"
+        x = self.sa.get(cls)
+        f.append(x if x is not None else fill(self.sa, cls, "sa=" + cls))
+        tab = self.psa[pos]
+        sd = dep if sa >= 0 else "-"
+        x = tab.get(sd)
+        f.append(x if x is not None else fill(tab, sd, "psa=" + pos + "|" + sd))
+        if (pos == "NOUN" or pos == "ADJ") and len(lem) > 5:
+            tab = self.suf[pos]
+            sf = lem[-3:]
+            x = tab.get(sf)
+            f.append(x if x is not None else fill(tab, sf, "suf=" + pos + "|" + sf))
         return f
 
 
@@ -1288,6 +1383,8 @@ class QuoteModel:
         self.weak_cue_min_sure: float = float(meta.get("weak_cue_min_sure", 1.0))
         # The rules' reported speech (no quote) stands only where the model scores the cue this much.
         self.rules_cue_floor: float = float(meta.get("rules_cue_floor", 0.0))
+        # A cue only the model reads, and that finds no source, stands from this score on.
+        self.sourceless_cue_threshold: float = float(meta.get("sourceless_cue_threshold", 0.0))
         self.extra_cues: frozenset[str] = frozenset(meta.get("extra_cue_lemmas", ()))
         known = meta.get("cue_lemmas")
         self.known_cues: frozenset[str] | None = frozenset(known) if known else None

@@ -1131,6 +1131,7 @@ class _Builder:
         found: list[tuple[Any, dict[str, Any]]] = []
         by_cue: dict[int, dict[str, Any]] = {}
         self._quote_cues: dict[int, Range] = {}
+        sourceless = model.sourceless_cue_threshold
         for tok in cues:
             if tok.i in quoted:
                 # The rules' direct quote of this very cue stands as it is, with the cue's extent.
@@ -1139,6 +1140,11 @@ class _Builder:
                     self._quote_cues[tok.i] = q
                 continue
             info = self._model_attribution(tok, assigned.get(tok.i, []))
+            if info is not None and info["source"] is None and self._cue_p[tok.i] < sourceless \
+                    and not (v.pos[tok.i] == "VERB" and v.lemma[tok.i] in CUE_CLASSES):
+                # A weak cue of a word no rule reads, with no one who speaks: mostly no act
+                # at all ("questions about ...", "seems too risky").
+                continue
             if info is not None:
                 found.append((tok, info))
                 by_cue[tok.i] = info
@@ -2031,7 +2037,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 33
+    version = 34
     requires = ("parse",)
     assigns = ("quotes",)
 
