@@ -1359,3 +1359,11 @@ def test_an_infinitive_after_the_object_of_asking_is_the_objects_doing() -> None
                    date(2014, 10, 15))
     assert _parties(a, "telling")[0][:1] == ["Brian Williams"]
     assert _parties(a, "treat")[0][:1] == ["Kim Jong-un"]
+
+
+def test_a_subject_set_off_from_its_verb_by_a_participle_is_the_verbs() -> None:
+    # SemEval trial doc 17677 (Wikinews), as the corpus spaces it: the parser hangs 'Jobs' on 'aged', and the
+    # leave had no one on it
+    a = _mentioned("Monday 's email announcement marked the third time in the past decade that Jobs , aged 55 , has "
+                   "taken medical leave .", date(2011, 1, 17))
+    assert _parties(a, "leave") == (["Jobs"], "Jobs leave")

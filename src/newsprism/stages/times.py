@@ -436,7 +436,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 40
+    version = 41
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1303,6 +1303,21 @@ _STATE_VERBS = frozenset({"be", "go", "remain", "stay", "return", "come"})
 _HARMS = _VICTIM_CLASSES | {"attack"}
 
 
+def _set_off_subject(verb: Any) -> Any:
+    """The subject the parser hung on a participle set off by commas between it and its finite verb
+    ("that Jobs, aged 55, has taken medical leave": 'Jobs' the subject of 'aged'), else None."""
+    if not any(c.dep_ == "aux" for c in verb.children):
+        return None  # a verb with no auxiliary may be a participle or an imperative, which have none
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 12) - 1, -1):
+        t = doc[i]
+        part = t.head
+        if t.dep_ == "nsubj" and part.tag_ in ("VBN", "VBG") and t.i < part.i < verb.i and \
+                doc[part.i - 1].text == "," and not any(c.dep_ in ("aux", "auxpass") for c in part.children):
+            return t
+    return None
+
+
 def _holder(tok: Any) -> Any:
     """The subject of the clause a happening's noun is the object of a support verb in ("Jobs
     extended an invitation"), or the state of ("he would be on medical leave"): the one doing it
@@ -1325,7 +1340,11 @@ def _holder(tok: Any) -> Any:
         # a verb joined to another, or one it governs ("Jobs moved on to give a demonstration"), has
         # its subject; an infinitive of purpose is as often another's ("turned the case over to the
         # coroner's office to make a final ruling")
-        return _shared_subject(verb) if verb.dep_ in ("conj", "xcomp") else None
+        if verb.dep_ in ("conj", "xcomp"):
+            return _shared_subject(verb)
+        subj = _set_off_subject(verb)
+        if subj is None:
+            return None
     return None if subj.lower_ in ("which", "that", "who", "it", "this", "there") else subj
 
 
