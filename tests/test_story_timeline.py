@@ -391,3 +391,19 @@ def test_an_undated_happening_told_as_repeated_joins_no_entry(pipe: Pipeline) ->
     assert not any("sued" in _words(e, {"a": a}) for e in build_timeline([a]))
     (b,) = _run(pipe, {"b": (text.replace("twice before", "before"), date(2006, 3, 28))})
     assert [e.date for e in build_timeline([b]) if "sued" in _words(e, {"b": b})] == ["1991"]
+
+
+def test_a_doers_own_happening_told_in_their_saying_of_a_day_is_the_leads_news() -> None:
+    # SemEval trial doc 17677 (Wikinews), gold 2011-01-17 for 'leave': dated by the saying's expression (rule
+    # 'sentence'), it started no entry; a happening of another the saying tells of is not the sayer's news
+    # (FNC-1 body: "said Wednesday ... that civilians have been burned in an Islamic State attack")
+    pipe = Pipeline.from_names(["parse", "mentions", "times"])
+    text = ("Apple Inc. CEO Steve Jobs on medical leave\n\nJanuary 17, 2011\n\nSteve Jobs, the chief executive officer "
+            "of Apple Inc., announced Monday in an internal memo that he would be on medical leave for an undetermined "
+            "period of time.")
+    other = ("Kurdish fighters defend Kobani\n\nA Kurdish commander said Wednesday in an exclusive interview that "
+             "civilians have been burned in an Islamic State attack on the town.")
+    (h, k) = _run(pipe, {"h": (text, date(2011, 1, 17)), "k": (other, date(2014, 10, 15))})
+    leave = [e for e in build_timeline([h]) if e.date == "2011-01-17" and "leave" in _words(e, {"h": h})]
+    assert leave and leave[0].description == "Steve Jobs leave", build_timeline([h])
+    assert not [e for e in build_timeline([k]) if "attack" in _words(e, {"k": k})], build_timeline([k])

@@ -411,6 +411,27 @@ def _told_day(text: str, ev: Event, datelined: bool = False,
     return ev.date
 
 
+def _own_news(events: Sequence[tuple[str, Event, str]], leads: Mapping[str, tuple[int, int]]) -> set[int]:
+    """Ids of the happenings a doer's saying of a day tells of themselves in the lead ("Steve Jobs
+    announced Monday in an internal memo that he would be on medical leave"): dated by the saying's
+    expression (rule ``sentence``, a day), their doer the sayer. They are the lead's news of that day,
+    as the saying is; a happening of another the saying tells of ("said Wednesday that civilians
+    have been burned in an Islamic State attack") is not."""
+    out: set[int] = set()
+    sayers: dict[tuple[str, int], list[str]] = {}
+    for aid, ev, text in events:
+        if ev.label in SPEECH_CLASSES and ev.sentence is not None and dating_rule(ev) in ("own", "inherited"):
+            sayers.setdefault((aid, ev.sentence.start), []).extend(_doers(text, ev))
+    for aid, ev, text in events:
+        lead = leads.get(aid)
+        if (ev.label in _BY_NAME or ev.precision != "day" or dating_rule(ev) != "sentence" or ev.sentence is None
+                or lead is None or not lead[0] <= ev.start < lead[1]):
+            continue
+        if _shared(_doers(text, ev)[:1], sayers.get((aid, ev.sentence.start), [])):
+            out.add(id(ev))
+    return out
+
+
 def _lead_paragraph(text: str) -> tuple[int, int]:
     """Where the lead stands: the first paragraph that reads as a sentence (eight words or more,
     closing punctuation), past titles and datelines, as the times stage reads the lead."""
@@ -633,6 +654,7 @@ def _cluster(events: list[tuple[str, Event, str]],
     datelined = datelined or {}
     leads = leads or {}
     clocked = _clause_mates(events)
+    announced = _own_news(events, leads)
 
     def explicit(ev: Event) -> bool:
         return ev.date is not None and (dating_rule(ev) in ("own", "inherited") or id(ev) in clocked)
@@ -733,6 +755,8 @@ def _cluster(events: list[tuple[str, Event, str]],
             if score > best_score:
                 best, best_score, conflict = c, score, is_conflict
         told = _told_day(text, ev, aid in datelined, leads.get(aid))
+        if told is None and id(ev) in announced:
+            told = ev.date
         keys = _doers(text, ev) if told is not None else []
         # by the dateline's day, only a doer of the lead starts an entry; the others only join
         starts = not keys or dating_rule(ev) not in _DATELINE_RULES or _shared(keys[:1], datelined.get(aid, ())) > 0
