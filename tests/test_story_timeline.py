@@ -407,3 +407,35 @@ def test_a_doers_own_happening_told_in_their_saying_of_a_day_is_the_leads_news()
     leave = [e for e in build_timeline([h]) if e.date == "2011-01-17" and "leave" in _words(e, {"h": h})]
     assert leave and leave[0].description == "Steve Jobs leave", build_timeline([h])
     assert not [e for e in build_timeline([k]) if "attack" in _words(e, {"k": k})], build_timeline([k])
+
+
+# --- h57: a happening another report dates (cross-document re-dating, issue #6) ---------------------------
+
+
+def test_a_happening_another_report_dates_takes_its_date(pipe: Pipeline) -> None:
+    # (SemEval trial documents 4596, 10718, 16844 and 17174's wording.) One report launched the
+    # iTunes Music Store "in 2003", another "on April 28, 2003": one launch of one named thing, and
+    # the year is refined to the day. A report of August tells "When Jobs first introduced iPhone 4"
+    # by its tense only (the month of publication); a report of June says he unveiled it yesterday:
+    # the introduction is that day's. A launch of another named thing takes neither date.
+    year = ("Apple Computer was started by Steve Jobs and Steve Wozniak in 1976, and launched the iTunes Music "
+            "Store in 2003.")
+    day = ("Apple is the producer of the world's most-sold MP3 player, the iPod, and launched the iTunes Music "
+           "Store, an online music store, on April 28, 2003.")
+    later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
+            "unveiled iPhone 4.")
+    other = "When Apple CEO Steve Jobs first introduced the iPad, he praised the device's screen."
+    a, b, c, d, e = _run(pipe, {"a": (year, date(2006, 3, 28)), "b": (day, date(2008, 8, 1)),
+                               "c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8)),
+                               "e": (other, date(2010, 8, 9))})
+    by = {x.id: x for x in (a, b, c, d, e)}
+
+    def dated(entries: list[TimelineEntry], word: str, aid: str) -> list[str]:
+        return [x.date for x in entries if any(m.article == aid for m in x.mentions) and word in _words(x, by)]
+
+    assert dated(build_timeline([a]), "launched", "a") == ["2003"]
+    assert dated(build_timeline([a, b]), "launched", "a") == ["2003-04-28"]
+    assert dated(build_timeline([c]), "introduced", "c") == []  # the tense's August joins nothing
+    assert dated(build_timeline([c, d]), "introduced", "c") == ["2010-06-07"]
+    assert dated(build_timeline([d, e]), "introduced", "e") == []

@@ -26,7 +26,10 @@
   expression (or its clause's) with a happening of the lexicon beside it is that happening ("file
   suit in 1989", "stormed the school in April and snatched");
   the same words in two reports are one happening; credit lines ("X contributed to this report")
-  make no entry, and a name in a quote (double or single marks) is no doer.
+  make no entry, and a name in a quote (double or single marks) is no doer. A happening of the
+  lexicon another report dates by an expression (same class, same named thing acted on: "launched
+  the iTunes Music Store on April 28, 2003") takes that date when its own report dates it only by
+  its tense, or refines its own year or month by it (:func:`_corpus_dates`).
   An event is scored only against the entries that may take it (those naming one of its names, or
   told in its sentence; for happenings of the lexicon, those of its class): :func:`same_name` is
   asked only of the pairs of a story's names that can match (:func:`_name_matches`), so a story's
@@ -60,6 +63,7 @@ from ..stages.temporal import resolve_full, value_range
 from ..stages.times import (
     _EMBED_SIG_RX,
     _QUOTE_RX,
+    DATING_CONFIDENCE,
     OCCURRENCE,
     SPEECH_CLASSES,
     dating_rule,
@@ -630,6 +634,171 @@ def _phrase_span(ev: Event) -> tuple[int, int]:
     return s, e
 
 
+# words before the name a happening acts on ("launched the iTunes Music Store", "introduced its new
+# iPhone"), and the auxiliaries of a passive whose subject names it ("iOS 4 was first introduced")
+_THEME_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "new", "first", "latest", "newest",
+                         "own", "long-awaited", "much-anticipated"})
+_PASSIVE_RX = re.compile(r"(?:\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|first\s+)?)$", re.IGNORECASE)
+# words that do not make a name before them a modifier ("launched iPhone 4 in June", "iTunes and")
+_FUNCTION_WORDS = frozenset({"in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "as", "since", "after",
+                             "before", "during", "of", "that", "which", "who", "is", "was", "are", "were", "has",
+                             "had", "have", "will", "would", "last", "this", "next", "earlier", "today", "yesterday",
+                             "but", "than", "into", "onto", "over", "through", "when", "while", "along"})
+_THEME_WORD_RX = re.compile(r"[^\s,;:!?()\"“”]*[^\s,;:.!?()\"“”]")  # "U.S.", "iPhone 2.0": dots inside
+
+
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december"})
+
+
+def _name_word(w: str) -> bool:
+    """A word of a name: a capital in it ("iTunes", "3G", "Apple") or a number ("iPhone 4"), not a
+    day's or month's name ("election Tuesday": a time, not a thing acted on)."""
+    return (any(c.isupper() for c in w) or w.isdigit()) and w.lower() not in _DATE_WORDS
+
+
+def _name_run(words: list[str]) -> tuple[str, ...]:
+    """The name a run of words opens with, past determiners and possessors ("the", "Apple 's", "its")."""
+    k = 0
+    while k < len(words) and (words[k].lower() in _THEME_SKIP or words[k] in ("'s", "’s")
+                              or (k + 1 < len(words) and words[k + 1] in ("'s", "’s"))):
+        k += 1
+    run: list[str] = []
+    for w in words[k:]:
+        if not _name_word(w) or w in ("'s", "’s"):
+            break
+        run.append(w)
+    rest = words[k + len(run) :]
+    lower = next((j for j, w in enumerate(rest[:3]) if any(c.isupper() for c in w)), None)
+    if run and lower and not any(w in _FUNCTION_WORDS for w in rest[:lower]):
+        # a name modifying a common noun that a name follows: that name is the thing ("American
+        # journalist Steven Sotloff", "Apple CEO Steve Jobs"), not the modifier
+        return _name_run(rest[lower:])
+    if not any(any(c.isupper() for c in w) for w in run):
+        return ()  # numbers only
+    out = tuple(w.lower() for w in run if w.lower() not in _TITLES)
+    if out and rest and rest[0].isalpha() and rest[0].islower() and rest[0] not in _FUNCTION_WORDS:
+        # a name modifying a common noun: "the iTunes store" is a thing, "U.S. journalist" a kind; the
+        # caller tells them apart only by the dates (:func:`_corpus_dates`), so it is marked
+        return (*out, "*" + rest[0].lower())
+    return out
+
+
+def _theme(text: str, ev: Event) -> tuple[str, ...]:
+    """The named thing a happening acts on, as its lowercased words, read off its sentence: the
+    name its word opens on ("unveiled iPhone 4", "the launch of the iTunes Music Store"), else the
+    name a passive's subject ends on ("iPhone 4 was first introduced"), else, for "its" before the
+    word, the name nearest before it ("the iTunes store since its launch"). () when none: "the
+    device", "the price" are too common to tell one happening."""
+    sent = ev.sentence
+    lo, hi = (sent.start, sent.end) if sent is not None else (max(0, ev.start - 200), min(len(text), ev.end + 200))
+    head = text[ev.end : min(hi, ev.end + 80)]
+    cut = re.search(r"[,;:!?()\"“”]|\.(?=\s+[A-Z\"“]|\s*$)|\n", head)
+    words = _THEME_WORD_RX.findall(head[: cut.start()] if cut else head)
+    if words and words[0].lower() == "of":
+        words = words[1:]
+    run = _name_run(words)
+    if run:
+        return run
+    before = text[lo : ev.start]
+    if _PASSIVE_RX.search(before):
+        back = _THEME_WORD_RX.findall(before[: _PASSIVE_RX.search(before).start()])  # type: ignore[union-attr]
+        tail: list[str] = []
+        for w in reversed(back):
+            if not _name_word(w):
+                break
+            tail.insert(0, w.lower())
+        if any(_name_word(w) and not w.isdigit() for w in tail):
+            return tuple(tail)
+    if re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE):
+        back = _THEME_WORD_RX.findall(before)[:-1]
+        for k in range(len(back) - 1, -1, -1):
+            if any(c.isupper() for c in back[k]):
+                j = k
+                while j > 0 and _name_word(back[j - 1]):
+                    j -= 1
+                return tuple(w.lower() for w in back[j : k + 1])
+    return ()
+
+
+def _same_theme(a: tuple[str, ...], b: tuple[str, ...], loose: bool) -> bool:
+    """Two themes name one thing: the same words, or one of two words or more the other holds all of
+    ("iTunes store" and "iTunes Music Store" would not: "store" is not a name word; "iPhone 4" and
+    "the iPhone 4 device" do); ``loose``: one word the other holds is enough."""
+    if not a or not b:
+        return False
+    if (a[-1].startswith("*") or b[-1].startswith("*")) and not loose:
+        return False  # a name as a modifier ("U.S. journalist"): a kind, one of many happenings
+    a, b = tuple(w.lstrip("*") for w in a), tuple(w.lstrip("*") for w in b)
+    if a == b:
+        return True
+    small, big = (set(a), set(b)) if len(a) <= len(b) else (set(b), set(a))
+    return (len(small) >= 2 or loose) and small < big
+
+
+_TOLD_BY_TENSE = frozenset({"lead", "document", "recent"})
+
+
+def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | None]) -> dict[int, Event]:
+    """Happenings of the lexicon re-dated by a telling of the same happening in another report:
+    same class, same named thing acted on (:func:`_theme`), the telling dated to a day or month by
+    an expression (rules ``own``, ``inherited``, ``coreferent``). Id of the event -> the event as
+    re-dated. A report tells a happening another report dates ("launched the iTunes Music Store in
+    2003" here, "on April 28, 2003" there; "When Jobs first introduced iPhone 4" in a report of
+    August, "Jobs unveiled iPhone 4" yesterday in June's): an event dated by its tense (rule
+    ``lead``, ``document``, ``recent``) takes the telling's date, as a ``coreferent`` one, when it
+    falls on or before its report's day; one dated by an expression of its own to a year or month
+    takes a finer date within it. The tellings of its own story are asked first, then those of the
+    others; they must agree on one date (several are several happenings: "released an update")."""
+    # (class, a word of the theme) -> the tellings: an event is asked only against those sharing a word
+    tellings: dict[tuple[str, str], list[tuple[tuple[str, ...], str | None, Event]]] = {}
+    themes: dict[int, tuple[str, ...]] = {}
+    for a in analyses:
+        for ev in a.events:
+            if ev.label in _BY_NAME:
+                continue
+            th = _theme(a.text, ev)
+            if not th:
+                continue
+            themes[id(ev)] = th
+            if ev.date is not None and ev.precision in ("day", "month") and \
+                    dating_rule(ev) in ("own", "inherited", "coreferent"):
+                for w in {w.lstrip("*") for w in th}:
+                    tellings.setdefault((ev.label, w), []).append((th, story_of.get(a.id), ev))
+    out: dict[int, Event] = {}
+    for a in analyses:
+        for ev in a.events:
+            theme = themes.get(id(ev))
+            rule = dating_rule(ev)
+            if theme is None:
+                continue
+            coarse = ev.date is not None and rule in ("own", "inherited") and ev.precision in ("month", "year")
+            if not coarse and rule not in _TOLD_BY_TENSE:
+                continue
+            pool = {id(m): (t, s, m) for w in {w.lstrip("*") for w in theme}
+                    for t, s, m in tellings.get((ev.label, w), ())}
+            found = [(s, m) for t, s, m in pool.values() if m is not ev and _same_theme(theme, t, loose=coarse)]
+            if coarse:
+                found = [(s, m) for s, m in found if _PREC_RANK[m.precision] < _PREC_RANK[ev.precision]
+                         and compatible(m.date or "", ev.date or "")]
+            own = story_of.get(a.id)
+            mine = [m for s, m in found if s is not None and s == own]
+            dates = {(m.date or "", m.precision) for m in (mine or [m for _, m in found])}
+            if len(dates) != 1:
+                continue
+            ((value, precision),) = dates
+            if not coarse and (precision != "day" or a.article.published is None
+                               or value_range(value)[0] > a.article.published):
+                continue  # a tense's date is taken only from a day (a month is as often a plan: "a February release")
+            if coarse:
+                out[id(ev)] = dataclasses.replace(ev, date=value, precision=precision)
+            else:
+                out[id(ev)] = dataclasses.replace(ev, date=value, precision=precision,
+                                                  confidence=DATING_CONFIDENCE["coreferent"])
+    return out
+
+
 def _cluster(events: list[tuple[str, Event, str]],
              datelined: Mapping[str, Sequence[str]] | None = None,
              leads: Mapping[str, tuple[int, int]] | None = None) -> list[_Cluster]:
@@ -893,8 +1062,10 @@ def timeline_members(
     else:
         groups.append((None, list(analyses)))
     entries: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
+    redated = _corpus_dates(analyses, {a.id: sid for sid, members in groups for a in members})
     for story_id, members in groups:
-        triples = [(a.id, ev, a.text) for a in members for ev in a.events if not _credit(a.text, ev)]
+        triples = [(a.id, redated.get(id(ev), ev), a.text) for a in members for ev in a.events
+                   if not _credit(a.text, ev)]
         dated = {a.id: d for a in members if (d := _dateline_leads(a)) is not None}
         leads = {a.id: _lead_line(a.text) for a in members}
         for c in _cluster(triples, dated, leads):
