@@ -437,5 +437,20 @@ def test_a_happening_another_report_dates_takes_its_date(pipe: Pipeline) -> None
     assert dated(build_timeline([a]), "launched", "a") == ["2003"]
     assert dated(build_timeline([a, b]), "launched", "a") == ["2003-04-28"]
     assert dated(build_timeline([c]), "introduced", "c") == []  # the tense's August joins nothing
-    assert dated(build_timeline([c, d]), "introduced", "c") == ["2010-06-07"]
+    # (the praise it places is on that day too, its phrase holding "introduced": see the next test)
+    assert set(dated(build_timeline([c, d]), "introduced", "c")) == {"2010-06-07"}
     assert dated(build_timeline([d, e]), "introduced", "e") == []
+
+
+def test_the_clause_a_redated_when_clause_places_takes_its_date(pipe: Pipeline) -> None:
+    # (SemEval trial document 17174's wording.) "When Jobs first introduced iPhone 4" is re-dated by
+    # the June report that tells the unveiling; the clause it places, "he praised the device's
+    # antenna design", is at that time too, not the August report's month. Without the June
+    # report both stay off the timeline (their tense's month has no entry of theirs).
+    later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
+            "unveiled iPhone 4.")
+    c, d = _run(pipe, {"c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8))})
+    by = {"c": c, "d": d}
+    assert [x.date for x in build_timeline([c, d]) if "praised" in _words(x, by)] == ["2010-06-07"]
+    assert not [x for x in build_timeline([c]) if "praised" in _words(x, by)]

@@ -796,6 +796,38 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
             else:
                 out[id(ev)] = dataclasses.replace(ev, date=value, precision=precision,
                                                   confidence=DATING_CONFIDENCE["coreferent"])
+    for a in analyses:
+        out.update(_at_once(a, out))
+    return out
+
+
+# a clause opening its sentence that places the clause after it at its time ("When Jobs first
+# introduced iPhone 4, he praised ..."): up to the word, no comma or semicolon
+_AT_ONCE_RX = re.compile(r"^\W*(?:When|As)\b[^,;]*$")
+
+
+def _at_once(a: Analysis, redated: Mapping[int, Event]) -> dict[int, Event]:
+    """The clause a "when"/"as" clause opening its sentence places at its time: when that clause's
+    happening is re-dated by another report (:func:`_corpus_dates`), the first event past its
+    comma dated only by its tense takes the date too ("When Apple CEO Steve Jobs first introduced
+    iPhone 4, he praised the device's antenna design": the praise is the introduction's day). The
+    times stage does this inside its article (rule ``coreferent``); the other report is not its."""
+    out: dict[int, Event] = {}
+    events = sorted(a.events, key=lambda e: e.start)
+    for k, ev in enumerate(events):
+        m = redated.get(id(ev))
+        sent = ev.sentence
+        if m is None or sent is None or dating_rule(m) != "coreferent" or not _AT_ONCE_RX.match(
+                a.text[sent.start : ev.start]):
+            continue
+        comma = a.text.find(",", ev.end, sent.end)
+        if comma < 0:
+            continue
+        nxt = next((e for e in events[k + 1 :] if e.start > comma), None)
+        if nxt is not None and nxt.sentence == sent and id(nxt) not in redated and \
+                dating_rule(nxt) in _TOLD_BY_TENSE:
+            out[id(nxt)] = dataclasses.replace(nxt, date=m.date, precision=m.precision,
+                                               confidence=DATING_CONFIDENCE["coreferent"])
     return out
 
 
