@@ -682,7 +682,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v34"
+    assert st.tag == "quotes.v35"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -944,3 +944,26 @@ def test_a_quote_paragraph_in_other_marks_is_not_the_speaker_going_on(
                 for s, e in a.outer]
     assert "“Here comes Big Daddy,”" in contents
     assert (f"{mark}Kevin was snoring in the seat next to her.{close}" in contents) is follows
+
+
+# --------------------------------------------------------------------------- h59's rule (quotes.v35)
+# A learned act the role model reads no source for takes the parse's subject, unless that is a pronoun
+# of a thing or a fact (_NO_HOLDER_SUBJECTS in _Builder._model_found): then the act is the writer's.
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # PolNeAR dev (politico_2016-10-04_trump-not-walking-the-walk-...): gold has no source.
+        ("Of course, it’s hardly surprising that a Republican tax plan would mostly benefit the wealthy.",
+         "surprising"),
+        # PolNeAR dev (usa-today_2016-09-22_derelict-obama-and-clinton-trump...): gold has no source.
+        ("This led to drastic losses and allowed the then-relatively small ISIL to quickly become a "
+         "formidable fighting force.", "allowed"),
+    ],
+)
+def test_a_pronoun_of_a_thing_is_no_source_of_a_learned_act(nlp: object, text: str, cue: str) -> None:
+    attrs = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+             if a.cue is not None and cue in text[a.cue[0]:a.cue[1]]]
+    assert attrs
+    assert all(a.source is None and a.speaker is None for a in attrs)
