@@ -39,3 +39,44 @@ def test_cue_only_without_a_role_model_to_keep_is_one_clear_error(tmp_path: Path
     assert len(lines) == 1, run.stderr
     assert "--cue-only keeps the role model" in lines[0] and str(out) in lines[0]
     assert not out.parent.exists()
+
+
+def _train_quotes():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_quotes
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return train_quotes
+
+
+# Role rows of "The minister said on Monday that taxes would rise, and unions protested." (cue "said"):
+# each token's word, the word before it and its side of the cue, labelled O/content/source/cue.
+_SENTENCE = ["The", "minister", "said", "on", "Monday", "that", "taxes", "would", "rise", ",", "and", "unions",
+             "protested", "."]
+_LABELS = [2, 2, 3, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0]
+
+
+def _rows(order: int) -> tuple[list[list[str]], list[int]]:
+    x, y = [], []
+    for k in range(6):  # the sentence seen six times, so every feature passes min_count
+        for i, (w, lab) in enumerate(zip(_SENTENCE, _LABELS)):
+            fs = ["b", f"w={w.lower()}", f"prev={_SENTENCE[i - 1].lower() if i else '<s>'}",
+                  "before" if i < 2 else "after", f"copy={k % 2}"]
+            x.append(fs[::-1] if order else fs)
+            y.append(lab)
+    return x, y
+
+
+def test_role_fit_is_reproducible_and_says_whether_it_converged() -> None:
+    tq = _train_quotes()
+    names1, coef1, classes1, solver1 = tq.fit(*_rows(0), min_count=3, c=0.5, multi=True, max_iter=5000)
+    names2, coef2, classes2, solver2 = tq.fit(*_rows(1), min_count=3, c=0.5, multi=True, max_iter=5000)
+    assert names1 == names2 and classes1 == classes2 == [0, 1, 2, 3]
+    assert (coef1 == coef2).all()  # the same examples, features listed in another order: the same weights
+    assert solver1 == solver2
+    assert solver1["converged"] and 0 < solver1["iterations"] < 5000
+    _n, _c, _k, short = tq.fit(*_rows(0), min_count=3, c=0.5, multi=True, max_iter=2)
+    assert not short["converged"] and short["iterations"] == 2
+    # the training default runs the role model's solver to convergence, not to a cut-off
+    assert tq.ROLE_ITER >= 1000 and tq.ROLE_TOL <= 1e-6
