@@ -189,10 +189,10 @@ def test_a_copula_with_an_attitude_adjective_is_a_cue(nlp: object) -> None:
 @pytest.mark.parametrize("text", [
     # PolNeAR dev; neither is an attribution in the gold (an imperative to the reader, a passive
     # with no one pressing), and v30 read both as sourceless acts of the model's weak cues.
-    "Don't forget that your college-age child is capable of earning $6,000 annually by working full time in "
-    "the summer and part time during the school year.",
-    "Newspapers, websites and broadcasts that break with the party line are pressured to reverse course, and, "
-    "in the worst cases, forced out of business.",
+    ("Don't forget that your college-age child is capable of earning $6,000 annually by working full time in "
+    "the summer and part time during the school year."),
+    ("Newspapers, websites and broadcasts that break with the party line are pressured to reverse course, and, "
+    "in the worst cases, forced out of business."),
 ])
 def test_a_weak_cue_no_rule_reads_needs_a_source(nlp: object, text: str) -> None:
     from newsprism.stages.quotes import extract_attributions

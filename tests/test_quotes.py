@@ -879,10 +879,10 @@ def test_a_quoted_title_is_no_speech_and_a_quote_split_around_it_goes_on(nlp: ob
     ("text", "content"),
     [
         # PolNeAR dev (nyt_2016-09-19_old-hands..., wash-post_2016-09-18_e-u-...): gold ends at the noun.
-        ("Mr. Schultz generally supported Democrats during his time on MSNBC, and said he did not support "
-         "Mr. Trump, the presumed Putin favorite.", "he did not support Mr. Trump"),
-        ("But critics say resources could be better spent in partnership with NATO, the existing military "
-         "alliance that includes the United States and most E.U. countries.",
+        (("Mr. Schultz generally supported Democrats during his time on MSNBC, and said he did not support "
+         "Mr. Trump, the presumed Putin favorite."), "he did not support Mr. Trump"),
+        (("But critics say resources could be better spent in partnership with NATO, the existing military "
+         "alliance that includes the United States and most E.U. countries."),
          "resources could be better spent in partnership with NATO"),
         # A list is no appositive: the words after its second comma stay.
         ("She said the plan would hurt the poorest families, the elderly, and the disabled.",
@@ -913,8 +913,8 @@ def test_a_quote_going_on_after_the_report_stays_in_the_models_content(nlp: obje
         # PolNeAR train (breitbart_2016-04-..., breitbart_2016-01-...): gold takes the clause's subject.
         ("At the rally, the governor says Kasich “has a track record of bringing people together.”",
          "Kasich “has a track record of bringing people together.”"),
-        ("The senator endorsed the mayor on Monday, saying he “has consistently demonstrated his deep commitment "
-         "to conservative principles.”",
+        (("The senator endorsed the mayor on Monday, saying he “has consistently demonstrated his deep commitment "
+         "to conservative principles.”"),
          "he “has consistently demonstrated his deep commitment to conservative principles.”"),
         # A preposition between them belongs to the cue ('called for'), not to what was said.
         ("Clinton has also broadly called for \"boots on the ground.\"", "\"boots on the ground.\""),
@@ -958,8 +958,8 @@ def test_a_quote_paragraph_in_other_marks_is_not_the_speaker_going_on(
         ("Of course, it’s hardly surprising that a Republican tax plan would mostly benefit the wealthy.",
          "surprising"),
         # PolNeAR dev (usa-today_2016-09-22_derelict-obama-and-clinton-trump...): gold has no source.
-        ("This led to drastic losses and allowed the then-relatively small ISIL to quickly become a "
-         "formidable fighting force.", "allowed"),
+        (("This led to drastic losses and allowed the then-relatively small ISIL to quickly become a "
+         "formidable fighting force."), "allowed"),
     ],
 )
 def test_a_pronoun_of_a_thing_is_no_source_of_a_learned_act(nlp: object, text: str, cue: str) -> None:

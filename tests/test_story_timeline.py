@@ -163,8 +163,8 @@ def test_the_leads_news_at_a_day_of_its_own_is_an_entry_without_a_named_doer(pip
     said = "Officials said no damage or injuries were reported. They were still measuring the crater."
     (a, b, c) = _run(pipe, {"a": (crash + " " + said, date(2014, 9, 8)),
                             "b": (said + "\n\n" + crash, date(2014, 9, 8)),
-                            "c": ("Residents heard a loud explosion after a meteorite crashed down in Managua, "
-                                  "Nicaragua, late Saturday night.", date(2014, 9, 8))})
+                            "c": (("Residents heard a loud explosion after a meteorite crashed down in Managua, "
+                                  "Nicaragua, late Saturday night."), date(2014, 9, 8))})
     for x in (a, b, c):
         crashed = next(ev for ev in x.events if x.text[ev.start:ev.end] == "crashed")
         assert (crashed.label, crashed.date, dating_rule(crashed)) == ("occurrence", "2014-09-06", "own")
