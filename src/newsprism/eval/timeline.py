@@ -353,10 +353,18 @@ def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tu
     from ..resolve.timeline import timeline_members
 
     found = list(analyses.values())
+    stories = group_stories(found)
+    # One build per story, as Corpus._timeline does: a build given every story at once would let a
+    # report of one story date another story's events (timeline._corpus_dates), which the product,
+    # building each story's timeline from its own reports, never does.
+    groups = [([st], [analyses[x] for x in st.articles if x in analyses]) for st in stories]
+    grouped = {a.id for _, members in groups for a in members}
+    groups.extend(([], [a]) for a in found if a.id not in grouped)
     out: dict[tuple[str, int], tuple[str, str]] = {}
-    for entry, held in timeline_members(found, group_stories(found)):
-        for key in held:
-            out.setdefault(key, (entry.date, entry.precision))
+    for story, members in groups:
+        for entry, held in timeline_members(members, story):
+            for key in held:
+                out.setdefault(key, (entry.date, entry.precision))
     return out
 
 

@@ -750,7 +750,9 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
     ``lead``, ``document``, ``recent``) takes the telling's date, as a ``coreferent`` one, when it
     falls on or before its report's day; one dated by an expression of its own to a year or month
     takes a finer date within it. The tellings of its own story are asked first, then those of the
-    others; they must agree on one date (several are several happenings: "released an update")."""
+    others; they must agree on one date (several are several happenings: "released an update").
+    Only the reports of one build are read: the corpus builds each story's timeline from its own
+    reports (``Corpus._timeline``), so there a story's events are re-dated by its own reports only."""
     # (class, a word of the theme) -> the tellings: an event is asked only against those sharing a word
     tellings: dict[tuple[str, str], list[tuple[tuple[str, ...], str | None, Event]]] = {}
     themes: dict[int, tuple[str, ...]] = {}
