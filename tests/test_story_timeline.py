@@ -454,3 +454,28 @@ def test_the_clause_a_redated_when_clause_places_takes_its_date(pipe: Pipeline) 
     by = {"c": c, "d": d}
     assert [x.date for x in build_timeline([c, d]) if "praised" in _words(x, by)] == ["2010-06-07"]
     assert not [x for x in build_timeline([c]) if "praised" in _words(x, by)]
+
+
+def test_the_eval_builds_each_story_from_its_own_reports_as_the_corpus_does(
+        pipe: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Corpus._timeline builds one story's timeline from that story's reports, so a report of
+    # another story never re-dates its events (_corpus_dates reads the reports of one build). The
+    # timeline eval once built every story in one call and credited the product with such dates
+    # (SemEval trial 17174's "introduced", dated from 16900's story): it must build per story too.
+    from newsprism.eval.timeline import _entries_by_event
+    from newsprism.model import Story
+    from newsprism.resolve import stories
+
+    later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
+            "unveiled iPhone 4.")
+    c, d = _run(pipe, {"c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8))})
+    start = later.index("introduced")
+
+    def grouped(*ids: tuple[str, ...]) -> object:
+        return lambda found: [Story(id=f"s{k}", title="", articles=g) for k, g in enumerate(ids)]
+
+    monkeypatch.setattr(stories, "group_stories", grouped(("c", "d")))
+    assert _entries_by_event({"c": c, "d": d}).get(("c", start)) == ("2010-06-07", "day")
+    monkeypatch.setattr(stories, "group_stories", grouped(("c",), ("d",)))
+    assert _entries_by_event({"c": c, "d": d}).get(("c", start)) is None
