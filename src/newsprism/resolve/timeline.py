@@ -702,8 +702,8 @@ def _theme(text: str, ev: Event) -> tuple[str, ...]:
     if run:
         return run
     before = text[lo : ev.start]
-    if _PASSIVE_RX.search(before):
-        back = _THEME_WORD_RX.findall(before[: _PASSIVE_RX.search(before).start()])  # type: ignore[union-attr]
+    if passive := _PASSIVE_RX.search(before):
+        back = _THEME_WORD_RX.findall(before[: passive.start()])
         tail: list[str] = []
         for w in reversed(back):
             if not _name_word(w):

@@ -520,7 +520,7 @@ class TimeStage(ArticleStage):
         para = paragraph_ids(doc, text)
         lead = lead_expression(doc, text, times)
         near_day = names_near_day(text, times)
-        told_days = _told_days(doc, text, times, lead, quotes, names)
+        told_days = _told_days(doc, text, times, lead, quotes, names, para)
         referring: list[tuple[int, tuple[TimeExpr | None, str]]] = []  # without an expression of their own
         doers: dict[int, set[tuple[str, bool]]] = {}  # event -> name words of its doer
         keys: dict[int, set[tuple[str, bool]]] = {}  # name words inside a noun's own phrase
@@ -679,7 +679,8 @@ def _doer_words(doc: Any, agent: Any, names: Sequence[Span], text: str) -> set[t
 
 
 def _told_days(doc: Any, text: str, times: Sequence[TimeExpr], lead: TimeExpr | None,
-               quotes: Sequence[tuple[int, int]], names: Sequence[Span]) -> list[tuple[TimeExpr, set[tuple[str, bool]]]]:
+               quotes: Sequence[tuple[int, int]], names: Sequence[Span],
+               para: Paragraphs) -> list[tuple[TimeExpr, set[tuple[str, bool]]]]:
     """The days, after the lead's, a report tells a named party's doings at, with that party's name words
     (:func:`_doer_words`), in text order: a day named by its distance to publication (:data:`_NEAR_DAY_RX`:
     "today", "Wednesday", not "June 7"), outside quotes and not modifying a noun, dating a past or present
@@ -693,7 +694,6 @@ def _told_days(doc: Any, text: str, times: Sequence[TimeExpr], lead: TimeExpr | 
     same days once dated."""
     if lead is None:
         return []
-    para = paragraph_ids(doc, text)
     out: list[tuple[TimeExpr, set[tuple[str, bool]]]] = []
     for tx in times:
         if tx.start <= lead.start or tx.precision != "day":
