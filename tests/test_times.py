@@ -1093,6 +1093,23 @@ def test_a_state_someone_is_said_to_be_in_is_no_reported_happening() -> None:
     assert text.index("hopped") in starts and text.rindex("surprised") in starts
 
 
+def test_a_future_someone_is_said_to_foresee_is_an_undated_event_unless_a_price_or_make() -> None:
+    # SemEval trial doc 12315 (Wikinews): TimeML marks "provide" (gold undated) in "Apple has claimed that
+    # the 3G iPhone will provide ..."; the stage took no reported future. FNC-1 bodies 168, 241, 283, 357:
+    # a price ("will start at $349"), a make ("will require nightly charging", "will be based on") and what
+    # "no" one does ("no such panel will take place") tell no happening
+    text = ("Apple has claimed that the 3G iPhone will provide internet access at double the speed. Murillo said "
+            "Nicaragua will ask international experts to help. Apple says that the Apple Watch will start at $349 "
+            "for that model. Reports say that the watch will require nightly charging. Sorkin says the movie will "
+            "be based on the biography. ESPN has confirmed that no such panel will take place. He said the firm "
+            "will not sell the phones.")
+    a = _parsed(text)
+    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    assert got["provide"] == ("occurrence", None, "none")
+    assert got["ask"] == ("occurrence", None, "none")
+    assert not {"start", "require", "based", "take", "sell"} & set(got)
+
+
 # --------------------------------------------------------------------------- h55: a party's reference day
 
 
