@@ -12,7 +12,14 @@ import pytest
 from conftest import SEED_000, SEED_004, need_data
 from newsprism.model import Analysis, Article, Event, Span, TimelineEntry
 from newsprism.pipeline import Pipeline
-from newsprism.resolve.timeline import _doers, _name_matches, _text_doer, build_timeline, same_name
+from newsprism.resolve.timeline import (
+    _doers,
+    _name_matches,
+    _text_doer,
+    build_timeline,
+    same_name,
+    timeline_members,
+)
 from newsprism.stages.times import dating_rule
 
 
@@ -358,6 +365,24 @@ def test_a_happening_at_the_expression_of_its_doers_other_happening_starts_its_e
     # (the founding's phrase holds the firing's words: the entries are told apart by their descriptions)
     assert sorted((e.date, e.precision, e.description) for e in entries if e.date == "1985") == [
         ("1985", "year", "Jobs founded NeXT"), ("1985", "year", "company fired Jobs")]
+
+
+def test_a_happening_in_course_since_a_time_starts_its_entry_at_that_time(pipe: Pipeline) -> None:
+    # (SemEval trial documents 18315 and 18355, gold 2004 for 'fighting'; FNC-1 bodies: "Boko Haram has
+    # been fighting an insurgency since 2009", "Sotloff has been missing since mid-2013".) The stage
+    # takes a perfect progressive holding "since" a time as a happening in course and dates it by
+    # its clause's expression (rule "sentence"), which only joins: it was on no entry. The "since"
+    # is when it began: it starts its entry at that date. A state of no "-ing" ("has been on
+    # medical leave since January", an absence dated by its own expression) is unchanged.
+    text = ("Apple co-founder Steve Jobs has died at the age of 56, the company said on Wednesday.\n\n"
+            "Steve Jobs has been fighting pancreatic cancer since 2004 and has been on medical leave since "
+            "January of this year.")
+    (a,) = _run(pipe, {"a": (text, date(2011, 10, 6))})
+    (ev,) = [ev for ev in a.events if a.text[ev.start:ev.end] == "fighting"]
+    assert (ev.date, dating_rule(ev)) == ("2004", "sentence")
+    held = {a.text[ev.start:ev.end]: (e.date, e.precision) for e, starts in timeline_members([a])
+            for ev in a.events if ("a", ev.start) in starts}
+    assert held["fighting"] == ("2004", "year") and held["leave"] == ("2011-01", "month"), held
 
 
 def test_a_speakers_run_of_tellings_keeps_the_day_its_first_names(pipe: Pipeline) -> None:

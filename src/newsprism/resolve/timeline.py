@@ -569,6 +569,28 @@ def _clause_mates(events: Sequence[tuple[str, Event, str]]) -> set[int]:
     return out
 
 
+# what a perfect progressive's word follows ("has been fighting", "have long been working"), and the
+# "since" its clause's expression follows, past the word's object ("fighting pancreatic cancer since")
+_PERFECT_PROGRESSIVE_RX = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:\w+ly\s+|long\s+)?been\s+$", re.IGNORECASE)
+_SINCE_RX = re.compile(r"[^,;:.!?\"“”]{0,60}\bsince\s+", re.IGNORECASE)
+
+
+def _held_since(text: str, ev: Event) -> bool:
+    """A happening in course the times stage dates by the "since" of its clause (rule ``sentence``):
+    a perfect progressive holding a time ("Steve Jobs has been fighting pancreatic cancer since
+    2004", the stage's ``_held_since``). The expression is when it began, its own as much as the
+    stage's attached ones: it starts an entry at that date as an explicit event does. Dated by its
+    clause alone it only joined an entry by a name it shares, and was on none (two trial gold
+    mentions of 2004)."""
+    tx, sent = ev.time, ev.sentence
+    if tx is None or sent is None or ev.date is None or dating_rule(ev) != "sentence" or tx.start < ev.end:
+        return False
+    if not text[ev.start : ev.end].endswith("ing") or tx.end > sent.end:
+        return False
+    return (_PERFECT_PROGRESSIVE_RX.search(text, max(sent.start, ev.start - 40), ev.start) is not None
+            and _SINCE_RX.fullmatch(text, ev.end, tx.start) is not None)
+
+
 def _speaker_runs(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
     """Tellings dated by the lead's day (rule ``lead``) that go on a run of one doer's tellings
     opened by one dated by an expression of its own, each in the sentence right after the last:
@@ -856,7 +878,7 @@ def _cluster(events: list[tuple[str, Event, str]],
     """
     datelined = datelined or {}
     leads = leads or {}
-    clocked = _clause_mates(events)
+    clocked = _clause_mates(events) | {id(ev) for _, ev, text in events if _held_since(text, ev)}
     announced = _own_news(events, leads)
 
     def explicit(ev: Event) -> bool:
@@ -1103,19 +1125,27 @@ def timeline_members(
         dated = {a.id: d for a in members if (d := _dateline_leads(a)) is not None}
         leads = {a.id: _lead_line(a.text) for a in members}
         for c in _cluster(triples, dated, leads):
-            if c.value is None:
-                continue
-            if c.label == "statement" and (not (c.explicit or c.told) or not c.names):
-                continue  # "X said" with no date or no speaker of its own is not a point on a timeline
-            if c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members) and not any(
-                    ex and _lead_news(by_id[aid].text, ev, leads[aid]) for aid, ev, ex in c.members):
-                # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation,
-                # unless it is the lead's news at a day of its own ("A meteorite crashed down in Managua late
-                # Saturday night", "Pre-orders of the iPhone 4 began Tuesday")
+            if _left_out(c, by_id, leads) is not None:
                 continue
             entries.append((_entry(c, by_id, story_id, entity_of), tuple((aid, ev.start) for aid, ev, _ in c.members)))
     entries.sort(key=lambda x: entry_order(x[0]))
     return entries
+
+
+def _left_out(c: _Cluster, by_id: Mapping[str, Analysis], leads: Mapping[str, tuple[int, int]]) -> str | None:
+    """Why a cluster makes no entry (None when it makes one): what a measure of the timeline reads
+    to tell which filter left a gold event out."""
+    if c.value is None:
+        return "undated"
+    if c.label == "statement" and (not (c.explicit or c.told) or not c.names):
+        return "statement"  # "X said" with no date or no speaker of its own is not a point on a timeline
+    if c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members) and not any(
+            ex and _lead_news(by_id[aid].text, ev, leads[aid]) for aid, ev, ex in c.members):
+        # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation,
+        # unless it is the lead's news at a day of its own ("A meteorite crashed down in Managua late
+        # Saturday night", "Pre-orders of the iPhone 4 began Tuesday")
+        return "occurrence"
+    return None
 
 
 def entry_order(e: TimelineEntry) -> tuple[date, int, str]:
