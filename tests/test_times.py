@@ -1110,6 +1110,22 @@ def test_a_future_someone_is_said_to_foresee_is_an_undated_event_unless_a_price_
     assert not {"start", "require", "based", "take", "sell"} & set(got)
 
 
+def test_a_request_its_asker_holds_is_a_happening() -> None:
+    # SemEval trial doc 17677 (Wikinews): TimeML marks "request" (gold 2011-01-17, the day of the email) in
+    # "At my request, the board of directors has granted me a medical leave"; FNC-1 body 120: "performed at his
+    # family's request"
+    text = ("Apple released the text of the email today. At my request, the board of directors has granted me a "
+            "medical leave. An autopsy was performed at his family's request by a pathologist. The request form "
+            "is online. He said \"my request was simple.\"")
+    a = _parsed(text)
+    got = [(a.text[e.start:e.end], e.label) for e in a.events if a.text[e.start:e.end] == "request"]
+    assert got == [("request", "occurrence"), ("request", "occurrence")]
+    starts = {e.start for e in a.events}
+    assert text.index("request") in starts and text.index("request by") in starts
+    # a request no one holds, and a quoted one, are not taken
+    assert text.index("request form") not in starts and text.rindex("request") not in starts
+
+
 # --------------------------------------------------------------------------- h55: a party's reference day
 
 
