@@ -13,14 +13,14 @@ import functools
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from .errors import InputError, NewsprismError
 from .ingest import IngestOptions, count_inputs, read_inputs
-from .model import Analysis, Article, Claim, Entity, Quote, Story, TimelineEntry
+from .model import Analysis, Article, Claim, Entity, Event, Quote, Story, TimelineEntry
 from .pipeline import DEFAULT_STAGES, Pipeline, StageFailure, available, stage_tag
 from .store import DEFAULT_DB, AddResult, Store
 
@@ -265,11 +265,22 @@ class Corpus:
         self.store.replace_entities(entities)
         entity_of = _entity_lookup(entities)
 
+        # A story's timeline reads the corpus's re-dating of its events (another story's report can
+        # date them): a kept story whose events are re-dated otherwise now is computed again.
+        from .resolve.timeline import corpus_redating, redating_digest
+
+        redated = corpus_redating(analyses, stories)
+        redating = {s.id: d for s in stories
+                    if (d := redating_digest((by_id[i] for i in s.articles if i in by_id), redated))}
+        if keep is not None:
+            keep.drop_redated(redating)
+
         claims = self._group_claims(analyses, stories, entity_of, keep)
         self.store.put_layer("claims", claims)
 
-        timeline = self._timeline(analyses, stories, entity_of, entities, keep)
+        timeline = self._timeline(analyses, stories, entity_of, entities, keep, redated)
         self.store.put_layer("timeline", timeline)
+        self.store.put_layer("timeline_redating", redating)
 
         stories = self._compare(stories, by_id, entities, claims, timeline, keep)
         self.store.replace_stories(stories)
@@ -345,22 +356,16 @@ class Corpus:
         entity_of: Callable[..., str | None],
         entities: Sequence[Entity] = (),
         keep: _Kept | None = None,
+        redated: Mapping[int, Event] | None = None,
     ) -> list[TimelineEntry]:
-        from .resolve.timeline import build_timeline, embed_events, entry_order
+        """Each story's timeline from its own reports, re-dated by the corpus's (``redated``:
+        :func:`~newsprism.resolve.timeline.corpus_redating` of the analyses), and the embedded posts'."""
+        from .resolve.timeline import embed_events, entry_order, story_timelines
 
-        by_id = {a.id: a for a in analyses}
-        entries: list[TimelineEntry] = []
+        kept = {sid: keep.timeline.get(sid, []) for sid in keep.stories} if keep is not None else None
         # Story by story in story order, then one stable sort: the order a single build gives.
-        for s in stories:
-            if keep is not None and s.id in keep.stories:
-                entries.extend(keep.timeline.get(s.id, ()))
-            else:
-                members = [by_id[i] for i in s.articles if i in by_id]
-                entries.extend(build_timeline(members, [s], entity_of=entity_of))
+        entries = [e for e, _ in story_timelines(analyses, stories, entity_of, redated=redated, kept=kept)]
         story_of = {a: s.id for s in stories for a in s.articles}
-        for a in analyses:
-            if a.id not in story_of:
-                entries.extend(build_timeline([a], entity_of=entity_of))
         entries.sort(key=entry_order)
         # Embedded posts are kept out of the text but can date what the article shows (a dated tweet).
         posts = [(a, found) for a in analyses if (found := embed_events(a.article))]
@@ -541,10 +546,13 @@ class _Kept:
     """The stored results of stories an incremental refresh leaves as they were.
 
     A story is kept when it has the same id, articles and copies as at the last refresh, none
-    of its articles is new or was re-dated, and every entity mention in it resolves to the same
-    entity under the same name and type: claim groups, timeline entries and the comparison of
-    a story depend on nothing else (tests/test_corpus_refresh.py checks that two ingest passes
-    give what the same passes give with nothing kept). Everything else is computed again.
+    of its articles is new or was re-dated, every entity mention in it resolves to the same
+    entity under the same name and type, and the corpus re-dates its events as before (the
+    digest of :func:`~newsprism.resolve.timeline.redating_digest`, stored per story in the
+    ``timeline_redating`` layer: a report added to another story can date one of its happenings):
+    claim groups, timeline entries and the comparison of a story depend on nothing else
+    (tests/test_corpus_refresh.py checks that two ingest passes give what the same passes give
+    with nothing kept). Everything else is computed again.
     """
 
     stories: set[str]
@@ -553,6 +561,7 @@ class _Kept:
     comparison: dict[str, dict[str, Any]]
     prints: dict[str, list[tuple[int, int, str, str, str]]]
     members: dict[str, tuple[str, ...]]
+    redating: dict[str, str]  # story id -> its redating_digest at the last refresh ("" when absent)
 
     @classmethod
     def read(cls, store: Store, stories: Sequence[Story], touched: set[str]) -> _Kept:
@@ -574,8 +583,9 @@ class _Kept:
             if t.story in ids and t.mentions:  # entries of embedded posts carry no mentions: rebuilt
                 timeline.setdefault(t.story, []).append(t)
         prints = _fingerprints(store.entities(), articles) if same else {}
+        redating = store.layer("timeline_redating", {}, raw=True) if same else {}
         return cls(ids, claims, timeline, {s.id: s.comparison or {} for s in same}, prints,
-                   {s.id: s.articles for s in same})
+                   {s.id: s.articles for s in same}, {sid: redating.get(sid, "") for sid in ids})
 
     def drop_renamed(self, entities: Sequence[Entity]) -> None:
         """Forget the stories in which an entity mention now resolves differently."""
@@ -584,6 +594,11 @@ class _Kept:
         now = _fingerprints(entities, {a for sid in self.stories for a in self.members[sid]})
         self.stories = {sid for sid in self.stories
                         if all(now.get(a) == self.prints.get(a) for a in self.members[sid])}
+
+    def drop_redated(self, redating: Mapping[str, str]) -> None:
+        """Forget the stories whose events the corpus now re-dates otherwise (``redating``: story id
+        -> its digest now, absent when none of its events is re-dated)."""
+        self.stories = {sid for sid in self.stories if redating.get(sid, "") == self.redating.get(sid, "")}
 
 
 def _names_in(entities: Sequence[Entity], texts: Sequence[str]) -> list[tuple[str, ...]]:

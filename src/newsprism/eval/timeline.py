@@ -31,7 +31,8 @@ rules inside its article (:func:`newsprism.stages.time_words.corefer_within`); t
 above adds, for them, the tellings in other trial documents, which the stage, reading one
 article, cannot see. ``timeline`` scores what the product shows: the trial documents grouped
 into stories as the product groups them (:func:`newsprism.resolve.stories.group_stories`), one
-timeline per story (:func:`newsprism.resolve.timeline.build_timeline`), and the share of gold
+timeline per story by the product's call (:func:`newsprism.resolve.timeline.story_timelines`: a
+story's events re-dated by any report's telling, its own story's first), and the share of gold
 mentions whose event an entry holds (one of the events it was merged from) and dates to the gold
 date at the gold precision; a gold mention of an unknown date counts as shown right when the stage
 took it as an event and no entry places that event on the timeline (:func:`_shown_right`).
@@ -350,21 +351,15 @@ def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tu
     his annual opening keynote": 'gave' and 'keynote') are one mention of it, and matching the
     mentions back to events by their span found only one of them."""
     from ..resolve.stories import group_stories
-    from ..resolve.timeline import timeline_members
+    from ..resolve.timeline import story_timelines
 
     found = list(analyses.values())
-    stories = group_stories(found)
-    # One build per story, as Corpus._timeline does: a build given every story at once would let a
-    # report of one story date another story's events (timeline._corpus_dates), which the product,
-    # building each story's timeline from its own reports, never does.
-    groups = [([st], [analyses[x] for x in st.articles if x in analyses]) for st in stories]
-    grouped = {a.id for _, members in groups for a in members}
-    groups.extend(([], [a]) for a in found if a.id not in grouped)
+    # The product's call (Corpus._timeline): each story built from its own reports, the corpus's
+    # re-dating (another report's dated telling of a happening) read by every story's build.
     out: dict[tuple[str, int], tuple[str, str]] = {}
-    for story, members in groups:
-        for entry, held in timeline_members(members, story):
-            for key in held:
-                out.setdefault(key, (entry.date, entry.precision))
+    for entry, held in story_timelines(found, group_stories(found)):
+        for key in held:
+            out.setdefault(key, (entry.date, entry.precision))
     return out
 
 
