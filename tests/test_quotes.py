@@ -682,7 +682,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v35"
+    assert st.tag == "quotes.v36"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -967,3 +967,34 @@ def test_a_pronoun_of_a_thing_is_no_source_of_a_learned_act(nlp: object, text: s
              if a.cue is not None and cue in text[a.cue[0]:a.cue[1]]]
     assert attrs
     assert all(a.source is None and a.speaker is None for a in attrs)
+
+
+# --------------------------------------------------------------------------- h64's rule (quotes.v36)
+# A cue set off by commas in mid-sentence, the quote after it: the sentence's words before the aside
+# are reported too, a piece of their own (_Builder._aside_lead from _lead_in); the quote stays the quote.
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "quote"),
+    [
+        # PolNeAR train (a commission's statement): gold takes "That" and the quote.
+        ("That, the commission said, “would be helpful in avoiding uncertainty.”",
+         ["That", "“would be helpful in avoiding uncertainty.”"], "would be helpful in avoiding uncertainty."),
+        # The words between the aside and the quote run into it.
+        ('The golf industry, she said, is "doing much better than it has in years."',
+         ["The golf industry", 'is "doing much better than it has in years."'],
+         "doing much better than it has in years."),
+        # Words on the act of speaking are no part of what was said.
+        ("In a statement on Tuesday, the commission said, “We will appeal the ruling.”",
+         ["“We will appeal the ruling.”"], "We will appeal the ruling."),
+        ('When he first described the plan in June, he said, "It will be a big, beautiful wall."',
+         ['"It will be a big, beautiful wall."'], "It will be a big, beautiful wall."),
+    ],
+)
+def test_words_before_a_cue_in_commas_are_reported_with_the_quote(
+        nlp: object, text: str, pieces: list[str], quote: str) -> None:
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] == "said"]
+    assert [text[s:e] for s, e in a.outer] == pieces
+    # What a reader sees as the quote is the quoted words alone.
+    assert [text[s:e] for s, e in a.content] == [quote]
