@@ -1145,6 +1145,22 @@ def test_a_present_state_of_what_the_lead_launched_is_the_reports_news() -> None
     assert other.text.index("has") not in {e.start for e in other.events}
 
 
+def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
+    # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
+    # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and
+    # outside such a letter is as often a speaker the quote finder missed (FNC-1 bodies 93, 151, 388)
+    letter = ("Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
+              "On its website, Apple released the text of Jobs's email, which reads: Team, I will focus on my "
+              "health.\n\nI have asked Tim Cook to be responsible for all of Apple's day to day operations.")
+    a = _parsed(letter, published=date(2011, 1, 17))
+    got = {a.text[e.start:e.end]: (e.label, e.date) for e in a.events}
+    assert got["asked"] == ("occurrence", "2011-01-17")
+    plain = ("Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
+             "Mr Beaton said: \"They made me happy.\"\n\nI have asked Tim Cook to be responsible for it.")
+    other = _parsed(plain, published=date(2011, 1, 17))
+    assert "asked" not in {other.text[e.start:e.end] for e in other.events}
+
+
 # --------------------------------------------------------------------------- h55: a party's reference day
 
 
