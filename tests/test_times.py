@@ -1131,14 +1131,15 @@ def test_a_present_state_of_what_the_lead_launched_is_the_reports_news() -> None
     # in "iPhone 4 has a new stainless steel frame", "It also has a new screen", "It comes in two colors"
     text = ("Yesterday, Apple unveiled iPhone 4 at its annual conference.\n\n"
             "iPhone 4 has a new stainless steel frame. It also has a new screen. It comes in two colors.\n\n"
-            "The company is based in Cupertino. It has many stores. iPhone 4 does not have a keyboard. "
+            "Even though it now uses a faster processor, iPhone 4 has seven hours of talk time. If it breaks, "
+            "iPhone 4 has a warranty.\n\nThe company is based in Cupertino. It has many stores. iPhone 4 does not have a keyboard. "
             "\"iPhone 4 has everything,\" he said.")
     a = _parsed(text)
     got = {e.start: (e.label, e.date) for e in a.events}
-    for w in ("has a new stainless", "has a new screen", "comes"):
+    for w in ("has a new stainless", "has a new screen", "comes", "uses", "has seven"):
         assert got[text.index(w)] == ("occurrence", "2010-06-08")
-    # another subject breaks the run of "it"; a negated or quoted state is none
-    for w in ("is based", "has many", "have a keyboard", "has everything"):
+    # another subject breaks the run of "it"; a negated, quoted or supposed state is none
+    for w in ("is based", "has many", "have a keyboard", "has everything", "breaks"):
         assert text.index(w) not in got
     # without a launch in the lead, a present state is no event
     other = _parsed("Apple said on Monday it would cut prices.\n\niPhone 4 has a new stainless steel frame.")
