@@ -1162,6 +1162,20 @@ def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
     assert "asked" not in {other.text[e.start:e.end] for e in other.events}
 
 
+def test_a_named_doers_past_placed_later_is_an_undated_event() -> None:
+    # SemEval trial doc 18355 (Wikinews): TimeML marks "reassumed" (gold undated) in "In 1996 ... Jobs returned
+    # to Apple and soon after reassumed the role of CEO"; FNC-1 body 390: "Emwazi later moved to Kuwait"
+    text = ("In 1996, Jobs returned to Apple and soon after reassumed the role of CEO.\n\n"
+            "Emwazi later moved to Kuwait. The talks later collapsed. Jobs had later fixed it. He did not later return. "
+            "Doctors said it was a bite, but he later discovered a spider.")
+    a = _parsed(text)
+    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    assert got["reassumed"] == ("occurrence", None, "none")
+    assert got["moved"] == ("occurrence", None, "none")
+    # no named doer (a pronoun's is as often misread), a pluperfect, a negated one: none
+    assert not {"collapsed", "fixed", "return", "discovered"} & set(got)
+
+
 # --------------------------------------------------------------------------- h55: a party's reference day
 
 
