@@ -362,6 +362,26 @@ def test_speaker_and_colon_leading_a_line(nlp: object) -> None:
     assert not any("misstated" in body for body in got)
 
 
+def test_speaker_and_colon_right_before_a_quote(nlp: object) -> None:
+    # HuffPollster's digests: a headline, a dash, the speaker's name (initials and all) and a
+    # colon, then the quote, with no speech verb; "From the report:" after a sentence's end too.
+    t = ("HuffPollster: Iowa polls were not wrong.\n\n"
+         "The polls had Trump ahead of Cruz in Iowa for weeks, and Jeffrey M. Jones of Gallup has studied why.\n\n"
+         "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Jeffrey M. Jones: “Although the polls failed to "
+         "predict Ted Cruz’s Iowa win on Tuesday night, it isn’t because they were dead wrong.” [Gallup]\n\n"
+         "What the survey means - Not all web panels are created equal. From the report: “In general, samples "
+         "with more elaborate sampling produced more accurate results.”\n\n"
+         "Still to come - Election night: “a long night of counting in three states.”\n")
+    got = {q.slice(t): q for q in find_quotes_in_text(t, nlp=nlp)}
+    jones = got["Although the polls failed to predict Ted Cruz’s Iowa win on Tuesday night, it isn’t because they "
+                "were dead wrong."]
+    assert jones.speaker is not None and jones.speaker.slice(t) == "Jeffrey M. Jones"
+    assert jones.cue is None  # the colon is no cue word
+    assert "In general, samples with more elaborate sampling produced more accurate results." in got
+    # A label that names no one ("Election night") reports nothing.
+    assert not any("long night" in body for body in got)
+
+
 @pytest.mark.parametrize(
     ("text", "source", "speaker"),
     [
@@ -682,7 +702,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v36"
+    assert st.tag == "quotes.v37"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
