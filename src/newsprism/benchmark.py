@@ -466,7 +466,7 @@ def bench_refresh(db: str) -> dict[str, Any]:
         }
 
 
-REFRESH_STEPS = ("_infer_dates", "_resolve_entities", "_group_claims", "_timeline", "_compare")
+REFRESH_STEPS = ("_infer_dates", "_resolve_entities", "_redating", "_group_claims", "_timeline", "_compare")
 
 
 def timed_refresh(corpus: Corpus, new: Sequence[str] | None) -> dict[str, Any]:

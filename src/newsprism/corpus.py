@@ -267,11 +267,7 @@ class Corpus:
 
         # A story's timeline reads the corpus's re-dating of its events (another story's report can
         # date them): a kept story whose events are re-dated otherwise now is computed again.
-        from .resolve.timeline import corpus_redating, redating_digest
-
-        redated = corpus_redating(analyses, stories)
-        redating = {s.id: d for s in stories
-                    if (d := redating_digest((by_id[i] for i in s.articles if i in by_id), redated))}
+        redated, redating = self._redating(analyses, stories)
         if keep is not None:
             keep.drop_redated(redating)
 
@@ -308,6 +304,19 @@ class Corpus:
                 art = dataclasses.replace(a.article, published=day, published_inferred=True)
                 changed.append(reanchor(dataclasses.replace(a, article=art), day))
         return changed
+
+    def _redating(
+        self, analyses: Sequence[Analysis], stories: Sequence[Story]
+    ) -> tuple[dict[int, Event], dict[str, str]]:
+        """The corpus's re-dating of its events by other reports' tellings (read once for every story's
+        build), with each story's digest of it (stories none of whose events is re-dated are left out)."""
+        from .resolve.timeline import corpus_redating, redating_digest
+
+        by_id = {a.id: a for a in analyses}
+        redated = corpus_redating(analyses, stories)
+        digests = {s.id: d for s in stories
+                   if (d := redating_digest((by_id[i] for i in s.articles if i in by_id), redated))}
+        return redated, digests
 
     def _resolve_entities(self, analyses: Sequence[Analysis]) -> list[Entity]:
         try:
