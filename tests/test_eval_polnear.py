@@ -9,7 +9,7 @@ import pytest
 
 from conftest import need_data
 from newsprism.errors import DataMissing
-from newsprism.eval.polnear import evaluate, read_ann, score_spans
+from newsprism.eval.polnear import evaluate, miss_kinds, read_ann, score_spans
 
 BASELINE = json.loads((Path(__file__).parent / "baselines" / "polnear.json").read_text(encoding="utf-8"))
 
@@ -23,6 +23,16 @@ def test_scorer_exact_and_overlap() -> None:
     assert rep["overlap"]["r"] == 1.0
     # A short span inside a long one is not a match: 3 / 10 < 0.5.
     assert score_spans([frozenset(range(10))], [frozenset(range(3))]).tp_overlap == 0
+
+
+def test_miss_kinds_say_why_a_span_is_unmatched() -> None:
+    gold = [frozenset(range(10)), frozenset(range(20, 40)), frozenset(range(50, 54)), frozenset(range(70, 80))]
+    system = [frozenset(range(10)), frozenset(range(1, 10)), frozenset(range(20, 26)),
+              frozenset(range(50, 60)), frozenset(range(90, 95))]
+    # The second system span is a duplicate of the first's act; the third stops short of its gold
+    # (6/20); the fourth runs past its gold (4/10); the last has no gold near it.
+    assert miss_kinds(system, gold) == [None, "other_taken", "shorter", "longer", "none_near"]
+    assert miss_kinds(gold, system) == [None, "longer", "shorter", "none_near"]
 
 
 def test_read_ann_discontinuous(tmp_path: Path) -> None:

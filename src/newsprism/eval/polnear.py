@@ -31,7 +31,7 @@ from typing import Any
 
 from ..errors import DataMissing
 
-__all__ = ["GoldAttribution", "agreement", "evaluate", "read_ann", "score_spans"]
+__all__ = ["GoldAttribution", "agreement", "evaluate", "miss_kinds", "read_ann", "score_spans"]
 
 KINDS = ("content", "source", "cue")
 # Every HELDOUT_MOD-th train article (sorted by name, index 0 mod 10) is never trained or tuned on.
@@ -78,6 +78,8 @@ class _Totals:
     counts: dict[str, _Counts] = field(default_factory=lambda: {k: _Counts() for k in KINDS})
     speaker_ok: int = 0
     speaker_n: int = 0
+    # Why content spans went unmatched (see miss_kinds): system spans, then gold spans.
+    content_misses: dict[str, dict[str, int]] = field(default_factory=lambda: {"system": {}, "gold": {}})
 
 
 def _chars(text: str, pieces: Iterable[tuple[int, int]]) -> CharSet:
@@ -154,6 +156,32 @@ def _match(gold: list[CharSet], system: list[CharSet]) -> list[tuple[int, int, f
     return out
 
 
+MISS_KINDS = ("none_near", "other_taken", "longer", "shorter")
+
+
+def miss_kinds(spans: list[CharSet], others: list[CharSet]) -> list[str | None]:
+    """Per span of ``spans``, why it matched none of ``others`` at >= 50% overlap in the one-to-one
+    matching (None when it matched): ``none_near`` — no span of the other side overlaps it at all
+    (an act the other side does not have, or missed); ``other_taken`` — one overlaps it at >= 50% but
+    was matched to another span (a duplicate); ``longer``/``shorter`` — the most overlapping one
+    overlaps it under 50% and is shorter/longer than it (a boundary error). Duplicates are removed
+    first, as in :func:`score_spans`; ``spans`` must hold no duplicate or empty set."""
+    o = list(dict.fromkeys(x for x in others if x))
+    matched = {i for i, _j, ov in _match(spans, o) if ov >= 0.5}
+    out: list[str | None] = []
+    for i, a in enumerate(spans):
+        if i in matched:
+            out.append(None)
+            continue
+        near = [(_overlap(a, b), b) for b in o if a & b]
+        if not near:
+            out.append("none_near")
+            continue
+        ov, best = max(near, key=lambda t: t[0])
+        out.append("other_taken" if ov >= 0.5 else "longer" if len(a) > len(best) else "shorter")
+    return out
+
+
 def score_spans(gold: list[CharSet], system: list[CharSet]) -> _Counts:
     """Counts for one article and one span type (duplicates removed on both sides)."""
     g = list(dict.fromkeys(x for x in gold if x))
@@ -171,6 +199,13 @@ def _score_article(totals: _Totals, gold: list[GoldAttribution], system: list[Go
     """Add one article's span counts and speaker matches to ``totals``."""
     for kind in KINDS:
         totals.counts[kind].add(score_spans([getattr(g, kind) for g in gold], [getattr(s, kind) for s in system]))
+    g_content = list(dict.fromkeys(g.content for g in gold if g.content))
+    s_content = list(dict.fromkeys(s.content for s in system if s.content))
+    for side, spans, others in (("system", s_content, g_content), ("gold", g_content, s_content)):
+        tally = totals.content_misses[side]
+        for why in miss_kinds(spans, others):
+            if why is not None:
+                tally[why] = tally.get(why, 0) + 1
     # Speaker accuracy over matched contents.
     g_list = [g for g in gold if g.content]
     s_list = [s for s in system if s.content]
@@ -187,6 +222,10 @@ def _report(totals: _Totals) -> dict[str, Any]:
         **{kind: totals.counts[kind].report() for kind in KINDS},
         "speaker_accuracy": round(totals.speaker_ok / totals.speaker_n, 4) if totals.speaker_n else 0.0,
         "speaker_matched": totals.speaker_n,
+        # Content spans left unmatched at >= 50%, by why (miss_kinds): "system" are the false
+        # positives, "gold" the misses; "longer" on the system side is a span too long.
+        "content_misses": {side: {k: totals.content_misses[side].get(k, 0) for k in MISS_KINDS}
+                           for side in ("system", "gold")},
     }
 
 
