@@ -21,6 +21,7 @@ from newsprism.resolve.timeline import (
     reanchor,
     render_svg,
     same_name,
+    timeline_members,
     timeline_to_json,
 )
 from newsprism.stages.temporal import compatible, find_times, resolve, value_range
@@ -1450,3 +1451,42 @@ def test_a_subject_set_off_from_its_verb_by_a_participle_is_the_verbs() -> None:
     a = _mentioned("Monday 's email announcement marked the third time in the past decade that Jobs , aged 55 , has "
                    "taken medical leave .", date(2011, 1, 17))
     assert _parties(a, "leave") == (["Jobs"], "Jobs leave")
+
+
+# --- h61: the first person of a named writer's text; the one granted a leave
+
+
+def test_the_first_person_of_a_writing_the_report_gives_is_its_writer() -> None:
+    # SemEval trial doc 17677 (Wikinews), gold 2011-01-17 for 'leave': "me" is the writer of the email the
+    # report gives (its possessor, "Jobs's email"), and the one granted the leave holds it (not the board, nor
+    # the "absence" it is of); with no participant it joined no entry. The report's own first person, with no
+    # writer named, stays no one; a sentence naming the writer again between is the report's voice.
+    text = ("Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an internal memo that he "
+            "would be on medical leave.\n\nOn its website, Apple released the text of Jobs's email, which reads: "
+            "Team, At my request, the board of directors has granted me a medical leave of absence so I can focus "
+            "on my health.\n\nI have asked Tim Cook to be responsible for all of Apple's day to day operations.")
+    a = _mentioned(text, published=date(2011, 1, 17))
+    assert _parties(a, "leave", 1)[0] == ["Jobs"]
+    leaves = [ev.start for ev in a.events if a.text[ev.start:ev.end] == "leave"]
+    held = [(e.date, sorted(s for _, s in starts if s in leaves)) for e, starts in timeline_members([a])]
+    assert ("2011-01-17", leaves) in held, held  # the granted leave is the memo's leave, one entry
+    b = _mentioned("I think the board of directors has granted me a medical leave of absence on Monday.",
+                   published=date(2011, 1, 17))
+    assert _parties(b, "leave")[0] == []
+    c = _mentioned(text.replace("Team, At my", "Team. Jobs wrote it at night.\n\nAt my"), published=date(2011, 1, 17))
+    assert _parties(c, "leave", 1)[0] == []
+
+
+def test_a_noun_of_an_occurrence_is_no_other_occurrence_of_its_doer() -> None:
+    # FNC-1 body 451: "Conal's customer-service request" took the date of "cancel his subscription in October
+    # 2013" (the generic occurrence class, one doer); and once "my" is Jobs (SemEval trial doc 17677), "At my
+    # request" took the 2009 of "Jobs took six months off in early 2009". One occurrence is another only by its
+    # word too: "his request" after "requested in May" is that request.
+    a = _mentioned("Conal tried to cancel his subscription in October 2013, and Comcast sent him equipment.\n\n"
+                   "No one ever sorted out Conal's customer-service request.", published=date(2014, 10, 15))
+    (req,) = [ev for ev in a.events if a.text[ev.start:ev.end] == "request"]
+    assert req.date != "2013-10", (req.date, dating_rule(req))
+    b = _mentioned("Conal requested a refund in May 2014.\n\nNo one ever sorted out Conal's customer-service request.",
+                   published=date(2014, 10, 15))
+    (req,) = [ev for ev in b.events if b.text[ev.start:ev.end] == "request"]
+    assert (req.date, dating_rule(req)) == ("2014-05", "coreferent")

@@ -442,7 +442,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 47
+    version = 48
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -825,11 +825,14 @@ def _coreferent(events: list[Event], k: int, keys: dict[int, set[tuple[str, bool
     ev = events[k]
     mine = _name_words(text, ev.participants) | keys.get(k, set())
     best: tuple[int, int, Event] | None = None
+    # the generic occurrence is no one happening by its class: only by its word too ("At my request"
+    # and "took six months off in early 2009" are two of Jobs's doings, once "my" is known to be his)
+    stem = text[ev.start : ev.end].lower()[:4] if ev.label == OCCURRENCE else None
     for persons in (True, False):  # the person it names first, then any name
         want = {w for w, person in mine if person or not persons}
         for j, o in enumerate(events):
             if not want or j == k or o.label != ev.label or o.date is None or dating_rule(o) not in (
-                    "own", "inherited"):
+                    "own", "inherited") or (stem is not None and text[o.start : o.end].lower()[:4] != stem):
                 continue
             theirs = _name_words(text, o.participants) | keys.get(j, set())
             if not want & {w for w, person in theirs if person or not persons}:
@@ -1397,6 +1400,8 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
                     agent = agent or c
         if agent is None and label not in _HARMS:
             agent = _holder(tok)
+    if tok.pos_ == "NOUN" and (given := _granted_to(tok)) is not None:
+        agent = given  # the one granted it ("granted me a medical leave of absence"), not what it is "of"
     return {"agent": agent, "patient": patient}
 
 
@@ -1425,6 +1430,20 @@ def _set_off_subject(verb: Any) -> Any:
                 doc[part.i - 1].text == "," and not any(c.dep_ in ("aux", "auxpass") for c in part.children):
             return t
     return None
+
+
+# verbs granting what their object names to the one their dative names ("granted me a medical leave",
+# "awarded him a pardon"): that one holds it, the subject only allows it
+_GRANTING = frozenset({"grant", "award", "allow", "permit"})
+
+
+def _granted_to(tok: Any) -> Any:
+    """The one a happening's noun is granted to, the dative of a verb of granting it is the object of
+    ("the board of directors has granted me a medical leave of absence": "me", not the subject, nor
+    the "absence" the leave is of): a name or a pronoun, else None."""
+    if tok.dep_ != "dobj" or tok.head.lemma_ not in _GRANTING:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dative" and c.pos_ in ("PRON", "PROPN")), None)
 
 
 def _holder(tok: Any) -> Any:
@@ -1497,6 +1516,8 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
     ... The store currently sells", "the High Court ... the court ruled")."""
     if tok.pos_ == "NOUN":
         return _named_as(names, tok, text)
+    if tok.lower_ in _FIRST_PERSON:
+        return _writer(names, tok, doc, text)
     labels = _PRONOUNS.get(tok.lower_)
     if not labels:
         return None
@@ -1523,6 +1544,51 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
         if subj:
             return subj[-1]
     return before[-1]
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+# what a person writes whose text a report gives: its first person is the writer
+_WRITINGS = frozenset({"email", "e-mail", "letter", "memo", "message", "note", "post", "blog", "tweet", "statement",
+                       "essay", "column", "op-ed"})
+
+
+def _writer(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | None:
+    """Whom a first-person pronoun stands for in a person's writing the report gives: the person
+    a writing noun before it names as its writer, by a possessive or "from"/"by" ("Apple released
+    the text of Jobs's email, which reads: Team, At my request, the board of directors has granted
+    me a medical leave": "me" is Jobs), in its sentence or one of the sentences before it when none
+    between names the writer again (a report telling of him in the third person is out of his text).
+    None in the report's own voice or a quote of a speaker not named so."""
+    back = list(_sentences_back(doc, tok))
+    for k, sent in enumerate(back):
+        hi = tok.i if k == 0 else sent.end
+        for w in reversed(doc[sent.start : hi]):
+            if w.lower_ not in _WRITINGS or w.pos_ != "NOUN":
+                continue
+            by = [c for c in w.children if c.dep_ == "poss"] + [
+                g for c in w.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for g in c.children
+                if g.dep_ == "pobj"]
+            for b in by:
+                m = _mention_at(names, b)
+                if m is None or m.label != "PERSON":
+                    continue
+                words = set(text[m.start : m.end].lower().split())
+                lo, hi_char = sent.end_char, tok.sent.start_char
+                if any(lo <= n.start < hi_char and words & set(text[n.start : n.end].lower().split())
+                       for n in names if n.label == "PERSON"):
+                    return None  # the report names the writer again between: its own voice
+                return m
+    return None
+
+
+def _sentences_back(doc: Any, tok: Any, limit: int = 8) -> Iterator[Any]:
+    """The token's sentence and up to ``limit`` sentences before it, nearest first."""
+    sent = tok.sent
+    for _ in range(limit + 1):
+        yield sent
+        if sent.start == 0:
+            return
+        sent = doc[sent.start - 1].sent
 
 
 def _named_as(names: Sequence[Span], tok: Any, text: str) -> Span | None:
