@@ -442,7 +442,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 48
+    version = 49
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1546,10 +1546,8 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
     return before[-1]
 
 
+# the writer's first person in a writing the report gives (:data:`_WRITINGS`)
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-# what a person writes whose text a report gives: its first person is the writer
-_WRITINGS = frozenset({"email", "e-mail", "letter", "memo", "message", "note", "post", "blog", "tweet", "statement",
-                       "essay", "column", "op-ed"})
 
 
 def _writer(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | None:
