@@ -284,6 +284,22 @@ def test_reported_content_leaves_a_closing_aside_out(nlp: object) -> None:
     assert got and got[0][0] == "his struggles to those of the former president"
 
 
+def test_a_paragraph_going_on_with_a_quote_is_one_reported_span_with_it(nlp: object) -> None:
+    # PolNeAR marks the speaker's quote and the all-quote paragraph after it as one content; the
+    # reader still gets two quotes, the second as sure as before.
+    t = ("The senator spoke to reporters on Monday.\n\n“We will build a new bridge over the river,” Jane Doe said "
+         "to loud applause.\n\n“And the state will pay for every part of it. They do not know it yet, but they "
+         "will pay.”\n\nThe crowd cheered.\n")
+    first, second = (t.index("“We will"), t.index("“And the state"))
+    got = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    base = next(a for a in got if a.outer and a.outer[0][0] == first)
+    assert [t[s:e] for s, e in base.outer] == ["“We will build a new bridge over the river,”",
+                                               t[second:t.index("\n\nThe crowd")]]
+    follow = next(a for a in got if a.content[0][0] == second + 1)
+    assert follow.outer == () and follow.confidence < base.confidence
+    assert [q.slice(t)[:14] for q in find_quotes_in_text(t, nlp=nlp)] == ["We will build ", "And the state "]
+
+
 def test_a_speech_verb_inside_reported_content_is_no_report_of_its_own(nlp: object) -> None:
     t = "The senator said the questions he refused to answer were unfair."
     assert _quotes(t, nlp) == [("the questions he refused to answer were unfair", "senator", "say")]
@@ -702,7 +718,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v37"
+    assert st.tag == "quotes.v38"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
