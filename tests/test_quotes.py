@@ -718,7 +718,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v38"
+    assert st.tag == "quotes.v39"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1025,6 +1025,9 @@ def test_a_pronoun_of_a_thing_is_no_source_of_a_learned_act(nlp: object, text: s
          ["“We will appeal the ruling.”"], "We will appeal the ruling."),
         ('When he first described the plan in June, he said, "It will be a big, beautiful wall."',
          ['"It will be a big, beautiful wall."'], "It will be a big, beautiful wall."),
+        # A lead with a comma of its own sets the scene (quotes.v39).
+        ('Quite suddenly, after the couple divorced, she said, "Marla called and told me she could not do it."',
+         ['"Marla called and told me she could not do it."'], "Marla called and told me she could not do it."),
     ],
 )
 def test_words_before_a_cue_in_commas_are_reported_with_the_quote(
@@ -1034,3 +1037,25 @@ def test_words_before_a_cue_in_commas_are_reported_with_the_quote(
     assert [text[s:e] for s, e in a.outer] == pieces
     # What a reader sees as the quote is the quoted words alone.
     assert [text[s:e] for s, e in a.content] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "pieces"),
+    [
+        # PolNeAR train (usa-today_2016-07-07_...): "This" and the words after the aside.
+        ("This, I predict, will not end well for the party.", "predict",
+         ["This", "will not end well for the party"]),
+        ("That, they say, will be easier when he is isolated against a single rival.", "say",
+         ["That", "will be easier when he is isolated against a single rival"]),
+        # The words the aside interrupts open after a dash (PolNeAR train, wash-post_2016-01-20_...).
+        (("She praised the students she met in Delhi - all of whom, she explained, needed a boost to reach "
+          "their potential."), "explained", ["all of whom", "needed a boost to reach their potential"]),
+    ],
+)
+def test_reported_speech_after_a_cue_in_commas_takes_the_words_before_the_aside(
+        nlp: object, text: str, cue: str, pieces: list[str]) -> None:
+    # h64 (quotes.v39): _Builder._reported_aside; the content a reader sees is the words after the aside.
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    assert [text[s:e] for s, e in a.outer] == pieces
+    assert [text[s:e] for s, e in a.content] == pieces[1:]
