@@ -718,7 +718,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v39"
+    assert st.tag == "quotes.v40"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1059,3 +1059,22 @@ def test_reported_speech_after_a_cue_in_commas_takes_the_words_before_the_aside(
            if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
     assert [text[s:e] for s, e in a.outer] == pieces
     assert [text[s:e] for s, e in a.content] == pieces[1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # PolNeAR train (huff-post_2016-08-03_..., breitbart_2015-11-19_...): gold takes both parts.
+        ("“Honestly,” he continued, “we may be on the brink of a real crisis.”",
+         ["“Honestly,”", "“we may be on the brink of a real crisis.”"]),
+        ("“We,” he said, “will win the vote next week.”", ["“We,”", "“will win the vote next week.”"]),
+        # Inside the writer's sentence a one-word quote is a scare quote, no part of the speaker's.
+        ("He called it a “disaster,” he said, “and a shame for the city.”", ["“and a shame for the city.”"]),
+    ],
+)
+def test_a_one_word_first_part_of_a_split_quote_is_the_speakers(nlp: object, text: str,
+                                                                 pieces: list[str]) -> None:
+    # h64 (quotes.v40): _Builder._opens_split in _assign_regions.
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] in ("said", "continued")]
+    assert [text[s:e] for s, e in a.outer] == pieces

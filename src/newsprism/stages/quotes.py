@@ -1575,11 +1575,29 @@ class _Builder:
                         best = cands[-1]
             if best is None:
                 continue
-            if not self._is_direct(best, r):
+            if not self._is_direct(best, r) and not self._opens_split(ri, best):
                 continue
             owner[ri] = best.i
             assigned.setdefault(best.i, []).append(r)
         return assigned
+
+    def _opens_split(self, ri: int, cue: Any) -> bool:
+        """A one-word quote closing on a comma before its cue, the quote going on right after the
+        cue in the same sentence ('“We,” he said, “will win.”', '“Honestly,” he continued, “we
+        may be ...”'): the first part of a split quote, not a scare quote (PolNeAR takes both)."""
+        r = self.regions[ri]
+        text = self.text
+        if ri + 1 >= len(self.regions) or cue.idx < r.outer[1] or not r.closed:
+            return False
+        if not (text[r.start:r.end].rstrip().endswith(",") or text[r.outer[1]:r.outer[1] + 1] == ","):
+            return False
+        before = text[text.rfind("\n", 0, r.outer[0]) + 1:r.outer[0]].rstrip()
+        if before and before[-1] not in ".!?:" + DOUBLE_MARKS:
+            return False  # 'called it a “disaster,” he said, ...': inside a sentence of the writer's
+        nxt = self.regions[ri + 1]
+        gap = text[r.outer[1]:nxt.outer[0]]
+        return nxt.opened and cue.idx < nxt.outer[0] and len(gap) < 90 and "\n" not in gap \
+            and gap.rstrip().endswith(",") and not self._sentence_break(r.outer[1], nxt.outer[0])
 
     def _same_marks(self, a: QuoteRegion, b: QuoteRegion) -> bool:
         """``a`` and ``b`` open with marks of one family (straight '"' and a doubled apostrophe,
@@ -2239,7 +2257,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 39
+    version = 40
     requires = ("parse",)
     assigns = ("quotes",)
 
