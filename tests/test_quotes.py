@@ -718,7 +718,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v40"
+    assert st.tag == "quotes.v41"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1078,3 +1078,25 @@ def test_a_one_word_first_part_of_a_split_quote_is_the_speakers(nlp: object, tex
     [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
            if a.cue is not None and text[a.cue[0]:a.cue[1]] in ("said", "continued")]
     assert [text[s:e] for s, e in a.outer] == pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "pieces"),
+    [
+        # PolNeAR train: the pronoun that stands for the content's subject or object is content.
+        ("The deficit, which he said would be the lowest in a decade, fell again in March.", "said",
+         ["which", "would be the lowest in a decade"]),
+        ("The senator, who is expected to support the bill, stayed home.", "is expected",
+         ["who", "to support the bill"]),
+        # The subject of an active cue is its source, not what was said.
+        ("Young voters who are voting for a Republican for the first time were few.", "are voting for",
+         ["a Republican for the first time"]),
+    ],
+)
+def test_a_relative_pronoun_before_the_cue_is_reported(nlp: object, text: str, cue: str,
+                                                       pieces: list[str]) -> None:
+    # h64 (quotes.v41): _Builder._relative_lead; the content a reader sees is the words after the cue.
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    assert [text[s:e] for s, e in a.outer] == pieces
+    assert [text[s:e] for s, e in a.content] == [pieces[-1]]

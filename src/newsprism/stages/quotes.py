@@ -306,6 +306,9 @@ SOURCE_CLIMB: tuple[str, ...] = ("compound", "flat", "det", "amod", "nummod")
 _CHANNEL_RELAYS = ("speaking to", "in an interview with", "published by", "as published by")
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _LEAD_OPENER = re.compile(r"\s[-—–]+\s|[—–:;(]|,\s+(?:but|and|yet)\s")
+# A relative pronoun right before a cue and its source is part of what was reported (_relative_lead).
+_RELATIVES = frozenset({"which", "who", "whom", "what", "that", "where"})
+_BEFORE_CUE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
 # Where or how something was said: a phrase opening on them before the cue ("In a statement, ...,
 # he said, “...”") is on the act, not part of what was said (_Builder._reported_lead).
 _SPEAKING_NOUNS = DOCUMENT_NOUNS | {"interview", "email", "e-mail", "essay", "speech", "remarks", "excerpt",
@@ -632,13 +635,50 @@ class _Builder:
         learned = {info["cue"] for _, info in found if info.get("learned")}
         out: list[Attribution] = []
         for tok, info in _gone_on(self._nesting(found)):
-            a = self._finish(tok, self._reported_aside(tok, info))
+            a = self._finish(tok, self._relative_lead(tok, self._reported_aside(tok, info)))
             if a.relays and learned:
                 # A learned cue already holds this "according to X" as an attribution of its own.
                 a = replace(a, relays=tuple(r for r in a.relays if not any(
                     c[0] <= r[0][0] < c[1] or r[0][0] <= c[0] < r[0][1] for c in learned)))
             out.append(a)
         return out
+
+    def _relative_lead(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
+        """What was reported with the relative pronoun that stands for its subject or object
+        before the cue and its source ("which he said would be its lowest ever", "what it
+        calls “sensible gun laws”", "who is expected to support ..."): PolNeAR takes the
+        pronoun as a piece of the content; the content a reader sees stays the words after
+        the cue. Not a pronoun that is the subject of an active cue ("voters who are voting for
+        ...": its source) or a preposition's ("in which voters say ..."). PolNeAR train: gold
+        content opens on such a pronoun in about 190 acts, 2 matched exactly before; content
+        exact +64 over the 153 articles it changes."""
+        outer = info["outer"]
+        if not outer or outer[0][0] < info["cue"][1]:
+            return info
+        v = self.view
+        assert v is not None
+        c = tok.i
+        left = c
+        for ch in tok.children:
+            if ch.i < c and ch.dep_ in _BEFORE_CUE_DEPS:
+                if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ in _RELATIVES:
+                    if ch.dep_ == "nsubj":
+                        return info  # "voters who are voting for ...": the pronoun is the source
+                    left = min(left, ch.i + 1)  # "who is expected to ...": what is expected of them
+                else:
+                    left = min(left, ch.left_edge.i)
+        w = left - 1
+        while w >= 0 and v.space[w]:
+            w -= 1
+        if w < 0 or v.lower[w] not in _RELATIVES or v.tag[w] not in ("WDT", "WP", "WP$", "WRB") \
+                or v.sent_of[w] != v.sent_of[c] or not tok.left_edge.i <= w:
+            return info
+        h = v.head[w]
+        if v.dep[w] not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "advmod") or not (
+                h == c or any(a <= v.idx[h] < e for a, e in outer)):
+            return info  # "a poll in which voters say ...": the pronoun is the preposition's
+        piece = (v.idx[w], v.idx[w] + v.length[w])
+        return {**info, "outer": (piece, *outer)}
 
     def _reported_aside(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
         """Reported speech right after its cue set off by commas, with the sentence's words
@@ -2257,7 +2297,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 40
+    version = 41
     requires = ("parse",)
     assigns = ("quotes",)
 
