@@ -80,3 +80,36 @@ def test_role_fit_is_reproducible_and_says_whether_it_converged() -> None:
     assert not short["converged"] and short["iterations"] == 2
     # the training default runs the role model's solver to convergence, not to a cut-off
     assert tq.ROLE_ITER >= 1000 and tq.ROLE_TOL <= 1e-6
+
+
+def test_folds_spread_over_the_training_articles_and_never_take_the_held_out_ones() -> None:
+    tq = _train_quotes()
+    train = [i for i in range(840) if i % 10 != 0]
+    by_fold: dict[int, list[int]] = {}
+    for i in train:
+        by_fold.setdefault(tq.fold_of(i, 3), []).append(i)
+    assert sorted(by_fold) == [0, 1, 2]
+    assert sorted({i % 10 for i in by_fold[1]}) == [1, 4, 7]
+    assert [len(v) for _k, v in sorted(by_fold.items())] == [252, 252, 252]
+
+
+def test_tune_takes_each_thresholds_best_value_in_order_and_keeps_a_tie(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tq = _train_quotes()
+    best_at = {"min_content_sure": 0.65, "weak_cue_min_sure": 0.95, "sourceless_cue_threshold": 0.4,
+               "cue_threshold": 0.4}
+
+    def fake(_folds, values):  # type: ignore[no-untyped-def]
+        # content F1 peaks at best_at; rules_cue_floor changes nothing (a tie everywhere)
+        f = 0.7 - sum(abs(values[k] - x) for k, x in best_at.items()) / 10
+        return {"content": {"overlap": {"f1": f}}, "source": {"overlap": {"f1": 0.75}},
+                "cue": {"overlap": {"f1": 0.7}}, "speaker_accuracy": 0.9}
+
+    monkeypatch.setattr(tq, "score_folds", fake)
+    got, facts = tq.tune([(None, [1, 2])], 0.0)
+    assert {k: got[k] for k in best_at} == best_at
+    assert got["rules_cue_floor"] == tq.START["rules_cue_floor"]  # a tie keeps where it started
+    assert got["unseen_cue_threshold"] == tq.START["unseen_cue_threshold"]  # not tuned
+    assert facts["folds"] == 1 and facts["articles"] == 2
+    assert facts["tuned"]["content_overlap_f1"] == 0.7 > facts["at_start"]["content_overlap_f1"]
+    assert set(facts["tried"]) == set(tq.GRID) and all(len(facts["tried"][k]) == len(v) for k, v in tq.GRID.items())
+
