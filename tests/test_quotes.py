@@ -718,7 +718,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v41"
+    assert st.tag == "quotes.v42"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1100,3 +1100,20 @@ def test_a_relative_pronoun_before_the_cue_is_reported(nlp: object, text: str, c
            if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
     assert [text[s:e] for s, e in a.outer] == pieces
     assert [text[s:e] for s, e in a.content] == [pieces[-1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # PolNeAR train (nyt_2016-..., 'Israel seems to be undergoing ...'): the subject is what seems so.
+        ("Israel seems to be undergoing a long period of gloom.", ["Israel", "to be undergoing a long period of gloom"]),
+        # An empty "it" is no part of it; a verb of seeming leading to a speech act keeps its source.
+        ("It seems that the plan failed.", ["that the plan failed"]),
+        ("He appeared to say that the plan had failed.", ["to say that the plan had failed"]),
+    ],
+)
+def test_the_subject_of_a_verb_of_seeming_is_reported(nlp: object, text: str, pieces: list[str]) -> None:
+    # h64 (quotes.v42): _Builder._seeming_subject.
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] in ("seems", "appeared")]
+    assert [text[s:e] for s, e in a.outer] == pieces

@@ -635,13 +635,36 @@ class _Builder:
         learned = {info["cue"] for _, info in found if info.get("learned")}
         out: list[Attribution] = []
         for tok, info in _gone_on(self._nesting(found)):
-            a = self._finish(tok, self._relative_lead(tok, self._reported_aside(tok, info)))
+            info = self._relative_lead(tok, self._reported_aside(tok, info))
+            a = self._finish(tok, self._seeming_subject(tok, info))
             if a.relays and learned:
                 # A learned cue already holds this "according to X" as an attribution of its own.
                 a = replace(a, relays=tuple(r for r in a.relays if not any(
                     c[0] <= r[0][0] < c[1] or r[0][0] <= c[0] < r[0][1] for c in learned)))
             out.append(a)
         return out
+
+    def _seeming_subject(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
+        """What seems so with the subject of a verb of seeming, a piece of its own ("Israel
+        seems to be undergoing a protracted period of gloom", "he appears somewhat uneasy"):
+        the subject is part of the content (PolNeAR's span; _finish already gives the act no
+        source), unless the verb leads to a speech act of the subject's ("seemed to indicate")
+        or the subject is an empty "it". The content a reader sees stays the words after the
+        cue. PolNeAR train: content exact +9 on the 29 articles it changes, overlap unchanged;
+        the subjects of passive cues without an agent too ("He was charged with assault") were
+        +3 exact but -1 overlap on train (and on dev), left out."""
+        outer = info["outer"]
+        cue = info["cue"]
+        if not outer or outer[0][0] < cue[1] or tok.lemma_.lower() not in _RAISING_CUES:
+            return info
+        subj = next((ch for ch in tok.children if ch.dep_ == "nsubj" and ch.i < tok.i), None)
+        if subj is None or subj.lower_ in _RELATIVES or subj.lower_ in ("it", "there", "this") \
+                or self._reports_through(tok):
+            return info
+        piece = _clean(self.text, _subtree_range(subj))
+        if piece[1] <= piece[0] or piece[1] > cue[0] or "\n" in self.text[piece[0]:cue[0]]:
+            return info
+        return {**info, "outer": (piece, *outer)}
 
     def _relative_lead(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
         """What was reported with the relative pronoun that stands for its subject or object
@@ -2297,7 +2320,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 41
+    version = 42
     requires = ("parse",)
     assigns = ("quotes",)
 
