@@ -1490,3 +1490,21 @@ def test_a_noun_of_an_occurrence_is_no_other_occurrence_of_its_doer() -> None:
                    published=date(2014, 10, 15))
     (req,) = [ev for ev in b.events if b.text[ev.start:ev.end] == "request"]
     assert (req.date, dating_rule(req)) == ("2014-05", "coreferent")
+
+
+def test_executing_a_plan_is_no_killing() -> None:
+    # SemEval trial doc 17677: "executing the exciting plans we have in place for 2011" was a killing dated
+    # 2011. A plan, order, trade or -tion noun executed (object, passive subject, the head of a relative
+    # clause, the noun's "of" object) is carried out; a person executed is put to death.
+    memo = _mentioned("I have great confidence that Tim and the rest of the executive management team will do a "
+                      "terrific job executing the exciting plans we have in place for 2011.", published=date(2011, 1, 17))
+    assert not [ev for ev in memo.events if ev.label == "killing"], [(memo.text[ev.start:ev.end], ev.date) for ev in memo.events]
+    for text in ("The execution of the plan took months.", "The plans they executed in 2010 worked.",
+                 "The bank executed the transaction on Monday."):
+        a = _mentioned(text, published=date(2011, 1, 17))
+        assert not [ev for ev in a.events if ev.label == "killing"], text
+    for text, word in (("Islamic State militants executed two Iraqi women last week.", "executed"),
+                       ("He was executed by ISIS in August.", "executed"),
+                       ("Foley's execution shocked the world.", "execution")):
+        a = _mentioned(text, published=date(2014, 9, 1))
+        assert [ev.label for ev in a.events if a.text[ev.start:ev.end] == word] == ["killing"], text

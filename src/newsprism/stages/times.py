@@ -352,15 +352,59 @@ def _trigger_class(tok: Any) -> str | None:
     if tok.pos_ == "VERB":
         if lemma == "bear" and tok.text.lower() == "born":
             return "birth"
-        return _VERB_TRIGGERS.get(lemma)
+        label = _VERB_TRIGGERS.get(lemma)
+        if lemma == "execute" and _executed_thing(tok):
+            return None
+        return label
     if tok.pos_ in ("NOUN", "PROPN"):
         if lemma == "talk" and any(c.lower_ == "about" for c in tok.children):
             return "remark"  # "Trump talks about ..." is tagged a noun now and then
         label = _NOUN_TRIGGERS.get(lemma) or _NOUN_TRIGGERS.get(tok.text.lower())
         if label == "absence" and not _taken_absence(tok):
             return None
+        if lemma == "execution" and _executed_thing(tok):
+            return None
         return label
     return None
+
+
+# What is carried out, not put to death, when it is what "execute"/"execution" takes: a plan, an
+# order, a trade, a strategy ... or a deverbal noun of the -tion/-ment kind ("executing the
+# transaction"). SemEval trial 17677's "executing the exciting plans we have for 2011" was a killing
+# dated 2011-01-17 by the memo's day; FNC-1 137's "actions criminals were executed with surgical
+# precision" a killing at the publication month.
+_EXECUTED_THINGS = frozenset({
+    "plan", "order", "strategy", "trade", "deal", "action", "act", "move", "maneuver", "manoeuvre", "task",
+    "project", "program", "programme", "code", "command", "contract", "search", "warrant", "will", "policy",
+    "idea", "vision", "mission", "step", "play", "routine", "transaction", "swap", "merger", "buyback",
+    "purchase", "sale", "operation", "scheme", "plot", "agenda", "blueprint", "roadmap", "change",
+    "turnaround", "transition", "campaign", "script", "query", "instruction", "function", "job", "duty",
+    "role", "design", "document", "deed", "agreement", "attack", "raid", "strike", "trick", "turn",
+    "shot", "pass", "jump", "vault", "dive", "kick", "throw", "goal", "drill", "exercise",
+})
+
+
+def _executed_thing(tok: Any) -> bool:
+    """Whether "execute"/"execution" takes a thing carried out (:data:`_EXECUTED_THINGS`) as its
+    object: the verb's direct object or passive subject (the head a relative clause hangs on when
+    it has neither: "the plans we are executing"), the noun's "of" object or compound ("the
+    execution of the plan", "trade execution"). A person put to death ("executed two Iraqi
+    women", "Foley's execution", "executed by Islamic State") keeps the killing."""
+    objs: list[Any] = []
+    if tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            objs = [tok.head]
+    else:
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+        objs += [c for c in tok.children if c.dep_ == "compound"]
+    for o in objs:
+        lemma = o.lemma_.lower()
+        if o.pos_ in ("NOUN", "PROPN") and (lemma in _EXECUTED_THINGS or o.lower_ in _EXECUTED_THINGS or (
+                _DEVERBAL_RX.search(lemma) is not None and lemma not in _NOT_HAPPENINGS)):
+            return True
+    return False
 
 
 def _taken_absence(tok: Any) -> bool:
@@ -442,7 +486,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 49
+    version = 50
     requires = ("parse",)
     assigns = ("times", "events")
 
