@@ -1508,3 +1508,40 @@ def test_executing_a_plan_is_no_killing() -> None:
                        ("Foley's execution shocked the world.", "execution")):
         a = _mentioned(text, published=date(2014, 9, 1))
         assert [ev.label for ev in a.events if a.text[ev.start:ev.end] == word] == ["killing"], text
+
+
+@pytest.mark.parametrize("text, word, label", [
+    # FNC-1 bodies 0-800: each of these made an entry of the wrong class
+    ("Homeland Security Secretary Jeh Johnson shot down claims on Thursday that the border is porous.", "shot", "denial"),
+    ("A gunman fired multiple shots at the National War Memorial in Ottawa on Wednesday.", "fired", "attack"),
+    ("A drone fired on his two-car convoy in Somalia on Monday night.", "fired", "attack"),
+    ("A gunman opened fire at Canada's National War Memorial on Wednesday.", "opened", "attack"),
+    ("The video was shot in the Now Zad district in 2013.", "shot", None),
+    ("The report says that HBO is targeting a launch in early April.", "targeting", None),
+    ("Shekau ruled out talks with the government in 2012.", "ruled", None),
+    ("Godane is believed to have settled in Mogadishu in 2004.", "settled", None),
+    ("The American airstrikes on Monday succeeded in killing the group's leader.", "succeeded", None),
+    ("Security personnel demonstrated professionalism and courage on Monday.", "demonstrated", None),
+    # the lexicon's senses stay
+    ("Apple fired its chief executive on Monday.", "fired", "leadership"),
+    ("Comcast got one of its customers fired from his job at an accounting firm in May.", "fired", "leadership"),
+    ("Police shot Michael Brown on August 9.", "shot", "attack"),
+    ("Kim has gained weight since succeeding his father, Kim Jong-il in 2011.", "succeeding", "leadership"),
+    ("Jobs demonstrated the iPhone on Monday.", "demonstrated", "launch"),
+    ("Apple settled the lawsuit in 2004.", "settled", "legal"),
+])
+def test_a_lexicon_verb_is_read_by_what_it_acts_on(text: str, word: str, label: str | None) -> None:
+    a = _mentioned(text, published=date(2014, 9, 1))
+    got = [ev.label for ev in a.events if a.text[ev.start:ev.end] == word]
+    lexicon = {"killing", "attack", "statement", "denial", "remark", "meeting", "election", "arrest", "launch",
+               "legal", "leadership", "business", "injury"}
+    if label is None:
+        assert not [g for g in got if g in lexicon], (text, got)
+    else:
+        assert got == [label], (text, got)
+
+
+def test_fire_opened_describes_no_target() -> None:
+    a = _mentioned("A gunman opened fire at Canada's National War Memorial on Wednesday.", published=date(2014, 9, 1))
+    (ev,) = [ev for ev in a.events if a.text[ev.start:ev.end] == "opened"]
+    assert ev.description == "gunman opens fire", ev.description
