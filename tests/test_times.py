@@ -1545,3 +1545,16 @@ def test_fire_opened_describes_no_target() -> None:
     a = _mentioned("A gunman opened fire at Canada's National War Memorial on Wednesday.", published=date(2014, 9, 1))
     (ev,) = [ev for ev in a.events if a.text[ev.start:ev.end] == "opened"]
     assert ev.description == "gunman opens fire", ev.description
+
+
+def test_what_one_has_yet_to_do_is_no_event() -> None:
+    # FNC-1 body 414: "Apple has yet to publicly announce a specific launch date ... beyond 'Early 2015'" was an
+    # 'Apple statement' entry at 2015; "is yet to be confirmed", "has yet to comment" are no happenings either.
+    for text, word in ((("While Apple has yet to publicly announce a specific launch date for the Apple Watch beyond "
+                         "early 2015, sources say the company is planning a March debut."), "announce"),
+                       ("The FBI has yet to comment on whether it questioned the man.", "comment"),
+                       ("The Archdiocese of Boston is yet to confirm the news.", "confirm")):
+        a = _mentioned(text, published=date(2014, 9, 1))
+        assert not [ev for ev in a.events if a.text[ev.start:ev.end] == word], text
+    b = _mentioned("Apple has announced a launch date for the Apple Watch in April.", published=date(2014, 9, 1))
+    assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "announced"] == ["statement"]
