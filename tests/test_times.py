@@ -1558,3 +1558,23 @@ def test_what_one_has_yet_to_do_is_no_event() -> None:
         assert not [ev for ev in a.events if a.text[ev.start:ev.end] == word], text
     b = _mentioned("Apple has announced a launch date for the Apple Watch in April.", published=date(2014, 9, 1))
     assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "announced"] == ["statement"]
+
+
+def test_one_who_died_is_described_so_and_a_place_captured_is_no_arrest() -> None:
+    # FNC-1 bodies 0-800: "Henry Jackson of the Sugarhill Gang died early Tuesday from kidney complications" was
+    # 'Jackson killed', "his father died of a heart attack in 2011" 'heart attack killed'; "fighters ... captured
+    # the airport" was 'Tripoli International Airport arrested'.
+    a = _mentioned("Henry Jackson of the Sugarhill Gang died early Tuesday from kidney complications.",
+                   published=date(2014, 9, 1))
+    (ev,) = [ev for ev in a.events if a.text[ev.start:ev.end] == "died"]
+    assert (ev.label, ev.description) == ("killing", "Henry Jackson died"), ev.description
+    b = _mentioned("Kim came to power after his father died of a heart attack in 2011.", published=date(2014, 9, 1))
+    (ev,) = [ev for ev in b.events if b.text[ev.start:ev.end] == "died"]
+    assert "heart attack" not in ev.description and ev.description.endswith("died"), ev.description
+    c = _mentioned("Fighters from the Islamic Fajr Libya coalition captured the airport on August 26.",
+                   published=date(2014, 9, 1))
+    assert [ev.label for ev in c.events if c.text[ev.start:ev.end] == "captured"] != ["arrest"]
+    d = _mentioned("Gill Rosenberg was captured by ISIS fighters on Sunday.", published=date(2014, 9, 1))
+    assert [ev.label for ev in d.events if d.text[ev.start:ev.end] == "captured"] == ["arrest"]
+    e = _mentioned("Police killed the gunman on Monday.", published=date(2014, 9, 1))
+    assert [ev.description for ev in e.events if e.text[ev.start:ev.end] == "killed"] == ["gunman killed"]

@@ -432,6 +432,10 @@ def _verb_sense(tok: Any, lemma: str, label: str) -> str | None:
     if lemma == "fire" and not _verb_objects(tok) and preps & {"on", "at", "upon", "into"} and "from" not in preps:
         # not one "fired from his job at a prestigious accounting firm" (FNC-1 155)
         return "attack"
+    if lemma == "capture" and objs and all(o in _PLACE_WORDS for o in objs) or lemma == "capture" and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") for o in _verb_objects(tok)):
+        # "fighters ... captured the airport", "cities ISIS fighters captured": a place taken, no arrest
+        return None
     if lemma == "rule" and "out" in prts:
         return None
     if lemma == "settle" and not objs and (prts & {"down", "in"} or preps & {"in", "into", "at"}):
@@ -445,10 +449,14 @@ def _verb_sense(tok: Any, lemma: str, label: str) -> str | None:
     return label
 
 
+_PLACE_WORDS = frozenset({"city", "town", "village", "airport", "base", "territory", "area", "region", "province",
+                          "district", "capital", "border", "crossing", "hill", "bridge", "port", "field", "oilfield",
+                          "dam", "road", "highway", "building", "compound", "camp", "checkpoint", "stronghold",
+                          "outpost", "garrison", "suburb", "neighbourhood", "neighborhood", "island", "land"})
 _QUALITY_RX = re.compile(r"[a-z]{3}(?:ity|ness|ism|ence|ance|age)$")
 _QUALITIES = frozenset({"skill", "commitment", "resolve", "support", "knowledge", "strength", "power", "need",
                         "value", "talent", "will", "determination", "leadership", "bravery", "heroism"})
-for _lemma in ("rule", "settle", "succeed", "demonstrate"):
+for _lemma in ("rule", "settle", "succeed", "demonstrate", "capture"):
     _OTHER_SENSES[_lemma] = (frozenset(), None)
 
 
@@ -562,7 +570,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 52
+    version = 53
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1836,7 +1844,16 @@ def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequ
         # a victim is a person or a group, not the place named beside it ("born in Quebec")
         victim = next((n for n in names if n.label not in ("GPE", "LOC", "FAC", "DATE", "TIME")), None)
         who = patient or (text[victim.start:victim.end] if victim is not None else "")
-        out = f"{who} {_NOUN_FORM[label]}" if who else (tok.lower_ if tok.pos_ == "VERB" else tok.lemma_.lower())
+        # one who "died of kidney complications" or "of cancer" was not killed: the entry says "died",
+        # of its subject, not what it died "of" (FNC-1: 'heart attack killed', 'stomach cancer killed')
+        died = label == "killing" and tok.pos_ == "VERB" and tok.lemma_.lower() == "die"
+        if died:
+            cause = roles.get("patient") is not None and roles["patient"].head.lower_ in ("of", "from")
+            victims = [n for n in names if n.label not in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "NORP")
+                       and not (cause and text[n.start:n.end] == patient)]
+            who = agent or ("" if cause else patient) or (text[victims[0].start:victims[0].end] if victims else "")
+        noun = "died" if died else _NOUN_FORM[label]
+        out = f"{who} {noun}" if who else (tok.lower_ if tok.pos_ == "VERB" else tok.lemma_.lower())
     elif label == "attack":
         verb = tok.lemma_.lower()
         if verb in ("fire", "open"):
