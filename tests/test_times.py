@@ -1578,3 +1578,14 @@ def test_one_who_died_is_described_so_and_a_place_captured_is_no_arrest() -> Non
     assert [ev.label for ev in d.events if d.text[ev.start:ev.end] == "captured"] == ["arrest"]
     e = _mentioned("Police killed the gunman on Monday.", published=date(2014, 9, 1))
     assert [ev.description for ev in e.events if e.text[ev.start:ev.end] == "killed"] == ["gunman killed"]
+
+
+def test_an_expression_inside_the_subject_tells_of_the_subject() -> None:
+    # FNC-1 body 1190: the death was dated 1957-08-05, the birthday set off inside its subject, over its own
+    # "Tuesday"; with no other expression the subject's still dates it (the tie is a step dearer, not cut).
+    text = ("TMZ reported that the rapper — born Henry Jackson on Aug. 5, 1957, in the Bronx — died at about 2 a.m. "
+            "Tuesday in the greater New York City area.")
+    a = _mentioned(text, published=date(2014, 8, 27))
+    assert [ev.date for ev in a.events if a.text[ev.start:ev.end] == "died"] == ["2014-08-26"]
+    b = _mentioned("The attack on Monday killed three soldiers.", published=date(2014, 8, 27))
+    assert [ev.date for ev in b.events if b.text[ev.start:ev.end] == "killed"] == ["2014-08-25"]
