@@ -1589,3 +1589,21 @@ def test_an_expression_inside_the_subject_tells_of_the_subject() -> None:
     assert [ev.date for ev in a.events if a.text[ev.start:ev.end] == "died"] == ["2014-08-26"]
     b = _mentioned("The attack on Monday killed three soldiers.", published=date(2014, 8, 27))
     assert [ev.date for ev in b.events if b.text[ev.start:ev.end] == "killed"] == ["2014-08-25"]
+
+
+def test_neither_nor_negates_both_verbs() -> None:
+    # FNC-1 body 10: "an Amazon spokeswoman neither confirmed nor denied the rumor" made a denial entry and a
+    # statement entry; "nor did he testify", "did not confirm nor deny" tell nothing done either. A man named
+    # Nor ("'We saw something,' Nor said", body 77) still speaks.
+    for text, words in (("In a statement on Friday, an Amazon spokeswoman neither confirmed nor denied the rumor.",
+                         ("confirmed", "denied")),
+                        ("The company did not confirm nor deny the report on Friday.", ("confirm", "deny")),
+                        ("Joshua did not witness the shooting, nor did he testify before the grand jury on Monday.",
+                         ("testify",))):
+        a = _mentioned(text, published=date(2014, 9, 1))
+        assert not [ev for ev in a.events if a.text[ev.start:ev.end] in words], text
+    b = _mentioned("'We saw something,' Nor said on Friday.", published=date(2014, 9, 1))
+    assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "said"] == ["statement"]
+    c = _mentioned("Amazon confirmed and denied reports on Friday.", published=date(2014, 9, 1))
+    assert sorted(ev.label for ev in c.events if c.text[ev.start:ev.end] in ("confirmed", "denied")) == [
+        "denial", "statement"]

@@ -509,6 +509,12 @@ def _generic(tok: Any) -> bool:
     return False
 
 
+def _nor(c: Any) -> bool:
+    """The conjunction "nor" (a capitalised one only opening its sentence: "'We saw something,' Nor
+    said" names a man, FNC-1 body 77)."""
+    return c.dep_ == "cc" and (c.text == "nor" or c.lower_ == "nor" and c.i == c.sent.start)
+
+
 def _negated(tok: Any) -> bool:
     """A verb its clause negates ("Apple did not respond", "Hamas has not claimed"): what did not
     happen is no event. So is what one "has yet to" or "is yet to" do ("Apple has yet to publicly
@@ -516,7 +522,14 @@ def _negated(tok: Any) -> bool:
     quoted "Early 2015" names; "The FBI has yet to comment")."""
     if tok.pos_ != "VERB":
         return False
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" or c.lower_ == "neither" for c in tok.children):
+        return True
+    if any(_nor(c) for c in tok.children if c.i < tok.i) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or tok.dep_ == "conj" and (
+            any(_nor(c) for c in tok.head.children if c.i < tok.i)
+            or any(c.lower_ == "neither" and c.dep_ != "nsubj" for c in tok.head.children)):
+        # "an Amazon spokeswoman neither confirmed nor denied the rumor" (FNC-1 body 10: a denial
+        # entry and a statement entry), "did not confirm nor deny", "nor did he testify"
         return True
     doc = tok.doc
     return any(c.dep_ == "aux" and c.lower_ == "to" and c.i >= 2 and doc[c.i - 1].lower_ == "yet"
@@ -570,7 +583,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 54
+    version = 55
     requires = ("parse",)
     assigns = ("times", "events")
 
