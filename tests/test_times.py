@@ -1607,3 +1607,15 @@ def test_neither_nor_negates_both_verbs() -> None:
     c = _mentioned("Amazon confirmed and denied reports on Friday.", published=date(2014, 9, 1))
     assert sorted(ev.label for ev in c.events if c.text[ev.start:ev.end] in ("confirmed", "denied")) == [
         "denial", "statement"]
+
+
+def test_a_happening_called_off_is_no_event() -> None:
+    # FNC-1 body 600: "Shekau has ... since 2012 ruled out talks with the government" was a 'talk' entry at 2012;
+    # body 407's "Apple postponed its release of a smartwatch", body 282's "refused comment" are not happenings.
+    for text, word in (("Shekau has in a series of video messages since 2012 ruled out talks with the government.", "talks"),
+                       ("Apple postponed its release of a smartwatch in October.", "release"),
+                       ("Obama called off the meeting on Monday.", "meeting")):
+        a = _mentioned(text, published=date(2014, 9, 1))
+        assert not [ev for ev in a.events if a.text[ev.start:ev.end] == word], text
+    b = _mentioned("Obama held talks with Putin on Monday.", published=date(2014, 9, 1))
+    assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "talks"] == ["meeting"]
