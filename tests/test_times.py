@@ -1619,3 +1619,13 @@ def test_a_happening_called_off_is_no_event() -> None:
         assert not [ev for ev in a.events if a.text[ev.start:ev.end] == word], text
     b = _mentioned("Obama held talks with Putin on Monday.", published=date(2014, 9, 1))
     assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "talks"] == ["meeting"]
+
+
+def test_a_heart_attack_is_no_attack() -> None:
+    # FNC-1 bodies 11/526/808/1008/...: "rushed to the hospital on January 29 after a major heart attack" made
+    # a doerless 'attack' entry at January 29; "his father died of a heart attack in 2011" one at 2011.
+    a = _mentioned("The 71-year old cleric was rushed to the hospital on January 29 after a major heart attack.",
+                   published=date(2015, 2, 10))
+    assert not [ev for ev in a.events if ev.label == "attack"], [(a.text[ev.start:ev.end], ev.label) for ev in a.events]
+    b = _mentioned("Hamas launched a major attack on Israel on October 7.", published=date(2023, 10, 8))
+    assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "attack"] == ["attack"]
