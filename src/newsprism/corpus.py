@@ -570,7 +570,7 @@ class _Kept:
     comparison: dict[str, dict[str, Any]]
     prints: dict[str, list[tuple[int, int, str, str, str]]]
     members: dict[str, tuple[str, ...]]
-    redating: dict[str, str]  # story id -> its redating_digest at the last refresh ("" when absent)
+    redating: dict[str, str]  # story id -> its redating_digest at the last refresh (absent: none re-dated)
 
     @classmethod
     def read(cls, store: Store, stories: Sequence[Story], touched: set[str]) -> _Kept:
@@ -594,7 +594,7 @@ class _Kept:
         prints = _fingerprints(store.entities(), articles) if same else {}
         redating = store.layer("timeline_redating", {}, raw=True) if same else {}
         return cls(ids, claims, timeline, {s.id: s.comparison or {} for s in same}, prints,
-                   {s.id: s.articles for s in same}, {sid: redating.get(sid, "") for sid in ids})
+                   {s.id: s.articles for s in same}, redating)
 
     def drop_renamed(self, entities: Sequence[Entity]) -> None:
         """Forget the stories in which an entity mention now resolves differently."""

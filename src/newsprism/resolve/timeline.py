@@ -1188,34 +1188,32 @@ def timeline_members(
         groups.append((None, list(analyses)))
     entries: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
     if redated is None:
-        redated = _corpus_dates(analyses, {a.id: sid for sid, members in groups for a in members})
+        redated = corpus_redating(analyses, stories)
     for story_id, members in groups:
         triples = [(a.id, redated.get(id(ev), ev), a.text) for a in members for ev in a.events
                    if not _credit(a.text, ev)]
         dated = {a.id: d for a in members if (d := _dateline_leads(a)) is not None}
         leads = {a.id: _lead_line(a.text) for a in members}
         for c in _cluster(triples, dated, leads):
-            if _left_out(c, by_id, leads) is not None:
+            if _makes_no_entry(c, by_id, leads):
                 continue
             entries.append((_entry(c, by_id, story_id, entity_of), tuple((aid, ev.start) for aid, ev, _ in c.members)))
     entries.sort(key=lambda x: entry_order(x[0]))
     return entries
 
 
-def _left_out(c: _Cluster, by_id: Mapping[str, Analysis], leads: Mapping[str, tuple[int, int]]) -> str | None:
-    """Why a cluster makes no entry (None when it makes one): what a measure of the timeline reads
-    to tell which filter left a gold event out."""
+def _makes_no_entry(c: _Cluster, by_id: Mapping[str, Analysis], leads: Mapping[str, tuple[int, int]]) -> bool:
+    """Whether a cluster is left off the timeline: no date, a statement with no date or speaker of
+    its own, or a happening outside the lexicon with no named party that is not the lead's news."""
     if c.value is None:
-        return "undated"
+        return True
     if c.label == "statement" and (not (c.explicit or c.told) or not c.names):
-        return "statement"  # "X said" with no date or no speaker of its own is not a point on a timeline
-    if c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members) and not any(
-            ex and _lead_news(by_id[aid].text, ev, leads[aid]) for aid, ev, ex in c.members):
-        # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation,
-        # unless it is the lead's news at a day of its own ("A meteorite crashed down in Managua late
-        # Saturday night", "Pre-orders of the iPhone 4 began Tuesday")
-        return "occurrence"
-    return None
+        return True  # "X said" with no date or no speaker of its own is not a point on a timeline
+    # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation,
+    # unless it is the lead's news at a day of its own ("A meteorite crashed down in Managua late
+    # Saturday night", "Pre-orders of the iPhone 4 began Tuesday")
+    return c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members) and not any(
+        ex and _lead_news(by_id[aid].text, ev, leads[aid]) for aid, ev, ex in c.members)
 
 
 def entry_order(e: TimelineEntry) -> tuple[date, int, str]:
