@@ -348,23 +348,16 @@ def score_folds(folds, values: dict[str, float]) -> dict:  # type: ignore[no-unt
     """The eval's report (first annotator's gold, as ``newsprism eval polnear``) pooled over the
     folds, each fold's articles read by the quotes stage with its own model at ``values``."""
     from newsprism.eval.polnear import _report, _score_article, _system, _Totals
-    from newsprism.stages import quotes as quotes_stage
 
     totals = _Totals()
-    shipped = quotes_stage.load_model
-    try:
-        for model, arts in folds:
-            for key, x in values.items():
-                setattr(model, key, x)
-            memo = model.__dict__.get("_memo") or _Memo(model)
-            model._memo = memo
-            # The stage reads the model of the process (load_model()); here each fold's own.
-            quotes_stage.load_model = lambda path=None, m=model: m  # type: ignore[misc]
-            for j, (doc, text, gold, mentions) in enumerate(arts):
-                memo.at = j
-                _score_article(totals, gold, _system(doc, text, mentions))
-    finally:
-        quotes_stage.load_model = shipped  # type: ignore[misc]
+    for model, arts in folds:
+        for key, x in values.items():
+            setattr(model, key, x)
+        memo = model.__dict__.get("_memo") or _Memo(model)
+        model._memo = memo
+        for j, (doc, text, gold, mentions) in enumerate(arts):
+            memo.at = j
+            _score_article(totals, gold, _system(doc, text, mentions, model=model))
     return _report(totals)
 
 

@@ -689,6 +689,28 @@ def test_run_time_scoring_equals_the_training_features(nlp: object) -> None:
                            model.role_probs(role_batch(v, c, toks, v.lemma[c])), atol=1e-5)
 
 
+def test_extraction_reads_with_the_model_it_is_given(nlp: object) -> None:
+    """The trainer scores each fold with that fold's model, passed in, not the process's one."""
+    import copy
+
+    from newsprism.stages.quote_model import load_model
+
+    shipped = load_model()
+    assert shipped is not None
+    own = copy.copy(shipped)
+    asked: list[int] = []
+
+    def cue_probs_of(v, cands):  # type: ignore[no-untyped-def]
+        asked.append(len(cands))
+        return shipped.cue_probs_of(v, cands)
+
+    own.cue_probs_of = cue_probs_of  # type: ignore[method-assign]
+    text = "The minister said on Monday that taxes would rise, and unions protested."
+    doc = nlp(text)  # type: ignore[operator]
+    got = extract_attributions(doc, text=text, model=own)
+    assert asked and got == extract_attributions(doc, text=text)
+
+
 def test_regions_are_exact() -> None:
     t = 'He said "yes." Then: “no ”quote” here.'
     for r in find_quote_regions(t):

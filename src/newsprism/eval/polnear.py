@@ -27,9 +27,12 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataMissing
+
+if TYPE_CHECKING:
+    from ..stages.quote_model import QuoteModel
 
 __all__ = ["GoldAttribution", "agreement", "evaluate", "miss_kinds", "read_ann", "score_spans"]
 
@@ -285,11 +288,13 @@ def _agreement_anchor(data_dir: Path) -> dict[str, Any] | str:
             "speaker_accuracy": r["speaker_accuracy"]}
 
 
-def _system(doc: Any, text: str, mentions: Any) -> list[GoldAttribution]:
+def _system(doc: Any, text: str, mentions: Any, *, model: QuoteModel | None = None) -> list[GoldAttribution]:
+    """The quote stage's attributions of one article as the gold's character sets (``model``:
+    the attribution model to read with, the shipped one when None)."""
     from ..stages.quotes import extract_attributions
 
     out = []
-    for a in extract_attributions(doc, mentions, text=text):
+    for a in extract_attributions(doc, mentions, text=text, model=model):
         out.append(GoldAttribution(
             content=_chars(text, a.outer),
             source=_chars(text, [a.source]) if a.source else frozenset(),

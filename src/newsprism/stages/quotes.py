@@ -33,7 +33,7 @@ from .quote_lexicon import (
     WEAK_CUES,
     cue_class,
 )
-from .quote_model import DocView, cue_candidates, load_model
+from .quote_model import DocView, QuoteModel, cue_candidates, load_model
 from .speakers import (
     Resolved,
     SpeakerResolver,
@@ -559,8 +559,8 @@ def _is_title(quoted: str) -> bool:
 class _Builder:
     """Finds the attributions of one parsed document."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Any], credits: Sequence[str], use_model: bool = True,
-                 text: str | None = None):
+    def __init__(self, doc: Any, mentions: Sequence[Any], credits: Sequence[str], text: str | None = None, *,
+                 model: QuoteModel | None = None):
         self.doc = doc
         self.text: str = doc.text if text is None else text
         self.regions = self._cut_regions(find_quote_regions(self.text))
@@ -568,7 +568,7 @@ class _Builder:
         self.resolver = SpeakerResolver(doc, mentions, [(r.start, r.end) for r in self.regions], self.text,
                                         view=self.view)
         self.credits = credit_spans(self.text, credits)
-        self.model = load_model() if use_model else None
+        self.model = model if model is not None else load_model()
         self._comp_cache: dict[int, Range | None] = {}
         self._emb_cache: dict[tuple[int, int], bool] = {}
         self._breaks: list[int] | None = None
@@ -2282,14 +2282,15 @@ class _Builder:
 
 
 def extract_attributions(doc: Any, mentions: Sequence[Any] = (), credits: Sequence[str] = (),
-                         text: str | None = None) -> list[Attribution]:
+                         text: str | None = None, *, model: QuoteModel | None = None) -> list[Attribution]:
     """All attributions of a parsed document, in text order (``text``: the parsed text, when
-    the caller has it; spaCy rebuilds ``doc.text`` from every token)."""
+    the caller has it; spaCy rebuilds ``doc.text`` from every token; ``model``: the attribution
+    model to read with, the process's shipped one when None — the trainer passes each fold's)."""
     if text is None:
         text = doc.text
     if not text.strip():
         return []
-    return _Builder(doc, mentions, credits, text=text).build()
+    return _Builder(doc, mentions, credits, text=text, model=model).build()
 
 
 def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
