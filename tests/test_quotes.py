@@ -717,6 +717,9 @@ def test_regions_are_exact() -> None:
         assert 0 <= r.start < r.end <= len(t)
     assert find_quote_regions("") == []
     assert find_quote_regions("no marks at all") == []
+    # Each region keeps its opening mark's family: a doubled apostrophe is a straight mark.
+    t = "He said \"yes.\" Then: “no.” ''Fine,'' she said. And ” closed only."
+    assert [r.family for r in find_quote_regions(t)] == ["straight", "curly", "straight", ""]
 
 
 # --------------------------------------------------------------------------- stage contract

@@ -65,6 +65,8 @@ class QuoteRegion:
 
     ``opened``/``closed`` say whether the opening/closing mark was really there; an
     unclosed region ends at the paragraph end, the next opener or the speech verb.
+    ``family``: the opening mark's, "straight" ('"' or a doubled apostrophe) or "curly"
+    ("" when there is no opening mark).
     """
 
     start: int
@@ -73,6 +75,7 @@ class QuoteRegion:
     closed: bool = True
     open_len: int = 1  # 2 for a doubled apostrophe ('' as in ''Yes,'' he said)
     close_len: int = 1
+    family: str = ""
 
     @property
     def outer(self) -> Range:
@@ -83,6 +86,12 @@ class QuoteRegion:
 
 def _family(ch: str) -> str:
     return "straight" if ch == '"' else "curly"
+
+
+def _first_letter(text: str) -> str:
+    """The first letter of ``text`` ("" when it has none): a quote going on in lower case
+    runs on from the words before it."""
+    return next((ch for ch in text if ch.isalpha()), "")
 
 
 def _paragraphs(text: str) -> list[Range]:
@@ -152,7 +161,7 @@ def _find_regions(text: str) -> list[QuoteRegion]:
             else:
                 s, e = _trim(text, open_at, paras[pi - 1][1])
                 if e > s:
-                    regions.append(QuoteRegion(s, e, open_real, False))
+                    regions.append(QuoteRegion(s, e, open_real, False, family=open_family))
                 open_at, nested = None, ""
         while i < pe:
             ch = text[i]
@@ -191,26 +200,26 @@ def _find_regions(text: str) -> list[QuoteRegion]:
                     nested = ""
                 elif fam == open_family and can_close:
                     nested = ""
-                    regions.append(QuoteRegion(*_trim(text, open_at, i), open_real, True))
+                    regions.append(QuoteRegion(*_trim(text, open_at, i), open_real, True, family=open_family))
                     open_at, last_end = None, i + 1
             elif fam != open_family and can_open:
                 nested = fam
             elif can_close:
                 s, e = _trim(text, open_at, i)
                 if e > s:
-                    regions.append(QuoteRegion(s, e, open_real, True))
+                    regions.append(QuoteRegion(s, e, open_real, True, family=open_family))
                 open_at, last_end = None, i + 1
             else:
                 # A second opener of the same kind while one is open: the first never closed.
                 s, e = _trim(text, open_at, i, ",;")
                 if e > s:
-                    regions.append(QuoteRegion(s, e, open_real, False))
+                    regions.append(QuoteRegion(s, e, open_real, False, family=open_family))
                 open_at, open_real, open_family, nested = i + 1, True, fam, ""
             i += 1
     if open_at is not None and paras:
         s, e = _trim(text, open_at, paras[-1][1])
         if e > s:
-            regions.append(QuoteRegion(s, e, open_real, False))
+            regions.append(QuoteRegion(s, e, open_real, False, family=open_family))
     return [r for r in regions if r.end > r.start]
 
 
@@ -607,7 +616,7 @@ class _Builder:
                         break
             if cut is not None and cut > r.start:
                 s, e = _trim(self.text, r.start, cut, ",")
-                out.append(QuoteRegion(s, e, r.opened, False, r.open_len, r.close_len))
+                out.append(QuoteRegion(s, e, r.opened, False, r.open_len, r.close_len, r.family))
             else:
                 out.append(r)
         return out
@@ -644,6 +653,13 @@ class _Builder:
             out.append(a)
         return out
 
+    @staticmethod
+    def _opens_after_cue(info: dict[str, Any]) -> bool:
+        """The act has content and all of it is after its cue: the steps below add a piece
+        before the cue to such content only, and one piece added keeps the others from adding theirs."""
+        outer = info["outer"]
+        return bool(outer) and outer[0][0] >= info["cue"][1]
+
     def _seeming_subject(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
         """What seems so with the subject of a verb of seeming, a piece of its own ("Israel
         seems to be undergoing a protracted period of gloom", "he appears somewhat uneasy"):
@@ -653,10 +669,10 @@ class _Builder:
         cue. PolNeAR train: content exact +9 on the 29 articles it changes, overlap unchanged;
         the subjects of passive cues without an agent too ("He was charged with assault") were
         +3 exact but -1 overlap on train (and on dev), left out."""
+        if not self._opens_after_cue(info) or tok.lemma_.lower() not in _RAISING_CUES:
+            return info
         outer = info["outer"]
         cue = info["cue"]
-        if not outer or outer[0][0] < cue[1] or tok.lemma_.lower() not in _RAISING_CUES:
-            return info
         subj = next((ch for ch in tok.children if ch.dep_ == "nsubj" and ch.i < tok.i), None)
         if subj is None or subj.lower_ in _RELATIVES or subj.lower_ in ("it", "there", "this") \
                 or self._reports_through(tok):
@@ -675,9 +691,9 @@ class _Builder:
         ...": its source) or a preposition's ("in which voters say ..."). PolNeAR train: gold
         content opens on such a pronoun in about 190 acts, 2 matched exactly before; content
         exact +64 over the 153 articles it changes."""
-        outer = info["outer"]
-        if not outer or outer[0][0] < info["cue"][1]:
+        if not self._opens_after_cue(info):
             return info
+        outer = info["outer"]
         v = self.view
         assert v is not None
         c = tok.i
@@ -710,9 +726,9 @@ class _Builder:
         stays the words after it. PolNeAR train: content exact +6 on 21 such acts changed (the
         subject or connective the aside interrupts: "This, I predict, will not end well"; the
         losses are leads like "And" or "But" that annotators take in some acts, not others)."""
-        outer = info["outer"]
-        if info["label"] != "indirect" or not outer or outer[0][0] < info["cue"][1]:
+        if info["label"] != "indirect" or not self._opens_after_cue(info):
             return info
+        outer = info["outer"]
         aside = self._aside_lead(tok.idx, outer[0][0], words=0)
         if aside is None:
             return info
@@ -1662,13 +1678,11 @@ class _Builder:
         return nxt.opened and cue.idx < nxt.outer[0] and len(gap) < 90 and "\n" not in gap \
             and gap.rstrip().endswith(",") and not self._sentence_break(r.outer[1], nxt.outer[0])
 
-    def _same_marks(self, a: QuoteRegion, b: QuoteRegion) -> bool:
+    @staticmethod
+    def _same_marks(a: QuoteRegion, b: QuoteRegion) -> bool:
         """``a`` and ``b`` open with marks of one family (straight '"' and a doubled apostrophe,
         or curly), or one of them has no opening mark to tell by."""
-        if not a.opened or not b.opened:
-            return True
-        fam = ["straight" if r.open_len == 2 else _family(self.text[r.outer[0]]) for r in (a, b)]
-        return fam[0] == fam[1]
+        return not a.opened or not b.opened or a.family == b.family
 
     def _drop_aside(self, r: Range) -> Range:
         """Cut a closing aside off reported content: a relative clause after a comma that
@@ -1748,8 +1762,7 @@ class _Builder:
             return (rng,) if word is None else ((word, rng[1]),)
         if cue_at < r.outer[1] or not r.opened:
             return (rng,)
-        first = next((ch for ch in self.text[r.start:r.end] if ch.isalpha()), "")
-        if not first.islower():
+        if not _first_letter(self.text[r.start:r.end]).islower():
             return (rng,)
         v = self.view
         k = bisect.bisect_left(v.idx, r.outer[0])
@@ -1851,9 +1864,7 @@ class _Builder:
         word is the clause's subject, object or determiner, and what was reported is the clause
         (PolNeAR train: 56 of 65 such quotes take the word). None when no such word is there;
         a preposition or particle ends the cue instead ('called for “boots on the ground”')."""
-        text = self.text
-        first = next((ch for ch in text[r.start:r.end] if ch.isalpha()), "")
-        if not first.islower():
+        if not _first_letter(self.text[r.start:r.end]).islower():
             return None
         v = self.view
         c = bisect.bisect_left(v.idx, cue_at)
@@ -1880,8 +1891,7 @@ class _Builder:
         if gap.rstrip().endswith((":", ",")):
             return False
         body = self.text[r.start:r.end]
-        first = next((ch for ch in body if ch.isalpha()), "")
-        phrase = first.islower() or len(body.split()) <= 4
+        phrase = _first_letter(body).islower() or len(body.split()) <= 4
         words = [w for w in gap.split()[1:] if w.strip(",;").lower() not in ("that", "")]
         if len(words) >= 2:
             return phrase
