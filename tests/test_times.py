@@ -1168,6 +1168,22 @@ def test_a_definite_product_noun_stands_for_the_product_the_lead_launched() -> N
     assert video.index("has") not in {e.start for e in c.events}
 
 
+def test_what_a_verb_of_deciding_takes_as_its_infinitive_is_an_undated_event() -> None:
+    # SemEval trial doc 18315 (Wikinews): TimeML marks "step_down" (gold undated) in "Steve Jobs, founder of
+    # Apple, has chosen to step down from his post as CEO of the company"
+    text = ("Steve Jobs, founder of Apple, has chosen to step down from his post as CEO of the company. "
+            "Apple Corps have decided to take the case to the Court of Appeal. Iran agreed not to enrich uranium. "
+            "He did not agree to pay the fine. She chose to remain silent. \"We decided to rebuild the plant,\" "
+            "he said.")
+    a = _parsed(text, published=date(2011, 8, 25))
+    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    assert got["step"] == ("occurrence", None, "none")
+    assert got["take"] == ("occurrence", None, "none")
+    # decided against, a state, or quoted: none
+    for w in ("enrich", "pay", "remain", "rebuild"):
+        assert w not in got, w
+
+
 def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
     # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
     # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and
