@@ -342,6 +342,10 @@ _TAIL_WORDS = frozenset({"although", "though", "but"})
 # Words opening a concessive tail that reported content leaves out ("..., although ..."); a
 # "..., but ..." clause the cue's reported clause runs into is reported with it (PolNeAR).
 _CONCESSIVE_WORDS = frozenset({"although", "though"})
+# Words opening a clause that tells when or to what end an attitude was held, not what it was
+# ("has been critical of Trump since they both ...", see _Builder._drop_circumstance).
+_CIRCUMSTANCE_WORDS = frozenset({"when", "since", "after", "before", "while", "so", "until", "once",
+                                 "whenever"})
 # Words opening a closing aside: a non-restrictive relative clause.
 _ASIDE_WORDS = frozenset({"which", "who", "whose", "whom"})
 # Time adverbs that date a speech act rather than report anything ("said yesterday that").
@@ -773,7 +777,7 @@ class _Builder:
                 pieces.append(self._close_quote(r))
                 continue
             r2 = self._drop_aside(r)
-            r3 = self._drop_tail(r2)
+            r3 = self._drop_circumstance(tok, self._drop_tail(r2))
             pieces.append(self._close_quote(r3))
             if r3 != r2:
                 break
@@ -1718,6 +1722,33 @@ class _Builder:
                 return _clean(self.text, (r[0], v.idx[i]))
         return self._drop_appositive(r, k, end)
 
+    def _drop_circumstance(self, tok: Any, r: Range) -> Range:
+        """Cut the cue's own closing adverbial clause off content that is no reported clause
+        ("has been critical of [Trump] since they both were competing in the GOP primary",
+        "agreed [to release millions in cash] so Mr. Clarke could start the work", "would have
+        described [Mr. Obama as a climate evangelist] when he ran for the White House"): a clause
+        with a subject of its own, hanging off the cue and opening on a word of time or purpose,
+        dates or explains the act, not what it was about. A cue with a reported clause keeps it
+        whole (the speaker's "when" and "after" are theirs), and so does quoted text; "as" and
+        "because" open such clauses as often as they open part of the content (PolNeAR train:
+        "seen Fiorina as the company's savior", "calls Horgos 'a mistake' because ..."), and
+        "when it comes to ..." narrows the content, it does not date the act."""
+        v = self.view
+        kids = v.children[tok.i]
+        if any(v.dep[ch] == "ccomp" for ch in kids):
+            return r
+        for ch in kids:
+            if v.dep[ch] != "advcl" or ch < tok.i:
+                continue
+            lo = self.doc[ch].left_edge.i
+            if not r[0] < v.idx[lo] < r[1] or v.lower[lo] not in _CIRCUMSTANCE_WORDS or v.inq[lo]:
+                continue
+            if v.lemma[ch] == "come" and v.lower[lo] == "when" or not any(
+                    v.dep[g] in ("nsubj", "nsubjpass") for g in v.children[ch]):
+                continue
+            return _clean(self.text, (r[0], v.idx[lo]))
+        return r
+
     def _drop_appositive(self, r: Range, k: int, end: int) -> Range:
         """Cut a closing appositive off reported content ('said he did not support Mr. Trump[, the
         presumed Putin favorite]', 'could be better spent in partnership with NATO[, the existing
@@ -2331,7 +2362,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 42
+    version = 43
     requires = ("parse",)
     assigns = ("quotes",)
 
