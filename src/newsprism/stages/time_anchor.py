@@ -292,14 +292,21 @@ def _tense(tok: Any) -> str:
             return "present"
         if v.tag_ == "VBD":
             return "past"
-        if v.tag_ in ("VBN", "VBG") and v.dep_ in ("acl", "relcl", "advcl", "xcomp", "conj", "amod", "pcomp", "pobj"):
-            h = clause_verb(v.head) if v.head.i != v.i else None
-            if h is None or h.i == v.i:
-                return "none"
-            v = h
-            continue
-        return "none"
+        h = _participle_host(v)
+        if h is None:
+            return "none"
+        v = h
     return "none"
+
+
+def _participle_host(v: Any) -> Any:
+    """The clause verb a participle or gerund ``v`` that modifies a noun or another verb hangs on, whose
+    tense it takes (:func:`_tense`, :func:`_tense_giver`); None when ``v`` is none or hangs on nothing."""
+    if v.tag_ not in ("VBN", "VBG") or v.dep_ not in ("acl", "relcl", "advcl", "xcomp", "conj", "amod", "pcomp",
+                                                       "pobj") or v.head.i == v.i:
+        return None
+    h = clause_verb(v.head)
+    return None if h is None or h.i == v.i else h
 
 
 # --------------------------------------------------------------------------- dating a word
@@ -439,11 +446,8 @@ def _tense_giver(v: Any) -> Any:
     verb ("has previously published a fake report, claiming that ..."), the verb it hangs on, as
     :func:`_tense` reads it."""
     for _ in range(4):
-        if v.tag_ not in ("VBN", "VBG") or any(c.dep_ in ("aux", "auxpass") for c in v.children) or v.dep_ not in (
-                "acl", "relcl", "advcl", "xcomp", "conj", "amod", "pcomp", "pobj") or v.head.i == v.i:
-            return v
-        h = clause_verb(v.head)
-        if h is None or h.i == v.i:
+        h = None if any(c.dep_ in ("aux", "auxpass") for c in v.children) else _participle_host(v)
+        if h is None:
             return v
         v = h
     return v

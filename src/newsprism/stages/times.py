@@ -64,6 +64,8 @@ from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
 from .temporal import find_times, future_context, resolve_full, value_range
 from .time_anchor import (
+    _MOVED_ON,
+    _UNPLACED,
     CLAUSAL,
     CLAUSE_COST,
     PERFORMING,
@@ -447,18 +449,19 @@ def _verb_sense(tok: Any, lemma: str, label: str) -> str | None:
     his convoy"), and "rule out", "settle in" a place, "succeed in" doing, "demonstrate" a quality
     ("demonstrated professionalism and courage") none of the lexicon's."""
     words, other = _OTHER_SENSES[lemma]
-    objs = [o.lemma_.lower() for o in _verb_objects(tok) if o.pos_ in ("NOUN", "PROPN")]
+    acted_on = _verb_objects(tok)
+    objs = [o.lemma_.lower() for o in acted_on if o.pos_ in ("NOUN", "PROPN")]
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma == "shoot" and "down" in prts and any(o in _SHOT_DOWN for o in objs):
         return "denial"
     if any(o in words for o in objs):
         return other
-    if lemma == "fire" and not _verb_objects(tok) and preps & {"on", "at", "upon", "into"} and "from" not in preps:
+    if lemma == "fire" and not acted_on and preps & {"on", "at", "upon", "into"} and "from" not in preps:
         # not one "fired from his job at a prestigious accounting firm" (FNC-1 155)
         return "attack"
     if lemma == "capture" and objs and all(o in _PLACE_WORDS for o in objs) or lemma == "capture" and any(
-            o.ent_type_ in ("GPE", "LOC", "FAC") for o in _verb_objects(tok)):
+            o.ent_type_ in ("GPE", "LOC", "FAC") for o in acted_on):
         # "fighters ... captured the airport", "cities ISIS fighters captured": a place taken, no arrest
         return None
     if lemma == "rule" and "out" in prts:
@@ -491,11 +494,8 @@ def _executed_thing(tok: Any) -> bool:
     it has neither: "the plans we are executing"), the noun's "of" object or compound ("the
     execution of the plan", "trade execution"). A person put to death ("executed two Iraqi
     women", "Foley's execution", "executed by Islamic State") keeps the killing."""
-    objs: list[Any] = []
     if tok.pos_ == "VERB":
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not objs and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-            objs = [tok.head]
+        objs = _verb_objects(tok)
     else:
         objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
@@ -740,8 +740,10 @@ class TimeStage(ArticleStage):
             if objs and (named := _object_happenings(doc, objs, perf_at, trigs, quotes)):
                 trigs = sorted(trigs + named, key=lambda t: t.i)
                 trigs = sorted(trigs + _joined_generics(doc, trigs, quotes, named), key=lambda t: t.i)
-            if held and (held := [i for i in held if i not in {t.i for t in trigs}]):
-                trigs = sorted(trigs + [_Trig(i, OCCURRENCE) for i in held], key=lambda t: t.i)
+            if held:
+                taken = {t.i for t in trigs}
+                if held := [i for i in held if i not in taken]:
+                    trigs = sorted(trigs + [_Trig(i, OCCURRENCE) for i in held], key=lambda t: t.i)
             if owned and (mine := _owned_happenings(doc, owned, trigs, quotes)):
                 trigs = sorted(trigs + mine, key=lambda t: t.i)
             if trigs and (phase := _phase_subjects(doc, trigs, quotes)):
@@ -1313,9 +1315,9 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
 
 
 # adverbs placing a past apart from the news, at a time the text does not give ("soon after reassumed the
-# role", "later founded NeXT", "once worked")
-_APART = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually", "after", "before",
-                    "previously", "once", "formerly"})
+# role", "later founded NeXT", "once worked"): those that make a simple past's tense reading none
+# (:func:`.time_anchor.tense_reading`) but "ever" and "twice", which say whether or how often, not when
+_APART = (_UNPLACED | _MOVED_ON) - {"ever", "twice"}
 
 
 def _placed_apart(tok: Any) -> bool:
