@@ -84,6 +84,20 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 FINDING_NOUNS: frozenset[str] = frozenset({"poll", "survey", "study", "report", "analysis", "audit", "review",
                                           "census"})
 CONTENT_NOUN_CUES: frozenset[str] = frozenset({"statement", "communique", "communiqué", "declaration"})
+# Nouns of saying and believing whose "that" clause is what was said or held: "the claim that",
+# "growing concerns that", "his acknowledgment that" (PolNeAR marks them as attributions, the noun
+# the cue). Not the nouns of fact and likelihood ("the fact that", "the possibility that", "evidence
+# that", "a sign that"), nor those a writer frames an argument with ("the idea that", "the notion
+# that", "a reminder that"): on PolNeAR train their clauses are mostly no one's.
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    {"claim", "assertion", "accusation", "charge", "suggestion", "argument", "contention", "insistence",
+     "statement", "remark", "comment", "report", "rumor", "rumour", "admission", "acknowledgment",
+     "acknowledgement", "assurance", "warning", "promise", "pledge", "complaint", "pronouncement",
+     "announcement", "prediction", "denial", "belief", "view", "thought", "thinking", "hope", "fear",
+     "worry", "concern", "doubt", "assumption", "speculation", "impression", "recognition",
+     "realization", "realisation", "conviction", "narrative", "theory", "message", "position",
+     "insinuation", "signal", "agreement"}
+)
 
 # Role nouns: "spokesman" of IRGC. Used to keep the role and to resolve "the spokesman".
 PERSON_ROLE_NOUNS: frozenset[str] = frozenset(
