@@ -15,13 +15,15 @@ from newsprism.model import Analysis, Article, Event, Span, TimelineEntry
 from newsprism.pipeline import Pipeline
 from newsprism.resolve.timeline import (
     _doers,
+    _lead_line,
     _name_matches,
     _text_doer,
+    _thing_states,
     build_timeline,
     same_name,
     timeline_members,
 )
-from newsprism.stages.times import dating_rule
+from newsprism.stages.times import DATING_CONFIDENCE, dating_rule
 
 
 @pytest.fixture(scope="module")
@@ -433,6 +435,54 @@ def test_a_doers_own_happening_told_in_their_saying_of_a_day_is_the_leads_news()
     leave = [e for e in build_timeline([h]) if e.date == "2011-01-17" and "leave" in _words(e, {"h": h})]
     assert leave and leave[0].description == "Steve Jobs leave", build_timeline([h])
     assert not [e for e in build_timeline([k]) if "attack" in _words(e, {"k": k})], build_timeline([k])
+
+
+LAUNCH = ("Yesterday, at the Worldwide Developers Conference, Apple CEO Steve Jobs unveiled iPhone 4, along with "
+          "the new iOS 4 operating system.\n\n")
+
+
+def test_what_the_leads_thing_is_told_in_the_present_is_one_entry_of_the_reports_day(pipe: Pipeline) -> None:
+    # (SemEval trial documents 16844 and 5504, gold the report's day.) "iPhone 4 has", "It also has",
+    # "it now uses": the report's present of the thing its lead launched, dated by the publication
+    # day (rule "document"), occurrences naming no person: they were on no entry. They are one point of
+    # the report's day, not the launch's day before it.
+    (a,) = _run(pipe, {"a": (LAUNCH + "Structure-wise, iPhone 4 has a new stainless steel frame, which acts as an "
+                             "antenna.\n\nIt also has a new screen, dubbed a retina display.\n\nEven though it now "
+                             "uses the faster A4 processor, iPhone 4 has seven hours of talk time.\n\nThe phone has two "
+                             "cameras.", date(2010, 6, 8))})
+    states = [e for e in build_timeline([a]) if e.date == "2010-06-08"]
+    assert len(states) == 1 and {"has", "uses"} <= _words(states[0], {"a": a}), build_timeline([a])
+    assert len([ev for ev in a.events if a.text[ev.start:ev.end] in ("has", "uses")]) == len(states[0].mentions) == 5
+    # "the store" the lead names as the iTunes Music Store
+    shop = Pipeline.from_names(["parse", "mentions", "times"])
+    store = ("Apple Computer is planning to sell full-length feature films for download via the online iTunes "
+             "Music Store.\n\nThe store currently sells digital music tracks.")
+    (b,) = _run(shop, {"b": (store, date(2006, 6, 20))})
+    assert [e.date for e in build_timeline([b]) if "sells" in _words(e, {"b": b})] == ["2006-06-20"]
+
+
+def test_a_present_state_is_the_leads_things_only_by_its_subject() -> None:
+    # Another thing's state, "it" after a sentence naming another thing, a past and a headline above the
+    # lead are not what the lead's thing is; nor what a nameless thing the lead releases shows (FNC-1's
+    # "The video also contains a threat").
+    text = ("iPhone 4 impresses\n\n" + LAUNCH + "iPhone 4 has a new frame.\n\nThe BlackBerry has a bigger keyboard."
+            "\n\nIt also has a physical keyboard.\n\niPhone 4 had a rival.")
+
+    def ev(word: str, after: int, label: str, rule: str) -> Event:
+        at = text.index(word, after)
+        lo, hi = max(0, text.rfind("\n\n", 0, at) + 2), text.find("\n\n", at)
+        sentence = Span(start=lo, end=hi if hi >= 0 else len(text), label="sentence")
+        return Event(start=at, end=at + len(word), label=label, sentence=sentence, date="2010-06-08",
+                     precision="day", confidence=DATING_CONFIDENCE[rule])
+
+    events = [ev("unveiled", 0, "launch", "own"), ev("impresses", 0, "occurrence", "document")]
+    events += [ev("has", text.index(s), "occurrence", "document") for s in ("iPhone 4 has", "The BlackBerry", "It also")]
+    events.append(ev("had", 0, "occurrence", "document"))
+    states = _thing_states([("a", e, text) for e in events], {"a": _lead_line(text)})
+    assert [text[e.start - 9 : e.end] for e in events if id(e) in states] == ["iPhone 4 has"]
+    text = "The Islamic State group released a video on Tuesday showing the killing.\n\nThe video also contains a threat."
+    events = [ev("released", 0, "launch", "own"), ev("contains", 0, "occurrence", "document")]
+    assert not _thing_states([("v", e, text) for e in events], {"v": _lead_line(text)})
 
 
 # --- h57: a happening another report dates (cross-document re-dating, issue #6) ---------------------------

@@ -25,7 +25,9 @@
   lead-day sayings in two reports a few days apart are one entry; an occurrence sharing its own
   expression (or its clause's) with a happening of the lexicon beside it is that happening ("file
   suit in 1989", "stormed the school in April and snatched");
-  the same words in two reports are one happening; credit lines ("X contributed to this report")
+  the same words in two reports are one happening; what a report tells in the present of the thing
+  its lead acts on ("iPhone 4 has", "It also has") is one entry of the report's day
+  (:func:`_thing_states`); credit lines ("X contributed to this report")
   make no entry, and a name in a quote (double or single marks) is no doer. A happening of the
   lexicon another report dates by an expression (same class, same named thing acted on: "launched
   the iTunes Music Store on April 28, 2003") takes that date when its own report dates it only by
@@ -64,6 +66,7 @@ from ..stages.temporal import compatible as _compatible
 from ..stages.temporal import resolve_full, value_range
 from ..stages.times import (
     _EMBED_SIG_RX,
+    _PRODUCT_NOUNS,
     _QUOTE_RX,
     DATING_CONFIDENCE,
     OCCURRENCE,
@@ -245,6 +248,7 @@ class _Cluster:
     lead: dict[str, str] = field(default_factory=dict)  # article -> the lead's day it started or joined it by
     doers: list[str] = field(default_factory=list)  # first person or organisation of each member
     n: int = 0  # its place among the story's clusters (the order they were made in)
+    state: bool = False  # what its report tells its lead's thing is, at the report's day (:func:`_thing_states`)
 
     def victim(self, name: str) -> bool:
         return any(same_name(name, v) for v in self.victims)
@@ -764,6 +768,87 @@ def _same_theme(a: tuple[str, ...], b: tuple[str, ...], loose: bool) -> bool:
     return (len(small) >= 2 or loose) and small < big
 
 
+# what opens a clause before its subject ("Even though it now uses"), and what stands between a
+# subject and its verb ("It also has", "The store currently sells")
+_CLAUSE_OPENERS = frozenset({"even", "though", "although", "while", "as", "because", "since", "and", "but", "so"})
+_STATE_ADVERBS = frozenset({"also", "now", "still", "currently", "already", "only", "even", "just", "actually",
+                            "reportedly", "supposedly", "further", "additionally", "really"})
+
+
+def _state_subject(text: str, ev: Event) -> list[str]:
+    """The subject of a verb read off its clause (from the last comma, semicolon, colon or bracket
+    of its sentence before it), lowercased words, past the clause's opener and the adverbs before
+    the verb: "Even though it now uses" -> ["it"], "Structure-wise, iPhone 4 has" -> ["iphone", "4"]."""
+    sent = ev.sentence
+    if sent is None:
+        return []
+    lo = max([sent.start] + [text.rfind(c, sent.start, ev.start) + 1 for c in ",;:()"])
+    words = [w.lower() for w in _THEME_WORD_RX.findall(text, lo, ev.start)]
+    while words and words[0] in _CLAUSE_OPENERS:
+        words.pop(0)
+    while words and words[-1] in _STATE_ADVERBS:
+        words.pop()
+    return words
+
+
+def _thing_states(events: Sequence[tuple[str, Event, str]],
+                  leads: Mapping[str, tuple[int, int]]) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """What a report tells its lead's thing is, in the present: id of the event -> (article, the
+    thing, as lowercased words).
+
+    The thing is what a happening of the lexicon in the lead acts on, by its name (:func:`_theme`:
+    "Steve Jobs unveiled iPhone 4" -> iPhone 4), or a name of the lead a definite noun past it stands
+    for ("the store" the stage reads as the lead's "iTunes Music Store": the name's last word). Its
+    states are the report's verbs of the present past its headline (a third person's "-s": "has",
+    "uses", "sells"), dated by the publication day (rule ``document``), whose subject is the thing:
+    its name, that noun, a definite product noun for the named thing the lead launched ("The phone
+    has two cameras", the stage's :data:`~newsprism.stages.times._PRODUCT_NOUNS`), or "it" in a
+    sentence naming it or right after one ("iPhone 4 has a new stainless steel frame", "It also has
+    a new screen"). A thing without a name is left to its report ("ISIS released a video ... The
+    video also contains a threat": what the video shows is no point of the story's timeline). They are what the thing is as the report
+    tells it, one point of the report's day: not the launch's day before it, and not one per verb.
+    Left to the other rules they were on no entry (occurrences naming no person, or a business
+    happening that starts none by its tense): 7 SemEval trial gold mentions of the report's day.
+    300 FNC-1 bodies, each given a day, gave one entry more ("Apple Watch is a smartwatch device
+    ... It links to your iPhone to display alerts")."""
+    things: dict[str, list[tuple[str, ...]]] = {}  # article -> the themes of its lead's happenings of the lexicon
+    for aid, ev, text in events:
+        lead = leads.get(aid)
+        if lead is None or ev.label in _BY_NAME or not lead[0] <= ev.start < lead[1]:
+            continue
+        th = _theme(text, ev)
+        known = things.setdefault(aid, [])
+        if th and not th[-1].startswith("*") and th not in known:
+            known.append(th)  # a name as a modifier ("U.S. journalist") is a kind, not the thing
+    out: dict[int, tuple[str, tuple[str, ...]]] = {}
+    for aid, ev, text in events:
+        sent = ev.sentence
+        if (aid not in things or sent is None or ev.label in SPEECH_CLASSES or ev.date is None
+                or dating_rule(ev) != "document" or not re.fullmatch(r"[a-z]+[^s]s", text[ev.start : ev.end])
+                or ev.start < leads[aid][0]):
+            continue
+        raw = _state_subject(text, ev)
+        k = 1 if raw[:1] == ["this"] else 0
+        while k < len(raw) and raw[k] in _THEME_SKIP:
+            k += 1
+        subject = tuple(raw[k:])
+        lo, hi = leads[aid]
+        thing = next((th for th in things[aid] if th == subject), None)
+        if thing is None and raw[:1] in (["the"], ["this"]) and len(subject) == 1:
+            if subject[0] in _PRODUCT_NOUNS and things[aid]:
+                thing = things[aid][0]  # "The phone has two cameras" after "unveiled iPhone 4"
+            elif any(_norm_tokens(n)[-1:] == subject and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text[lo:hi])
+                     for n in _key_names(text, ev)):
+                thing = subject  # "The store" the stage reads as the lead's "iTunes Music Store"
+        elif thing is None and subject == ("it",):
+            before = re.split(r"(?<=[.!?\"”])\s+", text[max(0, sent.start - 300) : sent.start].strip())[-1]
+            told = {w.lower() for w in _THEME_WORD_RX.findall(f"{before} {text[sent.start : sent.end]}")}
+            thing = next((th for th in things[aid] if set(th) <= told), None)
+        if thing is not None:
+            out[id(ev)] = (aid, thing)
+    return out
+
+
 _TOLD_BY_TENSE = frozenset({"lead", "document", "recent"})
 
 
@@ -886,6 +971,8 @@ def _cluster(events: list[tuple[str, Event, str]],
     leads = leads or {}
     clocked = _clause_mates(events) | {id(ev) for _, ev, text in events if _held_since(text, ev)}
     announced = _own_news(events, leads)
+    states = _thing_states(events, leads)
+    stated: dict[tuple[str, tuple[str, ...]], _Cluster] = {}  # (article, thing) -> the cluster of its states
 
     def explicit(ev: Event) -> bool:
         return ev.date is not None and (dating_rule(ev) in ("own", "inherited") or id(ev) in clocked)
@@ -928,6 +1015,16 @@ def _cluster(events: list[tuple[str, Event, str]],
     def place(aid: str, ev: Event, text: str, last: bool) -> bool:
         """Put the event in a cluster (or leave it out); False when it waits for the others."""
         names = _names_of(text, ev)
+        thing = states.get(id(ev))
+        if thing is not None:
+            # the lead's thing as its report tells it is: one point of the report's day
+            c = stated.get(thing)
+            if c is None:
+                c = stated[thing] = _Cluster(ev.label, ev.date, ev.precision, n=len(clusters), state=True)
+                clusters.append(c)
+                by_label.setdefault(c.label, []).append(c)
+            _join(c, aid, ev, text, False, names)
+            return True
         when = usable(ev)
         told_as = _told_as(text, ev)
         copy = said_as.get(told_as) if told_as is not None else None
@@ -1207,6 +1304,8 @@ def _makes_no_entry(c: _Cluster, by_id: Mapping[str, Analysis], leads: Mapping[s
     its own, or a happening outside the lexicon with no named party that is not the lead's news."""
     if c.value is None:
         return True
+    if c.state:
+        return False  # what the lead's thing is, as its report tells it (:func:`_thing_states`)
     if c.label == "statement" and (not (c.explicit or c.told) or not c.names):
         return True  # "X said" with no date or no speaker of its own is not a point on a timeline
     # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation,
