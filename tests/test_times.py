@@ -1184,6 +1184,21 @@ def test_what_a_verb_of_deciding_takes_as_its_infinitive_is_an_undated_event() -
         assert w not in got, w
 
 
+def test_a_participle_placed_after_an_event_is_its_undated_sequel() -> None:
+    # SemEval trial doc 17677 (Wikinews): TimeML marks "revealing" (gold undated) in "He fought pancreatic
+    # cancer in 2004 and took six months off in early 2009, later revealing he had undergone a liver transplant"
+    text = ("Steve Jobs fought pancreatic cancer in 2004 and took six months off in early 2009, later revealing he "
+            "had undergone a liver transplant. Jobs returned to Apple in 1996, eventually rebuilding its product "
+            "line. Jobs left the stage in 2007, waving to the crowd.")
+    a = _parsed(text, published=date(2011, 1, 17))
+    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    assert got["took"][1] == "2009"
+    assert got["revealing"] == ("occurrence", None, "none")
+    assert got["rebuilding"] == ("occurrence", None, "none")
+    # a participle no adverb places after the event is told with it, not a sequel
+    assert "waving" not in got
+
+
 def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
     # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
     # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and
