@@ -346,12 +346,13 @@ def _credit(text: str, ev: Event) -> bool:
     return sent is not None and _CREDIT_RX.search(text[sent.start : sent.end].strip()) is not None
 
 
-def _known_doers(events: Sequence[tuple[str, Event, str]]) -> dict[str, list[str]]:
-    """Per article, the people and organisations its events name as doers (:func:`_doers`)."""
+def _known_doers(events: Sequence[tuple[str, Event, str]], doers_of: Mapping[int, list[str]]) -> dict[str, list[str]]:
+    """Per article, the people and organisations its events name as doers (``doers_of``: id of an
+    event -> its :func:`_doers`)."""
     out: dict[str, list[str]] = {}
-    for aid, ev, text in events:
+    for aid, ev, _text in events:
         names = out.setdefault(aid, [])
-        for n in _doers(text, ev):
+        for n in doers_of[id(ev)]:
             if n not in names:
                 names.append(n)
     return out
@@ -424,23 +425,24 @@ def _told_day(text: str, ev: Event, datelined: bool = False,
     return ev.date
 
 
-def _own_news(events: Sequence[tuple[str, Event, str]], leads: Mapping[str, tuple[int, int]]) -> set[int]:
+def _own_news(events: Sequence[tuple[str, Event, str]], leads: Mapping[str, tuple[int, int]],
+              doers_of: Mapping[int, list[str]]) -> set[int]:
     """Ids of the happenings a doer's saying of a day tells of themselves in the lead ("Steve Jobs
     announced Monday in an internal memo that he would be on medical leave"): dated by the saying's
     expression (rule ``sentence``, a day), their doer the sayer. They are the lead's news of that day,
     as the saying is; a happening of another the saying tells of ("said Wednesday that civilians
-    have been burned in an Islamic State attack") is not."""
+    have been burned in an Islamic State attack") is not. ``doers_of``: id of an event -> its :func:`_doers`."""
     out: set[int] = set()
     sayers: dict[tuple[str, int], list[str]] = {}
-    for aid, ev, text in events:
+    for aid, ev, _text in events:
         if ev.label in SPEECH_CLASSES and ev.sentence is not None and dating_rule(ev) in ("own", "inherited"):
-            sayers.setdefault((aid, ev.sentence.start), []).extend(_doers(text, ev))
-    for aid, ev, text in events:
+            sayers.setdefault((aid, ev.sentence.start), []).extend(doers_of[id(ev)])
+    for aid, ev, _text in events:
         lead = leads.get(aid)
         if (ev.label in _BY_NAME or ev.precision != "day" or dating_rule(ev) != "sentence" or ev.sentence is None
                 or lead is None or not lead[0] <= ev.start < lead[1]):
             continue
-        if _shared(_doers(text, ev)[:1], sayers.get((aid, ev.sentence.start), [])):
+        if _shared(doers_of[id(ev)][:1], sayers.get((aid, ev.sentence.start), [])):
             out.add(id(ev))
     return out
 
@@ -600,11 +602,12 @@ def _held_since(text: str, ev: Event) -> bool:
             and _SINCE_RX.fullmatch(text, ev.end, tx.start) is not None)
 
 
-def _speaker_runs(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
+def _speaker_runs(events: Sequence[tuple[str, Event, str]], doers_of: Mapping[int, list[str]]) -> dict[int, Event]:
     """Tellings dated by the lead's day (rule ``lead``) that go on a run of one doer's tellings
     opened by one dated by an expression of its own, each in the sentence right after the last:
     id of the telling -> the run's first. The run tells of its day ("Jobs announced today that
-    ... / He said that ... / Jobs also announced that ...": the lead's Wednesday is not theirs)."""
+    ... / He said that ... / Jobs also announced that ...": the lead's Wednesday is not theirs).
+    ``doers_of``: id of an event -> its :func:`_doers`."""
     by_article: dict[str, list[tuple[Event, Span, str]]] = {}
     for aid, ev, text in events:
         if ev.sentence is not None:
@@ -620,10 +623,10 @@ def _speaker_runs(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
             if ev.label not in SPEECH_CLASSES:
                 run = None
             elif ev.date is not None and rule == "own":
-                doers = _doers(text, ev)
+                doers = doers_of[id(ev)]
                 run = (ev, doers, sent.end) if doers else None
             elif run is not None and rule == "lead" and not text[run[2] : sent.start].strip() and \
-                    _shared(_doers(text, ev)[:1], run[1]):
+                    _shared(doers_of[id(ev)][:1], run[1]):
                 out[id(ev)] = run[0]
                 run = (run[0], run[1], sent.end)
             else:
@@ -969,8 +972,9 @@ def _cluster(events: list[tuple[str, Event, str]],
     """
     datelined = datelined or {}
     leads = leads or {}
+    doers_of = {id(ev): _doers(text, ev) for _, ev, text in events}  # read on every try of a waiting event
     clocked = _clause_mates(events) | {id(ev) for _, ev, text in events if _held_since(text, ev)}
-    announced = _own_news(events, leads)
+    announced = _own_news(events, leads, doers_of)
     states = _thing_states(events, leads)
     stated: dict[tuple[str, tuple[str, ...]], _Cluster] = {}  # (article, thing) -> the cluster of its states
 
@@ -983,8 +987,8 @@ def _cluster(events: list[tuple[str, Event, str]],
 
     order = sorted(events, key=lambda x: (usable(x[1]) is None, not explicit(x[1]),
                                           _PREC_RANK.get(x[1].precision, 4), x[0], x[1].start))
-    known = _known_doers(events)
-    mates = _time_mates(events) | _speaker_runs(events)
+    known = _known_doers(events, doers_of)
+    mates = _time_mates(events) | _speaker_runs(events, doers_of)
     clusters: list[_Cluster] = []
     by_label: dict[str, list[_Cluster]] = {}
     # what a cluster can be found by, so that an event is scored only against the clusters that may take
@@ -1085,7 +1089,7 @@ def _cluster(events: list[tuple[str, Event, str]],
         told = _told_day(text, ev, aid in datelined, leads.get(aid))
         if told is None and id(ev) in announced:
             told = ev.date
-        keys = _doers(text, ev) if told is not None else []
+        keys = doers_of[id(ev)] if told is not None else []
         # by the dateline's day, only a doer of the lead starts an entry; the others only join
         starts = not keys or dating_rule(ev) not in _DATELINE_RULES or _shared(keys[:1], datelined.get(aid, ())) > 0
         if best is None and told is not None and (when is None or ev.label == "statement"):
@@ -1125,7 +1129,7 @@ def _cluster(events: list[tuple[str, Event, str]],
             # demoed the widget" down a keynote report) is its doer's appearance that day: it joins the
             # doer's tellings' entry of the day, never starts one (past the lead a launch is as often
             # background); a noun is not it ("Bergdahl's release" in an FNC-1 body: a prisoner's, years on)
-            doer = _doers(text, ev)[:1]
+            doer = doers_of[id(ev)][:1]
             best = next((c for c in ordered(named(doer)) if _kind(c.label) == "told"
                          and ev.date in (c.value, c.lead.get(aid)) and _shared(doer, c.doers)), None)
             if best is None and doer and not last:
