@@ -459,6 +459,11 @@ def test_what_the_leads_thing_is_told_in_the_present_is_one_entry_of_the_reports
              "Music Store.\n\nThe store currently sells digital music tracks.")
     (b,) = _run(shop, {"b": (store, date(2006, 6, 20))})
     assert [e.date for e in build_timeline([b]) if "sells" in _words(e, {"b": b})] == ["2006-06-20"]
+    # (4678's wording) a definite product noun, an aside between it and its verb, for a thing launched unnamed
+    update = ("Apple has released an application that limits the volume produced from its iPod portable music "
+              "players.\n\nThe software update, iPod Software 1.1.1, works with the iPod Nano.")
+    (c,) = _run(pipe, {"c": (update, date(2006, 4, 5))})
+    assert [e.date for e in build_timeline([c]) if "works" in _words(e, {"c": c})] == ["2006-04-05"]
 
 
 def test_a_present_state_is_the_leads_things_only_by_its_subject() -> None:

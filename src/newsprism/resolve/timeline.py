@@ -780,13 +780,18 @@ _STATE_ADVERBS = frozenset({"also", "now", "still", "currently", "already", "onl
 
 def _state_subject(text: str, ev: Event) -> list[str]:
     """The subject of a verb read off its clause (from the last comma, semicolon, colon or bracket
-    of its sentence before it), lowercased words, past the clause's opener and the adverbs before
-    the verb: "Even though it now uses" -> ["it"], "Structure-wise, iPhone 4 has" -> ["iphone", "4"]."""
+    of its sentence before it, or before an aside between commas right before it), lowercased words,
+    past the clause's opener and the adverbs before the verb: "Even though it now uses" -> ["it"],
+    "Structure-wise, iPhone 4 has" -> ["iphone", "4"], "The software update, iPod Software 1.1.1,
+    works" -> ["the", "software", "update"]."""
     sent = ev.sentence
     if sent is None:
         return []
     lo = max([sent.start] + [text.rfind(c, sent.start, ev.start) + 1 for c in ",;:()"])
     words = [w.lower() for w in _THEME_WORD_RX.findall(text, lo, ev.start)]
+    if not words and text[lo - 1 : lo] == "," and (aside := text.rfind(",", sent.start, lo - 1)) >= 0:
+        start = max([sent.start] + [text.rfind(c, sent.start, aside) + 1 for c in ",;:()"])
+        words = [w.lower() for w in _THEME_WORD_RX.findall(text, start, aside)]
     while words and words[0] in _CLAUSE_OPENERS:
         words.pop(0)
     while words and words[-1] in _STATE_ADVERBS:
@@ -804,21 +809,26 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
     for ("the store" the stage reads as the lead's "iTunes Music Store": the name's last word). Its
     states are the report's verbs of the present past its headline (a third person's "-s": "has",
     "uses", "sells"), dated by the publication day (rule ``document``), whose subject is the thing:
-    its name, that noun, a definite product noun for the named thing the lead launched ("The phone
-    has two cameras", the stage's :data:`~newsprism.stages.times._PRODUCT_NOUNS`), or "it" in a
+    its name, that noun, a definite product noun for what the lead launched, named or not ("The phone
+    has two cameras" after "unveiled iPhone 4", "The software update ... works with" after "released
+    an application"; the stage's :data:`~newsprism.stages.times._PRODUCT_NOUNS`), or "it" in a
     sentence naming it or right after one ("iPhone 4 has a new stainless steel frame", "It also has
-    a new screen"). A thing without a name is left to its report ("ISIS released a video ... The
-    video also contains a threat": what the video shows is no point of the story's timeline). They are what the thing is as the report
-    tells it, one point of the report's day: not the launch's day before it, and not one per verb.
-    Left to the other rules they were on no entry (occurrences naming no person, or a business
-    happening that starts none by its tense): 7 SemEval trial gold mentions of the report's day.
+    a new screen"). Another nameless thing is left to its report ("ISIS released a video ... The
+    video also contains a threat": what the video shows is no point of the story's timeline). They
+    are what the thing is as the report tells it, one point of the report's day: not the launch's
+    day before it, and not one per verb. Left to the other rules they were on no entry (occurrences
+    naming no person, or a business happening that starts none by its tense): 8 SemEval trial gold
+    mentions of the report's day.
     300 FNC-1 bodies, each given a day, gave one entry more ("Apple Watch is a smartwatch device
     ... It links to your iPhone to display alerts")."""
     things: dict[str, list[tuple[str, ...]]] = {}  # article -> the themes of its lead's happenings of the lexicon
+    launched: set[str] = set()  # the articles whose lead launches something
     for aid, ev, text in events:
         lead = leads.get(aid)
         if lead is None or ev.label in _BY_NAME or not lead[0] <= ev.start < lead[1]:
             continue
+        if ev.label == "launch":
+            launched.add(aid)
         th = _theme(text, ev)
         known = things.setdefault(aid, [])
         if th and not th[-1].startswith("*") and th not in known:
@@ -837,11 +847,14 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
         subject = tuple(raw[k:])
         lo, hi = leads[aid]
         thing = next((th for th in things[aid] if th == subject), None)
-        if thing is None and raw[:1] in (["the"], ["this"]) and len(subject) == 1:
-            if subject[0] in _PRODUCT_NOUNS and things[aid]:
-                thing = things[aid][0]  # "The phone has two cameras" after "unveiled iPhone 4"
-            elif any(_norm_tokens(n)[-1:] == subject and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text[lo:hi])
-                     for n in _key_names(text, ev)):
+        if thing is None and raw[:1] in (["the"], ["this"]) and subject:
+            if subject[-1] in _PRODUCT_NOUNS and aid in launched:
+                # "The phone has two cameras" after "unveiled iPhone 4", "The software update ... works
+                # with" after "Apple has released an application"
+                thing = things[aid][0] if things[aid] else ()  # the lead's thing, named or not
+            elif len(subject) == 1 and any(
+                    _norm_tokens(n)[-1:] == subject and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text[lo:hi])
+                    for n in _key_names(text, ev)):
                 thing = subject  # "The store" the stage reads as the lead's "iTunes Music Store"
         elif thing is None and subject == ("it",):
             before = re.split(r"(?<=[.!?\"”])\s+", text[max(0, sent.start - 300) : sent.start].strip())[-1]
