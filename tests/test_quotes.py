@@ -743,7 +743,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v44"
+    assert st.tag == "quotes.v45"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1199,3 +1199,37 @@ def test_a_noun_of_saying_reports_its_that_clause(nlp: object, text: str, cue: s
 ])
 def test_a_noun_of_fact_or_framing_reports_nothing(nlp: object, text: str) -> None:
     assert extract_attributions(nlp(text), text=text) == []  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # PolNeAR train (e.g. 'said that he's staying in the race until the convention. "Let me be as
+        # clear as I can be: ..."'): a reported clause that runs to its sentence's end goes on with
+        # the quote opening the next one.
+        (('The senator said that she would stay in the race until the convention. "We are in this until '
+          'the last ballot is cast, and nobody should doubt it."'),
+         "that she would stay in the race until the convention"),
+        # NYT's doubled marks: the parse ends the sentence on the quote's opening mark.
+        (("The governor said he would not vote for Mr. Cruz. ''I am not sure that the voters of this state "
+          "really believe he represents them.''"), "he would not vote for Mr. Cruz"),
+    ],
+)
+def test_a_quote_after_a_report_running_to_its_sentences_end_goes_on(nlp: object, text: str, first: str) -> None:
+    # h68 (quotes.v45): _Builder._quote_goes_on and _goes_on_tokens for a cue before its content.
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] == "said"]
+    got = [text[s:e] for s, e in a.outer]
+    assert got[0].startswith(first)
+    assert any(p.lstrip("'\"").startswith(("We are in this", "I am not sure")) for p in got), got
+
+
+def test_a_report_stopping_short_of_its_sentence_or_a_quote_a_paragraph_on_does_not_go_on(nlp: object) -> None:
+    # The clause ends before its sentence does (a relay follows), or the quote opens the next paragraph.
+    for t in (('She said the plan would fail, according to two aides. "Nobody in this building believes it '
+               'will work at all," one of them said.'),
+              ('Scott joked that Trump ranks fourth in a two-way race.\n\n"I have always been insulted by the '
+               'term outreach," he told the group.')):
+        a = next(a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+                 if a.cue is not None and t[a.cue[0]:a.cue[1]] in ("said", "joked"))
+        assert not any("insulted" in t[s:e] or "Nobody" in t[s:e] for s, e in a.outer)

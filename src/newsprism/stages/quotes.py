@@ -1071,17 +1071,29 @@ class _Builder:
     def _quote_goes_on(self, tok: Any, info: dict[str, Any], taken: set[int]) -> tuple[Any, dict[str, Any]]:
         """ "''I have admiration for the mechanics'' of the proposals, Mr. Holtz-Eakin said.
         ''They're more detailed ...''": a quote opening the next sentence, right after a report
-        whose cue closes it, goes on with that report (PolNeAR marks one content of both). The
-        quote is kept by cue (``_went_on``) for the role model's reading of the same report,
+        whose cue closes it or whose reported clause runs to its end ('said that he's staying in
+        the race until the convention. "Let me be as clear as I can be: ..."'), goes on with that
+        report (PolNeAR marks one content of both). The parse may end the sentence on the
+        quote's opening mark (NYT's '' after a period). After a clause that follows its cue,
+        the quote is in the same paragraph: one opening the next is mostly a speech act of its
+        own ('Scott joked that ...' and, a paragraph on, '"I've always been insulted ...," he
+        told the group').
+        The quote is kept by cue (``_went_on``) for the role model's reading of the same report,
         which stands in for the rules' (:meth:`_goes_on_tokens`)."""
-        if info["label"] != "indirect" or info["lemma"] == "according to" or info["content"][-1][1] > tok.idx:
+        if info["label"] != "indirect" or info["lemma"] == "according to":
             return tok, info
         end = tok.sent.end_char
         text = self.text
+        last = info["content"][-1][1]
+        after = last > tok.idx
+        if after and text[last:end].strip(_PUNCT_EDGE + DOUBLE_MARKS + "'"):
+            return tok, info  # the reported clause stops short of its sentence's end
         for r in self.regions:
-            if r.outer[0] < end:
-                continue
+            if r.outer[1] <= end or text[r.start:end].strip():
+                continue  # a quote of the sentence itself
             gap = text[end:r.outer[0]]
+            if after and "\n" in text[last:r.outer[0]]:
+                break
             if gap.strip() or "\n" in gap or id(r) in taken or not r.closed or len(text[r.start:r.end].split()) < 3:
                 break
             taken.add(id(r))
@@ -1095,9 +1107,10 @@ class _Builder:
         going on after the cue's sentence (:meth:`_quote_goes_on`), when the model's content too
         ends before the cue: the model reads the cue's sentence only, and its content would
         otherwise replace the rules' whole report ('The administration may be reluctant to act
-        ..., Schiff said. "The other factor ..."')."""
+        ..., Schiff said. "The other factor ..."', 'said he was staying in the race. "Let me be
+        clear: ..."')."""
         r = getattr(self, "_went_on", {}).get(c)
-        if r is None or not ci or ci[-1] > c:
+        if r is None or not ci:
             return ci
         v = self.view
         a = bisect.bisect_left(v.idx, r.outer[0])
@@ -2434,7 +2447,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 44
+    version = 45
     requires = ("parse",)
     assigns = ("quotes",)
 
