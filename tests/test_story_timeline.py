@@ -453,6 +453,7 @@ def test_what_the_leads_thing_is_told_in_the_present_is_one_entry_of_the_reports
     states = [e for e in build_timeline([a]) if e.date == "2010-06-08"]
     assert len(states) == 1 and {"has", "uses"} <= _words(states[0], {"a": a}), build_timeline([a])
     assert len([ev for ev in a.events if a.text[ev.start:ev.end] in ("has", "uses")]) == len(states[0].mentions) == 5
+    assert states[0].description.startswith("iPhone has"), states[0].description  # the first names the thing
     # "the store" the lead names as the iTunes Music Store
     shop = Pipeline.from_names(["parse", "mentions", "times"])
     store = ("Apple Computer is planning to sell full-length feature films for download via the online iTunes "

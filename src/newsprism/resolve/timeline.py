@@ -1340,11 +1340,13 @@ def entry_order(e: TimelineEntry) -> tuple[date, int, str]:
 def _entry(c: _Cluster, by_id: Mapping[str, Analysis], story: str | None,
            entity_of: Callable[[str, int, int], str | None] | None) -> TimelineEntry:
     def rank(m: tuple[str, Event, bool]) -> tuple[int, int, int, int, int, float]:
-        # a member of the entry's own class names it: a denial joined by the doer's "highlighted" stays a denial
+        # a member of the entry's own class names it: a denial joined by the doer's "highlighted" stays a denial;
+        # a thing's states are named by the first, which names the thing ("iPhone has new stainless steel
+        # frame"), not by one the stage gave a party ("Apple has new screen" for "It also has a new screen")
         _, ev, ex = m
         person = bool(ev.participants) and ev.participants[0].label == "PERSON"
-        return (0 if ex else 1, ev.label != c.label, ev.date is None, 0 if ev.participants else 1,
-                0 if person else 1, -ev.confidence)
+        return (0 if ex else 1, ev.label != c.label, ev.date is None, 0 if ev.participants or c.state else 1,
+                0 if person or c.state else 1, -ev.confidence)
 
     desc = min(c.members, key=rank)[1].description or c.label
     ents: list[str] = []
