@@ -348,6 +348,7 @@ _CONCESSIVE_WORDS = frozenset({"although", "though"})
 # ("has been critical of Trump since they both ...", see _Builder._drop_circumstance).
 _CIRCUMSTANCE_WORDS = frozenset({"when", "since", "after", "before", "while", "so", "until", "once",
                                  "whenever"})
+_DASHES = frozenset({"-", "--", "—", "–", "---"})
 # Words opening a closing aside: a non-restrictive relative clause.
 _ASIDE_WORDS = frozenset({"which", "who", "whose", "whom"})
 # Time adverbs that date a speech act rather than report anything ("said yesterday that").
@@ -786,7 +787,9 @@ class _Builder:
                 pieces.append(self._close_quote(r))
                 continue
             r2 = self._drop_aside(r)
-            r3 = self._drop_circumstance(tok, self._drop_tail(r2))
+            r3 = self._drop_tail(r2)
+            if not v.punct[tok.i]:
+                r3 = self._drop_circumstance(tok, r3)
             pieces.append(self._close_quote(r3))
             if r3 != r2:
                 break
@@ -1744,6 +1747,18 @@ class _Builder:
                 return _clean(self.text, (r[0], v.idx[i]))
         return self._drop_appositive(r, k, end)
 
+    def _drop_dashed(self, r: Range) -> Range:
+        v = self.view
+        text = self.text
+        k = bisect.bisect_left(v.idx, r[0])
+        end = bisect.bisect_left(v.idx, r[1])
+        sent_end = v.sents[v.sent_of[k]][1]
+        dashes = [i for i in range(k, sent_end) if v.lower[i] in _DASHES and not v.inq[i]
+                  and (v.lower[i] != "-" or text[v.idx[i] - 1:v.idx[i]].isspace())]
+        if len(dashes) != 1 or not k + 3 <= dashes[0] < end:
+            return r
+        return _clean(text, (r[0], v.idx[dashes[0]]))
+
     def _drop_circumstance(self, tok: Any, r: Range) -> Range:
         """Cut the cue's own closing adverbial clause off content that is no reported clause
         ("has been critical of [Trump] since they both were competing in the GOP primary",
@@ -1757,8 +1772,9 @@ class _Builder:
         "when it comes to ..." narrows the content, it does not date the act."""
         v = self.view
         kids = v.children[tok.i]
-        if any(v.dep[ch] == "ccomp" for ch in kids):
+        if r[0] < tok.idx or any(v.dep[ch] == "ccomp" for ch in kids):
             return r
+        r = self._drop_dashed(r)
         for ch in kids:
             if v.dep[ch] != "advcl" or ch < tok.i:
                 continue
