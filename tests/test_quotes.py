@@ -977,6 +977,28 @@ def test_the_cues_clause_of_time_is_no_content(nlp: object, text: str, cue: str,
     assert [text[s:e] for s, e in a.outer] == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # A comment after a dash is the writer's (_Builder._drop_dashed).
+        ("The senator praised the governor for cutting taxes - moves that critics called reckless.", "praised",
+         "the governor for cutting taxes"),
+        ("The mayor likened the rules to a tax on the poor — a charge that stung.", "likened",
+         "the rules to a tax on the poor"),
+        # A reported clause keeps its dash; a pair of dashes sets off an aside the content runs on after.
+        ("She said the plan had worked - helping thousands of families find homes.", "said",
+         "the plan had worked - helping thousands of families find homes"),
+        ("He praised the governor - a longtime ally - for cutting taxes.", "praised",
+         "the governor - a longtime ally - for cutting taxes"),
+    ],
+)
+def test_a_comment_after_a_dash_is_no_content(nlp: object, text: str, cue: str, content: str) -> None:
+    # h69 (quotes.v45): fails on 4039d66 (the first two keep the comment).
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    assert [text[s:e] for s, e in a.outer] == [content]
+
+
 def test_a_quote_going_on_after_the_report_stays_in_the_models_content(nlp: object) -> None:
     # PolNeAR dev (usa-today_2016-09-08_lawmaker-...): the role model's content of "said" (its
     # sentence only) replaced the rules' report with the quote after it.

@@ -348,6 +348,7 @@ _CONCESSIVE_WORDS = frozenset({"although", "though"})
 # ("has been critical of Trump since they both ...", see _Builder._drop_circumstance).
 _CIRCUMSTANCE_WORDS = frozenset({"when", "since", "after", "before", "while", "so", "until", "once",
                                  "whenever"})
+# Dashes setting off a comment (see _Builder._drop_dashed).
 _DASHES = frozenset({"-", "--", "—", "–", "---"})
 # Words opening a closing aside: a non-restrictive relative clause.
 _ASIDE_WORDS = frozenset({"which", "who", "whose", "whom"})
@@ -788,7 +789,9 @@ class _Builder:
                 continue
             r2 = self._drop_aside(r)
             r3 = self._drop_tail(r2)
-            if not v.punct[tok.i]:
+            if not v.punct[tok.i] and v.dep[tok.i] != "parataxis":
+                # Not a speaker label's colon, nor a cue in an aside ("The move, Carr explained,
+                # was the result of ... — an investment he concludes ...": the speaker's).
                 r3 = self._drop_circumstance(tok, r3)
             pieces.append(self._close_quote(r3))
             if r3 != r2:
@@ -1748,6 +1751,13 @@ class _Builder:
         return self._drop_appositive(r, k, end)
 
     def _drop_dashed(self, r: Range) -> Range:
+        """Cut a comment set off by a dash off content that is no reported clause ('dismissed
+        [NATO member Estonia as being in the “suburbs of St. Petersburg”] — a metaphor for ...',
+        'likened [the rules to "burning the Constitution"] - a charge that might have stung',
+        'praised [Pence for cutting taxes and paring regulations] - moves that he said ...'): the
+        words after the dash are the writer's. Only the sentence's one dash outside quotation
+        marks (a pair sets off an aside the content runs on after), and a hyphen only with a
+        space before it."""
         v = self.view
         text = self.text
         k = bisect.bisect_left(v.idx, r[0])
@@ -1760,16 +1770,18 @@ class _Builder:
         return _clean(text, (r[0], v.idx[dashes[0]]))
 
     def _drop_circumstance(self, tok: Any, r: Range) -> Range:
-        """Cut the cue's own closing adverbial clause off content that is no reported clause
-        ("has been critical of [Trump] since they both were competing in the GOP primary",
-        "agreed [to release millions in cash] so Mr. Clarke could start the work", "would have
-        described [Mr. Obama as a climate evangelist] when he ran for the White House"): a clause
-        with a subject of its own, hanging off the cue and opening on a word of time or purpose,
-        dates or explains the act, not what it was about. A cue with a reported clause keeps it
-        whole (the speaker's "when" and "after" are theirs), and so does quoted text; "as" and
-        "because" open such clauses as often as they open part of the content (PolNeAR train:
-        "seen Fiorina as the company's savior", "calls Horgos 'a mistake' because ..."), and
-        "when it comes to ..." narrows the content, it does not date the act."""
+        """Cut the writer's words about the act off content that is no reported clause: a
+        comment after a dash (:meth:`_drop_dashed`), then the cue's own closing adverbial
+        clause ("has been critical of [Trump] since they both were competing in the GOP
+        primary", "would have described [Mr. Obama as a climate evangelist] when he ran for the
+        White House"): a clause with a subject of its own, hanging off the cue and opening on a
+        word of time or purpose, dates or explains the act, not what it was about. A cue with a
+        reported clause keeps it whole (the speaker's "when" and "after" and their dashes are
+        theirs: 'said the Patriot deal had played to his advantage - helping start ...'), and
+        so does content before the cue or quoted text. "as" and "because" open such clauses as
+        often as they open part of the content (PolNeAR train: "seen Fiorina as the company's
+        savior", "calls Horgos 'a mistake' because ..."), and "when it comes to ..." narrows the
+        content, it does not date the act."""
         v = self.view
         kids = v.children[tok.i]
         if r[0] < tok.idx or any(v.dep[ch] == "ccomp" for ch in kids):
