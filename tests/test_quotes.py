@@ -743,7 +743,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v45"
+    assert st.tag == "quotes.v46"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -993,7 +993,7 @@ def test_the_cues_clause_of_time_is_no_content(nlp: object, text: str, cue: str,
     ],
 )
 def test_a_comment_after_a_dash_is_no_content(nlp: object, text: str, cue: str, content: str) -> None:
-    # h69 (quotes.v45): fails on 4039d66 (the first two keep the comment).
+    # h69 (quotes.v46): fails on a29f42a (the first two keep the comment).
     [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
            if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
     assert [text[s:e] for s, e in a.outer] == [content]

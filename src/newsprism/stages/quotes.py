@@ -2475,7 +2475,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 45
+    version = 46
     requires = ("parse",)
     assigns = ("quotes",)
 
