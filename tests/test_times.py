@@ -1199,6 +1199,21 @@ def test_a_participle_placed_after_an_event_is_its_undated_sequel() -> None:
     assert "waving" not in got
 
 
+def test_a_web_page_visited_is_no_meeting_and_a_person_dismissed_is_removed_from_a_post() -> None:
+    # FNC-1 body 13: "For full coverage of the Mobile World Congress from Barcelona, visit our MWC 2015 page" was
+    # a meeting entry at 2015; body 285's "proceedings to dismiss him were not begun until 2007" a denial
+    text = ("For full coverage of the Mobile World Congress from Barcelona, visit our MWC 2015 page. Readers visit "
+            "our website daily. Government officials visited the impact site on Sunday. Obama visited Kenya in "
+            "2015.\n\nFormal proceedings to dismiss him were not begun until 2007. The board dismissed the coach in "
+            "2012. The ministry dismissed the claims in 2013.")
+    a = _parsed(text)
+    got = {(a.text[e.start:e.end], e.date): e.label for e in a.events}
+    assert ("visit", "2015") not in got and not any(w == "visit" for w, _ in got)
+    assert got[("visited", "2015")] == "meeting" and "meeting" in {lab for (w, _), lab in got.items() if w == "visited"}
+    assert got[("dismiss", "2007")] == "leadership" and got[("dismissed", "2012")] == "leadership"
+    assert got[("dismissed", "2013")] == "denial"
+
+
 def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
     # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
     # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and

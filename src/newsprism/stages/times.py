@@ -435,8 +435,16 @@ _SHOT_DOWN = frozenset({"report", "claim", "rumor", "rumour", "idea", "suggestio
                         "allegation", "speculation", "theory", "notion"})
 _FIRED = frozenset({"shot", "round", "bullet", "missile", "rocket", "gun", "weapon", "shell", "salvo",
                     "volley", "gas", "cannon", "arrow", "torpedo", "mortar", "grenade", "gunshot", "fire"})
+# what one visits on the web, no meeting ("For full coverage ..., visit our MWC 2015 page": FNC-1 body 13)
+_WEB_PLACES = frozenset({"page", "website", "webpage", "homepage", "web", "link", "url", "blog", "forum",
+                         "channel", "profile", "feed", "portal", "app"})
+# people one dismisses from a post ("proceedings to dismiss him were not begun until 2007": FNC-1 body 285)
+_STAFF = frozenset({"employee", "worker", "official", "minister", "coach", "manager", "staff", "officer", "teacher",
+                    "director", "chief", "executive", "general", "commander", "judge", "aide", "adviser", "advisor",
+                    "secretary", "servant", "engineer", "head", "player", "prosecutor", "governor", "ambassador"})
 _OTHER_SENSES: dict[str, tuple[frozenset[str], str | None]] = {
     "shoot": (_FILMED, None),
+    "visit": (_WEB_PLACES, None),
     "fire": (_FIRED, "attack"),
     "open": (frozenset({"fire"}), "attack"),
     "target": (frozenset({"launch", "date", "release", "market", "audience", "consumer", "customer", "price",
@@ -475,6 +483,9 @@ def _verb_sense(tok: Any, lemma: str, label: str) -> str | None:
         return None
     if lemma == "demonstrate" and objs and all(_QUALITY_RX.search(o) or o in _QUALITIES for o in objs):
         return None
+    if lemma == "dismiss" and any(o.lower_ in ("him", "her", "me") or o.ent_type_ == "PERSON" or o.lemma_.lower() in _STAFF
+                                  for o in acted_on):
+        return "leadership"  # a person dismissed is removed from a post, not a claim rejected
     return label
 
 
@@ -485,7 +496,7 @@ _PLACE_WORDS = frozenset({"city", "town", "village", "airport", "base", "territo
 _QUALITY_RX = re.compile(r"[a-z]{3}(?:ity|ness|ism|ence|ance|age)$")
 _QUALITIES = frozenset({"skill", "commitment", "resolve", "support", "knowledge", "strength", "power", "need",
                         "value", "talent", "will", "determination", "leadership", "bravery", "heroism"})
-for _lemma in ("rule", "settle", "succeed", "demonstrate", "capture"):
+for _lemma in ("rule", "settle", "succeed", "demonstrate", "capture", "dismiss"):
     _OTHER_SENSES[_lemma] = (frozenset(), None)
 
 
@@ -523,13 +534,20 @@ def _taken_absence(tok: Any) -> bool:
 _TRIGGER_WORDS = frozenset(_VERB_TRIGGERS) | frozenset(_NOUN_TRIGGERS) | {"bear"}
 
 
+def _imperative(tok: Any) -> bool:
+    """A bare verb heading its sentence with no subject nor auxiliary: what the report asks its reader to do."""
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in tok.children)
+
+
 def _generic(tok: Any) -> bool:
     """A happening outside the lexicon: a main verb telling no state, or a deverbal noun."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
-        # a progressive or -ing participle tells a process in course ("were working", "dating back")
+        # a progressive or -ing participle tells a process in course ("were working", "dating back"); an
+        # imperative asks the reader ("For full coverage of the Mobile World Congress, visit our MWC 2015 page")
         return (lemma not in _STATIVE and tok.tag_ != "VBG" and tok.dep_ not in ("aux", "auxpass", "amod")
-                and lemma.isalpha())
+                and lemma.isalpha() and not _imperative(tok))
     if tok.pos_ == "NOUN":
         return lemma.isalpha() and _DEVERBAL_RX.search(lemma) is not None and lemma not in _NOT_HAPPENINGS
     return False
@@ -609,7 +627,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 60
+    version = 61
     requires = ("parse",)
     assigns = ("times", "events")
 
