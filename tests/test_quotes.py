@@ -743,7 +743,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v46"
+    assert st.tag == "quotes.v47"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1255,3 +1255,28 @@ def test_a_report_stopping_short_of_its_sentence_or_a_quote_a_paragraph_on_does_
         a = next(a for a in extract_attributions(nlp(t), text=t)  # type: ignore[operator]
                  if a.cue is not None and t[a.cue[0]:a.cue[1]] in ("said", "joked"))
         assert not any("insulted" in t[s:e] or "Nobody" in t[s:e] for s, e in a.outer)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        # PolNeAR dev/train headlines ('Obama on Climate Change: The Trends Are ...', 'Clinton to Planned
+        # Parenthood: Trump will reverse Roe v. Wade'): the person named before the preposition speaks.
+        ("Obama on Climate Change: The Trends Are Terrifying.\n\nBarack Obama spoke on Monday in Honolulu.",
+         "The Trends Are Terrifying", "Obama"),
+        ("Warren to Wall Street: You Should Be Investigated.\n\nElizabeth Warren spoke on Tuesday.",
+         "You Should Be Investigated", "Warren"),
+    ],
+)
+def test_a_line_led_by_a_person_and_whom_they_address_is_theirs(nlp: object, text: str, content: str,
+                                                                source: str) -> None:
+    # h70: _Builder._addressed.
+    [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    assert [text[s:e] for s, e in a.outer] == [content]
+    assert a.source is not None and text[a.source[0]:a.source[1]] == source
+    assert a.cue is None
+
+
+def test_an_infinitive_before_a_colon_addresses_no_one(nlp: object) -> None:
+    text = "Limited Tools to Fight Terrorism: The United Nations was set up when wars raged.\n\nBarack Obama spoke."
+    assert extract_attributions(nlp(text), text=text) == []  # type: ignore[operator]
