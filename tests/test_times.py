@@ -1214,6 +1214,18 @@ def test_a_web_page_visited_is_no_meeting_and_a_person_dismissed_is_removed_from
     assert got[("dismissed", "2013")] == "denial"
 
 
+def test_what_a_prospect_looks_to_is_not_at_the_time_the_prospect_was_held() -> None:
+    # FNC-1 body 287: "In mid-2014, many analysts expected Apple to use sapphire glass on the iPhone 6, but that
+    # didn't happen" was an entry "Apple use sapphire glass" at 2014
+    text = ("In mid-2014, many analysts expected Apple to use sapphire glass on the iPhone 6, but that didn't happen. "
+            "Apple plans to rename the store in 2015. In 2012, Jobs chose to rename the company.")
+    a = _parsed(text)
+    got = {e.start: e.date for e in a.events}
+    assert text.index("use") not in got
+    # a time of its own phrase dates it; a choice's year is when the choosing, and what it chose, took place
+    assert got[text.index("rename")] == "2015" and got[text.rindex("rename")] == "2012"
+
+
 def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
     # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
     # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and

@@ -627,7 +627,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 61
+    version = 62
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1124,7 +1124,7 @@ def _dated_generics(doc: Any, words: Sequence[int], trigs: list[_Trig], stimes: 
     both = [dataclasses.replace(t, time=None, cost=1e9, inherited=False) for t in trigs] + cands
     _attach(doc, both, stimes, para)
     return [c for c in cands if c.time is not None and not c.inherited and not _bounding(doc, c.time)
-            and not _past_for_future(doc[c.i], c.time, anchor)]
+            and not _past_for_future(doc[c.i], c.time, anchor) and not _prospect_dated_outside(doc, doc[c.i], c.time)]
 
 
 def _content_words(doc: Any, arr: Any) -> list[int]:
@@ -1537,6 +1537,24 @@ def _past_for_future(tok: Any, tx: TimeExpr, anchor: date | None) -> bool:
     if tense(tok) != "future":
         return False
     return anchor is None or tx.value is None or value_range(tx.value)[1] < anchor
+
+
+# verbs of a prospect: what they take as an infinitive may never happen, and not at their time ("In mid-2014,
+# many analysts expected Apple to use sapphire glass on the iPhone 6, but that didn't happen": FNC-1 body 287)
+_PROSPECTS = frozenset({"expect", "hope", "want", "wish", "plan", "intend", "aim", "seek", "need", "like", "hate",
+                        "love", "prefer", "await"})
+
+
+def _prospect_dated_outside(doc: Any, tok: Any, tx: TimeExpr) -> bool:
+    """``tok`` is the infinitive a verb of a prospect takes (:data:`_PROSPECTS`; "expected to use", "expected
+    Apple to use") and ``tx`` lies outside
+    its phrase: the time the prospect was held, not when what it looks to would happen ("expected in mid-2014
+    to use sapphire"; "plans to release the watch in April" keeps its April)."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("xcomp", "ccomp") or tok.head.lemma_.lower() not in _PROSPECTS or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return not (lo <= tx.start and tx.end <= hi)
 
 
 # "missing since August 2013", "until June": an expression bounding a state does not date a happening
