@@ -170,13 +170,18 @@ def miss_kinds(spans: list[CharSet], others: list[CharSet]) -> list[str | None]:
     overlaps it under 50% and is shorter/longer than it (a boundary error). Duplicates are removed
     first, as in :func:`score_spans`; ``spans`` must hold no duplicate or empty set."""
     o = list(dict.fromkeys(x for x in others if x))
-    matched = {i for i, _j, ov in _match(spans, o) if ov >= 0.5}
+    return _why_unmatched(spans, o, {i for i, _j, ov in _match(spans, o) if ov >= 0.5})
+
+
+def _why_unmatched(spans: list[CharSet], others: list[CharSet], matched: set[int]) -> list[str | None]:
+    """:func:`miss_kinds` of ``spans`` against the deduplicated ``others``, given the indices of
+    ``spans`` the matching took at >= 50% overlap."""
     out: list[str | None] = []
     for i, a in enumerate(spans):
         if i in matched:
             out.append(None)
             continue
-        near = [(_overlap(a, b), b) for b in o if a & b]
+        near = [(_overlap(a, b), b) for b in others if a & b]
         if not near:
             out.append("none_near")
             continue
@@ -189,8 +194,13 @@ def score_spans(gold: list[CharSet], system: list[CharSet]) -> _Counts:
     """Counts for one article and one span type (duplicates removed on both sides)."""
     g = list(dict.fromkeys(x for x in gold if x))
     s = list(dict.fromkeys(x for x in system if x))
+    return _counts(g, s, _match(g, s))
+
+
+def _counts(g: list[CharSet], s: list[CharSet], pairs: list[tuple[int, int, float]]) -> _Counts:
+    """The counts of the deduplicated ``g`` and ``s`` matched as ``pairs`` (:func:`_match`)."""
     c = _Counts(n_sys=len(s), n_gold=len(g))
-    for gi, si, ov in _match(g, s):
+    for gi, si, ov in pairs:
         if ov >= 0.5:
             c.tp_overlap += 1
         if g[gi] == s[si]:
@@ -199,14 +209,19 @@ def score_spans(gold: list[CharSet], system: list[CharSet]) -> _Counts:
 
 
 def _score_article(totals: _Totals, gold: list[GoldAttribution], system: list[GoldAttribution]) -> None:
-    """Add one article's span counts and speaker matches to ``totals``."""
-    for kind in KINDS:
+    """Add one article's span counts and speaker matches to ``totals``: the content spans are
+    matched once, for their counts and for why those left unmatched are (:func:`miss_kinds`)."""
+    for kind in ("source", "cue"):
         totals.counts[kind].add(score_spans([getattr(g, kind) for g in gold], [getattr(s, kind) for s in system]))
     g_content = list(dict.fromkeys(g.content for g in gold if g.content))
     s_content = list(dict.fromkeys(s.content for s in system if s.content))
-    for side, spans, others in (("system", s_content, g_content), ("gold", g_content, s_content)):
+    pairs = _match(g_content, s_content)
+    totals.counts["content"].add(_counts(g_content, s_content, pairs))
+    sure = [(gi, si) for gi, si, ov in pairs if ov >= 0.5]
+    for side, spans, others, matched in (("system", s_content, g_content, {si for _gi, si in sure}),
+                                         ("gold", g_content, s_content, {gi for gi, _si in sure})):
         tally = totals.content_misses[side]
-        for why in miss_kinds(spans, others):
+        for why in _why_unmatched(spans, others, matched):
             if why is not None:
                 tally[why] = tally.get(why, 0) + 1
     # Speaker accuracy over matched contents.
