@@ -301,7 +301,8 @@ def _tense(tok: Any) -> str:
 
 def _participle_host(v: Any) -> Any:
     """The clause verb a participle or gerund ``v`` that modifies a noun or another verb hangs on, whose
-    tense it takes (:func:`_tense`, :func:`_tense_giver`); None when ``v`` is none or hangs on nothing."""
+    tense it takes (:func:`_tense`, :func:`_tense_giver`); None when ``v`` is no such participle or
+    hangs on no other verb."""
     if v.tag_ not in ("VBN", "VBG") or v.dep_ not in ("acl", "relcl", "advcl", "xcomp", "conj", "amod", "pcomp",
                                                        "pobj") or v.head.i == v.i:
         return None
