@@ -374,6 +374,9 @@ _NO_HOLDER_SUBJECTS = frozenset({"it", "this", "that", "which", "what"})
 _EMPTY_IT_CUES = frozenset({"be", "seem", "appear", "look", "sound", "remain", "become"})
 # Verbs of seeming, whose subject is what seems so, not who holds it ("Sanders appears to lead").
 _RAISING_CUES = frozenset({"seem", "appear"})
+# Verbs whose infinitive is what the speaker would not say or do: "declined to comment", "refused
+# to endorse Mr. Trump" (PolNeAR marks the infinitive as the content).
+_REFUSING_CUES = frozenset({"decline", "refuse"})
 
 # The words before a noun cue that PolNeAR's cue takes with it.
 _CUE_NOUN_MODS = frozenset({"det", "amod", "compound", "nummod"})
@@ -2138,7 +2141,7 @@ class _Builder:
                 return None
             if lemma in WEAK_CUES and not any(c.dep_ == "ccomp" for c in tok.children) and lemma not in (
                 "call", "cite", "show", "find", "release", "publish", "ask"
-            ):
+            ) and not (lemma in _REFUSING_CUES and any(c.dep_ == "xcomp" for c in tok.children)):
                 return None
             if self._in_region(comp[0]) is not None and self._in_region(comp[1] - 1) is not None:
                 return None
@@ -2524,7 +2527,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 47
+    version = 48
     requires = ("parse",)
     assigns = ("quotes",)
 
