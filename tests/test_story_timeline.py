@@ -104,6 +104,21 @@ def test_a_credit_line_is_no_happening(pipe: Pipeline) -> None:
                             or "contributed" in e.description]
 
 
+def test_two_sources_telling_one_outlet_are_two_entries(pipe: Pipeline) -> None:
+    # "X told The Daily Beast on Wednesday" and "Y told The Daily Beast on Wednesday" down one report
+    # share only whom they are told to (an FNC-1 body: "the Pentagon told the Telegraph on Monday" and
+    # "Abu Ibrahim al-Raqqawi, an anti-Isil activist ..., told The Telegraph"): two tellings; Kirby's
+    # second telling is his first's entry.
+    text = ("A Kurdish commander said the Islamic State leader was wounded in an airstrike.\n\n"
+            "Kurdish commander Mahmoud Ali told The Daily Beast on Wednesday that the leader had died in Syria.\n\n"
+            "Pentagon spokesman John Kirby told The Daily Beast on Wednesday that there was no evidence of it.\n\n"
+            "Kirby later told The Daily Beast on Wednesday that the strikes would go on.")
+    (a,) = _run(pipe, {"a": (text, date(2014, 10, 10))})
+    told = sorted([sum(w in a.text[m.start:m.end] for m in e.mentions) for w in ("Ali", "Kirby")]
+                  for e in build_timeline([a]) if e.date == "2014-10-08" and e.description.endswith("statement"))
+    assert told == [[0, 2], [1, 0]], told  # Kirby's two tellings, Ali's one
+
+
 def test_a_name_in_single_quotes_is_no_doer(pipe: Pipeline) -> None:
     # 'Revolutionary Guard spokesman Ramzan Sharif noted that “the ‘Al Aqsa Flood’ (name given by
     # Hamas ...': the operation's name is quoted in single marks; the saying is Sharif's.
