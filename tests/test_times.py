@@ -1226,6 +1226,16 @@ def test_what_a_prospect_looks_to_is_not_at_the_time_the_prospect_was_held() -> 
     assert got[text.index("rename")] == "2015" and got[text.rindex("rename")] == "2012"
 
 
+def test_a_word_of_another_script_is_no_happening() -> None:
+    # FNC-1 body 382: an embedded Arabic post after its signature, "— Joseph Braude (@josephbraude) February 4,
+    # 2015 عاجل | ضربة جوية اردنية على معاقل #داعش", was an occurrence entry "على معاقل" at 2015-02-04
+    text = ("Jordan bombed Raqqa on February 4, 2015.\n\nعاجل ⭕️| ضربة جوية اردنية على معاقل #داعش الآن يشارك فيها ملك "
+            "#الاردن on February 4, 2015.")
+    a = _parsed(text, published=date(2015, 2, 5))
+    words = {a.text[e.start:e.end] for e in a.events}
+    assert all(w.isascii() for w in words) and "bombed" in words
+
+
 def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
     # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
     # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and

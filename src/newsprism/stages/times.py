@@ -545,9 +545,10 @@ def _generic(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         # a progressive or -ing participle tells a process in course ("were working", "dating back"); an
-        # imperative asks the reader ("For full coverage of the Mobile World Congress, visit our MWC 2015 page")
+        # imperative asks the reader ("For full coverage of the Mobile World Congress, visit our MWC 2015 page");
+        # a word of another script is a foreign text's, which the English parser misreads (an embedded Arabic post)
         return (lemma not in _STATIVE and tok.tag_ != "VBG" and tok.dep_ not in ("aux", "auxpass", "amod")
-                and lemma.isalpha() and not _imperative(tok))
+                and lemma.isascii() and lemma.isalpha() and not _imperative(tok))
     if tok.pos_ == "NOUN":
         return lemma.isalpha() and _DEVERBAL_RX.search(lemma) is not None and lemma not in _NOT_HAPPENINGS
     return False
@@ -627,7 +628,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 62
+    version = 63
     requires = ("parse",)
     assigns = ("times", "events")
 
