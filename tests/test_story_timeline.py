@@ -119,6 +119,17 @@ def test_two_sources_telling_one_outlet_are_two_entries(pipe: Pipeline) -> None:
     assert told == [[0, 2], [1, 0]], told  # Kirby's two tellings, Ali's one
 
 
+def test_the_owner_of_a_speaker_is_not_the_speaker(pipe: Pipeline) -> None:
+    # "Horner's mother said" (the stage's party: "Horner") is the mother's saying: Horner's own
+    # happening of the lead's day is not her appearance (an FNC-1 body); "Foley's speech" is Foley's.
+    text = ("PHOENIX, Arizona - A teenager was charged in a Phoenix court on Monday.\n\n"
+            "“He was a straight-A student,” Horner’s mother said.\n\n"
+            "Horner immediately broke down into tears and had to be restrained by bailiffs.")
+    (a,) = _run(pipe, {"a": (text, date(2014, 9, 23))})
+    held = sorted(sorted(_words(e, {"a": a})) for e in build_timeline([a]) if e.date == "2014-09-22")
+    assert ["said"] in held and ["broke"] in held, held
+
+
 def test_a_name_in_single_quotes_is_no_doer(pipe: Pipeline) -> None:
     # 'Revolutionary Guard spokesman Ramzan Sharif noted that “the ‘Al Aqsa Flood’ (name given by
     # Hamas ...': the operation's name is quoted in single marks; the saying is Sharif's.

@@ -248,6 +248,7 @@ class _Cluster:
     lead: dict[str, str] = field(default_factory=dict)  # article -> the lead's day it started or joined it by
     doers: list[str] = field(default_factory=list)  # first person or organisation of each member
     parties: list[str] = field(default_factory=list)  # its members' names but whom they tell (:func:`_party_names`)
+    owners: list[str] = field(default_factory=list)  # whose speakers its tellings name (:func:`_owners`)
     n: int = 0  # its place among the story's clusters (the order they were made in)
     state: bool = False  # what its report tells its lead's thing is, at the report's day (:func:`_thing_states`)
 
@@ -257,6 +258,10 @@ class _Cluster:
     @property
     def explicit(self) -> bool:
         return any(ex for _, _, ex in self.members)
+
+    def owned(self) -> list[str]:
+        """Its names but the owners of its speakers (:func:`_owners`)."""
+        return [n for n in self.names if n not in self.owners]
 
 
 # a telling's word followed by whom it is told to ("told The Daily Beast", "telling ESPN.com")
@@ -275,6 +280,22 @@ def _party_names(text: str, ev: Event) -> list[str]:
     told = ev.label in SPEECH_CLASSES and _TOLD_RX.fullmatch(text, ev.start, ev.end) is not None
     return [text[p.start : p.end] for p in ev.participants
             if not (told and p.start > ev.end and _TO_WHOM_RX.fullmatch(text, ev.end, p.start))]
+
+
+# a name owning the word after it ("Horner's mother", "Woods's agent"): the owner, not who it is
+# (not a contracted verb: "McDonald's has decided")
+_OWNED_RX = re.compile(r"\s?['’]s?\s+(?!(?:has|had|is|was|will|would)\b)[a-z]")
+
+
+def _owners(text: str, ev: Event) -> list[str]:
+    """The names of a telling that own its speaker ("Horner's mother said"): the speaker is the
+    mother, and another happening of Horner's that day ("Horner immediately broke down into
+    tears") is not her appearance."""
+    if ev.label not in SPEECH_CLASSES:
+        return []
+    # (of the telling's own noun the owner is its speaker: "Foley's speech")
+    return [text[p.start : p.end] for p in ev.participants
+            if (m := _OWNED_RX.match(text, p.end)) is not None and m.end() - 1 != ev.start]
 
 
 def _key_parts(ev: Event) -> list[Span]:
@@ -1136,7 +1157,7 @@ def _cluster(events: list[tuple[str, Event, str]],
                 return [c for c in ordered(found) if told in (c.value, c.lead.get(aid)) and _kind(c.label) == _kind(ev.label)]
 
             best = next((c for c in day(named(keys) if keys else in_sentence(aid, ev))
-                         if (_shared(keys, c.doers + c.names) if keys else _same_sentence(aid, ev, c))), None)
+                         if (_shared(keys, c.doers + c.owned()) if keys else _same_sentence(aid, ev, c))), None)
             if best is None and keys:
                 # the same doer on the lead's day of another article of the story, a few days apart
                 # ("said Saturday" in one report, "said Sunday" in the next): one appearance, dated
@@ -1152,7 +1173,7 @@ def _cluster(events: list[tuple[str, Event, str]],
             if best is None and not keys:
                 # or the doer its sentence names before it, as another event's doer in its article
                 near = _text_doer(text, ev, known.get(aid, ()))
-                best = next((c for c in day(named(near)) if _shared(near, c.doers + c.names)), None)
+                best = next((c for c in day(named(near)) if _shared(near, c.doers + c.owned())), None)
                 if best is None and not last:
                     return False  # it only joins: it waits for the entries all events make
             if best is not None or (keys and starts):
@@ -1197,7 +1218,9 @@ def _cluster(events: list[tuple[str, Event, str]],
             said_as.setdefault(key, c)
         if ev.label not in _BY_NAME and ev.date is not None:
             phrased.setdefault(_phrased(text, ev), c)
-        c.doers.extend(_key_names(text, ev)[:1])
+        owners = _owners(text, ev)
+        c.doers.extend([n for n in _key_names(text, ev) if n not in owners][:1])
+        c.owners.extend(owners)
         c.stems.add(_stem(text, ev))
         if ev.label in _UNIQUE and names:
             c.victims.append(names[0])
