@@ -194,6 +194,12 @@ def test_round_trip(seeds: dict[str, Analysis]) -> None:
 # --------------------------------------------------------------------------- crafted text
 
 
+def _with_cue(text: str, nlp: object, cue: str) -> list[Attribution]:
+    """The attributions of ``text`` whose cue is the words ``cue``."""
+    return [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+            if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+
+
 def _by_cue(text: str, nlp: object) -> dict[str, Attribution]:
     """The attributions of ``text`` by the words of their cue."""
     return {text[a.cue[0]:a.cue[1]]: a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
@@ -860,8 +866,7 @@ def test_a_direct_quotes_cue_has_the_models_extent_without_a_hanging_preposition
 ])
 def test_a_participle_with_its_agent_is_an_act_of_its_own(
         nlp: object, text: str, cue: str, source: str, content: str) -> None:
-    got = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
-           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    got = _with_cue(text, nlp, cue)
     assert len(got) == 1, "PolNeAR annotates the agent's act; only 'as reported by X' is a relay"
     a = got[0]
     assert a.source is not None and text[a.source[0]:a.source[1]] == source
@@ -972,8 +977,7 @@ def test_a_closing_appositive_is_the_writers_not_the_report(nlp: object, text: s
 )
 def test_the_cues_clause_of_time_is_no_content(nlp: object, text: str, cue: str, content: str) -> None:
     # h69 (quotes.v43): fails on 667abef (the first two keep the "since"/"when" clause).
-    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
-           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    [a] = _with_cue(text, nlp, cue)
     assert [text[s:e] for s, e in a.outer] == [content]
 
 
@@ -994,8 +998,7 @@ def test_the_cues_clause_of_time_is_no_content(nlp: object, text: str, cue: str,
 )
 def test_a_comment_after_a_dash_is_no_content(nlp: object, text: str, cue: str, content: str) -> None:
     # h69 (quotes.v46): fails on a29f42a (the first two keep the comment).
-    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
-           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    [a] = _with_cue(text, nlp, cue)
     assert [text[s:e] for s, e in a.outer] == [content]
 
 
@@ -1123,8 +1126,7 @@ def test_words_before_a_cue_in_commas_are_reported_with_the_quote(
 def test_reported_speech_after_a_cue_in_commas_takes_the_words_before_the_aside(
         nlp: object, text: str, cue: str, pieces: list[str]) -> None:
     # h64 (quotes.v39): _Builder._reported_aside; the content a reader sees is the words after the aside.
-    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
-           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    [a] = _with_cue(text, nlp, cue)
     assert [text[s:e] for s, e in a.outer] == pieces
     assert [text[s:e] for s, e in a.content] == pieces[1:]
 
@@ -1164,8 +1166,7 @@ def test_a_one_word_first_part_of_a_split_quote_is_the_speakers(nlp: object, tex
 def test_a_relative_pronoun_before_the_cue_is_reported(nlp: object, text: str, cue: str,
                                                        pieces: list[str]) -> None:
     # h64 (quotes.v41): _Builder._relative_lead; the content a reader sees is the words after the cue.
-    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
-           if a.cue is not None and text[a.cue[0]:a.cue[1]] == cue]
+    [a] = _with_cue(text, nlp, cue)
     assert [text[s:e] for s, e in a.outer] == pieces
     assert [text[s:e] for s, e in a.content] == [pieces[-1]]
 
