@@ -1297,3 +1297,23 @@ def test_a_refusal_reports_its_infinitive(nlp: object, text: str, cue: str, cont
     a = _by_cue(text, nlp)[cue]
     assert [text[s:e] for s, e in a.outer] == [content]
     assert a.source is not None and text[a.source[0]:a.source[1]] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        # PolNeAR dev/train-heldout: the role model's source was the modifier alone ('Mr', 'Daily', 'Tim')
+        # and the noun it modifies a piece of the content.
+        ("Mr. Walsh has been a supporter of the mayor's plan for the city.", "a supporter of",
+         ["the mayor's plan for the city"], "Mr. Walsh"),
+        ("Another side of the story was being told by The Daily Caller, which unearthed an old story from the Times.",
+         "was being told", ["Another side of the story", "which unearthed an old story from the Times"],
+         "The Daily Caller"),
+    ],
+)
+def test_a_source_run_of_a_modifier_takes_its_noun(nlp: object, text: str, cue: str, content: list[str],
+                                                   source: str) -> None:
+    # h74: _Builder._model_attribution, the modifier's noun relabelled from content to source.
+    a = _by_cue(text, nlp)[cue]
+    assert [text[s:e] for s, e in a.outer] == content
+    assert a.source is not None and text[a.source[0]:a.source[1]] == source

@@ -1509,6 +1509,19 @@ class _Builder:
             # Daily Caller") stands for the noun's phrase.
             while head.dep_ in SOURCE_CLIMB and head.head.i != c and head.head.i != head.i:
                 head = head.head
+            if head.i > hi and not hi < c <= head.i and lem not in _RAISING_CUES and tok.head.i != head.i and all(
+                    doc[t].dep_ in SOURCE_CLIMB or doc[t].is_punct for t in range(hi + 1, head.i)):
+                # The noun is the source with its modifier, though the role model read it as
+                # content ('Mr. [Bannon] has been a supporter', 'told by The Daily [Caller]');
+                # not so of a verb of seeming, whose subject is part of what seems so, nor of the
+                # noun a participle cue hangs off ('softer [language] calling for ...').
+                while lo - 1 >= head.left_edge.i and doc[lo - 1].dep_ == "det" and doc[lo - 1].head.i == head.i:
+                    lo -= 1
+                hi = head.i
+                for t in range(lo, hi + 1):
+                    if labels.get(t) == kc:
+                        labels[t] = ks
+                source = _clean(text, (idx[lo], idx[hi] + ln[hi]))
             if source[1] <= source[0]:
                 source, head = None, None
             else:
@@ -2527,7 +2540,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 48
+    version = 49
     requires = ("parse",)
     assigns = ("quotes",)
 
