@@ -1332,7 +1332,8 @@ class _Builder:
     def _model_source(self, tok: Any, info: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         """A quote of the rules whose cue has no subject in the parse ('“…,” added a South
         Carolina Democrat.', '“…,” screenwriter Cole Haddon wrote on Twitter.') takes the role
-        model's source for its cue, unless that too lies inside the quote."""
+        model's source for its cue, unless that too lies inside the quote; failing that, the
+        names beside the quote and its cue (``_name_beside``)."""
         if info["source"] is not None or info.get("learned") or info.get("no_cue") or info["label"] != "direct" \
                 or info["lemma"] == "according to":
             return tok, info
@@ -1340,12 +1341,40 @@ class _Builder:
         if not regs:
             return tok, info
         mine = self._model_attribution(tok, regs)
-        if mine is None:
-            return tok, info
-        src = mine["source"]
-        if src is None or any(r.start <= src[0] < r.end for r in regs):
-            return tok, info
+        src = None if mine is None else mine["source"]
+        if mine is None or src is None or any(r.start <= src[0] < r.end for r in regs):
+            beside = self._name_beside(tok, regs)
+            if beside is None:
+                return tok, info
+            return tok, {**info, "source": beside, "head": None, "named": beside}
         return tok, {**info, "source": src, "head": mine["head"], "named": mine["named"]}
+
+    def _name_beside(self, tok: Any, regs: list[QuoteRegion]) -> Range | None:
+        """The words of names between a quote and its cue, or after a cue, where the parse hangs
+        them off something else ('“…,” Tulsa police Chief Chuck Jordan said Monday.', '“…,”
+        declared Alyssa Van Wagenen, 29, of Meridian, Ind.', 'Said Ellis: “…”'): a run of nouns
+        with a name among them, up to the quote, the cue or the sentence's end."""
+        doc, text = self.doc, self.text
+        sent = tok.sent
+        run: list[Any] = []
+        before = [r.end for r in regs if r.end <= tok.idx]
+        if before:
+            run = [t for t in doc[sent.start:tok.i] if t.idx >= max(before) and not t.is_punct]
+        if not run:
+            after = [r.start for r in regs if r.start > tok.idx]
+            for t in doc[tok.i + 1:sent.end]:
+                if (after and t.idx >= min(after)) or t.text in (":", ";") or t.is_space:
+                    break
+                run.append(t)
+            while run and run[-1].is_punct:
+                run.pop()
+        # The tagger now and then reads a place name as a verb ('Tulsa police Chief'): a word
+        # of a named entity is a name whatever its tag. A day ('said Wednesday') is no one.
+        if not run or not (run[0].ent_type_ or run[0].pos_ in ("PROPN", "DET", "NOUN", "ADJ")) \
+                or not any((t.pos_ == "PROPN" or t.ent_type_) and t.ent_type_ not in ("DATE", "TIME") for t in run) \
+                or any(not t.ent_type_ and t.pos_ in ("VERB", "AUX", "PRON") or "\n" in t.text_with_ws for t in run):
+            return None
+        return _clean(text, (run[0].idx, run[-1].idx + len(run[-1])))
 
     def _score_cues(self) -> None:
         """The learned cue model's cues (``_model_cues``) and probabilities (``_cue_p`` for the
@@ -2540,7 +2569,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 49
+    version = 50
     requires = ("parse",)
     assigns = ("quotes",)
 
