@@ -751,7 +751,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v50"
+    assert st.tag == "quotes.v51"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1335,3 +1335,14 @@ def test_a_name_beside_a_quote_and_its_cue_speaks(nlp: object, text: str, cue: s
     # h74: _Builder._name_beside.
     a = _by_cue(text, nlp)[cue]
     assert a.source is not None and text[a.source[0]:a.source[1]] == source
+
+
+def test_a_name_phrase_the_parse_made_a_clause_before_its_cue_speaks(nlp: object) -> None:
+    # h74: the model path of _Builder._model_attribution. The parse read 'Jeffrey Salkin, a ... rabbi
+    # helping to organize the boycott' as a clause of 'said' (no subject), and the model as content.
+    text = (need_data("polnear") / "train" / "text" / "wash-post_2016-03-18_rabbis-vow-to-boycott-trump-spee.txt"
+            ).read_text(encoding="utf-8")
+    [a] = [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+           if any("other rabbis were alarmed" in text[s:e] for s, e in a.outer)]
+    assert a.source is not None and text[a.source[0]:a.source[1]].startswith("Jeffrey Salkin, a Hollywood")
+    assert not any("Salkin" in text[s:e] for s, e in a.outer)

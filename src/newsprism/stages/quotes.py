@@ -1587,6 +1587,16 @@ class _Builder:
                     pieces.append((idx[t], idx[t] + ln[t]))
                 prev = t
             pieces = [p for p in (_clean(text, p) for p in pieces) if p[1] - p[0] >= 2]
+            if source is None and tok.tag_ != "VBN" and len(pieces) > 1 and pieces[0][1] <= tok.idx \
+                    and re.fullmatch(r"\s*,\s*", text[pieces[0][1]:tok.idx]) \
+                    and doc.char_span(pieces[0][0], pieces[0][0] + 1, alignment_mode="expand")[0].pos_ == "PROPN":
+                # 'Jeffrey Salkin, a ... rabbi helping to organize the boycott, said he ...': the parse
+                # made the subject phrase a clause of the cue's, and the model read it as content;
+                # a phrase opening on a name and set off by a comma right before the cue speaks (not
+                # before a participle: 'Manafort, ..., seen as a formidable opponent' is what is seen).
+                source = named = pieces[0]
+                pieces = pieces[1:]
+                ci = [t for t in ci if idx[t] >= pieces[0][0]]
             if not pieces:
                 return None
             quoted = sum(int(v.inq[t]) for t in ci)
@@ -2569,7 +2579,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 50
+    version = 51
     requires = ("parse",)
     assigns = ("quotes",)
 
