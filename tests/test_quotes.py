@@ -751,7 +751,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v51"
+    assert st.tag == "quotes.v52"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1346,3 +1346,10 @@ def test_a_name_phrase_the_parse_made_a_clause_before_its_cue_speaks(nlp: object
            if any("other rabbis were alarmed" in text[s:e] for s, e in a.outer)]
     assert a.source is not None and text[a.source[0]:a.source[1]].startswith("Jeffrey Salkin, a Hollywood")
     assert not any("Salkin" in text[s:e] for s, e in a.outer)
+
+
+def test_a_name_after_its_title_takes_the_title(nlp: object) -> None:
+    # h74: _Builder._model_attribution climbs from the appositive name to its title's phrase.
+    text = "Another critic, Laurence H. Tribe, likened the rules to a bonfire."
+    a = _by_cue(text, nlp)["likened"]
+    assert a.source is not None and text[a.source[0]:a.source[1]] == "Another critic, Laurence H. Tribe"

@@ -1538,6 +1538,11 @@ class _Builder:
             # Daily Caller") stands for the noun's phrase.
             while head.dep_ in SOURCE_CLIMB and head.head.i != c and head.head.i != head.i:
                 head = head.head
+            if head.dep_ == "appos" and head.head.i < lo and head.head.i != c and doc[lo - 1].text == "," \
+                    and head.head.pos_ == "NOUN":
+                # A name after its title ("Another critic, Laurence H. Tribe, likened"): the title's
+                # phrase holds it, as PolNeAR's sources hold their appositives.
+                head = head.head
             if head.i > hi and not hi < c <= head.i and lem not in _RAISING_CUES and tok.head.i != head.i and all(
                     doc[t].dep_ in SOURCE_CLIMB or doc[t].is_punct for t in range(hi + 1, head.i)):
                 # The noun is the source with its modifier, though the role model read it as
@@ -2579,7 +2584,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 51
+    version = 52
     requires = ("parse",)
     assigns = ("quotes",)
 
