@@ -1718,3 +1718,17 @@ def test_a_heart_attack_is_no_attack() -> None:
     assert not [ev for ev in a.events if ev.label == "attack"], [(a.text[ev.start:ev.end], ev.label) for ev in a.events]
     b = _mentioned("Hamas launched a major attack on Israel on October 7.", published=date(2023, 10, 8))
     assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "attack"] == ["attack"]
+
+
+def test_one_dismissed_as_something_is_brushed_off_and_a_named_forum_visited_is_a_meeting() -> None:
+    # "dismiss X as ..." rejects X, it removes no one from a post; "them" and "us" are people dismissed
+    # as much as "him"; a forum, a named place, or a forum for veterans visited is a meeting, a web page none
+    text = ("Obama dismissed Romney as out of touch in 2012. The senator dismissed him as a crank in 2010. The "
+            "company dismissed them in 2011.\n\nObama visited the World Economic Forum in Davos in 2014. The "
+            "president visited a forum for veterans in Ohio in 2013. Readers visit our website daily.")
+    a = _parsed(text)
+    got = {(a.text[e.start:e.end], e.date): e.label for e in a.events}
+    assert got.get(("dismissed", "2012")) != "leadership" and got.get(("dismissed", "2010")) != "leadership"
+    assert got[("dismissed", "2011")] == "leadership"
+    assert got[("visited", "2014")] == "meeting" and got[("visited", "2013")] == "meeting"
+    assert not any(w == "visit" for w, _ in got)

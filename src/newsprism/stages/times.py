@@ -435,9 +435,10 @@ _SHOT_DOWN = frozenset({"report", "claim", "rumor", "rumour", "idea", "suggestio
                         "allegation", "speculation", "theory", "notion"})
 _FIRED = frozenset({"shot", "round", "bullet", "missile", "rocket", "gun", "weapon", "shell", "salvo",
                     "volley", "gas", "cannon", "arrow", "torpedo", "mortar", "grenade", "gunshot", "fire"})
-# what one visits on the web, no meeting ("For full coverage ..., visit our MWC 2015 page": FNC-1 body 13)
-_WEB_PLACES = frozenset({"page", "website", "webpage", "homepage", "web", "link", "url", "blog", "forum",
-                         "channel", "profile", "feed", "portal", "app"})
+# what one visits on the web, no meeting ("For full coverage ..., visit our MWC 2015 page": FNC-1 body 13);
+# no "forum" or "channel", which one visits as often in person (a forum for veterans)
+_WEB_PLACES = frozenset({"page", "website", "webpage", "homepage", "web", "link", "url", "blog", "profile",
+                         "feed", "portal", "app"})
 # people one dismisses from a post ("proceedings to dismiss him were not begun until 2007": FNC-1 body 285)
 _STAFF = frozenset({"employee", "worker", "official", "minister", "coach", "manager", "staff", "officer", "teacher",
                     "director", "chief", "executive", "general", "commander", "judge", "aide", "adviser", "advisor",
@@ -464,6 +465,9 @@ def _verb_sense(tok: Any, lemma: str, label: str) -> str | None:
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma == "shoot" and "down" in prts and any(o in _SHOT_DOWN for o in objs):
         return "denial"
+    if lemma == "visit":
+        # a common noun no name is part of: "visited the World Economic Forum" is a meeting
+        objs = [o.lemma_.lower() for o in acted_on if o.pos_ == "NOUN" and not o.ent_type_]
     if any(o in words for o in objs):
         return other
     if lemma == "fire" and not acted_on and preps & {"on", "at", "upon", "into"} and "from" not in preps:
@@ -483,9 +487,13 @@ def _verb_sense(tok: Any, lemma: str, label: str) -> str | None:
         return None
     if lemma == "demonstrate" and objs and all(_QUALITY_RX.search(o) or o in _QUALITIES for o in objs):
         return None
-    if lemma == "dismiss" and any(o.lower_ in ("him", "her", "me") or o.ent_type_ == "PERSON" or o.lemma_.lower() in _STAFF
-                                  for o in acted_on):
-        return "leadership"  # a person dismissed is removed from a post, not a claim rejected
+    if lemma == "dismiss" and not any(c.dep_ == "prep" and c.lower_ == "as" for t in (tok, *acted_on)
+                                      for c in t.children) and any(
+            o.lower_ in ("him", "her", "me", "them", "us") or o.ent_type_ == "PERSON" or o.lemma_.lower() in _STAFF
+            for o in acted_on):
+        # a person dismissed is removed from a post, not a claim rejected; one dismissed "as out of
+        # touch", "as a crank" is brushed off
+        return "leadership"
     return label
 
 
@@ -628,7 +636,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 63
+    version = 64
     requires = ("parse",)
     assigns = ("times", "events")
 
