@@ -604,6 +604,7 @@ class _Builder:
         self._comp_cache: dict[int, Range | None] = {}
         self._emb_cache: dict[tuple[int, int], bool] = {}
         self._breaks: list[int] | None = None
+        self._went_on: dict[int, QuoteRegion] = {}
         if self.model is not None:
             self._role_index = {name: k for k, name in enumerate(self.model.role.classes)}
 
@@ -1113,25 +1114,25 @@ class _Builder:
             if gap.strip() or "\n" in gap or id(r) in taken or not r.closed or len(text[r.start:r.end].split()) < 3:
                 break
             taken.add(id(r))
-            self._went_on = {**getattr(self, "_went_on", {}), tok.i: r}
+            self._went_on[tok.i] = r
             return tok, {**info, "content": info["content"] + ((r.start, r.end),),
                          "outer": info["outer"] + (r.outer,)}
         return tok, info
 
     def _goes_on_tokens(self, ci: list[int], c: int) -> list[int]:
         """The role model's content tokens ``ci`` of cue ``c`` with the quote the rules found
-        going on after the cue's sentence (:meth:`_quote_goes_on`), when the model's content too
-        ends before the cue: the model reads the cue's sentence only, and its content would
-        otherwise replace the rules' whole report ('The administration may be reluctant to act
+        going on after the cue's sentence (:meth:`_quote_goes_on`), in text order and each once:
+        the model reads the cue's sentence only, and its content would otherwise replace the
+        rules' whole report ('The administration may be reluctant to act
         ..., Schiff said. "The other factor ..."', 'said he was staying in the race. "Let me be
         clear: ..."')."""
-        r = getattr(self, "_went_on", {}).get(c)
+        r = self._went_on.get(c)
         if r is None or not ci:
             return ci
         v = self.view
         a = bisect.bisect_left(v.idx, r.outer[0])
         b = bisect.bisect_left(v.idx, r.outer[1])
-        return ci + [t for t in range(a, b) if not v.space[t]]
+        return sorted(set(ci).union(t for t in range(a, b) if not v.space[t]))
 
     def _signed(self, taken: set[int]) -> list[tuple[Any, dict[str, Any]]]:
         """Quotes signed with a dash and a name at the end of their line ("“…” ― Sonya Herridge")."""
@@ -2293,8 +2294,7 @@ class _Builder:
             head, mods = self._noun_holder(tok)
             source = None
             if head is not None:
-                source = _clean(text, _subtree_range(head) if head.i > i or head.head.i == i
-                                else self._source_phrase(head, tok))
+                source = _clean(text, _subtree_range(head) if head.head.i == i else self._source_phrase(head, tok))
             # The cue is the noun with its article and modifiers ("a tacit acknowledgment",
             # "growing concerns"): PolNeAR train, 13 of the 35 such cues this rule finds, the bare
             # noun 5.
