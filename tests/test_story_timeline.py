@@ -17,6 +17,7 @@ from newsprism.resolve.timeline import (
     _doers,
     _lead_line,
     _name_matches,
+    _owners,
     _text_doer,
     _thing_states,
     build_timeline,
@@ -128,6 +129,17 @@ def test_the_owner_of_a_speaker_is_not_the_speaker(pipe: Pipeline) -> None:
     (a,) = _run(pipe, {"a": (text, date(2014, 9, 23))})
     held = sorted(sorted(_words(e, {"a": a})) for e in build_timeline([a]) if e.date == "2014-09-22")
     assert ["said"] in held and ["broke"] in held, held
+
+
+def test_a_name_whose_s_comes_before_an_adverb_owns_no_one(pipe: Pipeline) -> None:
+    # "Sainsbury's also said": the "'s" is the name's own, the telling Sainsbury's; "Horner's only son
+    # said", "Foley's family said" are the son's and the family's
+    texts = {"a": "Sainsbury's also said on Monday it would close stores.",
+             "b": "Sainsbury's recently said on Monday it would close stores.",
+             "c": "Horner's only son said on Monday he was fine.", "d": "Foley's family said on Monday he was fine."}
+    got = {k: [_owners(a.text, ev) for ev in a.events if a.text[ev.start:ev.end] == "said"]
+           for k, a in zip(texts, _run(pipe, {k: (t, date(2014, 9, 23)) for k, t in texts.items()}))}
+    assert got == {"a": [[]], "b": [[]], "c": [["Horner"]], "d": [["Foley"]]}, got
 
 
 def test_a_name_in_single_quotes_is_no_doer(pipe: Pipeline) -> None:

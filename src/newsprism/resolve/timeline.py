@@ -285,6 +285,20 @@ def _party_names(text: str, ev: Event) -> list[str]:
 # a name owning the word after it ("Horner's mother", "Woods's agent"): the owner, not who it is
 # (not a contracted verb: "McDonald's has decided")
 _OWNED_RX = re.compile(r"\s?['’]s?\s+(?!(?:has|had|is|was|will|would)\b)[a-z]")
+# nouns an "-ly" word may be that a name owns ("Foley's family said"), no adverb
+_LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "rally", "monopoly"})
+
+
+def _owns_word(text: str, end: int, ev: Event) -> bool:
+    """Whether the name ending at ``end`` owns the word after it, which is not the telling's own noun
+    ("Foley's speech": the owner is its speaker) nor only adverbs before the telling: "Sainsbury's
+    also said", "McDonald's recently said" are the names' own tellings (an "'s" of the name, or "is"/
+    "has" contracted), not someone's of theirs ("Horner's only son said" is the son's)."""
+    m = _OWNED_RX.match(text, end)
+    if m is None or m.end() - 1 == ev.start:
+        return False
+    between = text[m.end() - 1 : ev.start].split()
+    return not between or not all(w in _STATE_ADVERBS or w.endswith("ly") and w not in _LY_NOUNS for w in between)
 
 
 def _owners(text: str, ev: Event) -> list[str]:
@@ -293,9 +307,8 @@ def _owners(text: str, ev: Event) -> list[str]:
     tears") is not her appearance."""
     if ev.label not in SPEECH_CLASSES:
         return []
-    # (of the telling's own noun the owner is its speaker: "Foley's speech")
     return [text[p.start : p.end] for p in ev.participants
-            if (m := _OWNED_RX.match(text, p.end)) is not None and m.end() - 1 != ev.start]
+            if _owns_word(text, p.end, ev)]
 
 
 def _key_parts(ev: Event) -> list[Span]:
