@@ -1233,14 +1233,15 @@ def _cluster(events: list[tuple[str, Event, str]],
             phrased.setdefault(_phrased(text, ev), c)
         owners = _owners(text, ev)
         c.doers.extend([n for n in _key_names(text, ev) if n not in owners][:1])
-        c.owners.extend(owners)
+        c.owners.extend(n for n in dict.fromkeys(owners) if n not in c.owners)  # each once, as its parties
         c.stems.add(_stem(text, ev))
         if ev.label in _UNIQUE and names:
             c.victims.append(names[0])
         for n in names:
             if not any(same_name(n, m) for m in c.names):
                 c.names.append(n)
-        c.parties.extend(_party_names(text, ev))
+        # each once, as its names, but by the string (_shared asks same_name of each, which is not transitive)
+        c.parties.extend(n for n in dict.fromkeys(_party_names(text, ev)) if n not in c.parties)
 
     waiting = [x for x in order if not place(*x, last=False)]
     while waiting:  # one that waited may be what another waits for ("welcomed" for "... and announced")

@@ -1509,7 +1509,7 @@ def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, i
 
 
 # adverbs placing a participle clause after the event it hangs on ("later revealing", "subsequently joining")
-_SEQUEL = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually"})
+_SEQUEL = _MOVED_ON - {"after"}
 # gatherings: what happens "where" one is held happens at it
 _GATHERINGS = frozenset({"conference", "event", "ceremony", "convention", "funeral", "hearing", "gathering"})
 
