@@ -1720,6 +1720,13 @@ def test_a_heart_attack_is_no_attack() -> None:
     assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "attack"] == ["attack"]
 
 
+def test_one_dismissed_as_a_post_is_removed_from_it() -> None:
+    # "dismissed him as a crank" is a brush-off, "dismissed him as manager" a removal from the post
+    a = _parsed("The club dismissed him as manager in 2012. The board dismissed John Smith as chief executive in 2011.")
+    got = {(a.text[e.start:e.end], e.date): e.label for e in a.events}
+    assert got[("dismissed", "2012")] == "leadership" and got[("dismissed", "2011")] == "leadership"
+
+
 def test_one_dismissed_as_something_is_brushed_off_and_a_named_forum_visited_is_a_meeting() -> None:
     # "dismiss X as ..." rejects X, it removes no one from a post; "them" and "us" are people dismissed
     # as much as "him"; a forum, a named place, or a forum for veterans visited is a meeting, a web page none

@@ -487,12 +487,13 @@ def _verb_sense(tok: Any, lemma: str, label: str) -> str | None:
         return None
     if lemma == "demonstrate" and objs and all(_QUALITY_RX.search(o) or o in _QUALITIES for o in objs):
         return None
-    if lemma == "dismiss" and not any(c.dep_ == "prep" and c.lower_ == "as" for t in (tok, *acted_on)
-                                      for c in t.children) and any(
+    if lemma == "dismiss" and not any(c.dep_ == "prep" and c.lower_ == "as" and not any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _STAFF for g in c.children)
+            for t in (tok, *acted_on) for c in t.children) and any(
             o.lower_ in ("him", "her", "me", "them", "us") or o.ent_type_ == "PERSON" or o.lemma_.lower() in _STAFF
             for o in acted_on):
         # a person dismissed is removed from a post, not a claim rejected; one dismissed "as out of
-        # touch", "as a crank" is brushed off
+        # touch", "as a crank" is brushed off, one dismissed "as manager" removed from that post
         return "leadership"
     return label
 
@@ -636,7 +637,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 64
+    version = 65
     requires = ("parse",)
     assigns = ("times", "events")
 
