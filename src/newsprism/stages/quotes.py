@@ -1369,8 +1369,13 @@ class _Builder:
                 run.append(t)
             while run and run[-1].is_punct:
                 run.pop()
+        # A day ('said Wednesday') is no one, nor is what follows it: the words after a date
+        # ('added Wednesday in Paris', 'said Wednesday at a news conference in ...') place the
+        # act, so the run must open on a name once the date is off.
+        while run and run[0].ent_type_ in ("DATE", "TIME"):
+            run.pop(0)
         # The tagger now and then reads a place name as a verb ('Tulsa police Chief'): a word
-        # of a named entity is a name whatever its tag. A day ('said Wednesday') is no one.
+        # of a named entity is a name whatever its tag.
         if not run or not (run[0].ent_type_ or run[0].pos_ in ("PROPN", "DET", "NOUN", "ADJ")) \
                 or not any((t.pos_ == "PROPN" or t.ent_type_) and t.ent_type_ not in ("DATE", "TIME") for t in run) \
                 or any(not t.ent_type_ and t.pos_ in ("VERB", "AUX", "PRON") or "\n" in t.text_with_ws for t in run):
@@ -2584,7 +2589,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 52
+    version = 53
     requires = ("parse",)
     assigns = ("quotes",)
 
