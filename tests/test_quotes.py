@@ -991,6 +991,9 @@ def test_the_cues_clause_of_time_is_no_content(nlp: object, text: str, cue: str,
          "the governor for cutting taxes"),
         ("The mayor likened the rules to a tax on the poor — a charge that stung.", "likened",
          "the rules to a tax on the poor"),
+        # The pair of dashes before the cue sets off the subject's aside; the content's one dash is counted.
+        ("Critics — many of them Democrats — likened the rules to a new tax — a charge the governor rejected.",
+         "likened", "the rules to a new tax"),
         # A reported clause keeps its dash; a pair of dashes sets off an aside the content runs on after.
         ("She said the plan had worked - helping thousands of families find homes.", "said",
          "the plan had worked - helping thousands of families find homes"),
