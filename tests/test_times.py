@@ -372,6 +372,11 @@ def _word(a: Analysis, word: str) -> tuple[str | None, str, str]:
     return date_word(a, a.text.index(word))
 
 
+def _events_by_word(a: Analysis) -> dict[str, tuple[str, str | None, str]]:
+    """The events of ``a`` by their words: label, date and the rule that dated it."""
+    return {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+
+
 def test_title_run_into_the_lead_keeps_the_lead_date() -> None:
     # no full stop ends the title: the parser runs it into the lead, which must not cost "Yesterday"
     a = _parsed("Apple unveils iPhone 4 at WWDC 2010\n\nJune 8, 2010\n\nYesterday, at this year's "
@@ -865,7 +870,7 @@ def test_a_participle_naming_a_known_happening_is_not_dated_by_its_clause() -> N
             "On Monday, Libya's newly elected parliament asked Abdullah al-Thinni to form a new government. "
             "Razi Moussavi, killed in the Israeli bombing on Monday, was a senior adviser.")
     a = _parsed(text, published=date(2006, 4, 5))
-    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    got = _events_by_word(a)
     assert got["sold"] == ("business", None, "none") and _word(a, "sold")[:2] == (None, "vague")
     assert got["elected"] == ("election", None, "none")
     assert got["killed"] == ("killing", "2006-04-03", "own")
@@ -1060,7 +1065,7 @@ def test_a_happening_someone_is_said_to_have_done_is_an_undated_event() -> None:
             "at least one cache. He said the company did not sell the phones. Jobs said that some users had "
             "problems. She said that \"we fixed the antennas.\"")
     a = _parsed(text)
-    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    got = _events_by_word(a)
     # taken, and left undated: it happened some time before it was said, not on the day of the saying
     assert got["dropped"] == ("occurrence", None, "none")
     assert got["seized"] == ("occurrence", None, "none")
@@ -1076,7 +1081,7 @@ def test_what_an_event_goes_on_with_is_the_happening_carried_on() -> None:
             "development. The city went ahead with the construction on Monday. The lawyers will proceed with the "
             "judge directly.")
     a = _parsed(text)
-    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    got = _events_by_word(a)
     # it takes its verb's time: an infinitive's none, a past's day
     assert got["development"] == ("occurrence", None, "none") and got["proceed"][1] is None
     assert got["construction"][:2] == ("occurrence", "2010-06-07")
@@ -1105,7 +1110,7 @@ def test_a_future_someone_is_said_to_foresee_is_an_undated_event_unless_a_price_
             "be based on the biography. ESPN has confirmed that no such panel will take place. He said the firm "
             "will not sell the phones.")
     a = _parsed(text)
-    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    got = _events_by_word(a)
     assert got["provide"] == ("occurrence", None, "none")
     assert got["ask"] == ("occurrence", None, "none")
     assert not {"start", "require", "based", "take", "sell"} & set(got)
@@ -1176,7 +1181,7 @@ def test_what_a_verb_of_deciding_takes_as_its_infinitive_is_an_undated_event() -
             "He did not agree to pay the fine. She chose to remain silent. \"We decided to rebuild the plant,\" "
             "he said.")
     a = _parsed(text, published=date(2011, 8, 25))
-    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    got = _events_by_word(a)
     assert got["step"] == ("occurrence", None, "none")
     assert got["take"] == ("occurrence", None, "none")
     # decided against, a state, or quoted: none
@@ -1191,7 +1196,7 @@ def test_a_participle_placed_after_an_event_is_its_undated_sequel() -> None:
             "had undergone a liver transplant. Jobs returned to Apple in 1996, eventually rebuilding its product "
             "line. Jobs left the stage in 2007, waving to the crowd.")
     a = _parsed(text, published=date(2011, 1, 17))
-    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    got = _events_by_word(a)
     assert got["took"][1] == "2009"
     assert got["revealing"] == ("occurrence", None, "none")
     assert got["rebuilding"] == ("occurrence", None, "none")
@@ -1259,7 +1264,7 @@ def test_a_named_doers_past_placed_later_is_an_undated_event() -> None:
             "Emwazi later moved to Kuwait. The talks later collapsed. Jobs had later fixed it. He did not later return. "
             "Doctors said it was a bite, but he later discovered a spider.")
     a = _parsed(text)
-    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    got = _events_by_word(a)
     assert got["reassumed"] == ("occurrence", None, "none")
     assert got["moved"] == ("occurrence", None, "none")
     # no named doer (a pronoun's is as often misread), a pluperfect, a negated one: none
@@ -1412,7 +1417,7 @@ def test_what_happened_when_or_at_the_happening_where_an_event_was_told_is_an_ev
                 "iPhone by saying that it is twice as fast. Williams has anchored NBC Nightly News since December "
                 "2004, when he replaced Tom Brokaw. Earlier this year the Telegraph visited the ramshackle "
                 "neighbourhood of Tobchi in Baghdad, where Baghdadi spent his early years.")
-    got = {a.text[e.start:e.end]: (e.label, e.date, dating_rule(e)) for e in a.events}
+    got = _events_by_word(a)
     assert got["promoted"][:2] == ("occurrence", "2010-06-07") and got["announced"][1] == "2010-06-07"
     assert got["replaced"][:2] == ("occurrence", "2004-12")
     assert "spent" not in got
