@@ -827,6 +827,12 @@ _STATE_ADVERBS = frozenset({"also", "now", "still", "currently", "already", "onl
                             "reportedly", "supposedly", "further", "additionally", "really"})
 
 
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause ending at ``end`` opens: past the last comma, semicolon, colon or bracket of
+    ``text[start:end]``, or at ``start``."""
+    return max([start] + [text.rfind(c, start, end) + 1 for c in ",;:()"])
+
+
 def _state_subject(text: str, ev: Event) -> list[str]:
     """The subject of a verb read off its clause (from the last comma, semicolon, colon or bracket
     of its sentence before it, or before an aside between commas right before it), lowercased words,
@@ -836,11 +842,10 @@ def _state_subject(text: str, ev: Event) -> list[str]:
     sent = ev.sentence
     if sent is None:
         return []
-    lo = max([sent.start] + [text.rfind(c, sent.start, ev.start) + 1 for c in ",;:()"])
+    lo = _clause_start(text, sent.start, ev.start)
     words = [w.lower() for w in _THEME_WORD_RX.findall(text, lo, ev.start)]
     if not words and text[lo - 1 : lo] == "," and (aside := text.rfind(",", sent.start, lo - 1)) >= 0:
-        start = max([sent.start] + [text.rfind(c, sent.start, aside) + 1 for c in ",;:()"])
-        words = [w.lower() for w in _THEME_WORD_RX.findall(text, start, aside)]
+        words = [w.lower() for w in _THEME_WORD_RX.findall(text, _clause_start(text, sent.start, aside), aside)]
     while words and words[0] in _CLAUSE_OPENERS:
         words.pop(0)
     while words and words[-1] in _STATE_ADVERBS:
@@ -1034,7 +1039,9 @@ def _cluster(events: list[tuple[str, Event, str]],
     """
     datelined = datelined or {}
     leads = leads or {}
-    doers_of = {id(ev): _doers(text, ev) for _, ev, text in events}  # read on every try of a waiting event
+    # read on every try of a waiting event
+    doers_of = {id(ev): _doers(text, ev) for _, ev, text in events}
+    parties_of = {id(ev): _party_names(text, ev) for _, ev, text in events}
     clocked = _clause_mates(events) | {id(ev) for _, ev, text in events if _held_since(text, ev)}
     announced = _own_news(events, leads, doers_of)
     states = _thing_states(events, leads)
@@ -1119,7 +1126,7 @@ def _cluster(events: list[tuple[str, Event, str]],
         # speech and occurrences join only by a shared name or a member in their sentence; the
         # happenings of the lexicon also by their date alone
         pool = ordered(named(names) | in_sentence(aid, ev)) if ev.label in _BY_NAME else by_label.get(ev.label, [])
-        party = _party_names(text, ev)
+        party = parties_of[id(ev)]
         told_to = bool(party) and len(party) < len(names)
         for c in pool:
             if c.label != ev.label or (ev.label == OCCURRENCE and _stem(text, ev) not in c.stems):
@@ -1241,7 +1248,7 @@ def _cluster(events: list[tuple[str, Event, str]],
             if not any(same_name(n, m) for m in c.names):
                 c.names.append(n)
         # each once, as its names, but by the string (_shared asks same_name of each, which is not transitive)
-        c.parties.extend(n for n in dict.fromkeys(_party_names(text, ev)) if n not in c.parties)
+        c.parties.extend(n for n in dict.fromkeys(parties_of[id(ev)]) if n not in c.parties)
 
     waiting = [x for x in order if not place(*x, last=False)]
     while waiting:  # one that waited may be what another waits for ("welcomed" for "... and announced")

@@ -1190,11 +1190,16 @@ _DECIDING = frozenset({"choose", "decide", "opt", "agree", "vow", "pledge", "res
 _DECIDING_HASHES: set[int] = set()
 
 
+def _lemma_hashes(strings: Any, lemmas: frozenset[str], cache: set[int]) -> set[int]:
+    """The hashes of ``lemmas`` (the same in every vocabulary), kept in ``cache`` once made."""
+    if not cache:
+        cache.update(strings[w] for w in lemmas)
+    return cache
+
+
 def _deciding_hashes(strings: Any) -> set[int]:
     """The hashes of the lemmas of :data:`_DECIDING`."""
-    if not _DECIDING_HASHES:
-        _DECIDING_HASHES.update(strings[w] for w in _DECIDING)
-    return _DECIDING_HASHES
+    return _lemma_hashes(strings, _DECIDING, _DECIDING_HASHES)
 
 
 def _decided_generics(doc: Any, cands: Sequence[int], trigs: list[_Trig],
@@ -1224,10 +1229,8 @@ def _decided_generics(doc: Any, cands: Sequence[int], trigs: list[_Trig],
 
 
 def _performing_hashes(strings: Any) -> set[int]:
-    """The hashes of the lemmas of :data:`.time_anchor.PERFORMING` (the same in every vocabulary)."""
-    if not _PERF_HASHES:
-        _PERF_HASHES.update(strings[w] for w in PERFORMING)
-    return _PERF_HASHES
+    """The hashes of the lemmas of :data:`.time_anchor.PERFORMING`."""
+    return _lemma_hashes(strings, PERFORMING, _PERF_HASHES)
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
