@@ -14,6 +14,7 @@ relays stand where both read the same cue. Without the model file the rules work
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -1167,7 +1168,6 @@ class _Builder:
         out: list[tuple[Any, dict[str, Any]]] = []
         text, v = self.text, self.view
         held: list[frozenset[int]] | None = None
-        surnames: list[tuple[str, int]] | None = None
         for m in _LABEL_RE.finditer(text):
             s, e = m.start(2), m.end(2)
             words = text[s:e].split()
@@ -1178,26 +1178,16 @@ class _Builder:
             c0, c1 = _clean(text, (m.end(), line_end))
             if len(text[c0:c1].split()) < 3 or not any(ch.isalpha() for ch in text[c0:c1]):
                 continue
-            src: Range | None = None
             prefix = text[s:e]
             transcript = prefix.isupper()
-            if len(words) == 1 and words[0].lower() in _LABEL_NOUNS:
-                src = (s, e)
-            elif all(w[:1].isupper() for w in words) and len(words) <= (2 if transcript else 4) and len(words[-1]) >= 3:
-                names = [n for n in self.resolver.names_in(s, e) if n.label == "PERSON"]
-                if names and names[0].start == s and names[-1].end == e:
-                    src = (s, e)
-                else:
-                    if surnames is None:
-                        surnames = self._surnames()
-                    if any(w.lower() == words[-1].lower() and not (s <= at < e) for w, at in surnames):
-                        src = (s, e)
-            if src is None:
+            if not (len(words) == 1 and words[0].lower() in _LABEL_NOUNS or all(w[:1].isupper() for w in words)
+                    and len(words) <= (2 if transcript else 4) and len(words[-1]) >= 3
+                    and self._person_named(s, e, words, whole=True)):
                 continue
-            span = frozenset(range(c0, c1))
+            src = (s, e)
             if held is None:
-                held = [frozenset(i for a, b in info["outer"] for i in range(a, b)) for _, info in found]
-            if any(len(span & o) * 2 >= max(len(span), len(o)) for o in held if o):
+                held = self._held(found)
+            if self._mostly_held((c0, c1), held):
                 continue
             k = bisect.bisect_left(v.idx, m.end(2))
             if k >= v.n:
@@ -1220,19 +1210,14 @@ class _Builder:
         headlines are attributions, 4 of them read by nothing else."""
         out: list[tuple[Any, dict[str, Any]]] = []
         text, v = self.text, self.view
-        held = [frozenset(i for a, b in info["outer"] for i in range(a, b)) for _, info in found]
-        surnames: list[tuple[str, int]] | None = None
+        held: list[frozenset[int]] | None = None
         for m in _ADDRESSED_LABEL_RE.finditer(text):
             s, e = m.start(1), m.end(1)
             words = text[s:e].split()
             if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
                 continue
-            names = [n for n in self.resolver.names_in(s, e) if n.label == "PERSON"]
-            if not names or names[-1].end != e:
-                if surnames is None:
-                    surnames = self._surnames()
-                if not any(w.lower() == words[-1].lower() and not s <= at < e for w, at in surnames):
-                    continue
+            if not self._person_named(s, e, words, whole=False):
+                continue
             after = bisect.bisect_left(v.idx, m.end(2) + 1)
             if after < v.n and v.pos[after] in ("VERB", "AUX"):
                 continue  # "Limited Tools to Fight Terrorism:": an infinitive, no one addressed
@@ -1241,8 +1226,9 @@ class _Builder:
             c0, c1 = _clean(text, (m.end(), line_end))
             if len(text[c0:c1].split()) < 3:
                 continue
-            span = frozenset(range(c0, c1))
-            if any(len(span & o) * 2 >= max(len(span), len(o)) for o in held if o):
+            if held is None:
+                held = self._held(found)
+            if self._mostly_held((c0, c1), held):
                 continue
             k = bisect.bisect_left(v.idx, s)
             head = self.doc.char_span(s, e, alignment_mode="expand")
@@ -1265,7 +1251,6 @@ class _Builder:
         out (one of them a pollster quoted just like the rest)."""
         out: list[tuple[Any, dict[str, Any]]] = []
         text, v = self.text, self.view
-        surnames: list[tuple[str, int]] | None = None
         for r in self.regions:
             if id(r) in taken or not r.opened or len(text[r.start:r.end].split()) < 3:
                 continue
@@ -1287,13 +1272,10 @@ class _Builder:
             if words[0].lower() == "the":
                 if len(words) != 2 or words[1].lower() not in _LABEL_NOUNS:
                     continue
-            elif not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+            elif not all(w[:1].isupper() or w in _NAME_JOINERS for w in words) or not (
+                    any(n.label in ("PERSON", "ORG") for n in self.resolver.names_in(s, e))
+                    or self._surname_named(s, e, words)):
                 continue
-            elif not any(n.label in ("PERSON", "ORG") for n in self.resolver.names_in(s, e)):
-                if surnames is None:
-                    surnames = self._surnames()
-                if not any(w.lower() == words[-1].lower() and not (s <= at < e) for w, at in surnames):
-                    continue
             k = bisect.bisect_left(v.idx, m.end(1))
             head = self.doc.char_span(s, e, alignment_mode="expand")
             if k >= v.n or head is None:
@@ -1305,8 +1287,36 @@ class _Builder:
             taken.add(id(r))
         return out
 
+    def _person_named(self, s: int, e: int, words: list[str], *, whole: bool) -> bool:
+        """``words``, the text from ``s`` to ``e``, name a person: a PERSON of the article's
+        entities ends them (and, if ``whole``, opens them too), or their last word is a surname
+        the article names elsewhere (``_surname_named``)."""
+        names = [n for n in self.resolver.names_in(s, e) if n.label == "PERSON"]
+        if names and names[-1].end == e and (not whole or names[0].start == s):
+            return True
+        return self._surname_named(s, e, words)
+
+    def _surname_named(self, s: int, e: int, words: list[str]) -> bool:
+        """The last of ``words`` (the text from ``s`` to ``e``) is the last word of a person or
+        organisation the article names outside them."""
+        last = words[-1].lower()
+        return any(w.lower() == last and not s <= at < e for w, at in self._surnames)
+
+    @staticmethod
+    def _held(found: list[tuple[Any, dict[str, Any]]]) -> list[frozenset[int]]:
+        """The characters of each act's outer spans in ``found`` (``_mostly_held``)."""
+        return [frozenset(i for a, b in info["outer"] for i in range(a, b)) for _, info in found]
+
+    @staticmethod
+    def _mostly_held(r: Range, held: list[frozenset[int]]) -> bool:
+        """``r`` and one act's characters of ``held`` (``_held``) overlap by half the longer."""
+        span = frozenset(range(*r))
+        return any(len(span & o) * 2 >= max(len(span), len(o)) for o in held if o)
+
+    @functools.cached_property
     def _surnames(self) -> list[tuple[str, int]]:
-        """The last word of every person and organisation the article names, with its offset."""
+        """The last word of every person and organisation the article names, with its offset
+        (the resolver's names are fixed once it is built)."""
         out = []
         for n in self.resolver.names:
             if n.label in ("PERSON", "ORG"):
