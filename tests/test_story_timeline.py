@@ -611,3 +611,34 @@ def test_the_eval_builds_the_story_timelines_as_the_corpus_does(
         assert {key: v[:2] for key, v in stored.items()} == shown
         assert stored[("c", start)][2] == "s0"  # on c's story's timeline, whichever story tells the unveiling
         corpus.close()
+
+
+def test_a_past_told_by_its_tense_joins_no_entry_of_a_later_day(pipe: Pipeline) -> None:
+    # A report of October 2 whose lead names no day tells "Anwar Muslim ... told Time magazine" in the
+    # month of its publication; a report of October 28 dates his telling AFP to Friday, October 24. The
+    # first is a past of October 2 or before: not the saying of the 24th, which it joined by the name.
+    b, c = _run(pipe, {"b": (("Kurdish fighters still hold most of the Syrian border town of Kobani.\n\n"
+                              "Anwar Muslim, head of the local government, told Time magazine the fighters "
+                              "were in control of the town."), date(2014, 10, 2)),
+                       "c": (("Kurdish fighters pushed back the jihadists in Kobani.\n\n"
+                              "Anwar Muslim told AFP on Friday that civilians were trapped in the town."),
+                             date(2014, 10, 28))})
+    muslim = [(e.date, sorted({m.article for m in e.mentions})) for e in build_timeline([b, c])
+              if "Muslim" in e.description]
+    assert muslim == [("2014-10-24", ["c"])], muslim
+
+
+def test_an_undated_supposed_happening_joins_no_entry_of_what_took_place(pipe: Pipeline) -> None:
+    # "Boko Haram could storm the village" supposes a happening: not the storming of April it shares
+    # Boko Haram with. Told as taking place it is dated by its tense and stays off that entry too; a
+    # plan dated after its report is what a supposed happening may be ("HBO could launch its service").
+    text = ("Boko Haram stormed the school in Chibok in April and snatched nearly 300 students.\n\n"
+            "Officials fear that Boko Haram {x} the village of Waga.")
+    for x in ("could storm", "might storm", "will storm", "stormed"):
+        (a,) = _run(pipe, {"a": (text.format(x=x), date(2014, 10, 18))})
+        held = [a.text[m.start:m.end] for e in build_timeline([a]) for m in e.mentions]
+        assert not any("Waga" in h for h in held), (x, held)
+    (h,) = _run(pipe, {"h": (("HBO plans to launch its video service next month on Apple TV.\n\n"
+                              "Apple is one of the partners HBO could launch its new service with."), date(2014, 9, 10))})
+    launch = [(e.date, len(e.mentions)) for e in build_timeline([h]) if e.date == "2014-10"]
+    assert launch == [("2014-10", 2)], [(e.date, e.description, len(e.mentions)) for e in build_timeline([h])]

@@ -6,7 +6,9 @@
   attacks), when both are dated to the month or better in the same story. A killing (or birth)
   of the same person dated to incompatible days stays one entry and records the conflict.
   Undated events join an entry they share a participant with (not one told as repeated, "has twice
-  before sued": :func:`_repeated`); alone they are left out. A speech
+  before sued": :func:`_repeated`; not one told as supposed, "could storm", but for a plan's entry
+  dated after its report: :func:`_supposed`); alone they are left out. An event dated by its tense is a
+  past of its report's day and joins no entry of a later day. A speech
   or an occurrence dated by the day the lead names, its doer named ("Jobs announced", "Jobs
   showed off" under a lead of Monday), starts one entry per doer, kind and day; in a report whose
   lead names no day but whose dateline names its publication day, one dated by that day does, when
@@ -571,6 +573,28 @@ def _repeated(text: str, ev: Event) -> bool:
     return _REPEATED_RX.search(text, max(lo, ev.start - 40), min(hi, ev.end + 40)) is not None
 
 
+# what tells a happening as supposed, not as one that took place: a modal before its word in its clause
+# ("Apple might introduce", "the aircraft could be used in an attack"), or a condition ("In the event of
+# his death", "if the deal collapses")
+_SUPPOSED_RX = re.compile(r"\b(?:will|shall|would|could|might|may|should|must|can|if|unless"
+                          r"|in\s+(?:the\s+event|case)\s+of)\b|['’](?:d|ll)\b", re.IGNORECASE)
+# where a clause opens: past a semicolon, colon, bracket or comma (not one inside a number: "100,000")
+_CLAUSE_BREAK_RX = re.compile(r"[;:()]|,(?!\d)")
+
+
+def _supposed(text: str, ev: Event) -> bool:
+    """The event is told as supposed in its clause (:data:`_SUPPOSED_RX`, from the clause's opening
+    up to its word): the times stage leaves such a happening undated, as it does a noun no expression
+    or tense dates ("the shooting"), and undated it joined the entry of its class it shares a name
+    with: on 300 FNC-1 bodies "Asked whether Nigeria would consider releasing captured Boko Haram
+    militants" joined the deal for the schoolgirls' release, "Neither the U.S. Army nor the Pentagon
+    would comment" a soldier's remarks."""
+    sent = ev.sentence
+    lo = sent.start if sent is not None else max(0, ev.start - 80)
+    lo = max([lo] + [m.end() for m in _CLAUSE_BREAK_RX.finditer(text, lo, ev.start)])
+    return _SUPPOSED_RX.search(text, lo, ev.start) is not None
+
+
 def _told_as(text: str, ev: Event) -> tuple[str, int, str] | None:
     """The words telling the event: its sentence (spaces folded), where its word stands in it, its class."""
     sent = ev.sentence
@@ -1018,7 +1042,8 @@ def _at_once(a: Analysis, redated: Mapping[int, Event]) -> dict[int, Event]:
 
 def _cluster(events: list[tuple[str, Event, str]],
              datelined: Mapping[str, Sequence[str]] | None = None,
-             leads: Mapping[str, tuple[int, int]] | None = None) -> list[_Cluster]:
+             leads: Mapping[str, tuple[int, int]] | None = None,
+             published: Mapping[str, date] | None = None) -> list[_Cluster]:
     """Merge (article, event, article text) triples into clusters, most precise first.
 
     Only an event dated by an expression of its own (or inherited from a trigger it hangs on) is
@@ -1036,9 +1061,15 @@ def _cluster(events: list[tuple[str, Event, str]],
     ``datelined``: article -> the doers of its lead (:func:`_dateline_leads`), for the reports whose
     dateline names the day their lead does not: their happenings dated by the publication day are
     told of it, and start an entry only by a doer of the lead.
+    ``published``: article -> its publication day. An event dated by its tense (rules ``lead``,
+    ``document``, ``recent``) is a past of its report's day: it joins no entry of a later day ("Anwar
+    Muslim told Time magazine" in a report of October 2, dated to its month, is not his telling AFP on
+    Friday, October 24, in a report of October 28). An undated one told as supposed (:func:`_supposed`)
+    joins none of its report's day or before: what may happen is not what took place.
     """
     datelined = datelined or {}
     leads = leads or {}
+    published = published or {}
     # read on every try of a waiting event
     doers_of = {id(ev): _doers(text, ev) for _, ev, text in events}
     parties_of = {id(ev): _party_names(text, ev) for _, ev, text in events}
@@ -1128,9 +1159,15 @@ def _cluster(events: list[tuple[str, Event, str]],
         pool = ordered(named(names) | in_sentence(aid, ev)) if ev.label in _BY_NAME else by_label.get(ev.label, [])
         party = parties_of[id(ev)]
         told_to = bool(party) and len(party) < len(names)
+        pub = published.get(aid)
+        past = dating_rule(ev) in _TOLD_BY_TENSE  # a past of its report's day (or month)
+        supposed = ev.date is None and _supposed(text, ev)
         for c in pool:
             if c.label != ev.label or (ev.label == OCCURRENCE and _stem(text, ev) not in c.stems):
                 continue
+            later = pub is not None and c.value is not None and value_range(c.value)[0] > pub
+            if past and later:
+                continue  # told by its tense, it is no happening of a day after its report's
             shared = _shared(names, c.names)
             if told_to and c.parties:
                 # a telling to someone and an entry that both name a party of their own are one by it, not
@@ -1151,10 +1188,12 @@ def _cluster(events: list[tuple[str, Event, str]],
                     score = 1.0 + shared  # an undated killing joins the killing of the same person
             elif _shared(_key_names(text, ev), c.names) and (
                     ev.date is None or c.value is None or compatible(ev.date, c.value)) and not (
-                    ev.date is None and _repeated(text, ev)):
+                    ev.date is None and (_repeated(text, ev) or supposed and not later)):
                 # an undated mention joins by a person or organisation it shares (not one told as
-                # repeated: "has twice before sued" is more happenings than one entry's); one the stage
-                # dated by its clause or its tense only an entry of a date compatible with its own
+                # repeated: "has twice before sued" is more happenings than one entry's; not one told as
+                # supposed, but for a plan dated after its report: "Boko Haram could storm the village" is
+                # not the storming of April); one the stage dated by its clause or its tense only an entry of
+                # a date compatible with its own
                 score = float(shared)
             elif ev.date is not None and c.value is not None and compatible(ev.date, c.value) and \
                     _same_sentence(aid, ev, c):
@@ -1374,7 +1413,8 @@ def timeline_members(
                    if not _credit(a.text, ev)]
         dated = {a.id: d for a in members if (d := _dateline_leads(a)) is not None}
         leads = {a.id: _lead_line(a.text) for a in members}
-        for c in _cluster(triples, dated, leads):
+        published = {a.id: a.article.published for a in members if a.article.published is not None}
+        for c in _cluster(triples, dated, leads, published):
             if _makes_no_entry(c, by_id, leads):
                 continue
             entries.append((_entry(c, by_id, story_id, entity_of), tuple((aid, ev.start) for aid, ev, _ in c.members)))
