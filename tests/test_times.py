@@ -24,7 +24,7 @@ from newsprism.resolve.timeline import (
     timeline_members,
     timeline_to_json,
 )
-from newsprism.stages.temporal import compatible, find_times, resolve, value_range
+from newsprism.stages.temporal import compatible, find_times, future_context, resolve, value_range
 from newsprism.stages.time_words import date_word
 from newsprism.stages.times import TimeStage, dating_rule
 
@@ -1744,3 +1744,49 @@ def test_one_dismissed_as_something_is_brushed_off_and_a_named_forum_visited_is_
     assert got[("dismissed", "2011")] == "leadership"
     assert got[("visited", "2014")] == "meeting" and got[("visited", "2013")] == "meeting"
     assert not any(w == "visit" for w, _ in got)
+
+
+def test_a_month_told_ahead_or_gone_by_is_the_next_or_the_last_one() -> None:
+    # FNC-1 bodies 41, 70, 10, 277, 418: "when it goes on sale in January" (September) was the past January,
+    # "posted way back in November" (October) the coming one, "set to launch around Jan. 1" the past one
+    sept, octo = date(2014, 9, 29), date(2014, 10, 17)
+    assert resolve("January", sept, direction=1) == ("2015-01", "month")
+    assert resolve("September", sept, direction=1) == ("2014-09", "month")  # this month is not yet gone
+    assert resolve("November", octo, direction=-1) == ("2013-11", "month")
+    assert resolve("October", octo, direction=-1) == ("2014-10", "month")
+    assert resolve("November", octo) == ("2014-11", "month")  # said nothing of: the nearest
+    assert future_context("the watch would cost $4,000 when it goes on sale in ") == 1
+    assert future_context("The travel site, set to launch around ") == 1
+    assert future_context("it's expected to ship beginning in ") == 1
+    assert future_context("Apple is launching its latest device, a new watch, in ") == 1
+    assert future_context("the ad was originally posted to the career page way back in ") == -1
+    assert future_context("the ad was posted in ") == 0
+
+
+def test_the_tense_of_the_verb_an_expression_modifies_turns_it_forward_or_back() -> None:
+    # FNC-1 bodies 88, 247, 175, 10: "In October, a time capsule was opened" (September) was the coming October,
+    # "On 14 November she announced" (October) the coming 14 November, "On January 4th, Pluto will pass" the
+    # past January 4th; "plans to ..., the Post reported on Friday" took the plan's future for the report's
+    text = ("In October, a century-old time capsule was opened in Boston. On January 4th, Pluto will pass directly "
+            "behind Jupiter.")
+    a = _parsed(text, published=date(2014, 9, 1))
+    got = {a.text[t.start:t.end]: t.value for t in a.times}
+    assert got["October"] == "2013-10" and got["January 4th"] == "2015-01-04"
+    b = _parsed("On 14 November she announced on Facebook that she was pregnant.", published=date(2014, 10, 12))
+    assert [t.value for t in b.times] == ["2013-11-14"]
+    c = _parsed("The retail giant is planning to roll out the new service early next year, the New York Post "
+                "reported on Friday.", published=date(2014, 9, 8))
+    assert {c.text[t.start:t.end]: t.value for t in c.times}["on Friday"] == "2014-09-05"
+    # a future of what the day is the time of keeps the day's own reading
+    d = _parsed("The president will respond to the death on Monday of the envoy.", published=date(2014, 9, 10))
+    assert {d.text[t.start:t.end]: t.value for t in d.times}["on Monday"] == "2014-09-08"
+
+
+def test_the_september_11_attacks_are_those_of_2001() -> None:
+    # FNC-1 body 189: "the 13th anniversary of the September 11 attacks" was dated to the coming 2014-09-11
+    text = ("Ahead of the 13th anniversary of the September 11 attacks on New York, reports emerged that militias "
+            "took control of a dozen jetliners. As the anniversary of Sept. 11 approaches, fears grow. On Sept. 11, "
+            "the president spoke in Washington.")
+    a = _parsed(text, published=date(2014, 9, 20))
+    got = [(a.text[t.start:t.end], t.value) for t in a.times]
+    assert got == [("September 11", "2001-09-11"), ("Sept. 11", "2001-09-11"), ("Sept. 11", "2014-09-11")]

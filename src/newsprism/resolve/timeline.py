@@ -66,6 +66,7 @@ from rapidfuzz import fuzz, process
 from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeExpr, TimelineEntry
 from ..stages.temporal import compatible as _compatible
 from ..stages.temporal import resolve_full, value_range
+from ..stages.time_anchor import told_direction
 from ..stages.times import (
     _EMBED_SIG_RX,
     _PRODUCT_NOUNS,
@@ -1561,7 +1562,8 @@ def reanchor(analysis: Analysis, published: date) -> Analysis:
     times = []
     for tx in analysis.times:
         sstart = max((x for x in sent_starts if x <= tx.start), default=0)
-        value, precision, label = resolve_time(text, tx.start, tx.end, published, sstart)
+        told = told_direction(analysis.parse, tx.start, tx.end) if analysis.parse is not None else 0
+        value, precision, label = resolve_time(text, tx.start, tx.end, published, sstart, told)
         nt = dataclasses.replace(tx, value=value, precision=precision, label=label, anchored=value is not None)
         times.append(nt)
     times = narrative_times(text, times)

@@ -8,7 +8,12 @@ The rules follow news usage, where the anchor is the article's publication date:
   tense (``direction=+1``) turns bare weekdays forward too;
 - a day or month without a year ("Oct. 7", "in October") is the occurrence nearest the anchor,
   looking back up to about ten months (news reports mostly the past) and forward up to two; one
+  told ahead (``direction=+1``: "when it goes on sale in January") is the next one, one told as gone
+  by (``direction=-1``: "way back in November", "was opened in October") the last one, the anchor's
+  own month included in both; one
   with "this", "last" or "next year" after it ("in April this year") is in that year;
+- "September 11" with "attacks" after it or "the anniversary of" before it is 2001-09-11
+  (:func:`named_day`);
 - weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
   2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
 - expressions tied to another event ("days after", "weeks later", "the next day", "the same day",
@@ -33,6 +38,7 @@ __all__ = [
     "compatible",
     "find_times",
     "future_context",
+    "named_day",
     "resolve",
     "resolve_full",
     "value_range",
@@ -129,8 +135,14 @@ def _near_year(anchor: date, month: int, day: int | None, direction: int) -> int
         else:
             cost = -delta if delta <= 0 else delta * 5  # the future costs more in news
         if day is None:
-            # a month is "near" when it is this month or recent, not half-way through the year ahead
-            cost = abs(delta) if delta <= 15 else delta * 5
+            ahead = (y - anchor.year) * 12 + month - anchor.month  # months after the anchor's month
+            if direction > 0:  # "goes on sale in January": the next one, this month included
+                cost = ahead if ahead >= 0 else 10_000 - ahead
+            elif direction < 0:  # "way back in November": the last one, this month included
+                cost = -ahead if ahead <= 0 else 10_000 + ahead
+            else:
+                # a month is "near" when it is this month or recent, not half-way through the year ahead
+                cost = abs(delta) if delta <= 15 else delta * 5
         if best_cost is None or cost < best_cost:
             best_year, best_cost = y, cost
     return best_year
@@ -571,23 +583,49 @@ def compatible(a: str, b: str) -> bool:
 
 
 _FUTURE_RX = re.compile(
-    r"(?i:\bwill\b|\bshall\b|['’]ll\b|\bis\s+(?:set|due|expected|scheduled|slated|going)\s+to\b"
-    r"|\bare\s+(?:set|due|expected|scheduled|slated|going)\s+to\b|\bscheduled\b|\bslated\b|\bupcoming\b"
-    r"|\bplans?\s+to\b|\bplanned\b|\bto\s+be\s+(?:held|released)\b)"
+    r"(?i:\bwill\b|\bshall\b|['’]ll\b|(?:\bis|\bare|['’]s|['’]re)\s+(?:set|due|expected|scheduled|slated|going)\s+to\b"
+    r"|\bscheduled\b|\bslated\b|\bupcoming\b|\bdue\s+out\b"
+    r"|\bplans?\s+to\b|\bplanning\s+(?:to|for)\b|\bplanned\b|\bto\s+be\s+(?:held|released)\b|\bset\s+to\b"
+    # the present of a sale or launch tells its arrangement: "when it goes on sale in January", "Apple is
+    # launching its watch in April"
+    r"|\bgo(?:es)?\s+on\s+sale\b|\bhits?\s+(?:stores|shelves)\b|\b(?:launches|debuts|ships|premieres)\s+(?:in|on)\s*$"
+    r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:launching|releasing|shipping|debuting|unveiling)\b)"
 )
+# "way back in November", "as far back as June": a time told as gone by
+_PAST_RX = re.compile(r"(?i:\bback\s+(?:in|on|as)\s*$|\bas\s+far\s+back\s+as\s*$|\bearlier\s+in\s*$)")
 _PAST_NOUN_RX = re.compile(
     r"(?i:\b(?:death|killing|murder|assassination|attacks?|strikes?|airstrikes?|bombings?|raids?|statement|"
     r"remarks?|comments?|arrest|election|announcement|meeting|decision)\b)"
 )
 
 
+# "the September 11 attacks", "the anniversary of Sept. 11": with no year, the day names the attacks of 2001,
+# not this year's September 11
+_NINE_ELEVEN_RX = re.compile(r"(?:Sept?\.?|September|SEPTEMBER)\s+11(?:th)?")
+_ATTACKS_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?(?:attacks?|hijack(?:ers|ings?)|commission|victims)\b)")
+_ANNIVERSARY_BEFORE_RX = re.compile(r"(?i:\banniversary\s+of\s+(?:the\s+)?)$")
+
+
+def named_day(text: str, start: int, end: int) -> Resolution | None:
+    """The day ``text[start:end]`` names as a happening known by its date, read from the words around
+    it ("the September 11 attacks" is 2001-09-11), else None."""
+    if not _NINE_ELEVEN_RX.fullmatch(text, start, end):
+        return None
+    if _ATTACKS_AFTER_RX.match(text, end) or _ANNIVERSARY_BEFORE_RX.search(text[max(0, start - 40):start]):
+        return Resolution("2001-09-11", "day", False)
+    return None
+
+
 _CLAUSE_CUT_RX = re.compile(r"[.;:!?\"“”]|\bthat\b|\bsaid\b|\bsays\b")
 
 
 def future_context(before: str) -> int:
-    """+1 when the clause words before an expression put it in the future ("will meet on Monday"), else 0."""
+    """+1 when the clause words before an expression put it in the future ("will meet on Monday"), -1
+    when the words just before it tell it as gone by ("way back in November"), else 0."""
     # Only the nearest clause counts: "said on Monday it will" keeps Monday in the past.
     tail = _CLAUSE_CUT_RX.split(before)[-1]
+    if _PAST_RX.search(tail):
+        return -1
     marks = list(_FUTURE_RX.finditer(tail))
     if not marks:
         return 0

@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = ["CLAUSAL", "CLAUSE_COST", "RANK", "WORD_MAX_COST", "Paragraphs", "clause_verb", "lead_expression",
            "modifier_reach", "nearest_time", "own_phrase", "paragraph_ids", "path_cost", "referring_nominal", "tense",
-           "tense_reading"]
+           "tense_reading", "told_direction"]
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj", "acl"})
 CLAUSE_COST = 6
@@ -297,6 +297,44 @@ def _tense(tok: Any) -> str:
             return "none"
         v = h
     return "none"
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
+_HAVE_NOW = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
+
+
+def told_direction(doc: Any, start: int, end: int) -> int:
+    """Which way the verb an expression directly modifies tells it: +1 for a future ("On January 4th,
+    Pluto will pass behind Jupiter"), -1 for a past or a present perfect ("In October, a time capsule
+    was opened"; "On 14 November she announced"), else 0.
+
+    Only an expression hanging on its verb, itself or through a preposition, counts: one inside a
+    noun's phrase is the time of that noun, and so may be one right after a noun, whatever the parser
+    hangs it on ("will respond to the death on Monday"); a participle or an infinitive tells no tense
+    of its own."""
+    toks = doc.char_span(start, end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return 0
+    r = toks.root
+    h = r.head
+    first = toks[0]
+    if h.pos_ == "ADP" and r.dep_ == "pobj" and h.head.i != h.i:
+        first = h if h.i < first.i else first
+        h = h.head
+    if first.i > 0 and doc[first.i - 1].pos_ == "NOUN":
+        return 0
+    if h.pos_ not in ("VERB", "AUX") or h.i == r.i or r.dep_ not in ("npadvmod", "pobj", "prep", "advmod", "nmod",
+                                                                     "obl", "dep", "tmod"):
+        return 0
+    auxes = [c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")]
+    if any(w in _FUTURE_AUX for w in auxes):
+        return 1
+    if any(w in _MODALS or w == "to" for w in auxes):
+        return 0
+    if h.tag_ == "VBD" or any(w in _PAST_AUX for w in auxes) or (
+            h.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _HAVE_NOW for c in h.children)):
+        return -1
+    return 0
 
 
 def _participle_host(v: Any) -> Any:

@@ -63,7 +63,7 @@ from typing import Any
 from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
-from .temporal import find_times, future_context, resolve_full, value_range
+from .temporal import find_times, future_context, named_day, resolve_full, value_range
 from .time_anchor import (
     _MOVED_ON,
     _UNPLACED,
@@ -82,6 +82,7 @@ from .time_anchor import (
     reporting_verb,
     tense,
     tense_reading,
+    told_direction,
 )
 
 __all__ = [
@@ -183,14 +184,16 @@ _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as
 _EMBED_SIG_RX = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
 
 
-def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_start: int = 0) -> tuple[
-        str | None, str, str]:
+def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_start: int = 0,
+                 told: int = 0) -> tuple[str | None, str, str]:
     """Resolve ``text[start:end]`` against ``anchor``: ``(value, precision, label)``.
 
-    The words before it in its sentence decide whether a bare weekday looks forward.
+    ``told``, the tense of the verb it modifies (:func:`.time_anchor.told_direction`), decides whether a
+    bare weekday, day or month looks forward or back; when it says nothing, the words before it in its
+    sentence do ("plans to ..., the Post reported on Friday": the report's Friday is past).
     """
-    direction = future_context(text[sentence_start:start])
-    r = resolve_full(text[start:end], anchor, direction)
+    direction = told or future_context(text[sentence_start:start])
+    r = named_day(text, start, end) or resolve_full(text[start:end], anchor, direction)
     return r.value, r.precision, r.label
 
 
@@ -637,7 +640,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 65
+    version = 66
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -683,7 +686,7 @@ class TimeStage(ArticleStage):
                 sstart = sent_starts[k - 1] if k else 0
             else:
                 sstart = max((x for x in sent_starts if x <= s), default=0)
-            value, precision, label = resolve_time(text, s, e, anchor, sstart)
+            value, precision, label = resolve_time(text, s, e, anchor, sstart, told_direction(doc, s, e))
             if precision == "vague":
                 conf = min(conf, 0.5)
             out.append(TimeExpr(start=s, end=e, label=label, stage=self.tag, confidence=conf,
