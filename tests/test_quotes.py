@@ -986,6 +986,24 @@ def test_the_cues_clause_of_time_is_no_content(nlp: object, text: str, cue: str,
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
+        # Where, through what or when the act took place is the writer's (_Builder._drop_channel).
+        ("The governor criticized the plan on Twitter.", "criticized", "the plan"),
+        ("The group condemned the attack in a statement on Sunday.", "condemned", "the attack"),
+        ("A reporter spotted the senator and reported her presence on Twitter.", "reported", "her presence"),
+        # A reported clause keeps its phrases; a phrase on no channel stays.
+        ("She said the plan would be debated on television.", "said", "the plan would be debated on television"),
+        ("The mayor criticized his attacks on moderators.", "criticized", "his attacks on moderators"),
+    ],
+)
+def test_the_acts_channel_is_no_content(nlp: object, text: str, cue: str, content: str) -> None:
+    # h80: fails on efa0ef0 (the first three keep "on Twitter", "in a statement on Sunday").
+    [a] = _with_cue(text, nlp, cue)
+    assert [text[s:e] for s, e in a.outer] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
         # A comment after a dash is the writer's (_Builder._drop_dashed).
         ("The senator praised the governor for cutting taxes - moves that critics called reckless.", "praised",
          "the governor for cutting taxes"),
