@@ -642,3 +642,11 @@ def test_an_undated_supposed_happening_joins_no_entry_of_what_took_place(pipe: P
                               "Apple is one of the partners HBO could launch its new service with."), date(2014, 9, 10))})
     launch = [(e.date, len(e.mentions)) for e in build_timeline([h]) if e.date == "2014-10"]
     assert launch == [("2014-10", 2)], [(e.date, e.description, len(e.mentions)) for e in build_timeline([h])]
+
+
+def test_a_word_and_its_peoples_word_make_no_one_name() -> None:
+    # "Sportex Italia, Ferrari's sponsor, called his fish ..." is not the Italian fisherman's doing: a
+    # name's word and the word for its people ("Italia", "Italian") are no spelling variants, as the
+    # whole names "Israel" and "Israeli" are none; other near spellings of a word still are.
+    assert not same_name("Italian", "Sportex Italia") and not same_name("Israeli", "Times of Israel")
+    assert same_name("Moussavi", "Seyyed Razi Mousavi") and same_name("Reuter", "Reuters news agency")

@@ -164,15 +164,23 @@ def same_name(a: str, b: str) -> bool:
     if not ca or not cb:
         return False
     short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-    if any(len(t) >= 4 for t in short) and all(any(fuzz.ratio(t, u) >= 85 for u in long_) for t in short):
+    # a word and its people's are no spelling variants either ("Italian" is not "Sportex Italia", "Israeli"
+    # not "Times of Israel"); an "s" more is one word by this test ("Reuter", "Reuters"), the whole names'
+    # asked above
+    if any(len(t) >= 4 for t in short) and all(
+            any(fuzz.ratio(t, u) >= 85 and not _demonym(t, u, _PEOPLE_ENDINGS) for u in long_) for t in short):
         return True
     return fuzz.ratio(" ".join(ca), " ".join(cb)) >= 90
 
 
-def _demonym(a: str, b: str) -> bool:
-    """"Israel" and "Israeli", "Iran" and "Iranian" name different things."""
+_PEOPLE_ENDINGS = ("i", "ian", "n", "an", "ese", "is")  # what a place's name takes to name its people
+
+
+def _demonym(a: str, b: str, endings: tuple[str, ...] = (*_PEOPLE_ENDINGS, "s")) -> bool:
+    """"Israel" and "Israeli", "Iran" and "Iranian" name different things (``endings``: what the
+    longer adds to the shorter)."""
     short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and long_[len(short):] in ("i", "ian", "n", "an", "ese", "s", "is")
+    return long_.startswith(short) and long_[len(short):] in endings
 
 
 def _fuzzy_pairs(words: Iterable[str], cutoff: float) -> list[tuple[str, str]]:
