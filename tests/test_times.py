@@ -1790,3 +1790,39 @@ def test_the_september_11_attacks_are_those_of_2001() -> None:
     a = _parsed(text, published=date(2014, 9, 20))
     got = [(a.text[t.start:t.end], t.value) for t in a.times]
     assert got == [("September 11", "2001-09-11"), ("Sept. 11", "2001-09-11"), ("Sept. 11", "2014-09-11")]
+
+
+def test_he_or_she_is_no_organisation_and_the_person_is_looked_for_further_back() -> None:
+    # FNC-1 bodies 0-299: "he"/"she" stood for the nearest organisation when no person was near ("after she
+    # sneezed" done by the police force, "'He injured his ankle,' the source told Reuters" by the agency);
+    # a report follows its protagonist as "she" for paragraphs on end, past the 400 characters looked at
+    a = _mentioned("The Pentagon announced the strike on Friday. The Defense Department said the mission went well."
+                   "\n\nHe called the result a major loss for the group on Friday.", published=date(2014, 9, 6))
+    assert _parties(a, "called") == ([], "called result")
+    text = ("Jane Holloway, a conservator at the Museum of Fine Arts, opened the old box on Thursday.\n\n"
+            "The Museum of Fine Arts received the box from the State House, where workers found it in the "
+            "cornerstone during repairs to the foundation of the building this summer.\n\n"
+            "The Massachusetts Historical Society keeps a list of the items that the Freemasons and the "
+            "Commonwealth of Massachusetts placed in it, among them coins, newspapers and a silver plate.\n\n"
+            "The Boston Public Library will show the newspapers in an exhibition next spring, the Society said "
+            "in a statement on its website on Thursday.\n\n"
+            "She said the box was heavier than she expected on Thursday.")
+    b = _mentioned(text, published=date(2014, 9, 6))
+    assert _parties(b, "said", 1)[0][:1] == ["Jane Holloway"]
+
+
+def test_a_pronoun_stands_for_no_name_quoted_apart_from_it_nor_one_past_an_unnamed_speaker() -> None:
+    # '"Mr Okafor will answer for it," he said': the speaker is not the man his words name; a person named
+    # far back is not the "she" of a report whose unnamed spokeswoman spoke since
+    a = _mentioned("The minister met reporters in Lagos on Monday.\n\n\"Mr Okafor will answer for his crimes,\" he "
+                   "said on Monday.", published=date(2014, 9, 6))
+    assert "Okafor" not in " ".join(_parties(a, "said")[0])
+    text = ("Jane Holloway, a conservator at the Museum of Fine Arts, opened the old box on Thursday.\n\n"
+            "The Museum of Fine Arts received the box from the State House, where workers found it in the "
+            "cornerstone during repairs to the foundation of the building this summer.\n\n"
+            "The Massachusetts Historical Society keeps a list of the items that the Freemasons and the "
+            "Commonwealth of Massachusetts placed in it, among them coins, newspapers and a silver plate.\n\n"
+            "A spokeswoman for the Boston Public Library said the newspapers will be shown next spring.\n\n"
+            "She said the exhibition would open in March on Thursday.")
+    b = _mentioned(text, published=date(2014, 9, 6))
+    assert "Jane Holloway" not in _parties(b, "said", 1)[0]
