@@ -18,6 +18,7 @@ from newsprism.resolve.timeline import (
     _lead_line,
     _name_matches,
     _owners,
+    _supposed,
     _text_doer,
     _thing_states,
     build_timeline,
@@ -650,3 +651,20 @@ def test_a_word_and_its_peoples_word_make_no_one_name() -> None:
     # whole names "Israel" and "Israeli" are none; other near spellings of a word still are.
     assert not same_name("Italian", "Sportex Italia") and not same_name("Israeli", "Times of Israel")
     assert same_name("Moussavi", "Seyyed Razi Mousavi") and same_name("Reuter", "Reuters news agency")
+
+
+@pytest.mark.parametrize(("sentence", "word", "supposed"), [
+    ("Officials fear that Boko Haram could storm the village.", "storm", True),
+    ("In the event of his death, power would pass to his deputy.", "death", True),
+    ("If the deal collapses, the girls stay captive.", "collapses", True),
+    ("Apple might introduce 100,000 apps by the time it gets launched.", "launched", True),
+    ("In May Boko Haram stormed the village.", "stormed", False),
+    ("Will Ross saw the attack on the village.", "attack", False),
+    ("Police said, as the gunmen could be heard, that the storming began.", "storming", False),
+])
+def test_what_is_told_as_supposed_is_read_in_its_clause(sentence: str, word: str, supposed: bool) -> None:
+    # a modal (in lower case: "May" and "Will" also name a month and people) or a condition from the
+    # clause's opening up to the word; a comma inside a number opens no clause
+    at = sentence.index(word)
+    ev = Event(start=at, end=at + len(word), label="attack", sentence=Span(start=0, end=len(sentence), label="S"))
+    assert _supposed(sentence, ev) is supposed

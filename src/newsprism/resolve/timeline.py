@@ -584,9 +584,10 @@ def _repeated(text: str, ev: Event) -> bool:
 
 # what tells a happening as supposed, not as one that took place: a modal before its word in its clause
 # ("Apple might introduce", "the aircraft could be used in an attack"), or a condition ("In the event of
-# his death", "if the deal collapses")
-_SUPPOSED_RX = re.compile(r"\b(?:will|shall|would|could|might|may|should|must|can|if|unless"
-                          r"|in\s+(?:the\s+event|case)\s+of)\b|['’](?:d|ll)\b", re.IGNORECASE)
+# his death", "if the deal collapses"); the modals in lower case only, as "May", "Will" and "Can" also
+# name a month and people
+_SUPPOSED_RX = re.compile(r"\b(?:will|shall|would|could|might|may|should|must|can)\b|['’](?:d|ll)\b"
+                          r"|\b(?i:if|unless|in\s+(?:the\s+event|case)\s+of)\b")
 # where a clause opens: past a semicolon, colon, bracket or comma (not one inside a number: "100,000")
 _CLAUSE_BREAK_RX = re.compile(r"[;:()]|,(?!\d)")
 
