@@ -751,7 +751,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v53"
+    assert st.tag == "quotes.v55"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -829,6 +829,15 @@ def test_a_quote_opening_its_sentence_on_a_comma_is_its_cues_quote(
                                  "population")]),
         (("His criticism, according to an interview with The New York Times at the time, was the president's "
           "choice of paramour."), ["His criticism", "was the president's choice of paramour"]),
+        # The comma closing the source's appositive closes the relay (the parse hangs it off the name).
+        (("At the center of the dispute, according to Maria Lopez, a former state auditor, was a contract "
+          "signed in secret."), ["At the center of the dispute", "was a contract signed in secret"]),
+        # The parse hangs the relay off the subject it follows.
+        (("One of the options the council weighed, according to a person familiar with the talks, is to delay "
+          "the vote until spring."), ["One of the options the council weighed", "is to delay the vote until spring"]),
+        # A speech verb in the source's own relative clause reports nothing of its own.
+        (("Missing from the meeting, according to aides who spoke with reporters later, was any talk of the "
+          "budget."), ["Missing from the meeting", "was any talk of the budget"]),
     ],
 )
 def test_according_to_inside_a_sentence_parts_its_content(nlp: object, text: str, pieces: list[str]) -> None:

@@ -788,7 +788,10 @@ class _Builder:
             if pieces:
                 # A later piece past a contrast or another speech verb is that verb's content.
                 a0 = bisect.bisect_left(v.idx, pieces[-1][1])
-                hits = [k for k in range(a0, a) if v.idx[k] != tok.idx and (
+                # Not a verb of the act's own source, which reports nothing of its own ("Missing
+                # from the meeting, according to aides who spoke with reporters, was ...").
+                src = info["source"] or (0, 0)
+                hits = [k for k in range(a0, a) if v.idx[k] != tok.idx and not src[0] <= v.idx[k] < src[1] and (
                     v.pos[k] == "VERB" and v.lemma[k] in CUE_CLASSES or (
                         v.lower[k] in _TAIL_WORDS and k > 0 and v.lower[k - 1] in (",", ";")))]
                 if hits:
@@ -2418,11 +2421,21 @@ class _Builder:
                 and not self._sentence_break(head_tok.head.left_edge.idx, tok.idx) \
                 and not _STOP_CAP.search(self.text, head_tok.head.left_edge.idx, head_tok.left_edge.idx):
             head_tok = head_tok.head
+        if head_tok.dep_ in ("nsubj", "nsubjpass") and head_tok.i < tok.i < head_tok.head.i:
+            # "One of the options the council weighed, according to a person familiar with the
+            # talks, is to delay ...": the parse hung the relay off the subject it follows; it
+            # interrupts the clause, whose verb comes after it.
+            head_tok = head_tok.head
         content = _clean(self.text, _subtree_range(head_tok, exclude=[tok]))
         # The relay phrase ends or opens the content; inside it, it parts the content in two when
         # the clause's verb comes after it ("Over the long term, according to the budget office,
         # the rise in annual deficits ... is mainly attributable to ..."), and otherwise ends it.
-        rel_s, rel_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        # The comma closing an appositive of the source closes the relay, though the parse
+        # hangs it off the name ("according to Maria Lopez, a former state auditor, was ...").
+        last = tok.right_edge
+        if last.text == "," and last.i > tok.i + 2:
+            last = self.doc[last.i - 1]
+        rel_s, rel_e = tok.left_edge.idx, last.idx + len(last)
         rest: tuple[Range, ...] = ()
         if content[0] < rel_s < content[1]:
             before = _clean(self.text, (content[0], rel_s))
@@ -2654,7 +2667,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 54
+    version = 55
     requires = ("parse",)
     assigns = ("quotes",)
 
