@@ -1826,3 +1826,18 @@ def test_a_pronoun_stands_for_no_name_quoted_apart_from_it_nor_one_past_an_unnam
             "She said the exhibition would open in March on Thursday.")
     b = _mentioned(text, published=date(2014, 9, 6))
     assert "Jane Holloway" not in _parties(b, "said", 1)[0]
+
+
+def test_they_stands_for_no_one_person_and_only_for_a_subject() -> None:
+    # FNC-1 bodies 0-299: "they" stood for the one person named before ("Paul Ginsberg analyzed the
+    # recording ... 'how they're fired'") or for any name last before it ("Witnesses in Ottawa said they
+    # heard shots": Ottawa); an organisation a clause tells as its subject still is "they"
+    a = _mentioned("John Smith met the two envoys in Geneva on Monday.\n\nThey signed the accord on Tuesday.",
+                   published=date(2014, 9, 10))
+    assert _parties(a, "signed")[0] == []
+    b = _mentioned("Witnesses near the Parliament building in Ottawa said they heard shots on Wednesday.",
+                   published=date(2014, 10, 22))
+    assert _parties(b, "heard")[0] == []
+    c = _mentioned("Apple sued Samsung in a California court in 2011.\n\nThey settled the case in 2014.",
+                   published=date(2014, 9, 10))
+    assert _parties(c, "settled")[0] == ["Apple"]
