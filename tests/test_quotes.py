@@ -719,6 +719,31 @@ def test_extraction_reads_with_the_model_it_is_given(nlp: object) -> None:
     assert asked and got == extract_attributions(doc, text=text)
 
 
+def test_what_is_cited_is_the_content_of_citing(nlp: object) -> None:
+    """'X said ..., citing Y': Y is what X cites (PolNeAR's content), not the source of what X said.
+    The model here reads no cue in "citing", so the relay phrase makes the act."""
+    # h80: fails on 1f53c61 (the relay took the words cited for the source of the quote before it).
+    import copy
+
+    from newsprism.stages.quote_model import load_model
+
+    shipped = load_model()
+    assert shipped is not None
+    own = copy.copy(shipped)
+
+    def cue_probs_of(v, cands):  # type: ignore[no-untyped-def]
+        got = shipped.cue_probs_of(v, cands)
+        got[[v.lower[c] == "citing" for c in cands]] = 0.0
+        return got
+
+    own.cue_probs_of = cue_probs_of  # type: ignore[method-assign]
+    text = ('The country "has made dramatic changes," McConnell said in June, citing the release of prisoners '
+            "and Suu Kyi's election.")
+    attrs = extract_attributions(nlp(text), text=text, model=own)  # type: ignore[operator]
+    relays = {(text[c[0]:c[1]], text[s[0]:s[1]], text[x[0]:x[1]]) for a in attrs for c, s, x in a.relays}
+    assert relays == {("citing", "McConnell", "the release of prisoners and Suu Kyi's election")}
+
+
 def test_regions_are_exact() -> None:
     t = 'He said "yes." Then: “no ”quote” here.'
     for r in find_quote_regions(t):
@@ -751,7 +776,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v55"
+    assert st.tag == "quotes.v56"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
