@@ -1841,3 +1841,13 @@ def test_they_stands_for_no_one_person_and_only_for_a_subject() -> None:
     c = _mentioned("Apple sued Samsung in a California court in 2011.\n\nThey settled the case in 2014.",
                    published=date(2014, 9, 10))
     assert _parties(c, "settled")[0] == ["Apple"]
+
+
+def test_a_month_name_read_as_a_wish_or_a_name_and_a_street_number_are_no_times() -> None:
+    # FNC-1 bodies 25, 27, 401: "May God preserve the scholars" was May, "Arizona Governor Jan Brewer" January,
+    # "1600, 1700, 1800 and 1900 Seaport Blvd." four years
+    text = ("“May God preserve the scholars,” one wrote. The law was signed by Arizona Governor Jan Brewer. "
+            "Google will buy the buildings at 1600, 1700 and 1900 Seaport Blvd., which total 934,000 square feet. "
+            "The plant opened in May and closed in 1900.")
+    a = _parsed(text, published=date(2014, 9, 20))
+    assert [(a.text[t.start:t.end], t.value) for t in a.times] == [("May", "2014-05"), ("1900", "1900")]

@@ -41,6 +41,7 @@ __all__ = [
     "named_day",
     "resolve",
     "resolve_full",
+    "street_number",
     "value_range",
 ]
 
@@ -604,6 +605,20 @@ _PAST_NOUN_RX = re.compile(
 _NINE_ELEVEN_RX = re.compile(r"(?:Sept?\.?|September|SEPTEMBER)\s+11(?:th)?")
 _ATTACKS_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?(?:attacks?|hijack(?:ers|ings?)|commission|victims)\b)")
 _ANNIVERSARY_BEFORE_RX = re.compile(r"(?i:\banniversary\s+of\s+(?:the\s+)?)$")
+
+
+# "1200, 1300 and 1900 Seaport Blvd.", "to 1600 Pennsylvania Avenue": numbers of a street, not years
+_STREET_AFTER_RX = re.compile(
+    r"(?:(?:\s*(?:,|and|&)\s*|\s+)\d+\b)*\s+(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:Blvd|Boulevard|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy"
+    r"|Way|Square|Sq|Terrace)\b"
+)
+
+
+def street_number(text: str, end: int) -> bool:
+    """The number ending at ``end`` (with the numbers listed after it) is followed by a street's name:
+    an address, not a year."""
+    return _STREET_AFTER_RX.match(text, end) is not None
 
 
 def named_day(text: str, start: int, end: int) -> Resolution | None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .temporal import MONTHS
+
 __all__ = ["CLAUSAL", "CLAUSE_COST", "RANK", "WORD_MAX_COST", "Paragraphs", "clause_verb", "lead_expression",
-           "modifier_reach", "nearest_time", "own_phrase", "paragraph_ids", "path_cost", "referring_nominal", "tense",
+           "misread_month", "modifier_reach", "nearest_time", "own_phrase", "paragraph_ids", "path_cost", "referring_nominal", "tense",
            "tense_reading", "told_direction"]
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj", "acl"})
@@ -297,6 +299,19 @@ def _tense(tok: Any) -> str:
             return "none"
         v = h
     return "none"
+
+
+def misread_month(doc: Any, start: int, end: int) -> bool:
+    """The expression ``start``-``end`` is a lone month name the parse reads as another word: the modal
+    of a wish ("May God preserve the scholars") or part of a person's name ("Arizona Governor Jan
+    Brewer")."""
+    toks = doc.char_span(start, end, alignment_mode="expand")
+    if toks is None or len(toks) != 1:
+        return False
+    t = toks[0]
+    if t.text.rstrip(".").lower() not in MONTHS:
+        return False
+    return bool(t.tag_ == "MD" or t.ent_type_ == "PERSON")
 
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})

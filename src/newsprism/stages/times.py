@@ -63,7 +63,7 @@ from typing import Any
 from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
-from .temporal import find_times, future_context, named_day, resolve_full, value_range
+from .temporal import find_times, future_context, named_day, resolve_full, street_number, value_range
 from .time_anchor import (
     _MOVED_ON,
     _UNPLACED,
@@ -74,6 +74,7 @@ from .time_anchor import (
     Paragraphs,
     clause_verb,
     lead_expression,
+    misread_month,
     nearest_time,
     own_phrase,
     paragraph_ids,
@@ -646,7 +647,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 68
+    version = 69
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -670,7 +671,9 @@ class TimeStage(ArticleStage):
     def _times(self, item: Analysis, doc: Any) -> list[TimeExpr]:
         text = item.text
         anchor = item.article.published
-        spans: list[tuple[int, int, float]] = [(s, e, 0.9) for s, e in find_times(text)]
+        # "May God preserve ...", "Governor Jan Brewer": month names the parse reads as other words
+        spans: list[tuple[int, int, float]] = [(s, e, 0.9) for s, e in find_times(text)
+                                               if not misread_month(doc, s, e)]
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -682,7 +685,7 @@ class TimeStage(ArticleStage):
                 s += 1
             if e > s:
                 spans.append((s, e, 0.6))
-        spans.sort()
+        spans = sorted(sp for sp in spans if not street_number(text, sp[1]))  # "1900 Seaport Blvd."
         sent_starts = [s.start for s in item.sentences] or [0]
         in_order = all(a <= b for a, b in pairwise(sent_starts))
         out: list[TimeExpr] = []
