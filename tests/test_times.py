@@ -1851,3 +1851,18 @@ def test_a_month_name_read_as_a_wish_or_a_name_and_a_street_number_are_no_times(
             "The plant opened in May and closed in 1900.")
     a = _parsed(text, published=date(2014, 9, 20))
     assert [(a.text[t.start:t.end], t.value) for t in a.times] == [("May", "2014-05"), ("1900", "1900")]
+
+
+def test_a_dummy_it_and_the_newsroom_s_we_stand_for_no_one() -> None:
+    # FNC-1 bodies 0-299: "It was widely reported that he became ill" gave the report to North Korea, "it
+    # turned out the pope had not made the comment" to the United States, "We've seen online reports" (the
+    # newsroom's) to Apple
+    a = _mentioned("Reuters spoke to officials in Kabul on Monday.\n\nIt was widely reported that the minister "
+                   "resigned on Monday.", published=date(2014, 9, 10))
+    assert _parties(a, "reported")[0] == []
+    b = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nWe reached out to the company on Wednesday.",
+                   published=date(2014, 9, 10))
+    assert _parties(b, "reached")[0] == []
+    c = _mentioned("The Pentagon confirmed the strike on Friday.\n\nIt took the Pentagon four days to determine that "
+                   "the leader had died.", published=date(2014, 9, 10))
+    assert _parties(c, "took")[0] == ["Pentagon"]
