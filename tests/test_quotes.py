@@ -744,6 +744,13 @@ def test_what_is_cited_is_the_content_of_citing(nlp: object) -> None:
     assert relays == {("citing", "McConnell", "the release of prisoners and Suu Kyi's election")}
 
 
+def test_a_participle_after_the_reported_clause_is_the_reporters(nlp: object) -> None:
+    # h80: fails on 1c4ee26 (the source of "citing" was the reported clause's subject, "the bill").
+    text = "The senator said the bill would fail, citing its cost to Medicare."
+    [a] = _with_cue(text, nlp, "citing")
+    assert a.source is not None and text[a.source[0]:a.source[1]] == "The senator"
+
+
 def test_regions_are_exact() -> None:
     t = 'He said "yes." Then: “no ”quote” here.'
     for r in find_quote_regions(t):
@@ -776,7 +783,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v56"
+    assert st.tag == "quotes.v57"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

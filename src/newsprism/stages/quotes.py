@@ -441,8 +441,15 @@ def _gone_on(found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[st
 
 
 def _subject(tok: Any) -> Any | None:
-    """The grammatical subject of a cue, inherited through conjunctions and participles."""
+    """The grammatical subject of a cue, inherited through conjunctions and participles. A
+    participle set off by a comma after a reported clause is the reporter's ("Analysts said
+    geopolitical factors have contributed ..., citing the strategic importance of ...": the
+    analysts cite it, not the factors), though the parse hangs it off the reported clause's verb."""
     cur = tok
+    h = tok.head
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and h.dep_ == "ccomp" and tok.i > 0 \
+            and tok.doc[tok.i - 1].text == "," and h.head.lemma_.lower() in CUE_CLASSES and h.head.i < h.i:
+        cur = h.head
     for _ in range(4):
         subjects = [child for child in cur.children
                     if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and cur is tok)
@@ -2674,7 +2681,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 56
+    version = 57
     requires = ("parse",)
     assigns = ("quotes",)
 
