@@ -488,11 +488,40 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
         if v is not None and (g := _tense_giver(v)) is not v and any(
                 c.dep_ == "advmod" and c.lower_ in _UNPLACED for c in g.children):
             return None  # "has previously published a fake report, claiming that ...": the claim is as early
+        if tns == "perfect" and v is not None and _counted(v):
+            return None  # "Boko Haram has killed thousands of people": a sum over some time, not the news
         rv = reporting_verb(v) if v is not None else None
         if rv is not None and not (tns == "perfect" and _news_now(v, rv)):
             return None  # "Jobs admitted that calls dropped ...": some time before it was said
         return "lead"
     return None
+
+
+# nouns of a large round count ("thousands of people", "dozens of militants"), and the count in figures
+# from which a perfect sums up many happenings ("more than 3,400 people have been killed by the outbreak";
+# "A bomb has killed at least 20 people" is the day's news)
+_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
+_SUM_COUNT = 1000
+
+
+def _counted(v: Any) -> bool:
+    """What the verb acts on is counted in the plural by a large count (:data:`_COUNTS`, :data:`_SUM_COUNT`:
+    "has killed thousands of people", "has executed hundreds", "have been killed", of "more than 3,400
+    people", "has distributed over 3,000 units"): a perfect summing up happenings over some time, not one
+    of the day.
+
+    Measured at times.v71: FNC-1 bodies 0-299, 5 events undated (5208 -> 5207 events, entries 763
+    unchanged), read all, each a sum ("has executed hundreds of people in Syria and Iraq during its
+    advance", "attacks ... that have killed dozens", "has distributed over 3,000 units"), and "It has left
+    thousands dead" (a told occurrence at the publication day) is no event. SemEval trial unchanged."""
+    for c in v.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if c.lower_ in _COUNTS or c.tag_ in ("NNS", "NNPS") and any(
+                g.dep_ == "nummod" and (g.lower_ in _COUNTS or g.text.replace(",", "").isdigit()
+                                        and int(g.text.replace(",", "")) >= _SUM_COUNT) for g in c.children):
+            return True
+    return False
 
 
 def _tense_giver(v: Any) -> Any:

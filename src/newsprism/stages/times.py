@@ -647,7 +647,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 70
+    version = 71
     requires = ("parse",)
     assigns = ("times", "events")
 
