@@ -1877,3 +1877,12 @@ def test_a_perfect_counting_up_what_it_did_is_no_happening_of_the_day() -> None:
                 published=date(2014, 9, 10))
     got = [(a.text[e.start:e.end], e.date) for e in a.events]
     assert got == [("attacked", "2014-09-08"), ("killed", None), ("killed", None), ("killed", "2014-09-10")]
+
+
+def test_an_embedded_post_s_signature_dates_nothing_its_text_tells() -> None:
+    # FNC-1 bodies 75, 109: extraction glues a post's text to the signature of the one before ("(@SnazzyQ)
+    # October 6, 2014The seam on my iPhone 6 where the aluminum meets the glass"), whose date was taken as
+    # its sentence's: "meets" and "keeps" entries at October 2014, HBO's "launch" at March 4, 2015
+    a = _parsed("Users say the new phone pulls their hair.\n\n#hairgate— Jane Roe (@janeroe) October 6, 2014The seam "
+                "where the aluminum meets the glass keeps catching my hair.", published=date(2014, 10, 9))
+    assert not [a.text[e.start:e.end] for e in a.events if (e.date or "").startswith("2014-10") and e.date != "2014-10-09"]

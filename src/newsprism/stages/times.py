@@ -188,6 +188,9 @@ _GLUE_RX = re.compile(r"[a-z][A-Z]")
 # short words that extraction glues to the name before them ("Soleimaniin", "Moussavia")
 _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
 # An embedded post's signature: "— Daily Caller (@DailyCaller) February 29, 2020" ends its paragraph.
+# the handle an embedded post's signature ends in before its date ("— Kavan (@KavKilledKenny) October 1, 2014"):
+# that date is the post's, not its sentence's, even when extraction glues the next post to it ("2014My hair")
+_SIGNED_RX = re.compile(r"\(@\w{1,30}\)\s*$")
 _EMBED_SIG_RX = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
 
 
@@ -647,7 +650,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 71
+    version = 72
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -752,7 +755,8 @@ class TimeStage(ArticleStage):
                      for i, c in found[bisect_left(found, (sent.start, "")) : bisect_left(found, (sent.end, ""))]]
             lo, hi = sent.start_char, sent.end_char
             near = times[bisect_left(starts, lo) : bisect_left(starts, hi)] if starts else times
-            stimes = [tx for tx in near if lo <= tx.start < hi and tx.precision != "vague"]
+            stimes = [tx for tx in near if lo <= tx.start < hi and tx.precision != "vague"
+                      and not _SIGNED_RX.search(text, max(lo, tx.start - 40), tx.start)]
             placers = [tx for tx in near if lo <= tx.start < hi and tx.precision == "vague"
                        and (m := _PAST_PLACER_RX.search(text, tx.start, tx.end + 12)) is not None
                        and m.start() < tx.end]
