@@ -783,7 +783,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v57"
+    assert st.tag == "quotes.v58"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -976,6 +976,15 @@ def test_a_quoted_title_is_no_speech_and_a_quote_split_around_it_goes_on(nlp: ob
     # the second paragraph's quote, split around the show's name, is one attribution of Cole's
     [split] = [cs for cs in contents if any("We have the votes" in c for c in cs)]
     assert any("But nothing is certain" in c for c in split)
+
+
+@pytest.mark.parametrize("second", ["“Ana Ruiz.”", "“That’s Portland and Salem.”", "“Mr. Mayor?”"])
+def test_a_quoted_sentence_that_reads_like_a_title_is_the_speaker_going_on(nlp: object, second: str) -> None:
+    # Capitalised words in marks after a sentence's end, ending on their own period or question
+    # mark, are a sentence of the speaker's, not a show or book named.
+    t = f"“We need one name for the ballot,” Lopez told the crowd on Friday. {second}"
+    [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    assert [t[s:e] for s, e in a.outer] == ["“We need one name for the ballot,”", second]
 
 
 # --------------------------------------------------------------------------- h50's rules (quotes.v31, v32)

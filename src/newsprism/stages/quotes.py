@@ -1772,7 +1772,7 @@ class _Builder:
         for ri, r in enumerate(self.regions):
             if any(self._embedded_cached(ri, r, c, t) for c, t in comps):
                 continue  # a scare quote inside someone's reported clause
-            if _is_title(text[r.start:r.end]):
+            if _is_title(text[r.start:r.end]) and not self._quoted_sentence(r):
                 # 'said on “Fox News Sunday,” that ...': a show or book named, not speech; a
                 # quote split around it ('“…,” he said on “Meet the Press.” “But …”') goes on.
                 if ri > 0 and (ri - 1) in owner and "\n" not in text[self.regions[ri - 1].outer[1]:r.outer[0]]:
@@ -1834,6 +1834,17 @@ class _Builder:
             owner[ri] = best.i
             assigned.setdefault(best.i, []).append(r)
         return assigned
+
+    def _quoted_sentence(self, r: QuoteRegion) -> bool:
+        """A quote that is a sentence of its own, opening after a sentence's end and ending on
+        its own period or question mark ('“...,” Lopez told the crowd. “Ana Ruiz.”', '“That’s
+        Portland and Salem.”'): speech however capitalised, not a title named in the writer's
+        sentence ('said on “Meet the Press.”', '“The Walking Dead” is a drama')."""
+        text = self.text
+        if not (r.opened and r.closed) or not re.search(r"[.?!]$", text[r.start:r.end].rstrip()):
+            return False
+        before = text[text.rfind("\n", 0, r.outer[0]) + 1:r.outer[0]].rstrip()
+        return bool(before) and re.search(r"[.?!][\"”'’]*$", before) is not None
 
     def _opens_split(self, ri: int, cue: Any) -> bool:
         """A one-word quote closing on a comma before its cue, the quote going on right after the
@@ -2681,7 +2692,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 57
+    version = 58
     requires = ("parse",)
     assigns = ("quotes",)
 
