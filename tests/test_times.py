@@ -1886,3 +1886,14 @@ def test_an_embedded_post_s_signature_dates_nothing_its_text_tells() -> None:
     a = _parsed("Users say the new phone pulls their hair.\n\n#hairgate— Jane Roe (@janeroe) October 6, 2014The seam "
                 "where the aluminum meets the glass keeps catching my hair.", published=date(2014, 10, 9))
     assert not [a.text[e.start:e.end] for e in a.events if (e.date or "").startswith("2014-10") and e.date != "2014-10-09"]
+
+
+def test_a_title_s_words_tell_no_happening() -> None:
+    # FNC-1 bodies 154, 313: 'The story, entitled "Nasa Confirms Earth Will Experience 6 Days of Total Darkness in
+    # December 2014!"' made a Nasa statement entry at December 2014; a withdrawn story 'headlined "Islamist rebel
+    # leader killed in U.S. strike"' a strike of its day; a quote no title word opens is still read
+    a = _parsed('The story, entitled "Nasa Confirms Earth Will Experience Days of Darkness in December 2014!" '
+                'was fake. The alert headlined "Rebel leader killed in U.S. strike" was withdrawn on Friday. '
+                'The agency said "a strike killed the leader on Friday."', published=date(2014, 10, 11))
+    got = [a.text[e.start:e.end] for e in a.events]
+    assert "Confirms" not in got and got.count("strike") == 1 and "said" in got

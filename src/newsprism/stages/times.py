@@ -188,6 +188,8 @@ _GLUE_RX = re.compile(r"[a-z][A-Z]")
 # short words that extraction glues to the name before them ("Soleimaniin", "Moussavia")
 _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
 # An embedded post's signature: "— Daily Caller (@DailyCaller) February 29, 2020" ends its paragraph.
+# what names the quote after it as a title: "a story entitled", "a video titled", "the headline:"
+_TITLED_RX = re.compile(r"(?i)\b(?:entitled|titled|headlined|headline(?:\s+(?:read|reading|said))?)[:,]?\s*$")
 # the handle an embedded post's signature ends in before its date ("— Kavan (@KavKilledKenny) October 1, 2014"):
 # that date is the post's, not its sentence's, even when extraction glues the next post to it ("2014My hair")
 _SIGNED_RX = re.compile(r"\(@\w{1,30}\)\s*$")
@@ -650,7 +652,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 72
+    version = 73
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -731,6 +733,7 @@ class TimeStage(ArticleStage):
         names = self._names(item, doc)
         by_start = _ByStart(names)
         quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
+        titles = [(qs, qe) for qs, qe in quotes if _TITLED_RX.search(text, max(0, qs - 24), qs)]
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
         para = paragraph_ids(doc, text)
@@ -798,6 +801,8 @@ class TimeStage(ArticleStage):
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
             for tr in trigs:
                 tok = doc[tr.i]
+                if titles and any(qs <= tok.idx < qe for qs, qe in titles):
+                    continue  # a title's words ("a story entitled 'Nasa Confirms Earth Will Go Dark'") tell nothing
                 quoted = any(qs <= tok.idx < qe for qs, qe in quotes)
                 time = tr.time
                 # an occurrence is dated by its own expression (:func:`_dated_generics`) or, when its
