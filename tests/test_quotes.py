@@ -751,6 +751,21 @@ def test_a_participle_after_the_reported_clause_is_the_reporters(nlp: object) ->
     assert a.source is not None and text[a.source[0]:a.source[1]] == "The senator"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("We have been here before: Osama bin Laden declared war on the United States.", "declared",
+         ["war on the United States"]),
+        ("It is on social issues that they lean left: 42% say they're liberal.", "say", ["they're liberal"]),
+    ],
+)
+def test_a_clause_a_colon_ends_before_the_report_is_not_reported(nlp: object, text: str, cue: str,
+                                                                 content: list[str]) -> None:
+    # h80: fails on 7ef19f5 (the words before the colon were a piece of the content).
+    [a] = _with_cue(text, nlp, cue)
+    assert [text[s:e] for s, e in a.outer] == content
+
+
 def test_regions_are_exact() -> None:
     t = 'He said "yes." Then: “no ”quote” here.'
     for r in find_quote_regions(t):
@@ -783,7 +798,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v58"
+    assert st.tag == "quotes.v59"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

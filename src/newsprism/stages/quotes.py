@@ -825,6 +825,10 @@ class _Builder:
             pieces.append(self._close_quote(r3))
             if r3 != r2:
                 break
+        if len(pieces) > 1 and pieces[0][1] <= tok.idx and ":" in self.text[pieces[0][1]:min(pieces[1][0], tok.idx)]:
+            # "We have been here before: Osama bin Laden declared war on ...": the clause a colon
+            # ends before the source and its cue leads in to the report, it is not reported.
+            pieces = pieces[1:]
         if not pieces:
             return None
         content = tuple(pieces)
@@ -2692,7 +2696,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 58
+    version = 59
     requires = ("parse",)
     assigns = ("quotes",)
 
