@@ -652,7 +652,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 73
+    version = 74
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1906,8 +1906,10 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
 def _dummy_it(tok: Any) -> bool:
     """An "it" that stands for nothing, holding a subject's place for a clause after its verb: the passive
     subject of a verb taking a clause ("It was widely reported that he became ill", "it is claimed that";
-    not "It's said to cut power", whose "it" is the feature said to), "it took ... to" ("It took the
-    Pentagon four days to determine") and "it turned out"."""
+    not "It's said to cut power", whose "it" is the feature said to), "it took" a span of time or an effort
+    to do something ("It took the Pentagon four days to determine"; not "it took steps to protect users",
+    whose "it" took the steps) and "it turned out" that something was so (not "it turned out 5,000 cars",
+    whose "it" made them)."""
     v = tok.head
     if tok.dep_ == "nsubjpass":
         return any(c.dep_ == "ccomp" for c in v.children) and not any(c.dep_ == "xcomp" for c in v.children)
@@ -1916,8 +1918,22 @@ def _dummy_it(tok: Any) -> bool:
     lemma = v.lemma_.lower()
     if lemma == "take":
         return any(c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                   for c in v.children)
-    return lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children)
+                   for c in v.children) and any(_taken_measure(c) for c in v.children)
+    return lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children) \
+        and any(c.dep_ == "ccomp" for c in v.children)
+
+
+# what "it takes" to do something when the "it" is no one: time, effort, money ("It took a while to find",
+# "it takes courage to")
+_MEASURES = frozenset({"time", "while", "effort", "work", "courage", "patience", "money", "lot", "much",
+                       "minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+def _taken_measure(c: Any) -> bool:
+    """``c``, a word hanging on "take", is the span of time, the effort or the sum it takes ("four days",
+    "years of work", "$5 million", "a lot of effort")."""
+    return c.dep_ in ("dobj", "npadvmod") and (
+        c.ent_type_ in ("DATE", "TIME", "MONEY") or c.tag_ == "CD" or c.lemma_.lower() in _MEASURES)
 
 
 def _unnamed_speaker(doc: Any, tok: Any, reach: int) -> int:
