@@ -1922,3 +1922,15 @@ def test_the_toll_of_one_blow_is_the_day_s_news_and_a_superscript_is_no_count() 
                 published=date(2015, 4, 26))
     got = [(a.text[e.start:e.end], e.date) for e in a.events]
     assert got[1:] == [("killed", "2015-04-26"), ("killed", "2015-04-26")]
+
+
+def test_happenings_counted_over_a_since_span_have_no_one_date() -> None:
+    # FNC-1 body 366: "Close to 100,000 Mexicans have been killed or gone missing ... since 2006" was an entry
+    # "Mexicans killed" at 2006; one happening begun then keeps the bound's date
+    a = _parsed("Close to 100,000 Mexicans have been killed or gone missing in drug-related violence since 2006. "
+                "Apple has sold thousands of songs since 2003. He has been fighting pancreatic cancer since "
+                "2004. Rebels killed 25 soldiers in 2006.", published=date(2014, 10, 16))
+    got = _events_by_word(a)
+    assert got["sold"][1:] == (None, "none") and got["fighting"][1] == "2004"
+    assert [(e.date, dating_rule(e)) for e in a.events if a.text[e.start:e.end] == "killed"] == [
+        (None, "none"), ("2006", "own")]

@@ -72,6 +72,7 @@ from .time_anchor import (
     PERFORMING,
     WORD_MAX_COST,
     Paragraphs,
+    _counted,
     clause_verb,
     lead_expression,
     misread_month,
@@ -652,7 +653,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 74
+    version = 75
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -811,7 +812,9 @@ class TimeStage(ArticleStage):
                 if time is None and emb is not None and tr.label in SPEECH_CLASSES:
                     time = emb  # the post's date is when its words were said, not when what they tell happened
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
-                if time is None and tr.reported and tense_reading(tok, quoted) != "lead":
+                if time is not None and _since_span(doc, tok, time):
+                    time, rule = None, "none"  # happenings over a span ("killed since 2006"): no one date
+                elif time is None and tr.reported and tense_reading(tok, quoted) != "lead":
                     rule = "none"  # some time before it was said (:func:`_reported_generics`)
                 elif time is None and tr.reported:
                     # news a present saying tells in the perfect ("states: Apple has lost a visionary"):
@@ -1411,6 +1414,28 @@ def _held_since(tok: Any) -> bool:
     auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
     return "been" in auxes and any(w in ("has", "have", "'s", "'ve") for w in auxes) and any(
         c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+
+
+def _since_span(doc: Any, tok: Any, tx: TimeExpr) -> bool:
+    """``tx`` is a "since" bound and ``tok`` the verb of a simple perfect counting what happened over it
+    ("100,000 Mexicans have been killed or gone missing since 2006", "has sold thousands of songs since
+    2003"): happenings spread over the span, none of them at its start. One happening or activity begun
+    then ("has been fighting cancer since 2004": :func:`_held_since`; "has anchored the news since
+    December 2004") is dated by the bound."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN":
+        return False
+    v = tok
+    while v.dep_ == "conj" and v.head.i != v.i and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        v = v.head  # "have been killed or gone missing": the perfect's auxiliaries are on the first verb
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+        return False
+    if not _counted(v):
+        return False
+    toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return False
+    first = toks[0]
+    return first.lower_ == "since" or (first.i > 0 and doc[first.i - 1].lower_ == "since")
 
 
 # verbs of a state a report's clause often tells ("said he lived in London", "noted that he shared the
