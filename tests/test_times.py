@@ -1934,3 +1934,13 @@ def test_happenings_counted_over_a_since_span_have_no_one_date() -> None:
     assert got["sold"][1:] == (None, "none") and got["fighting"][1] == "2004"
     assert [(e.date, dating_rule(e)) for e in a.events if a.text[e.start:e.end] == "killed"] == [
         (None, "none"), ("2006", "own")]
+
+
+def test_a_date_with_no_blank_after_the_months_stop_or_glued_to_the_next_word_is_a_day() -> None:
+    # FNC-1 bodies 298, 109: "on Wednesday Oct.22, 2014" was the month only (and the Wednesday before
+    # publication); an embedded post's "October 6, 2014The seam ..." was October
+    text = ("Police secure the scene of a shooting in Ottawa on Wednesday Oct.22, 2014. — Quinn Nelson (@SnazzyQ) "
+            "October 6, 2014The seam on my phone pulled out my hair. Dec.5 was cold.")
+    got = [(text[s:e], resolve(text[s:e], date(2014, 9, 9))) for s, e in find_times(text)]
+    assert got == [("Wednesday Oct.22, 2014", ("2014-10-22", "day")), ("October 6, 2014", ("2014-10-06", "day")),
+                   ("Dec.5", ("2013-12-05", "day"))]

@@ -285,14 +285,17 @@ def _h_set(m: re.Match[str], anchor: date | None, direction: int) -> Resolution 
 
 
 _UNIT = r"(?P<unit>(?i:day|week|month|year))s?"
+_MONTH_GAP = r"(?:\s+|(?<=\.))"  # between a month and its day: blanks, or none after an abbreviation's stop
 _PATTERNS: list[tuple[str, str, Handler]] = [
     ("iso", r"\b" + _YEAR + r"-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b", _h_iso),
-    ("mdy", r"(?:" + _WDAY + r"\s*,?\s+)?" + _EDGE.replace("edge", "e1") + _MONTH + r"\s+" + _DAYNUM
-     + r"\s*,?\s+" + _YEAR + r"\b", _h_mdy),
+    # "Oct.22, 2014" (no blank after the abbreviation's stop), "October 6, 2014The seam" (an embedded
+    # post's date glued to the text after it)
+    ("mdy", r"(?:" + _WDAY + r"\s*,?\s+)?" + _EDGE.replace("edge", "e1") + _MONTH + _MONTH_GAP + _DAYNUM
+     + r"\s*,?\s+" + _YEAR + r"(?!\d)", _h_mdy),
     ("dmy", r"(?:" + _WDAY + r"\s*,?\s+)?" + _DAYNUM + r"\s+(?:(?i:of)\s+)?" + _MONTH + r"\s*,?\s+" + _YEAR + r"\b",
      _h_mdy),
     ("my", _EDGE + _MONTH + r"\s*,?\s+(?:(?i:of)\s+)?" + _YEAR + r"\b", _h_my),
-    ("md", r"(?:" + _WDAY + r"\s*,?\s+)?" + _MONTH + r"\s+" + _DAYNUM + r"(?![\d\s,.]*\d{4})\b", _h_md),
+    ("md", r"(?:" + _WDAY + r"\s*,?\s+)?" + _MONTH + _MONTH_GAP + _DAYNUM + r"(?![\d\s,.]*\d{4})\b", _h_md),
     ("dm", r"(?:" + _WDAY + r",?\s+)?(?:(?i:the)\s+)?" + _DAYNUM + r"\s+(?:(?i:of)\s+)?" + _MONTH + r"\b", _h_md),
     ("season", r"(?i:early|mid|late)?[\s-]?(?i:spring|summer|fall|autumn|winter)\s+(?:(?i:of)\s+)?" + _YEAR
      + r"\b", _h_season),

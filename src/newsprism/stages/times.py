@@ -653,7 +653,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 75
+    version = 76
     requires = ("parse",)
     assigns = ("times", "events")
 
