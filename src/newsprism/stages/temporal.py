@@ -588,15 +588,22 @@ def compatible(a: str, b: str) -> bool:
 
 _FUTURE_RX = re.compile(
     r"(?i:\bwill\b|\bshall\b|['’]ll\b|(?:\bis|\bare|['’]s|['’]re)\s+(?:set|due|expected|scheduled|slated|going)\s+to\b"
-    r"|\bscheduled\b|\bslated\b|\bupcoming\b|\bdue\s+out\b"
+    r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:set|due)\s+for\b"  # "his trial is set for Dec. 19"
+    r"|\bscheduled\b|\bslated\b|\bupcoming\b|\bdue\s+(?:out|back)\b"
     r"|\bplans?\s+to\b|\bplanning\s+(?:to|for)\b|\bplanned\b|\bto\s+be\s+(?:held|released)\b|\bset\s+to\b"
     # the present of a sale or launch tells its arrangement: "when it goes on sale in January", "Apple is
-    # launching its watch in April"
-    r"|\bgo(?:es)?\s+on\s+sale\b|\bhits?\s+(?:stores|shelves)\b|\b(?:launches|debuts|ships|premieres)\s+(?:in|on)\s*$"
+    # launching its watch in April"; "hit stores" with no modal before it is the past ("The iPhone 6 hit stores in
+    # September")
+    r"|\bgo(?:es)?\s+on\s+sale\b|\b(?:hits|(?:to|may|might|could|should|would|can|not)\s+hit)\s+(?:stores|shelves)\b"
+    r"|\b(?:launches|debuts|ships|premieres)\s+(?:in|on)\s*$"
     r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:launching|releasing|shipping|debuting|unveiling)\b)"
 )
-# "way back in November", "as far back as June": a time told as gone by
+# "way back in November", "reported dead back in April", "as far back as June": a time told as gone by
 _PAST_RX = re.compile(r"(?i:\bback\s+(?:in|on|as)\s*$|\bas\s+far\s+back\s+as\s*$|\bearlier\s+in\s*$)")
+# ... but "back" after being, coming or going tells a return, ahead as often as not: "Parliament is due back
+# in November", "he will be back in May", "the show is coming back in March"
+_RETURN_RX = re.compile(r"(?i:\b(?:be|is|are|am|['’]s|['’]re|being|come|comes|coming|go|goes|going|get|gets|getting"
+                        r"|due|bring|brings|bringing)\s+back\s+(?:in|on)\s*$)")
 _PAST_NOUN_RX = re.compile(
     r"(?i:\b(?:death|killing|murder|assassination|attacks?|strikes?|airstrikes?|bombings?|raids?|statement|"
     r"remarks?|comments?|arrest|election|announcement|meeting|decision)\b)"
@@ -606,7 +613,11 @@ _PAST_NOUN_RX = re.compile(
 # "the September 11 attacks", "the anniversary of Sept. 11": with no year, the day names the attacks of 2001,
 # not this year's September 11
 _NINE_ELEVEN_RX = re.compile(r"(?:Sept?\.?|September|SEPTEMBER)\s+11(?:th)?")
-_ATTACKS_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?(?:attacks?|hijack(?:ers|ings?)|commission|victims)\b)")
+# the plural, or the one attack on the towers or the Pentagon: "the Sept. 11 attack on the U.S. consulate in
+# Benghazi" was 2012's
+_ATTACKS_AFTER_RX = re.compile(
+    r"\s*(?i:(?:terror(?:ist)?\s+)?(?:attacks|hijack(?:ers|ings?)|commission|victims)\b"
+    r"|(?:terror(?:ist)?\s+)?attack\s+on\s+(?:the\s+)?(?:World\s+Trade\s+Center|Twin\s+Towers|Pentagon)\b)")
 _ANNIVERSARY_BEFORE_RX = re.compile(r"(?i:\banniversary\s+of\s+(?:the\s+)?)$")
 
 
@@ -618,9 +629,19 @@ _STREET_AFTER_RX = re.compile(
 )
 
 
-def street_number(text: str, end: int) -> bool:
-    """The number ending at ``end`` (with the numbers listed after it) is followed by a street's name:
-    an address, not a year."""
+# "In 2008 Wall Street banks collapsed", "since 2010 Main Street shops": a year told as a time
+_LIST_MARKS_RX = re.compile(r"[\s,&]|\band\b")  # "1600, 1700 and" (spaCy's date entity) is numbers
+_TIME_PREP_BEFORE_RX = re.compile(r"(?i:\b(?:in|since|by|until|till|before|after|during|through|throughout)\s+)$")
+
+
+def street_number(text: str, start: int, end: int) -> bool:
+    """The bare numbers ``text[start:end]`` (with the numbers listed after them) are followed by a
+    street's name: an address, not a year. A number after a preposition of time is a year whatever
+    follows it, and any other expression ("On Monday Wall Street rallied") is no number of a street."""
+    if not _LIST_MARKS_RX.sub("", text[start:end]).isdecimal():
+        return False
+    if _TIME_PREP_BEFORE_RX.search(text[max(0, start - 12):start]):
+        return False
     return _STREET_AFTER_RX.match(text, end) is not None
 
 
@@ -642,7 +663,7 @@ def future_context(before: str) -> int:
     when the words just before it tell it as gone by ("way back in November"), else 0."""
     # Only the nearest clause counts: "said on Monday it will" keeps Monday in the past.
     tail = _CLAUSE_CUT_RX.split(before)[-1]
-    if _PAST_RX.search(tail):
+    if _PAST_RX.search(tail) and not _RETURN_RX.search(tail):
         return -1
     marks = list(_FUTURE_RX.finditer(tail))
     if not marks:

@@ -304,18 +304,30 @@ def _tense(tok: Any) -> str:
 def misread_month(doc: Any, start: int, end: int) -> bool:
     """The expression ``start``-``end`` is a lone month name the parse reads as another word: the modal
     of a wish ("May God preserve the scholars") or part of a person's name ("Arizona Governor Jan
-    Brewer")."""
+    Brewer").
+
+    The tag alone does not make a wish: the parser tags "May" opening any sentence a modal ("May saw
+    record sales"); a wish's modal comes before its subject and the bare verb it helps."""
     toks = doc.char_span(start, end, alignment_mode="expand")
     if toks is None or len(toks) != 1:
         return False
     t = toks[0]
     if t.text.rstrip(".").lower() not in MONTHS:
         return False
-    return bool(t.tag_ == "MD" or t.ent_type_ == "PERSON")
+    if t.ent_type_ == "PERSON":
+        return True
+    v = t.head
+    return bool(t.tag_ == "MD" and t.dep_ == "aux" and v.tag_ == "VB"
+                and any(c.dep_ == "nsubj" and t.i < c.i < v.i for c in v.children))
 
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
 _HAVE_NOW = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
+# verbs that set or move the date of what they name: the date after "for", "to", "until" is the one set,
+# which their tense does not place ("The vote was scheduled for November 4": the coming one)
+_DATE_SETTERS = frozenset({"schedule", "reschedule", "postpone", "delay", "move", "set", "push", "put", "slate",
+                           "plan", "adjourn", "defer", "extend", "bring", "book", "call", "fix", "arrange", "shift"})
+_SET_FOR = frozenset({"for", "to", "until", "till"})
 
 
 def told_direction(doc: Any, start: int, end: int) -> int:
@@ -326,7 +338,8 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     Only an expression hanging on its verb, itself or through a preposition, counts: one inside a
     noun's phrase is the time of that noun, and so may be one right after a noun, whatever the parser
     hangs it on ("will respond to the death on Monday"); a participle or an infinitive tells no tense
-    of its own."""
+    of its own; nor does a verb setting a date tell the date it sets ("was postponed until November 3",
+    :data:`_DATE_SETTERS`)."""
     toks = doc.char_span(start, end, alignment_mode="expand")
     if toks is None or len(toks) == 0:
         return 0
@@ -335,6 +348,8 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     first = toks[0]
     if h.pos_ == "ADP" and r.dep_ == "pobj" and h.head.i != h.i:
         first = h if h.i < first.i else first
+        if h.lower_ in _SET_FOR and h.head.lemma_ in _DATE_SETTERS:
+            return 0
         h = h.head
     if first.i > 0 and doc[first.i - 1].pos_ == "NOUN":
         return 0

@@ -653,7 +653,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 76
+    version = 77
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -691,7 +691,7 @@ class TimeStage(ArticleStage):
                 s += 1
             if e > s:
                 spans.append((s, e, 0.6))
-        spans = sorted(sp for sp in spans if not street_number(text, sp[1]))  # "1900 Seaport Blvd."
+        spans = sorted(sp for sp in spans if not street_number(text, sp[0], sp[1]))  # "1900 Seaport Blvd."
         sent_starts = [s.start for s in item.sentences] or [0]
         in_order = all(a <= b for a, b in pairwise(sent_starts))
         out: list[TimeExpr] = []
