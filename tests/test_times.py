@@ -2008,3 +2008,17 @@ def test_may_opening_a_sentence_is_the_month_unless_it_opens_a_wish() -> None:
     assert _values("May brought record sales.", octo) == [("May", "2014-05")]
     assert _values("May you live long.", octo) == []
     assert _values("May he rest in peace.", octo) == []
+
+
+def test_what_is_done_during_a_lasting_happening_is_not_the_leads_day() -> None:
+    # SemEval trial doc 4954 (Wikinews): "showed" took the lead's day, the day of the ruling, though
+    # it was done on some day of the trial; a meeting lasts no longer than the day the lead gives
+    text = ("The Beatles' label Apple Corps lost its court case against Apple Computer today. "
+            "During the case Apple Corps showed the court how many times the logo appeared. "
+            "During his presidency he signed hundreds of laws. "
+            "During the meeting the minister announced new taxes.")
+    a = _parsed(text, published=date(2006, 5, 8))
+    got = _events_by_word(a)
+    assert got["showed"][1:] == (None, "none")
+    assert got["signed"][1:] == (None, "none")
+    assert got["announced"][1:] == ("2006-05-08", "lead")

@@ -653,7 +653,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 77
+    version = 78
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -899,11 +899,29 @@ def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, 
         return ref, "continuity"
     if reading == "lead" and placers and nearest_time(doc, tok, placers, para, refer)[1] < _CLAUSE_COST:
         return None, "none"  # "was introduced less than two weeks ago": some past day the text leaves vague
+    if reading == "lead" and _during_lasting(tok):
+        return None, "none"  # "During the case Apple Corps showed the court": some day of the case, not the lead's
     if reading == "lead" and lead is not None and lead.start < tok.idx:
         return lead, "lead"
     if reading == "lead" and not near_day and tense(tok) == "past":
         return None, "recent"  # a present perfect's time is the report's now: the publication day
     return None, "document" if reading is not None else "none"
+
+
+# happenings that last for days or years: what is done "during" one is done on some day of it
+_LASTING = frozenset({"case", "trial", "war", "campaign", "conflict", "occupation", "investigation", "proceedings",
+                      "reign", "presidency", "tenure", "career", "siege", "crisis", "outbreak", "negotiations"})
+
+
+def _during_lasting(tok: Any) -> bool:
+    """The verb's clause is placed "during" a lasting happening (:data:`_LASTING`) no expression dates:
+    "During the case Apple Corps showed the court how many times the logo appeared"."""
+    v = clause_verb(tok)
+    if v is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "during" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _LASTING and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in g.subtree) for g in c.children) for c in v.children)
 
 
 def _doer_words(doc: Any, agent: Any, names: Sequence[Span], text: str) -> set[tuple[str, bool]]:
