@@ -1486,3 +1486,15 @@ def test_a_name_after_its_title_takes_the_title(nlp: object) -> None:
     text = "Another critic, Laurence H. Tribe, likened the rules to a bonfire."
     a = _by_cue(text, nlp)["likened"]
     assert a.source is not None and text[a.source[0]:a.source[1]] == "Another critic, Laurence H. Tribe"
+
+
+def test_a_second_that_clause_after_but_is_the_same_report(nlp: object) -> None:
+    # ", but that ..." with "that" opening a clause is the cue's second reported clause; "that" as a
+    # determiner opens a clause of the writer's.
+    t = "The governor said the state needs new roads, but that he would not raise the gas tax to pay for them."
+    [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    assert a.cue_lemma == "say"
+    assert any("he would not raise the gas tax" in t[s:e] for s, e in a.outer)
+    t = "Moreno believes the plan is too costly, but that group will pass it anyway."
+    [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    assert [t[s:e] for s, e in a.outer] == ["the plan is too costly"]

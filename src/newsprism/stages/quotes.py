@@ -805,7 +805,8 @@ class _Builder:
                 src = info["source"] or (0, 0)
                 hits = [k for k in range(a0, a) if v.idx[k] != tok.idx and not src[0] <= v.idx[k] < src[1] and (
                     v.pos[k] == "VERB" and v.lemma[k] in CUE_CLASSES or (
-                        v.lower[k] in _TAIL_WORDS and k > 0 and v.lower[k - 1] in (",", ";")))]
+                        v.lower[k] in _TAIL_WORDS and k > 0 and v.lower[k - 1] in (",", ";")
+                        and not self._second_that(k)))]
                 if hits:
                     if not (learned and pieces[-1][1] <= tok.idx < r[0] and v.idx[hits[-1]] < tok.idx):
                         break
@@ -838,6 +839,14 @@ class _Builder:
             return None
         content = tuple(pieces)
         return tok, {**info, "content": content, "outer": content}
+
+    def _second_that(self, k: int) -> bool:
+        """The contrast word at token ``k`` opens a second "that" clause of the same report
+        ("believes there are no good options, but that the lesser of two evils will do"): the
+        cue's, not a clause of its own; not "that" as a pronoun or determiner ("but that
+        group ...", "but that doesn't ...")."""
+        v = self.view
+        return k + 1 < v.n and v.lower[k + 1] == "that" and v.dep[k + 1] == "mark"
 
     def _close_quote(self, r: Range) -> Range:
         """Reported content that ends inside a quote it opened ends with the quote's closing
