@@ -656,15 +656,34 @@ def test_a_word_and_its_peoples_word_make_no_one_name() -> None:
 @pytest.mark.parametrize(("sentence", "word", "supposed"), [
     ("Officials fear that Boko Haram could storm the village.", "storm", True),
     ("In the event of his death, power would pass to his deputy.", "death", True),
-    ("If the deal collapses, the girls stay captive.", "collapses", True),
+    ("If the deal collapses, the girls stay captive.", "deal", True),
+    ("The aircraft could be used in an attack on the village.", "attack", True),
     ("Apple might introduce 100,000 apps by the time it gets launched.", "launched", True),
-    ("In May Boko Haram stormed the village.", "stormed", False),
     ("Will Ross saw the attack on the village.", "attack", False),
-    ("Police said, as the gunmen could be heard, that the storming began.", "storming", False),
+    ("Police said, as the gunmen could be heard, that the storming began.", "began", False),
+    ("Officials who would not give their names said the attack on the village killed 12.", "attack", False),
+    ("The attack could spark reprisals in the north.", "attack", False),
+    ("The police chief could not confirm the killing of the students.", "killing", False),
 ])
-def test_what_is_told_as_supposed_is_read_in_its_clause(sentence: str, word: str, supposed: bool) -> None:
-    # a modal (in lower case: "May" and "Will" also name a month and people) or a condition from the
-    # clause's opening up to the word; a comma inside a number opens no clause
-    at = sentence.index(word)
-    ev = Event(start=at, end=at + len(word), label="attack", sentence=Span(start=0, end=len(sentence), label="S"))
-    assert _supposed(sentence, ev) is supposed
+def test_what_is_told_as_supposed_is_read_in_the_parse(pipe: Pipeline, sentence: str, word: str,
+                                                        supposed: bool) -> None:
+    # a modal on the word's own verb chain (in the parse: "Will" is no modal of "saw", the "would" of a
+    # relative clause none of the clause around it) or a condition; a subject before its modal and what a
+    # verb of saying tells of are taken as real
+    (a,) = _run(pipe, {"a": (sentence, date(2014, 10, 18))})
+    (ev,) = [e for e in a.events if a.text[e.start:e.end] == word]
+    assert _supposed(ev) is supposed, dating_rule(ev)
+
+
+def test_an_undated_happening_a_modal_of_another_clause_is_near_joins_what_took_place(pipe: Pipeline) -> None:
+    # "Officials who would not give their names said the Boko Haram attack on Waga killed 12": the modal is
+    # the officials', and the attack is Monday's, which the other report dates
+    text_b = ("Nigerian troops moved north on Tuesday.\n\n{x} said the Boko Haram attack on Waga killed 12 "
+              "people.")
+    for x in ("Officials who would not give their names", "Residents who could flee"):
+        a, b = _run(pipe, {"a": ("Boko Haram attacked the village of Waga on Monday, killing 12 people.",
+                                 date(2014, 10, 14)),
+                           "b": (text_b.format(x=x), date(2014, 10, 15))})
+        attack = [(e.date, sorted(m.article for m in e.mentions)) for e in build_timeline([a, b])
+                  if e.description.startswith("Boko Haram attack")]
+        assert attack == [("2014-10-13", ["a", "b"])], (x, attack)

@@ -464,7 +464,7 @@ def test_stage_events_are_dated_by_the_rule_the_eval_scores() -> None:
     second = [e for e in a.events if a.text[e.start:e.end] == "said"][-1]
     assert (second.date, dating_rule(second)) == ("2010-06-07", "lead")
     assert date_word(a, second.start) == ("2010-06-07", "day", "lead")
-    assert by["release"].date is None and dating_rule(by["release"]) == "none"
+    assert by["release"].date is None and dating_rule(by["release"]) == "supposed"
     # undated, then dated later: the lead's day follows the new date (no re-parse)
     undated = _parsed(text, published=None)
     assert [e.date for e in undated.events if a.text[e.start:e.end] == "said"][-1] is None
@@ -1111,8 +1111,8 @@ def test_a_future_someone_is_said_to_foresee_is_an_undated_event_unless_a_price_
             "will not sell the phones.")
     a = _parsed(text)
     got = _events_by_word(a)
-    assert got["provide"] == ("occurrence", None, "none")
-    assert got["ask"] == ("occurrence", None, "none")
+    assert got["provide"] == ("occurrence", None, "supposed")
+    assert got["ask"] == ("occurrence", None, "supposed")
     assert not {"start", "require", "based", "take", "sell"} & set(got)
 
 

@@ -582,27 +582,14 @@ def _repeated(text: str, ev: Event) -> bool:
     return _REPEATED_RX.search(text, max(lo, ev.start - 40), min(hi, ev.end + 40)) is not None
 
 
-# what tells a happening as supposed, not as one that took place: a modal before its word in its clause
-# ("Apple might introduce", "the aircraft could be used in an attack"), or a condition ("In the event of
-# his death", "if the deal collapses"); the modals in lower case only, as "May", "Will" and "Can" also
-# name a month and people
-_SUPPOSED_RX = re.compile(r"\b(?:will|shall|would|could|might|may|should|must|can)\b|['’](?:d|ll)\b"
-                          r"|\b(?i:if|unless|in\s+(?:the\s+event|case)\s+of)\b")
-# where a clause opens: past a semicolon, colon, bracket or comma (not one inside a number: "100,000")
-_CLAUSE_BREAK_RX = re.compile(r"[;:()]|,(?!\d)")
-
-
-def _supposed(text: str, ev: Event) -> bool:
-    """The event is told as supposed in its clause (:data:`_SUPPOSED_RX`, from the clause's opening
-    up to its word): the times stage leaves such a happening undated, as it does a noun no expression
-    or tense dates ("the shooting"), and undated it joined the entry of its class it shares a name
-    with: on 300 FNC-1 bodies "Asked whether Nigeria would consider releasing captured Boko Haram
+def _supposed(ev: Event) -> bool:
+    """The event is undated and told as supposed (the times stage's rule ``supposed``: a modal or a
+    condition on its verb chain): the stage leaves such a happening undated, as it does a noun no
+    expression or tense dates ("the shooting"), and undated it joined the entry of its class it shares a
+    name with: on 300 FNC-1 bodies "Asked whether Nigeria would consider releasing captured Boko Haram
     militants" joined the deal for the schoolgirls' release, "Neither the U.S. Army nor the Pentagon
     would comment" a soldier's remarks."""
-    sent = ev.sentence
-    lo = sent.start if sent is not None else max(0, ev.start - 80)
-    lo = max([lo] + [m.end() for m in _CLAUSE_BREAK_RX.finditer(text, lo, ev.start)])
-    return _SUPPOSED_RX.search(text, lo, ev.start) is not None
+    return ev.date is None and dating_rule(ev) == "supposed"
 
 
 def _told_as(text: str, ev: Event) -> tuple[str, int, str] | None:
@@ -1171,7 +1158,7 @@ def _cluster(events: list[tuple[str, Event, str]],
         told_to = bool(party) and len(party) < len(names)
         pub = published.get(aid)
         past = dating_rule(ev) in _TOLD_BY_TENSE  # a past of its report's day (or month)
-        supposed = ev.date is None and _supposed(text, ev)
+        supposed = _supposed(ev)
         for c in pool:
             if c.label != ev.label or (ev.label == OCCURRENCE and _stem(text, ev) not in c.stems):
                 continue

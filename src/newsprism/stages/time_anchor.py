@@ -14,8 +14,8 @@ from typing import Any
 from .temporal import MONTHS
 
 __all__ = ["CLAUSAL", "CLAUSE_COST", "RANK", "WORD_MAX_COST", "Paragraphs", "clause_verb", "lead_expression",
-           "misread_month", "modifier_reach", "nearest_time", "own_phrase", "paragraph_ids", "path_cost", "referring_nominal", "tense",
-           "tense_reading", "told_direction"]
+           "misread_month", "modifier_reach", "nearest_time", "own_phrase", "paragraph_ids", "path_cost", "referring_nominal", "supposed",
+           "tense", "tense_reading", "told_direction"]
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj", "acl"})
 CLAUSE_COST = 6
@@ -569,6 +569,68 @@ def _tense_giver(v: Any) -> Any:
 
 
 _SUPPOSING = frozenset({"if", "unless"})
+# where a gerund stands as a noun ("without triggering an arrest", "by also taking strikes")
+_NOMINAL_DEPS = frozenset({"pcomp", "pobj", "dobj", "nsubj", "nsubjpass"})
+# a condition a noun phrase sets ("In the event of his death", "in case of an attack")
+_CASE_NOUNS = frozenset({"event", "case"})
+
+
+def _bare_after(v: Any, modal: Any) -> bool:
+    """The verb chain of ``v`` goes on in the bare form after ``modal``, as a modal's does ("could storm",
+    "could be used"); not "Will Ross saw the attack", whose "Will" the parse takes for one."""
+    after = [a for a in v.children if a.dep_ in ("aux", "auxpass") and a.i > modal.i]
+    return min(after + [v], key=lambda t: t.i).tag_ == "VB"
+
+
+# the marks of a clause telling when its verb's happening is ("by the time it gets launched", "when the army
+# leaves"): a supposed happening's time is supposed too
+_WHEN_MARKS = frozenset({"when", "before", "after", "until", "once"})
+
+
+def _when_of(v: Any) -> bool:
+    """Verb ``v`` heads a clause telling when or what for the happening of the verb it hangs on is: an
+    adverbial clause marked by :data:`_WHEN_MARKS` or an infinitive ("may use a law to charge citizens"),
+    or a relative clause of "the time"."""
+    if v.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS or c.dep_ == "aux" and c.lower_ == "to"
+                   for c in v.children)
+    return v.dep_ == "relcl" and v.head.lemma_.lower() == "time"
+
+
+def supposed(tok: Any) -> bool:
+    """``tok`` is told as supposed, not as taking place: a modal auxiliary before it on its own verb chain
+    (its verb, through a gerund standing as a noun, and the verbs that verb is the infinitive, the
+    conjunct sharing its subject, or the time or purpose clause of: "Boko Haram could storm the village",
+    "the aircraft could be used in an attack", "might want to launch an attack", "might introduce 100,000
+    apps by the time it gets launched"), or a condition ("if", "unless" or "in the event of" on that
+    chain); not a happening a verb of saying tells of ("cannot confirm her capture"). Read in the parse, so
+    a modal of another clause is none of its ("Officials who would not give their names said the attack
+    killed 12"), nor is "'d" for "had" ("He'd planned the attack"), the noun "will" or the name "Will"
+    (:func:`_bare_after`); and a subject before its modal is taken to be real ("The attack could spark
+    reprisals")."""
+    if _conditional(tok):
+        return True
+    w = tok
+    for _ in range(12):
+        if w.pos_ in ("VERB", "AUX") and not (w.tag_ == "VBG" and w.dep_ in _NOMINAL_DEPS):
+            if w is not tok and w.lemma_.lower() in _REPORTING:
+                return False  # "I cannot confirm [the report of her capture]": the capture is what is told of
+            for c in w.children:
+                if c.dep_ == "aux" and c.i < tok.i and c.tag_ == "MD" and c.lower_ in _MODALS | {"'d", "’d"} \
+                        and _bare_after(w, c):
+                    return True
+                if c.dep_ == "mark" and c.lower_ in _SUPPOSING:
+                    return True
+            if not (w.dep_ == "xcomp" or _when_of(w) or w.dep_ == "conj" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in w.children)) or w.head.i == w.i:
+                return False
+        elif w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lower_ in _CASE_NOUNS \
+                and w.head.head.head.lower_ == "in":
+            return True
+        if w.head.i == w.i:
+            return False
+        w = w.head
+    return False
 
 
 def _conditional(tok: Any) -> bool:

@@ -82,6 +82,7 @@ from .time_anchor import (
     path_cost,
     referring_nominal,
     reporting_verb,
+    supposed,
     tense,
     tense_reading,
     told_direction,
@@ -217,7 +218,8 @@ DATING_CONFIDENCE: dict[str, float] = {
     "inherited": 0.6,  # from a trigger it modifies or is modified by ("killed in an airstrike")
     "coreferent": 0.58,  # a referring noun ("Soleimani's death"): the date the article gives that happening
     "sentence": 0.55,  # the nearest expression of its clause, not claimed by the trigger itself
-    "none": 0.5,  # no date: future, modal, infinitive, pluperfect, quoted past
+    "none": 0.5,  # no date: future, infinitive, pluperfect, quoted past
+    "supposed": 0.52,  # no date, told as supposed: a modal or a condition on its verb chain (``supposed``)
     "continuity": 0.45,  # a future without a time of its own: the future day or month the report last named
     "lead": 0.42,  # by its past tense: the day the lead names (``time`` is the lead's expression)
     "document": 0.4,  # by its tense: the publication day
@@ -653,7 +655,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 78
+    version = 79
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -737,6 +739,7 @@ class TimeStage(ArticleStage):
         titles = [(qs, qe) for qs, qe in quotes if _TITLED_RX.search(text, max(0, qs - 24), qs)]
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
+        trigger_at: list[int] = []  # each event's trigger token
         para = paragraph_ids(doc, text)
         lead = lead_expression(doc, text, times)
         near_day = names_near_day(text, times)
@@ -840,6 +843,7 @@ class TimeStage(ArticleStage):
                 if first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
                         and not doc[first - 1].whitespace_:
                     first -= 2  # a word the tokenizer split at its hyphen ("Pre-orders", "re-election") is one word
+                trigger_at.append(tok.i)
                 events.append(Event(
                     start=doc[first].idx, end=tok.idx + len(tok.text), label=tr.label, stage=self.tag,
                     confidence=conf, sentence=sspan, time=time, date=value, precision=precision,
@@ -859,6 +863,11 @@ class TimeStage(ArticleStage):
             ptime = co if co is not None else ptime
             value, precision, conf = event_date(rule, ptime, anchor)
             events[k] = dataclasses.replace(events[k], time=ptime, date=value, precision=precision, confidence=conf)
+        for k, i in enumerate(trigger_at):
+            if events[k].date is None and dating_rule(events[k]) == "none" and supposed(doc[i]):
+                # the timeline joins no undated supposed happening to what took place ("Boko Haram could
+                # storm the village" is not April's storming)
+                events[k] = dataclasses.replace(events[k], confidence=DATING_CONFIDENCE["supposed"])
         return events
 
 
