@@ -816,7 +816,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v60"
+    assert st.tag == "quotes.v61"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -2725,7 +2725,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 60
+    version = 61
     requires = ("parse",)
     assigns = ("quotes",)
 
