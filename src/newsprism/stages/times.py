@@ -1894,28 +1894,9 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
     one the report names by a noun ("the teachers", "A team of Russians").
 
     A dummy "it" (:func:`_dummy_it`: "It was widely reported that he became ill") and, outside quotes,
-    the newsroom's "we" ("We've seen online reports", as :func:`_writers_own` reads it) stand for no
-    one. Measured at times.v70: FNC-1 bodies 0-299, the participants of 29 events changed (entries 767
-    -> 764), read all: the 14 of a dummy "it" from a wrong party to none (North Korea, the United States,
-    "Tripoli International Airport"), 11 of "we" from a wrong one to none (Apple x3, "Apple Watch" x2,
-    Kobani, Moscow), 3 right ones lost ('"We contacted the owner ...' of the Scottish SPCA: a quote the
-    quote finder misses as it does not close in its paragraph); SemEval trial unchanged (9509's "It was
-    announced that Starbucks would offer" is no longer Apple's, and its statement leaves Apple's entry
-    of the day, n 5 -> 4).
-
-    Measured at times.v68 ("they"): FNC-1 bodies 0-299, the participants of 100 events changed (5211
-    events, 771 -> 767 entries), read all: about 80 from a wrong party to none ("Nasa heard large blast",
-    "Rosenberg called story", "Adygeya Republic said" x4, "Florida pointed" gone), about 6 right ones
-    lost ("Those numbers were so appealing to the KFC Corporation, they decided", "the Libyan government
-    announced that they had lost control": a subject of no clause of theirs), the rest wrong before and
-    after; no date changed. SemEval trial unchanged.
-
-    Measured at times.v67: FNC-1 bodies 0-299, the participants of 95 events changed (5211 events, 773 ->
-    770 entries); read all, about 60 from a wrong party to the right one or to none (Cumbria Police, the
-    Defense Department, Reuters, "Teach for America" gone; "Pamela Hatchfield removed time capsule",
-    "John Kirby called death of Mr. Godane"), 4 from the right one to none or a wrong one (a "Cesar" the
-    tagger took for an organisation), the rest wrong before and after. SemEval trial unchanged (1664's
-    "This 'switch', he said" is Steve Jobs, 460 characters back, not Intel)."""
+    the newsroom's "we" ("We've seen online reports": the report's own voice, the "we" whose plans
+    :func:`_writers_own` takes for no news) stand for no one: the name last told before them is no
+    party of theirs."""
     if tok.pos_ == "NOUN":
         return _named_as(names, tok, text)
     if tok.lower_ in _FIRST_PERSON:
