@@ -816,7 +816,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v61"
+    assert st.tag == "quotes.v62"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1325,6 +1325,9 @@ def test_the_subject_of_a_verb_of_seeming_is_reported(nlp: object, text: str, pi
         # The cue takes the noun's article and modifiers.
         ("The speech was a tacit acknowledgment that the war had failed.", "a tacit acknowledgment",
          "that the war had failed", None),
+        # An existential "there" and its copula open the cue (h85).
+        ("There has been no doubt that the senator will run.", "There has been no doubt",
+         "that the senator will run", None),
     ],
 )
 def test_a_noun_of_saying_reports_its_that_clause(nlp: object, text: str, cue: str, content: str,

@@ -2410,6 +2410,12 @@ class _Builder:
             # "growing concerns"): PolNeAR train, 13 of the 35 such cues this rule finds, the bare
             # noun 5.
             cue = (min([tok.idx] + [c.left_edge.idx for c in mods]), tok.idx + len(tok))
+            there = next((c for c in tok.head.children if c.dep_ == "expl" and c.lower_ == "there"), None) \
+                if tok.dep_ == "attr" else None
+            if there is not None and there.i < i:
+                # "there is widespread agreement that": the cue opens on the "there" (PolNeAR
+                # train, all 12 such cues).
+                cue = (there.idx, cue[1])
             out.append((tok, {"content": (comp,), "outer": (comp,), "label": "indirect", "cue": cue,
                               "lemma": v.lemma[i], "source": source, "head": head, "order": cue[0]}))
             taken.append(comp)
@@ -2725,7 +2731,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 61
+    version = 62
     requires = ("parse",)
     assigns = ("quotes",)
 
