@@ -2022,3 +2022,8 @@ def test_what_is_done_during_a_lasting_happening_is_not_the_leads_day() -> None:
     assert got["showed"][1:] == (None, "none")
     assert got["signed"][1:] == (None, "none")
     assert got["announced"][1:] == ("2006-05-08", "lead")
+    # the happening the phrase names keeps its own date: the trial opened today
+    b = _parsed("The trial of the two men opened today. During the trial, a witness was attacked.",
+                published=date(2014, 10, 17))
+    trials = [(e.date, dating_rule(e)) for e in b.events if b.text[e.start:e.end] == "trial"]
+    assert trials[-1] == ("2014-10-17", "lead") and _events_by_word(b)["attacked"][1:] == (None, "none")

@@ -655,7 +655,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 79
+    version = 80
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -923,12 +923,14 @@ _LASTING = frozenset({"case", "trial", "war", "campaign", "conflict", "occupatio
 
 
 def _during_lasting(tok: Any) -> bool:
-    """The verb's clause is placed "during" a lasting happening (:data:`_LASTING`) no expression dates:
-    "During the case Apple Corps showed the court how many times the logo appeared"."""
+    """The word's clause is placed "during" a lasting happening (:data:`_LASTING`) no expression dates:
+    "During the case Apple Corps showed the court how many times the logo appeared". The happening
+    named in that phrase is not placed by it ("During the trial, the prosecutor showed": the trial
+    keeps its own date)."""
     v = clause_verb(tok)
     if v is None:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "during" and any(
+    return any(c.dep_ == "prep" and c.lower_ == "during" and not c.left_edge.i <= tok.i <= c.right_edge.i and any(
         g.dep_ == "pobj" and g.lemma_.lower() in _LASTING and not any(
             t.ent_type_ in ("DATE", "TIME") for t in g.subtree) for g in c.children) for c in v.children)
 
