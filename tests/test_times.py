@@ -2027,3 +2027,13 @@ def test_what_is_done_during_a_lasting_happening_is_not_the_leads_day() -> None:
                 published=date(2014, 10, 17))
     trials = [(e.date, dating_rule(e)) for e in b.events if b.text[e.start:e.end] == "trial"]
     assert trials[-1] == ("2014-10-17", "lead") and _events_by_word(b)["attacked"][1:] == (None, "none")
+
+
+def test_a_present_dated_by_the_calendar_is_a_schedule() -> None:
+    # FNC-1 bodies 376, 8: "the Chinese New Year sale, which begins Feb. 19" (October) was the past Feb. 19,
+    # "doesn't bust theirs out until November" (September) the past November
+    text = ("Stores prepare for the Chinese New Year sale, which begins Feb. 19. The agency makes a forecast but "
+            "doesn't publish it until November. The old sale began Feb. 19.")
+    a = _parsed(text, published=date(2014, 9, 6))
+    assert [(a.text[t.start:t.end], t.value) for t in a.times] == [
+        ("Feb. 19", "2015-02-19"), ("November", "2014-11"), ("Feb. 19", "2014-02-19")]

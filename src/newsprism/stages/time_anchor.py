@@ -364,6 +364,12 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     if h.tag_ == "VBD" or any(w in _PAST_AUX for w in auxes) or (
             h.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _HAVE_NOW for c in h.children)):
         return -1
+    present = (h.tag_ in ("VBZ", "VBP") and not auxes) or (h.tag_ == "VB" and auxes and all(
+        w in ("do", "does") for w in auxes))
+    if present and h.lemma_ != "be" and any(t.text.rstrip(".").lower() in MONTHS for t in toks):
+        # "the sale, which begins Feb. 19", "doesn't bust them out until November": a present dated
+        # by the calendar is a schedule
+        return 1
     return 0
 
 

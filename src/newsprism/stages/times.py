@@ -655,7 +655,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 80
+    version = 81
     requires = ("parse",)
     assigns = ("times", "events")
 
