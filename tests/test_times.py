@@ -1875,6 +1875,11 @@ def test_an_it_that_takes_steps_or_turns_out_cars_is_the_doer() -> None:
                    "protect users. It took the company a while to find the flaw.", published=date(2014, 9, 10))
     assert _parties(a, "took")[0] == ["Apple"] and _parties(a, "protect")[0] == ["Apple"]
     assert _parties(a, "took", 1)[0] == []
+    # "a lot" or "much" is measured by what follows its "of": steps are what the "it" took, time is a span
+    d = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nApple said on Monday that it took a lot of "
+                   "steps to protect users. It took a lot of time to find the flaw.", published=date(2014, 9, 10))
+    assert _parties(d, "took")[0] == ["Apple"] and _parties(d, "protect")[0] == ["Apple"]
+    assert _parties(d, "took", 1)[0] == []
     b = _mentioned("Toyota opened a plant in Ohio on Monday.\n\nToyota said it turned out 5,000 cars in March.",
                    published=date(2014, 9, 10))
     assert _parties(b, "turned")[0] == ["Toyota"]
@@ -1900,7 +1905,8 @@ def test_an_embedded_post_s_signature_dates_nothing_its_text_tells() -> None:
     # its sentence's: "meets" and "keeps" entries at October 2014, HBO's "launch" at March 4, 2015
     a = _parsed("Users say the new phone pulls their hair.\n\n#hairgate— Jane Roe (@janeroe) October 6, 2014The seam "
                 "where the aluminum meets the glass keeps catching my hair.", published=date(2014, 10, 9))
-    assert not [a.text[e.start:e.end] for e in a.events if (e.date or "").startswith("2014-10") and e.date != "2014-10-09"]
+    got = [(a.text[e.start:e.end], e.date) for e in a.events]
+    assert got == [("say", "2014-10-09"), ("meets", "2014-10-09")]
 
 
 def test_a_title_s_words_tell_no_happening() -> None:
@@ -1912,6 +1918,14 @@ def test_a_title_s_words_tell_no_happening() -> None:
                 'The agency said "a strike killed the leader on Friday."', published=date(2014, 10, 11))
     got = [a.text[e.start:e.end] for e in a.events]
     assert "Confirms" not in got and got.count("strike") == 1 and "said" in got
+    # "entitled" after a verb other than "be" is the adjective: the quote after it is a speaker's, not a
+    # title; after a noun, or as "is titled", it still names one
+    b = _parsed('Workers felt entitled, "We won the strike on Monday," the union said. A video, aptly titled '
+                '"Rebels seized the town," was posted. It’s titled "Police raided the office."',
+                published=date(2014, 10, 14))
+    got = [(b.text[e.start:e.end], e.date) for e in b.events]
+    assert got[:3] == [("won", "2014-10-13"), ("strike", "2014-10-13"), ("said", "2014-10-13")]
+    assert not {"seized", "raided"} & {w for w, _ in got}
 
 
 def test_the_toll_of_one_blow_is_the_day_s_news_and_a_superscript_is_no_count() -> None:

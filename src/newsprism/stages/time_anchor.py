@@ -509,7 +509,7 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
         if v is not None and (g := _tense_giver(v)) is not v and any(
                 c.dep_ == "advmod" and c.lower_ in _UNPLACED for c in g.children):
             return None  # "has previously published a fake report, claiming that ...": the claim is as early
-        if tns == "perfect" and v is not None and _counted(v):
+        if tns == "perfect" and v is not None and counted(v):
             return None  # "Boko Haram has killed thousands of people": a sum over some time, not the news
         rv = reporting_verb(v) if v is not None else None
         if rv is not None and not (tns == "perfect" and _news_now(v, rv)):
@@ -532,7 +532,7 @@ _ONE_BLOWS = frozenset({
     "hurricane", "cyclone", "storm"})
 
 
-def _counted(v: Any) -> bool:
+def counted(v: Any) -> bool:
     """What the verb acts on is counted in the plural by a large count (:data:`_COUNTS`, :data:`_SUM_COUNT`:
     "has killed thousands of people", "has executed hundreds", "have been killed", of "more than 3,400
     people", "has distributed over 3,000 units"): a perfect summing up happenings over some time, not one

@@ -72,8 +72,8 @@ from .time_anchor import (
     PERFORMING,
     WORD_MAX_COST,
     Paragraphs,
-    _counted,
     clause_verb,
+    counted,
     lead_expression,
     misread_month,
     nearest_time,
@@ -189,13 +189,15 @@ _QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![^\s(:—–-])['‘](?:
 _GLUE_RX = re.compile(r"[a-z][A-Z]")
 # short words that extraction glues to the name before them ("Soleimaniin", "Moussavia")
 _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
-# An embedded post's signature: "— Daily Caller (@DailyCaller) February 29, 2020" ends its paragraph.
 # what names the quote after it as a title: "a story entitled", "a video titled", "the headline:"
-_TITLED_RX = re.compile(r"(?i)\b(?:entitled|titled|headlined|headline(?:\s+(?:read|reading|said))?)[:,]?\s*$")
+# ("entitled" and "titled" only where :func:`_titled` reads them so)
+_TITLED_RX = re.compile(r"(?i)\b(?:(?P<named>entitled|titled)|headlined|headline(?:\s+(?:read|reading|said))?)[:,]?\s*$")
 # the handle an embedded post's signature ends in before its date ("— Kavan (@KavKilledKenny) October 1, 2014"):
 # that date is the post's, not its sentence's, even when extraction glues the next post to it ("2014My hair")
-_SIGNED_RX = re.compile(r"\(@\w{1,30}\)\s*$")
-_EMBED_SIG_RX = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
+_HANDLE = r"\(@\w{1,30}\)"
+_SIGNED_RX = re.compile(_HANDLE + r"\s*$")
+# An embedded post's signature: "— Daily Caller (@DailyCaller) February 29, 2020" ends its paragraph.
+_EMBED_SIG_RX = re.compile(r"[—–-]\s*[^\n()]{1,80}" + _HANDLE + r"\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
 
 
 def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_start: int = 0,
@@ -655,7 +657,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 81
+    version = 82
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -736,7 +738,7 @@ class TimeStage(ArticleStage):
         names = self._names(item, doc)
         by_start = _ByStart(names)
         quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
-        titles = [(qs, qe) for qs, qe in quotes if _TITLED_RX.search(text, max(0, qs - 24), qs)]
+        titles = [(qs, qe) for qs, qe in quotes if _titled(doc, text, qs)]
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
         trigger_at: list[int] = []  # each event's trigger token
@@ -1458,7 +1460,7 @@ def _since_span(doc: Any, tok: Any, tx: TimeExpr) -> bool:
         v = v.head  # "have been killed or gone missing": the perfect's auxiliaries are on the first verb
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
         return False
-    if not _counted(v):
+    if not counted(v):
         return False
     toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     if toks is None or len(toks) == 0:
@@ -1960,15 +1962,30 @@ def _dummy_it(tok: Any) -> bool:
 
 # what "it takes" to do something when the "it" is no one: time, effort, money ("It took a while to find",
 # "it takes courage to")
-_MEASURES = frozenset({"time", "while", "effort", "work", "courage", "patience", "money", "lot", "much",
-                       "minute", "hour", "day", "week", "month", "year", "decade"})
+_MEASURES = frozenset({"time", "while", "effort", "work", "courage", "patience", "money", "minute", "hour", "day",
+                       "week", "month", "year", "decade"})
+
+
+# words of an amount only, whose measure is the noun after "of" ("a lot of time"; "a lot of steps" is things)
+_AMOUNTS = frozenset({"lot", "much"})
 
 
 def _taken_measure(c: Any) -> bool:
     """``c``, a word hanging on "take", is the span of time, the effort or the sum it takes ("four days",
-    "years of work", "$5 million", "a lot of effort")."""
-    return c.dep_ in ("dobj", "npadvmod") and (
-        c.ent_type_ in ("DATE", "TIME", "MONEY") or c.tag_ == "CD" or c.lemma_.lower() in _MEASURES)
+    "years of work", "$5 million", "a lot of time", "much of the year"). An amount (:data:`_AMOUNTS`) is
+    one when nothing follows it ("it took a lot to") or its "of" names one: "it took a lot of steps to
+    protect users" tells what the "it" did."""
+    if c.dep_ not in ("dobj", "npadvmod"):
+        return False
+    if c.lemma_.lower() in _AMOUNTS:
+        of = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        return not of or any(_measure(g) for g in of)
+    return _measure(c)
+
+
+def _measure(c: Any) -> bool:
+    """``c`` names a span of time, an effort or a sum (:data:`_MEASURES`, a date, a time, money or a figure)."""
+    return c.ent_type_ in ("DATE", "TIME", "MONEY") or c.tag_ == "CD" or c.lemma_.lower() in _MEASURES
 
 
 def _unnamed_speaker(doc: Any, tok: Any, reach: int) -> int:
@@ -2190,6 +2207,29 @@ def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequ
         verb = tok.text if tok.pos_ == "VERB" else tok.lemma_.lower()
         out = " ".join(x for x in (agent, verb, patient) if x)
     return " ".join(out.split())[:120]
+
+
+def _titled(doc: Any, text: str, qs: int) -> bool:
+    """The quote opening at ``qs`` is a title (:data:`_TITLED_RX`). "Headline(d)" always names one;
+    "entitled" and "titled" only after a noun or a figure ("a story entitled", "his blog, aptly titled",
+    "a commentary Monday titled"), a form of "be" ("The video is titled", "It was entitled") or opening
+    the sentence ("Titled "A Message to America," the video ..."): after another verb the word is the
+    adjective of what one is owed, and the quote a speaker's ('Workers felt entitled, "We won the strike
+    on Monday," the union said')."""
+    m = _TITLED_RX.search(text, max(0, qs - 24), qs)
+    if m is None:
+        return False
+    if m.group("named") is None:
+        return True
+    span = doc.char_span(m.start("named"), m.end("named"), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    w = span[0]
+    i = w.i - 1
+    while i >= w.sent.start and (doc[i].is_punct or doc[i].is_space or doc[i].tag_ == "RB"):
+        i -= 1  # "The story, entitled", "is now titled", "aptly titled"
+    return i < w.sent.start or doc[i].pos_ in ("NOUN", "PROPN", "NUM") or doc[i].lemma_ == "be" \
+        or doc[i].dep_ == "auxpass"  # "It’s titled", whose curly "’s" the lemmatizer leaves as it is
 
 
 def _embed_dates(text: str, tag: str) -> list[tuple[int, int, TimeExpr]]:
