@@ -345,6 +345,23 @@ _CHANNEL_ENTS = frozenset({"DATE", "TIME"})
 _ON_TARGET_NOUNS = frozenset({"ban", "attack", "restriction", "crackdown", "clampdown", "sanction", "embargo",
                               "limit", "curb", "cap", "moratorium", "tax", "tariff", "censorship", "blockade",
                               "assault", "strike", "raid", "war", "boycott", "freeze", "veto", "block"})
+# The channel nouns a message goes out on, not a place or gathering a blow can fall on: after one of
+# the nouns above, "on" one of these may still be the act's channel ("announced the strike on
+# Twitter"), "on the rally" never is.
+_MEDIUM_NOUNS = _SPEAKING_NOUNS | {"twitter", "facebook", "instagram", "show", "program", "programme", "television",
+                                   "tv", "radio", "broadcast", "network", "channel", "media", "ad", "podcast"}
+# Blows that fall on places and people, never on a medium: "condemned [the strike] on Twitter".
+_PHYSICAL_BLOWS = frozenset({"strike", "raid"})
+# Cues whose act puts word out (announce, report, confirm, post): what they put out on a medium is
+# their channel ("announced [the ban] on Twitter"); a cue judging or weighing what it names takes
+# the "on" as its target ("defended [the ban on Twitter]", "condemned [the attacks on Facebook]").
+_PUBLISHING_CUES = frozenset({"announce", "report", "reveal", "disclose", "publish", "release", "unveil", "confirm",
+                              "declare", "post", "tweet", "broadcast", "air", "share"})
+# What follows a quote that is a sentence of its own: the line's end or the next sentence's
+# opening (a capital or another quote), or its speech tag, a cue within its first words
+# ("she asked"), see _Builder._quoted_sentence.
+_SENTENCE_AFTER = re.compile(r"[ \t\u00a0]*(?:$|[A-Z\"“‘'(])", re.MULTILINE)
+_TAG_WORDS = 3
 _JOINED = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 # The model's content grows to the whole phrase it heads when the words added average this
 # much content probability (see _Builder._complete).
@@ -1855,14 +1872,29 @@ class _Builder:
 
     def _quoted_sentence(self, r: QuoteRegion) -> bool:
         """A quote that is a sentence of its own, opening after a sentence's end and ending on
-        its own period or question mark ('“...,” Lopez told the crowd. “Ana Ruiz.”', '“That’s
-        Portland and Salem.”'): speech however capitalised, not a title named in the writer's
-        sentence ('said on “Meet the Press.”', '“The Walking Dead” is a drama')."""
+        its own period or question mark, the text going on after it with a new sentence or none
+        ('“...,” Lopez told the crowd. “Ana Ruiz.”', '“That’s Portland and Salem.”'): speech
+        however capitalised, not a title named in the writer's sentence ('said on “Meet the
+        Press.”', '“The Walking Dead” is a drama', '“Face the Nation.” aired it live')."""
         text = self.text
         if not (r.opened and r.closed) or not re.search(r"[.?!]$", text[r.start:r.end].rstrip()):
             return False
+        if not (_SENTENCE_AFTER.match(text, r.outer[1]) or self._tagged(r.outer[1])):
+            return False
         before = text[text.rfind("\n", 0, r.outer[0]) + 1:r.outer[0]].rstrip()
         return bool(before) and re.search(r"[.?!][\"”'’]*$", before) is not None
+
+    def _tagged(self, at: int) -> bool:
+        """The sentence going on at char ``at`` after a quote is its speech tag, a cue among its
+        first words ('“Ana Ruiz?” she asked', '“Mr. Mayor?” asked Lopez')."""
+        v = self.view
+        k = bisect.bisect_left(v.idx, at)
+        for j in range(k, min(k + _TAG_WORDS, len(v.idx))):
+            if v.punct[j]:
+                return False
+            if v.lemma[j] in CUE_CLASSES:
+                return True
+        return False
 
     def _opens_split(self, ri: int, cue: Any) -> bool:
         """A one-word quote closing on a comma before its cue, the quote going on right after the
@@ -1982,7 +2014,9 @@ class _Builder:
         on Twitter", "cited [the figure] at last week's forum ..."). A phrase hanging off the cue
         names a channel or a date; one hanging off the cue's object names a channel only (dates
         there are the object's: "talks it abandoned in 2009"), and an "on" after a noun of
-        banning or attacking names its target ("defended [the ban on Twitter]")."""
+        banning or attacking names its target ("defended [the ban on Twitter]") unless it is a
+        medium and the cue puts word out or the blow falls on no medium ("announced [the ban] on
+        Twitter", "condemned [the strike] on Twitter")."""
         v = self.view
         k = bisect.bisect_left(v.idx, r[0])
         last = bisect.bisect_left(v.idx, r[1]) - 1
@@ -2015,7 +2049,9 @@ class _Builder:
         if h == c and v.ent[objs[0]] in _CHANNEL_ENTS:
             return True
         if v.lower[p] == "on" and v.lemma[p - 1] in _ON_TARGET_NOUNS:
-            return False
+            put_out = v.lemma[p - 1] in _PHYSICAL_BLOWS or v.lemma[c] in _PUBLISHING_CUES
+            if not (put_out and v.lemma[objs[0]] in _MEDIUM_NOUNS):
+                return False
         if h == c:
             return v.lemma[objs[0]] in _CHANNEL_NOUNS
         return v.head[h] == c and v.dep[h] == "dobj" and v.lemma[objs[0]] in _CHANNEL_NOUNS
@@ -2731,7 +2767,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 62
+    version = 63
     requires = ("parse",)
     assigns = ("quotes",)
 
