@@ -1877,9 +1877,10 @@ def test_an_it_that_takes_steps_or_turns_out_cars_is_the_doer() -> None:
     assert _parties(a, "took", 1)[0] == []
     # "a lot" or "much" is measured by what follows its "of": steps are what the "it" took, time is a span
     d = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nApple said on Monday that it took a lot of "
-                   "steps to protect users. It took a lot of time to find the flaw.", published=date(2014, 9, 10))
+                   "steps to protect users. It took a lot of time to find the flaw. It took much effort to fix it.",
+                   published=date(2014, 9, 10))
     assert _parties(d, "took")[0] == ["Apple"] and _parties(d, "protect")[0] == ["Apple"]
-    assert _parties(d, "took", 1)[0] == []
+    assert _parties(d, "took", 1)[0] == [] and _parties(d, "took", 2)[0] == []
     b = _mentioned("Toyota opened a plant in Ohio on Monday.\n\nToyota said it turned out 5,000 cars in March.",
                    published=date(2014, 9, 10))
     assert _parties(b, "turned")[0] == ["Toyota"]

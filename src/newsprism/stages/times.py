@@ -657,7 +657,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 82
+    version = 83
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1954,8 +1954,11 @@ def _dummy_it(tok: Any) -> bool:
         return False
     lemma = v.lemma_.lower()
     if lemma == "take":
-        return any(c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                   for c in v.children) and any(_taken_measure(c) for c in v.children)
+        measures = [c for c in v.children if _taken_measure(c)]
+        # the parse often hangs the infinitive on the effort's noun ("a lot of effort to find", "much effort to")
+        done = [c for c in v.children if c.dep_ in ("xcomp", "advcl")] + [
+            g for m in measures for g in m.subtree if g.dep_ == "acl"]
+        return bool(measures) and any(any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in done)
     return lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children) \
         and any(c.dep_ == "ccomp" for c in v.children)
 
