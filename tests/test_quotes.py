@@ -816,7 +816,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v63"
+    assert st.tag == "quotes.v64"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1374,6 +1374,14 @@ def test_a_noun_of_saying_reports_its_that_clause(nlp: object, text: str, cue: s
     assert a.cue is not None and text[a.cue[0]:a.cue[1]] == cue
     assert [text[s:e] for s, e in a.outer] == [content]
     assert (text[a.source[0]:a.source[1]] if a.source else None) == source
+
+
+def test_a_source_does_not_open_on_the_mark_closing_a_title(nlp: object) -> None:
+    # h85 (_Builder._finish; PolNeAR dev 'On "Face the Nation," Sen. Bernie Sanders (Vt.), who ...'):
+    # the parse ran the subject back over the title's closing mark (fails on 8266900).
+    text = "On \"Meet the Press,\" Sen. Tom Smith (Vt.), who lost the primaries, identified young voters' exhaustion as a reason."
+    [a] = _with_cue(text, nlp, "identified")
+    assert a.source is not None and text[a.source[0]:a.source[1]] == "Sen. Tom Smith (Vt.), who lost the primaries"
 
 
 @pytest.mark.parametrize("text", [

@@ -2586,6 +2586,11 @@ class _Builder:
             # "it seems that ...", "it was unclear whether ...": the "it" holds no view (PolNeAR
             # marks no source); the act is the writer's.
             source = None
+        text = self.text
+        if source is not None and text[source[0]] in DOUBLE_MARKS and text[source[0] + 1:source[0] + 2].isspace():
+            # '"...," Vann R. Newkirk II, a writer for The Atlantic, said', 'On "Face the Nation,"
+            # Sen. Bernie Sanders': the mark closes the quote or title before the name.
+            source = _clean(text, (source[0] + 1, source[1]))
         cue = info["cue"]
         if source is not None and source[0] < cue[0] and cue[1] < source[1]:
             # "A union representing flight attendants endorsed Hillary Clinton ...": a source run
@@ -2767,7 +2772,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 63
+    version = 64
     requires = ("parse",)
     assigns = ("quotes",)
 
