@@ -1986,6 +1986,13 @@ def test_back_in_after_being_or_coming_is_a_return_and_hit_stores_may_be_past() 
     assert _values("The show is coming back in November.", octo) == [("November", "2014-11")]
     assert _values("The iPhone 6 hit stores in September.", octo) == [("September", "2014-09")]
     assert _values("The iPad hit shelves in August.", octo) == [("August", "2014-08")]
+    # review r2 (4): "not" and a bare "to" before "hit" told the past as ahead
+    assert _values("The iPhone 6 did not hit stores until September.", octo) == [("September", "2014-09")]
+    assert _values("The iPhone 6 didn't hit stores until September.", octo) == [("September", "2014-09")]
+    got = _values("The iPhone 6 was the first phone to hit stores in September.", octo)
+    assert got == [("September", "2014-09")]
+    assert _values("The watch won't hit stores until April.", octo) == [("April", "2015-04")]
+    assert _values("The watch is expected to hit stores in April.", octo) == [("April", "2015-04")]
     assert future_context("The actor was also reported dead back in ") == -1
     assert future_context("The Apple Watch reveal back in ") == -1
     assert future_context("He will be back in ") == 1
@@ -1998,12 +2005,27 @@ def test_the_september_11_attack_on_another_place_is_not_2001s() -> None:
     # review r1 (4): "the Sept. 11 attack on the U.S. consulate in Benghazi" (2012) was dated 2001-09-11
     octo = date(2014, 10, 17)
     got = _values("Clinton spoke about the Sept. 11 attack on the U.S. consulate in Benghazi.", octo)
-    assert got and got[0][1] != "2001-09-11"
+    assert got == [("Sept. 11", "2014-09-11")]
     got = _values("Officials met after the September 11 attack in Libya.", octo)
-    assert got and got[0][1] != "2001-09-11"
+    assert got == [("September 11", "2014-09-11")]
     assert _values("Victims of the Sept. 11 attacks were remembered.", octo) == [("Sept. 11", "2001-09-11")]
     got = _values("The September 11 attack on the World Trade Center killed thousands.", octo)
     assert got == [("September 11", "2001-09-11")]
+
+
+def test_the_september_11_attack_with_no_other_place_is_2001s() -> None:
+    # review r2 (5): only "on the World Trade Center/Twin Towers/Pentagon" made the singular 2001's, so the usual
+    # unqualified one was this year's
+    octo = date(2014, 10, 17)
+    got = _values("Since the Sept. 11 attack, airports have tightened security.", octo)
+    assert got == [("Sept. 11", "2001-09-11")]
+    got = _values("Security has tightened since the Sept. 11 terrorist attack.", octo)
+    assert got == [("Sept. 11", "2001-09-11")]
+    assert _values("The Sept. 11 attack on America changed everything.", octo) == [("Sept. 11", "2001-09-11")]
+    got = _values("The Sept. 11 attack in which thousands died changed everything.", octo)
+    assert got == [("Sept. 11", "2001-09-11")]
+    got = _values("Clinton spoke about the Sept. 11 attack on the American consulate in Benghazi.", octo)
+    assert got == [("Sept. 11", "2014-09-11")]
 
 
 def test_a_year_after_a_preposition_of_time_and_a_day_before_a_street_are_times() -> None:
@@ -2023,6 +2045,12 @@ def test_may_opening_a_sentence_is_the_month_unless_it_opens_a_wish() -> None:
     assert _values("May brought record sales.", octo) == [("May", "2014-05")]
     assert _values("May you live long.", octo) == []
     assert _values("May he rest in peace.", octo) == []
+    # review r2 (3): a passive wish, or one whose verb the tagger takes for a noun, was the month
+    assert _values("May his memory be blessed.", octo) == []
+    assert _values("May she be remembered as a hero.", octo) == []
+    assert _values("May their souls rest in peace.", octo) == []
+    assert _values("May the best team win.", octo) == []
+    assert _values("May sales rose 5 percent.", octo) == [("May", "2014-05")]
 
 
 def test_what_is_done_during_a_lasting_happening_is_not_the_leads_day() -> None:

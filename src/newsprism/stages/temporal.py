@@ -592,9 +592,11 @@ _FUTURE_RX = re.compile(
     r"|\bscheduled\b|\bslated\b|\bupcoming\b|\bdue\s+(?:out|back)\b"
     r"|\bplans?\s+to\b|\bplanning\s+(?:to|for)\b|\bplanned\b|\bto\s+be\s+(?:held|released)\b|\bset\s+to\b"
     # the present of a sale or launch tells its arrangement: "when it goes on sale in January", "Apple is
-    # launching its watch in April"; "hit stores" with no modal before it is the past ("The iPhone 6 hit stores in
-    # September")
-    r"|\bgo(?:es)?\s+on\s+sale\b|\b(?:hits|(?:to|may|might|could|should|would|can|not)\s+hit)\s+(?:stores|shelves)\b"
+    # launching its watch in April"; "hit stores" is the past but after a modal ("may not hit stores until April")
+    # or an arrangement ("is expected to hit"): "The iPhone 6 hit stores in September", "did not hit stores until
+    # September", "the first phone to hit stores in September"
+    r"|\bgo(?:es)?\s+on\s+sale\b|\b(?:hits|(?:(?:may|might|could|should|would|can)(?:\s+not|n['’]t)?"
+    r"|cannot|can['’]t|won['’]t|(?:set|due|expected|going|scheduled|slated)\s+to)\s+hit)\s+(?:stores|shelves)\b"
     r"|\b(?:launches|debuts|ships|premieres)\s+(?:in|on)\s*$"
     r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:launching|releasing|shipping|debuting|unveiling)\b)"
 )
@@ -613,11 +615,16 @@ _PAST_NOUN_RX = re.compile(
 # "the September 11 attacks", "the anniversary of Sept. 11": with no year, the day names the attacks of 2001,
 # not this year's September 11
 _NINE_ELEVEN_RX = re.compile(r"(?:Sept?\.?|September|SEPTEMBER)\s+11(?:th)?")
-# the plural, or the one attack on the towers or the Pentagon: "the Sept. 11 attack on the U.S. consulate in
-# Benghazi" was 2012's
-_ATTACKS_AFTER_RX = re.compile(
-    r"\s*(?i:(?:terror(?:ist)?\s+)?(?:attacks|hijack(?:ers|ings?)|commission|victims)\b"
-    r"|(?:terror(?:ist)?\s+)?attack\s+on\s+(?:the\s+)?(?:World\s+Trade\s+Center|Twin\s+Towers|Pentagon)\b)")
+# the plural, or the singular unless it was on or in another place than the towers, the Pentagon or the
+# country: "Since the Sept. 11 attack, airports have tightened security" is 2001's, "the Sept. 11 attack on the
+# U.S. consulate in Benghazi" 2012's
+_ATTACKS_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?(?:attacks|hijack(?:ers|ings?)|commission|victims)\b)")
+_ATTACK_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?attack\b)")
+_ELSEWHERE_RX = re.compile(
+    r"\s+(?:on|in|at|against)\s+(?!(?:the\s+)?(?:(?:World\s+Trade\s+Center|Twin\s+Towers|Pentagon|New\s+York|Washington"
+    r"|America|United\s+States)\b|U\.\s?S\.)(?!\s+(?i:diplomatic\s+)?(?i:consulate|embassy|mission|compound|base)\b)"
+    r"|\d|(?:which|whom?)\b)"
+)
 _ANNIVERSARY_BEFORE_RX = re.compile(r"(?i:\banniversary\s+of\s+(?:the\s+)?)$")
 
 
@@ -650,7 +657,9 @@ def named_day(text: str, start: int, end: int) -> Resolution | None:
     it ("the September 11 attacks" is 2001-09-11), else None."""
     if not _NINE_ELEVEN_RX.fullmatch(text, start, end):
         return None
-    if _ATTACKS_AFTER_RX.match(text, end) or _ANNIVERSARY_BEFORE_RX.search(text[max(0, start - 40):start]):
+    one = _ATTACK_AFTER_RX.match(text, end)
+    if (_ATTACKS_AFTER_RX.match(text, end) or (one is not None and not _ELSEWHERE_RX.match(text, one.end()))
+            or _ANNIVERSARY_BEFORE_RX.search(text[max(0, start - 40):start])):
         return Resolution("2001-09-11", "day", False)
     return None
 

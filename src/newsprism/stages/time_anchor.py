@@ -301,13 +301,19 @@ def _tense(tok: Any) -> str:
     return "none"
 
 
+_FINITE = frozenset({"VBD", "VBZ"})  # "May saw", "May sales rose": no bare verb of a wish
+
+
 def misread_month(doc: Any, start: int, end: int) -> bool:
     """The expression ``start``-``end`` is a lone month name the parse reads as another word: the modal
     of a wish ("May God preserve the scholars") or part of a person's name ("Arizona Governor Jan
     Brewer").
 
     The tag alone does not make a wish: the parser tags "May" opening any sentence a modal ("May saw
-    record sales"); a wish's modal comes before its subject and the bare verb it helps."""
+    record sales", "May sales rose"), a month whose verb is finite. A wish's modal comes before the
+    subject of a verb that is not: a bare one, a passive ("May his memory be blessed", "May she be
+    remembered") or one the tagger takes for a noun ("May their souls rest in peace"), whether the
+    parser hangs the modal on it as its auxiliary or not."""
     toks = doc.char_span(start, end, alignment_mode="expand")
     if toks is None or len(toks) != 1:
         return False
@@ -317,8 +323,9 @@ def misread_month(doc: Any, start: int, end: int) -> bool:
     if t.ent_type_ == "PERSON":
         return True
     v = t.head
-    return bool(t.tag_ == "MD" and t.dep_ == "aux" and v.tag_ == "VB"
-                and any(c.dep_ == "nsubj" and t.i < c.i < v.i for c in v.children))
+    if t.tag_ != "MD" or v.i <= t.i or v.tag_ in _FINITE or doc[t.i + 1].tag_ in _FINITE:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and t.i < c.i < v.i for c in v.children)
 
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})

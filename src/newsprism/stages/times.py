@@ -657,7 +657,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 83
+    version = 84
     requires = ("parse",)
     assigns = ("times", "events")
 
