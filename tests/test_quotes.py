@@ -816,7 +816,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v64"
+    assert st.tag == "quotes.v65"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1382,6 +1382,13 @@ def test_a_source_does_not_open_on_the_mark_closing_a_title(nlp: object) -> None
     text = "On \"Meet the Press,\" Sen. Tom Smith (Vt.), who lost the primaries, identified young voters' exhaustion as a reason."
     [a] = _with_cue(text, nlp, "identified")
     assert a.source is not None and text[a.source[0]:a.source[1]] == "Sen. Tom Smith (Vt.), who lost the primaries"
+
+
+def test_a_source_starts_after_a_dateline_dash(nlp: object) -> None:
+    # h85 (_Builder._finish; PolNeAR dev 'BRUSSELS - European leaders ...'): fails on 563e1b3.
+    text = "BRUSSELS - European leaders said on Friday that the talks would resume."
+    [a] = _with_cue(text, nlp, "said")
+    assert a.source is not None and text[a.source[0]:a.source[1]] == "European leaders"
 
 
 @pytest.mark.parametrize("text", [

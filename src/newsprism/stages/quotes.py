@@ -2591,6 +2591,12 @@ class _Builder:
             # '"...," Vann R. Newkirk II, a writer for The Atlantic, said', 'On "Face the Nation,"
             # Sen. Bernie Sanders': the mark closes the quote or title before the name.
             source = _clean(text, (source[0] + 1, source[1]))
+        if source is not None and head is not None and source[0] <= head.idx < source[1]:
+            # "BRUSSELS - European leaders", "predictable - Donald J. Trump": a spaced dash before
+            # the subject's head ends a dateline or the writer's aside, not part of the name.
+            dash = max(text.rfind(d, source[0], head.idx) for d in (" - ", " — ", " – "))
+            if dash >= 0:
+                source = _clean(text, (dash + 3, source[1]))
         cue = info["cue"]
         if source is not None and source[0] < cue[0] and cue[1] < source[1]:
             # "A union representing flight attendants endorsed Hillary Clinton ...": a source run
@@ -2772,7 +2778,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 64
+    version = 65
     requires = ("parse",)
     assigns = ("quotes",)
 
