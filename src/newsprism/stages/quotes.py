@@ -2578,6 +2578,24 @@ class _Builder:
                 "lemma": "according to", "source": source, "head": span.root if span is not None else None,
                 "order": cue[0]}
 
+    def _no_dangling(self, outer: tuple[Range, ...]) -> tuple[Range, ...]:
+        """``outer`` with a conjunction its piece ends on cut off: a report cut before the next
+        clause ("said [Burma's reforms were not complete], and ...", "said [the plan had
+        failed], and the Journal reported ...") leaves the "and" of the clause it stops before,
+        which PolNeAR's content never ends on. Words inside quotation marks stay as quoted."""
+        v = self.view
+        out = []
+        for r in outer:
+            k = bisect.bisect_left(v.idx, r[0])
+            last = bisect.bisect_left(v.idx, r[1]) - 1
+            cut = None
+            while last > k and (v.punct[last] or v.pos[last] == "CCONJ") and not v.inq[last]:
+                if v.pos[last] == "CCONJ":
+                    cut = last
+                last -= 1
+            out.append(_clean(self.text, (r[0], v.idx[cut])) if cut is not None else r)
+        return tuple(out)
+
     def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
         source: Range | None = info["source"]
         head = info["head"]
@@ -2632,7 +2650,7 @@ class _Builder:
             conf = round(conf * (0.6 + 0.4 * speaker.confidence), 3)
         else:
             conf = round(conf * 0.6, 3)
-        return Attribution(content=info["content"], outer=info["outer"], label=info["label"],
+        return Attribution(content=info["content"], outer=self._no_dangling(info["outer"]), label=info["label"],
                            cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
                            confidence=conf, relays=tuple(self._relays))
@@ -2778,7 +2796,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 65
+    version = 66
     requires = ("parse",)
     assigns = ("quotes",)
 
