@@ -62,6 +62,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                     self.wfile.flush()
             except OSError:
                 pass
+        elif self.path == "/odd-length":
+            # A Content-Length of a digit Python's str.isdigit takes and int() refuses (latin-1 "²")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "1\u00b2")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(PAGE)
         else:
             self._send(b"missing", 404)
 
@@ -145,6 +153,15 @@ def test_streamed_body_is_cut_at_the_size_cap(server):
     with pytest.raises(InputError) as info:
         fetch_url(f"{server}/stream", IngestOptions(allow_private=True, timeout=5, max_bytes=10_000))
     assert "10,000-byte limit" in info.value.reason and "--max-bytes" in info.value.reason
+
+
+def test_a_length_header_that_is_no_number_is_ignored_and_the_cap_still_holds(server):
+    # "1²" passed str.isdigit and made int() raise a ValueError out of fetch_url
+    page = fetch_url(f"{server}/odd-length", IngestOptions(allow_private=True, timeout=5))
+    assert page.data == PAGE
+    with pytest.raises(InputError) as info:
+        fetch_url(f"{server}/odd-length", IngestOptions(allow_private=True, timeout=5, max_bytes=100))
+    assert "100-byte limit" in info.value.reason
 
 
 def test_silent_server_times_out():

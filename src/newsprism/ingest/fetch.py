@@ -136,7 +136,9 @@ def fetch_url(url: str, options: IngestOptions) -> Fetched:
             raise InputError(url, f"fetch failed ({reason})") from None
         with response:
             length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > options.max_bytes:
+            # ASCII digits only: str.isdigit also takes "²", which int() refuses; any other length is
+            # ignored and the cap below holds while the body is read
+            if length and length.isascii() and length.isdigit() and int(length) > options.max_bytes:
                 raise InputError(url, _too_big(options.max_bytes))
             chunks: list[bytes] = []
             size = 0
