@@ -404,6 +404,24 @@ def test_tense_decides_without_an_expression() -> None:
     assert _word(undated, "sells") == (None, "vague", "none")
 
 
+def test_curly_contractions_read_as_straight_ones() -> None:
+    # the lemmatizer leaves a curly "’ve" as it is: "we’ve seen" is a perfect as "we've seen" is
+    from newsprism.nlp import load_nlp
+    from newsprism.stages.time_anchor import tense
+
+    nlp = load_nlp()
+    for text, word, want in (("Analysts say we've seen the results.", "seen", "perfect"),
+                             ("Jobs said he'd planned the show.", "planned", "past"),
+                             ("They've launched the phone.", "launched", "perfect")):
+        straight, curly = nlp(text), nlp(text.replace("'", "’"))
+        got = [tense(next(t for t in d if t.text == word)) for d in (straight, curly)]
+        assert got == [want, want], text
+    text = "Analysts say we've seen the results. They've launched the phone."
+    straight, curly = _parsed(text), _parsed(text.replace("'", "’"))
+    for word in ("seen", "launched"):
+        assert _word(curly, word) == _word(straight, word)
+
+
 def test_past_follows_the_day_the_lead_names() -> None:
     a = _parsed("Apple launches 3G iPhone\n\nApple unveiled a new iPhone on Monday, the company said.\n\n"
                 "Jobs praised the device and showed its new camera.")

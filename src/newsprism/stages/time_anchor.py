@@ -218,6 +218,21 @@ _UNPLACED = frozenset({"before", "ever", "previously", "twice", "once", "formerl
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "'re", "’re", "'ve", "’ve"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
+# the lemmatizer gives the straight contractions their words ("'ve" have, "'re" be) but leaves the curly
+# ones as they are, so "we’ve seen" would be no perfect and "it’s a phone" no form of "be"
+_CURLY_LEMMAS = {"’ve": "have", "’ll": "will", "’re": "be", "’m": "be", "’s": "be"}
+
+
+def verb_lemma(tok: Any) -> str:
+    """``tok``'s lemma, a curly contracted verb's the one its straight form takes: "’d" the modal
+    "would" or else "have", "’s" "be" as the straight "'s" is (a possessive or the "us" of "let’s"
+    keeps its own)."""
+    w = tok.lower_
+    if w == "’d":
+        return "would" if tok.tag_ == "MD" else "have"
+    if w in _CURLY_LEMMAS and tok.pos_ in ("AUX", "VERB"):
+        return _CURLY_LEMMAS[w]
+    return tok.lemma_  # type: ignore[no-any-return]
 
 
 # verbs whose infinitive complement happens when they do: "began to sell", "went on to say"
@@ -285,7 +300,7 @@ def _tense(tok: Any) -> str:
                 continue
             return "infinitive"
         if any(w in _PRESENT_AUX for w in words):
-            if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in auxes):
+            if v.tag_ == "VBN" and any(c.dep_ == "aux" and verb_lemma(c) == "have" for c in auxes):
                 return "perfect"
             return "present"
         if any(w in _PAST_AUX for w in words):
@@ -373,7 +388,7 @@ def told_direction(doc: Any, start: int, end: int) -> int:
         return -1
     present = (h.tag_ in ("VBZ", "VBP") and not auxes) or (h.tag_ == "VB" and auxes and all(
         w in ("do", "does") for w in auxes))
-    if present and h.lemma_ != "be" and any(t.text.rstrip(".").lower() in MONTHS for t in toks):
+    if present and verb_lemma(h) != "be" and any(t.text.rstrip(".").lower() in MONTHS for t in toks):
         # "the sale, which begins Feb. 19", "doesn't bust them out until November": a present dated
         # by the calendar is a schedule
         return 1

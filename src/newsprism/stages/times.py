@@ -65,6 +65,7 @@ from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
 from .temporal import find_times, future_context, named_day, resolve_full, street_number, value_range
 from .time_anchor import (
+    _HAVE_NOW,
     _MOVED_ON,
     _UNPLACED,
     CLAUSAL,
@@ -86,6 +87,7 @@ from .time_anchor import (
     tense,
     tense_reading,
     told_direction,
+    verb_lemma,
 )
 
 __all__ = [
@@ -607,7 +609,7 @@ def _negated(tok: Any) -> bool:
         return True
     doc = tok.doc
     return any(c.dep_ == "aux" and c.lower_ == "to" and c.i >= 2 and doc[c.i - 1].lower_ == "yet"
-               and doc[c.i - 2].lemma_ in ("have", "be") for c in tok.children)
+               and verb_lemma(doc[c.i - 2]) in ("have", "be") for c in tok.children)
 
 
 def _doc_array(doc: Any) -> Any:
@@ -657,7 +659,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 84
+    version = 85
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1443,7 +1445,7 @@ def _held_since(tok: Any) -> bool:
     if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.lemma_.lower() in _STATIVE or not tok.lemma_.isalpha():
         return False
     auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
-    return "been" in auxes and any(w in ("has", "have", "'s", "'ve") for w in auxes) and any(
+    return "been" in auxes and any(w in _HAVE_NOW for w in auxes) and any(
         c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
 
 
@@ -1458,7 +1460,7 @@ def _since_span(doc: Any, tok: Any, tx: TimeExpr) -> bool:
     v = tok
     while v.dep_ == "conj" and v.head.i != v.i and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         v = v.head  # "have been killed or gone missing": the perfect's auxiliaries are on the first verb
-    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+    if not any(c.dep_ == "aux" and verb_lemma(c) == "have" for c in v.children):
         return False
     if not counted(v):
         return False
@@ -1817,11 +1819,11 @@ def _holder(tok: Any) -> Any:
     often another party ("Israel condemned the attack", "Apple denied the report")."""
     if tok.dep_ == "dobj":
         verb = tok.head
-        if verb.lemma_ not in _SUPPORT_VERBS or any(c.dep_ == "dative" for c in verb.children):
+        if verb_lemma(verb) not in _SUPPORT_VERBS or any(c.dep_ == "dative" for c in verb.children):
             return None  # "granted me a leave", "gave him an award": the one given it is not the subject
     elif tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in", "from") and tok.head.dep_ == "prep":
         verb = tok.head.head
-        if verb.lemma_ not in _STATE_VERBS or (tok.head.lower_ == "from") != (verb.lemma_ in ("return", "come")):
+        if verb_lemma(verb) not in _STATE_VERBS or (tok.head.lower_ == "from") != (verb.lemma_ in ("return", "come")):
             return None
     else:
         return None
@@ -2401,14 +2403,14 @@ def _thing_states(doc: Any, arr: Any, found: Sequence[tuple[int, str]],
         names = names or bool(words & {t.lower_ for t in subj.subtree if t.is_alpha})
         names = names or (product and _stands_for_product(subj))
         last = i if names else -1
-        if not names or int(tag[i]) not in (strings["VBZ"], strings["VBP"]) or v.lemma_ == "be" or _negated(v):
+        if not names or int(tag[i]) not in (strings["VBZ"], strings["VBP"]) or verb_lemma(v) == "be" or _negated(v):
             continue
         if any(c.dep_ in ("aux", "auxpass") for c in v.children) or any(qs <= v.idx < qe for qs, qe in quotes):
             continue
         out.append(i)
         # a clause of the state told of the same thing: "Even though it now uses the A4 processor, iPhone 4 has"
         for c in v.children:
-            if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.tag_ in ("VBZ", "VBP") and c.lemma_ != "be" \
+            if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.tag_ in ("VBZ", "VBP") and verb_lemma(c) != "be" \
                     and not _negated(c) and not any(g.dep_ in ("aux", "auxpass", "mark") and g.lower_ not in (
                         "though", "while", "as") for g in c.children) \
                     and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children):
