@@ -2098,3 +2098,7 @@ def test_a_present_dated_by_the_calendar_is_a_schedule() -> None:
     a = _parsed(text, published=date(2014, 9, 6))
     assert [(a.text[t.start:t.end], t.value) for t in a.times] == [
         ("Feb. 19", "2015-02-19"), ("November", "2014-11"), ("Feb. 19", "2014-02-19")]
+    # a caption's or a headline's present of what is not timetabled tells the past
+    b = _parsed("Protesters march in Hong Kong on September 28. Apple unveils the iPhone 6 on September 9.",
+                published=date(2014, 10, 25))
+    assert [t.value for t in b.times] == ["2014-09-28", "2014-09-09"]

@@ -368,10 +368,12 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     r = toks.root
     h = r.head
     first = toks[0]
+    prep = None
     if h.pos_ == "ADP" and r.dep_ == "pobj" and h.head.i != h.i:
         first = h if h.i < first.i else first
         if h.lower_ in _SET_FOR and h.head.lemma_ in _DATE_SETTERS:
             return 0
+        prep = h.lower_
         h = h.head
     if first.i > 0 and doc[first.i - 1].pos_ == "NOUN":
         return 0
@@ -388,11 +390,18 @@ def told_direction(doc: Any, start: int, end: int) -> int:
         return -1
     present = (h.tag_ in ("VBZ", "VBP") and not auxes) or (h.tag_ == "VB" and auxes and all(
         w in ("do", "does") for w in auxes))
-    if present and verb_lemma(h) != "be" and any(t.text.rstrip(".").lower() in MONTHS for t in toks):
-        # "the sale, which begins Feb. 19", "doesn't bust them out until November": a present dated
-        # by the calendar is a schedule
+    if present and any(t.text.rstrip(".").lower() in MONTHS for t in toks) and (
+            verb_lemma(h) in _SCHEDULED or (prep in ("until", "till") and any(c.dep_ == "neg" for c in h.children))):
+        # "the sale, which begins Feb. 19", "doesn't bust them out until November": a present of what is
+        # timetabled, dated by the calendar, is a schedule; other presents are a caption's or a
+        # headline's past as often ("Protesters march in Hong Kong on September 28")
         return 1
     return 0
+
+
+# verbs of what a timetable sets: told in the present with a date, they name what is arranged
+_SCHEDULED = frozenset({"begin", "start", "open", "close", "end", "run", "resume", "reopen", "kick", "launch", "debut",
+                        "premiere", "air", "expire", "arrive", "depart", "return", "finish", "conclude", "commence"})
 
 
 def _participle_host(v: Any) -> Any:
