@@ -1162,7 +1162,7 @@ def _cluster(events: list[tuple[str, Event, str]],
         for c in pool:
             if c.label != ev.label or (ev.label == OCCURRENCE and _stem(text, ev) not in c.stems):
                 continue
-            later = pub is not None and c.value is not None and value_range(c.value)[0] > pub
+            later = (past or supposed) and pub is not None and c.value is not None and value_range(c.value)[0] > pub
             if past and later:
                 continue  # told by its tense, it is no happening of a day after its report's
             shared = _shared(names, c.names)

@@ -335,21 +335,19 @@ _SPEAKING_NOUNS = DOCUMENT_NOUNS | {"interview", "email", "e-mail", "essay", "sp
 # Where, through what or when an act took place: a phrase of these closing content that is no
 # reported clause is the writer's ("criticized the plan on Twitter", see _Builder._drop_channel).
 _CHANNEL_PREPS = frozenset({"on", "in", "at", "during", "over", "before", "via"})
-_CHANNEL_NOUNS = _SPEAKING_NOUNS | {"twitter", "facebook", "instagram", "show", "program", "programme", "debate",
-                                    "rally", "hearing", "forum", "stage", "television", "tv", "radio", "broadcast",
-                                    "network", "channel", "media", "occasion", "condition", "meeting", "event",
-                                    "briefing", "appearance", "address", "session", "ad", "town", "podcast"}
+# The channel nouns a message goes out on, not a place or gathering a blow can fall on: after one of
+# the nouns of _ON_TARGET_NOUNS, "on" one of these may still be the act's channel ("announced the
+# strike on Twitter"), "on the rally" never is.
+_MEDIUM_NOUNS = _SPEAKING_NOUNS | {"twitter", "facebook", "instagram", "show", "program", "programme", "television",
+                                   "tv", "radio", "broadcast", "network", "channel", "media", "ad", "podcast"}
+_CHANNEL_NOUNS = _MEDIUM_NOUNS | {"debate", "rally", "hearing", "forum", "stage", "occasion", "condition", "meeting",
+                                  "event", "briefing", "appearance", "address", "session", "town"}
 _CHANNEL_ENTS = frozenset({"DATE", "TIME"})
 # Nouns whose "on" names what they fall on, not where the act took place: "defended [the ban on
 # Twitter]", "condemned [the attack on the rally]", "denounced [the restrictions on television]".
 _ON_TARGET_NOUNS = frozenset({"ban", "attack", "restriction", "crackdown", "clampdown", "sanction", "embargo",
                               "limit", "curb", "cap", "moratorium", "tax", "tariff", "censorship", "blockade",
                               "assault", "strike", "raid", "war", "boycott", "freeze", "veto", "block"})
-# The channel nouns a message goes out on, not a place or gathering a blow can fall on: after one of
-# the nouns above, "on" one of these may still be the act's channel ("announced the strike on
-# Twitter"), "on the rally" never is.
-_MEDIUM_NOUNS = _SPEAKING_NOUNS | {"twitter", "facebook", "instagram", "show", "program", "programme", "television",
-                                   "tv", "radio", "broadcast", "network", "channel", "media", "ad", "podcast"}
 # Blows that fall on places and people, never on a medium: "condemned [the strike] on Twitter".
 _PHYSICAL_BLOWS = frozenset({"strike", "raid"})
 # Cues whose act puts word out (announce, report, confirm, post): what they put out on a medium is
@@ -1877,7 +1875,7 @@ class _Builder:
         however capitalised, not a title named in the writer's sentence ('said on “Meet the
         Press.”', '“The Walking Dead” is a drama', '“Face the Nation.” aired it live')."""
         text = self.text
-        if not (r.opened and r.closed) or not re.search(r"[.?!]$", text[r.start:r.end].rstrip()):
+        if not (r.opened and r.closed) or not text[r.start:r.end].rstrip().endswith((".", "?", "!")):
             return False
         if not (_SENTENCE_AFTER.match(text, r.outer[1]) or self._tagged(r.outer[1])):
             return False

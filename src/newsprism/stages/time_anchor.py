@@ -216,6 +216,8 @@ def own_phrase(doc: Any, tok: Any, root: int) -> bool:
 
 _UNPLACED = frozenset({"before", "ever", "previously", "twice", "once", "formerly"})
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
+_MODALS_OR_D = _MODALS | {"'d", "’d"}  # "'d" as "would"
 _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "'re", "’re", "'ve", "’ve"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
 # the lemmatizer gives the straight contractions their words ("'ve" have, "'re" be) but leaves the curly
@@ -289,7 +291,7 @@ def _tense(tok: Any) -> str:
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         words = [c.lower_ for c in auxes]
         if any(w in _MODALS for w in words):
-            return "future" if any(w in ("will", "shall", "'ll", "’ll") for w in words) else "modal"
+            return "future" if any(w in _FUTURE_AUX for w in words) else "modal"
         if any(w == "to" for w in words) or (v.tag_ == "VB" and not words):
             if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.lemma_ in _PHASE:
                 v = v.head  # "has begun to sell", "moved on to talk": the selling holds when the beginning does
@@ -343,7 +345,6 @@ def misread_month(doc: Any, start: int, end: int) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and t.i < c.i < v.i for c in v.children)
 
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
 _HAVE_NOW = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
 # verbs that set or move the date of what they name: the date after "for", "to", "until" is the one set,
 # which their tense does not place ("The vote was scheduled for November 4": the coming one)
@@ -653,7 +654,7 @@ def supposed(tok: Any) -> bool:
             if w is not tok and w.lemma_.lower() in _REPORTING:
                 return False  # "I cannot confirm [the report of her capture]": the capture is what is told of
             for c in w.children:
-                if c.dep_ == "aux" and c.i < tok.i and c.tag_ == "MD" and c.lower_ in _MODALS | {"'d", "’d"} \
+                if c.dep_ == "aux" and c.i < tok.i and c.tag_ == "MD" and c.lower_ in _MODALS_OR_D \
                         and _bare_after(w, c):
                     return True
                 if c.dep_ == "mark" and c.lower_ in _SUPPOSING:

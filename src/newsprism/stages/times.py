@@ -739,7 +739,7 @@ class TimeStage(ArticleStage):
         anchor = item.article.published
         names = self._names(item, doc)
         by_start = _ByStart(names)
-        quotes = [m.span() for m in _QUOTE_RX.finditer(text)]
+        quotes = list(_quote_spans(text))  # the same scan the pronouns read, found once per text
         titles = [(qs, qe) for qs, qe in quotes if _titled(doc, text, qs)]
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
@@ -1462,13 +1462,7 @@ def _since_span(doc: Any, tok: Any, tx: TimeExpr) -> bool:
         v = v.head  # "have been killed or gone missing": the perfect's auxiliaries are on the first verb
     if not any(c.dep_ == "aux" and verb_lemma(c) == "have" for c in v.children):
         return False
-    if not counted(v):
-        return False
-    toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-    if toks is None or len(toks) == 0:
-        return False
-    first = toks[0]
-    return first.lower_ == "since" or (first.i > 0 and doc[first.i - 1].lower_ == "since")
+    return counted(v) and _bounding(doc, tx, _SINCE)
 
 
 # verbs of a state a report's clause often tells ("said he lived in London", "noted that he shared the
@@ -1651,15 +1645,17 @@ def _prospect_dated_outside(doc: Any, tok: Any, tx: TimeExpr) -> bool:
 
 # "missing since August 2013", "until June": an expression bounding a state does not date a happening
 _BOUNDS = frozenset({"since", "until", "till", "before", "after", "by"})
+_SINCE = frozenset({"since"})
 
 
-def _bounding(doc: Any, tx: TimeExpr) -> bool:
-    """``tx`` is a bound ("since 2011", "until June"), not the time of what it is tied to."""
+def _bounding(doc: Any, tx: TimeExpr, words: frozenset[str] = _BOUNDS) -> bool:
+    """``tx`` is a bound ("since 2011", "until June": one of ``words`` opens it or comes right before
+    it), not the time of what it is tied to."""
     toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     if toks is None or len(toks) == 0:
         return False
     first = toks[0]
-    return first.lower_ in _BOUNDS or (first.i > 0 and doc[first.i - 1].lower_ in _BOUNDS)
+    return first.lower_ in words or (first.i > 0 and doc[first.i - 1].lower_ in words)
 
 
 def _modifies(a: Any, b: Any) -> bool:
@@ -2010,7 +2006,7 @@ def _unnamed_speaker(doc: Any, tok: Any, reach: int) -> int:
 
 @lru_cache(maxsize=4)
 def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The quoted stretches of ``text`` (:data:`_QUOTE_RX`), found once for all its pronouns."""
+    """The quoted stretches of ``text`` (:data:`_QUOTE_RX`), found once for its events and pronouns."""
     return tuple(m.span() for m in _QUOTE_RX.finditer(text))
 
 
