@@ -653,6 +653,15 @@ def test_a_word_and_its_peoples_word_make_no_one_name() -> None:
     assert same_name("Moussavi", "Seyyed Razi Mousavi") and same_name("Reuter", "Reuters news agency")
 
 
+def test_a_name_s_words_the_other_way_round_are_another_name() -> None:
+    # "said Mohamed Hassan, a former intelligence official" is not a saying of President "Hassan Sheikh
+    # Mohamud": each word has a near spelling in the other name, but a given name and a surname the
+    # other way round name another man; the words of a shorter name in the longer's order still match.
+    assert not same_name("Mohamed Hassan", "Hassan Sheikh Mohamud")
+    assert not same_name("Hassan Sheikh Mohamud", "Mohamed Hassan")
+    assert same_name("Razi Moussavi", "Seyyed Razi Mousavi") and same_name("Ahmed Godane", "Ahmed Abdi Godane")
+
+
 @pytest.mark.parametrize(("sentence", "word", "supposed"), [
     ("Officials fear that Boko Haram could storm the village.", "storm", True),
     ("In the event of his death, power would pass to his deputy.", "death", True),

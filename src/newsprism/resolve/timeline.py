@@ -167,10 +167,24 @@ def same_name(a: str, b: str) -> bool:
     # a word and its people's are no spelling variants either ("Italian" is not "Sportex Italia", "Israeli"
     # not "Times of Israel"); an "s" more is one word by this test ("Reuter", "Reuters"), the whole names'
     # asked above
-    if any(len(t) >= 4 for t in short) and all(
-            any(fuzz.ratio(t, u) >= 85 and not _demonym(t, u, _PEOPLE_ENDINGS) for u in long_) for t in short):
+    if any(len(t) >= 4 for t in short) and _in_order(short, long_):
         return True
     return fuzz.ratio(" ".join(ca), " ".join(cb)) >= 90
+
+
+def _in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Each word of ``short`` is a spelling of a word of ``long_`` (``fuzz.ratio`` 85, no people's
+    word for its place's), the words in the same order: "Razi Moussavi" is "Seyyed Razi Mousavi",
+    but "Mohamed Hassan", an intelligence official, is not President "Hassan Sheikh Mohamud" (FNC-1
+    body 226), a given name and a surname the other way round. The earliest match of each word
+    after the one before is taken: a later one leaves the next words no more to match."""
+    k = 0
+    for t in short:
+        k = next((j + 1 for j in range(k, len(long_))
+                  if fuzz.ratio(t, long_[j]) >= 85 and not _demonym(t, long_[j], _PEOPLE_ENDINGS)), -1)
+        if k < 0:
+            return False
+    return True
 
 
 _PEOPLE_ENDINGS = ("i", "ian", "n", "an", "ese", "is")  # what a place's name takes to name its people
