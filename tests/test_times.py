@@ -221,9 +221,10 @@ def test_a_participle_clause_tells_of_its_clause_subject() -> None:
     assert born.description == "al-Baghdadi born"
     assert [a.text[p.start:p.end] for p in born.participants] == ["al-Baghdadi"]
     assert "video" not in by_word["Captured"].description  # a thing is no victim
-    assert by_word["born"].description == "born"
+    # one a relative "who" stands for is the one born or killed, by its noun when it has no name
+    assert by_word["born"].description == "suspect born"
     # a victim is a person or a group, not the place named beside it (was "Libya killed")
-    assert by_word["killed"].description == "killed"
+    assert by_word["killed"].description == "photographer killed"
 
 
 def test_infer_published_for_004(seeds: tuple[Analysis, Analysis]) -> None:
@@ -1555,6 +1556,19 @@ def test_an_infinitive_after_the_object_of_asking_is_the_objects_doing() -> None
                    date(2014, 10, 15))
     assert _parties(a, "telling")[0][:1] == ["Brian Williams"]
     assert _parties(a, "treat")[0][:1] == ["Kim Jong-un"]
+
+
+def test_a_relative_pronoun_subject_is_the_name_its_clause_hangs_on() -> None:
+    # FNC-1 bodies 428, 226: "who" is no name, and the names of its clause are what was won; "which"
+    # stands for a name too, but for a thing it is no doer ("the raid that killed": the raid's phrase)
+    a = _mentioned("Bale will be directed by Danny Boyle, who won an Oscar in 2008 for the film. "
+                   "Sotloff, who was kidnapped near the border in August 2013, appeared in the video. "
+                   "Al-Shabab, which attacked the mall in Nairobi last year, is based in Somalia.",
+                   date(2014, 10, 15))
+    names, desc = _parties(a, "won")
+    assert "Danny Boyle" in names and desc == "Danny Boyle won Oscar"
+    assert _parties(a, "kidnapped")[0][:1] == ["Sotloff"]
+    assert _parties(a, "attacked")[1] == "Al-Shabab attack on mall"
 
 
 def test_a_subject_set_off_from_its_verb_by_a_participle_is_the_verbs() -> None:

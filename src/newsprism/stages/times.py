@@ -659,7 +659,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 86
+    version = 87
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1713,6 +1713,8 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     for c in tok.children:
         d = c.dep_
+        if d in ("nsubj", "nsubjpass"):
+            c = _relative_head(tok, c)
         if d == "nsubj" and not passive:
             agent = agent or c
         elif d == "nsubjpass" or d == "dobj":
@@ -1740,8 +1742,8 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
                 patient = patient or obj
     if agent is None and not passive and tok.pos_ == "VERB":
         agent = _shared_subject(tok)
-    if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and patient is None:
-        patient = tok.head  # "Moussavi, killed in the Israeli bombing"
+    if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and patient is None and (agent is None or agent.i != tok.head.i):
+        patient = tok.head  # "Moussavi, killed in the Israeli bombing"; not "Bary, who went": the doer
     if label in _VICTIM_CLASSES and tok.dep_ == "advcl" and tok.tag_ == "VBN" and patient is None and agent is None:
         # a participle clause with no subject of its own tells of the subject of the clause it
         # modifies: "Born in 1971, al-Baghdadi comes from ...", "Arrested in 2004, he spent ..."
@@ -1765,6 +1767,22 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
     if tok.pos_ == "NOUN" and (given := _granted_to(tok)) is not None:
         agent = given  # the one granted it ("granted me a medical leave of absence"), not what it is "of"
     return {"agent": agent, "patient": patient}
+
+
+def _relative_head(verb: Any, subj: Any) -> Any:
+    """The one a relative clause's pronoun subject stands for: "Danny Boyle, who won an Oscar in
+    2008", "Sotloff, who was kidnapped in August 2013", "Al-Shabab, which attacked the mall" are
+    Boyle's winning, Sotloff's kidnapping, Al-Shabab's attack (FNC-1 bodies), not nobody's (a "who"
+    is no name, and the names of the clause are what was won or where). "who" stands for the noun
+    the clause hangs on, whatever it is ("a man who was killed"); "which" and "that" only for a
+    name, as they stand as often for a thing, whose phrase's names are not the doer ("the
+    Westgate Mall massacre ... that killed 67 people"). Any other subject is itself."""
+    if verb.dep_ != "relcl" or subj.tag_ not in ("WP", "WDT"):
+        return subj
+    head = verb.head
+    if subj.tag_ == "WP" and subj.lower_ in ("who", "whom") or head.pos_ == "PROPN" or head.ent_type_ in _NAME_LABELS:
+        return head
+    return subj
 
 
 # verbs whose object names the happening their subject does or is in ("Jobs extended an invitation",
