@@ -1276,6 +1276,23 @@ def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
     assert "asked" not in {other.text[e.start:e.end] for e in other.events}
 
 
+def test_the_clause_a_letters_text_opens_with_is_its_writers_news() -> None:
+    # SemEval trial doc 17677 (Wikinews): "which reads: Team, At my request, the board of directors has granted
+    # me a medical leave" (gold 2011-01-17): the parser hangs the letter's first clause on "reads", so it was no
+    # main line, and its subject is no name; it is the writer's telling, at the email's day. A clause a verb
+    # before no letter takes is still not the report's own telling.
+    letter = ("Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
+              "On its website, Apple released the text of Jobs's email, which reads: Team, At my request, the "
+              "board of directors has granted me a medical leave of absence so I can focus on my health.")
+    a = _parsed(letter, published=date(2011, 1, 17))
+    got = {a.text[e.start:e.end]: (e.label, e.date) for e in a.events}
+    assert got["granted"] == ("occurrence", "2011-01-17")
+    plain = ("Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
+             "The sign on the door reads that the board of directors has granted me a medical leave.")
+    other = _parsed(plain, published=date(2011, 1, 17))
+    assert "granted" not in {other.text[e.start:e.end] for e in other.events}
+
+
 def test_a_named_doers_past_placed_later_is_an_undated_event() -> None:
     # SemEval trial doc 18355 (Wikinews): TimeML marks "reassumed" (gold undated) in "In 1996 ... Jobs returned
     # to Apple and soon after reassumed the role of CEO"; FNC-1 body 390: "Emwazi later moved to Kuwait"

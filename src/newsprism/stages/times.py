@@ -659,7 +659,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 87
+    version = 88
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -785,6 +785,8 @@ class TimeStage(ArticleStage):
             if stimes:
                 words = words_at[bisect_left(words_at, sent.start) : bisect_left(words_at, sent.end)]
                 trigs = sorted(trigs + _dated_generics(doc, words, trigs, stimes, para, anchor), key=lambda t: t.i)
+            if rep and (opening := _letter_opening(doc, rep, letter())):
+                told = sorted(told + opening)
             if told:
                 trigs = sorted(trigs + _told_generics(doc, told, trigs, quotes, letter()), key=lambda t: t.i)
             if rep:
@@ -1363,6 +1365,14 @@ def _letter_start(doc: Any, text: str, quotes: Sequence[tuple[int, int]]) -> int
     return None
 
 
+def _letter_opening(doc: Any, cands: Sequence[int], writer_from: int | None) -> list[int]:
+    """The verbs of ``cands`` (:func:`_verb_lines`' reported clauses) that open the text of a letter the
+    report gives (:func:`_letter_start`): after its start, hung on a verb before it."""
+    if writer_from is None:
+        return []
+    return [i for i in cands if doc[i].dep_ == "ccomp" and doc[i].idx > writer_from > doc[i].head.idx]
+
+
 def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Sequence[tuple[int, int]],
                    writer_from: int | None = None) -> list[_Trig]:
     """Happenings outside the lexicon the report itself tells as its news, with no expression of
@@ -1372,7 +1382,8 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
     (:func:`.time_anchor.tense_reading` reads it as the lead's time) or a simple past an adverb places apart
     from the news (:func:`_placed_apart`: "soon after reassumed the role"), whose doer is named ("Jobs
     showed off iPhone 4's new video calling", "He showed videos", the "I" of a letter the report gives:
-    :func:`_letter_start`), or a future the report tells in
+    :func:`_letter_start`; the clause the letter's text opens with, whatever its subject:
+    :func:`_letter_opening`), or a future the report tells in
     its own voice of a subject (:func:`narrated_future`: "the iPhone 3G will be discontinued"); and
     a simple past of a named doer after a preposition ("for what Steve Jobs described as").
     They are dated by the fallback as a trigger is (its clause's expression, else the lead's day,
@@ -1390,7 +1401,16 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
         v = tok
         while v.dep_ == "conj" and v.head.i != v.i:
             v = v.head
-        if v.dep_ not in ("ROOT", "pcomp") or _negated(tok):
+        if _negated(tok):
+            continue
+        if writer_from is not None and v.dep_ == "ccomp" and v.idx > writer_from > v.head.idx:
+            # the clause a letter's text opens with, which the parser hangs on the verb giving it ("which
+            # reads: Team, At my request, the board of directors has granted me a medical leave"): the
+            # writer's own telling of their news, whoever its subject
+            if tense_reading(tok, False) == "lead" and _has_subject(tok):
+                out.append(_Trig(i, OCCURRENCE))
+            continue
+        if v.dep_ not in ("ROOT", "pcomp"):
             continue
         if v.dep_ != "ROOT" and not (v.tag_ == "VBD" and tense_reading(tok, False) == "lead" and _named_doer(tok)):
             continue  # "for what Steve Jobs described as": a simple past of a named doer in a free relative
