@@ -1812,6 +1812,22 @@ def test_a_month_told_ahead_or_gone_by_is_the_next_or_the_last_one() -> None:
     assert future_context("the ad was posted in ") == 0
 
 
+def test_a_month_one_is_getting_ready_for_is_the_next_one() -> None:
+    # FNC-1 bodies 108, 300: "Republicans campaigning for November elections" (September) was the past
+    # November, "preparing for the mid-Feb release of the Apple Watch next year" the past February; a past
+    # progressive got ready for a month ahead of its own time, not of the report's
+    sept = date(2014, 9, 10)
+    assert future_context("particularly by Republicans campaigning for ") == 1
+    assert future_context("Both resellers and distributors are fervently preparing for the ") == 1
+    assert future_context("Apple has been preparing for the ") == 1
+    assert future_context("distributors were preparing for the ") == 0
+    assert future_context("Apple had been preparing for the ") == 0
+    a = _mentioned("Fears have been stoked by Republicans campaigning for November elections. Both resellers "
+                   "and distributors are fervently preparing for the mid-Feb release of the Apple Watch.", sept)
+    got = {a.text[e.start:e.end]: e.date for e in a.events}
+    assert got["elections"] == "2014-11" and got["release"] == "2015-02", got
+
+
 def test_the_tense_of_the_verb_an_expression_modifies_turns_it_forward_or_back() -> None:
     # FNC-1 bodies 88, 247, 175, 10: "In October, a time capsule was opened" (September) was the coming October,
     # "On 14 November she announced" (October) the coming 14 November, "On January 4th, Pluto will pass" the

@@ -591,6 +591,10 @@ _FUTURE_RX = re.compile(
     r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:set|due)\s+for\b"  # "his trial is set for Dec. 19"
     r"|\bscheduled\b|\bslated\b|\bupcoming\b|\bdue\s+(?:out|back)\b"
     r"|\bplans?\s+to\b|\bplanning\s+(?:to|for)\b|\bplanned\b|\bto\s+be\s+(?:held|released)\b|\bset\s+to\b"
+    # getting ready now for what is to come: "Republicans campaigning for November elections", "preparing for
+    # the mid-Feb release" (FNC-1 bodies 108, 300: the past November, the past February); not a past progressive
+    # ("were" or "had been preparing for the March launch" tells a then-coming March)
+    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)\b(?:preparing|campaigning|bracing|gearing\s+up|getting\s+ready)\s+for\b"
     # the present of a sale or launch tells its arrangement: "when it goes on sale in January", "Apple is
     # launching its watch in April"; "hit stores" is the past but after a modal ("may not hit stores until April")
     # or an arrangement ("is expected to hit"): "The iPhone 6 hit stores in September", "did not hit stores until
