@@ -1812,6 +1812,18 @@ def test_a_month_told_ahead_or_gone_by_is_the_next_or_the_last_one() -> None:
     assert future_context("the ad was posted in ") == 0
 
 
+def test_a_verb_told_as_since_then_is_not_at_the_clause_s_day() -> None:
+    # FNC-1 bodies 470, 8: "when it was announced on Tuesday, the company has since said ..." was a saying
+    # of Tuesday; "since", an adverb of its verb, puts it at some later day the text does not give, as
+    # "later" does (a "since" opening a phrase or a clause is a bound, not this)
+    a = _mentioned("Though Apple was mum about battery life when the watch was announced on Tuesday, the company "
+                   "has since said that it expects people to charge it nightly. Apple said on Tuesday that the "
+                   "watch will cost $349.", date(2014, 9, 12))
+    said = [e.date for e in a.events if a.text[e.start:e.end] == "said"]
+    assert said == [None, "2014-09-09"], said
+    assert next(e.date for e in a.events if a.text[e.start:e.end] == "announced") == "2014-09-09"
+
+
 def test_a_month_one_is_getting_ready_for_is_the_next_one() -> None:
     # FNC-1 bodies 108, 300: "Republicans campaigning for November elections" (September) was the past
     # November, "preparing for the mid-Feb release of the Apple Watch next year" the past February; a past

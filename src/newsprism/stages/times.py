@@ -659,7 +659,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 89
+    version = 90
     requires = ("parse",)
     assigns = ("times", "events")
 
