@@ -1293,6 +1293,18 @@ def test_the_clause_a_letters_text_opens_with_is_its_writers_news() -> None:
     assert "granted" not in {other.text[e.start:e.end] for e in other.events}
 
 
+def test_a_part_of_us_as_a_subject_is_a_we() -> None:
+    # SemEval trial doc 18355 (Wikinews), Apple's statement the day after Jobs died: "Those of us who have been
+    # fortunate enough to know and work with Steve have lost a dear friend" (gold 2011-10-05) had no doer, as
+    # "We have lost a dear friend" has; "those who knew him" is no first person
+    text = ("Apple co-founder Steve Jobs died yesterday at the age of 56.\n\n"
+            "Those of us who have been fortunate enough to know and work with Steve have lost a dear friend.\n\n"
+            "Those who knew him have lost a friend.")
+    a = _parsed(text, published=date(2011, 10, 6))
+    lost = [(e.label, e.date) for e in a.events if a.text[e.start:e.end] == "lost"]
+    assert lost == [("occurrence", "2011-10-05")], lost
+
+
 def test_a_named_doers_past_placed_later_is_an_undated_event() -> None:
     # SemEval trial doc 18355 (Wikinews): TimeML marks "reassumed" (gold undated) in "In 1996 ... Jobs returned
     # to Apple and soon after reassumed the role of CEO"; FNC-1 body 390: "Emwazi later moved to Kuwait"

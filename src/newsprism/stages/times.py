@@ -659,7 +659,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 90
+    version = 91
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1298,7 +1298,7 @@ _TELLING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 def _named_doer(v: Any, writer_from: int | None = None) -> bool:
     """The verb's subject (or passive agent) names a party or stands for one: "Jobs showed off",
-    "He showed videos", "was praised by Jobs", and "I" in the text of a letter the report gives from
+    "He showed videos", "was praised by Jobs", a part of "us" as "we" (:func:`_some_of_us`), and "I" in the text of a letter the report gives from
     ``writer_from`` on (:func:`_letter_start`: "I have asked Tim Cook"); a joined verb without a subject
     shares its head's."""
     for _ in range(4):
@@ -1306,13 +1306,20 @@ def _named_doer(v: Any, writer_from: int | None = None) -> bool:
             if c.dep_ == "nsubj" or c.dep_ == "agent":
                 t = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else c
                 if t is not None and (t.pos_ == "PROPN" or t.ent_type_ in _TELLING_LABELS
-                                      or t.lower_ in _SUBJECT_PRONOUNS
+                                      or t.lower_ in _SUBJECT_PRONOUNS or _some_of_us(t)
                                       or (t.lower_ == "i" and writer_from is not None and t.idx > writer_from)):
                     return True
         if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
             return False
         v = v.head
     return False
+
+
+def _some_of_us(t: Any) -> bool:
+    """A part of "us" as a subject ("Those of us who have been fortunate enough to know and work with
+    Steve have lost a dear friend", "all of us"): a "we"."""
+    return t.lower_ in ("those", "all", "many", "some", "each", "most", "both") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "us" for g in c.children) for c in t.children)
 
 
 def _writers_own(v: Any) -> bool:
