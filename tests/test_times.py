@@ -1824,6 +1824,16 @@ def test_a_month_told_ahead_or_gone_by_is_the_next_or_the_last_one() -> None:
     assert future_context("the ad was posted in ") == 0
 
 
+def test_an_expression_inside_a_since_phrase_dates_what_it_counts_from() -> None:
+    # FNC-1 bodies 60, 311: "resumed air strikes in Iraq for the first time since the end of the US
+    # occupation in 2011" put the strikes (and the resuming) in 2011; 2011 is the occupation's end
+    a = _mentioned("The United States resumed air strikes in Iraq for the first time since the end of the US "
+                   "occupation in 2011. The bombing continued until the arrival of the troops in May.", date(2014, 9, 12))
+    got = {a.text[e.start:e.end]: e.date for e in a.events}
+    assert got["occupation"] == "2011" and got["arrival"] == "2014-05", got
+    assert got["strikes"] != "2011" and got["resumed"] != "2011" and got["bombing"] != "2014-05", got
+
+
 def test_a_verb_told_as_since_then_is_not_at_the_clause_s_day() -> None:
     # FNC-1 bodies 470, 8: "when it was announced on Tuesday, the company has since said ..." was a saying
     # of Tuesday; "since", an adverb of its verb, puts it at some later day the text does not give, as

@@ -162,7 +162,7 @@ def modifier_reach(doc: Any, root: int) -> set[int] | None:
     r = doc[root]
     h = r.head
     if r.dep_ not in _PREMODIFIER or h.i == r.i or h.pos_ not in ("NOUN", "PROPN") or h.i < r.i:
-        return None
+        return _bound_reach(r)
     if h.dep_ == "pobj" and h.head.lower_ in _SETTING_PREPS and h.head.head.pos_ in ("VERB", "AUX"):
         return None  # "In a Wednesday media event, Apple released ...": the occasion dates its clause
     out = {h.i}
@@ -174,6 +174,29 @@ def modifier_reach(doc: Any, root: int) -> set[int] | None:
         out.add(c.i)
         stack.extend(c.children)
     return out
+
+
+_BOUND_PREPS = frozenset({"since", "until", "till"})
+
+
+def _bound_reach(r: Any) -> set[int] | None:
+    """The words of the bounding phrase an expression dates the object of, else None (no limit):
+    "resumed air strikes for the first time since the end of the US occupation in 2011" (FNC-1 bodies
+    60, 311): 2011 is the occupation's end, what "since" counts from, not the strikes' year. Only an
+    expression inside the phrase of the bound's object, up to the clause's verb; one right after the
+    bound ("since 2011", "after Monday") is the bound itself, read where it dates ("has anchored the
+    news since December 2004") or not (:func:`.times._bounding`)."""
+    t = r
+    for _ in range(12):
+        h = t.head
+        if h.i == t.i or h.pos_ in ("VERB", "AUX") or t.dep_ in CLAUSAL:
+            return None
+        if h.dep_ == "prep" and h.lower_ in _BOUND_PREPS and t.dep_ == "pobj":
+            if t.i == r.i:
+                return None  # the bound's own object: "since 2011"
+            return {h.i} | {c.i for c in h.subtree}
+        t = h
+    return None
 
 
 # verbs whose object noun is the happening done or told now: "announced his resignation", "gave his keynote"
