@@ -1824,6 +1824,19 @@ def test_a_month_told_ahead_or_gone_by_is_the_next_or_the_last_one() -> None:
     assert future_context("the ad was posted in ") == 0
 
 
+def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
+    # FNC-1 bodies 206, 456: "rally support for his release" (Foley's, from captivity) was one entry with
+    # the Islamic State's release of the video; the release of a person or people is a freeing
+    a = _mentioned("Islamic State militants released a video on Tuesday showing the beheading of James Foley. "
+                   "Foley's family confirmed his death in a statement posted on a webpage created to rally support "
+                   "for his release. The group released 27 hostages on Monday. Apple released the iPhone 6 on "
+                   "Friday.", date(2014, 9, 12))
+    got = [(a.text[e.start:e.end], e.label) for e in a.events if a.text[e.start:e.end].startswith("releas")]
+    assert got == [("released", "launch"), ("release", "freeing"), ("released", "freeing"), ("released", "launch")]
+    video = next(e for e in build_timeline([a]) if "video" in e.description)
+    assert not any(a.text[m.start:m.end].endswith("his release") for m in video.mentions)
+
+
 def test_an_expression_inside_a_since_phrase_dates_what_it_counts_from() -> None:
     # FNC-1 bodies 60, 311: "resumed air strikes in Iraq for the first time since the end of the US
     # occupation in 2011" put the strikes (and the resuming) in 2011; 2011 is the occupation's end

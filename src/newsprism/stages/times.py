@@ -143,8 +143,10 @@ _NOUN_TRIGGERS: dict[str, str] = {
 # A happening outside the lexicon ("filed a lawsuit in 2006", "the reduction on June 8") is an
 # event of this class when an expression of its own is tied to it along the tree (:func:`_generic`).
 OCCURRENCE = "occurrence"
+# a "release" of people (:func:`_freed`): their freeing, of a class of its own
+FREEING = "freeing"
 EVENT_CLASSES: frozenset[str] = frozenset(_VERB_TRIGGERS.values()) | frozenset(_NOUN_TRIGGERS.values()) | {
-    OCCURRENCE}
+    OCCURRENCE, FREEING}
 # verbs telling a state or serving as a copula, not a happening ("has", "remains", "wants")
 _STATIVE = frozenset({"be", "have", "seem", "appear", "become", "remain", "stay", "know", "want", "need", "like",
                       "love", "hate", "prefer", "believe", "think", "mean", "hope", "wish", "feel", "expect",
@@ -382,6 +384,8 @@ def _trigger_class(tok: Any) -> str | None:
         label = _VERB_TRIGGERS.get(lemma)
         if lemma == "execute" and _executed_thing(tok):
             return None
+        if lemma == "release" and _freed(tok):
+            return FREEING
         if label is not None and lemma in _OTHER_SENSES:
             return _verb_sense(tok, lemma, label)
         return label
@@ -393,6 +397,8 @@ def _trigger_class(tok: Any) -> str | None:
             return None
         if lemma == "execution" and _executed_thing(tok):
             return None
+        if lemma == "release" and _freed(tok):
+            return FREEING
         if label is not None and _called_off(tok):
             return None
         if label == "attack" and any(c.dep_ in ("compound", "amod") and c.lower_ in _SEIZURES for c in tok.children):
@@ -435,6 +441,27 @@ def _called_off(tok: Any) -> bool:
     prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
     return v.pos_ == "VERB" and any(v.lemma_.lower() == lemma and (not prt or prt in prts)
                                     for lemma, prt in _CALLING_OFF)
+
+
+# people a "release" sets free: their freeing is no launch, and no video's or product's release is it ("a
+# webpage created to rally support for his release", "the release of more than 200 schoolgirls", "five
+# Taliban militants released from Guantanamo Bay": FNC-1 bodies 206, 308, 74, each one entry with a video's)
+_CAPTIVES = frozenset({"hostage", "prisoner", "captive", "detainee", "inmate", "girl", "schoolgirl", "boy", "woman",
+                       "man", "child", "people", "person", "soldier", "journalist", "militant", "fighter", "jihadist",
+                       "islamist", "member", "nun", "citizen", "national", "pow"})
+_PERSONAL = frozenset({"him", "her", "them", "me", "us", "his", "their", "my", "our"})
+
+
+def _freed(tok: Any) -> bool:
+    """A "release" whose object (a verb's, or a noun's possessor or "of") is a person or people
+    (:data:`_CAPTIVES`, staff, a personal pronoun, a person's or a people's name): a freeing."""
+    if tok.pos_ == "VERB":
+        acted = _verb_objects(tok)
+    else:
+        acted = [c for c in tok.children if c.dep_ == "poss"] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ in ("PERSON", "NORP") or o.lower_ in _PERSONAL or o.lemma_.lower() in _CAPTIVES | _STAFF
+               for o in acted)
 
 
 def _verb_objects(tok: Any) -> list[Any]:
@@ -660,7 +687,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 92
+    version = 93
     requires = ("parse",)
     assigns = ("times", "events")
 
