@@ -1824,6 +1824,18 @@ def test_a_month_told_ahead_or_gone_by_is_the_next_or_the_last_one() -> None:
     assert future_context("the ad was posted in ") == 0
 
 
+def test_the_next_year_counts_from_the_year_told_before_not_from_publication() -> None:
+    # FNC-1 body 110: "In a 2007 entry from his blog ... By the next year Williams was claiming on his blog"
+    # was a claim of 2015 (the year after publication); "the next" week, month or year is the one after
+    # the time the narrative last named, as "the following year" is, else no time; "next year" is deictic
+    assert resolve("the next year", WED) == (None, "vague") and resolve("next year", WED) == ("2024", "year")
+    a = _mentioned("Williams wrote about the flight in a blog entry in 2007. By the next year Williams was claiming "
+                   "on his blog that all four helicopters took fire. NBC will review the reports next year.",
+                   date(2014, 9, 12))
+    got = {a.text[e.start:e.end]: e.date for e in a.events}
+    assert got["claiming"] == "2008" and got["review"] == "2015", got
+
+
 def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
     # FNC-1 bodies 206, 456: "rally support for his release" (Foley's, from captivity) was one entry with
     # the Islamic State's release of the video; the release of a person or people is a freeing

@@ -16,7 +16,7 @@ The rules follow news usage, where the anchor is the article's publication date:
   (:func:`named_day`);
 - weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
   2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
-- expressions tied to another event ("days after", "weeks later", "the next day", "the same day",
+- expressions tied to another event ("days after", "weeks later", "the next day", "the next year", "the same day",
   "the following year"), durations, sets, vague words
   ("recently", "in recent years") and bounds ("less than two weeks ago", "over a year ago": any
   time since or before then, not one week or year) resolve to ``(None, "vague")``;
@@ -242,6 +242,11 @@ def _h_rel_unit(m: re.Match[str], anchor: date | None, direction: int) -> Resolu
     mod, unit = m["mod"].lower(), m["unit"].lower()
     if unit == "day":
         return _VAGUE  # "the next day", "the previous day": the day after or before another time, not today's
+    if m["the"]:
+        # the week, month or year after a time told before, or the twelve months ahead, not the one after
+        # publication: "By the next year Williams was claiming on his blog" (FNC-1 body 110, of 2003), "over
+        # the next year"
+        return _VAGUE
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[mod]
     precision = unit if unit in ("week", "month", "year") else "year"
     if anchor is None:
@@ -311,7 +316,8 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
      r"|\btomorrow|\bthis\s+(?:morning|afternoon|evening)|\blast\s+night|\bearlier\s+today|\blater\s+today)\b"),
      _h_deictic),
     ("ago", r"\b" + _NUMWORD + r"\s+" + _UNIT + r"\s+(?i:ago)\b", _h_ago),
-    ("relunit", r"\b(?P<mod>(?i:last|past|previous|this|current|next|coming))\s+" + _UNIT.replace("s?", "") + r"\b"
+    ("relunit", r"\b(?:(?P<the>(?i:the))\s+(?=(?i:next)\s+(?i:week|month|year)\b))?(?P<mod>(?i:last|past|previous|this|current|next|coming))\s+"
+     + _UNIT.replace("s?", "") + r"\b"
      + r"(?!\s*(?i:s\b|ago))", _h_rel_unit),
     ("vague", (r"(?i:\brecently\b|\bin\s+recent\s+(?:years|months|weeks|days|times)\b|\bsoon\b|\bcurrently\b"
      r"|\bnowadays\b|\bat\s+the\s+time\b|\bthese\s+days\b|\bin\s+the\s+past\b|\bin\s+the\s+future\b"

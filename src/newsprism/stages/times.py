@@ -275,7 +275,7 @@ _LATER_RX = re.compile(r"(?i)^(a|an|one|two|three|four|five|six|seven|eight|nine
                        r"(\s+later)?$")
 _LATER_AFTER_RX = re.compile(r"^\s*later\b")
 _NEXT_DAY_RX = re.compile(r"(?i)^(next|previous)\s+day$")
-_ANAPHOR_RX = re.compile(r"(?i)^(?:on\s+)?(?:the|that)\s+(same|following)\s+(day|week|month|year)$")
+_ANAPHOR_RX = re.compile(r"(?i)^(?:on\s+)?(?:the|that)\s+(same|following|next)\s+(day|week|month|year)$")
 _FINER = {"day": ("day",), "week": ("day", "week"), "month": ("day", "month"), "year": ("day", "month", "year")}
 _NARRATIVE_REACH = 600  # characters back to the time a "later" counts from
 
@@ -288,8 +288,8 @@ def narrative_times(text: str, times: Sequence[TimeExpr]) -> list[TimeExpr]:
     document date is not the reference of "later" nor of "the next day". The last day named before
     it, not farther than :data:`_NARRATIVE_REACH`, dates "the next day" or "the previous day"; the
     last expression at least as fine dates "the same day" (or week, month, year), "that same year"
-    and "the following year" ("in 2001 the iPod and the following year Mac OS X": 2002); without
-    one they stay vague.
+    and "the following year" or "the next year" ("in 2001 the iPod and the following year Mac OS X":
+    2002; "By the next year Williams was claiming", FNC-1 body 110); without one they stay vague.
     """
     out = list(times)
     for k, tx in enumerate(out):
@@ -312,7 +312,7 @@ def narrative_times(text: str, times: Sequence[TimeExpr]) -> list[TimeExpr]:
             base = next((b for b in reversed(out[:k]) if b.value is not None and b.end <= tx.start
                          and tx.start - b.end < _NARRATIVE_REACH and b.precision in _FINER[unit]), None)
             if base is not None:
-                value = _unit_of(value_range(base.value or "")[0], unit, 1 if an.group(1).lower() == "following" else 0)
+                value = _unit_of(value_range(base.value or "")[0], unit, 0 if an.group(1).lower() == "same" else 1)
                 out[k] = dataclasses.replace(tx, value=value, precision=unit, anchored=True)
             continue
         m = _LATER_RX.match(text[tx.start : tx.end])
@@ -687,7 +687,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 93
+    version = 94
     requires = ("parse",)
     assigns = ("times", "events")
 
