@@ -1600,6 +1600,14 @@ def test_a_relative_pronoun_subject_is_the_name_its_clause_hangs_on() -> None:
     assert _parties(a, "attacked")[1] == "Al-Shabab attack on mall"
 
 
+def test_the_passive_subject_of_a_saying_is_what_is_said_of_not_a_party() -> None:
+    # FNC-1 bodies 226, 34: "Godane ... was said to be a quiet boy" joined Godane's own saying of the day
+    a = _mentioned("Godane, who was born in 1977, was said to be a quiet boy. Bary is said to have left home last "
+                   "year. Godane said on Monday that the attack was revenge.", date(2014, 9, 12))
+    said = [[a.text[p.start:p.end] for p in e.participants] for e in a.events if a.text[e.start:e.end] == "said"]
+    assert said == [[], [], ["Godane"]], said
+
+
 def test_a_subject_set_off_from_its_verb_by_a_participle_is_the_verbs() -> None:
     # SemEval trial doc 17677 (Wikinews), as the corpus spaces it: the parser hangs 'Jobs' on 'aged', and the
     # leave had no one on it

@@ -687,7 +687,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 94
+    version = 95
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2163,8 +2163,16 @@ class _ByStart:
 
 def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mentions: _ByStart,
                   text: str, para: Paragraphs) -> list[Span]:
-    """Names taking part: the patient (for killings, first) and agent, then others in the phrase."""
+    """Names taking part: the patient (for killings, first) and agent, then others in the phrase.
+
+    The passive subject of a saying is what is said of, no party to the saying: "Godane, who was born in
+    1977 ..., was said to be a quiet boy", "Bary, 24, is said to have left home" (FNC-1 bodies 226, 34)
+    were Godane's and Bary's sayings."""
     local = _local(doc, tok)
+    topic = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if (
+        label in SPEECH_CLASSES and tok.pos_ == "VERB") else None
+    if topic is not None:
+        local -= {t.i for t in topic.subtree}
     idx = para.offsets()
     at = tok.idx
 
@@ -2176,7 +2184,7 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mention
     out: list[Span] = []
     for role in ("patient", "agent"):
         r = roles.get(role)
-        if r is None:
+        if r is None or topic is not None and r.i == topic.i:
             continue
         ri = r.idx
         m = first(ri, ri, lambda n, ri=ri: n.start <= ri < n.end)
