@@ -1857,6 +1857,17 @@ def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
     assert not any(a.text[m.start:m.end].endswith("his release") for m in video.mentions)
 
 
+def test_a_time_after_until_before_or_after_is_a_limit_not_a_date() -> None:
+    # FNC-1 bodies 34, 226: "to reach an agreement with the Iraqi government to leave U.S. forces in the country
+    # after 2011" was an agreement of 2011, "did not confirm that Godane had been killed until Friday" his death's
+    # Friday; a noun's own time in the bound's phrase still dates it, and a negated verb "until" a time is then
+    a = _mentioned("Critics say he did too little to reach an agreement with the government to leave U.S. forces in "
+                   "Iraq after 2011. Bodies were unearthed a week after the 26 September attack. Formal proceedings "
+                   "to dismiss him were not begun until 2007.", date(2014, 10, 17))
+    got = {a.text[e.start:e.end]: e.date for e in a.events}
+    assert got["agreement"] is None and got["attack"] == "2014-09-26" and got["dismiss"] == "2007", got
+
+
 def test_an_expression_inside_a_since_phrase_dates_what_it_counts_from() -> None:
     # FNC-1 bodies 60, 311: "resumed air strikes in Iraq for the first time since the end of the US
     # occupation in 2011" put the strikes (and the resuming) in 2011; 2011 is the occupation's end

@@ -687,7 +687,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 95
+    version = 96
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -795,7 +795,7 @@ class TimeStage(ArticleStage):
             lo, hi = sent.start_char, sent.end_char
             near = times[bisect_left(starts, lo) : bisect_left(starts, hi)] if starts else times
             stimes = [tx for tx in near if lo <= tx.start < hi and tx.precision != "vague"
-                      and not _SIGNED_RX.search(text, max(lo, tx.start - 40), tx.start)]
+                      and not _SIGNED_RX.search(text, max(lo, tx.start - 40), tx.start) and not _limiting(doc, tx)]
             placers = [tx for tx in near if lo <= tx.start < hi and tx.precision == "vague"
                        and (m := _PAST_PLACER_RX.search(text, tx.start, tx.end + 12)) is not None
                        and m.start() < tx.end]
@@ -1702,7 +1702,26 @@ def _prospect_dated_outside(doc: Any, tok: Any, tx: TimeExpr) -> bool:
 
 # "missing since August 2013", "until June": an expression bounding a state does not date a happening
 _BOUNDS = frozenset({"since", "until", "till", "before", "after", "by"})
+# the bounds that date nothing they bound: "to leave U.S. forces in the country after 2011", "held until June"
+# ("since 2004" dates a state begun then, "by June" a sum reached then)
+_LIMITS = frozenset({"until", "till", "before", "after"})
 _SINCE = frozenset({"since"})
+
+
+def _limiting(doc: Any, tx: TimeExpr) -> bool:
+    """``tx`` is a limit (:data:`_LIMITS`) of what it is tied to, and dates nothing of its sentence: "to leave
+    U.S. forces in the country after 2011" (FNC-1 body 34) was an agreement of 2011, "did not confirm that
+    Godane had been killed until Friday" (body 226, the parse hanging "until Friday" on "killed") his
+    killing's Friday. A negated verb "until" a time happened then: "proceedings were not begun until 2007"."""
+    toks = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return False
+    root = toks.root
+    # the bound's own object ("after 2011"), not a noun's in it ("a week after the 26 September attack")
+    bound = root if root.lower_ in _LIMITS else root.head if root.dep_ == "pobj" else None
+    if bound is None or bound.lower_ not in _LIMITS:
+        return False
+    return not (bound.lower_ in ("until", "till") and _negated(bound.head))
 
 
 def _bounding(doc: Any, tx: TimeExpr, words: frozenset[str] = _BOUNDS) -> bool:
