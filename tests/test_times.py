@@ -1844,6 +1844,16 @@ def test_the_next_year_counts_from_the_year_told_before_not_from_publication() -
     assert got["claiming"] == "2008" and got["review"] == "2015", got
 
 
+def test_a_thing_captured_is_no_arrest() -> None:
+    # FNC-1 bodies 406, 59, 462: "capture 55 percent global marketshare this year" was an arrest of 2014, as were
+    # "captured video footage" and "captured American weapons"; people, and a count of them, are still arrested
+    a = _mentioned("Apple will capture 55 percent global marketshare this year. Residents captured video footage of "
+                   "the drone on Monday. Fighters captured American weapons on Sunday. Rebels captured the journalist "
+                   "on Friday. Border agents captured ten of its soldiers on Tuesday.", date(2014, 10, 17))
+    arrests = [a.text[e.end:e.end + 12].strip() for e in a.events if e.label == "arrest"]
+    assert arrests == ["the journal", "ten of its"], arrests
+
+
 def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
     # FNC-1 bodies 206, 456: "rally support for his release" (Foley's, from captivity) was one entry with
     # the Islamic State's release of the video; the release of a person or people is a freeing

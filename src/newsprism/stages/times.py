@@ -448,8 +448,22 @@ def _called_off(tok: Any) -> bool:
 # Taliban militants released from Guantanamo Bay": FNC-1 bodies 206, 308, 74, each one entry with a video's)
 _CAPTIVES = frozenset({"hostage", "prisoner", "captive", "detainee", "inmate", "girl", "schoolgirl", "boy", "woman",
                        "man", "child", "people", "person", "soldier", "journalist", "militant", "fighter", "jihadist",
-                       "islamist", "member", "nun", "citizen", "national", "pow"})
+                       "islamist", "member", "nun", "citizen", "national", "pow", "suspect", "gunman", "rebel",
+                       "terrorist", "insurgent", "leader", "mastermind", "wife", "husband", "son", "daughter",
+                       "brother", "sister", "father", "mother", "relative", "family", "guy", "civilian", "tourist",
+                       "force", "troop", "personnel", "agent", "police", "crew", "pilot"})
+# words counting what they stand for, people as often as not ("several have already been captured", "captured
+# ten of its soldiers"): the lexicon's class stands
+_COUNTING = frozenset({"several", "many", "some", "few", "dozens", "hundreds", "thousands", "all", "both", "others"})
 _PERSONAL = frozenset({"him", "her", "them", "me", "us", "his", "their", "my", "our"})
+_SUBJECT_PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "who", "whom"})
+
+
+def _person_like(o: Any) -> bool:
+    """A person or people, or what may be: a person's or a people's name, a personal pronoun, a noun of
+    :data:`_CAPTIVES` or of staff, a number or a word of :data:`_COUNTING`."""
+    return (o.ent_type_ in ("PERSON", "NORP") or o.lower_ in _PERSONAL or o.lower_ in _SUBJECT_PERSONAL
+            or o.lemma_.lower() in _CAPTIVES or o.lemma_.lower() in _STAFF or o.pos_ == "NUM" or o.lower_ in _COUNTING)
 
 
 def _freed(tok: Any) -> bool:
@@ -526,6 +540,10 @@ def _verb_sense(tok: Any, lemma: str, label: str) -> str | None:
     if lemma == "capture" and objs and all(o in _PLACE_WORDS for o in objs) or lemma == "capture" and any(
             o.ent_type_ in ("GPE", "LOC", "FAC") for o in acted_on):
         # "fighters ... captured the airport", "cities ISIS fighters captured": a place taken, no arrest
+        return None
+    if lemma == "capture" and acted_on and not any(_person_like(o) for o in acted_on):
+        # a thing taken or caught on film, no arrest: "capture 55 percent global marketshare this year" (FNC-1
+        # body 406, an arrest of 2014), "Russians captured video footage", "captured American weapons"
         return None
     if lemma == "rule" and "out" in prts:
         return None
@@ -687,7 +705,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 96
+    version = 97
     requires = ("parse",)
     assigns = ("times", "events")
 
