@@ -1600,6 +1600,17 @@ def test_a_relative_pronoun_subject_is_the_name_its_clause_hangs_on() -> None:
     assert _parties(a, "attacked")[1] == "Al-Shabab attack on mall"
 
 
+def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
+    # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks" entry,
+    # "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or
+    # whence, the noun an active participle hangs on its doer ("a statement from the ministry" keeps its "from")
+    a = _mentioned("Jordan Matson, a former U.S. Army soldier speaking from Derik, Syria, said on Wednesday that he had "
+                   "joined the fighters. Al Shabab was ousted from the capital by African Union forces in 2011.",
+                   date(2014, 10, 9))
+    assert _parties(a, "speaking")[1] == "former U.S. Army soldier remarks"
+    assert _parties(a, "ousted")[1] == "African Union forces ousted Al Shabab"
+
+
 def test_the_passive_subject_of_a_saying_is_what_is_said_of_not_a_party() -> None:
     # FNC-1 bodies 226, 34: "Godane ... was said to be a quiet boy" joined Godane's own saying of the day
     a = _mentioned("Godane, who was born in 1977, was said to be a quiet boy. Bary is said to have left home last "

@@ -705,7 +705,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 97
+    version = 98
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1830,12 +1830,15 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
                     patient = patient or obj
                 else:
                     agent = agent or obj
-            elif p in ("by", "from"):
+            elif p == "by" or p == "from" and tok.pos_ != "VERB":
+                # "a statement from the ministry"; a verb's "from" is where ("a soldier speaking from Derik")
                 agent = agent or obj
             elif p in ("on", "against") and obj.ent_type_ in _NAME_LABELS:
                 patient = patient or obj
     if agent is None and not passive and tok.pos_ == "VERB":
         agent = _shared_subject(tok)
+    if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        agent = tok.head  # "a former U.S. Army soldier speaking from Derik, Syria" (FNC-1 body 352): he speaks
     if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and patient is None and (agent is None or agent.i != tok.head.i):
         patient = tok.head  # "Moussavi, killed in the Israeli bombing"; not "Bary, who went": the doer
     if label in _VICTIM_CLASSES and tok.dep_ == "advcl" and tok.tag_ == "VBN" and patient is None and agent is None:
