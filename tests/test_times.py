@@ -1600,6 +1600,17 @@ def test_a_relative_pronoun_subject_is_the_name_its_clause_hangs_on() -> None:
     assert _parties(a, "attacked")[1] == "Al-Shabab attack on mall"
 
 
+def test_the_kin_of_one_named_are_the_victims_not_he() -> None:
+    # FNC-1 bodies 273, 394: "detained a wife and daughter of Islamic State leader Abu Bakr al-Baghdadi" was
+    # "Abu Bakr al-Baghdadi arrested", "An aide to al-Baghdadi were also killed" "al-Baghdadi killed"; the
+    # person set beside a kin noun is still its victim
+    a = _mentioned("The Lebanese army detained a wife and daughter of Islamic State leader Abu Bakr al-Baghdadi on "
+                   "Monday. An aide to al-Baghdadi was also killed by US air strikes on Tuesday. Kim took over after "
+                   "the death of his father, Kim Jong-il, in 2011.", date(2014, 10, 17))
+    assert _parties(a, "detained")[1] == "wife arrested" and _parties(a, "killed")[1] == "aide killed"
+    assert _parties(a, "death")[1] == "Kim Jong-il killed"
+
+
 def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
     # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks" entry,
     # "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or

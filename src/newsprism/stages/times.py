@@ -705,7 +705,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 98
+    version = 99
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2201,6 +2201,14 @@ class _ByStart:
         return self.names[bisect_left(self._starts, lo - self._longest) : bisect_right(self._starts, hi)]
 
 
+# the kin and the aides of one named in their phrase: "detained a wife and daughter of Islamic State leader Abu
+# Bakr al-Baghdadi" (FNC-1 body 273) is their arrest, not his, and "the death of his son" the son's
+_KIN = frozenset({"wife", "husband", "son", "daughter", "child", "mother", "father", "brother", "sister", "family",
+                  "relative", "parent", "niece", "nephew", "cousin", "uncle", "aunt", "grandson", "granddaughter",
+                  "grandfather", "grandmother", "widow", "fiancee", "girlfriend", "boyfriend", "friend", "aide",
+                  "bodyguard", "driver", "lawyer", "associate", "companion"})
+
+
 def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mentions: _ByStart,
                   text: str, para: Paragraphs) -> list[Span]:
     """Names taking part: the patient (for killings, first) and agent, then others in the phrase.
@@ -2228,13 +2236,18 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mention
             continue
         ri = r.idx
         m = first(ri, ri, lambda n, ri=ri: n.start <= ri < n.end)
-        if role == "patient" and label in _VICTIM_CLASSES and (m is None or m.label != "PERSON"):
+        kin = role == "patient" and label in _VICTIM_CLASSES and r.lemma_.lower() in _KIN
+        if kin and m is None:
+            # ... but the one a kin noun is set beside: "the death of his father, longtime ruler Kim Jong-il"
+            offs = sorted(t.idx for c in r.children if c.dep_ == "appos" for t in c.subtree)
+            m = first(offs[0], offs[-1], lambda n, offs=offs: n.label == "PERSON" and _holds_any(n, offs)) if offs else None
+        if role == "patient" and label in _VICTIM_CLASSES and not kin and (m is None or m.label != "PERSON"):
             # "the death of the head of the Quds Force, Qassem Soleimani": the person is the victim
             offs = sorted(t.idx for t in r.subtree)
             m = first(offs[0], offs[-1], lambda n, offs=offs: n.label == "PERSON" and _holds_any(n, offs)) or m
         if m is None and r.pos_ == "PRON":
             m = _antecedent([n for n in mentions.names if not (n.start <= at < n.end)], r, doc, text)
-        if m is None:
+        if m is None and not kin:
             # the role's phrase may hold the name ("the commander of the Al Quds force")
             offs = sorted(idx[i] for i in _local(doc, r, depth=3))
             m = first(offs[0], offs[-1], lambda n, offs=offs: _holds_any(n, offs))
@@ -2274,7 +2287,9 @@ def _role_text(doc: Any, r: Any, names: Sequence[Span], text: str, person_first:
         return ""
     m = _mention_at(names, r)
     if person_first and (m is None or m.label != "PERSON"):
-        sub = {t.i for t in r.subtree}
+        # a kin noun's own person is the one set beside it, not one its phrase names (:data:`_KIN`)
+        sub = {t.i for c in r.children if c.dep_ == "appos" for t in c.subtree} if r.lemma_.lower() in _KIN else {
+            t.i for t in r.subtree}
         m = next((n for n in names if n.label == "PERSON" and any(n.start <= doc[i].idx < n.end
                                                                   for i in sorted(sub))), m)
     if m is None and r.pos_ == "PRON":
