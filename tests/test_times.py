@@ -2203,6 +2203,17 @@ def test_the_september_11_attack_with_no_other_place_is_2001s() -> None:
     assert got == [("Sept. 11", "2014-09-11")]
 
 
+def test_the_september_11_attacks_on_another_place_are_not_2001s() -> None:
+    # h106 brief (FNC-1, last round): "the Sept. 11 attacks on U.S. facilities in Benghazi" (2012) was dated
+    # 2001-09-11: the plural was 2001's wherever it was; it is read as the singular is
+    octo = date(2014, 10, 17)
+    got = _values("Clinton spoke about the Sept. 11 attacks on U.S. facilities in Benghazi.", octo)
+    assert got == [("Sept. 11", "2014-09-11")]
+    got = _values("Ahead of the anniversary of the September 11 attacks on New York and Washington, fears grew.", octo)
+    assert got == [("September 11", "2001-09-11")]
+    assert _values("The Sept. 11 hijackers trained in Florida.", octo) == [("Sept. 11", "2001-09-11")]
+
+
 def test_a_year_after_a_preposition_of_time_and_a_day_before_a_street_are_times() -> None:
     # review r1 (5): "In 2008 Wall Street banks collapsed" had no time: 2008 read as a street number
     octo = date(2014, 10, 17)

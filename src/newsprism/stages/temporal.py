@@ -625,14 +625,15 @@ _PAST_NOUN_RX = re.compile(
 # "the September 11 attacks", "the anniversary of Sept. 11": with no year, the day names the attacks of 2001,
 # not this year's September 11
 _NINE_ELEVEN_RX = re.compile(r"(?:Sept?\.?|September|SEPTEMBER)\s+11(?:th)?")
-# the plural, or the singular unless it was on or in another place than the towers, the Pentagon or the
-# country: "Since the Sept. 11 attack, airports have tightened security" is 2001's, "the Sept. 11 attack on the
-# U.S. consulate in Benghazi" 2012's
-_ATTACKS_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?(?:attacks|hijack(?:ers|ings?)|commission|victims)\b)")
-_ATTACK_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?attack\b)")
+# its hijackers, commission or victims, or the attack or attacks unless on or in another place than the towers,
+# the Pentagon or the country: "Since the Sept. 11 attack, airports have tightened security" is 2001's, "the Sept.
+# 11 attack on the U.S. consulate in Benghazi" and "the Sept. 11 attacks on U.S. facilities in Benghazi" 2012's
+_ATTACKS_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?(?:hijack(?:ers|ings?)|commission|victims)\b)")
+_ATTACK_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?attacks?\b)")
 _ELSEWHERE_RX = re.compile(
     r"\s+(?:on|in|at|against)\s+(?!(?:the\s+)?(?:(?:World\s+Trade\s+Center|Twin\s+Towers|Pentagon|New\s+York|Washington"
-    r"|America|United\s+States)\b|U\.\s?S\.)(?!\s+(?i:diplomatic\s+)?(?i:consulate|embassy|mission|compound|base)\b)"
+    r"|America|United\s+States)\b|U\.\s?S\.)(?!\s+(?i:diplomatic\s+)?(?i:consulates?|embass(?:y|ies)|missions?|compounds?"
+    r"|bases?|facilit(?:y|ies)|installations?|outposts?|personnel|diplomats?)\b)"
     r"|\d|(?:which|whom?)\b)"
 )
 _ANNIVERSARY_BEFORE_RX = re.compile(r"(?i:\banniversary\s+of\s+(?:the\s+)?)$")

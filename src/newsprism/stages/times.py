@@ -705,7 +705,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 99
+    version = 100
     requires = ("parse",)
     assigns = ("times", "events")
 
