@@ -1889,6 +1889,16 @@ def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
     assert not any(a.text[m.start:m.end].endswith("his release") for m in video.mentions)
 
 
+def test_the_time_of_what_is_foretold_is_not_the_foretellings() -> None:
+    # FNC-1 bodies 154, 185: "Nasa has forecast a total blackout of earth for six days in December" was a
+    # forecast of December 2013 (the month gone by), "It had been projected to be roughly over New Zealand ...
+    # on Sunday" a projection of Sunday; a time before what is foretold is the foretelling's
+    a = _mentioned("A fake story claimed that Nasa has forecast a total blackout of earth for six days in December. "
+                   "In December, analyst Gene Munster projected unit sales of 8 million for 2015.", date(2014, 9, 10))
+    got = {a.text[e.start:e.end]: e.date for e in a.events}
+    assert got["forecast"] is None and got["projected"] == "2013-12", got
+
+
 def test_a_time_after_until_before_or_after_is_a_limit_not_a_date() -> None:
     # FNC-1 bodies 34, 226: "to reach an agreement with the Iraqi government to leave U.S. forces in the country
     # after 2011" was an agreement of 2011, "did not confirm that Godane had been killed until Friday" his death's

@@ -705,7 +705,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 100
+    version = 101
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1241,7 +1241,8 @@ def _dated_generics(doc: Any, words: Sequence[int], trigs: list[_Trig], stimes: 
     both = [dataclasses.replace(t, time=None, cost=1e9, inherited=False) for t in trigs] + cands
     _attach(doc, both, stimes, para)
     return [c for c in cands if c.time is not None and not c.inherited and not _bounding(doc, c.time)
-            and not _past_for_future(doc[c.i], c.time, anchor) and not _prospect_dated_outside(doc, doc[c.i], c.time)]
+            and not _past_for_future(doc[c.i], c.time, anchor) and not _prospect_dated_outside(doc, doc[c.i], c.time)
+            and not _foretold_time(doc[c.i], c.time)]
 
 
 def _content_words(doc: Any, arr: Any) -> list[int]:
@@ -1716,6 +1717,22 @@ def _prospect_dated_outside(doc: Any, tok: Any, tx: TimeExpr) -> bool:
         return False
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     return not (lo <= tx.start and tx.end <= hi)
+
+
+# verbs of foretelling: what they take is to come, and an expression after it is its time
+_FORETELLING = frozenset({"forecast", "predict", "project", "foresee", "anticipate", "prophesy", "foretell"})
+
+
+def _foretold_time(tok: Any, tx: TimeExpr) -> bool:
+    """``tok`` foretells (:data:`_FORETELLING`) and ``tx`` comes after the start of what it foretells (its
+    object or clause): the time of what is foretold, not of the foretelling ("a fake news story claiming that
+    Nasa has forecast a total blackout of earth for six days in December", FNC-1 body 154, was a forecast of
+    December 2013; "In December, Gene Munster projected unit sales of 8 million for 2015" keeps its December)."""
+    if tok.lemma_.lower() not in _FORETELLING:
+        return False
+    told = [c.left_edge.idx for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")
+            and c.left_edge.i > tok.i]
+    return bool(told) and tx.start > min(told)
 
 
 # "missing since August 2013", "until June": an expression bounding a state does not date a happening
