@@ -1889,6 +1889,19 @@ def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
     assert not any(a.text[m.start:m.end].endswith("his release") for m in video.mentions)
 
 
+def test_what_is_told_about_is_not_at_the_telling_s_time() -> None:
+    # FNC-1 bodies 82, 198, 455: "ran a story on Thursday about the purported comment by Francis" was a comment
+    # of Thursday, "Claims about the Home Alone star's alleged death began circulating Thursday" a death of
+    # Thursday, "negotiations this week about the release of the missing girls" a release of this week
+    a = _mentioned("Apple said on Friday that its shares fell sharply after the report.\n\nThe New York Times ran a "
+                   "story on Thursday about the purported comment by Francis. Claims about the star's alleged death "
+                   "began circulating Thursday. Officials held negotiations this week about the release of the girls.",
+                   date(2014, 10, 26))
+    got = {a.text[e.start:e.end]: e for e in a.events}
+    assert got["ran"].date == "2014-10-23" and got["held"].date == "2014-W43"
+    assert all(dating_rule(got[w]) not in ("own", "inherited", "sentence") for w in ("comment", "death", "release"))
+
+
 def test_the_time_of_what_is_foretold_is_not_the_foretellings() -> None:
     # FNC-1 bodies 154, 185: "Nasa has forecast a total blackout of earth for six days in December" was a
     # forecast of December 2013 (the month gone by), "It had been projected to be roughly over New Zealand ...

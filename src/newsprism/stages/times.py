@@ -68,6 +68,7 @@ from .time_anchor import (
     _BOUND_PREPS,
     _HAVE_NOW,
     _MOVED_ON,
+    _TOPIC_PREPS,
     _UNPLACED,
     CLAUSAL,
     CLAUSE_COST,
@@ -705,7 +706,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 101
+    version = 102
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1211,10 +1212,12 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
         if tr.time is not None:
             continue
         # inherit from a trigger this one directly hangs on or that hangs on it ("killed in an airstrike")
-        # (not through a bound: "has unveiled since the introduction of the iPad in 2010" is not 2010's)
+        # (not through a bound or a topic: "has unveiled since the introduction of the iPad in 2010" is not
+        # 2010's, "spoke on Monday about the launch" no launch of Monday)
         cands = [o for o in trigs if o.time is not None and not o.inherited and o is not tr
                  and (_modifies(doc[tr.i], doc[o.i]) or _modifies(doc[o.i], doc[tr.i]))
-                 and not any(t.dep_ == "pobj" and t.head.lower_ in _BOUND_PREPS for t in (doc[tr.i], doc[o.i]))]
+                 and not any(t.dep_ == "pobj" and t.head.lower_ in _BOUND_PREPS | _TOPIC_PREPS
+                             for t in (doc[tr.i], doc[o.i]))]
         if cands:
             tr.time, tr.inherited = cands[0].time, True
 
