@@ -376,9 +376,6 @@ _PIECE_GAP = 5  # words between two pieces of the model's content, at most
 _FUNCTION_POS = frozenset({"DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX", "PRON", "PUNCT", "SPACE"})
 # Words opening a contrasting clause: the model's pieces past one are another clause's (_trimmed).
 _TAIL_WORDS = frozenset({"although", "though", "but"})
-# Words opening a concessive tail that reported content leaves out ("..., although ..."); a
-# "..., but ..." clause the cue's reported clause runs into is reported with it (PolNeAR).
-_CONCESSIVE_WORDS = frozenset({"although", "though"})
 # Words opening a clause that tells when or to what end an attitude was held, not what it was
 # ("has been critical of Trump since they both ...", see _Builder._drop_circumstance).
 _CIRCUMSTANCE_WORDS = frozenset({"when", "since", "after", "before", "while", "so", "until", "once",
@@ -1938,18 +1935,16 @@ class _Builder:
         return r
 
     def _drop_tail(self, r: Range) -> Range:
-        """Cut a concessive tail off reported content ("..., although it may take days to
-        ..."): outside quotation marks, a comma or semicolon then one of these words starts a
-        clause of its own. A contrast stays ('said ... had a ten-point lead in 2012, but still
-        lost the election': PolNeAR reports both halves). Else a closing appositive goes
-        (:meth:`_drop_appositive`)."""
-        tails = _CONCESSIVE_WORDS
+        """Cut a closing appositive off reported content (:meth:`_drop_appositive`). A tail of
+        concession or contrast stays: PolNeAR reports it with the clause it qualifies ('said she
+        identifies as an independent, although she is currently registered as a Democrat', 'said
+        ... had a ten-point lead in 2012, but still lost the election'); cutting content at ",
+        although" and ", though" outside quotation marks won 5 acts at >=50% overlap on PolNeAR
+        train (840 articles) and lost 16, whether the parse hangs the clause off the reported
+        verb or off the cue."""
         v = self.view
         k = bisect.bisect_left(v.idx, r[0])
         end = bisect.bisect_left(v.idx, r[1])
-        for i in range(k + 3, end - 2):
-            if v.lower[i] in (",", ";") and v.lower[i + 1] in tails and not v.inq[i + 1]:
-                return _clean(self.text, (r[0], v.idx[i]))
         return self._drop_appositive(r, k, end)
 
     def _drop_dashed(self, r: Range) -> Range:
@@ -2794,7 +2789,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 66
+    version = 67
     requires = ("parse",)
     assigns = ("quotes",)
 
