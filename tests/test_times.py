@@ -1889,6 +1889,16 @@ def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
     assert not any(a.text[m.start:m.end].endswith("his release") for m in video.mentions)
 
 
+def test_adding_a_thing_is_no_saying() -> None:
+    # FNC-1 bodies 307, 68: "New spaces will be added to Apple Stores" was a statement of Apple Stores, joined
+    # to an Apple statement entry; details added, and a sayer the parse takes for the object, are still said
+    a = _mentioned("New spaces will be added to Apple Stores for this purpose. KFC franchises have added this "
+                   "option to their menu. A source confirmed the story and added some details. \"He is in total "
+                   "control,\" added the source.", date(2014, 10, 17))
+    said = [a.text[e.end:e.end + 9] for e in a.events if a.text[e.start:e.end] == "added" and e.label == "statement"]
+    assert said == [" some det", " the sour"], said
+
+
 def test_what_is_told_about_is_not_at_the_telling_s_time() -> None:
     # FNC-1 bodies 82, 198, 455: "ran a story on Thursday about the purported comment by Francis" was a comment
     # of Thursday, "Claims about the Home Alone star's alleged death began circulating Thursday" a death of
