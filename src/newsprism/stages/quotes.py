@@ -2589,7 +2589,46 @@ class _Builder:
             out.append(_clean(self.text, (r[0], v.idx[cut])) if cut is not None else r)
         return tuple(out)
 
+    def _open_phrase(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
+        """Reported content after its cue that stops on a word opening a phrase runs to the
+        phrase's end ("... estimated [Mr. Kamprad's fortune at about $42 billion from] his
+        ownership of Ikea", "described the role ... [as supplying a] source of money that ...",
+        "[statements by ... last week that] those who question bias ..."): a preposition runs
+        over its object, a determiner or a "that" opening a clause over the phrase of the word
+        it hangs on, within the sentence. The role model reads a window of words round the
+        cue and its content stops where the window does, mid-phrase, where PolNeAR's content
+        runs on to the phrase's end. Not over a speech verb or a cue of the model's (another act's
+        report), nor past a paragraph break."""
+        outer = info["outer"]
+        if info["label"] != "indirect" or not outer or outer[-1][1] <= tok.idx:
+            return info
+        v = self.view
+        r = outer[-1]
+        last = bisect.bisect_left(v.idx, r[1]) - 1
+        while last > 0 and (v.punct[last] or v.space[last]):
+            last -= 1
+        if v.idx[last] < r[0]:
+            return info
+        word = self.doc[last]
+        if v.pos[last] == "ADP" or v.pos[last] == "SCONJ" and v.dep[last] != "mark":
+            end = word.right_edge.i
+        elif v.pos[last] in ("DET", "SCONJ") and word.head.i > last:
+            end = word.head.right_edge.i
+        else:
+            return info
+        thr = self.model.cue_threshold if self.model is not None else 0.5
+        if end <= last or v.sent_of[end] != v.sent_of[last] or any(
+                v.pos[t] == "VERB" and v.lemma[t] in CUE_CLASSES or self._cue_p.get(t, 0.0) >= thr
+                for t in range(last + 1, end + 1)):
+            return info
+        stop = v.idx[end] + v.length[end]
+        if "\n" in self.text[r[1]:stop]:
+            return info
+        pieces = (*outer[:-1], _clean(self.text, (r[0], stop)))
+        return {**info, "outer": pieces, "content": pieces if info["content"] == outer else info["content"]}
+
     def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
+        info = self._open_phrase(tok, info)
         source: Range | None = info["source"]
         head = info["head"]
         speaker = None
@@ -2789,7 +2828,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 67
+    version = 68
     requires = ("parse",)
     assigns = ("quotes",)
 
