@@ -632,6 +632,12 @@ def test_reported_content_does_not_stop_on_a_word_opening_a_phrase(nlp: object) 
     [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
     assert t[a.outer[-1][0]:a.outer[-1][1]].endswith("to travel for officials who never once visited any of the "
                                                        "sites that were built with the help of contractors from overseas")
+    # ... and on the "to" of an infinitive (fails on 45efa7d).
+    t2 = t.replace("and to travel", "and then also to travel")
+    [a2] = extract_attributions(nlp(t2), text=t2)  # type: ignore[operator]
+    assert t2[a2.outer[-1][0]:a2.outer[-1][1]].endswith("and then also to travel for officials who never once visited "
+                                                         "any of the sites that were built with the help of contractors "
+                                                         "from overseas")
 
 
 def test_reported_content_leaves_a_second_speech_act_out(nlp: object) -> None:
@@ -834,7 +840,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v68"
+    assert st.tag == "quotes.v69"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -2594,8 +2594,8 @@ class _Builder:
         phrase's end ("... estimated [Mr. Kamprad's fortune at about $42 billion from] his
         ownership of Ikea", "described the role ... [as supplying a] source of money that ...",
         "[statements by ... last week that] those who question bias ..."): a preposition runs
-        over its object, a determiner or a "that" opening a clause over the phrase of the word
-        it hangs on, within the sentence. The role model reads a window of words round the
+        over its object, a determiner, a "that" opening a clause or the "to" of an infinitive
+        over the phrase of the word it hangs on, within the sentence. The role model reads a window of words round the
         cue and its content stops where the window does, mid-phrase, where PolNeAR's content
         runs on to the phrase's end. Not over a speech verb or a cue of the model's (another act's
         report), nor past a paragraph break."""
@@ -2612,7 +2612,8 @@ class _Builder:
         word = self.doc[last]
         if v.pos[last] == "ADP" or v.pos[last] == "SCONJ" and v.dep[last] != "mark":
             end = word.right_edge.i
-        elif v.pos[last] in ("DET", "SCONJ") and word.head.i > last:
+        elif (v.pos[last] in ("DET", "SCONJ") or v.pos[last] == "PART" and v.lower[last] == "to") \
+                and word.head.i > last:
             end = word.head.right_edge.i
         else:
             return info
@@ -2828,7 +2829,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 68
+    version = 69
     requires = ("parse",)
     assigns = ("quotes",)
 
