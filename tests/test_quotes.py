@@ -840,7 +840,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v69"
+    assert st.tag == "quotes.v70"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1418,6 +1418,17 @@ def test_a_noun_of_saying_reports_its_that_clause(nlp: object, text: str, cue: s
     assert a.cue is not None and text[a.cue[0]:a.cue[1]] == cue
     assert [text[s:e] for s, e in a.outer] == [content]
     assert (text[a.source[0]:a.source[1]] if a.source else None) == source
+
+
+def test_a_noun_of_saying_reports_a_that_clause_parted_from_it(nlp: object) -> None:
+    # h108 (_Builder._parted_that; PolNeAR train 'using her comments before a special House Benghazi
+    # committee that "I was responsible for quite a bit" of Obama's foreign policy'): the parse hangs
+    # the clause off the committee, as a relative clause (fails on a918517).
+    text = "The ads used her comments before a special House committee that she was responsible for the policy."
+    [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    assert a.cue is not None and text[a.cue[0]:a.cue[1]] == "comments"
+    assert [text[s:e] for s, e in a.outer] == ["that she was responsible for the policy"]
+    assert a.source is not None and text[a.source[0]:a.source[1]] == "her"
 
 
 def test_a_source_does_not_open_on_the_mark_closing_a_title(nlp: object) -> None:

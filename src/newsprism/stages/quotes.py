@@ -409,6 +409,10 @@ _CUE_NOUN_MODS = frozenset({"det", "amod", "compound", "nummod"})
 # Subjects that hold the view a noun cue names (_Builder._noun_holder): a person's pronoun, or a
 # relative one standing for its noun ("the assessment, which left little doubt that ...").
 _HOLDER_PRONOUNS = frozenset(p for p in PRONOUNS if p != "it") | {"you", "which"}
+# How many words may part a claim noun from the "that" of its clause (_Builder._parted_that: "her
+# comments before a special House Benghazi committee that"), and the clauses the parse makes of it.
+_PARTED_GAP = 14
+_PARTED_CLAUSES = frozenset({"acl", "ccomp", "appos", "relcl"})
 # A verb after one of seeming that the cue model gives this much is a speech act of its subject
 # ("seemed to think"): the subject stays the source.
 REPORTS_THROUGH_MIN_P = 0.05
@@ -2410,20 +2414,25 @@ class _Builder:
     def _noun_clauses(self, found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[str, Any]]]:
         """ "Democrats persisted in arguments that the panel is trying to second-guess the FBI",
         "despite media pronouncements that Clinton was the winner": a noun of saying or believing
-        (CLAIM_NOUNS) with a "that" clause right after it reports that clause, the noun the cue
-        and the one who holds the view (``_noun_holder``), if named, the source. Only where no
-        other attribution holds any of the clause: the model reads most such nouns itself
-        (PolNeAR train: 466 of 656 nouns' "that" clauses)."""
+        (CLAIM_NOUNS) with a "that" clause right after it (or parted from it, ``_parted_that``)
+        reports that clause, the noun the cue and the one who holds the view (``_noun_holder``),
+        if named, the source. Only where no other attribution holds any of the clause: the model
+        reads most such nouns itself (PolNeAR train: 466 of 656 nouns' "that" clauses)."""
         doc, text, v = self.doc, self.text, self.view
         taken = [r for _, info in found for r in info["outer"] + info["content"]]
         out: list[tuple[Any, dict[str, Any]]] = []
         for i in range(v.n - 1):
-            if v.pos[i] != "NOUN" or v.lemma[i] not in CLAIM_NOUNS or v.lower[i + 1] != "that":
+            if v.pos[i] != "NOUN":
                 continue
             tok = doc[i]
             that = doc[i + 1]
-            if that.dep_ != "mark" or that.head.head.i != i or that.head.dep_ not in ("acl", "ccomp", "appos") \
-                    or self._in_region(tok.idx) is not None:
+            parted = None
+            if v.lemma[i] not in CLAIM_NOUNS or that.lower_ != "that" or that.dep_ != "mark" \
+                    or that.head.head.i != i or that.head.dep_ not in ("acl", "ccomp", "appos"):
+                that = parted = self._parted_that(tok)
+                if parted is None:
+                    continue
+            if self._in_region(tok.idx) is not None:
                 continue
             p_end = text.find("\n", tok.idx)
             p_end = len(text) if p_end < 0 else p_end
@@ -2432,6 +2441,9 @@ class _Builder:
             if comp[1] - comp[0] < 3 or any(a < comp[1] and comp[0] < b for a, b in taken):
                 continue
             head, mods = self._noun_holder(tok)
+            if head is None and parted is not None:
+                # Parted from its noun, a clause no one is named holding is too often no one's.
+                continue
             source = None
             if head is not None:
                 source = _clean(text, _subtree_range(head) if head.head.i == i else self._source_phrase(head, tok))
@@ -2449,6 +2461,31 @@ class _Builder:
                               "lemma": v.lemma[i], "source": source, "head": head, "order": cue[0]}))
             taken.append(comp)
         return out
+
+    @staticmethod
+    def _parted_that(tok: Any) -> Any | None:
+        """The "that" of a claim noun's clause where the parse does not hang the clause right off
+        the noun: words part them ("using her comments before a special House Benghazi committee
+        that 'I was responsible for quite a bit'"), or the clause hangs off the verb whose object
+        the noun is, or is parsed a relative clause of the noun or of a word between (a relative
+        "that" is its clause's subject or object, never its mark: "raised concerns among
+        intelligence experts and criticism that Trump was urging ..."). Only for a noun its verb's
+        object, and ``_noun_clauses`` wants a holder named. PolNeAR train: 13 such clauses no other
+        act reports, 11 of them gold attributions of that very clause, one cut short at a dash,
+        one a relative "that" parsed as a mark ("the narrative that she ... would claim")."""
+        if tok.dep_ != "dobj" or tok.lemma_.lower() not in CLAIM_NOUNS:
+            return None
+        head = tok.head
+        for that in tok.doc[tok.i + 1:min(len(tok.doc), tok.i + 1 + _PARTED_GAP)]:
+            if that.is_punct:
+                return None
+            if that.lower_ == "that":
+                clause = that.head
+                if that.dep_ != "mark" or that.i != clause.left_edge.i or clause.dep_ not in _PARTED_CLAUSES \
+                        or not head.left_edge.i <= clause.i <= head.right_edge.i:
+                    return None
+                return that
+        return None
 
     @staticmethod
     def _noun_holder(tok: Any) -> tuple[Any | None, list[Any]]:
@@ -2829,7 +2866,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 69
+    version = 70
     requires = ("parse",)
     assigns = ("quotes",)
 
