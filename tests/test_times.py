@@ -1598,6 +1598,10 @@ def test_a_relative_pronoun_subject_is_the_name_its_clause_hangs_on() -> None:
     assert "Danny Boyle" in names and desc == "Danny Boyle won Oscar"
     assert _parties(a, "kidnapped")[0][:1] == ["Sotloff"]
     assert _parties(a, "attacked")[1] == "Al-Shabab attack on mall"
+    # a place's "which" is where, not who ("the attack on the mall in Nairobi, which killed"): the attack's
+    b = _mentioned("Al-Shabab claimed the 2013 attack on the Westgate Mall in Nairobi, which killed 67 people.",
+                   date(2014, 10, 15))
+    assert "Nairobi" not in _parties(b, "killed")[0]
 
 
 def test_the_kin_of_one_named_are_the_victims_not_he() -> None:
@@ -1899,6 +1903,16 @@ def test_adding_a_thing_is_no_saying() -> None:
     assert said == [" some det", " the sour"], said
 
 
+def test_adding_after_a_quote_or_to_an_audience_is_a_saying() -> None:
+    # an "added" right behind a quote has its sayer inverted whatever noun it is, and one adds to reporters by
+    # telling them; a family one adds to is no audience
+    a = _mentioned("\"He is in total control,\" added the lawyer. \"It is over,\" added the president. \"We will "
+                   "not pay,\" added the analyst on Monday. Smith added to reporters on Tuesday that the deal was off. "
+                   "The couple are said to be having problems adding to their family.", date(2014, 10, 17))
+    got = [(a.text[e.end:e.end + 4], e.label) for e in a.events if a.text[e.start:e.end] in ("added", "adding")]
+    assert got == [(" the", "statement")] * 3 + [(" to ", "statement")], got
+
+
 def test_what_is_told_about_is_not_at_the_telling_s_time() -> None:
     # FNC-1 bodies 82, 198, 455: "ran a story on Thursday about the purported comment by Francis" was a comment
     # of Thursday, "Claims about the Home Alone star's alleged death began circulating Thursday" a death of
@@ -1920,6 +1934,12 @@ def test_the_time_of_what_is_foretold_is_not_the_foretellings() -> None:
                    "In December, analyst Gene Munster projected unit sales of 8 million for 2015.", date(2014, 9, 10))
     got = {a.text[e.start:e.end]: e.date for e in a.events}
     assert got["forecast"] is None and got["projected"] == "2013-12", got
+
+
+def test_a_time_past_the_writing_a_foretelling_is_told_in_is_the_foretellings() -> None:
+    # "on Monday" comes after the start of what is predicted, but after the note it was told in too
+    a = _mentioned("Goldman Sachs economists predicted a recession in a note to clients on Monday.", date(2014, 10, 17))
+    assert {a.text[e.start:e.end]: e.date for e in a.events}.get("predicted") == "2014-10-13"
 
 
 def test_a_time_after_until_before_or_after_is_a_limit_not_a_date() -> None:

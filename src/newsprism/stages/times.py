@@ -176,6 +176,9 @@ _CLAUSAL = CLAUSAL
 _CLAUSE_COST = CLAUSE_COST
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+# names that may do a relative clause's happening for its "which" or "that" ("Al-Shabab, which attacked the
+# mall"): a place or a building is where ("the Westgate Mall in Nairobi, which killed 67 people" is the attack's)
+_DOER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # what "they" may stand for: a group, not one person (:func:`_antecedent`)
 _GROUP_LABELS = ("ORG", "GPE", "NORP")
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "his": ("PERSON",), "her": ("PERSON",),
@@ -476,12 +479,26 @@ _SAYERS = frozenset({"source", "spokesman", "spokeswoman", "spokesperson", "stat
                      "information", "comment", "remark", "note", "caveat", "warning", "explanation", "context"})
 
 
+# whom one adds to by saying more ("added to reporters", "added to CNN"): an audience, no thing added to (a
+# family one adds to is no audience: "having problems adding to their family", FNC-1 body 135)
+_AUDIENCES = frozenset({"reporter", "journalist", "client", "investor", "audience", "crowd", "viewer", "reader",
+                        "listener", "supporter", "press", "media", "medium"})
+
+
 def _adds_a_thing(tok: Any) -> bool:
     """"add" putting a thing to another, not saying more: passive ("New spaces will be added to Apple Stores",
-    FNC-1 body 307, a statement of Apple Stores), with "to" ("have added this 'option' to their menu"), or with
-    a thing for its object ("added some details", "added the blur")."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+    FNC-1 body 307, a statement of Apple Stores), with "to" a thing ("have added this 'option' to their menu";
+    "added to reporters" says more to them), or with a thing for its object ("added some details", "added the
+    blur"). An object after an "added" right behind a quote or a comma is the sayer inverted ('"It is over,"
+    added the president'), whatever noun it is."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "to" and not any(
+            g.ent_type_ in ("PERSON", "ORG") or g.lemma_.lower() in _AUDIENCES
+            for g in c.children if g.dep_ == "pobj") for c in tok.children):
+        return True
+    if tok.i > 0 and tok.doc[tok.i - 1].is_punct:
+        return False
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not _person_like(c)
                and c.lemma_.lower() not in _SAYERS for c in tok.children)
 
@@ -725,7 +742,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 103
+    version = 104
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1369,9 +1386,9 @@ _TELLING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 def _named_doer(v: Any, writer_from: int | None = None) -> bool:
     """The verb's subject (or passive agent) names a party or stands for one: "Jobs showed off",
-    "He showed videos", "was praised by Jobs", a part of "us" as "we" (:func:`_some_of_us`), and "I" in the text of a letter the report gives from
-    ``writer_from`` on (:func:`_letter_start`: "I have asked Tim Cook"); a joined verb without a subject
-    shares its head's."""
+    "He showed videos", "was praised by Jobs", a part of "us" as "we" (:func:`_some_of_us`), and
+    "I" in the text of a letter the report gives from ``writer_from`` on (:func:`_letter_start`:
+    "I have asked Tim Cook"); a joined verb without a subject shares its head's."""
     for _ in range(4):
         for c in v.children:
             if c.dep_ == "nsubj" or c.dep_ == "agent":
@@ -1745,16 +1762,26 @@ def _prospect_dated_outside(doc: Any, tok: Any, tx: TimeExpr) -> bool:
 _FORETELLING = frozenset({"forecast", "predict", "project", "foresee", "anticipate", "prophesy", "foretell"})
 
 
+# what a foretelling is told in: a time past it is the telling's ("predicted a recession in a note to clients
+# on Monday")
+_TELLINGS = _WRITINGS | {"report", "statement", "interview", "speech", "briefing", "research", "study", "forecast"}
+
+
 def _foretold_time(tok: Any, tx: TimeExpr) -> bool:
     """``tok`` foretells (:data:`_FORETELLING`) and ``tx`` comes after the start of what it foretells (its
-    object or clause): the time of what is foretold, not of the foretelling ("a fake news story claiming that
-    Nasa has forecast a total blackout of earth for six days in December", FNC-1 body 154, was a forecast of
-    December 2013; "In December, Gene Munster projected unit sales of 8 million for 2015" keeps its December)."""
+    object or clause) and before any writing or talk it is told in (:data:`_TELLINGS`): the time of what is
+    foretold, not of the foretelling ("a fake news story claiming that Nasa has forecast a total blackout of
+    earth for six days in December", FNC-1 body 154, was a forecast of December 2013; "In December, Gene
+    Munster projected unit sales of 8 million for 2015" keeps its December, and "predicted a recession in a
+    note to clients on Monday" its Monday)."""
     if tok.lemma_.lower() not in _FORETELLING:
         return False
-    told = [c.left_edge.idx for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")
+    told = [c.left_edge.i for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass")
             and c.left_edge.i > tok.i]
-    return bool(told) and tx.start > min(told)
+    if not told or tx.start <= tok.doc[min(told)].idx:
+        return False
+    return not any(t.dep_ == "prep" and t.lower_ in ("in", "during") and t.idx < tx.start and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _TELLINGS for g in t.children) for t in tok.doc[min(told):tok.sent.end])
 
 
 # "missing since August 2013", "until June": an expression bounding a state does not date a happening
@@ -1910,13 +1937,14 @@ def _relative_head(verb: Any, subj: Any) -> Any:
     2008", "Sotloff, who was kidnapped in August 2013", "Al-Shabab, which attacked the mall" are
     Boyle's winning, Sotloff's kidnapping, Al-Shabab's attack (FNC-1 bodies), not nobody's (a "who"
     is no name, and the names of the clause are what was won or where). "who" stands for the noun
-    the clause hangs on, whatever it is ("a man who was killed"); "which" and "that" only for a
-    name, as they stand as often for a thing, whose phrase's names are not the doer ("the
-    Westgate Mall massacre ... that killed 67 people"). Any other subject is itself."""
+    the clause hangs on, whatever it is ("a man who was killed"); "which" and "that" only for the
+    name of a doer (:data:`_DOER_LABELS`), as they stand as often for a thing, whose phrase's
+    names are not the doer ("the Westgate Mall massacre ... that killed 67 people", "the attack on
+    the Westgate Mall in Nairobi, which killed 67 people"). Any other subject is itself."""
     if verb.dep_ != "relcl" or subj.tag_ not in ("WP", "WDT"):
         return subj
     head = verb.head
-    if subj.tag_ == "WP" and subj.lower_ in ("who", "whom") or head.pos_ == "PROPN" or head.ent_type_ in _NAME_LABELS:
+    if subj.tag_ == "WP" and subj.lower_ in ("who", "whom") or head.ent_type_ in _DOER_LABELS:
         return head
     return subj
 
