@@ -638,6 +638,11 @@ def test_reported_content_does_not_stop_on_a_word_opening_a_phrase(nlp: object) 
     assert t2[a2.outer[-1][0]:a2.outer[-1][1]].endswith("and then also to travel for officials who never once visited "
                                                          "any of the sites that were built with the help of contractors "
                                                          "from overseas")
+    # ... and on a subordinator other than "that": a span ending on "because" reads as nothing.
+    t3 = t.replace("to travel for officials who", "to travel because officials")
+    [a3] = extract_attributions(nlp(t3), text=t3)  # type: ignore[operator]
+    assert t3[a3.outer[-1][0]:a3.outer[-1][1]].endswith("because officials never once visited any of the sites "
+                                                         "that were built with the help of contractors from overseas")
 
 
 def test_reported_content_leaves_a_second_speech_act_out(nlp: object) -> None:
@@ -840,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v70"
+    assert st.tag == "quotes.v71"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1429,6 +1434,15 @@ def test_a_noun_of_saying_reports_a_that_clause_parted_from_it(nlp: object) -> N
     assert a.cue is not None and text[a.cue[0]:a.cue[1]] == "comments"
     assert [text[s:e] for s, e in a.outer] == ["that she was responsible for the policy"]
     assert a.source is not None and text[a.source[0]:a.source[1]] == "her"
+
+
+def test_a_parted_that_clause_of_another_verb_is_no_nouns(nlp: object) -> None:
+    # h107's review of quotes.v70: the clause of a verb conjoined with the noun's verb lies inside
+    # that verb's phrase but is no clause of the noun ("the rumours" reported "that the doors were
+    # locked"; fails on 112d3f8).
+    text = "He heard the rumours in Paris and ensured that the doors were locked."
+    assert [a for a in extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+            if a.cue is not None and text[a.cue[0]:a.cue[1]] == "the rumours"] == []
 
 
 def test_a_source_does_not_open_on_the_mark_closing_a_title(nlp: object) -> None:

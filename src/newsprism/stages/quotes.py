@@ -2482,7 +2482,8 @@ class _Builder:
             if that.lower_ == "that":
                 clause = that.head
                 if that.dep_ != "mark" or that.i != clause.left_edge.i or clause.dep_ not in _PARTED_CLAUSES \
-                        or not head.left_edge.i <= clause.i <= head.right_edge.i:
+                        or not (clause.head.i in (tok.i, head.i)
+                                or clause.dep_ == "relcl" and tok.i <= clause.head.i < that.i):
                     return None
                 return that
         return None
@@ -2631,11 +2632,12 @@ class _Builder:
         phrase's end ("... estimated [Mr. Kamprad's fortune at about $42 billion from] his
         ownership of Ikea", "described the role ... [as supplying a] source of money that ...",
         "[statements by ... last week that] those who question bias ..."): a preposition runs
-        over its object, a determiner, a "that" opening a clause or the "to" of an infinitive
-        over the phrase of the word it hangs on, within the sentence. The role model reads a window of words round the
-        cue and its content stops where the window does, mid-phrase, where PolNeAR's content
-        runs on to the phrase's end. Not over a speech verb or a cue of the model's (another act's
-        report), nor past a paragraph break."""
+        over its object; a determiner, a subordinator opening a clause ("that", and as well
+        "because", "if", "while": a span ending on one is no reading of anything) or the "to" of
+        an infinitive over the phrase of the word it hangs on, within the sentence. The role
+        model reads a window of words round the cue and its content stops where the window does,
+        mid-phrase, where PolNeAR's content runs on to the phrase's end. Not over a speech verb or
+        a cue of the model's (another act's report), nor past a paragraph break."""
         outer = info["outer"]
         if info["label"] != "indirect" or not outer or outer[-1][1] <= tok.idx:
             return info
@@ -2866,7 +2868,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 70
+    version = 71
     requires = ("parse",)
     assigns = ("quotes",)
 
