@@ -1985,6 +1985,12 @@ def test_a_month_one_is_getting_ready_for_is_the_next_one() -> None:
     assert future_context("Apple has been preparing for the ") == 1
     assert future_context("distributors were preparing for the ") == 0
     assert future_context("Apple had been preparing for the ") == 0
+    # ... nor with words between (h107's review of 0288777: "was still", "were busy", "spent weeks" got through
+    # the fixed-width lookbehinds)
+    assert future_context("In 2013 the team was still preparing for ") == 0
+    assert future_context("Officials were busy preparing for the ") == 0
+    assert future_context("They spent weeks preparing for the ") == 0
+    assert future_context("Apple had been  preparing for the ") == 0
     a = _mentioned("Fears have been stoked by Republicans campaigning for November elections. Both resellers "
                    "and distributors are fervently preparing for the mid-Feb release of the Apple Watch.", sept)
     got = {a.text[e.start:e.end]: e.date for e in a.events}
@@ -2262,8 +2268,13 @@ def test_the_september_11_attacks_on_another_place_are_not_2001s() -> None:
     octo = date(2014, 10, 17)
     got = _values("Clinton spoke about the Sept. 11 attacks on U.S. facilities in Benghazi.", octo)
     assert got == [("Sept. 11", "2014-09-11")]
-    got = _values("Ahead of the anniversary of the September 11 attacks on New York and Washington, fears grew.", octo)
-    assert got == [("September 11", "2001-09-11")]
+    # the places of 2001 in any spelling or case are not another place (h107's review of 5fc367e: "the US",
+    # "Manhattan", "this country", "the twin towers" were, and the test passed on "anniversary of" alone)
+    for place in ("New York and Washington", "the US", "the U.S.", "Manhattan", "this country", "the twin towers"):
+        got = _values(f"Officials recalled the September 11 attacks on {place}, and fears grew.", octo)
+        assert got == [("September 11", "2001-09-11")], place
+    got = _values("Officials recalled the September 11 attacks on US facilities in Benghazi.", octo)
+    assert got == [("September 11", "2014-09-11")]
     assert _values("The Sept. 11 hijackers trained in Florida.", octo) == [("Sept. 11", "2001-09-11")]
 
 

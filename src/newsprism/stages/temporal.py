@@ -597,10 +597,6 @@ _FUTURE_RX = re.compile(
     r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:set|due)\s+for\b"  # "his trial is set for Dec. 19"
     r"|\bscheduled\b|\bslated\b|\bupcoming\b|\bdue\s+(?:out|back)\b"
     r"|\bplans?\s+to\b|\bplanning\s+(?:to|for)\b|\bplanned\b|\bto\s+be\s+(?:held|released)\b|\bset\s+to\b"
-    # getting ready now for what is to come: "Republicans campaigning for November elections", "preparing for
-    # the mid-Feb release" (FNC-1 bodies 108, 300: the past November, the past February); not a past progressive
-    # ("were" or "had been preparing for the March launch" tells a then-coming March)
-    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)\b(?:preparing|campaigning|bracing|gearing\s+up|getting\s+ready)\s+for\b"
     # the present of a sale or launch tells its arrangement: "when it goes on sale in January", "Apple is
     # launching its watch in April"; "hit stores" is the past but after a modal ("may not hit stores until April")
     # or an arrangement ("is expected to hit"): "The iPhone 6 hit stores in September", "did not hit stores until
@@ -610,6 +606,12 @@ _FUTURE_RX = re.compile(
     r"|\b(?:launches|debuts|ships|premieres)\s+(?:in|on)\s*$"
     r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:launching|releasing|shipping|debuting|unveiling)\b)"
 )
+# getting ready now for what is to come: "Republicans campaigning for November elections", "preparing for the
+# mid-Feb release" (FNC-1 bodies 108, 300: the past November, the past February); not a past progressive or what
+# time was spent on (_THEN_RX before it: "were", "was still", "had been busy", "spent weeks" preparing for the
+# March launch tell a then-coming March)
+_READYING_RX = re.compile(r"(?i:\b(?:preparing|campaigning|bracing|gearing\s+up|getting\s+ready)\s+for\b)")
+_THEN_RX = re.compile(r"(?i:\b(?:was|were|had\s+been|spent)(?:\s+\w+){0,3}\s+)$")
 # "way back in November", "reported dead back in April", "as far back as June": a time told as gone by
 _PAST_RX = re.compile(r"(?i:\bback\s+(?:in|on|as)\s*$|\bas\s+far\s+back\s+as\s*$|\bearlier\s+in\s*$)")
 # ... but "back" after being, coming or going tells a return, ahead as often as not: "Parliament is due back
@@ -626,13 +628,16 @@ _PAST_NOUN_RX = re.compile(
 # not this year's September 11
 _NINE_ELEVEN_RX = re.compile(r"(?:Sept?\.?|September|SEPTEMBER)\s+11(?:th)?")
 # its hijackers, commission or victims, or the attack or attacks unless on or in another place than the towers,
-# the Pentagon or the country: "Since the Sept. 11 attack, airports have tightened security" is 2001's, "the Sept.
-# 11 attack on the U.S. consulate in Benghazi" and "the Sept. 11 attacks on U.S. facilities in Benghazi" 2012's
+# the Pentagon, their cities and the country, in any case ("the US", "the twin towers", "this country"): "Since
+# the Sept. 11 attack, airports have tightened security" is 2001's, "the Sept. 11 attack on the U.S. consulate in
+# Benghazi" and "the Sept. 11 attacks on U.S. facilities in Benghazi" 2012's
 _ATTACKS_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?(?:hijack(?:ers|ings?)|commission|victims)\b)")
 _ATTACK_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?attacks?\b)")
 _ELSEWHERE_RX = re.compile(
-    r"\s+(?:on|in|at|against)\s+(?!(?:the\s+)?(?:(?:World\s+Trade\s+Center|Twin\s+Towers|Pentagon|New\s+York|Washington"
-    r"|America|United\s+States)\b|U\.\s?S\.)(?!\s+(?i:diplomatic\s+)?(?i:consulates?|embass(?:y|ies)|missions?|compounds?"
+    r"\s+(?:on|in|at|against)\s+(?!(?i:(?:the\s+)?(?:(?:World\s+Trade\s+Center|Twin\s+Towers|Pentagon|New\s+York"
+    r"|Manhattan|Washington|Pennsylvania|Shanksville|Americans?|America|United\s+States|USA|US"
+    r"|(?:this|our)\s+(?:country|nation)|homeland)\b|U\.\s?S\.(?:A\.)?))"
+    r"(?!\s+(?i:diplomatic\s+)?(?i:consulates?|embass(?:y|ies)|missions?|compounds?"
     r"|bases?|facilit(?:y|ies)|installations?|outposts?|personnel|diplomats?)\b)"
     r"|\d|(?:which|whom?)\b)"
 )
@@ -686,6 +691,8 @@ def future_context(before: str) -> int:
     if _PAST_RX.search(tail) and not _RETURN_RX.search(tail):
         return -1
     marks = list(_FUTURE_RX.finditer(tail))
+    marks += [m for m in _READYING_RX.finditer(tail) if not _THEN_RX.search(tail, 0, m.start())]
+    marks.sort(key=lambda m: m.end())
     if not marks:
         return 0
     # "will respond to the death on Monday": the day belongs to the (past) death, not the response

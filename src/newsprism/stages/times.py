@@ -742,7 +742,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 104
+    version = 105
     requires = ("parse",)
     assigns = ("times", "events")
 
