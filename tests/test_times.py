@@ -1924,6 +1924,11 @@ def test_what_is_told_about_is_not_at_the_telling_s_time() -> None:
     got = {a.text[e.start:e.end]: e for e in a.events}
     assert got["ran"].date == "2014-10-23" and got["held"].date == "2014-W43"
     assert all(dating_rule(got[w]) not in ("own", "inherited", "sentence") for w in ("comment", "death", "release"))
+    # ... nor by the tense of the clause that tells of it, in the lead either (h107's review of 5861cb0: the
+    # comment took the lead's Thursday, the death the publication day; the rule's name alone was asserted)
+    assert [got[w].date for w in ("comment", "death", "release")] == [None, None, None]
+    lead = _mentioned("The New York Times ran a story on Thursday about the comment by Francis.", date(2014, 10, 26))
+    assert {lead.text[e.start:e.end]: e.date for e in lead.events} == {"ran": "2014-10-23", "comment": None}
 
 
 def test_the_time_of_what_is_foretold_is_not_the_foretellings() -> None:

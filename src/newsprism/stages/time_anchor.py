@@ -142,17 +142,24 @@ def _reported_apart(doc: Any, a: int, b: int, para: Paragraphs) -> bool:
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 
 
-def _in_topic(doc: Any, b: int, a: int, para: Paragraphs) -> bool:
-    """Token ``b`` lies in the object of a topic preposition (:data:`_TOPIC_PREPS`) that ``a`` is outside of."""
-    t = doc[b]
+def _topic_prep(tok: Any) -> Any | None:
+    """The topic preposition (:data:`_TOPIC_PREPS`) whose object ``tok`` lies in, if any (not across a
+    clause :data:`_ENCLOSED` in that object)."""
+    t = tok
     for _ in range(12):
         h = t.head
-        if h.i == t.i or para[h.i] != para[t.i] or t.dep_ in _ENCLOSED:
-            return False
+        if h.i == t.i or t.dep_ in _ENCLOSED:
+            return None
         if h.dep_ == "prep" and h.lower_ in _TOPIC_PREPS and t.dep_ in ("pobj", "pcomp"):
-            return not (h.left_edge.i <= a <= h.right_edge.i)
+            return h
         t = h
-    return False
+    return None
+
+
+def _in_topic(doc: Any, b: int, a: int, para: Paragraphs) -> bool:
+    """Token ``b`` lies in the object of a topic preposition (:data:`_TOPIC_PREPS`) that ``a`` is outside of."""
+    h = _topic_prep(doc[b])
+    return h is not None and para[h.i] == para[b] and not (h.left_edge.i <= a <= h.right_edge.i)
 
 
 def path_cost(doc: Any, a: int, b: int, para: Paragraphs) -> float:
@@ -572,6 +579,8 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     """
     if refer and referring_nominal(tok):
         return None  # a known happening: not dated by the tense of the clause naming it
+    if tok.pos_ in ("NOUN", "PROPN") and _topic_prep(tok) is not None:
+        return None  # "ran a story about the comment", "claims about his death": what is told of, at no time told
     if _conditional(tok):
         return None  # "If the deal is completed, it would ...": a supposed happening, at no time
     tns = tense(tok)

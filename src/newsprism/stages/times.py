@@ -742,7 +742,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 105
+    version = 106
     requires = ("parse",)
     assigns = ("times", "events")
 
