@@ -1260,37 +1260,33 @@ def test_a_word_of_another_script_is_no_happening() -> None:
     assert all(w.isascii() for w in words) and "bombed" in words
 
 
-def test_the_i_of_a_letter_the_report_gives_is_a_named_doer() -> None:
-    # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
-    # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and
-    # outside such a letter is as often a speaker the quote finder missed (FNC-1 bodies 93, 151, 388)
-    letter = ("Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
-              "On its website, Apple released the text of Jobs's email, which reads: Team, I will focus on my "
-              "health.\n\nI have asked Tim Cook to be responsible for all of Apple's day to day operations.")
-    a = _parsed(letter, published=date(2011, 1, 17))
-    got = {a.text[e.start:e.end]: (e.label, e.date) for e in a.events}
-    assert got["asked"] == ("occurrence", "2011-01-17")
-    plain = ("Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
-             "Mr Beaton said: \"They made me happy.\"\n\nI have asked Tim Cook to be responsible for it.")
-    other = _parsed(plain, published=date(2011, 1, 17))
-    assert "asked" not in {other.text[e.start:e.end] for e in other.events}
+_MEMO = "Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
 
 
-def test_the_clause_a_letters_text_opens_with_is_its_writers_news() -> None:
-    # SemEval trial doc 17677 (Wikinews): "which reads: Team, At my request, the board of directors has granted
-    # me a medical leave" (gold 2011-01-17): the parser hangs the letter's first clause on "reads", so it was no
-    # main line, and its subject is no name; it is the writer's telling, at the email's day. A clause a verb
-    # before no letter takes is still not the report's own telling.
-    letter = ("Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
-              "On its website, Apple released the text of Jobs's email, which reads: Team, At my request, the "
-              "board of directors has granted me a medical leave of absence so I can focus on my health.")
-    a = _parsed(letter, published=date(2011, 1, 17))
+@pytest.mark.parametrize(
+    ("letter", "plain", "word"),
+    [
+        # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
+        # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and
+        # outside such a letter is as often a speaker the quote finder missed (FNC-1 bodies 93, 151, 388)
+        (("On its website, Apple released the text of Jobs's email, which reads: Team, I will focus on my "
+          "health.\n\nI have asked Tim Cook to be responsible for all of Apple's day to day operations."),
+         "Mr Beaton said: \"They made me happy.\"\n\nI have asked Tim Cook to be responsible for it.", "asked"),
+        # "which reads: Team, At my request, the board of directors has granted me a medical leave" (gold
+        # 2011-01-17): the parser hangs the letter's first clause on "reads", so it was no main line, and its
+        # subject is no name; it is the writer's telling, at the email's day. A clause a verb before no letter
+        # takes is still not the report's own telling.
+        (("On its website, Apple released the text of Jobs's email, which reads: Team, At my request, the "
+          "board of directors has granted me a medical leave of absence so I can focus on my health."),
+         "The sign on the door reads that the board of directors has granted me a medical leave.", "granted"),
+    ],
+)
+def test_a_letter_the_report_gives_tells_the_writers_news(letter: str, plain: str, word: str) -> None:
+    a = _parsed(_MEMO + letter, published=date(2011, 1, 17))
     got = {a.text[e.start:e.end]: (e.label, e.date) for e in a.events}
-    assert got["granted"] == ("occurrence", "2011-01-17")
-    plain = ("Steve Jobs announced Monday in an internal memo that he would be on medical leave.\n\n"
-             "The sign on the door reads that the board of directors has granted me a medical leave.")
-    other = _parsed(plain, published=date(2011, 1, 17))
-    assert "granted" not in {other.text[e.start:e.end] for e in other.events}
+    assert got[word] == ("occurrence", "2011-01-17")
+    other = _parsed(_MEMO + plain, published=date(2011, 1, 17))
+    assert word not in {other.text[e.start:e.end] for e in other.events}
 
 
 def test_a_part_of_us_as_a_subject_is_a_we() -> None:

@@ -16,8 +16,8 @@ The rules follow news usage, where the anchor is the article's publication date:
   (:func:`named_day`);
 - weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
   2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
-- expressions tied to another event ("days after", "weeks later", "the next day", "the next year", "the same day",
-  "the following year"), durations, sets, vague words
+- expressions tied to another event ("days after", "weeks later", "the next day", "the next year",
+  "the same day", "the following year"), durations, sets, vague words
   ("recently", "in recent years") and bounds ("less than two weeks ago", "over a year ago": any
   time since or before then, not one week or year) resolve to ``(None, "vague")``;
 - with no anchor, relative expressions stay unresolved (value None, their precision kept), while
@@ -316,8 +316,8 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
      r"|\btomorrow|\bthis\s+(?:morning|afternoon|evening)|\blast\s+night|\bearlier\s+today|\blater\s+today)\b"),
      _h_deictic),
     ("ago", r"\b" + _NUMWORD + r"\s+" + _UNIT + r"\s+(?i:ago)\b", _h_ago),
-    ("relunit", r"\b(?:(?P<the>(?i:the))\s+(?=(?i:next)\s+(?i:week|month|year)\b))?(?P<mod>(?i:last|past|previous|this|current|next|coming))\s+"
-     + _UNIT.replace("s?", "") + r"\b"
+    ("relunit", r"\b(?:(?P<the>(?i:the))\s+(?=(?i:next)\s+(?i:week|month|year)\b))?"
+     r"(?P<mod>(?i:last|past|previous|this|current|next|coming))\s+" + _UNIT.replace("s?", "") + r"\b"
      + r"(?!\s*(?i:s\b|ago))", _h_rel_unit),
     ("vague", (r"(?i:\brecently\b|\bin\s+recent\s+(?:years|months|weeks|days|times)\b|\bsoon\b|\bcurrently\b"
      r"|\bnowadays\b|\bat\s+the\s+time\b|\bthese\s+days\b|\bin\s+the\s+past\b|\bin\s+the\s+future\b"

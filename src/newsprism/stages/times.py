@@ -465,11 +465,17 @@ _PERSONAL = frozenset({"him", "her", "them", "me", "us", "his", "their", "my", "
 _SUBJECT_PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "who", "whom"})
 
 
+def _a_person(o: Any) -> bool:
+    """A person or people: a person's or a people's name, a personal pronoun of an object or a
+    possessor, a noun of :data:`_CAPTIVES` or of staff."""
+    return (o.ent_type_ in ("PERSON", "NORP") or o.lower_ in _PERSONAL or o.lemma_.lower() in _CAPTIVES
+            or o.lemma_.lower() in _STAFF)
+
+
 def _person_like(o: Any) -> bool:
-    """A person or people, or what may be: a person's or a people's name, a personal pronoun, a noun of
-    :data:`_CAPTIVES` or of staff, a number or a word of :data:`_COUNTING`."""
-    return (o.ent_type_ in ("PERSON", "NORP") or o.lower_ in _PERSONAL or o.lower_ in _SUBJECT_PERSONAL
-            or o.lemma_.lower() in _CAPTIVES or o.lemma_.lower() in _STAFF or o.pos_ == "NUM" or o.lower_ in _COUNTING)
+    """A person or people, or what may be: :func:`_a_person`, a subject's personal pronoun, a number
+    or a word of :data:`_COUNTING`."""
+    return _a_person(o) or o.lower_ in _SUBJECT_PERSONAL or o.pos_ == "NUM" or o.lower_ in _COUNTING
 
 
 # who may stand inverted after "added" as the parse's object ("... concentrated around the airport, added the
@@ -505,14 +511,13 @@ def _adds_a_thing(tok: Any) -> bool:
 
 def _freed(tok: Any) -> bool:
     """A "release" whose object (a verb's, or a noun's possessor or "of") is a person or people
-    (:data:`_CAPTIVES`, staff, a personal pronoun, a person's or a people's name): a freeing."""
+    (:func:`_a_person`): a freeing."""
     if tok.pos_ == "VERB":
         acted = _verb_objects(tok)
     else:
         acted = [c for c in tok.children if c.dep_ == "poss"] + [
             g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    return any(o.ent_type_ in ("PERSON", "NORP") or o.lower_ in _PERSONAL or o.lemma_.lower() in _CAPTIVES | _STAFF
-               for o in acted)
+    return any(_a_person(o) for o in acted)
 
 
 def _verb_objects(tok: Any) -> list[Any]:
@@ -1215,6 +1220,10 @@ def _in_subject(doc: Any, root: int, i: int) -> int:
     return 0
 
 
+# a trigger that is the object of one of these inherits no neighbour's time, nor gives one (:func:`_attach`)
+_APART_PREPS = _BOUND_PREPS | _TOPIC_PREPS
+
+
 def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Paragraphs) -> None:
     """Give each trigger the dated expression nearest to it along the tree (see module doc).
 
@@ -1252,8 +1261,7 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
         # 2010's, "spoke on Monday about the launch" no launch of Monday)
         cands = [o for o in trigs if o.time is not None and not o.inherited and o is not tr
                  and (_modifies(doc[tr.i], doc[o.i]) or _modifies(doc[o.i], doc[tr.i]))
-                 and not any(t.dep_ == "pobj" and t.head.lower_ in _BOUND_PREPS | _TOPIC_PREPS
-                             for t in (doc[tr.i], doc[o.i]))]
+                 and not any(t.dep_ == "pobj" and t.head.lower_ in _APART_PREPS for t in (doc[tr.i], doc[o.i]))]
         if cands:
             tr.time, tr.inherited = cands[0].time, True
 
@@ -1460,12 +1468,16 @@ def _letter_start(doc: Any, text: str, quotes: Sequence[tuple[int, int]]) -> int
     return None
 
 
+def _opens_letter(v: Any, writer_from: int | None) -> bool:
+    """``v`` is a reported clause's verb opening the text of a letter the report gives from
+    ``writer_from`` on (:func:`_letter_start`): after its start, hung on a verb before it."""
+    return writer_from is not None and v.dep_ == "ccomp" and v.idx > writer_from > v.head.idx
+
+
 def _letter_opening(doc: Any, cands: Sequence[int], writer_from: int | None) -> list[int]:
-    """The verbs of ``cands`` (:func:`_verb_lines`' reported clauses) that open the text of a letter the
-    report gives (:func:`_letter_start`): after its start, hung on a verb before it."""
-    if writer_from is None:
-        return []
-    return [i for i in cands if doc[i].dep_ == "ccomp" and doc[i].idx > writer_from > doc[i].head.idx]
+    """The verbs of ``cands`` (:func:`_verb_lines`' reported clauses) that open the text of a letter
+    (:func:`_opens_letter`)."""
+    return [i for i in cands if _opens_letter(doc[i], writer_from)]
 
 
 def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Sequence[tuple[int, int]],
@@ -1498,7 +1510,7 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
             v = v.head
         if _negated(tok):
             continue
-        if writer_from is not None and v.dep_ == "ccomp" and v.idx > writer_from > v.head.idx:
+        if _opens_letter(v, writer_from):
             # the clause a letter's text opens with, which the parser hangs on the verb giving it ("which
             # reads: Team, At my request, the board of directors has granted me a medical leave"): the
             # writer's own telling of their news, whoever its subject
