@@ -845,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v71"
+    assert st.tag == "quotes.v72"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1622,3 +1622,25 @@ def test_a_second_that_clause_after_but_is_the_same_report(nlp: object) -> None:
     t = "Moreno believes the plan is too costly, but that group will pass it anyway."
     [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
     assert [t[s:e] for s, e in a.outer] == ["the plan is too costly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # PolNeAR's content of "told/warned X that ..." starts at the "that": the listener is the cue's.
+        ("The senator told ABC 7 that someone had reprogrammed the sign.", "told",
+         "that someone had reprogrammed the sign"),
+        ("Trump reminded his supporters that the polls had been wrong before.", "reminded",
+         "that the polls had been wrong before"),
+        ("Officials warned residents that the river could flood overnight.", "warned",
+         "that the river could flood overnight"),
+        # An adjective the clause completes is the content's own ("surprising that ...").
+        ("The mayor said it was surprising that the post went unnoticed.", "said",
+         "it was surprising that the post went unnoticed"),
+    ],
+)
+def test_a_reported_clause_after_its_listener_starts_at_that(nlp: object, text: str, cue: str,
+                                                             content: str) -> None:
+    # _Builder._that_lead.
+    a = _by_cue(text, nlp)[cue]
+    assert [text[s:e] for s, e in a.outer] == [content]

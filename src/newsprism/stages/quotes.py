@@ -324,6 +324,9 @@ SOURCE_CLIMB: tuple[str, ...] = ("compound", "flat", "det", "amod", "nummod")
 _CHANNEL_RELAYS = ("speaking to", "in an interview with", "published by", "as published by")
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _LEAD_OPENER = re.compile(r"\s[-—–]+\s|[—–:;(]|,\s+(?:but|and|yet)\s")
+# Marks before a reported clause's "that" that set the words before it apart from the cue (a noun the
+# clause is the content of: "a core complaint: that ...", "Sanders's point, that ...").
+_LEAD_STOPS = frozenset({":", ",", ";", "-", "--", "—", "–"})
 # A relative pronoun right before a cue and its source is part of what was reported (_relative_lead).
 _RELATIVES = frozenset({"which", "who", "whom", "what", "that", "where"})
 _BEFORE_CUE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
@@ -2667,8 +2670,36 @@ class _Builder:
         pieces = (*outer[:-1], _clean(self.text, (r[0], stop)))
         return {**info, "outer": pieces, "content": pieces if info["content"] == outer else info["content"]}
 
+    def _that_lead(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
+        """Reported content after its cue that opens on the cue's own words before the "that"
+        of its clause - the listener, an object, a circumstance ("warning [followers on social
+        media and in interviews] that the Islamic State could ...", "told [ABC 7] that ...",
+        "said [before attending the town hall] that CNN asked ..."): PolNeAR's content starts at
+        the "that". The words before it hang on the cue, not on the reported clause. A noun the
+        clause is the content of ("accusations by Exxon that ...", "a core complaint: that ...")
+        or an adjective it completes ("surprising that ...") stays in: gold keeps those."""
+        outer = info["outer"]
+        if info["label"] != "indirect" or not outer or outer[0][0] < tok.idx + len(tok):
+            return info
+        span = self.doc.char_span(*outer[0], alignment_mode="expand")
+        if span is None:
+            return info
+        mark = next((t for t in span[1:] if t.lower_ == "that" and t.dep_ == "mark"
+                     and t.head.dep_ == "ccomp" and t.head.head.i == tok.i), None)
+        if mark is None:
+            return info
+        lead = span[:mark.i - span.start]
+        if any(x.text in _LEAD_STOPS or x.lemma_.lower() in CLAIM_NOUNS or x.pos_ == "ADJ" and x.dep_ != "amod"
+               for x in lead):
+            return info
+        if not all(tok in x.ancestors and mark.head not in x.ancestors for x in lead if not x.is_punct):
+            return info
+        piece = _clean(self.text, (mark.idx, outer[0][1]))
+        pieces = (piece, *outer[1:])
+        return {**info, "outer": pieces, "content": pieces if info["content"] == outer else info["content"]}
+
     def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
-        info = self._open_phrase(tok, info)
+        info = self._that_lead(tok, self._open_phrase(tok, info))
         source: Range | None = info["source"]
         head = info["head"]
         speaker = None
@@ -2868,7 +2899,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 71
+    version = 72
     requires = ("parse",)
     assigns = ("quotes",)
 
