@@ -2335,3 +2335,20 @@ def test_a_present_dated_by_the_calendar_is_a_schedule() -> None:
     b = _parsed("Protesters march in Hong Kong on September 28. Apple unveils the iPhone 6 on September 9.",
                 published=date(2014, 10, 25))
     assert [t.value for t in b.times] == ["2014-09-28", "2014-09-09"]
+
+
+def test_names_and_roles_on_a_line_in_capitals_are_page_furniture() -> None:
+    # FNC-1 bodies 82, 55: a commenter's signature over the comment's time ("J. PAUL GETTY'S EAR") was the "he"
+    # of the next paragraph's spokesman, and a section heading run into the sentence below it the doer
+    # ("POLITICAL CRISIS asked Abdullah al-Thinni")
+    a = _mentioned("The Vatican's spokesman, Father Marco Rossi, said on Saturday that the report was wrong.\n\n"
+                   "Comments\n@rosa In contrast to yours...\nJ. PETER HOLLAND'S EAR\nAT 9:15 PM OCTOBER 4, 2014\nREPLY\n\n"
+                   "The spokesman said he received many calls about the story on Friday.\n\n"
+                   "POLITICAL TURMOIL\n\nOn Monday, Italy's newly elected parliament asked Giorgio Bianchi — the prime minister who "
+                   "resigned last week — to form a new government.",
+                   date(2014, 10, 6))
+    chrome = [(a.text[e.start:e.end], a.text[p.start:p.end]) for e in a.events for p in e.participants
+              if not any(c.islower() for c in a.text[a.text.rfind("\n", 0, p.start) + 1 : a.text.find("\n", p.end)])]
+    assert chrome == [], chrome
+    assert "Marco Rossi" in _parties(a, "received")[0], _parties(a, "received")
+    assert not _parties(a, "asked")[1].startswith("POLITICAL"), _parties(a, "asked")

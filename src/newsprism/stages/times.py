@@ -380,6 +380,17 @@ def _is_damaged(word: str, names: set[str]) -> bool:
     return False
 
 
+def _chrome_line(text: str, at: int) -> bool:
+    """The line holding ``at`` is in capitals, two words or more: page furniture, a section heading ("POLITICAL
+    CRISIS", read as the subject of the sentence below it) or a commenter's signature ("J. PAUL GETTY'S EAR"
+    over "AT 7:10 PM DECEMBER 13, 2014", the "he" of the next paragraph's spokesman, FNC-1 body 82), whose
+    names are no one's in the report's news."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    return len(line.split()) > 1 and any(c.isalpha() for c in line) and not any(c.islower() for c in line)
+
+
 def _trigger_class(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
@@ -747,7 +758,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 106
+    version = 107
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -805,15 +816,16 @@ class TimeStage(ArticleStage):
     # ------------------------------------------------------------------ events
 
     def _names(self, item: Analysis, doc: Any) -> list[Span]:
-        """Name mentions: the mentions stage's when it ran, else spaCy's entities (damage filtered)."""
+        """Name mentions: the mentions stage's when it ran, else spaCy's entities (damage filtered); none
+        on a line of page furniture (:func:`_chrome_line`)."""
         if item.mentions:
-            return [m for m in item.mentions if m.kind == "name"]
+            return [m for m in item.mentions if m.kind == "name" and not _chrome_line(item.text, m.start)]
         words = {t.text for t in doc if t.text[:1].isupper()}
         out: list[Span] = []
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
                 continue
-            if any(_is_damaged(t.text, words - {t.text}) for t in ent):
+            if any(_is_damaged(t.text, words - {t.text}) for t in ent) or _chrome_line(item.text, ent.start_char):
                 continue
             s, e = ent.start_char, ent.end_char
             if ent[0].lower_ == "the":
@@ -2389,10 +2401,20 @@ _NOUN_FORM = {"statement": "statement", "denial": "denial", "remark": "remarks",
 
 
 def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequence[Span], text: str) -> str:
-    """A short factual phrase: "Qasem Soleimani killed", "Hamas attack on Israel", "IRGC statement"."""
+    """A short factual phrase: "Qasem Soleimani killed", "Hamas attack on Israel", "IRGC statement".
+
+    A role on a line of page furniture the trigger is not on is the heading the parse ran into the
+    sentence below it ("POLITICAL CRISIS" over "On Monday, Libya's newly elected parliament asked ...",
+    FNC-1 body 55: the heading's "CRISIS" the subject): no one's words for the doer."""
     names = list(parts)
-    agent = _role_text(doc, roles.get("agent"), names, text)
-    patient = _role_text(doc, roles.get("patient"), names, text, person_first=label in _VICTIM_CLASSES)
+    plain = not _chrome_line(text, tok.idx)
+
+    def role(name: str) -> Any:
+        r = roles.get(name)
+        return None if r is not None and plain and _chrome_line(text, r.idx) else r
+
+    agent = _role_text(doc, role("agent"), names, text)
+    patient = _role_text(doc, role("patient"), names, text, person_first=label in _VICTIM_CLASSES)
     if label in ("killing", "arrest", "injury", "birth"):
         # a victim is a person or a group, not the place named beside it ("born in Quebec")
         victim = next((n for n in names if n.label not in ("GPE", "LOC", "FAC", "DATE", "TIME")), None)
