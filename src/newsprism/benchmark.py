@@ -414,7 +414,8 @@ def bench_parallel(
                 engine_sec += time.perf_counter() - t0 - part_store
                 store_sec += part_store
             log(
-                f"  {hi}/{len(articles)}: spaCy x{workers} {spacy_sec:.0f} s, engine x{workers} {engine_sec:.0f} s"
+                f"  {hi}/{len(articles)}: spaCy x{workers} {spacy_sec:.0f} s,"
+                f" engine x{workers} {engine_sec:.0f} s"
             )
     spacy_run = max(spacy_sec - chunks * spacy_start, 1e-9)  # without any start
     engine_run = engine_sec
@@ -614,8 +615,8 @@ def run_bench(
             res["pipeline"] = None
             rate = measured_rate or 3.0
             res["pipeline_skipped"] = (
-                f"the per-article pipeline was not run at {size} articles (limit {pipeline_max}; use --full): "
-                f"at {rate:.1f} articles/s it would take about {size / rate / 60:.0f} min"
+                f"the per-article pipeline was not run at {size} articles (limit {pipeline_max};"
+                f" use --full): at {rate:.1f} articles/s it would take about {size / rate / 60:.0f} min"
             )
         log(f"{size} articles: story grouping")
         res["grouping"] = bench_grouping(articles)
@@ -671,7 +672,8 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
         (
             f"Machine: {m['cpus']} cores ({m['cpu_model']}), {m['ram_gb']} GB RAM, {m['os']}, "
             f"Python {m['python']}, spaCy {m['spacy']}; load average at start {m['load_average']}"
-            + (" (other jobs were using the cores)." if m["load_average"] and m["load_average"][0] >= 0.5 else ".")
+            + (" (other jobs were using the cores)."
+               if m["load_average"] and m["load_average"][0] >= 0.5 else ".")
         ),
         "",
         "In one process (the stages' times below are from this run):",
@@ -689,7 +691,8 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
         p = r.get("pipeline")
         if p:
             row = [
-                key, r["words_per_article"], r["spacy"]["articles_per_s"], p["articles_per_s"], p["words_per_s"],
+                key, r["words_per_article"], r["spacy"]["articles_per_s"], p["articles_per_s"],
+                p["words_per_s"],
                 r["overhead"]["pipeline_over_spacy"], r["refresh"]["seconds"], r["grouping"]["seconds"],
                 p["rss_growth_mb_after_200"], r["peak_rss_mb"],
             ]  # fmt: skip
@@ -713,10 +716,10 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
         lines += [
             "",
             (
-                f"With {n} processes: bare spaCy is nlp.pipe(n_process={n}), the pipeline is the local engine with "
-                f"{n} worker processes (--workers {n}); the two alternate chunk by chunk and each total includes "
-                "one process start. Memory is summed over the parent and its worker processes (RSS counts "
-                "shared pages once per process; PSS splits them)."
+                f"With {n} processes: bare spaCy is nlp.pipe(n_process={n}), the pipeline is the local engine"
+                f" with {n} worker processes (--workers {n}); the two alternate chunk by chunk and each total"
+                " includes one process start. Memory is summed over the parent and its worker processes"
+                " (RSS counts shared pages once per process; PSS splits them)."
             ),
             "",
             (
@@ -736,7 +739,8 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
                 f"{sp['start_seconds']} / {pp['start_seconds']}",
                 f"{sp['peak_memory_mb']['rss']} / {pp['peak_memory_mb']['rss']}",
                 f"{sp['peak_memory_mb']['pss']} / {pp['peak_memory_mb']['pss']}",
-                f"{sp['peak_memory_mb'].get('workers_pss', '?')} / {pp['peak_memory_mb'].get('workers_pss', '?')}",
+                (f"{sp['peak_memory_mb'].get('workers_pss', '?')}"
+                 f" / {pp['peak_memory_mb'].get('workers_pss', '?')}"),
                 pp["pss_growth_mb_after_200"],
             ]  # fmt: skip
             lines.append("| " + " | ".join(str(x) for x in row) + " |")
@@ -761,14 +765,18 @@ def write_summary(results: dict[str, Any], out_dir: str | os.PathLike[str]) -> P
                 f"Memory at {key}: peak RSS {p.get('peak_rss_mb', '?')} MB after the per-article pipeline, "
                 f"{r['refresh'].get('peak_rss_mb', '?')} MB after the refresh; resident memory every 100 "
                 f"articles: {', '.join(str(x[1]) for x in p['rss_mb_samples'])} MB; Python-level peak over "
-                f"{r['tracemalloc']['articles']} articles (tracemalloc): {r['tracemalloc']['python_peak_mb']} MB."
+                f"{r['tracemalloc']['articles']} articles (tracemalloc):"
+                f" {r['tracemalloc']['python_peak_mb']} MB."
             ),
         ]
     sc = results.get("grouping_scaling")
     if sc:
         lines += [
             "",
-            f"Story grouping: {sc['size_ratio']}× the articles took {sc['time_ratio']}× the time (target ≤ 12×).",
+            (
+                f"Story grouping: {sc['size_ratio']}× the articles took {sc['time_ratio']}× the time"
+                " (target ≤ 12×)."
+            ),
         ]
     lines.append("")
     for key in keys:

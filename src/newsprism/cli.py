@@ -44,10 +44,16 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 # Shared options, so flags match across commands.
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite store file.", envvar="NEWSPRISM_DB")]
-StoryOpt = Annotated[str | None, typer.Option("--story", help="Only this story (id from 'newsprism stories').")]
+StoryOpt = Annotated[
+    str | None, typer.Option("--story", help="Only this story (id from 'newsprism stories').")
+]
 JsonOut = Annotated[Path | None, typer.Option("--json", help="Also write the result as JSON to this file.")]
-Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive), feed files, http(s) URLs, or - for stdin.")]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")]
+Paths = Annotated[
+    list[str], typer.Argument(help="Files, folders (recursive), feed files, http(s) URLs, or - for stdin.")
+]
+MaxBytes = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this many bytes.")
+]
 AllowPrivate = Annotated[
     bool, typer.Option("--allow-private", help="Allow fetching URLs on private or loopback addresses.")
 ]
@@ -66,8 +72,8 @@ WorkersOpt = Annotated[
     int | None,
     typer.Option(
         "--workers",
-        help="Worker processes: local, for the per-article stages (default min(2, cores); one batch runs here);"
-        " dask with no scheduler, the local cluster size (default 2).",
+        help="Worker processes: local, for the per-article stages (default min(2, cores); one batch runs"
+        " here); dask with no scheduler, the local cluster size (default 2).",
     ),
 ]
 
@@ -119,12 +125,17 @@ def _report_run(report: Any) -> int:
         err.print(f"[red]rejected[/red] {escape(str(e))}", markup=True, highlight=False, soft_wrap=True)
     for c in report.conflicts:
         err.print(
-            f"[red]rejected[/red] {escape(str(c.article))}: id already stored with different text; the stored version is kept",
+            f"[red]rejected[/red] {escape(str(c.article))}: id already stored with different text;"
+            " the stored version is kept",
             highlight=False,
             soft_wrap=True,
         )
     for f in report.stage_failures:
-        err.print(f"[yellow]stage {escape(f.stage)} failed[/yellow] on {escape(f.article)}: {escape(f.message)}", highlight=False, soft_wrap=True)
+        err.print(
+            f"[yellow]stage {escape(f.stage)} failed[/yellow] on {escape(f.article)}: {escape(f.message)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     parts = [f"{len(report.reanalysed)} re-analysed" if report.reanalysed else f"{len(report.added)} added"]
     if report.unchanged:
         parts.append(f"{len(report.unchanged)} already stored")
@@ -136,8 +147,9 @@ def _report_run(report: Any) -> int:
     err.print(f"{', '.join(parts)} in {report.seconds:.1f} s ({rate:.1f} articles/s)", highlight=False)
     if report.outdated:
         err.print(
-            f"[yellow]{report.outdated} stored article{'s were' if report.outdated != 1 else ' was'} analysed by"
-            " older stage versions[/yellow]; 'newsprism reanalyze' with the same --db brings them up to date",
+            f"[yellow]{report.outdated} stored article{'s were' if report.outdated != 1 else ' was'}"
+            " analysed by older stage versions[/yellow]; 'newsprism reanalyze' with the same --db brings"
+            " them up to date",
             highlight=False,
             soft_wrap=True,
         )
@@ -145,16 +157,21 @@ def _report_run(report: Any) -> int:
 
 
 def _options(
-    max_bytes: int, allow_private: bool, engine: str = "local", scheduler: str | None = None, workers: int | None = None
+    max_bytes: int, allow_private: bool, engine: str = "local", scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Any:
     from .corpus import AnalyzeOptions
     from .engines import ENGINES
     from .ingest import IngestOptions
 
     if engine not in ENGINES:
-        raise typer.BadParameter(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}", param_hint="--engine")
+        raise typer.BadParameter(
+            f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}", param_hint="--engine"
+        )
     if scheduler and engine != "dask":
-        raise typer.BadParameter("--scheduler (or DASK_SCHEDULER_ADDRESS) needs --engine dask", param_hint="--scheduler")
+        raise typer.BadParameter(
+            "--scheduler (or DASK_SCHEDULER_ADDRESS) needs --engine dask", param_hint="--scheduler"
+        )
     if workers is not None and workers < 1:
         raise typer.BadParameter(f"must be at least 1, got {workers}", param_hint="--workers")
     return AnalyzeOptions(
@@ -266,7 +283,8 @@ TABLE_FORMATS = ("parquet", "jsonl", "csv")
 def reanalyze(
     db: DbOpt = DEFAULT_DB,
     everything: Annotated[
-        bool, typer.Option("--all", help="Re-run every stored article, not only those analysed by older stages.")
+        bool,
+        typer.Option("--all", help="Re-run every stored article, not only those analysed by older stages."),
     ] = False,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
@@ -308,22 +326,27 @@ def export(
     story: StoryOpt = None,
     neutralise: Annotated[
         bool,
-        typer.Option("--neutralise", help="parquet/jsonl: prefix cells that a spreadsheet would run as a formula."),
+        typer.Option(
+            "--neutralise", help="parquet/jsonl: prefix cells that a spreadsheet would run as a formula."
+        ),
     ] = False,
 ) -> None:
     """Export the whole store (or one story).
 
     Example: newsprism export --format json --out corpus.json
     Example: newsprism export --format parquet --out tables/   (then: duckdb -c "FROM 'tables/quotes.parquet'")
-    """
+    """  # noqa: E501 (an example command line, kept whole)
     from .report import export_corpus, render_html, render_markdown
 
     if fmt not in DOC_FORMATS + TABLE_FORMATS:
         raise typer.BadParameter(
-            f"unknown format {fmt!r}; choose one of: {', '.join(DOC_FORMATS + TABLE_FORMATS)}", param_hint="--format"
+            f"unknown format {fmt!r}; choose one of: {', '.join(DOC_FORMATS + TABLE_FORMATS)}",
+            param_hint="--format",
         )
     if fmt in TABLE_FORMATS and out_path is None:
-        raise typer.BadParameter(f"--format {fmt} writes one file per table: give a folder with --out", param_hint="--out")
+        raise typer.BadParameter(
+            f"--format {fmt} writes one file per table: give a folder with --out", param_hint="--out"
+        )
     with _open(db) as corpus:
         doc = export_corpus(corpus, story)
         if fmt in TABLE_FORMATS:
@@ -353,7 +376,9 @@ def _export_tables(doc: dict[str, Any], fmt: str, target: Path, neutralise: bool
             written = tables.write_csv(doc, target)
     except OSError as exc:
         raise NewsprismError(f"cannot write {target}: {exc.strerror or exc}; choose another --out") from None
-    counts = ", ".join(f"{len(doc[k])} {k}" for k in ("articles", "stories", "entities", "quotes", "claims", "timeline"))
+    counts = ", ".join(
+        f"{len(doc[k])} {k}" for k in ("articles", "stories", "entities", "quotes", "claims", "timeline")
+    )
     err.print(
         f"wrote {len(written)} {fmt} file(s) to {target} ({counts})",
         highlight=False,
@@ -362,7 +387,9 @@ def _export_tables(doc: dict[str, Any], fmt: str, target: Path, neutralise: bool
 
 
 @app.command()
-def stories(db: DbOpt = DEFAULT_DB, json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def stories(
+    db: DbOpt = DEFAULT_DB, json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+) -> None:
     """List stories: id, articles, outlets, title.
 
     Example: newsprism stories --db news.db
@@ -379,11 +406,14 @@ def stories(db: DbOpt = DEFAULT_DB, json_out: Annotated[bool, typer.Option("--js
         out.print("No stories yet; add articles with 'newsprism ingest PATH'.")
     for s in items:
         outlets = sorted({arts[i].outlet or "?" for i in s.articles if i in arts})
-        out.print(f"{s.id}  {len(s.articles):3d} art.  [{', '.join(outlets)}]  {s.title}", markup=False, highlight=False)
+        out.print(f"{s.id}  {len(s.articles):3d} art.  [{', '.join(outlets)}]  {s.title}",
+                  markup=False, highlight=False)
 
 
 @app.command()
-def show(story: Annotated[str, typer.Argument(help="Story id.")], db: DbOpt = DEFAULT_DB, json_path: JsonOut = None) -> None:
+def show(
+    story: Annotated[str, typer.Argument(help="Story id.")], db: DbOpt = DEFAULT_DB, json_path: JsonOut = None
+) -> None:
     """Show one story: articles, entities, quotes, claims, timeline, comparison.
 
     Example: newsprism show s-1a2b3c4d5e
@@ -413,15 +443,17 @@ def entities(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut 
         _write(json_path, _dump([entity_json(e, texts) for e in ents]))
     for e in ents:
         aliases = "; ".join(a for a in e.aliases if a != e.name)
-        out.print(f"{e.id}  {e.type:7} {len(e.mentions):3d}  {e.name}" + (f"  = {aliases}" if aliases else ""),
-                  markup=False, highlight=False)
+        out.print(f"{e.id}  {e.type:7} {len(e.mentions):3d}  {e.name}"
+                  + (f"  = {aliases}" if aliases else ""), markup=False, highlight=False)
 
 
 @app.command()
 def quotes(
     db: DbOpt = DEFAULT_DB,
     story: StoryOpt = None,
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Only quotes whose speaker matches.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only quotes whose speaker matches.")
+    ] = None,
     json_path: JsonOut = None,
 ) -> None:
     """List quotes with speaker, cue and relaying sources.
@@ -444,8 +476,8 @@ def quotes(
         sp = q["speaker"] or {}
         who = sp.get("text") or sp.get("role") or "unknown"
         via = ", ".join(v["name"] for v in q["via"])
-        out.print(f"[{q['article']}] {who} ({q['cue'] or ''}): “{' '.join(q['text'].split())}”" + (f"  via {via}" if via else ""),
-                  markup=False, highlight=False)
+        out.print(f"[{q['article']}] {who} ({q['cue'] or ''}): “{' '.join(q['text'].split())}”"
+                  + (f"  via {via}" if via else ""), markup=False, highlight=False)
 
 
 @app.command()
@@ -466,7 +498,8 @@ def timeline(db: DbOpt = DEFAULT_DB, story: StoryOpt = None, json_path: JsonOut 
         out.print("No dated events.")
     for t in items:
         arts = ", ".join(sorted({m["article"] for m in t["mentions"]}))
-        out.print(f"{t['date']:10} {t['precision']:6} {t['description']}  ({arts})", markup=False, highlight=False)
+        out.print(f"{t['date']:10} {t['precision']:6} {t['description']}  ({arts})",
+                  markup=False, highlight=False)
         for c in t["conflicts"]:
             out.print(f"{'':17} conflict: {c}", markup=False, highlight=False)
 
@@ -477,7 +510,9 @@ def check(
     db: DbOpt = DEFAULT_DB,
     claims_file: Annotated[Path | None, typer.Option("--claims-file", help="One claim per line.")] = None,
     json_path: JsonOut = None,
-    top_k: Annotated[int, typer.Option("--top-k", help="Articles per claim scored by the stance model.")] = 50,
+    top_k: Annotated[
+        int, typer.Option("--top-k", help="Articles per claim scored by the stance model.")
+    ] = 50,
 ) -> None:
     """Stance of every stored article toward a claim: asserts, denies, discusses or unrelated.
 
@@ -507,20 +542,27 @@ def check(
         for r in c["articles"]:
             ev = r["evidence"][0] if r["evidence"] else None
             snippet = " ".join(by_id[r["article"]].text[ev["start"]:ev["end"]].split())[:140] if ev else ""
-            out.print(f"  {r['stance']:9} {r['confidence']:.2f}  {r['article']}  {snippet}", markup=False, highlight=False)
+            out.print(f"  {r['stance']:9} {r['confidence']:.2f}  {r['article']}  {snippet}",
+                      markup=False, highlight=False)
         out.print(f"  unrelated: {len(articles) - len(related)} article(s)", markup=False, highlight=False)
 
 
 @app.command()
 def serve(
     db: DbOpt = DEFAULT_DB,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
     get_path: Annotated[
         str | None,
-        typer.Option("--get", metavar="PATH", help="Run one GET request in-process, print the body and exit."),
+        typer.Option(
+            "--get", metavar="PATH", help="Run one GET request in-process, print the body and exit."
+        ),
     ] = None,
-    writable: Annotated[bool, typer.Option("--writable", help="Open the store read-write (default: read-only).")] = False,
+    writable: Annotated[
+        bool, typer.Option("--writable", help="Open the store read-write (default: read-only).")
+    ] = False,
 ) -> None:
     """Serve the web app and JSON API over a store.
 
@@ -545,7 +587,10 @@ def watch(
     interval: Annotated[float, typer.Option("--interval", help="Seconds between passes.")] = 60.0,
     once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for cron).")] = False,
     settle: Annotated[
-        float, typer.Option("--settle", help="Leave files modified less than this many seconds ago for the next pass.")
+        float,
+        typer.Option(
+            "--settle", help="Leave files modified less than this many seconds ago for the next pass."
+        ),
     ] = 1.0,
     max_bytes: MaxBytes = 20_000_000,
     allow_private: AllowPrivate = False,
@@ -575,8 +620,10 @@ def watch(
 
     with Corpus(db) as corpus:
         if not once:
-            err.print(f"watching {len(paths)} path(s) every {interval:g} s into {db}; Ctrl-C stops", highlight=False)
-        passes = run_watch(corpus, paths, interval, once=once, options=options, settle=settle, on_report=on_report)
+            err.print(f"watching {len(paths)} path(s) every {interval:g} s into {db}; Ctrl-C stops",
+                      highlight=False)
+        passes = run_watch(corpus, paths, interval, once=once, options=options, settle=settle,
+                           on_report=on_report)
         if once:
             err.print(f"{passes} pass; {corpus.store.count()} articles stored", highlight=False)
     raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
@@ -584,11 +631,21 @@ def watch(
 
 @app.command()
 def bench(
-    sizes: Annotated[list[int], typer.Option("--size", help="Corpus size in articles (repeatable).")] = [1000, 10000],  # noqa: B006
-    full: Annotated[bool, typer.Option("--full", help="Run the per-article pipeline at every size (10k: long).")] = False,
-    quick: Annotated[bool, typer.Option("--quick", help="A smoke run: 100 and 1000 articles, pipeline at 100.")] = False,
-    data: Annotated[Path | None, typer.Option("--data", help="Folder holding fnc-1/ (default ../shared/data).")] = None,
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the result JSON and summary.md.")] = Path("bench/results"),
+    sizes: Annotated[
+        list[int], typer.Option("--size", help="Corpus size in articles (repeatable).")
+    ] = [1000, 10000],  # noqa: B006
+    full: Annotated[
+        bool, typer.Option("--full", help="Run the per-article pipeline at every size (10k: long).")
+    ] = False,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="A smoke run: 100 and 1000 articles, pipeline at 100.")
+    ] = False,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Folder holding fnc-1/ (default ../shared/data).")
+    ] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for the result JSON and summary.md.")
+    ] = Path("bench/results"),
 ) -> None:
     """Benchmark throughput, per-stage time, memory and overhead over bare spaCy, on real FNC-1 bodies.
 
@@ -604,7 +661,8 @@ def bench(
     if any(n < 1 for n in run_sizes):
         raise typer.BadParameter("sizes must be positive", param_hint="--size")
     limit = max(run_sizes) if full else (100 if quick else 1000)
-    run_bench(run_sizes, data_dir, out_dir, pipeline_max=limit, progress=lambda m: err.print(m, highlight=False))
+    run_bench(run_sizes, data_dir, out_dir, pipeline_max=limit,
+              progress=lambda m: err.print(m, highlight=False))
     out.print((out_dir / "summary.md").read_text(encoding="utf-8"), markup=False, highlight=False)
 
 
@@ -612,7 +670,9 @@ def _make_eval(name: str, default_split: str) -> None:
     def command(
         split: Annotated[str, typer.Option("--split", help="Which split to evaluate.")] = default_split,
         limit: Annotated[int | None, typer.Option("--limit", help="Only the first N documents.")] = None,
-        data: Annotated[Path | None, typer.Option("--data", help="Folder holding the gold data sets.")] = None,
+        data: Annotated[
+            Path | None, typer.Option("--data", help="Folder holding the gold data sets.")
+        ] = None,
         json_path: JsonOut = None,
     ) -> None:
         from .eval import run_eval
@@ -624,7 +684,9 @@ def _make_eval(name: str, default_split: str) -> None:
             _write(json_path, text)
         out.print_json(text)
 
-    command.__doc__ = f"Evaluate on the {name} gold data.\n\nExample: newsprism eval {name} --split {default_split}"
+    command.__doc__ = (
+        f"Evaluate on the {name} gold data.\n\nExample: newsprism eval {name} --split {default_split}"
+    )
     eval_app.command(name)(command)
 
 
@@ -679,7 +741,8 @@ def main() -> None:
         usage_errors, click_errors = _click_exceptions()
         if isinstance(exc, usage_errors):
             message = exc.format_message()  # type: ignore[attr-defined]
-            err.print(f"usage error: {message} (see 'newsprism --help')", markup=False, highlight=False, soft_wrap=True)
+            err.print(f"usage error: {message} (see 'newsprism --help')",
+                      markup=False, highlight=False, soft_wrap=True)
             sys.exit(EXIT_REJECTED)
         if isinstance(exc, click_errors):
             message = exc.format_message()  # type: ignore[attr-defined]
@@ -688,7 +751,8 @@ def main() -> None:
         if os.environ.get("NEWSPRISM_DEBUG"):
             raise
         err.print(
-            f"internal error: {type(exc).__name__}: {exc} — this is a bug; rerun with NEWSPRISM_DEBUG=1 for the traceback",
+            f"internal error: {type(exc).__name__}: {exc} — this is a bug;"
+            " rerun with NEWSPRISM_DEBUG=1 for the traceback",
             markup=False,
             highlight=False,
             soft_wrap=True,

@@ -153,7 +153,8 @@ class Corpus:
         return report
 
     def reanalyze(
-        self, options: AnalyzeOptions = AnalyzeOptions(), progress: Progress | None = None, *, everything: bool = False
+        self, options: AnalyzeOptions = AnalyzeOptions(), progress: Progress | None = None, *,
+        everything: bool = False,
     ) -> RunReport:
         """Re-run the per-article stages on stored articles that other stage versions analysed (or on all).
 
@@ -211,7 +212,9 @@ class Corpus:
                 return LocalEngine(workers=workers, batch_size=options.batch_size).run(
                     self._stage_names(options), articles, fail_fast=options.fail_fast, failures=failures
                 )
-            if options.stages is not None and (self._pipeline is None or self._pipeline.names != list(options.stages)):
+            if options.stages is not None and (
+                self._pipeline is None or self._pipeline.names != list(options.stages)
+            ):
                 self._pipeline = Pipeline.from_names(options.stages)
             return self.pipeline.run(
                 articles, batch_size=options.batch_size, fail_fast=options.fail_fast, failures=failures
@@ -221,7 +224,8 @@ class Corpus:
         engine = get_engine(options.engine, options.scheduler, n_workers=options.workers or 2)
         # The engine builds the pipeline where it runs (once per Dask worker) from the stage names,
         # so this process never loads the models.
-        return engine.run(self._stage_names(options), articles, fail_fast=options.fail_fast, failures=failures)
+        return engine.run(self._stage_names(options), articles, fail_fast=options.fail_fast,
+                          failures=failures)
 
     # ------------------------------------------------------------------ cross-article steps
 
@@ -294,7 +298,8 @@ class Corpus:
             for a in members:
                 if a.article.published is not None and not a.article.published_inferred:
                     continue
-                siblings = [s for s in members if s.id != a.id and s.article.published and not s.article.published_inferred]
+                siblings = [s for s in members
+                            if s.id != a.id and s.article.published and not s.article.published_inferred]
                 found = infer_published(a, siblings)
                 if found is None:
                     continue
@@ -538,7 +543,9 @@ def _refresh_code() -> str:
     return h.hexdigest()[:16]
 
 
-def _fingerprints(entities: Iterable[Entity], articles: set[str]) -> dict[str, list[tuple[int, int, str, str, str]]]:
+def _fingerprints(
+    entities: Iterable[Entity], articles: set[str]
+) -> dict[str, list[tuple[int, int, str, str, str]]]:
     """Per article, the entity mentions the cross-article steps read: span, entity id, name and type."""
     out: dict[str, list[tuple[int, int, str, str, str]]] = {}
     for e in entities:
@@ -578,8 +585,8 @@ class _Kept:
         same = []
         for s in stories:
             o = old.get(s.id)
-            if o is not None and o.comparison is not None and o.articles == s.articles and o.copies == s.copies \
-                    and not touched.intersection(s.articles):
+            if o is not None and o.comparison is not None and o.articles == s.articles \
+                    and o.copies == s.copies and not touched.intersection(s.articles):
                 same.append(o)
         ids = {s.id for s in same}
         articles = {a for s in same for a in s.articles}

@@ -285,7 +285,8 @@ WORKER_DIED = (
 
 
 class WorkerPool:
-    """``n`` spawned worker processes, each holding the pipeline for ``names``; closed (and stopped) on exit."""
+    """``n`` spawned worker processes, each holding the pipeline for ``names``; closed (and stopped) on
+    exit."""
 
     def __init__(self, names: tuple[str, ...], n: int):
         from concurrent.futures import ProcessPoolExecutor
@@ -360,7 +361,8 @@ class WorkerPool:
             yield decode_analysis(art_json, ann_json)
 
     def close(self, stop: bool = False) -> None:
-        """Shut the workers down; with ``stop`` (an error or Ctrl-C) end them now instead of after their batch."""
+        """Shut the workers down; with ``stop`` (an error or Ctrl-C) end them now instead of after their
+        batch."""
         if stop:
             procs = list((getattr(self._executor, "_processes", None) or {}).values())
             self._executor.shutdown(wait=False, cancel_futures=True)

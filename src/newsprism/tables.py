@@ -54,7 +54,8 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "story_articles": {"story": "str", "article": "str", "copy_of": "str"},
     "entities": {
-        "id": "str", "name": "str", "type": "str", "aliases": "list", "mentions": "int", "confidence": "float",
+        "id": "str", "name": "str", "type": "str", "aliases": "list", "mentions": "int",
+        "confidence": "float",
     },
     "mentions": {"entity": "str", "article": "str", "start": "int", "end": "int", "text": "str"},
     "quotes": {
@@ -363,7 +364,8 @@ def read_parquet_articles(
                     yield InputError(source, f"row {row_no}: {where}: {msg}", line=row_no)
                     continue
                 try:
-                    yield article_from_record(parsed, source, f"{base}:{row_no}", clean, row_no, item=f"row {row_no}: ")
+                    yield article_from_record(parsed, source, f"{base}:{row_no}", clean, row_no,
+                                              item=f"row {row_no}: ")
                 except InputError as err:
                     yield err
     except Exception as exc:  # noqa: BLE001 - a truncated file fails mid-read; keep what was read

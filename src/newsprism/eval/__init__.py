@@ -47,7 +47,8 @@ def run_eval(name: str, data_root: Path | None = None, **kwargs: Any) -> dict[st
     data_dir = (data_root or default_data_dir()) / folder
     if not data_dir.exists():
         raise DataMissing(
-            f"gold data for {name!r} not found at {data_dir}; set NEWSPRISM_DATA to the folder holding {folder}/"
+            f"gold data for {name!r} not found at {data_dir}; set NEWSPRISM_DATA to the folder holding"
+            f" {folder}/"
         )
     module = importlib.import_module(module_name)
     result: dict[str, Any] = module.evaluate(data_dir, **kwargs)

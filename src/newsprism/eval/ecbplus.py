@@ -4,16 +4,17 @@ Gold set: HUMAN_*, NON_HUMAN_* and LOC_* mentions in the annotated ("selected")
 sentences that hold a capitalised token. A token counts as capitalised when the same word
 is written with a capital somewhere in the document where capitals mean something: not
 first in its sentence and not in a Title Case / capitals line (a headline, where every
-word is capitalised: "Driver Charged In Fatal Queens Hit"), and it is no stop word. Gold clusters are the annotators' chains
-(cross-document chains; within-document chains stay within their document; mentions
-without a chain are singletons).
+word is capitalised: "Driver Charged In Fatal Queens Hit"), and it is no stop word. Gold
+clusters are the annotators' chains (cross-document chains; within-document chains stay
+within their document; mentions without a chain are singletons).
 
 System: each document's text is rebuilt from its tokens (joined by single spaces,
 one sentence per line), run through parse + mentions, and resolved with
 ``resolve_entities`` per topic (a topic's documents are the candidate block, as an index
 would give). The same mentions are also resolved all at once over the whole split
-(``b3_corpus``), as ``Corpus.refresh`` does: no topic is known there. Matching rule: a gold mention takes the system mention that overlaps the
-most of its capitalised tokens (ties: the shorter system span); a gold mention no system
+(``b3_corpus``), as ``Corpus.refresh`` does: no topic is known there. Matching rule: a gold
+mention takes the system mention that overlaps the most of its capitalised tokens (ties:
+the shorter system span); a gold mention no system
 mention overlaps counts as uncovered and is a singleton in the system clustering.
 B-cubed P/R/F1 are computed over the gold named mentions only (system mentions without a
 gold counterpart are ignored), averaged per mention over the whole split.
@@ -368,13 +369,15 @@ def evaluate(
         },
         "setup": (
             "resolution runs per topic (a topic's documents are the candidate block, as an index would "
-            "give), and again over the whole split at once (b3_corpus, as Corpus.refresh does); gold = HUMAN/NON_HUMAN/LOC mentions with a capitalised token in the selected sentences; "
+            "give), and again over the whole split at once (b3_corpus, as Corpus.refresh does); "
+            "gold = HUMAN/NON_HUMAN/LOC mentions with a capitalised token in the selected sentences; "
             "system mentions matched to gold by overlap with the gold mention's capitalised tokens; "
             "B-cubed over gold named mentions, unmatched gold mentions are system singletons"
         ),
         "anchors": [
             {
-                "name": "Held et al. 2021, cross-document entity coreference, ECB+ test topics, gold mentions",
+                "name": "Held et al. 2021, cross-document entity coreference, ECB+ test topics, "
+                        "gold mentions",
                 "metric": "CoNLL F1 (mean of MUC, B3, CEAF-e) over all entity mentions",
                 "value": 82.0,
                 "note": "different setup: gold mentions incl. pronouns and nominals, test topics, CoNLL F1; "

@@ -212,7 +212,8 @@ def _score_article(totals: _Totals, gold: list[GoldAttribution], system: list[Go
     """Add one article's span counts and speaker matches to ``totals``: the content spans are
     matched once, for their counts and for why those left unmatched are (:func:`miss_kinds`)."""
     for kind in ("source", "cue"):
-        totals.counts[kind].add(score_spans([getattr(g, kind) for g in gold], [getattr(s, kind) for s in system]))
+        totals.counts[kind].add(score_spans([getattr(g, kind) for g in gold],
+                                            [getattr(s, kind) for s in system]))
     g_content = list(dict.fromkeys(g.content for g in gold if g.content))
     s_content = list(dict.fromkeys(s.content for s in system if s.content))
     pairs = _match(g_content, s_content)

@@ -16,8 +16,8 @@ another trial document (same kind of happening, same named thing acted on: the t
 are cross-document), else the date of a "when" clause it holds or of the happening a perfect
 holds "since", else the tense of its clause against the document date and the day its lead
 names (a simple past in a report naming no day near publication gets only the document's month;
-a future told without a time of its own is at the last future day or month the report named). A word the stage took as an event trigger gets
-the stage's date for that event.
+a future told without a time of its own is at the last future day or month the report named).
+A word the stage took as an event trigger gets the stage's date for that event.
 
 Gold words are found in their sentence as written, else case-insensitively, else by the first
 word of a multi-word event ("step_down"). The task's format has no weeks: a week the system
@@ -181,7 +181,9 @@ def _task_value(value: str | None, precision: str) -> tuple[str | None, str]:
     return value, precision
 
 
-def _system_anchor(a: Analysis, offset: int, dct: date | None, index: Any = None) -> tuple[str | None, str, str]:
+def _system_anchor(
+    a: Analysis, offset: int, dct: date | None, index: Any = None
+) -> tuple[str | None, str, str]:
     """(value, precision, which rule) for the word at ``offset``, in the task's format."""
     from ..stages.time_words import date_word
 
@@ -290,8 +292,8 @@ def evaluate(
         "gold_mentions": total,
         "unfound_gold_words": missing,
         "anchoring_accuracy": round(correct / total, 4) if total else 0.0,
-        "dated_accuracy": round((correct - unknown_right) / (total - unknown_total), 4) if total > unknown_total
-        else 0.0,
+        "dated_accuracy": round((correct - unknown_right) / (total - unknown_total), 4)
+        if total > unknown_total else 0.0,
         "unknown_accuracy": round(unknown_right / unknown_total, 4) if unknown_total else 0.0,
         "pairwise_order_agreement": round(pair_right / pair_total, 4) if pair_total else 0.0,
         "by_rule": {k: {"mentions": v[0], "correct": v[1]} for k, v in sorted(rules.items())},
@@ -306,11 +308,11 @@ def evaluate(
             "word_rule_accuracy": round(event_word_right / in_event, 4) if in_event else 0.0,
         },
         "timeline": {
-            "note": "the trial documents grouped into stories and one timeline built per story, as the product "
-                    "does: gold mentions whose event an entry holds (recall), and those whose entry has the gold "
-                    "date (accuracy); anchored: the share of all gold mentions the timeline shows right, those "
-                    "plus the gold mentions of an unknown date (XXXX-XX-XX) that the stage took as events and no "
-                    "entry places on the timeline (unknown_left_out)",
+            "note": "the trial documents grouped into stories and one timeline built per story, as the "
+                    "product does: gold mentions whose event an entry holds (recall), and those whose entry "
+                    "has the gold date (accuracy); anchored: the share of all gold mentions the timeline "
+                    "shows right, those plus the gold mentions of an unknown date (XXXX-XX-XX) that the "
+                    "stage took as events and no entry places on the timeline (unknown_left_out)",
             "recall": round(in_entry / total, 4) if total else 0.0,
             "accuracy": round(entry_right / in_entry, 4) if in_entry else 0.0,
             "unknown_left_out": unshown_right,

@@ -123,7 +123,8 @@ def parse_bytes(
         yield err
         return
     fmt = fmt or _sniff(text)
-    if fmt not in ("json", "jsonl"):  # JSON keeps U+2028/NEL inside its strings; their text is normalised later
+    # JSON keeps U+2028/NEL inside its strings; their text is normalised later
+    if fmt not in ("json", "jsonl"):
         text = normalise_text(text)
     for item in _parse_text(text, data, source, name, fmt, options, url):
         # Markup debris ("<<<>>>") is not an article.

@@ -100,7 +100,8 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(
-    r"^\(?\s*(?P<who>[^()\n]{2,120}?)\s+contributed(?: reporting)? to this (?:report|story|article)\.?\s*\)?$",
+    r"^\(?\s*(?P<who>[^()\n]{2,120}?)\s+contributed(?: reporting)?"
+    r" to this (?:report|story|article)\.?\s*\)?$",
     re.IGNORECASE,
 )
 _CREDIT_LEADS = re.compile(
@@ -218,7 +219,8 @@ def _split_names(segment: str) -> list[str]:
 
 
 def scrub(text: str) -> str:
-    """Text safe to store and show: one newline convention, NFC, controls as spaces, lone surrogates as U+FFFD.
+    """Text safe to store and show: one newline convention, NFC, controls as spaces, lone surrogates as
+    U+FFFD.
 
     Decoded files never hold NUL or surrogates, but JSON escapes ("\\u0000") and
     Python callers can bring them; a lone surrogate cannot even be written as UTF-8.

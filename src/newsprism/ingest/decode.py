@@ -116,7 +116,8 @@ def _detect(data: bytes, source: str) -> str:
 
 
 def normalise_text(text: str, unicode_newlines: bool = True) -> str:
-    """NFC-normalise and turn every newline convention into ``\\n`` (only CR and CRLF when not ``unicode_newlines``)."""
+    """NFC-normalise and turn every newline convention into ``\\n`` (only CR and CRLF when not
+    ``unicode_newlines``)."""
     text = text.replace("\ufeff", "")
     text = (_NEWLINES if unicode_newlines else _CR).sub("\n", text)
     return unicodedata.normalize("NFC", text)

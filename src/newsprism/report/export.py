@@ -77,7 +77,9 @@ def entity_json(e: Entity, texts: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def quote_json(article: Analysis, q: Quote, entity_of: Callable[[str, int, int], str | None]) -> dict[str, Any]:
+def quote_json(
+    article: Analysis, q: Quote, entity_of: Callable[[str, int, int], str | None]
+) -> dict[str, Any]:
     text = article.text
     speaker = None
     if q.speaker is not None:
@@ -110,7 +112,9 @@ def quote_json(article: Analysis, q: Quote, entity_of: Callable[[str, int, int],
     }
 
 
-def claim_json(c: Claim, texts: dict[str, str], entity_of: Callable[[str, int, int], str | None]) -> dict[str, Any]:
+def claim_json(
+    c: Claim, texts: dict[str, str], entity_of: Callable[[str, int, int], str | None]
+) -> dict[str, Any]:
     text = texts.get(c.article, "")
     holder = c.holder_entity
     if holder is None and c.holder is not None:
@@ -141,7 +145,8 @@ def timeline_json(t: TimelineEntry, texts: dict[str, str]) -> dict[str, Any]:
         "story": t.story,
         "conflicts": list(t.conflicts),
         "mentions": [
-            {"article": m.article, "start": m.start, "end": m.end, "text": texts.get(m.article, "")[m.start : m.end]}
+            {"article": m.article, "start": m.start, "end": m.end,
+             "text": texts.get(m.article, "")[m.start : m.end]}
             for m in t.mentions
         ],
     }

@@ -32,7 +32,8 @@ def marks_by_article(doc: dict[str, Any]) -> dict[str, list[Mark]]:
     for e in doc["entities"]:
         for m in e["mentions"]:
             marks[m["article"]].append(
-                Mark(m["start"], m["end"], f"ent ent-{_css_type(e['type'])}", f"{e['name']} ({e['type']})", e["id"])
+                Mark(m["start"], m["end"], f"ent ent-{_css_type(e['type'])}", f"{e['name']} ({e['type']})",
+                     e["id"])
             )
     for q in doc["quotes"]:
         out = marks[q["article"]]
@@ -48,7 +49,8 @@ def marks_by_article(doc: dict[str, Any]) -> dict[str, list[Mark]]:
                 out.append(Mark(v["start"], v["end"], "via", f"relayed by {v['name']}", q["id"]))
     for c in doc["claims"]:
         marks[c["article"]].append(
-            Mark(c["start"], c["end"], f"claim claim-{_css_type(c['stance'])}", f"claim ({c['stance']})", c["id"])
+            Mark(c["start"], c["end"], f"claim claim-{_css_type(c['stance'])}", f"claim ({c['stance']})",
+                 c["id"])
         )
     return marks
 
@@ -76,7 +78,8 @@ def render_html(doc: dict[str, Any], timeline_svg: dict[str, str] | None = None)
     entities = {e["id"]: e for e in doc["entities"]}
     by_entity = ArticleIndex(doc["entities"], lambda e: (m["article"] for m in e["mentions"]))
     by_group = ArticleIndex(groups, lambda g: (c["article"] for c in g))
-    timeline = StoryTimeline(doc["timeline"], lambda t: t.get("story"), lambda t: (m["article"] for m in t["mentions"]))
+    timeline = StoryTimeline(doc["timeline"], lambda t: t.get("story"),
+                             lambda t: (m["article"] for m in t["mentions"]))
     stories = []
     for s in doc["stories"]:
         members = s["articles"]

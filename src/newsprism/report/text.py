@@ -43,7 +43,8 @@ class _Parts:
         members = s["articles"]
         return {
             "articles": [self.arts[i] for i in members if i in self.arts],
-            "entities": sorted(self.entities.touching(members), key=lambda e: (-len(e["mentions"]), e["name"])),
+            "entities": sorted(self.entities.touching(members),
+                               key=lambda e: (-len(e["mentions"]), e["name"])),
             "quotes": self.quotes.touching(members),
             "claims": self.claims.touching(members),
             "timeline": self.timeline.of(s["id"], members),
@@ -100,10 +101,13 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
         console.print(f"[bold]{e(s['title'])}[/bold]")
         for a in p["articles"]:
             console.print(
-                f"  • {e(a['id'])} — {e(a['outlet'] or 'outlet unknown')}, {e(a['author'] or 'author unknown')}, {_date(a)}"
+                f"  • {e(a['id'])} — {e(a['outlet'] or 'outlet unknown')},"
+                f" {e(a['author'] or 'author unknown')}, {_date(a)}"
             )
         if s["copies"]:
-            console.print(f"  ({len(s['copies'])} near-duplicate cop{'y' if len(s['copies']) == 1 else 'ies'} folded)")
+            console.print(
+                f"  ({len(s['copies'])} near-duplicate cop{'y' if len(s['copies']) == 1 else 'ies'} folded)"
+            )
         if p["entities"]:
             names = [f"{x['name']} ({x['type']}, {len(x['mentions'])})" for x in p["entities"][:max_items]]
             console.print(f"[cyan]Entities[/cyan] {len(p['entities'])}: " + e("; ".join(names)))
@@ -112,7 +116,8 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
             for q in p["quotes"][:max_items]:
                 via = ", ".join(v["name"] for v in q["via"])
                 console.print(
-                    f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]: “{e(_excerpt(q['text'], 108))}”"
+                    f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]:"
+                    f" “{e(_excerpt(q['text'], 108))}”"
                     + (f" [green]via {e(via)}[/green]" if via else "")
                 )
             _more(console, len(p["quotes"]) - max_items, f"newsprism quotes --story {s['id']}")
@@ -120,14 +125,16 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
             console.print(f"[red]Conflict[/red]: {e(g[0]['proposition'] or g[0]['text'])}")
             for c in g:
                 console.print(
-                    f"  {c['stance']:8} {e(c['holder_name'] or c['holder'] or '?')}: {e(_excerpt(c['text'], 80))}"
+                    f"  {c['stance']:8} {e(c['holder_name'] or c['holder'] or '?')}:"
+                    f" {e(_excerpt(c['text'], 80))}"
                     f" [dim]({e(c['article'])})[/dim]"
                 )
         if p["timeline"]:
             console.print(f"[cyan]Timeline[/cyan] {len(p['timeline'])}:")
             for t in p["timeline"][: max_items * 2]:
                 arts = sorted({m["article"] for m in t["mentions"]})
-                told = f" [dim]({e(', '.join(arts))})[/dim]" if arts else ""  # an embedded post names its article
+                # an embedded post names its article
+                told = f" [dim]({e(', '.join(arts))})[/dim]" if arts else ""
                 console.print(f"  {t['date']:10} {e(t['description'])}{told}")
             _more(console, len(p["timeline"]) - max_items * 2, f"newsprism timeline --story {s['id']}")
         cmp = s["comparison"]
@@ -152,17 +159,20 @@ def render_markdown(doc: dict[str, Any]) -> str:
         out.append(f"\n## Story {n}: {m(s['title'])}\n\n`{s['id']}`\n")
         out.append("\n| article | outlet | author | published |\n|---|---|---|---|")
         for a in p["articles"]:
-            out.append(f"| {m(a['id'])} | {m(a['outlet'] or '—')} | {m(a['author'] or '—')} | {m(_date(a))} |")
+            out.append(f"| {m(a['id'])} | {m(a['outlet'] or '—')} | {m(a['author'] or '—')}"
+                       f" | {m(_date(a))} |")
         if p["entities"]:
             out.append("\n### Entities\n")
             for x in p["entities"]:
                 aliases = "; ".join(m(a) for a in x["aliases"] if a != x["name"])
-                out.append(f"- **{m(x['name'])}** ({x['type']}, {len(x['mentions'])} mentions)" + (f": {aliases}" if aliases else ""))
+                out.append(f"- **{m(x['name'])}** ({x['type']}, {len(x['mentions'])} mentions)"
+                           + (f": {aliases}" if aliases else ""))
         if p["quotes"]:
             out.append("\n### Quotes\n")
             for q in p["quotes"]:
                 via = ", ".join(m(v["name"]) for v in q["via"])
-                out.append(f"- {m(_speaker(q, p['ents']))} ({m(q['cue'] or '')}): “{m(q['text'])}”" + (f" — via {via}" if via else "") + f" \\[{m(q['article'])}\\]")
+                out.append(f"- {m(_speaker(q, p['ents']))} ({m(q['cue'] or '')}): “{m(q['text'])}”"
+                           + (f" — via {via}" if via else "") + f" \\[{m(q['article'])}\\]")
         groups = _conflict_groups(p["claims"])
         if groups:
             out.append("\n### Conflicting claims\n")
@@ -170,7 +180,8 @@ def render_markdown(doc: dict[str, Any]) -> str:
                 out.append(f"- {m(g[0]['proposition'] or g[0]['text'])}")
                 for c in g:
                     out.append(
-                        f"  - {c['stance']}: {m(c['holder_name'] or c['holder'] or '?')}: {m(_excerpt(c['text'], 160))}"
+                        f"  - {c['stance']}: {m(c['holder_name'] or c['holder'] or '?')}:"
+                        f" {m(_excerpt(c['text'], 160))}"
                         f" \\[{m(c['article'])}\\]"
                     )
         if p["timeline"]:

@@ -34,8 +34,9 @@ EntityOf = Callable[[str, int, int], "str | None"]
 
 # News-frame words: different words, one concept.
 _FRAMES: dict[str, tuple[str, ...]] = {
-    "revenge": ("revenge", "revenges", "retaliation", "retaliations", "retaliate", "retaliated", "retaliatory",
-                "reprisal", "reprisals", "vengeance", "avenge", "avenged", "avenging", "payback"),
+    "revenge": ("revenge", "revenges", "retaliation", "retaliations", "retaliate", "retaliated",
+                "retaliatory", "reprisal", "reprisals", "vengeance", "avenge", "avenged", "avenging",
+                "payback"),
     "death": ("killing", "killings", "killed", "kill", "kills", "death", "deaths", "died", "martyrdom",
               "martyred", "martyr", "assassination", "assassinated", "assassinate", "murder", "murdered",
               "slaying", "slain", "elimination", "eliminated"),
@@ -52,18 +53,31 @@ FRAME_OF: dict[str, str] = {w: f"F:{f}" for f, words in _FRAMES.items() for w in
 
 # Multi-word names written several ways, folded before tokenising.
 _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:islamic\s+)?revolutionary\s+guards?(?:\s+corps?)?(?:\s*\(irgc\))?", re.IGNORECASE), " irgc "),
+    (re.compile(r"\b(?:islamic\s+)?revolutionary\s+guards?(?:\s+corps?)?(?:\s*\(irgc\))?", re.IGNORECASE),
+     " irgc "),
     (re.compile(r"\bal[\s-]+(?=aqsa|quds)", re.IGNORECASE), " "),
     (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?|\bunited\s+states\b", re.IGNORECASE), " usa "),
 )
 _MONTHS = MONTHS
-_DATE = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
+_DATE = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b",
+                   re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+")
 _STOP = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "their", "there", "they", "them", "he", "she", "his", "her", "him", "we", "our", "us", "i", "you", "your", "which", "who", "whom", "what", "when", "where", "while", "also", "one", "some", "any", "all", "more", "most", "other", "such", "than", "then", "so", "not", "no", "nor", "only", "own", "same", "too", "very", "can", "could", "would", "should", "will", "may", "might", "must", "has", "have", "had", "do", "does", "did", "into", "over", "under", "about", "after", "before", "between", "during", "against", "through", "up", "down", "out", "off", "again", "further", "once", "here", "just", "said", "says", "say", "claim", "claims", "claimed", "claiming", "state", "stated", "statement", "remarks", "remark", "version", "according", "report", "reported", "deny", "denies", "denied", "denial", "validity"]
+    ["a", "an", "the", "of", "to", "in", "on", "for", "at", "by", "with", "from", "and", "or", "but", "as",
+     "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those",
+     "their", "there", "they", "them", "he", "she", "his", "her", "him", "we", "our", "us", "i", "you",
+     "your", "which", "who", "whom", "what", "when", "where", "while", "also", "one", "some", "any", "all",
+     "more", "most", "other", "such", "than", "then", "so", "not", "no", "nor", "only", "own", "same", "too",
+     "very", "can", "could", "would", "should", "will", "may", "might", "must", "has", "have", "had", "do",
+     "does", "did", "into", "over", "under", "about", "after", "before", "between", "during", "against",
+     "through", "up", "down", "out", "off", "again", "further", "once", "here", "just", "said", "says", "say",
+     "claim", "claims", "claimed", "claiming", "state", "stated", "statement", "remarks", "remark", "version",
+     "according", "report", "reported", "deny", "denies", "denied", "denial", "validity"]
 )
 _DENY_REFERENCE = frozenset(
-    ["version", "statement", "statements", "remark", "remarks", "claim", "claims", "report", "reports", "allegation", "allegations", "account", "comment", "comments", "assertion", "assertions", "accusation", "accusations", "story", "narrative", "validity", "truth", "accuracy", "veracity", "stated", "said"]
+    ["version", "statement", "statements", "remark", "remarks", "claim", "claims", "report", "reports",
+     "allegation", "allegations", "account", "comment", "comments", "assertion", "assertions", "accusation",
+     "accusations", "story", "narrative", "validity", "truth", "accuracy", "veracity", "stated", "said"]
 )
 
 FRAME_WEIGHT = 1.5
@@ -117,7 +131,8 @@ def _weight(key: str) -> float:
     return 1.0
 
 
-_CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may", "might"])
+_CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+                           "did", "does", "do", "can", "could", "may", "might"])
 
 
 def _is_reference(claim: Claim, evidence: str) -> bool:
@@ -194,7 +209,8 @@ def _target_keys(target: _Item) -> set[str]:
 def _ref_score(denial: _Item, tk: set[str]) -> float:
     """How well a denial's own words (its whole sentence) name a target claim (keys ``tk``) and its holder."""
     shared = [k for k in denial.ref_keys if k in tk]
-    return sum(denial.vec.get(k, 1.0) if k in denial.vec else 1.0 for k in shared) / (1.0 + len(denial.ref_keys)) ** 0.5
+    return (sum(denial.vec.get(k, 1.0) if k in denial.vec else 1.0 for k in shared)
+            / (1.0 + len(denial.ref_keys)) ** 0.5)
 
 
 def _twins(items: list[_Item], copies: Mapping[str, str]) -> dict[int, int]:

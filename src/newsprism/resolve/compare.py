@@ -27,12 +27,15 @@ ALIGN_THRESHOLD = 0.18
 MAX_FACT_CHARS = 220
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|million|billion|thousand))?")
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent|million|billion|thousand))?"
+)
 _STOP = frozenset(
-    """a an the and or but of in on at to for from by with as that this these those it its is are was were be been
-    being has have had do does did not no will would can could should may might also than then there their they them
-    he she his her we our you your i who whom which what when where while after before during about into over under
-    said says say according told statement one two out up more most other such some any all both each very""".split()  # noqa: SIM905
+    """a an the and or but of in on at to for from by with as that this these those it its is are was
+    were be been being has have had do does did not no will would can could should may might also than
+    then there their they them he she his her we our you your i who whom which what when where while
+    after before during about into over under said says say according told statement one two out up
+    more most other such some any all both each very""".split()  # noqa: SIM905
 )
 
 # Evaluative labels whose use differs by outlet; the phrase around them is reported, not the word alone.
@@ -74,7 +77,8 @@ class _Sentence:
         self.norm = 0.0
 
 
-def _sentences(a: Analysis, entity_of: Callable[[str, int, int], str | None], mentions: dict[str, list[tuple[int, int, str]]]) -> list[_Sentence]:
+def _sentences(a: Analysis, entity_of: Callable[[str, int, int], str | None],
+               mentions: dict[str, list[tuple[int, int, str]]]) -> list[_Sentence]:
     spans = a.sentences or ((0, len(a.text)),)
     out = []
     for span in spans:
@@ -88,7 +92,8 @@ def _sentences(a: Analysis, entity_of: Callable[[str, int, int], str | None], me
 
 
 def _vectorise(sents: list[_Sentence]) -> None:
-    docs = [Counter(_tokens(s.text) + [f"ENT:{e}" for e in s.entities] + [f"NUM:{n}" for n in s.numbers]) for s in sents]
+    docs = [Counter(_tokens(s.text) + [f"ENT:{e}" for e in s.entities] + [f"NUM:{n}" for n in s.numbers])
+            for s in sents]
     df: Counter[str] = Counter()
     for d in docs:
         df.update(d.keys())
@@ -104,7 +109,9 @@ def _vectorise(sents: list[_Sentence]) -> None:
         s.norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
 
 
-def _best_counterparts(sents: list[_Sentence], threshold: float) -> dict[int, dict[str, tuple[float, _Sentence]]]:
+def _best_counterparts(
+    sents: list[_Sentence], threshold: float
+) -> dict[int, dict[str, tuple[float, _Sentence]]]:
     """For each sentence, its most similar sentence in every other article (cosine >= ``threshold``).
 
     ``sents`` come article by article. Rows of the similarity matrix are computed a block at a
@@ -186,18 +193,20 @@ def compare_story(
             shared.append({"fact": _trim(s.text) if not fact else f"{fact}: {_trim(s.text)}",
                            "entities": sorted(common), "mentions": [_span(g) for g in group]})
         elif not matches and (s.numbers or s.entities):
-            unique[s.article].append({"fact": _trim(s.text), "entities": sorted(s.entities), "numbers": s.numbers,
-                                      "start": s.start, "end": s.end, "text": _trim(s.text)})
+            unique[s.article].append({"fact": _trim(s.text), "entities": sorted(s.entities),
+                                      "numbers": s.numbers, "start": s.start, "end": s.end,
+                                      "text": _trim(s.text)})
         for other, (score, c) in matches.items():
             if s.article < other and s.numbers and c.numbers and set(s.numbers).isdisjoint(c.numbers) \
                     and (s.entities & c.entities):
                 number_conflicts.append({
                     "kind": "number",
-                    "description": f"figures differ on {', '.join(sorted(names.get(e, e) for e in s.entities & c.entities))}",
-                    "sides": [{"article": s.article, "value": ", ".join(s.numbers), "start": s.start, "end": s.end,
-                               "text": _trim(s.text)},
-                              {"article": c.article, "value": ", ".join(c.numbers), "start": c.start, "end": c.end,
-                               "text": _trim(c.text)}],
+                    "description": "figures differ on "
+                                   f"{', '.join(sorted(names.get(e, e) for e in s.entities & c.entities))}",
+                    "sides": [{"article": s.article, "value": ", ".join(s.numbers), "start": s.start,
+                               "end": s.end, "text": _trim(s.text)},
+                              {"article": c.article, "value": ", ".join(c.numbers), "start": c.start,
+                               "end": c.end, "text": _trim(c.text)}],
                 })
 
     # Embedded posts are kept out of the text, but what an article chose to embed is part of its coverage.
@@ -205,7 +214,8 @@ def compare_story(
         for r in a.article.removed:
             if r.kind == "embed":
                 unique[a.id].append({"fact": f"embeds a social-media post: {_trim(r.text)}", "kind": "embed",
-                                     "entities": [], "numbers": [], "start": None, "end": None, "text": _trim(r.text)})
+                                     "entities": [], "numbers": [], "start": None, "end": None,
+                                     "text": _trim(r.text)})
 
     conflicts = number_conflicts + _claim_conflicts(claims, ids) + _date_conflicts(members, timeline)
     return {
@@ -311,15 +321,17 @@ def _sources(members: Sequence[Analysis]) -> dict[str, list[str]]:
     return out
 
 
-_FUNCTION = frozenset({"and", "or", "but", "that", "which", "was", "is", "were", "are", "said", "of", "to", "for",
-                       "from", "by", "with", "in", "on", "at", "against", "behind", "through", "as", "than", "into"})
-_HEADS = frozenset({"group", "groups", "network", "organization", "organisation", "regime", "militia", "militias", "state",
-                    "forces", "army", "movement", "attack", "attacks", "proxy", "leader", "leaders", "fighters"})
+_FUNCTION = frozenset({"and", "or", "but", "that", "which", "was", "is", "were", "are", "said", "of", "to",
+                       "for", "from", "by", "with", "in", "on", "at", "against", "behind", "through", "as",
+                       "than", "into"})
+_HEADS = frozenset({"group", "groups", "network", "organization", "organisation", "regime", "militia",
+                    "militias", "state", "forces", "army", "movement", "attack", "attacks", "proxy", "leader",
+                    "leaders", "fighters"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 
 
-def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, int, str]]], names: dict[str, str],
-             types: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
+def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, int, str]]],
+             names: dict[str, str], types: dict[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Loaded labels each article uses for an actor, in its own voice or inside quotes.
 
     ``name`` is the actor the label describes; ``speaker`` (quoted voice) is who used it.
@@ -351,7 +363,8 @@ def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, in
             actor = _labelled_actor(a, ps, pe, ments, names, types)
             speaker = None
             if inside is not None and inside.speaker is not None:
-                speaker = _entity_at(ments, inside.speaker.start, inside.speaker.end, names) or inside.speaker.slice(text)
+                speaker = (_entity_at(ments, inside.speaker.start, inside.speaker.end, names)
+                           or inside.speaker.slice(text))
             items.append({"label": label, "term": w, "name": actor or "", "voice": voice, "speaker": speaker,
                           "start": ps, "end": pe})
         out[a.id] = items
@@ -378,14 +391,16 @@ def _entity_at(ments: list[tuple[int, int, str]], s: int, e: int, names: dict[st
 
 
 def _phrase_around(text: str, s: int, e: int) -> tuple[int, int]:
-    """The loaded word's short noun phrase: a determiner or possessor and up to two modifiers, plus a head noun."""
+    """The loaded word's short noun phrase: a determiner or possessor and up to two modifiers, plus a head
+    noun."""
     left = s
     for _ in range(3):
         m = re.search(r"([A-Za-z’'-]+)\s+$", text[max(0, left - 40):left])
         if not m or m.group(1).lower() in _FUNCTION:
             break
         left -= len(m.group(0))
-        if m.group(1).lower() in {"the", "a", "an", "its", "their", "his", "her"} or m.group(1).endswith(("’s", "'s")):
+        if m.group(1).lower() in {"the", "a", "an", "its", "their", "his", "her"} \
+                or m.group(1).endswith(("’s", "'s")):
             break
     right = e
     for _ in range(2):
@@ -415,7 +430,8 @@ def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, s
                 return found
     after = re.match(r"\s+of\s+", text[pe:pe + 6])
     if after:
-        found = next((names.get(eid, eid) for ms, me, eid in ments if pe + after.end() <= ms <= pe + after.end() + 40), None)
+        found = next((names.get(eid, eid) for ms, me, eid in ments
+                      if pe + after.end() <= ms <= pe + after.end() + 40), None)
         if found:
             return found
     if re.match(r"(the|this|that)\b", phrase, re.IGNORECASE):
@@ -426,6 +442,8 @@ def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, s
                   and not any(qs <= ms < qe for qs, qe in quoted)]
         if before:
             return names.get(before[-1], before[-1])
-    sent = next(((s.start, s.end) for s in a.sentences if s.start <= ps < s.end), (max(0, ps - 150), pe + 150))
-    cands = [(abs((ms + me) // 2 - ps), eid) for ms, me, eid in ments if sent[0] <= ms < sent[1] and not (ps <= ms < pe)]
+    sent = next(((s.start, s.end) for s in a.sentences if s.start <= ps < s.end),
+                (max(0, ps - 150), pe + 150))
+    cands = [(abs((ms + me) // 2 - ps), eid) for ms, me, eid in ments
+             if sent[0] <= ms < sent[1] and not (ps <= ms < pe)]
     return names.get(min(cands)[1]) if cands else None

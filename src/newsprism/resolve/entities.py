@@ -469,7 +469,8 @@ def _blocks(locs: Sequence[_Local]) -> dict[str, list[int]]:
 
 
 def _given_prefix(x: str, y: str) -> bool:
-    """One given name shortens the other: an initial ("j" / "john") or a short form ("chris" / "christopher")."""
+    """One given name shortens the other: an initial ("j" / "john") or a short form ("chris" /
+    "christopher")."""
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     if short == long or not long.startswith(short):
         return False

@@ -200,7 +200,8 @@ class StoryGrouper:
             region = region | frontier
             # Each pair is scored once: links back into earlier waves were scored with them.
             pairs = [
-                (p, q) for p in frontier for q in self._edges[p] if q not in done and (q not in frontier or q > p)
+                (p, q) for p in frontier for q in self._edges[p]
+                if q not in done and (q not in frontier or q > p)
             ]
             frontier = set()
             if pairs:
@@ -236,7 +237,8 @@ class StoryGrouper:
         np.cumsum(np.fromiter((len(d.tids) for d in docs), dtype=np.int64, count=len(docs)), out=indptr[1:])
         cols = np.concatenate([d.tids for d in docs])
         x = sp.csr_matrix(
-            (np.concatenate([d.tfs for d in docs]) * weights[cols], cols, indptr), shape=(len(members), len(weights))
+            (np.concatenate([d.tfs for d in docs]) * weights[cols], cols, indptr),
+            shape=(len(members), len(weights)),
         )
         norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
@@ -427,7 +429,9 @@ class StoryGrouper:
                 grouper._link(list(range(len(grouper._docs))))
                 return grouper
             if version != STATE_VERSION:
-                raise NewsprismError(f"story state version {version!r} is not {STATE_VERSION}; regroup the articles")
+                raise NewsprismError(
+                    f"story state version {version!r} is not {STATE_VERSION}; regroup the articles"
+                )
             grouper = cls(StoryOptions(**state.get("options", {})))
             for data in state["articles"]:
                 grouper._add_signature(Signature.from_json(data))
@@ -436,9 +440,13 @@ class StoryGrouper:
                 grouper._edges[int(q)].add(int(p))
             labels = [int(x) for x in state["labels"]]
         except (KeyError, TypeError, ValueError) as exc:
-            raise NewsprismError(f"story state is malformed ({type(exc).__name__}: {exc}); regroup the articles") from None
+            raise NewsprismError(
+                f"story state is malformed ({type(exc).__name__}: {exc}); regroup the articles"
+            ) from None
         if len(labels) != len(grouper._docs):
-            raise NewsprismError("story state is malformed (labels do not match articles); regroup the articles")
+            raise NewsprismError(
+                "story state is malformed (labels do not match articles); regroup the articles"
+            )
         grouper._label = labels
         grouper._stories = {}
         for p, lab in enumerate(labels):

@@ -166,7 +166,9 @@ def number_terms(text: str) -> Counter[str]:
     return out
 
 
-def date_terms(text: str, published: date | None, values: Iterable[str] = ()) -> tuple[Counter[str], list[int]]:
+def date_terms(
+    text: str, published: date | None, values: Iterable[str] = ()
+) -> tuple[Counter[str], list[int]]:
     """Date features (years, month-day, year-month) and the distinct years written in the text."""
     out: Counter[str] = Counter()
     years: Counter[int] = Counter()

@@ -38,21 +38,43 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace, or at a newline.
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol", "vs", "etc", "inc", "corp", "co", "ltd", "jr", "sr", "rep", "sen", "gov", "prof", "pres", "gov", "rev", "fig", "approx", "dept", "univ"]
+    ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "st", "jan", "feb",
+     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol", "vs", "etc", "inc", "corp",
+     "co", "ltd", "jr", "sr", "rep", "sen", "gov", "prof", "pres", "gov", "rev", "fig", "approx", "dept",
+     "univ"]
 )
 
 STOPWORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "said", "says", "say", "also", "new", "one", "two", "after", "year", "years"]
+    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
+     "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+     "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
+     "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+     "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "now", "of",
+     "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same",
+     "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves",
+     "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+     "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+     "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "said", "says", "say",
+     "also", "new", "one", "two", "after", "year", "years"]
 )
 # Cue words; stems as produced by :func:`tokenize`.
 REFUTE = frozenset(
-    ["fake", "fraud", "hoax", "false", "falsely", "deny", "denie", "denied", "denial", "debunk", "debunked", "bogus", "untrue", "nope", "despite", "doubt", "doubts", "dismiss", "dismissed", "retract", "retracted", "fabricated", "fabrication", "fiction", "prank", "pranks", "satire", "satirical", "myth", "rumour", "rumor", "rejected", "reject", "refute", "refuted", "refutes", "contrary", "wrong", "misleading", "baseless", "unfounded", "incorrect", "lie", "lies", "lied", "nonsense", "spoof", "parody", "invented"]
+    ["fake", "fraud", "hoax", "false", "falsely", "deny", "denie", "denied", "denial", "debunk", "debunked",
+     "bogus", "untrue", "nope", "despite", "doubt", "doubts", "dismiss", "dismissed", "retract", "retracted",
+     "fabricated", "fabrication", "fiction", "prank", "pranks", "satire", "satirical", "myth", "rumour",
+     "rumor", "rejected", "reject", "refute", "refuted", "refutes", "contrary", "wrong", "misleading",
+     "baseless", "unfounded", "incorrect", "lie", "lies", "lied", "nonsense", "spoof", "parody", "invented"]
 )
 HEDGE = frozenset(
-    ["alleged", "allegedly", "reportedly", "report", "reported", "claim", "claimed", "claiming", "purportedly", "purported", "apparently", "according", "may", "might", "could", "possibly", "perhaps", "rumored", "rumoured", "unconfirmed", "unverified", "suggest", "suggested", "suggests", "appear", "appears", "appeared", "believed", "seem", "seems", "seemingly", "supposedly", "speculation", "speculate", "speculated", "likely", "unclear", "if", "whether"]
+    ["alleged", "allegedly", "reportedly", "report", "reported", "claim", "claimed", "claiming",
+     "purportedly", "purported", "apparently", "according", "may", "might", "could", "possibly", "perhaps",
+     "rumored", "rumoured", "unconfirmed", "unverified", "suggest", "suggested", "suggests", "appear",
+     "appears", "appeared", "believed", "seem", "seems", "seemingly", "supposedly", "speculation",
+     "speculate", "speculated", "likely", "unclear", "if", "whether"]
 )
 NEGATION = frozenset(
-    ["not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "didn", "doesn", "isn", "wasn", "aren", "weren", "don", "won", "hasn", "haven", "hadn", "couldn", "shouldn", "wouldn", "cannot"]
+    ["not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "didn", "doesn", "isn",
+     "wasn", "aren", "weren", "don", "won", "hasn", "haven", "hadn", "couldn", "shouldn", "wouldn", "cannot"]
 )
 
 HAND_FEATURES: tuple[str, ...] = (
@@ -240,7 +262,8 @@ class BodyInfo:
 
 def _cues(tokens: Sequence[str]) -> np.ndarray:
     return np.array(
-        [sum(t in REFUTE for t in tokens), sum(t in HEDGE for t in tokens), sum(t in NEGATION for t in tokens)],
+        [sum(t in REFUTE for t in tokens), sum(t in HEDGE for t in tokens),
+         sum(t in NEGATION for t in tokens)],
         dtype=np.float32,
     )
 

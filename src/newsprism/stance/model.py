@@ -22,7 +22,8 @@ from .features import HAND_FEATURES, BodyInfo, HeadInfo, Vocabulary, pair_matrix
 __all__ = ["FNC_LABELS", "STANCE_OF", "Prediction", "StanceModel", "classify"]
 
 FNC_LABELS: tuple[str, ...] = ("agree", "disagree", "discuss", "unrelated")
-STANCE_OF: dict[str, str] = {"agree": "asserts", "disagree": "denies", "discuss": "discusses", "unrelated": "unrelated"}
+STANCE_OF: dict[str, str] = {"agree": "asserts", "disagree": "denies", "discuss": "discusses",
+                             "unrelated": "unrelated"}
 
 Prediction = tuple[str, float, list[tuple[int, int]]]
 
@@ -47,7 +48,8 @@ class StanceModel:
         self.mean = np.asarray(mean, dtype=np.float32)
         self.std = np.asarray(std, dtype=np.float32)
         self.layers = [(np.asarray(w, dtype=np.float32), np.asarray(b, dtype=np.float32)) for w, b in layers]
-        self.related = [(np.asarray(w, dtype=np.float32), np.asarray(b, dtype=np.float32)) for w, b in related]
+        self.related = [(np.asarray(w, dtype=np.float32), np.asarray(b, dtype=np.float32))
+                        for w, b in related]
         self.meta = dict(meta or {})
         self.veto = float(self.meta.get("veto", 0.9))
 
@@ -80,7 +82,8 @@ class StanceModel:
     def save(self, directory: Path) -> None:
         """Write ``stance.npz`` (float16 weights, compressed) and ``stance.json``."""
         directory.mkdir(parents=True, exist_ok=True)
-        arrays: dict[str, np.ndarray] = {"idf": self.vocab.idf.astype(np.float32), "mean": self.mean, "std": self.std}
+        arrays: dict[str, np.ndarray] = {"idf": self.vocab.idf.astype(np.float32), "mean": self.mean,
+                                         "std": self.std}
         for i, (w, b) in enumerate(self.layers):
             arrays[f"W{i}"] = w.astype(np.float16)
             arrays[f"b{i}"] = b.astype(np.float32)
@@ -88,8 +91,8 @@ class StanceModel:
             arrays[f"R{i}"] = w.astype(np.float32)
             arrays[f"c{i}"] = b.astype(np.float32)
         np.savez_compressed(directory / "stance.npz", **arrays)  # type: ignore[arg-type]
-        meta = dict(self.meta, block=self.block, n_layers=len(self.layers), n_related_layers=len(self.related),
-                    labels=list(FNC_LABELS),
+        meta = dict(self.meta, block=self.block, n_layers=len(self.layers),
+                    n_related_layers=len(self.related), labels=list(FNC_LABELS),
                     hand_features=list(HAND_FEATURES), terms=self.vocab.terms)
         (directory / "stance.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 

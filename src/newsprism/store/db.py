@@ -81,15 +81,20 @@ class Store:
         try:
             if readonly:
                 if self.path != ":memory:" and not Path(self.path).exists():
-                    raise StoreError(f"{self.path}: no such store; create it with 'newsprism ingest PATH --db {self.path}'")
+                    raise StoreError(
+                        f"{self.path}: no such store; create it with 'newsprism ingest PATH --db {self.path}'"
+                    )
                 uri = f"file:{Path(self.path).resolve()}?mode=ro"
                 self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             else:
                 if self.path != ":memory:":
                     parent = Path(self.path).resolve().parent
                     if not parent.is_dir():
-                        raise StoreError(f"{self.path}: folder {parent} does not exist; create it or choose another --db")
-                self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+                        raise StoreError(
+                            f"{self.path}: folder {parent} does not exist; create it or choose another --db"
+                        )
+                self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                            timeout=30)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
@@ -209,7 +214,8 @@ class Store:
                 self._upsert_analysis(conn, a, ann_json)
 
     def outdated_ids(self, stages: Sequence[str]) -> list[str]:
-        """Ids of stored articles with no analysis by exactly ``stages`` (what ``reanalyze`` redoes), in store order."""
+        """Ids of stored articles with no analysis by exactly ``stages`` (what ``reanalyze`` redoes), in
+        store order."""
         rows = self.conn.execute(
             "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
             " WHERE n.stages IS NULL OR n.stages != ? ORDER BY a.rowid",
@@ -242,7 +248,8 @@ class Store:
         For the commands that need only what an article is — its outlet, date or text —
         decoding every analysis with it was most of their time on a large store.
         """
-        return [from_dict(json.loads(r[0])) for r in self.conn.execute("SELECT data FROM articles ORDER BY rowid")]
+        return [from_dict(json.loads(r[0]))
+                for r in self.conn.execute("SELECT data FROM articles ORDER BY rowid")]
 
     def texts(self, ids: Iterable[str]) -> dict[str, str]:
         """Article id -> text for the stored ones among ``ids`` (the offsets of every span point into it)."""
@@ -251,7 +258,9 @@ class Store:
         for chunk_start in range(0, len(wanted), 500):
             chunk = wanted[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
-            out.update(self.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall())
+            out.update(
+                self.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk).fetchall()
+            )
         return out
 
     def analyses(self, ids: Sequence[str] | None = None) -> list[Analysis]:
@@ -299,21 +308,26 @@ class Store:
             conn.execute("DELETE FROM story_articles")
             conn.execute("DELETE FROM stories")
             for s in stories:
-                conn.execute("INSERT INTO stories (id, title, data) VALUES (?,?,?)", (s.id, s.title, _dumps(s)))
+                conn.execute(
+                    "INSERT INTO stories (id, title, data) VALUES (?,?,?)", (s.id, s.title, _dumps(s))
+                )
                 conn.executemany(
                     "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?,?)",
                     [(s.id, a) for a in s.articles],
                 )
 
     def stories(self) -> list[Story]:
-        return [from_dict(json.loads(r[0])) for r in self.conn.execute("SELECT data FROM stories ORDER BY rowid")]
+        return [from_dict(json.loads(r[0]))
+                for r in self.conn.execute("SELECT data FROM stories ORDER BY rowid")]
 
     def story(self, story_id: str) -> Story | None:
         row = self.conn.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
         return from_dict(json.loads(row[0])) if row else None
 
     def story_of(self, article_id: str) -> str | None:
-        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id=?", (article_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT story_id FROM story_articles WHERE article_id=?", (article_id,)
+        ).fetchone()
         return row[0] if row else None
 
     def replace_entities(self, entities: Sequence[Entity]) -> None:
@@ -322,7 +336,8 @@ class Store:
             conn.execute("DELETE FROM entities")
             for e in entities:
                 conn.execute(
-                    "INSERT INTO entities (id, name, type, data) VALUES (?,?,?,?)", (e.id, e.name, e.type, _dumps(e))
+                    "INSERT INTO entities (id, name, type, data) VALUES (?,?,?,?)",
+                    (e.id, e.name, e.type, _dumps(e)),
                 )
                 conn.executemany(
                     "INSERT INTO entity_mentions (entity_id, article_id, start, end) VALUES (?,?,?,?)",
@@ -330,10 +345,12 @@ class Store:
                 )
 
     def entities(self) -> list[Entity]:
-        return [from_dict(json.loads(r[0])) for r in self.conn.execute("SELECT data FROM entities ORDER BY rowid")]
+        return [from_dict(json.loads(r[0]))
+                for r in self.conn.execute("SELECT data FROM entities ORDER BY rowid")]
 
     def entities_in(self, article_ids: Iterable[str]) -> list[Entity]:
-        """The entities with a mention in any of ``article_ids``, in store order (as :meth:`entities` lists them).
+        """The entities with a mention in any of ``article_ids``, in store order (as :meth:`entities`
+        lists them).
 
         Found through the mention index, so one story's entities cost what they hold, not a
         decoding of every entity in the store (which grew with the corpus on every ``show``).
@@ -357,7 +374,8 @@ class Store:
             out.extend(
                 from_dict(json.loads(r[0]))
                 for r in self.conn.execute(
-                    f"SELECT data FROM entities WHERE rowid IN ({','.join('?' * len(chunk_rows))}) ORDER BY rowid",
+                    f"SELECT data FROM entities WHERE rowid IN ({','.join('?' * len(chunk_rows))})"
+                    " ORDER BY rowid",
                     chunk_rows,
                 )
             )
@@ -377,7 +395,8 @@ class Store:
             )
 
     def layer_items(self, name: str, article_ids: Iterable[str]) -> list[Any]:
-        """The items of a list layer (claims) whose ``article`` is one of ``article_ids``, in the layer's order.
+        """The items of a list layer (claims) whose ``article`` is one of ``article_ids``, in the layer's
+        order.
 
         SQLite's JSON functions pick them out of the stored text, so only they are decoded in
         Python: one story's claims no longer cost a decoding of the whole corpus's claims.

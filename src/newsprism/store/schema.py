@@ -57,7 +57,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             reason TEXT NOT NULL,
             at REAL NOT NULL
         );
-        """,
+        """,  # noqa: E501 (the FTS triggers as SQLite stores them)
     ),
     (
         2,
@@ -121,7 +121,8 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def migrate(conn: sqlite3.Connection) -> list[int]:
     """Apply every migration not yet recorded; return the ids applied."""
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS migrations"
+        " (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL)"
     )
     have = schema_version(conn)
     applied = []

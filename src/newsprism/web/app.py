@@ -311,12 +311,14 @@ def _api_routes(app: FastAPI, data: WebData) -> None:
         stories, total = data.story_list(offset, limit)
         return ok(total=total, offset=offset, limit=limit, stories=stories)
 
-    @app.get(f"{API}/stories/{{story_id:path}}", summary="One story: articles, comparison, entities, quotes, claims, timeline")
+    @app.get(f"{API}/stories/{{story_id:path}}",
+             summary="One story: articles, comparison, entities, quotes, claims, timeline")
     def api_story(story_id: str) -> JSONResponse:
         doc = data.story_doc(story_id)
         return ok(**{k: v for k, v in doc.items() if not k.startswith("_")})
 
-    @app.get(f"{API}/entities/{{entity_id:path}}", summary="One entity: aliases, mentions in context, stories, quotes, claims")
+    @app.get(f"{API}/entities/{{entity_id:path}}",
+             summary="One entity: aliases, mentions in context, stories, quotes, claims")
     def api_entity(entity_id: str) -> JSONResponse:
         return ok(**data.entity_doc(entity_id))
 
@@ -326,7 +328,8 @@ def _api_routes(app: FastAPI, data: WebData) -> None:
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
     ) -> JSONResponse:
         results = [
-            {k: v for k, v in r.items() if k != "parts"} | {"marks": _marks(r["parts"])} for r in data.search(q, limit)
+            {k: v for k, v in r.items() if k != "parts"} | {"marks": _marks(r["parts"])}
+            for r in data.search(q, limit)
         ]
         return ok(query=q, results=results)
 

@@ -94,7 +94,8 @@ class WebData:
 
     def _timeline_index(self) -> StoryTimeline[TimelineEntry]:
         def build() -> StoryTimeline[TimelineEntry]:
-            return StoryTimeline(self.corpus.timeline(), lambda t: t.story, lambda t: (m.article for m in t.mentions))
+            return StoryTimeline(self.corpus.timeline(), lambda t: t.story,
+                                 lambda t: (m.article for m in t.mentions))
 
         return self._cached("timeline", build)
 
@@ -120,7 +121,8 @@ class WebData:
         ).fetchall()
         by_id: dict[str, dict[str, Any]] = {}
         for sid, title, outlet, published in rows:
-            s = by_id.setdefault(sid, {"id": sid, "title": title, "outlets": set(), "dates": [], "articles": 0})
+            s = by_id.setdefault(sid, {"id": sid, "title": title, "outlets": set(), "dates": [],
+                                       "articles": 0})
             s["articles"] += 1
             if outlet:
                 s["outlets"].add(outlet)
@@ -224,7 +226,8 @@ class WebData:
         shown = originals[(page - 1) * per_page : page * per_page]
         doc = self.story_doc(story_id, only=shown)
         doc["_pager"] = {
-            "page": page, "pages": pages, "per_page": per_page, "originals": len(originals), "copies": dict(copies)
+            "page": page, "pages": pages, "per_page": per_page, "originals": len(originals),
+            "copies": dict(copies),
         }
         return doc
 
@@ -290,7 +293,8 @@ class WebData:
             "contexts": contexts,
             "articles": articles,
             "articles_total": len(article_ids),
-            "stories": [{"id": sid, "title": t} for sid, t in sorted(story_titles.items(), key=lambda x: x[1])],
+            "stories": [{"id": sid, "title": t}
+                        for sid, t in sorted(story_titles.items(), key=lambda x: x[1])],
             "quotes": quotes,
             "claims": claims,
         }
@@ -305,7 +309,8 @@ class WebData:
         out = []
         for r in rows:
             parts = snippet_parts(r.get("snippet"))
-            out.append({**r, "snippet": "".join(t for t, _ in parts), "parts": parts, "story": story_of.get(r["id"])})
+            out.append({**r, "snippet": "".join(t for t, _ in parts), "parts": parts,
+                        "story": story_of.get(r["id"])})
         return out
 
     def check(self, claim: str, top_k: int = 20) -> dict[str, Any]:
@@ -332,7 +337,8 @@ class WebData:
             r.update(meta.get(r["article"], {}))
             for ev in r["evidence"]:
                 ev["text"] = text[ev["start"] : ev["end"]]
-        return {"schema": result["schema"], "claim": c["claim"], "articles": c["articles"], "checked": len(docs)}
+        return {"schema": result["schema"], "claim": c["claim"], "articles": c["articles"],
+                "checked": len(docs)}
 
     def _article_meta(self) -> dict[str, dict[str, Any]]:
         rows = self.store.conn.execute("SELECT id, title, outlet, published FROM articles")

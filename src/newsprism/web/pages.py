@@ -44,7 +44,8 @@ def story_view(doc: dict[str, Any], selected: str | None = None) -> dict[str, An
         marks = marks_of.get(a["id"], [])
         if selected:
             marks = [
-                dataclasses.replace(m, cls=f"{m.cls} {SELECTED}") if m.ref == selected and m.cls.startswith("ent") else m
+                dataclasses.replace(m, cls=f"{m.cls} {SELECTED}")
+                if m.ref == selected and m.cls.startswith("ent") else m
                 for m in marks
             ]
         bodies[a["id"]] = highlight(a["text"], marks)
@@ -71,6 +72,7 @@ def story_view(doc: dict[str, Any], selected: str | None = None) -> dict[str, An
         "labels": labels,
         "selected_class": SELECTED,
         "pager": doc.get("_pager") or {
-            "page": 1, "pages": 1, "per_page": len(doc["articles"]), "originals": len(doc["articles"]), "copies": {}
+            "page": 1, "pages": 1, "per_page": len(doc["articles"]), "originals": len(doc["articles"]),
+            "copies": {},
         },
     }
