@@ -845,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v72"
+    assert st.tag == "quotes.v73"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1644,3 +1644,31 @@ def test_a_reported_clause_after_its_listener_starts_at_that(nlp: object, text: 
     # _Builder._that_lead.
     a = _by_cue(text, nlp)[cue]
     assert [text[s:e] for s, e in a.outer] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # The learned span ran onto the doubled apostrophes opening the next sentence's quote.
+        ("Mr. Smith, a Republican, shares this bleak view. ''We're in a bubble, and it will burst,'' he said.",
+         "shares", "this bleak view"),
+        ("The mayor argued only a catastrophe would move Congress to help. ''We need Chapter 9,'' she said.",
+         "argued", "only a catastrophe would move Congress to help"),
+    ],
+)
+def test_a_report_does_not_end_on_the_mark_opening_the_next_quote(nlp: object, text: str, cue: str,
+                                                                  content: str) -> None:
+    # _clean, _OPENING_END.
+    a = _by_cue(text, nlp)[cue]
+    assert [text[s:e] for s, e in a.outer] == [content]
+
+
+def test_a_mark_after_a_space_that_no_word_follows_closes() -> None:
+    from newsprism.stages.quotes import _clean
+
+    # "'Oh, yes, just vote for Hillary Clinton,' " Sanders told: the spaced mark closes the quote.
+    t = "\"It's not just Bernie saying, 'Oh, yes, just vote for her,' \" Sanders told CNN."
+    end = t.index("\" Sanders") + 1
+    assert _clean(t, (1, end)) == (1, end)
+    t = "He shares this view. ''We're in a bubble,'' he said."
+    assert t[slice(*_clean(t, (3, t.index("We're"))))] == "shares this view"

@@ -393,6 +393,8 @@ _TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "ea
                          "afternoon", "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
                          "friday", "saturday", "sunday", "last", "this", "next"})
 _PUNCT_EDGE = ",;:.!?—–- \n\t"
+# A quotation mark after a space at the end of a span: it opens what follows when a word does (_clean).
+_OPENING_END = re.compile(r"\s(?:''|\"|“)$")
 # A period, then a capital: a sentence end the parse may have missed ("N.J. Roger Ailes").
 _STOP_CAP = re.compile(r"\.\s+[A-Z]")
 # A quotation mark or a line break (see _Builder._close_quote).
@@ -422,9 +424,14 @@ REPORTS_THROUGH_MIN_P = 0.05
 
 
 def _clean(text: str, r: Range) -> Range:
+    """``r`` without the spaces and the punctuation at its edges (PolNeAR leaves a final period out),
+    nor a quotation mark at its end that opens the next quote ("shares this bleak view. ''We're in a
+    bubble": a span the model ran up to the next sentence's first token)."""
     s, e = _trim(text, r[0], r[1], _PUNCT_EDGE)
-    # Keep a final period or question mark that belongs to the clause? PolNeAR leaves them out.
-    return s, e
+    m = _OPENING_END.search(text, s, e)
+    if m is None or m.start() <= s or e >= len(text) or not (text[e].isalnum() or text[e] in "'‘"):
+        return s, e  # a mark a word does not follow closes ("'Oh, yes, just vote for her,' " Sanders told)
+    return _trim(text, s, m.start(), _PUNCT_EDGE)
 
 
 _TRAIL_CONJ = re.compile(r"(?:[\s,;:—–-]+(?:and|but|or|while|as well as))+[\s,;:—–-]*$", re.IGNORECASE)
@@ -2899,7 +2906,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 72
+    version = 73
     requires = ("parse",)
     assigns = ("quotes",)
 
