@@ -2352,3 +2352,15 @@ def test_names_and_roles_on_a_line_in_capitals_are_page_furniture() -> None:
     assert chrome == [], chrome
     assert "Marco Rossi" in _parties(a, "received")[0], _parties(a, "received")
     assert not _parties(a, "asked")[1].startswith("POLITICAL"), _parties(a, "asked")
+
+
+def test_an_award_called_by_a_name_is_no_participant() -> None:
+    # FNC-1 body 428: spaCy's PERSON "Oscar" in "won an Oscar" was a party to every winning, and two winners'
+    # Oscars of one year were one timeline entry; "Oscar winner" and "Oscar-winning" qualify a person, a
+    # sentence's "A" before a surname is no article of a thing
+    a = _mentioned("The film will be directed by Maria Lopez, who won an Oscar in 2009 for the film \"Red Sky.\" "
+                   "The script is by Tom Reed, who himself won an Oscar in 2012 for penning \"The Long Road.\" "
+                   "Jack Hale won an Oscar in 2012 for Best Actor. Oscar-winning actor Jack Hale and Oscar winner "
+                   "Maria Lopez met in Paris on Monday.", date(2014, 10, 6))
+    named = {a.text[p.start:p.end] for e in a.events for p in e.participants}
+    assert "Oscar" not in named and {"Maria Lopez", "Tom Reed", "Jack Hale"} <= named, named

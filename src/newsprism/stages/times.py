@@ -196,6 +196,11 @@ _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "perpetrate", "stage", "
 _QUOTE_RX = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![^\s(:—–-])['‘](?:(?=[A-Z])[^\n]*?|(?=[a-z]{2,}\s)[^\n'’]{8,300}?)"
                        r"[.,!?…]['’](?=\s|$)")
 _GLUE_RX = re.compile(r"[a-z][A-Z]")
+# a one-word "person" counted as a thing ("won an Oscar", "his second Oscar") or qualifying one ("Oscar winner
+# Danny Boyle", "Oscar-winning actor", "a Grammy nominee") is an award called by a name: no one taking part
+_AWARD_BEFORE_RX = re.compile(r"\b(?:an?|his|her|their|its|first|second|third|fourth|fifth)\s+$")
+_AWARD_AFTER_RX = re.compile(r"^[\s-]+(?:winn(?:er|ing)|win|nominee|nomination|nominated|award)\b",
+                             re.IGNORECASE)
 # short words that extraction glues to the name before them ("Soleimaniin", "Moussavia")
 _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
 # what names the quote after it as a title: "a story entitled", "a video titled", "the headline:"
@@ -378,6 +383,15 @@ def _is_damaged(word: str, names: set[str]) -> bool:
         if len(word) > len(glue) + 3 and word.endswith(glue) and word[: -len(glue)] in names:
             return True
     return False
+
+
+def _an_award(text: str, start: int, end: int, label: str) -> bool:
+    """A one-word PERSON name that is an award (:data:`_AWARD_BEFORE_RX`): "Danny Boyle, who won an Oscar in
+    2008" and "Bale won an Oscar in 2011" (FNC-1 body 428) shared the participant "Oscar", and the two winnings
+    of 2011 (Aaron Sorkin's, Bale's) were one entry."""
+    if label != "PERSON" or " " in text[start:end].strip():
+        return False
+    return bool(_AWARD_BEFORE_RX.search(text, max(0, start - 12), start) or _AWARD_AFTER_RX.match(text[end : end + 16]))
 
 
 def _chrome_line(text: str, at: int) -> bool:
@@ -758,7 +772,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 107
+    version = 108
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -819,7 +833,8 @@ class TimeStage(ArticleStage):
         """Name mentions: the mentions stage's when it ran, else spaCy's entities (damage filtered); none
         on a line of page furniture (:func:`_chrome_line`)."""
         if item.mentions:
-            return [m for m in item.mentions if m.kind == "name" and not _chrome_line(item.text, m.start)]
+            return [m for m in item.mentions if m.kind == "name" and not _chrome_line(item.text, m.start)
+                    and not _an_award(item.text, m.start, m.end, m.label)]
         words = {t.text for t in doc if t.text[:1].isupper()}
         out: list[Span] = []
         for ent in doc.ents:
@@ -828,6 +843,8 @@ class TimeStage(ArticleStage):
             if any(_is_damaged(t.text, words - {t.text}) for t in ent) or _chrome_line(item.text, ent.start_char):
                 continue
             s, e = ent.start_char, ent.end_char
+            if _an_award(item.text, s, e, ent.label_):
+                continue
             if ent[0].lower_ == "the":
                 s = ent[1].idx if len(ent) > 1 else s
             out.append(Mention(start=s, end=e, label=ent.label_, stage=self.tag, confidence=0.7,
