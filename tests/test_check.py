@@ -54,7 +54,8 @@ def test_bad_input_is_one_clear_error() -> None:
 
 
 def test_fnc_sample_speed_and_recall() -> None:
-    """300 headlines x 300 bodies: related pairs come back, fast (the full 1k x 1k is bench/bench_check.py)."""
+    """300 headlines x 300 bodies: related pairs come back, fast (the full 1k x 1k is
+    bench/bench_check.py)."""
     from newsprism.stance.split import load_fnc
 
     data = load_fnc(need_data("fnc-1"))

@@ -71,7 +71,9 @@ def test_reported_speech_on_seed_000(analyses: list[Analysis]) -> None:
     an = analyses[0]
     first = an.claims[0]
     assert (first.holder_name, first.label) == ("Iran", "asserts")
-    assert first.proposition.startswith("the Oct. 7 Hamas attacks against Israel were revenge for the killing")
+    assert first.proposition.startswith(
+        "the Oct. 7 Hamas attacks against Israel were revenge for the killing"
+    )
     denial = [c for c in an.claims if c.label == "denies" and c.holder_name == "Hamas"]
     props = [c.proposition for c in denial]
     assert "the Oct. 7 attacks were revenge for Soleimani’s death" in props
@@ -128,7 +130,8 @@ def test_entity_ids_merge_names(analyses: list[Analysis]) -> None:
 
 
 def test_hand_made_quotes(parse: ParseStage) -> None:
-    text = "“The ceasefire will hold,” the minister said on Tuesday. “That is a lie,” a rebel commander replied."
+    text = ("“The ceasefire will hold,” the minister said on Tuesday."
+            " “That is a lie,” a rebel commander replied.")
     an = parse(Analysis(article=Article(id="q", text=text)))
     q1s, q1e = text.index("The ceasefire"), text.index(",” the")
     quotes = (

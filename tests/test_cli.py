@@ -18,14 +18,16 @@ CLI = [sys.executable, "-m", "newsprism.cli"]
 
 
 def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], check=False, capture_output=True, text=True, cwd=cwd, input=stdin, timeout=600)
+    return subprocess.run([*CLI, *args], check=False, capture_output=True, text=True, cwd=cwd, input=stdin,
+                          timeout=600)
 
 
 @pytest.fixture(scope="module")
 def seeds_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("seeds")
     db, js, html, md = tmp / "n.db", tmp / "out.json", tmp / "r.html", tmp / "r.md"
-    res = run("analyze", str(EXAMPLES), "--db", str(db), "--json", str(js), "--html", str(html), "--md", str(md))
+    res = run("analyze", str(EXAMPLES), "--db", str(db), "--json", str(js), "--html", str(html),
+              "--md", str(md))
     assert res.returncode == 0, res.stderr
     return {"db": db, "doc": json.loads(js.read_text()), "html": html.read_text(), "md": md.read_text(),
             "stdout": res.stdout, "stderr": res.stderr}
@@ -156,7 +158,9 @@ def test_bad_inputs_are_named_and_the_rest_is_processed(tmp_path):
     (src / "empty.txt").write_text("")
     (src / "binary.txt").write_bytes(b"\x00\x01\x02" * 200)
     (src / "broken.json").write_text('{"text": "unterminated')
-    (src / "latin1.txt").write_bytes("Le président a déclaré que la réunion aura lieu à Paris.".encode("latin-1"))
+    (src / "latin1.txt").write_bytes(
+        "Le président a déclaré que la réunion aura lieu à Paris.".encode("latin-1")
+    )
     res = run("ingest", str(src), "--db", str(tmp_path / "n.db"))
     assert res.returncode == 2
     err = res.stderr

@@ -19,7 +19,8 @@ CLI = [sys.executable, "-m", "newsprism.cli"]
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k != "DASK_SCHEDULER_ADDRESS"}
     full_env.update(env or {})
-    return subprocess.run([*CLI, *args], check=False, capture_output=True, text=True, timeout=600, env=full_env)
+    return subprocess.run([*CLI, *args], check=False, capture_output=True, text=True, timeout=600,
+                          env=full_env)
 
 
 def _export(db: Path) -> dict:
@@ -114,7 +115,8 @@ def test_export_tables_parquet_jsonl_csv(tmp_path, local_doc):
         assert {p.stem for p in folder.iterdir()} >= {"articles", "stories", "entities", "mentions", "quotes"}
     quotes = pq.read_table(tmp_path / "parquet" / "quotes.parquet").to_pylist()
     assert len(quotes) == len(local_doc["quotes"])
-    articles = {r["id"]: r["text"] for r in pq.read_table(tmp_path / "parquet" / "articles.parquet").to_pylist()}
+    articles = {r["id"]: r["text"]
+                for r in pq.read_table(tmp_path / "parquet" / "articles.parquet").to_pylist()}
     for q in quotes:  # offsets index the articles table's text
         assert articles[q["article"]][q["start"]:q["end"]] == q["text"]
     lines = (tmp_path / "jsonl" / "entities.jsonl").read_text(encoding="utf-8").splitlines()

@@ -36,7 +36,9 @@ def test_shared_facts_link_both_articles(comparison):
         arts = {m["article"] for m in f["mentions"]}
         assert arts == {SEED_000.name, SEED_004.name}
         for m in f["mentions"]:
-            assert " ".join(texts[m["article"]][m["start"]:m["end"]].split()).startswith(m["text"].rstrip("…")[:40])
+            assert " ".join(texts[m["article"]][m["start"]:m["end"]].split()).startswith(
+                m["text"].rstrip("…")[:40]
+            )
 
 
 def test_soleimani_strike_date_is_a_compatible_difference(comparison):

@@ -87,14 +87,15 @@ def test_a_report_of_another_story_that_redates_a_kept_storys_event_rebuilds_tha
     # tense, so once it is added, the August story's entries move to June 7 although none of its
     # articles changed. Kept as it was stored, that story kept its August 9 entries (_Kept must
     # drop a story whose events are re-dated otherwise); the council story stays kept.
-    august = ("Consumer Reports said on Monday that it could not recommend the phone because of its reception "
-              "problems. When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design. "
-              "Owners have complained for weeks that calls drop when they hold the handset in their left hand.")
-    june = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
-            "unveiled iPhone 4. Developers cheered the video calling feature, and the conference runs through "
-            "Friday at Moscone West.")
-    council = ("The city council voted on Tuesday to close the old library on Main Street. The mayor said the "
-               "building would be sold to pay for road repairs.")
+    august = ("Consumer Reports said on Monday that it could not recommend the phone because of its "
+              "reception problems. When Apple CEO Steve Jobs first introduced iPhone 4, he praised the "
+              "device's antenna design. Owners have complained for weeks that calls drop when they hold the "
+              "handset in their left hand.")
+    june = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
+            "Steve Jobs unveiled iPhone 4. Developers cheered the video calling feature, and the conference "
+            "runs through Friday at Moscone West.")
+    council = ("The city council voted on Tuesday to close the old library on Main Street. The mayor said "
+               "the building would be sold to pay for road repairs.")
     arts = [Article(id="aug", text=august, published=date(2010, 8, 9)),
             Article(id="council", text=council, published=date(2010, 8, 4)),
             Article(id="june", text=june, published=date(2010, 6, 8))]

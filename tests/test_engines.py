@@ -1,4 +1,5 @@
-"""Engines: local worker processes and the Dask engine give exactly the in-process analyses, in input order."""
+"""Engines: local worker processes and the Dask engine give exactly the in-process analyses, in input
+order."""
 
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ needs_dask = pytest.mark.skipif(
 
 def _seed_articles() -> list[Article]:
     lines = SEED_000.read_text(encoding="utf-8").split("\n")
-    a0 = Article(id="000", text="\n".join(lines[1:]).strip(), published=date(2023, 12, 27), author="Jake Smith",
-                 outlet="Daily Caller")  # fmt: skip
+    a0 = Article(id="000", text="\n".join(lines[1:]).strip(), published=date(2023, 12, 27),
+                 author="Jake Smith", outlet="Daily Caller")  # fmt: skip
     lines = SEED_004.read_text(encoding="utf-8").split("\n")
     a4 = Article(id="004", text="\n".join(lines[1:]).strip(), title=lines[0].strip(), outlet="Infobae")
     return [a0, a4]
@@ -258,7 +259,9 @@ def test_pool_start_returns_once_every_worker_has_loaded(monkeypatch):
     with WorkerPool(("boom",), 2) as pool:
         pids = pool.start()
         assert len(set(pids)) == 2 and pids == pool.pids()
-        assert [a.id for a in LocalEngine(pool=pool, batch_size=2).run(["boom"], [Article(id="x", text="Fine.")])] == ["x"]
+        assert [
+            a.id for a in LocalEngine(pool=pool, batch_size=2).run(["boom"], [Article(id="x", text="Fine.")])
+        ] == ["x"]
     t = time.monotonic()
     with WorkerPool(("broken",), 2) as pool, pytest.raises(NewsprismError, match="'xx' is not installed"):
         pool.start(timeout=120)

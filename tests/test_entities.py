@@ -223,8 +223,10 @@ def test_event_name_takes_the_date_written_next_to_it(pipe):
     analyses, ents = _resolve(
         pipe,
         {
-            "a": "Hamas launched Operation Swords Flood on October 7, killing many. Its leaders praised Swords Flood.",
-            "b": "Israel is still at war after the Oct. 7 attacks by Hamas. The October 7 attack shocked the country.",
+            "a": "Hamas launched Operation Swords Flood on October 7, killing many."
+            " Its leaders praised Swords Flood.",
+            "b": "Israel is still at war after the Oct. 7 attacks by Hamas."
+            " The October 7 attack shocked the country.",
         },
     )
     ev = _entity_with(ents, analyses, "Oct. 7 attacks")
@@ -343,7 +345,8 @@ def test_a_given_name_alone_joins_the_one_person_so_called(pipe):
     analyses, ents = _resolve(
         pipe,
         {
-            "a": "Actress Tara Reid has entered a clinic. Reid, 29, was seen in Malibu. Tara was happy, said her publicist."
+            "a": "Actress Tara Reid has entered a clinic. Reid, 29, was seen in Malibu."
+            " Tara was happy, said her publicist."
         },
     )
     a = analyses[0]

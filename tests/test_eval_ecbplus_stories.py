@@ -22,7 +22,9 @@ def test_metrics_on_known_clusterings() -> None:
 
 
 def test_detokenize_rebuilds_text() -> None:
-    assert detokenize(["He said `` no , '' on Monday .", "It 's 5 . 6 ."]) == 'He said "no," on Monday.\nIt\'s 5.6.'
+    assert detokenize(["He said `` no , '' on Monday .", "It 's 5 . 6 ."]) == (
+        'He said "no," on Monday.\nIt\'s 5.6.'
+    )
 
 
 def test_documents_have_gold_stories() -> None:

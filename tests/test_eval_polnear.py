@@ -26,7 +26,8 @@ def test_scorer_exact_and_overlap() -> None:
 
 
 def test_miss_kinds_say_why_a_span_is_unmatched() -> None:
-    gold = [frozenset(range(10)), frozenset(range(20, 40)), frozenset(range(50, 54)), frozenset(range(70, 80))]
+    gold = [frozenset(range(10)), frozenset(range(20, 40)), frozenset(range(50, 54)),
+            frozenset(range(70, 80))]
     system = [frozenset(range(10)), frozenset(range(1, 10)), frozenset(range(20, 26)),
               frozenset(range(50, 60)), frozenset(range(90, 95))]
     # The second system span is a duplicate of the first's act; the third stops short of its gold
@@ -117,7 +118,8 @@ def test_agreement_scores_each_other_annotator_against_the_first(tmp_path: Path)
                    "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n")
     # The first annotator (sorted: "a1") marks both; "b2" only Ann's; "c3" both but Bob's content short.
     short = ann_claimed.replace("Content 37 48\ttaxes rose.", "Content 37 42\ttaxes")
-    _article(tmp_path, "train", "x", text, {"a1": ann_said + ann_claimed, "b2": ann_said, "c3": ann_said + short})
+    _article(tmp_path, "train", "x", text,
+             {"a1": ann_said + ann_claimed, "b2": ann_said, "c3": ann_said + short})
     _article(tmp_path, "train", "solo", text, {"a1": ann_said})  # one annotator: not scored
     from newsprism.eval.polnear import agreement
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from newsprism.resolve.names import fold, glued_split
 from newsprism.stages.mentions import _Cuts, _known_tokens, _KnownView, _Tokens, find_mentions
 
-KNOWS = "Soleimani arrived on Monday. The general Soleimani met officials, and aides of Soleimaniin turn praised him."
+KNOWS = ("Soleimani arrived on Monday. The general Soleimani met officials, and aides of Soleimaniin turn"
+         " praised him.")
 LACKS = "Aides of Soleimaniin turn praised him on Monday."
 
 

@@ -64,9 +64,11 @@ def test_full_analysis_roundtrips():
         speaker=speaker, cue=Span(start=6, end=10, label="say"), cue_class="say",
         via=(Span(start=0, end=5, label="Maan"),),
     )
-    c = Claim(start=13, end=23, label="denies", article="a1", holder=speaker, holder_name="Hamas", proposition="it", group="g-1")
+    c = Claim(start=13, end=23, label="denies", article="a1", holder=speaker, holder_name="Hamas",
+              proposition="it", group="g-1")
     t = TimeExpr(start=38, end=44, label="DATE", value="2023-12-25", precision="day", anchored=True)
-    ev = Event(start=26, end=31, label="statement", time=t, date="2023-12-25", precision="day", participants=(speaker,))
+    ev = Event(start=26, end=31, label="statement", time=t, date="2023-12-25", precision="day",
+               participants=(speaker,))
     a = Analysis(article=art, sentences=(Span(start=0, end=25, label="sentence"),), mentions=(speaker,),
                  quotes=(q,), claims=(c,), times=(t,), events=(ev,), stages=("parse.v1",), parse=object())
     back = roundtrip(a)

@@ -17,7 +17,8 @@ class Upper(ArticleStage):
     def __call__(self, item: Analysis) -> Analysis:
         if "boom" in item.text:
             raise RuntimeError("cannot handle boom")
-        return self.mark(item, sentences=(Span(start=0, end=len(item.text), label="sentence", stage=self.tag),))
+        return self.mark(item,
+                         sentences=(Span(start=0, end=len(item.text), label="sentence", stage=self.tag),))
 
 
 class NeedsQuotes(ArticleStage):

@@ -71,8 +71,9 @@ def test_highlight_escapes_markup_in_article_text():
 
 
 def _article(aid: str) -> dict:
-    return {"id": aid, "title": f"title {aid}", "outlet": None, "url": None, "author": None, "published": None,
-            "published_inferred": False, "language": None, "text": TEXT, "removed": [], "credits": []}
+    return {"id": aid, "title": f"title {aid}", "outlet": None, "url": None, "author": None,
+            "published": None, "published_inferred": False, "language": None, "text": TEXT, "removed": [],
+            "credits": []}
 
 
 def _entity(eid: str, name: str, articles: list[str]) -> dict:
@@ -115,9 +116,11 @@ def _two_stories() -> dict:
         ],
         "timeline": [
             {"date": "2023-12-25", "precision": "day", "description": "EntryOfB by story id", "entities": [],
-             "story": "s-b", "conflicts": [], "mentions": [{"article": "a1", "start": 0, "end": 5, "text": "x"}]},
+             "story": "s-b", "conflicts": [],
+             "mentions": [{"article": "a1", "start": 0, "end": 5, "text": "x"}]},
             {"date": "2023-12-27", "precision": "day", "description": "EntryOfA by mention", "entities": [],
-             "story": None, "conflicts": [], "mentions": [{"article": "a2", "start": 0, "end": 5, "text": "y"}]},
+             "story": None, "conflicts": [],
+             "mentions": [{"article": "a2", "start": 0, "end": 5, "text": "y"}]},
         ],
     }
     return doc

@@ -27,7 +27,8 @@ from newsprism.store import Store
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """32 FNC-1 bodies and edited copies of six of them (the copies join their original's story), refreshed."""
+    """32 FNC-1 bodies and edited copies of six of them (the copies join their original's story),
+    refreshed."""
     data = need_data("fnc-1")
     with (data / "train_bodies.csv").open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["articleBody"].strip()][:32]
@@ -101,7 +102,8 @@ def test_another_connection_replacing_the_timeline_is_seen_at_once(tmp_path: Pat
 
 
 def test_embedded_posts_name_the_entities_every_name_test_finds(db: str) -> None:
-    """_names_in (texts indexed by 4-character pieces) answers what testing every name against every text does."""
+    """_names_in (texts indexed by 4-character pieces) answers what testing every name against every text
+    does."""
     with Corpus(db, readonly=True) as c:
         entities = c.store.entities()
         bodies = [a.text for a in c.analyses()]

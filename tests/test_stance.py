@@ -80,7 +80,8 @@ def test_split_is_fixed_and_disjoint() -> None:
     a = split_bodies(ids)
     b = split_bodies(reversed(ids))
     assert a == b
-    assert not (a["heldout"] & a["train"]) and not (a["heldout"] & a["valid"]) and not (a["train"] & a["valid"])
+    assert not (a["heldout"] & a["train"]) and not (a["heldout"] & a["valid"]) \
+        and not (a["train"] & a["valid"])
     assert a["heldout"] | a["train"] | a["valid"] == set(ids)
     assert len(a["heldout"]) == round(HELDOUT_FRACTION * len(ids))
     assert split_bodies(ids, seed=7)["heldout"] != a["heldout"]

@@ -16,7 +16,8 @@ from newsprism.store.schema import MIGRATIONS, schema_version
 
 def _analysis(id_: str, text: str) -> Analysis:
     return Analysis(article=Article(id=id_, text=text, published=date(2023, 12, 27)),
-                    mentions=(Mention(start=0, end=5, label="ORG", stage="mentions.v1"),), stages=("parse.v1",))
+                    mentions=(Mention(start=0, end=5, label="ORG", stage="mentions.v1"),),
+                    stages=("parse.v1",))
 
 
 def test_migrations_wal_and_reopen(tmp_path):
@@ -43,7 +44,9 @@ def test_put_is_idempotent_and_roundtrips(tmp_path):
 
 def test_failed_write_leaves_nothing(tmp_path):
     with Store(tmp_path / "s.db") as s:
-        s.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON analyses BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        s.conn.execute(
+            "CREATE TRIGGER boom BEFORE INSERT ON analyses BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
         with pytest.raises(sqlite3.IntegrityError):
             s.put(_analysis("a", "Some text here."))
         assert s.count() == 0  # the article row went with the failed analysis row
@@ -57,7 +60,8 @@ def test_fts_search_and_results(tmp_path):
         assert [h["id"] for h in hits] == ["a"]
         assert s.search("") == [] and s.search('"); DROP TABLE articles; --') == []
         s.replace_stories([Story(id="s-1", title="t", articles=("a",))])
-        s.replace_entities([Entity(id="e-1", name="Hamas", type="ORG", mentions=(EntityMention(article="a", start=0, end=5),))])
+        s.replace_entities([Entity(id="e-1", name="Hamas", type="ORG",
+                                   mentions=(EntityMention(article="a", start=0, end=5),))])
         assert s.story_of("a") == "s-1" and s.story("s-1").articles == ("a",)
         assert s.entity("e-1").name == "Hamas"
         s.put_layer("x", {"k": [1, 2]})
@@ -80,12 +84,14 @@ def test_migration_3_keeps_one_row_per_rejected_input(tmp_path):
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL)")
+    conn.execute(
+        "CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at REAL NOT NULL)"
+    )
     for mid, name, sql in MIGRATIONS[:2]:  # a store made before migration 3
         conn.executescript(sql)
         conn.execute("INSERT INTO migrations VALUES (?, ?, 0)", (mid, name))
-    rows = [("a.txt", None, "empty file", 1.0), ("a.txt", None, "empty file", 2.0), ("b.jsonl", 2, "bad", 1.0),
-            ("b.jsonl", 2, "bad", 3.0), ("b.jsonl", 3, "bad", 1.0)]  # fmt: skip
+    rows = [("a.txt", None, "empty file", 1.0), ("a.txt", None, "empty file", 2.0),
+            ("b.jsonl", 2, "bad", 1.0), ("b.jsonl", 2, "bad", 3.0), ("b.jsonl", 3, "bad", 1.0)]  # fmt: skip
     conn.executemany("INSERT INTO input_errors (source, line, reason, at) VALUES (?,?,?,?)", rows)
     assert migrate(conn) == [m[0] for m in MIGRATIONS[2:]]
     got = conn.execute("SELECT source, line, reason, at FROM input_errors ORDER BY source, line").fetchall()

@@ -110,8 +110,8 @@ def test_a_parsed_articles_signature_keeps_the_names_its_mentions_leave_out() ->
     # took those alone, so two reports of one conference shared fewer names than their text does.
     from newsprism.pipeline import Pipeline
 
-    text = ("Yesterday, at this year's Apple Worldwide Developers Conference (WWDC) in San Francisco, Apple CEO "
-            "Steve Jobs unveiled the iPhone 4.")
+    text = ("Yesterday, at this year's Apple Worldwide Developers Conference (WWDC) in San Francisco, "
+            "Apple CEO Steve Jobs unveiled the iPhone 4.")
     (a,) = Pipeline.from_names(["parse", "mentions"]).run([Article(id="a", text=text)])
     wwdc = [m for m in a.mentions if text[m.start:m.end] == "WWDC"]
     assert wwdc and wwdc[0].label == "MISC"
@@ -160,7 +160,8 @@ def _block(sizes: list[int], within: float, across: float, noise: float = 0.03, 
 
     rng = np.random.default_rng(seed)
     lab = np.repeat(np.arange(len(sizes)), sizes)
-    m = np.where(lab[:, None] == lab[None, :], within, across) + rng.uniform(-noise, noise, (len(lab), len(lab)))
+    m = (np.where(lab[:, None] == lab[None, :], within, across)
+         + rng.uniform(-noise, noise, (len(lab), len(lab))))
     m = (m + m.T) / 2
     np.fill_diagonal(m, 1.0)
     return m

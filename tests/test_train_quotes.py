@@ -52,8 +52,8 @@ def _train_quotes():  # type: ignore[no-untyped-def]
 
 # Role rows of "The minister said on Monday that taxes would rise, and unions protested." (cue "said"):
 # each token's word, the word before it and its side of the cue, labelled O/content/source/cue.
-_SENTENCE = ["The", "minister", "said", "on", "Monday", "that", "taxes", "would", "rise", ",", "and", "unions",
-             "protested", "."]
+_SENTENCE = ["The", "minister", "said", "on", "Monday", "that", "taxes", "would", "rise", ",", "and",
+             "unions", "protested", "."]
 _LABELS = [2, 2, 3, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0]
 
 
@@ -111,5 +111,7 @@ def test_tune_takes_each_thresholds_best_value_in_order_and_keeps_a_tie(monkeypa
     assert got["unseen_cue_threshold"] == tq.START["unseen_cue_threshold"]  # not tuned
     assert facts["folds"] == 1 and facts["articles"] == 2
     assert facts["tuned"]["content_overlap_f1"] == 0.7 > facts["at_start"]["content_overlap_f1"]
-    assert set(facts["tried"]) == set(tq.GRID) and all(len(facts["tried"][k]) == len(v) for k, v in tq.GRID.items())
+    assert set(facts["tried"]) == set(tq.GRID) and all(
+        len(facts["tried"][k]) == len(v) for k, v in tq.GRID.items()
+    )
 

@@ -82,7 +82,8 @@ def build_store(path: Path) -> dict[str, str]:
         stages=("parse.v1", "mentions.v1", "quotes.v1"),
     )
     b = Analysis(
-        article=Article(id="b/2", text=TEXT_B, title="Second", outlet="Infobae", published=date(2023, 12, 27)),
+        article=Article(id="b/2", text=TEXT_B, title="Second", outlet="Infobae",
+                        published=date(2023, 12, 27)),
         mentions=tuple(Mention(**m, label="PERSON", stage="mentions.v1") for m in b_ali),
         stages=("parse.v1", "mentions.v1"),
     )
@@ -127,15 +128,18 @@ def build_store(path: Path) -> dict[str, str]:
         )
     ]
     comparison = {
-        "shared": [{"fact": f"spoke in Tehran {SCRIPT}", "mentions": [{"article": "a1", "start": 0, "end": 8, "text": IMG}]}],
+        "shared": [{"fact": f"spoke in Tehran {SCRIPT}",
+                    "mentions": [{"article": "a1", "start": 0, "end": 8, "text": IMG}]}],
         "unique": {"a1": [{"fact": f"only here {IMG}", "text": SCRIPT}]},
-        "conflicts": [{"kind": "date", "description": SCRIPT, "sides": [{"article": "a1", "value": IMG, "text": SCRIPT}]}],
+        "conflicts": [{"kind": "date", "description": SCRIPT,
+                       "sides": [{"article": "a1", "value": IMG, "text": SCRIPT}]}],
         "sources": {"a1": [f"Tasnim {SCRIPT}"]},
         "wording": {"a1": [{"label": f"terror {IMG}", "name": "Guard", "voice": "outlet"}]},
     }
     with Store(path) as store:
         assert store.put(a).status == "added" and store.put(b).status == "added"
-        store.replace_stories([Story(id="s-1", title=f"Story {SCRIPT}", articles=("a1", "b/2"), comparison=comparison)])
+        store.replace_stories([Story(id="s-1", title=f"Story {SCRIPT}", articles=("a1", "b/2"),
+                                     comparison=comparison)])
         store.replace_entities([ali, guard])
         store.put_layer("claims", claims)
         store.put_layer("timeline", timeline)
@@ -240,7 +244,8 @@ def test_article_id_with_slash_routes(site):
 
 
 HTML_PAGES = ["/", "/stories/s-1", "/stories/s-1?entity=e-guard", "/entities/e-guard", "/entities/e-ali",
-              "/search?q=alert", "/search?q=" + quote(SCRIPT), "/stories/" + quote(SCRIPT), "/nothing/" + quote(IMG)]
+              "/search?q=alert", "/search?q=" + quote(SCRIPT), "/stories/" + quote(SCRIPT),
+              "/nothing/" + quote(IMG)]
 
 
 @pytest.mark.parametrize("path", HTML_PAGES)
@@ -268,7 +273,8 @@ def test_hostile_text_is_shown_as_text(site):
 
 
 def test_snippet_parts():
-    assert snippet_parts("a \x02b\x03 c \x02d\x03") == [("a ", False), ("b", True), (" c ", False), ("d", True)]
+    assert snippet_parts("a \x02b\x03 c \x02d\x03") == [("a ", False), ("b", True), (" c ", False),
+                                                        ("d", True)]
     assert snippet_parts(None) == [] and snippet_parts("plain") == [("plain", False)]
 
 
@@ -332,9 +338,10 @@ WALK = {
                                      "/api/stories/" + quote(SCRIPT, safe="")],
     "/api/entities/{entity_id:path}": ["/api/entities/e-ali", "/api/entities/e-none", "/api/entities/b%2F2"],
     "/api/search": ["/api/search?q=Tehran", "/api/search?q=zzzqqq", "/api/search", "/api/search?q=",
-                    "/api/search?q=Tehran&limit=0", "/api/search?q=" + "x" * 600, "/api/search?q=%22%29%3B--"],
-    "/api/check": ["/api/check", "/api/check?claim=", "/api/check?claim=%20%20", "/api/check?claim=" + "y" * 1200,
-                   "/api/check?claim=x&top_k=0"],
+                    "/api/search?q=Tehran&limit=0", "/api/search?q=" + "x" * 600,
+                    "/api/search?q=%22%29%3B--"],
+    "/api/check": ["/api/check", "/api/check?claim=", "/api/check?claim=%20%20",
+                   "/api/check?claim=" + "y" * 1200, "/api/check?claim=x&top_k=0"],
 }
 
 
@@ -369,7 +376,9 @@ def test_openapi_description_lists_the_api(site):
 # --------------------------------------------------------------------------- security
 
 
-@pytest.mark.parametrize("path", ["/", "/stories/s-1", "/api/stories", "/api/stories/nope", "/static/app.js", "/nope"])
+@pytest.mark.parametrize(
+    "path", ["/", "/stories/s-1", "/api/stories", "/api/stories/nope", "/static/app.js", "/nope"]
+)
 def test_security_headers_everywhere(site, path):
     r = call(site, path)
     assert r.headers["content-security-policy"] == CSP
@@ -398,9 +407,10 @@ def raw_get(app, path: str, query: bytes) -> tuple[int, dict[str, str], bytes]: 
     async def send(message: dict) -> None:  # type: ignore[type-arg]
         sent.append(message)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "query_string": query, "root_path": "",
-             "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+             "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": query,
+             "root_path": "", "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1),
+             "server": ("127.0.0.1", 80)}
     asyncio.run(app(scope, receive, send))
     start = sent[0]
     headers = {k.decode(): v.decode() for k, v in start["headers"]}
@@ -410,13 +420,15 @@ def raw_get(app, path: str, query: bytes) -> tuple[int, dict[str, str], bytes]: 
 def test_request_size_limits(site):
     big = b"q=" + b"a" * (1024 * 1024)  # a 1 MB query string
     status, headers, body = raw_get(site["app"], "/api/search", big)
-    assert status == 414 and json.loads(body) == {"ok": False, "status": 414, "error": json.loads(body)["error"]}
+    assert status == 414 and json.loads(body) == {"ok": False, "status": 414,
+                                                  "error": json.loads(body)["error"]}
     assert headers["content-security-policy"] == CSP
     status, headers, body = raw_get(site["app"], "/search", big)
     assert status == 414 and b"query string longer" in body
     r = call(site, "/api/stories/" + "x" * 5000)
     assert r.status_code == 414 and envelope(r)["status"] == 414
-    assert call(site, "/api/search?q=" + "a" * (MAX_QUERY_BYTES - 10)).status_code == 400  # under the limit: validated
+    # under the limit: validated
+    assert call(site, "/api/search?q=" + "a" * (MAX_QUERY_BYTES - 10)).status_code == 400
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
@@ -458,8 +470,10 @@ def test_big_story_pages_through_originals_and_folds_copies(tmp_path):
     ids = [f"n{k:02d}" for k in range(12)]
     with Store(db) as store:
         for k, i in enumerate(ids):
-            store.put(Analysis(article=Article(id=i, text=f"Report number {k} on the flood in Valencia.", outlet=f"O{k}")))
-        store.replace_stories([Story(id="s-big", title="Flood", articles=tuple(ids), copies=(("n10", "n00"), ("n11", "n00")))])
+            store.put(Analysis(article=Article(id=i, text=f"Report number {k} on the flood in Valencia.",
+                                               outlet=f"O{k}")))
+        store.replace_stories([Story(id="s-big", title="Flood", articles=tuple(ids),
+                                     copies=(("n10", "n00"), ("n11", "n00")))])
     app = create_app(str(db))
     try:
         one = request(app, "GET", "/stories/s-big").text
@@ -507,7 +521,7 @@ def test_server_sees_writes_made_by_another_process(tmp_path):
         app.state.data.corpus.close()
 
 
-# --------------------------------------------------------------------------- the seeds, through the real pipeline
+# ----------------------------------------------------------------------- the seeds, through the real pipeline
 
 
 def test_seed_store_through_the_real_pipeline(tmp_path):

@@ -50,7 +50,8 @@ HL_RGB = (255, 64, 160)  # .hl background in app.css
 
 def _need_chromium() -> str:
     if not os.path.exists(CHROMIUM):
-        pytest.skip("no chromium at /usr/bin/chromium; run scripts/ensure-chromium.sh (apt-get install chromium)")
+        pytest.skip("no chromium at /usr/bin/chromium; run scripts/ensure-chromium.sh"
+                    " (apt-get install chromium)")
     return CHROMIUM
 
 
@@ -69,7 +70,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                        lifespan="off"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -94,7 +96,8 @@ class Browser:
         self._from_browser, from_browser_w = os.pipe()
         # Chromium reads commands on fd 3 and writes answers on fd 4; a tiny launcher moves the
         # pipes there (dash cannot redirect descriptors above 9, and preexec_fn is unsafe with threads).
-        launcher = "import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); os.execv(sys.argv[3], sys.argv[3:])"
+        launcher = ("import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4);"
+                    " os.execv(sys.argv[3], sys.argv[3:])")
         cmd = [
             sys.executable,
             "-c",
@@ -187,7 +190,8 @@ class Tab:
     def __init__(self, browser: Browser):
         self.b = browser
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.session = browser.send("Target.attachToTarget",
+                                    {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
         self.send("Emulation.setDeviceMetricsOverride",
@@ -365,7 +369,8 @@ def test_hostile_article_text_stays_text(server: str, browser: Browser) -> None:
     assert tab.js("document.querySelectorAll('mark').length") >= 2
     kinds = {e.get("method") for e in browser.events}
     assert "Page.javascriptDialogOpening" not in kinds, "an alert() from article text ran"
-    assert "Runtime.exceptionThrown" not in kinds, [e for e in browser.events if e.get("method") == "Runtime.exceptionThrown"]
+    assert "Runtime.exceptionThrown" not in kinds, [e for e in browser.events
+                                                    if e.get("method") == "Runtime.exceptionThrown"]
     errors = [e["params"]["entry"]["text"] for e in browser.events
               if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"
               and "favicon" not in e["params"]["entry"].get("url", "")]
@@ -377,7 +382,8 @@ def test_command_line_chromium_dump_dom_and_screenshot(server: str, tmp_path: Pa
     chromium = _need_chromium()
     url = f"{server}/stories/s-1?entity=e-ali"
     base = [chromium, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=3000"]
-    dom = subprocess.run([*base, "--dump-dom", url], capture_output=True, text=True, timeout=90, check=True).stdout
+    dom = subprocess.run([*base, "--dump-dom", url], capture_output=True, text=True, timeout=90,
+                         check=True).stdout
     assert 'data-highlighted="3"' in dom and 'data-ready="1"' in dom  # app.js ran and counted the marks
     assert dom.count('class="ent ent-person hl"') == 3
     shot = tmp_path / "story.png"

@@ -179,7 +179,7 @@ def test_symlinks_not_followed_when_asked(tmp_path):
     assert [x.id for x in items] == ["a.txt"]
 
 
-# --------------------------------------------------------------------------- files that cannot be read, even by root
+# -------------------------------------------------------------------- files that cannot be read, even by root
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux /proc")
@@ -224,7 +224,7 @@ def test_named_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
     assert isinstance(art, Article)
 
 
-# --------------------------------------------------------------------------- regressions found by bench/fuzz_parsers.py
+# ----------------------------------------------------------------- regressions found by bench/fuzz_parsers.py
 
 
 def test_json_metadata_is_scrubbed_of_nul_and_controls(tmp_path):
@@ -296,7 +296,8 @@ def test_malformed_json_message_reads_well(tmp_path):
 
 @pytest.fixture
 def deep_tree(tmp_path):
-    """1,500 nested folders, removed bottom-up afterwards: pytest's own recursive clean-up cannot remove them."""
+    """1,500 nested folders, removed bottom-up afterwards: pytest's own recursive clean-up cannot remove
+    them."""
     top = tmp_path / "deep"
     top.mkdir()
     folders = []
@@ -353,7 +354,8 @@ def test_file_names_that_are_not_utf8(tmp_path):
 
 
 def test_jsonl_line_with_a_huge_number_does_not_stop_the_file(tmp_path):
-    """Python refuses integers of more than 4,300 digits with ValueError, not a JSON error: it ended the file."""
+    """Python refuses integers of more than 4,300 digits with ValueError, not a JSON error: it ended the
+    file."""
     lines = [
         json.dumps({"id": "one", "text": "First good line."}),
         '{"id": 1' + "0" * 5000 + ', "text": "x"}',
@@ -392,7 +394,8 @@ def test_text_file_with_nel_is_text_not_binary(tmp_path):
 
 
 def test_utf16_with_nul_characters_is_binary(tmp_path):
-    """Found by bench/fuzz_parsers.py: behind a UTF-16 BOM the NUL-byte check never ran, and U+0000 reached the text."""
+    """Found by bench/fuzz_parsers.py: behind a UTF-16 BOM the NUL-byte check never ran, and U+0000 reached
+    the text."""
     data = (
         b"\xff\xfe"
         + "Some text".encode("utf-16-le")

@@ -64,8 +64,8 @@ def _snapshot(db: Path) -> dict[str, list[tuple]]:
     """Everything in the store but the timestamps."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         q = {
-            "articles": "SELECT id, hash, title, outlet, url, author, published, published_inferred, language,"
-            " origin, text, data FROM articles ORDER BY id",
+            "articles": "SELECT id, hash, title, outlet, url, author, published, published_inferred,"
+            " language, origin, text, data FROM articles ORDER BY id",
             "analyses": "SELECT article_id, stages, errors, data FROM analyses ORDER BY article_id",
             "stories": "SELECT id, title, data FROM stories ORDER BY id",
             "story_articles": "SELECT story_id, article_id FROM story_articles ORDER BY story_id, article_id",
@@ -127,7 +127,8 @@ def test_kill_9_then_rerun_equals_a_clean_run(inbox, clean_run, tmp_path):
     # Every stored article is whole: its analysis row came with it.
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         (orphans,) = conn.execute(
-            "SELECT COUNT(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id WHERE n.article_id IS NULL"
+            "SELECT COUNT(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+            " WHERE n.article_id IS NULL"
         ).fetchone()
     assert orphans == 0
     _finish(_ingest(inbox, db))

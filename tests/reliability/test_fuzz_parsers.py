@@ -25,7 +25,8 @@ _PIECES = st.sampled_from(
     [
         " ", "\n", "\n\n", " date 2023-12-27 By Jake Smith", "By Jane Roe", "Published: Dec. 27, 2023",
         "Title: x", "Soleimaniin", "Soleimani", "accusedSoleimani", "Moussavia senior", "Moussavi",
-        "(WANA/Reuters)", "(AP Photo/Evan Vucci)", "(With information from AFP and EFE)", "pic.twitter.com/Ab1",
+        "(WANA/Reuters)", "(AP Photo/Evan Vucci)", "(With information from AFP and EFE)",
+        "pic.twitter.com/Ab1",
         "— Someone (@some) February 29, 2020", "A post shared by", "“", "”", ".", "Iraqis", "iPhone",
         "\u00a0", "\u200b", "\t", "\r\n", "e\u0301", "<p>", "</p>", "<script>", "&amp;", "{", "}", "[", "]",
     ]

@@ -39,7 +39,8 @@ ARTICLES = [
         "url": JS_URL,
         "published": "2023-12-27",
         "text": (
-            f"Qassem Soleimani met Ramzan Sharif in Tehran on Monday {SCRIPT}. {IMG} Read more at {JS_URL} today.\n\n"
+            f"Qassem Soleimani met Ramzan Sharif in Tehran on Monday {SCRIPT}. {IMG} Read more at {JS_URL}"
+            " today.\n\n"
             f"“We deny everything {SCRIPT},” said Ramzan Sharif, according to Tasnim {IMG}.\n\n"
             f"The template {JINJA} and the link {MD_LINK} stay text | a pipe | {FORMULA}."
         ),
@@ -50,7 +51,8 @@ ARTICLES = [
         "outlet": "Second <b>Outlet</b>",
         "published": "2023-12-28",
         "text": (
-            f"Ramzan Sharif said on Wednesday that talks with Qassem Soleimani's allies in Tehran would go on {SCRIPT}.\n\n"
+            "Ramzan Sharif said on Wednesday that talks with Qassem Soleimani's allies in Tehran would go on"
+            f" {SCRIPT}.\n\n"
             f"Officials denied the report {IMG}, {JINJA}."
         ),
     },
@@ -71,7 +73,8 @@ def hostile(tmp_path_factory):
 
 
 def _tags(html: str) -> list[str]:
-    """Every start tag, with quoted attribute values blanked (so text inside them is not mistaken for attributes)."""
+    """Every start tag, with quoted attribute values blanked (so text inside them is not mistaken for
+    attributes)."""
     return [re.sub(r'"[^"]*"', '""', t) for t in re.findall(r"<[a-zA-Z][^>]*>", html)]
 
 
