@@ -2323,6 +2323,35 @@ def test_what_is_done_during_a_lasting_happening_is_not_the_leads_day() -> None:
     assert trials[-1] == ("2014-10-17", "lead") and _events_by_word(b)["attacked"][1:] == (None, "none")
 
 
+def test_what_a_party_argued_in_a_case_the_lead_tells_decided_is_not_the_leads_day() -> None:
+    # SemEval trial doc 4954 (Wikinews): "argued" took the lead's day, the day of the ruling, though the
+    # argument was made while the case ran; without a decided case in the lead an argument is the day's news
+    text = ("The Beatles' label Apple Corps lost its court case against Apple Computer today. "
+            "Apple Corps argued that the iTunes Music Store was a breach of the 1991 settlement. "
+            "Apple Computer contended that its logo was used only for the store. "
+            "The judge said the store did not use the logo on the music.")
+    got = _events_by_word(_parsed(text, published=date(2006, 5, 8)))
+    assert got["argued"][1:] == (None, "none")
+    assert got["contended"][1:] == (None, "none")
+    assert got["said"][1:] == ("2006-05-08", "lead")
+    b = _parsed("Turkey's president spoke to reporters in Ankara today. "
+                "Erdogan argued that the weapons drop has harmed the fight against the militants.",
+                published=date(2014, 10, 22))
+    assert _events_by_word(b)["argued"][1:] == ("2014-10-22", "lead")
+
+
+def test_what_a_sequel_telling_reveals_had_happened_is_at_the_event_it_explains() -> None:
+    # SemEval trial doc 17677 (Wikinews): "undergone" was undated, as a reported pluperfect is; the
+    # telling is a sequel of a dated event ("later revealing") and what it reveals is that event's
+    text = ("Jobs fought pancreatic cancer in 2004 and took six months off in early 2009, later revealing he had "
+            "undergone a liver transplant. The company later said that it had sold the unit.")
+    got = _events_by_word(_parsed(text, published=date(2011, 1, 17)))
+    assert got["undergone"][1:] == ("2009", "inherited")
+    assert got["revealing"][1:] == (None, "none")
+    # a pluperfect a plain saying reports stays undated
+    assert got["sold"][1:] == (None, "none")
+
+
 def test_a_present_dated_by_the_calendar_is_a_schedule() -> None:
     # FNC-1 bodies 376, 8: "the Chinese New Year sale, which begins Feb. 19" (October) was the past Feb. 19,
     # "doesn't bust theirs out until November" (September) the past November

@@ -14,7 +14,8 @@ the iPhone will provide", not "said he lived in London", "said he was surprised"
 at $349": :func:`_reported_generics`), and what an
 event is done for or by, or a happening noun is a step to ("returned to the stage to reveal
 iCloud", "started by hinting", "the decision to proceed"), or what an adverb places after an event, undated
-("took six months off in early 2009, later revealing": :func:`_joined_generics`), and a noun naming a happening that an event does or a verb of doing
+("took six months off in early 2009, later revealing": :func:`_joined_generics`; the pluperfect it reveals is
+at the event's time, "he had undergone a liver transplant": :func:`_revealed_at`), and a noun naming a happening that an event does or a verb of doing
 performs ("settled its dispute", "made the decision", "launched a military operation":
 :func:`_object_happenings`), and a request its asker holds ("At my request, the board has granted":
 :func:`_owned_happenings`), and a present state of what the lead launched ("Apple unveiled iPhone 4 ...
@@ -33,8 +34,8 @@ Jobs unveiled ..."; in news, "X said" is news of the day), or the day named late
 doings ("Jobs announced today ... He said": :func:`_told_days`); without one, the publication day, or
 only its month for a simple past when the report names no day near publication: rule ``recent``,
 :func:`names_near_day`; none when a vague expression of its clause places it in the past, "less than
-two weeks ago", "at the time"), no date for a future, a modal, what a condition supposes ("if the
-deal is completed"), a pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"; a present
+two weeks ago", "at the time", or an argument of a case the lead tells decided: :func:`_argued_in_decided_case`),
+no date for a future, a modal, what a condition supposes ("if the deal is completed"), a pluperfect or a past reported by a verb of saying ("Jobs admitted that calls dropped"; a present
 perfect a present saying reports is news of now: "Nigeria says it has agreed a ceasefire"), except
 that a future the report tells in its own voice is at the future day or month it last named
 ("will be available on June 24 ... will release the kit": rule ``continuity``). A happening named as something known ("the killing of Soleimani", "Mousavi's
@@ -772,7 +773,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 108
+    version = 109
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -940,6 +941,8 @@ class TimeStage(ArticleStage):
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
                 if time is not None and _since_span(doc, tok, time):
                     time, rule = None, "none"  # happenings over a span ("killed since 2006"): no one date
+                elif time is None and tr.reported and (revealed := _revealed_at(doc, tok, trigs)) is not None:
+                    time, rule = revealed, "inherited"  # "took six months off in early 2009, later revealing he had"
                 elif time is None and tr.reported and tense_reading(tok, quoted) != "lead":
                     rule = "none"  # some time before it was said (:func:`_reported_generics`)
                 elif time is None and tr.reported:
@@ -1033,6 +1036,8 @@ def _fallback(doc: Any, tok: Any, stimes: Sequence[TimeExpr], para: Paragraphs, 
         return None, "none"  # "was introduced less than two weeks ago": some past day the text leaves vague
     if reading == "lead" and _during_lasting(tok):
         return None, "none"  # "During the case Apple Corps showed the court": some day of the case, not the lead's
+    if reading == "lead" and lead is not None and _argued_in_decided_case(doc, tok, lead):
+        return None, "none"  # "lost its court case today ... Apple Corps argued that": argued before the ruling
     if reading == "lead" and lead is not None and lead.start < tok.idx:
         return lead, "lead"
     if reading == "lead" and not near_day and tense(tok) == "past":
@@ -1056,6 +1061,26 @@ def _during_lasting(tok: Any) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "during" and not c.left_edge.i <= tok.i <= c.right_edge.i and any(
         g.dep_ == "pobj" and g.lemma_.lower() in _LASTING and not any(
             t.ent_type_ in ("DATE", "TIME") for t in g.subtree) for g in c.children) for c in v.children)
+
+
+# verbs of a party's argument in a case, and nouns of a case a court decides
+_ARGUING = frozenset({"argue", "contend", "plead"})
+_CASES = frozenset({"case", "lawsuit", "suit", "trial", "appeal"})
+
+
+def _argued_in_decided_case(doc: Any, tok: Any, lead: TimeExpr) -> bool:
+    """The word is a verb of arguing (:data:`_ARGUING`) and the lead's clause, the one its day expression
+    dates, tells what became of a case (:data:`_CASES`, its subject or object: "Apple Corps lost its court
+    case against Apple Computer today", "The lawsuit was dismissed on Monday"): what a party argued was
+    argued while the case ran, before the day it was decided, at a time the report does not give ("Apple
+    Corps argued that the iTunes Music Store was a breach of the 1991 settlement"). Without such a lead an
+    argument is the day's news ("Erdogan argued that the weapons drop has harmed the fight")."""
+    if tok.pos_ != "VERB" or verb_lemma(tok) not in _ARGUING:
+        return False
+    span = doc.char_span(lead.start, lead.end, alignment_mode="expand")
+    v = clause_verb(span.root) if span is not None and len(span) else None
+    return v is not None and v.i != tok.i and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _CASES for c in v.children)
 
 
 def _doer_words(doc: Any, agent: Any, names: Sequence[Span], text: str) -> set[tuple[str, bool]]:
@@ -1743,6 +1768,23 @@ def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, i
 
 # adverbs placing a participle clause after the event it hangs on ("later revealing", "subsequently joining")
 _SEQUEL = _MOVED_ON - {"after"}
+
+
+def _revealed_at(doc: Any, tok: Any, trigs: Sequence[_Trig]) -> TimeExpr | None:
+    """The time of the event a sequel telling explains, for the pluperfect it reports ("He took six months
+    off in early 2009, later revealing he had undergone a liver transplant"): the telling came after the
+    event (:func:`_joined_generics`), what it reveals had happened before it and is what the event was
+    for or about; it is at the event's own expression. None when the telling is no sequel of a dated event of the sentence. Measured at
+    times.v107: SemEval trial 17677's "undergone" (gold 2009); all FNC-1 bodies hold two sequel tellings
+    ("later admitting he used", "later claiming he had seen"), neither of a dated event."""
+    rv = reporting_verb(tok)
+    if rv is None or rv.dep_ != "advcl" or rv.tag_ != "VBG" or not any(
+            g.dep_ == "advmod" and g.lower_ in _SEQUEL for g in rv.children):
+        return None
+    v = clause_verb(tok)
+    if v is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children):
+        return None
+    return next((t.time for t in trigs if t.i == rv.head.i and t.time is not None), None)
 # gatherings: what happens "where" one is held happens at it
 _GATHERINGS = frozenset({"conference", "event", "ceremony", "convention", "funeral", "hearing", "gathering"})
 
