@@ -2393,3 +2393,11 @@ def test_an_award_called_by_a_name_is_no_participant() -> None:
                    "Maria Lopez met in Paris on Monday.", date(2014, 10, 6))
     named = {a.text[p.start:p.end] for e in a.events for p in e.participants}
     assert "Oscar" not in named and {"Maria Lopez", "Tom Reed", "Jack Hale"} <= named, named
+
+
+def test_what_is_foretold_borrows_no_date_from_the_foretelling() -> None:
+    # what a forecast is of is to come: "predicted a recession in a note to clients on Monday" gave the
+    # recession the note's Monday, as the object of a verb doing it takes that verb's time
+    a = _mentioned("Barclays analysts projected a recession in a note to investors on Tuesday.", date(2014, 10, 17))
+    got = {a.text[e.start:e.end]: e.date for e in a.events}
+    assert got.get("projected") == "2014-10-14" and got.get("recession") is None, got

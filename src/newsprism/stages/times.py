@@ -2579,7 +2579,8 @@ def _object_happenings(doc: Any, objs: Sequence[tuple[int, int]], perf: set[int]
     verb, or the object of a verb performing it ("extended an invitation", "made the decision":
     :data:`.time_anchor.PERFORMING`), a noun that may name a happening (:func:`_happening_noun`;
     "case" only as a court case), lowercase, not "no" one ("made no mention") and outside quotes,
-    its verb not negated. ``objs``: (noun, head verb) candidates of the sentence
+    its verb not negated nor a foretelling (:data:`_FORETELLING`: "predicted a recession in a note to
+    clients on Monday" gave the recession that Monday). ``objs``: (noun, head verb) candidates of the sentence
     (:func:`_verb_lines`); ``perf``: the doc's performing verbs. They take the time their verb's
     event was given (inherited), else the fallback as any trigger; a known happening
     (:func:`.time_anchor.referring_nominal`: "settled its decades-long dispute", "cut short their
@@ -2592,8 +2593,8 @@ def _object_happenings(doc: Any, objs: Sequence[tuple[int, int]], perf: set[int]
         if i in by_i or (tv is None and h not in perf):
             continue
         c, v = doc[i], doc[h]
-        if c.dep_ == "nsubjpass" and tv is None:
-            continue
+        if c.dep_ == "nsubjpass" and tv is None or v.lemma_.lower() in _FORETELLING:
+            continue  # what is foretold is to come, not done by the foretelling ("predicted a recession")
         if not c.text[:1].islower() or _negated(v) or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
             continue  # "made no mention of": none was made; a capital is a name the tagger missed
         compounds = [g for g in c.lefts if g.dep_ == "compound" and g.pos_ == "NOUN"]
