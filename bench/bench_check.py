@@ -37,7 +37,8 @@ def main() -> None:
     data = load_fnc(args.data)
     rng = np.random.default_rng(SEED)
     body_ids = sorted(data.bodies)
-    chosen = sorted(int(b) for b in rng.choice(body_ids, size=min(args.articles, len(body_ids)), replace=False))
+    chosen = sorted(int(b) for b in rng.choice(body_ids, size=min(args.articles, len(body_ids)),
+                                               replace=False))
     chosen_set = set(chosen)
     # Prefer headlines that have a related body in the sample, so recall is measurable.
     related = sorted({h for h, b, s in data.pairs if b in chosen_set and s != "unrelated"})

@@ -68,7 +68,8 @@ def bench_size(source: Path, ids: list[str], size: int) -> dict[str, object]:
         keep = [i for i in ids[:size] if i in stored]
         first, late = keep[:-LATE], keep[-LATE:]
         analyses = {a.id: a for a in st.analyses(keep)}
-    with tempfile.TemporaryDirectory(prefix="newsprism-refresh-") as tmp, Corpus(os.path.join(tmp, "r.db")) as corpus:
+    with tempfile.TemporaryDirectory(prefix="newsprism-refresh-") as tmp, \
+            Corpus(os.path.join(tmp, "r.db")) as corpus:
         for i in first:
             corpus.store.put(analyses[i])
         full = timed_refresh(corpus, None)
@@ -99,7 +100,8 @@ def main() -> None:
         "bench": "refresh",
         "machine": machine_info(),
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "corpus": "the 1,683 FNC-1 train bodies, then edited copies (fnc-ID~K: sentences rotated by K, one dropped)",
+        "corpus": "the 1,683 FNC-1 train bodies, then edited copies (fnc-ID~K: sentences rotated by K,"
+                  " one dropped)",
         "sizes": {},
     }
     sizes: dict[str, dict[str, object]] = {}

@@ -48,7 +48,8 @@ from newsprism.model import Analysis, Article, Entity, EntityMention, Mention, S
 from newsprism.store import Store
 
 PHRASE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
-STOP = {"The", "A", "An", "In", "On", "It", "He", "She", "They", "We", "But", "And", "This", "That", "I", "His", "Her"}
+STOP = {"The", "A", "An", "In", "On", "It", "He", "She", "They", "We", "But", "And", "This", "That", "I",
+        "His", "Her"}
 
 
 def read_bodies(data: Path) -> list[str]:
@@ -69,7 +70,8 @@ def build_store(db: Path, n: int, data: Path, rng: random.Random) -> dict[str, o
         copy = k // len(bodies)
         text = body if copy == 0 else f"{body}\n\nRepublished copy {copy}."
         art = Article(id=f"fnc-{k % len(bodies)}-{copy}", text=text, title=text.split("\n")[0][:90],
-                      outlet=f"Outlet {rng.randrange(40)}", published=date(2017, 1, 1) + timedelta(rng.randrange(365)))
+                      outlet=f"Outlet {rng.randrange(40)}",
+                      published=date(2017, 1, 1) + timedelta(rng.randrange(365)))
         mentions = tuple(
             Mention(start=m.start(), end=m.end(), label="ORG", stage="bench.v1", key=m.group())
             for m in PHRASE.finditer(text)

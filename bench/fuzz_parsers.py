@@ -93,7 +93,8 @@ SEEDS: dict[str, bytes] = {
         "<language>en</language><item><title>One</title><link>https://wire.example/1</link>"
         "<guid>wire-1</guid><pubDate>Wed, 27 Dec 2023 10:00:00 GMT</pubDate>"
         "<description>&lt;p&gt;" + _BODY[:200] + "&lt;/p&gt;</description></item>"
-        "<item><title>Two</title><link>https://wire.example/2</link><description>Plain text.</description></item>"
+        "<item><title>Two</title><link>https://wire.example/2</link>"
+        "<description>Plain text.</description></item>"
         "</channel></rss>"
     ).encode(),
     "atom": (
@@ -121,8 +122,9 @@ _PIECES = [
     " date 2023-12-27 By Jake Smith", "date: 31 Feb 2023", "By Jane Roe", "By:", "Published: Dec. 27, 2023",
     "Date: 2023-13-45", "Title: x", "Source: Wire", "URL: javascript:alert(1)", "Author:", "Language: en",
     "Soleimaniin", "accusedSoleimani", "ZionistsSharif", "Moussavia senior", "Soleimani", "Iran", "iPhone",
-    "(WANA/Reuters)", "(AP Photo/Evan Vucci)", "(With information from AFP and EFE)", "contributed to this report",
-    "pic.twitter.com/Ab1", "— Someone (@some) February 29, 2020", "A post shared by", "“", "”", "‘", "’", '"',
+    "(WANA/Reuters)", "(AP Photo/Evan Vucci)", "(With information from AFP and EFE)",
+    "contributed to this report", "pic.twitter.com/Ab1", "— Someone (@some) February 29, 2020",
+    "A post shared by", "“", "”", "‘", "’", '"',
     ".", "e\u0301", "\u0130", "ß", "ﬁ", "\U0001f600", "\ud800", "\x00", "\x07", "\x1b[31m",
     "<p>", "</p>", "<br>", "<script>", "</script>", "<!--", "-->", "&amp;", "&#0;", "&#x110000;", "&#xd800;",
     "{", "}", "[", "]", ":", ",", '"text"', '"id"', "null", "true", "1e999", "-0", "\\u0000", "\\ud800",
@@ -138,7 +140,8 @@ _TAGS = [
     "<meta property='article:published_time' content='", "'>", "<!--", "-->", "<![CDATA[", "]]>", "<",
     ">", "</", "<table><tr><td>", "</td></tr></table>", "<figure>", "<figcaption>", "</figcaption>",
     "<img src='http://127.0.0.1:1/x' onerror='alert(1)'>", "<a href='javascript:alert(1)'>", "</a>",
-    "<iframe src='file:///etc/passwd'>", "<svg><script>", "<base href='http://127.0.0.1/'>", "<!doctype html>",
+    "<iframe src='file:///etc/passwd'>", "<svg><script>", "<base href='http://127.0.0.1/'>",
+    "<!doctype html>",
     "<?xml version='1.0'?>", "<template>", "<noscript>", "&nbsp;", "&#0;", "&#x110000;", "&bogus;",
 ]  # fmt: skip
 html_soup = st.lists(st.one_of(st.sampled_from(_TAGS), text_soup), max_size=40).map("".join)
@@ -191,9 +194,11 @@ records = st.fixed_dictionaries({}, optional=_FIELD_VALUES)
 # Lines json.dumps never writes: odd numbers, duplicate keys, trailing data, escapes.
 _RAW_JSON = [
     '{"text": "a", "id": 1' + "0" * 5000 + "}", '{"text": "a", "n": -' + "9" * 4400 + "}",
-    '{"text": "a", "published": 1e400}', '{"text": "a", "published": 1703635200}', '{"text": "a", "published": true}',
+    '{"text": "a", "published": 1e400}', '{"text": "a", "published": 1703635200}',
+    '{"text": "a", "published": true}',
     '{"text": "a", "text": "b"}', '{"text": "a"} trailing', '{"text": NaN}', '{"text": Infinity}', "[1, 2]",
-    "null", '"text"', '{"text": "\\ud800 lone"}', '{"text": "\\u0000\\u0007 controls"}', '{"text": "a\\u2028b"}',
+    "null", '"text"', '{"text": "\\ud800 lone"}', '{"text": "\\u0000\\u0007 controls"}',
+    '{"text": "a\\u2028b"}',
     '{"text": "' + "x" * 3000 + '"}', "{" * 3000, '{"text": "a",}', "\ufeff{\"text\": \"bom\"}",
     '{"text": "raw \u2028 line \u2029 separators \x85 NEL"}', '{"title": "a\u2028b", "text": "x"}',
 ]  # fmt: skip
@@ -461,18 +466,22 @@ class Target:
 
 def targets() -> list[Target]:
     return [
-        Target("decoder", st.one_of(st.binary(max_size=400), mutated(), text_soup.map(_encode)), t_decode, 0.09),
-        Target("txt header", st.one_of(text_soup, mutated(["txt", "example:000_75d8648a647aa147.txt"]).map(_as_text)),
+        Target("decoder", st.one_of(st.binary(max_size=400), mutated(), text_soup.map(_encode)),
+               t_decode, 0.09),
+        Target("txt header", st.one_of(text_soup,
+                                       mutated(["txt", "example:000_75d8648a647aa147.txt"]).map(_as_text)),
                t_txt, 0.13),
         Target("clean", st.one_of(text_soup, mutated().map(_as_text)), t_clean, 0.08),
         Target("date", st.one_of(st.text(max_size=60), text_soup), t_date, 0.03),
         Target("json", st.one_of(json_documents(), mutated(["json", "json-list"]).map(_as_text), text_soup,
-               st.lists(raw_json, min_size=1, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]"), raw_json),
+               st.lists(raw_json, min_size=1, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]"),
+               raw_json),
                t_json, 0.12),
         Target("jsonl", st.one_of(jsonl_documents(), mutated(["jsonl"]).map(_as_text)), t_jsonl, 0.11),
         Target("jsonl (as bytes)", jsonl_bytes(), t_jsonl_bytes, 0.06),
         Target("html", st.one_of(html_soup, mutated(["html"]).map(_as_text)), t_html, 0.16),
-        Target("feeds", st.one_of(feed_soup, mutated(["rss", "atom"]), st.binary(max_size=300)), t_feed, 0.14),
+        Target("feeds", st.one_of(feed_soup, mutated(["rss", "atom"]), st.binary(max_size=300)),
+               t_feed, 0.14),
         Target("sniffer (parse_bytes)", st.one_of(mutated(), st.binary(max_size=300), feed_soup,
                html_soup.map(_encode), text_soup.map(_encode)),
                t_sniff, 0.14),
@@ -482,24 +491,30 @@ def targets() -> list[Target]:
 # What earlier, shorter runs of this script (and the review around them) found; all fixed before the
 # recorded run, each with a regression test in tests/reliability/test_bad_input.py.
 FIXED: list[dict[str, str]] = [
-    {"found_by": "this script (decoder), in the first 5-minute run", "bug": "behind a UTF-16 BOM the NUL-byte check "
-     "never ran, so U+0000 reached the text", "fix": "decode_bytes refuses text holding NUL characters as binary",
+    {"found_by": "this script (decoder), in the first 5-minute run",
+     "bug": "behind a UTF-16 BOM the NUL-byte check never ran, so U+0000 reached the text",
+     "fix": "decode_bytes refuses text holding NUL characters as binary",
      "test": "test_utf16_with_nul_characters_is_binary"},
-    {"found_by": "this script (txt header)", "bug": "NUL and control characters in a title line reached Article.title",
-     "fix": "ingest.clean.clean_meta on every metadata field", "test": "test_txt_title_line_with_control_characters"},
-    {"found_by": "this script (feeds)", "bug": "NUL in feed and entry titles reached Article.outlet and .title",
+    {"found_by": "this script (txt header)",
+     "bug": "NUL and control characters in a title line reached Article.title",
+     "fix": "ingest.clean.clean_meta on every metadata field",
+     "test": "test_txt_title_line_with_control_characters"},
+    {"found_by": "this script (feeds)",
+     "bug": "NUL in feed and entry titles reached Article.outlet and .title",
      "fix": "clean_meta in feeds._text_field", "test": "test_feed_title_with_nul_is_scrubbed"},
-    {"found_by": "this script (html)", "bug": "html_to_text passed NUL through", "fix": "scrub() on the collected text",
-     "test": "test_html_fragment_with_nul"},
-    {"found_by": "this script (clean, txt header)", "bug": "lone surrogates from Python callers kept in the text "
-     "(cannot be written as UTF-8 to the store)", "fix": "scrub() turns them into U+FFFD",
+    {"found_by": "this script (html)", "bug": "html_to_text passed NUL through",
+     "fix": "scrub() on the collected text", "test": "test_html_fragment_with_nul"},
+    {"found_by": "this script (clean, txt header)",
+     "bug": "lone surrogates from Python callers kept in the text (cannot be written as UTF-8 to the store)",
+     "fix": "scrub() turns them into U+FFFD",
      "test": "test_lone_surrogates_become_replacement_characters"},
     {"found_by": "review; target 'jsonl (as bytes)' then written, finds it in 15 s against the old code",
-     "bug": "raw U+2028/U+2029/NEL inside JSON strings were folded to newlines before parsing, splitting JSONL "
-     "records and breaking JSON", "fix": "JSON and JSONL decoded folding only CR/CRLF",
+     "bug": "raw U+2028/U+2029/NEL inside JSON strings were folded to newlines before parsing, splitting"
+     " JSONL records and breaking JSON", "fix": "JSON and JSONL decoded folding only CR/CRLF",
      "test": "test_raw_line_separators_inside_json_strings"},
-    {"found_by": "review; now in this script's raw JSON lines", "bug": "a number of more than 4,300 digits raised "
-     "ValueError (not JSONDecodeError) and ended the JSONL file", "fix": "records catch ValueError per line",
+    {"found_by": "review; now in this script's raw JSON lines",
+     "bug": "a number of more than 4,300 digits raised ValueError (not JSONDecodeError) and ended the JSONL"
+     " file", "fix": "records catch ValueError per line",
      "test": "test_jsonl_line_with_a_huge_number_does_not_stop_the_file"},
 ]  # fmt: skip
 

@@ -1,6 +1,7 @@
 """Whole-pipeline benchmark: throughput, per-stage times, memory and overhead over bare spaCy.
 
-Usage: .venv/bin/python bench/run_bench.py [--sizes 1000 10000] [--full] [--quick] [--workers 2] [--data ../shared/data]
+Usage: .venv/bin/python bench/run_bench.py [--sizes 1000 10000] [--full] [--quick] [--workers 2]
+       [--data ../shared/data]
 Writes bench/results/pipeline-SIZE.json and bench/results/summary.md (see newsprism.benchmark).
 """
 

@@ -148,8 +148,8 @@ def main() -> None:
     meta = {"trained_on": trained_on,
             "epochs": best[1], "valid_fnc_score": round(best[0], 2), "hidden": HIDDEN,
             "class_weight": CLASS_WEIGHT, "veto": VETO,
-            "data_terms": "trained on FNC-1 (derived from Emergent, Ferreira & Vlachos 2016), distributed for "
-                          "research; weights only, no text, ship here"}
+            "data_terms": "trained on FNC-1 (derived from Emergent, Ferreira & Vlachos 2016), distributed"
+                          " for research; weights only, no text, ship here"}
     model = StanceModel(state["vocab"], BLOCK, mean, std, best[2], meta, related=related)
     model.save(args.out)
     print(f"saved {args.out} (best epoch {best[1]}) in {time.time() - t0:.1f}s", flush=True)
