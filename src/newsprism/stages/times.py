@@ -773,7 +773,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 109
+    version = 110
     requires = ("parse",)
     assigns = ("times", "events")
 
