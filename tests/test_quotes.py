@@ -845,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v73"
+    assert st.tag == "quotes.v74"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1672,3 +1672,14 @@ def test_a_mark_after_a_space_that_no_word_follows_closes() -> None:
     assert _clean(t, (1, end)) == (1, end)
     t = "He shares this view. ''We're in a bubble,'' he said."
     assert t[slice(*_clean(t, (3, t.index("We're"))))] == "shares this view"
+
+
+def test_a_report_going_on_into_the_next_paragraph_is_a_piece_per_paragraph(nlp: object) -> None:
+    # _by_paragraph: PolNeAR leaves the first paragraph's end out of the content; the quote the
+    # reader gets stays whole.
+    t = ("Senator Jane Doe said:\n\n“We will not stand by while the budget is cut again.\n\n"
+         "“We will fight this in committee and on the floor.”\n")
+    [a] = extract_attributions(nlp(t), text=t)  # type: ignore[operator]
+    assert [t[s:e] for s, e in a.outer] == ["“We will not stand by while the budget is cut again",
+                                            "“We will fight this in committee and on the floor.”"]
+    assert [t[s:e] for s, e in a.content] == [t[t.index("We will not"):t.index("floor.") + 6]]

@@ -434,6 +434,27 @@ def _clean(text: str, r: Range) -> Range:
     return _trim(text, s, m.start(), _PUNCT_EDGE)
 
 
+# A sentence's end and a line break after it (_by_paragraph).
+_PARAGRAPH_END = re.compile(r"[.?!]['\"”’]*[ \t\u00a0]*\n\s*(?=\S)")
+
+
+def _by_paragraph(text: str, outer: tuple[Range, ...]) -> tuple[Range, ...]:
+    """``outer`` with each piece running over a paragraph's end cut there into one piece per
+    paragraph: PolNeAR marks a report going on into the next paragraph as pieces that leave the
+    first paragraph's end out (measured on train: 70 such breaks out of the content, 24 in)."""
+    out: list[Range] = []
+    for s, e in outer:
+        cuts = [m for m in _PARAGRAPH_END.finditer(text, s, e) if m.end() < e]
+        if not cuts:
+            out.append((s, e))
+            continue
+        for m in cuts:
+            out.append(_clean(text, (s, m.start())))
+            s = m.end()
+        out.append((s, e))
+    return tuple(r for r in out if r[0] < r[1])
+
+
 _TRAIL_CONJ = re.compile(r"(?:[\s,;:—–-]+(?:and|but|or|while|as well as))+[\s,;:—–-]*$", re.IGNORECASE)
 
 
@@ -2760,7 +2781,8 @@ class _Builder:
             conf = round(conf * (0.6 + 0.4 * speaker.confidence), 3)
         else:
             conf = round(conf * 0.6, 3)
-        return Attribution(content=info["content"], outer=self._no_dangling(info["outer"]), label=info["label"],
+        outer = _by_paragraph(text, self._no_dangling(info["outer"]))
+        return Attribution(content=info["content"], outer=outer, label=info["label"],
                            cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
                            confidence=conf, relays=tuple(self._relays))
@@ -2906,7 +2928,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 73
+    version = 74
     requires = ("parse",)
     assigns = ("quotes",)
 
