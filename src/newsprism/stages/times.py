@@ -773,7 +773,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 110
+    version = 111
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1988,8 +1988,11 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
         agent = _shared_subject(tok)
     if agent is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
         agent = tok.head  # "a former U.S. Army soldier speaking from Derik, Syria" (FNC-1 body 352): he speaks
-    if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and patient is None and (agent is None or agent.i != tok.head.i):
-        patient = tok.head  # "Moussavi, killed in the Israeli bombing"; not "Bary, who went": the doer
+    stood = (tok.head.i, tok.head.head.i) if tok.head.dep_ == "appos" else (tok.head.i,)
+    if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and patient is None and (agent is None or agent.i not in stood):
+        # "Moussavi, killed in the Israeli bombing"; not "Bary, who went" nor "Olsen, a 48-year-old who
+        # played": the doer (:func:`_relative_head`)
+        patient = tok.head
     if label in _VICTIM_CLASSES and tok.dep_ == "advcl" and tok.tag_ == "VBN" and patient is None and agent is None:
         # a participle clause with no subject of its own tells of the subject of the clause it
         # modifies: "Born in 1971, al-Baghdadi comes from ...", "Arrested in 2004, he spent ..."
@@ -2023,12 +2026,17 @@ def _relative_head(verb: Any, subj: Any) -> Any:
     the clause hangs on, whatever it is ("a man who was killed"); "which" and "that" only for the
     name of a doer (:data:`_DOER_LABELS`), as they stand as often for a thing, whose phrase's
     names are not the doer ("the Westgate Mall massacre ... that killed 67 people", "the attack on
-    the Westgate Mall in Nairobi, which killed 67 people"). Any other subject is itself."""
+    the Westgate Mall in Nairobi, which killed 67 people"). A noun set beside another ("Olsen, a
+    48-year-old who last played on the Tour in 2011", FNC-1 body 147: the age's "old" played) stands
+    for the one it is set beside, a name for itself ("Another man, Joseph Miller, who claimed").
+    Any other subject is itself."""
     if verb.dep_ != "relcl" or subj.tag_ not in ("WP", "WDT"):
         return subj
+    if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return subj  # "a woman who ISIS had claimed to have abducted": the pronoun is what the subject did to
     head = verb.head
     if subj.tag_ == "WP" and subj.lower_ in ("who", "whom") or head.ent_type_ in _DOER_LABELS:
-        return head
+        return head.head if head.dep_ == "appos" and head.ent_type_ not in ("PERSON", "ORG") else head
     return subj
 
 
