@@ -2416,3 +2416,15 @@ def test_a_who_after_a_noun_set_beside_a_name_is_that_name() -> None:
     took, desc = _parties(a, "took")
     assert "Pope Leo" in took or "Leo" in took, (took, desc)
     assert "nurse" not in _parties(a, "claimed")[1] and "Anna Holt" not in _parties(a, "claimed")[1], _parties(a, "claimed")
+
+
+def test_a_teaser_of_another_report_tells_no_happening() -> None:
+    # FNC-1 body 23: a related report's headline and opening, closed by "Read more", was an arrest of this
+    # morning in the report it is printed in; a "Read more" line opening a headline is a link too
+    a = _mentioned("The singer denied the rumours in a Facebook post on Monday.\n\n \nTennis Star Jan Novak Loses His "
+                   "Licence\nTennis star Jan Novak was stopped by Florida police early this morning and…\nRead more\n"
+                   "The singer said she had never met him.\n\nRead more Jan Novak Signs With New Coach\n\n"
+                   "Her agent confirmed the post on Tuesday.", date(2014, 10, 8))
+    words = [a.text[e.start:e.end] for e in a.events]
+    assert "stopped" not in words and "Signs" not in words and "Loses" not in words, words
+    assert "denied" in words and "confirmed" in words, words

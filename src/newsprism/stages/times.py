@@ -206,6 +206,8 @@ _AWARD_AFTER_RX = re.compile(r"^[\s-]+(?:winn(?:er|ing)|win|nominee|nomination|n
 _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
 # what names the quote after it as a title: "a story entitled", "a video titled", "the headline:"
 # ("entitled" and "titled" only where :func:`_titled` reads them so)
+# a link to another report: "Read more" over the teaser it closes, or before the headline it opens
+_READ_MORE_RX = re.compile(r"^[ \t]*Read more\b[^\n]*$", re.MULTILINE)
 _TITLED_RX = re.compile(r"(?i)\b(?:(?P<named>entitled|titled)|headlined|headline(?:\s+(?:read|reading|said))?)[:,]?\s*$")
 # the handle an embedded post's signature ends in before its date ("— Kavan (@KavKilledKenny) October 1, 2014"):
 # that date is the post's, not its sentence's, even when extraction glues the next post to it ("2014My hair")
@@ -393,6 +395,21 @@ def _an_award(text: str, start: int, end: int, label: str) -> bool:
     if label != "PERSON" or " " in text[start:end].strip():
         return False
     return bool(_AWARD_BEFORE_RX.search(text, max(0, start - 12), start) or _AWARD_AFTER_RX.match(text[end : end + 16]))
+
+
+def _teasers(text: str) -> list[tuple[int, int]]:
+    """Spans of links to other reports (:data:`_READ_MORE_RX`): a line "Read more ..." and, when the line is
+    the two words alone, the teaser it closes, back to the paragraph break ("Michael Phelps Wins His Second
+    Medal in DUI / Olympic swimming star Michael Phelps was pulled over by Maryland police early this morning
+    and… / Read more", FNC-1 body 23: an arrest of the other report's day in this one's timeline)."""
+    out = []
+    for m in _READ_MORE_RX.finditer(text):
+        lo = m.start()
+        if not m.group().strip()[len("Read more"):].strip():
+            brk = text.rfind("\n\n", 0, lo)
+            lo = brk + 2 if brk >= 0 else 0
+        out.append((lo, m.end()))
+    return out
 
 
 def _chrome_line(text: str, at: int) -> bool:
@@ -773,7 +790,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 111
+    version = 112
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -858,7 +875,7 @@ class TimeStage(ArticleStage):
         names = self._names(item, doc)
         by_start = _ByStart(names)
         quotes = list(_quote_spans(text))  # the same scan the pronouns read, found once per text
-        titles = [(qs, qe) for qs, qe in quotes if _titled(doc, text, qs)]
+        titles = [(qs, qe) for qs, qe in quotes if _titled(doc, text, qs)] + _teasers(text)
         embeds = _embed_dates(text, self.tag)
         events: list[Event] = []
         trigger_at: list[int] = []  # each event's trigger token
@@ -930,7 +947,9 @@ class TimeStage(ArticleStage):
             for tr in trigs:
                 tok = doc[tr.i]
                 if titles and any(qs <= tok.idx < qe for qs, qe in titles):
-                    continue  # a title's words ("a story entitled 'Nasa Confirms Earth Will Go Dark'") tell nothing
+                    # a title's words ("a story entitled 'Nasa Confirms Earth Will Go Dark'") and another report's
+                    # teaser (:func:`_teasers`) tell nothing
+                    continue
                 quoted = any(qs <= tok.idx < qe for qs, qe in quotes)
                 time = tr.time
                 # an occurrence is dated by its own expression (:func:`_dated_generics`) or, when its
