@@ -461,6 +461,18 @@ def test_an_undated_happening_told_as_repeated_joins_no_entry(pipe: Pipeline) ->
     assert [e.date for e in build_timeline([b]) if "sued" in _words(e, {"b": b})] == ["1991"]
 
 
+def test_an_undated_saying_told_as_before_another_time_joins_no_entry(pipe: Pipeline) -> None:
+    # FNC-1 bodies 232, 276: "Apple previously stated that the Watch's battery should last only a normal day"
+    # joined Apple's statement entry of September by the name it shares, "She had earlier claimed" the
+    # woman's statement of the day; a saying told as before is of some time unnamed. Told plainly it joins.
+    text = ("Samsung said on Monday that the phone would cost $300.\n\n"
+            "Samsung previously stated that the battery would last two days.")
+    (a,) = _run(pipe, {"a": (text, date(2014, 10, 8))})
+    assert not any("stated" in _words(e, {"a": a}) for e in build_timeline([a]))
+    (b,) = _run(pipe, {"b": (text.replace("previously ", ""), date(2014, 10, 8))})
+    assert any("stated" in _words(e, {"b": b}) for e in build_timeline([b]))
+
+
 def test_a_doers_own_happening_told_in_their_saying_of_a_day_is_the_leads_news() -> None:
     # SemEval trial doc 17677 (Wikinews), gold 2011-01-17 for 'leave': dated by the saying's expression (rule
     # 'sentence'), it started no entry; a happening of another the saying tells of is not the sayer's news

@@ -596,6 +596,17 @@ def _repeated(text: str, ev: Event) -> bool:
     return _REPEATED_RX.search(text, max(lo, ev.start - 40), min(hi, ev.end + 40)) is not None
 
 
+# an adverb telling a happening before some other time, unnamed ("Apple previously stated", "had earlier said")
+_BEFORE_RX = re.compile(r"\b(?:previously|formerly|earlier|in the past)\s+(?:(?:has|had|have|been)\s+)?$", re.IGNORECASE)
+
+
+def _told_before(text: str, ev: Event) -> bool:
+    """The event is told as before another time, not named (:data:`_BEFORE_RX`): "Apple previously stated
+    that the Watch's battery should last only a normal day" (FNC-1 body 232) is some saying before the
+    report's, not the announcement of September its undated mention joined by the name it shares."""
+    return _BEFORE_RX.search(text, max(0, ev.start - 30), ev.start) is not None
+
+
 def _supposed(ev: Event) -> bool:
     """The event is undated and told as supposed (the times stage's rule ``supposed``: a modal or a
     condition on its verb chain): the stage leaves such a happening undated, as it does a noun no
@@ -1199,10 +1210,10 @@ def _cluster(events: list[tuple[str, Event, str]],
                     score = 1.0 + shared  # an undated killing joins the killing of the same person
             elif _shared(_key_names(text, ev), c.names) and (
                     ev.date is None or c.value is None or compatible(ev.date, c.value)) and not (
-                    ev.date is None and (_repeated(text, ev) or supposed and not later)):
+                    ev.date is None and (_repeated(text, ev) or _told_before(text, ev) or supposed and not later)):
                 # an undated mention joins by a person or organisation it shares (not one told as
-                # repeated: "has twice before sued" is more happenings than one entry's; not one told as
-                # supposed, but for a plan dated after its report: "Boko Haram could storm the village" is
+                # repeated: "has twice before sued" is more happenings than one entry's, nor as before another
+                # time: "Apple previously stated"; not one told as supposed, but for a plan dated after its report: "Boko Haram could storm the village" is
                 # not the storming of April); one the stage dated by its clause or its tense only an entry of
                 # a date compatible with its own
                 score = float(shared)
