@@ -845,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v74"
+    assert st.tag == "quotes.v75"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1683,3 +1683,21 @@ def test_a_report_going_on_into_the_next_paragraph_is_a_piece_per_paragraph(nlp:
     assert [t[s:e] for s, e in a.outer] == ["“We will not stand by while the budget is cut again",
                                             "“We will fight this in committee and on the floor.”"]
     assert [t[s:e] for s, e in a.content] == [t[t.index("We will not"):t.index("floor.") + 6]]
+
+
+def test_two_pieces_a_conjunction_alone_parts_are_one() -> None:
+    # _conjoined: PolNeAR's content never leaves a lone "and"/"or"/"but" out between its pieces; a
+    # dash's aside and a gap holding other words stay apart.
+    from newsprism.stages.quotes import _conjoined
+
+    t = "portrayed immigrants as an economic burden and as people who refuse to assimilate"
+    a, b = (10, t.index(" and")), (t.index("as people"), len(t))
+    assert _conjoined(t, (a, b)) == ((10, len(t)),)
+    t = "raise taxes on the rich, and would leave the middle class alone"
+    assert _conjoined(t, ((0, t.index(",")), (t.index("would"), len(t)))) == ((0, len(t)),)
+    t = "a deep understanding of the electorate — and deep pockets"
+    pieces = ((t.index("the"), t.index(" —")), (t.index("deep pockets"), len(t)))
+    assert _conjoined(t, pieces) == pieces
+    t = "the plan failed, he said, and the money was gone"
+    pieces = ((0, t.index(",")), (t.index("the money"), len(t)))
+    assert _conjoined(t, pieces) == pieces

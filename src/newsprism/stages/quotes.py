@@ -434,6 +434,24 @@ def _clean(text: str, r: Range) -> Range:
     return _trim(text, s, m.start(), _PUNCT_EDGE)
 
 
+# Only a conjunction between two pieces of a reported span (_conjoined).
+_CONJ_GAP = re.compile(r"[\s,]*(?:and|or|but)\s*", re.IGNORECASE)
+
+
+def _conjoined(text: str, outer: tuple[Range, ...]) -> tuple[Range, ...]:
+    """``outer`` with two pieces that only a conjunction parts made one ("[immigrants as an economic
+    burden] and [as people who refuse to assimilate]"): PolNeAR's content never leaves a lone
+    "and", "or" or "but" out between its pieces (0 times in train; we did 93 times). One after a dash
+    is an aside's ("a deep understanding of [the electorate] — and deep pockets"): it stays apart."""
+    out: list[Range] = []
+    for r in outer:
+        if out and out[-1][1] <= r[0] and _CONJ_GAP.fullmatch(text, out[-1][1], r[0]) is not None:
+            out[-1] = (out[-1][0], r[1])
+        else:
+            out.append(r)
+    return tuple(out)
+
+
 # A sentence's end and a line break after it (_by_paragraph).
 _PARAGRAPH_END = re.compile(r"[.?!]['\"”’]*[ \t\u00a0]*\n\s*(?=\S)")
 
@@ -2781,7 +2799,7 @@ class _Builder:
             conf = round(conf * (0.6 + 0.4 * speaker.confidence), 3)
         else:
             conf = round(conf * 0.6, 3)
-        outer = _by_paragraph(text, self._no_dangling(info["outer"]))
+        outer = _by_paragraph(text, _conjoined(text, self._no_dangling(info["outer"])))
         return Attribution(content=info["content"], outer=outer, label=info["label"],
                            cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
@@ -2928,7 +2946,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 74
+    version = 75
     requires = ("parse",)
     assigns = ("quotes",)
 
