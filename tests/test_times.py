@@ -2428,3 +2428,10 @@ def test_a_teaser_of_another_report_tells_no_happening() -> None:
     words = [a.text[e.start:e.end] for e in a.events]
     assert "stopped" not in words and "Signs" not in words and "Loses" not in words, words
     assert "denied" in words and "confirmed" in words, words
+
+
+def test_a_month_a_past_saying_tells_would_come_is_ahead() -> None:
+    # "would" under a past saying is a future told in the past: the sentence's "said" made the month the
+    # one gone by (March 2014 for a saying of October 2014)
+    a = _mentioned("Samsung said on Monday that the phone would ship in March.", date(2014, 10, 8))
+    assert {a.text[e.start:e.end]: e.date for e in a.events}.get("ship") == "2015-03"

@@ -405,7 +405,8 @@ _SET_FOR = frozenset({"for", "to", "until", "till"})
 
 def told_direction(doc: Any, start: int, end: int) -> int:
     """Which way the verb an expression directly modifies tells it: +1 for a future ("On January 4th,
-    Pluto will pass behind Jupiter"), -1 for a past or a present perfect ("In October, a time capsule
+    Pluto will pass behind Jupiter", or told in the past: "said on Monday that the phone would ship in
+    March", the March after the saying, which the sentence's "said" turned back), -1 for a past or a present perfect ("In October, a time capsule
     was opened"; "On 14 November she announced"), else 0.
 
     Only an expression hanging on its verb, itself or through a preposition, counts: one inside a
@@ -434,6 +435,8 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     auxes = [c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")]
     if any(w in _FUTURE_AUX for w in auxes):
         return 1
+    if "would" in auxes and h.dep_ == "ccomp" and h.head.lemma_.lower() in _REPORTING:
+        return 1  # a future told in the past: "saying it would ship in March" is the March after the saying
     if any(w in _MODALS or w == "to" for w in auxes):
         return 0
     if h.tag_ == "VBD" or any(w in _PAST_AUX for w in auxes) or (

@@ -790,7 +790,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 112
+    version = 113
     requires = ("parse",)
     assigns = ("times", "events")
 
