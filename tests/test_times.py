@@ -2435,3 +2435,13 @@ def test_a_month_a_past_saying_tells_would_come_is_ahead() -> None:
     # one gone by (March 2014 for a saying of October 2014)
     a = _mentioned("Samsung said on Monday that the phone would ship in March.", date(2014, 10, 8))
     assert {a.text[e.start:e.end]: e.date for e in a.events}.get("ship") == "2015-03"
+
+
+def test_a_teaser_takes_no_more_than_its_own_lines() -> None:
+    # _teasers: the report's own lines above a teaser, with no blank line between, stay the report's
+    a = _mentioned("Obama signed the health bill on Tuesday.\nRepublicans attacked the law on Wednesday.\n"
+                   "Related: Tennis Star Jan Novak Loses His Licence\nTennis star Jan Novak was stopped by police "
+                   "early this morning and…\nRead more\nThe law takes effect in 2015.", date(2014, 10, 8))
+    words = [a.text[e.start:e.end] for e in a.events]
+    assert "signed" in words and "attacked" in words and "takes" in words, words
+    assert "stopped" not in words, words

@@ -66,6 +66,7 @@ from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
 from .temporal import find_times, future_context, named_day, resolve_full, street_number, value_range
 from .time_anchor import (
+    _BLANK_RX,
     _BOUND_PREPS,
     _HAVE_NOW,
     _MOVED_ON,
@@ -208,6 +209,7 @@ _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as
 # ("entitled" and "titled" only where :func:`_titled` reads them so)
 # a link to another report: "Read more" over the teaser it closes, or before the headline it opens
 _READ_MORE_RX = re.compile(r"^[ \t]*Read more\b[^\n]*$", re.MULTILINE)
+_TEASER_LINES = 2  # a related report's headline and opening line above its "Read more"
 _TITLED_RX = re.compile(r"(?i)\b(?:(?P<named>entitled|titled)|headlined|headline(?:\s+(?:read|reading|said))?)[:,]?\s*$")
 # the handle an embedded post's signature ends in before its date ("— Kavan (@KavKilledKenny) October 1, 2014"):
 # that date is the post's, not its sentence's, even when extraction glues the next post to it ("2014My hair")
@@ -399,15 +401,20 @@ def _an_award(text: str, start: int, end: int, label: str) -> bool:
 
 def _teasers(text: str) -> list[tuple[int, int]]:
     """Spans of links to other reports (:data:`_READ_MORE_RX`): a line "Read more ..." and, when the line is
-    the two words alone, the teaser it closes, back to the paragraph break ("Michael Phelps Wins His Second
-    Medal in DUI / Olympic swimming star Michael Phelps was pulled over by Maryland police early this morning
-    and… / Read more", FNC-1 body 23: an arrest of the other report's day in this one's timeline)."""
+    the two words alone, the teaser it closes, the two lines above it within their paragraph ("Michael Phelps
+    Wins His Second Medal in DUI / Olympic swimming star Michael Phelps was pulled over by Maryland police
+    early this morning and… / Read more", FNC-1 body 23: an arrest of the other report's day in this one's
+    timeline). The report's own lines above them stay its own."""
     out = []
     for m in _READ_MORE_RX.finditer(text):
         lo = m.start()
         if not m.group().strip()[len("Read more"):].strip():
-            brk = text.rfind("\n\n", 0, lo)
-            lo = brk + 2 if brk >= 0 else 0
+            # a teaser is its headline and opening: the two lines above, within their paragraph
+            top = lo
+            for _ in range(_TEASER_LINES):
+                top = text.rfind("\n", 0, max(top - 1, 0)) + 1
+            brk = max((b.end() for b in _BLANK_RX.finditer(text, 0, lo)), default=0)
+            lo = max(top, brk)
         out.append((lo, m.end()))
     return out
 
@@ -790,7 +797,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 113
+    version = 114
     requires = ("parse",)
     assigns = ("times", "events")
 
