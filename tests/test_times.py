@@ -2338,6 +2338,12 @@ def test_what_a_party_argued_in_a_case_the_lead_tells_decided_is_not_the_leads_d
                 "Erdogan argued that the weapons drop has harmed the fight against the militants.",
                 published=date(2014, 10, 22))
     assert _events_by_word(b)["argued"][1:] == ("2014-10-22", "lead")
+    # a lead telling a case running (filed, heard, opened) or an appeal for help: the argument is the day's
+    for lead, party in (("Apple Corps filed a lawsuit against Apple Computer today.", "Apple Corps"),
+                        ("The Supreme Court heard Google's appeal today.", "Google"),
+                        ("Oxfam launched an appeal for flood victims today.", "Oxfam")):
+        c = _parsed(f"{lead} {party} argued that the rules were unfair.", published=date(2014, 10, 17))
+        assert _events_by_word(c)["argued"][1:] == ("2014-10-17", "lead"), lead
 
 
 def test_what_a_sequel_telling_reveals_had_happened_is_at_the_event_it_explains() -> None:
@@ -2350,6 +2356,10 @@ def test_what_a_sequel_telling_reveals_had_happened_is_at_the_event_it_explains(
     assert got["revealing"][1:] == (None, "none")
     # a pluperfect a plain saying reports stays undated
     assert got["sold"][1:] == (None, "none")
+    # one placed by words of its own is not at the event's time
+    got = _events_by_word(_parsed("The senator resigned in March 2009, later revealing he had taken bribes for years.",
+                                  published=date(2011, 1, 17)))
+    assert got["taken"][1] is None, got["taken"]
 
 
 def test_a_present_dated_by_the_calendar_is_a_schedule() -> None:
@@ -2393,6 +2403,9 @@ def test_an_award_called_by_a_name_is_no_participant() -> None:
                    "Maria Lopez met in Paris on Monday.", date(2014, 10, 6))
     named = {a.text[p.start:p.end] for e in a.events for p in e.participants}
     assert "Oscar" not in named and {"Maria Lopez", "Tom Reed", "Jack Hale"} <= named, named
+    # a one-word name doing the verb after it is no award ("Obama nominated Sotomayor")
+    a = _mentioned("Obama nominated Sonia Sotomayor to the Supreme Court on May 26, 2009.", date(2009, 5, 27))
+    assert "Obama" in _parties(a, "nominated")[0], _parties(a, "nominated")
 
 
 def test_what_is_foretold_borrows_no_date_from_the_foretelling() -> None:

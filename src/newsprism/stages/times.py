@@ -201,8 +201,9 @@ _GLUE_RX = re.compile(r"[a-z][A-Z]")
 # a one-word "person" counted as a thing ("won an Oscar", "his second Oscar") or qualifying one ("Oscar winner
 # Danny Boyle", "Oscar-winning actor", "a Grammy nominee") is an award called by a name: no one taking part
 _AWARD_BEFORE_RX = re.compile(r"\b(?:an?|his|her|their|its|first|second|third|fourth|fifth)\s+$")
-_AWARD_AFTER_RX = re.compile(r"^[\s-]+(?:winn(?:er|ing)|win|nominee|nomination|nominated|award)\b",
-                             re.IGNORECASE)
+# (a verb after a name is the name's doing, "Obama nominated Sotomayor": only a hyphen joins a participle or "win")
+_AWARD_AFTER_RX = re.compile(r"^(?:-(?:winn(?:er|ing)|win|nominee|nomination|nominated|award)|"
+                             r"\s+(?:winner|nominee|nomination|award))\b", re.IGNORECASE)
 # short words that extraction glues to the name before them ("Soleimaniin", "Moussavia")
 _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as", "by", "was")
 # what names the quote after it as a title: "a story entitled", "a video titled", "the headline:"
@@ -797,7 +798,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 114
+    version = 115
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1091,21 +1092,30 @@ def _during_lasting(tok: Any) -> bool:
 
 # verbs of a party's argument in a case, and nouns of a case a court decides
 _ARGUING = frozenset({"argue", "contend", "plead"})
+# prepositions placing a happening over a span of its own ("for years", "since 2001", "until last week")
+_SPAN_PREPS = frozenset({"for", "since", "until", "throughout", "over"})
 _CASES = frozenset({"case", "lawsuit", "suit", "trial", "appeal"})
+# what a case's end is told by: its party wins or loses it, a court decides it ("filed a lawsuit", "heard
+# the appeal", "the trial opened" tell a case running, whose arguments are that day's; "an appeal for
+# flood victims" is no case at all)
+_CASE_ENDS = frozenset({"lose", "win", "dismiss", "reject", "uphold", "overturn", "throw", "settle", "decide",
+                        "drop", "deny", "grant", "end"})
 
 
 def _argued_in_decided_case(doc: Any, tok: Any, lead: TimeExpr) -> bool:
     """The word is a verb of arguing (:data:`_ARGUING`) and the lead's clause, the one its day expression
-    dates, tells what became of a case (:data:`_CASES`, its subject or object: "Apple Corps lost its court
-    case against Apple Computer today", "The lawsuit was dismissed on Monday"): what a party argued was
-    argued while the case ran, before the day it was decided, at a time the report does not give ("Apple
-    Corps argued that the iTunes Music Store was a breach of the 1991 settlement"). Without such a lead an
-    argument is the day's news ("Erdogan argued that the weapons drop has harmed the fight")."""
+    dates, tells what became of a case (a verb of :data:`_CASE_ENDS`, a noun of :data:`_CASES` its subject or
+    object: "Apple Corps lost its court case against Apple Computer today", "The lawsuit was dismissed on
+    Monday"): what a party argued was argued while the case ran, before the day it was decided, at a time
+    the report does not give ("Apple Corps argued that the iTunes Music Store was a breach of the 1991
+    settlement"). Without such a lead an argument is the day's news ("Erdogan argued that the weapons drop
+    has harmed the fight"), as it is when the lead tells a case running ("The Supreme Court heard Google's
+    appeal today")."""
     if tok.pos_ != "VERB" or verb_lemma(tok) not in _ARGUING:
         return False
     span = doc.char_span(lead.start, lead.end, alignment_mode="expand")
     v = clause_verb(span.root) if span is not None and len(span) else None
-    return v is not None and v.i != tok.i and any(
+    return v is not None and v.i != tok.i and verb_lemma(v) in _CASE_ENDS and any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _CASES for c in v.children)
 
 
@@ -1799,10 +1809,12 @@ _SEQUEL = _MOVED_ON - {"after"}
 def _revealed_at(doc: Any, tok: Any, trigs: Sequence[_Trig]) -> TimeExpr | None:
     """The time of the event a sequel telling explains, for the pluperfect it reports ("He took six months
     off in early 2009, later revealing he had undergone a liver transplant"): the telling came after the
-    event (:func:`_joined_generics`), what it reveals had happened before it and is what the event was
-    for or about; it is at the event's own expression. None when the telling is no sequel of a dated event of the sentence. Measured at
-    times.v107: SemEval trial 17677's "undergone" (gold 2009); all FNC-1 bodies hold two sequel tellings
-    ("later admitting he used", "later claiming he had seen"), neither of a dated event."""
+    event (:func:`_joined_generics`), what it reveals had happened before it, and is read as what the event
+    was for or about; it is at the event's own expression. Nothing checks what it is about: a pluperfect
+    placed by words of its own ("later revealing he had taken bribes for years", "since 2001") has a
+    time of its own, and is left undated, as is one whose telling is no sequel of a dated event of the
+    sentence. Measured at times.v107: SemEval trial 17677's "undergone" (gold 2009); all FNC-1 bodies hold
+    two sequel tellings ("later admitting he used", "later claiming he had seen"), neither of a dated event."""
     rv = reporting_verb(tok)
     if rv is None or rv.dep_ != "advcl" or rv.tag_ != "VBG" or not any(
             g.dep_ == "advmod" and g.lower_ in _SEQUEL for g in rv.children):
@@ -1810,7 +1822,13 @@ def _revealed_at(doc: Any, tok: Any, trigs: Sequence[_Trig]) -> TimeExpr | None:
     v = clause_verb(tok)
     if v is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children):
         return None
+    if any(c.dep_ == "prep" and c.lower_ in _SPAN_PREPS or c.ent_type_ in ("DATE", "TIME")
+           or any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree) for c in v.children
+           if c.dep_ not in ("ccomp", "xcomp", "advcl", "conj")):
+        return None  # "he had taken bribes for years": placed by its own words, not at the event's time
     return next((t.time for t in trigs if t.i == rv.head.i and t.time is not None), None)
+
+
 # gatherings: what happens "where" one is held happens at it
 _GATHERINGS = frozenset({"conference", "event", "ceremony", "convention", "funeral", "hearing", "gathering"})
 
