@@ -845,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v75"
+    assert st.tag == "quotes.v76"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1675,6 +1675,8 @@ def test_a_mark_after_a_space_that_no_word_follows_closes() -> None:
 
 
 def test_a_report_going_on_into_the_next_paragraph_is_a_piece_per_paragraph(nlp: object) -> None:
+    from newsprism.stages.quotes import _by_paragraph
+
     # _by_paragraph: PolNeAR leaves the first paragraph's end out of the content; the quote the
     # reader gets stays whole.
     t = ("Senator Jane Doe said:\n\n“We will not stand by while the budget is cut again.\n\n"
@@ -1683,6 +1685,9 @@ def test_a_report_going_on_into_the_next_paragraph_is_a_piece_per_paragraph(nlp:
     assert [t[s:e] for s, e in a.outer] == ["“We will not stand by while the budget is cut again",
                                             "“We will fight this in committee and on the floor.”"]
     assert [t[s:e] for s, e in a.content] == [t[t.index("We will not"):t.index("floor.") + 6]]
+    # a quotation closing at the paragraph's end keeps its closing marks
+    t = "the plan “was dead.”\n\nIt would not come back"
+    assert [t[s:e] for s, e in _by_paragraph(t, ((0, len(t)),))] == ["the plan “was dead.”", "It would not come back"]
 
 
 def test_two_pieces_a_conjunction_alone_parts_are_one() -> None:
