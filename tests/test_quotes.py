@@ -845,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v76"
+    assert st.tag == "quotes.v77"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1634,6 +1634,11 @@ def test_a_second_that_clause_after_but_is_the_same_report(nlp: object) -> None:
          "that the polls had been wrong before"),
         ("Officials warned residents that the river could flood overnight.", "warned",
          "that the river could flood overnight"),
+        # The listener a piece of its own, words of the cue after it.
+        ("The senator warned colleagues privately that the bill would fail.", "warned",
+         "that the bill would fail"),
+        ("The CEO informed employees by email on Friday that the plant would close.", "informed",
+         "that the plant would close"),
         # An adjective the clause completes is the content's own ("surprising that ...").
         ("The mayor said it was surprising that the post went unnoticed.", "said",
          "it was surprising that the post went unnoticed"),

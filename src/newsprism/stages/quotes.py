@@ -2729,12 +2729,14 @@ class _Builder:
         outer = info["outer"]
         if info["label"] != "indirect" or not outer or outer[0][0] < tok.idx + len(tok):
             return info
-        span = self.doc.char_span(*outer[0], alignment_mode="expand")
-        if span is None:
-            return info
-        mark = next((t for t in span[1:] if t.lower_ == "that" and t.dep_ == "mark"
-                     and t.head.dep_ == "ccomp" and t.head.head.i == tok.i), None)
-        if mark is None:
+        # the listener may be a piece of its own ("warned [colleagues] privately [that the bill would fail]")
+        for k in range(min(2, len(outer))):
+            span = self.doc.char_span(outer[0][0], outer[k][1], alignment_mode="expand")
+            mark = None if span is None else next((t for t in span[1:] if t.lower_ == "that" and t.dep_ == "mark"
+                                                   and t.head.dep_ == "ccomp" and t.head.head.i == tok.i), None)
+            if mark is not None:
+                break
+        if span is None or mark is None:
             return info
         lead = span[:mark.i - span.start]
         if any(x.text in _LEAD_STOPS or x.lemma_.lower() in CLAIM_NOUNS or x.pos_ == "ADJ" and x.dep_ != "amod"
@@ -2742,8 +2744,8 @@ class _Builder:
             return info
         if not all(tok in x.ancestors and mark.head not in x.ancestors for x in lead if not x.is_punct):
             return info
-        piece = _clean(self.text, (mark.idx, outer[0][1]))
-        pieces = (piece, *outer[1:])
+        piece = _clean(self.text, (mark.idx, outer[k][1]))
+        pieces = (piece, *outer[k + 1:])
         return {**info, "outer": pieces, "content": pieces if info["content"] == outer else info["content"]}
 
     def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
@@ -2948,7 +2950,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 76
+    version = 77
     requires = ("parse",)
     assigns = ("quotes",)
 
