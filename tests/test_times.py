@@ -2462,3 +2462,9 @@ def test_a_teaser_takes_no_more_than_its_own_lines() -> None:
     words = [a.text[e.start:e.end] for e in a.events]
     assert "signed" in words and "attacked" in words and "takes" in words, words
     assert "stopped" not in words, words
+    # the link's line in any case, an arrow after it
+    for link in ("READ MORE", "Read More »", "Read more →"):
+        a = _mentioned("Obama signed the health bill on Tuesday.\n\nTennis Star Jan Novak Loses His Licence\n"
+                       f"Tennis star Jan Novak was stopped by police early this morning and…\n{link}\n", date(2014, 10, 8))
+        words = [a.text[e.start:e.end] for e in a.events]
+        assert "signed" in words and "stopped" not in words, (link, words)

@@ -209,7 +209,9 @@ _GLUED_WORDS = ("in", "a", "an", "of", "on", "at", "to", "and", "the", "is", "as
 # what names the quote after it as a title: "a story entitled", "a video titled", "the headline:"
 # ("entitled" and "titled" only where :func:`_titled` reads them so)
 # a link to another report: "Read more" over the teaser it closes, or before the headline it opens
-_READ_MORE_RX = re.compile(r"^[ \t]*Read more\b[^\n]*$", re.MULTILINE)
+_READ_MORE_RX = re.compile(r"^[ \t]*Read more\b(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+# what may follow "Read more" on a line of the two words alone: an arrow or a bullet of the link
+_LINK_MARKS = " \t:.…»›→>|-–—"
 _TEASER_LINES = 2  # a related report's headline and opening line above its "Read more"
 _TITLED_RX = re.compile(r"(?i)\b(?:(?P<named>entitled|titled)|headlined|headline(?:\s+(?:read|reading|said))?)[:,]?\s*$")
 # the handle an embedded post's signature ends in before its date ("— Kavan (@KavKilledKenny) October 1, 2014"):
@@ -409,7 +411,7 @@ def _teasers(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _READ_MORE_RX.finditer(text):
         lo = m.start()
-        if not m.group().strip()[len("Read more"):].strip():
+        if not m.group("rest").strip(_LINK_MARKS):
             # a teaser is its headline and opening: the two lines above, within their paragraph
             top = lo
             for _ in range(_TEASER_LINES):
@@ -798,7 +800,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 115
+    version = 116
     requires = ("parse",)
     assigns = ("times", "events")
 
