@@ -2468,3 +2468,20 @@ def test_a_teaser_takes_no_more_than_its_own_lines() -> None:
                        f"Tennis star Jan Novak was stopped by police early this morning and…\n{link}\n", date(2014, 10, 8))
         words = [a.text[e.start:e.end] for e in a.events]
         assert "signed" in words and "stopped" not in words, (link, words)
+
+
+def test_what_a_count_of_time_is_after_is_that_count_before_the_clause() -> None:
+    # _counted_from: "Two weeks after the attack, the army withdrew on March 3" put the attack on March 3 (its
+    # attachment took the clause's expression); FNC-1 body 16's "wrote last month, weeks before his death" the death
+    # last month
+    def got(text: str) -> dict[str, tuple[str, str | None, str]]:
+        return _events_by_word(_parsed(text, published=date(2008, 4, 9)))
+
+    assert got("Two weeks after the attack, the army withdrew on March 3.")["attack"][1:] == ("2008-02-18", "inherited")
+    assert got("Five years after its launch, the store in February passed Wal-Mart.")["launch"][1:] == (
+        "2003", "inherited")
+    assert got("The columnist wrote last month on Twitter, weeks before his death, that the quiz was easy."
+               )["death"][1:] == (None, "none")
+    # its own expression dates it
+    assert got("Two weeks after the attack on March 1, the army withdrew on March 15.")["attack"][1:] == (
+        "2008-03-01", "own")

@@ -64,7 +64,15 @@ from typing import Any
 from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
-from .temporal import find_times, future_context, named_day, resolve_full, street_number, value_range
+from .temporal import (
+    _NUMBERS,
+    find_times,
+    future_context,
+    named_day,
+    resolve_full,
+    street_number,
+    value_range,
+)
 from .time_anchor import (
     _BLANK_RX,
     _BOUND_PREPS,
@@ -800,7 +808,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 116
+    version = 117
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1018,6 +1026,8 @@ class TimeStage(ArticleStage):
             ptime = co if co is not None else ptime
             value, precision, conf = event_date(rule, ptime, anchor)
             events[k] = dataclasses.replace(events[k], time=ptime, date=value, precision=precision, confidence=conf)
+        for k, dated in _counted_from(doc, events, trigger_at).items():
+            events[k] = dated
         for k, i in enumerate(trigger_at):
             if events[k].date is None and dating_rule(events[k]) == "none" and supposed(doc[i]):
                 # the timeline joins no undated supposed happening to what took place ("Boko Haram could
@@ -1806,6 +1816,59 @@ def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, i
 
 # adverbs placing a participle clause after the event it hangs on ("later revealing", "subsequently joining")
 _SEQUEL = _MOVED_ON - {"after"}
+
+
+# units a count before "after"/"before" measures ("five years after its launch"), with the precision
+# of a date so far from another
+_COUNT_UNITS = {"year": "year", "month": "month", "week": "day", "day": "day"}
+_PREC_ORDER = ("year", "month", "day")
+
+
+def _counted_from(doc: Any, events: Sequence[Event], trigger_at: Sequence[int]) -> dict[int, Event]:
+    """Events named as what a count of time is after or before ("Five years after its launch, the store
+    in February passed Wal-Mart", "Two weeks after the attack, the army withdrew on March 3"): the
+    happening is that count away from the event of the clause, not at its time. Its attachment along
+    the tree gave it the clause's expression ("the attack" on March 3). Dated by the clause's event
+    moved back (after) or ahead (before) by the count, at the unit's precision when the clause's date
+    is as precise ("launch" 2003 from February 2008); undated when the count is vague ("years after")
+    or finer than the clause's date. An expression of the happening's own ("after the attack on March
+    1") dates it as before. Index of the event -> the event redated."""
+    at = {i: k for k, i in enumerate(trigger_at)}
+    out: dict[int, Event] = {}
+    for k, i in enumerate(trigger_at):
+        tok = doc[i]
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("after", "before") or prep.head.i not in at:
+            continue
+        unit = next((c for c in prep.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _COUNT_UNITS), None)
+        if unit is None:
+            continue
+        ev, base = events[k], events[at[prep.head.i]]
+        if ev.time is not None and tok.left_edge.idx <= ev.time.start < tok.right_edge.idx + len(tok.right_edge):
+            continue  # "after the attack on March 1": its own day
+        nums = [c for c in unit.children if c.dep_ in ("nummod", "det")]
+        n = _NUMBERS.get(nums[0].lower_) if nums else None
+        if n is None and nums and nums[0].text.isdigit():
+            n = int(nums[0].text)
+        prec = _COUNT_UNITS[unit.lemma_.lower()]
+        value, precision = None, "vague"
+        if n is not None and base.date is not None and base.precision in _PREC_ORDER and \
+                _PREC_ORDER.index(base.precision) >= _PREC_ORDER.index(prec):
+            sign = -1 if prep.lower_ == "after" else 1
+            start = value_range(base.date)[0]
+            if unit.lemma_.lower() == "year":
+                value = f"{start.year + sign * n:04d}"
+            elif unit.lemma_.lower() == "month":
+                m = start.year * 12 + start.month - 1 + sign * n
+                value = f"{m // 12:04d}-{m % 12 + 1:02d}"
+            else:
+                days = n * (7 if unit.lemma_.lower() == "week" else 1)
+                value = (start + timedelta(days=sign * days)).isoformat()
+            precision = prec
+        rule = "inherited" if value is not None else "none"
+        out[k] = dataclasses.replace(ev, time=base.time if value is not None else None, date=value,
+                                     precision=precision, confidence=DATING_CONFIDENCE[rule])
+    return out
 
 
 def _revealed_at(doc: Any, tok: Any, trigs: Sequence[_Trig]) -> TimeExpr | None:
