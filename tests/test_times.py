@@ -2472,7 +2472,7 @@ def test_a_teaser_takes_no_more_than_its_own_lines() -> None:
 
 def test_what_a_count_of_time_is_after_is_that_count_before_the_clause() -> None:
     # _counted_from: "Two weeks after the attack, the army withdrew on March 3" put the attack on March 3 (its
-    # attachment took the clause's expression); FNC-1 body 16's "wrote last month, weeks before his death" the death
+    # attachment took the clause's expression); FNC-1 body 167's "wrote last month, weeks before his death" the death
     # last month
     def got(text: str) -> dict[str, tuple[str, str | None, str]]:
         return _events_by_word(_parsed(text, published=date(2008, 4, 9)))
