@@ -2482,6 +2482,8 @@ def test_what_a_count_of_time_is_after_is_that_count_before_the_clause() -> None
         "2003", "inherited")
     assert got("The columnist wrote last month on Twitter, weeks before his death, that the quiz was easy."
                )["death"][1:] == (None, "none")
-    # its own expression dates it
+    # its own expression dates it, and the clause's event that inherited it is the one counted from it
     assert got("Two weeks after the attack on March 1, the army withdrew on March 15.")["attack"][1:] == (
         "2008-03-01", "own")
+    resigned = got("Three days before the election on Sunday, the president resigned.")
+    assert resigned["election"][1:] == ("2008-04-06", "own") and resigned["resigned"][1:] == ("2008-04-03", "inherited")

@@ -808,7 +808,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 117
+    version = 118
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1825,14 +1825,15 @@ _PREC_ORDER = ("year", "month", "day")
 
 
 def _counted_from(doc: Any, events: Sequence[Event], trigger_at: Sequence[int]) -> dict[int, Event]:
-    """Events named as what a count of time is after or before ("Five years after its launch, the store
-    in February passed Wal-Mart", "Two weeks after the attack, the army withdrew on March 3"): the
-    happening is that count away from the event of the clause, not at its time. Its attachment along
-    the tree gave it the clause's expression ("the attack" on March 3). Dated by the clause's event
-    moved back (after) or ahead (before) by the count, at the unit's precision when the clause's date
-    is as precise ("launch" 2003 from February 2008); undated when the count is vague ("years after")
-    or finer than the clause's date. An expression of the happening's own ("after the attack on March
-    1") dates it as before. Index of the event -> the event redated."""
+    """Events a count of time parts ("Five years after its launch, the store in February passed
+    Wal-Mart", "Two weeks after the attack, the army withdrew on March 3"): what the count is after or
+    before is that count away from the event of the clause, not at its time — its attachment along the
+    tree gave it the clause's expression ("the attack" on March 3). It is dated by the clause's event
+    moved back (after) or ahead (before) by the count, at the unit's precision when that date is as
+    precise ("launch" 2003 from February 2008), and undated when the count is vague ("years after") or
+    finer than that date. When it is the one with an expression of its own ("Three days before the
+    election on Sunday, the president resigned"), the clause's event, which inherited that expression,
+    is the one moved (the resignation on Thursday). Index of the event -> the event redated."""
     at = {i: k for k, i in enumerate(trigger_at)}
     out: dict[int, Event] = {}
     for k, i in enumerate(trigger_at):
@@ -1843,32 +1844,42 @@ def _counted_from(doc: Any, events: Sequence[Event], trigger_at: Sequence[int]) 
         unit = next((c for c in prep.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _COUNT_UNITS), None)
         if unit is None:
             continue
-        ev, base = events[k], events[at[prep.head.i]]
-        if ev.time is not None and tok.left_edge.idx <= ev.time.start < tok.right_edge.idx + len(tok.right_edge):
-            continue  # "after the attack on March 1": its own day
         nums = [c for c in unit.children if c.dep_ in ("nummod", "det")]
         n = _NUMBERS.get(nums[0].lower_) if nums else None
         if n is None and nums and nums[0].text.isdigit():
             n = int(nums[0].text)
-        prec = _COUNT_UNITS[unit.lemma_.lower()]
-        value, precision = None, "vague"
-        if n is not None and base.date is not None and base.precision in _PREC_ORDER and \
-                _PREC_ORDER.index(base.precision) >= _PREC_ORDER.index(prec):
-            sign = -1 if prep.lower_ == "after" else 1
-            start = value_range(base.date)[0]
-            if unit.lemma_.lower() == "year":
-                value = f"{start.year + sign * n:04d}"
-            elif unit.lemma_.lower() == "month":
-                m = start.year * 12 + start.month - 1 + sign * n
-                value = f"{m // 12:04d}-{m % 12 + 1:02d}"
-            else:
-                days = n * (7 if unit.lemma_.lower() == "week" else 1)
-                value = (start + timedelta(days=sign * days)).isoformat()
-            precision = prec
+        sign = -1 if prep.lower_ == "after" else 1
+        ev, b = events[k], at[prep.head.i]
+        own = ev.time is not None and tok.left_edge.idx <= ev.time.start < tok.right_edge.idx + len(tok.right_edge)
+        if own:
+            # "after the attack on March 1": the attack's day; the clause's event is the one counted from it
+            if events[b].time is not ev.time:
+                continue
+            k, sign, frm = b, -sign, ev
+        else:
+            frm = events[b]
+        value = _moved(frm.date, frm.precision, sign * n, unit.lemma_.lower()) if n is not None else None
         rule = "inherited" if value is not None else "none"
-        out[k] = dataclasses.replace(ev, time=base.time if value is not None else None, date=value,
-                                     precision=precision, confidence=DATING_CONFIDENCE[rule])
+        moved = events[k]
+        out[k] = dataclasses.replace(moved, time=frm.time if value is not None else None, date=value,
+                                     precision=_COUNT_UNITS[unit.lemma_.lower()] if value is not None else "vague",
+                                     confidence=DATING_CONFIDENCE[rule])
     return out
+
+
+def _moved(value: str | None, precision: str, n: int, unit: str) -> str | None:
+    """The date ``value`` (of ``precision``) moved by ``n`` units (year, month, week, day), at the unit's
+    precision; None when the date is not as precise as the unit (a month moved by days)."""
+    prec = _COUNT_UNITS[unit]
+    if value is None or precision not in _PREC_ORDER or _PREC_ORDER.index(precision) < _PREC_ORDER.index(prec):
+        return None
+    start = value_range(value)[0]
+    if unit == "year":
+        return f"{start.year + n:04d}"
+    if unit == "month":
+        m = start.year * 12 + start.month - 1 + n
+        return f"{m // 12:04d}-{m % 12 + 1:02d}"
+    return (start + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
 
 
 def _revealed_at(doc: Any, tok: Any, trigs: Sequence[_Trig]) -> TimeExpr | None:
