@@ -845,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v77"
+    assert st.tag == "quotes.v78"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:
@@ -1676,6 +1676,8 @@ def test_a_mark_after_a_space_that_no_word_follows_closes() -> None:
     end = t.index("\" Sanders") + 1
     assert _clean(t, (1, end)) == (1, end)
     t = "He shares this view. ''We're in a bubble,'' he said."
+    assert t[slice(*_clean(t, (3, t.index("We're"))))] == "shares this view"
+    t = "He shares this view. ‘We're in a bubble,’ he said."
     assert t[slice(*_clean(t, (3, t.index("We're"))))] == "shares this view"
 
 

@@ -393,8 +393,9 @@ _TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "ea
                          "afternoon", "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
                          "friday", "saturday", "sunday", "last", "this", "next"})
 _PUNCT_EDGE = ",;:.!?—–- \n\t"
-# A quotation mark after a space at the end of a span: it opens what follows when a word does (_clean).
-_OPENING_END = re.compile(r"\s(?:''|\"|“)$")
+# A quotation mark after a space at the end of a span (double, doubled, single or guillemet): it opens what
+# follows when a word does (_clean).
+_OPENING_END = re.compile(r"\s(?:''|\"|[“‘«„])$")
 # A period, then a capital: a sentence end the parse may have missed ("N.J. Roger Ailes").
 _STOP_CAP = re.compile(r"\.\s+[A-Z]")
 # A quotation mark or a line break (see _Builder._close_quote).
@@ -2950,7 +2951,7 @@ class QuoteStage(ArticleStage):
     """Direct and reported quotes with speakers, cues and relays."""
 
     name = "quotes"
-    version = 77
+    version = 78
     requires = ("parse",)
     assigns = ("quotes",)
 
