@@ -429,7 +429,7 @@ def _clean(text: str, r: Range) -> Range:
     nor a quotation mark at its end that opens the next quote ("shares this bleak view. ''We're in a
     bubble": a span the model ran up to the next sentence's first token)."""
     s, e = _trim(text, r[0], r[1], _PUNCT_EDGE)
-    m = _OPENING_END.search(text, s, e)
+    m = _OPENING_END.search(text, max(s, e - 3), e)  # a space and at most two marks
     if m is None or m.start() <= s or e >= len(text) or not (text[e].isalnum() or text[e] in "'‘"):
         return s, e  # a mark a word does not follow closes ("'Oh, yes, just vote for her,' " Sanders told)
     return _trim(text, s, m.start(), _PUNCT_EDGE)
