@@ -439,6 +439,11 @@ def _clean(text: str, r: Range) -> Range:
 _CONJ_GAP = re.compile(r"[\s,]*(?:and|or|but)\s*", re.IGNORECASE)
 
 
+def _with_outer(info: dict[str, Any], pieces: tuple[Range, ...]) -> dict[str, Any]:
+    """``info`` with its reported span set to ``pieces``, and its content too when the two were one."""
+    return {**info, "outer": pieces, "content": pieces if info["content"] == info["outer"] else info["content"]}
+
+
 def _conjoined(text: str, outer: tuple[Range, ...]) -> tuple[Range, ...]:
     """``outer`` with two pieces that only a conjunction parts made one ("[immigrants as an economic
     burden] and [as people who refuse to assimilate]"): PolNeAR's content never leaves a lone
@@ -2717,7 +2722,7 @@ class _Builder:
         if "\n" in self.text[r[1]:stop]:
             return info
         pieces = (*outer[:-1], _clean(self.text, (r[0], stop)))
-        return {**info, "outer": pieces, "content": pieces if info["content"] == outer else info["content"]}
+        return _with_outer(info, pieces)
 
     def _that_lead(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
         """Reported content after its cue that opens on the cue's own words before the "that"
@@ -2747,7 +2752,7 @@ class _Builder:
             return info
         piece = _clean(self.text, (mark.idx, outer[k][1]))
         pieces = (piece, *outer[k + 1:])
-        return {**info, "outer": pieces, "content": pieces if info["content"] == outer else info["content"]}
+        return _with_outer(info, pieces)
 
     def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
         info = self._that_lead(tok, self._open_phrase(tok, info))

@@ -66,6 +66,7 @@ from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
 from .temporal import (
     _NUMBERS,
+    _add_months,
     find_times,
     future_context,
     named_day,
@@ -1104,8 +1105,6 @@ def _during_lasting(tok: Any) -> bool:
 
 # verbs of a party's argument in a case, and nouns of a case a court decides
 _ARGUING = frozenset({"argue", "contend", "plead"})
-# prepositions placing a happening over a span of its own ("for years", "since 2001", "until last week")
-_SPAN_PREPS = frozenset({"for", "since", "until", "throughout", "over"})
 _CASES = frozenset({"case", "lawsuit", "suit", "trial", "appeal"})
 # what a case's end is told by: its party wins or loses it, a court decides it ("filed a lawsuit", "heard
 # the appeal", "the trial opened" tell a case running, whose arguments are that day's; "an appeal for
@@ -1844,10 +1843,9 @@ def _counted_from(doc: Any, events: Sequence[Event], trigger_at: Sequence[int]) 
         unit = next((c for c in prep.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _COUNT_UNITS), None)
         if unit is None:
             continue
-        nums = [c for c in unit.children if c.dep_ in ("nummod", "det")]
-        n = _NUMBERS.get(nums[0].lower_) if nums else None
-        if n is None and nums and nums[0].text.isdigit():
-            n = int(nums[0].text)
+        u = unit.lemma_.lower()
+        count = next((c.lower_ for c in unit.children if c.dep_ in ("nummod", "det")), "")
+        n = int(count) if count.isdigit() else _NUMBERS.get(count)  # as temporal reads "two weeks ago"
         sign = -1 if prep.lower_ == "after" else 1
         ev, b = events[k], at[prep.head.i]
         own = ev.time is not None and tok.left_edge.idx <= ev.time.start < tok.right_edge.idx + len(tok.right_edge)
@@ -1858,11 +1856,10 @@ def _counted_from(doc: Any, events: Sequence[Event], trigger_at: Sequence[int]) 
             k, sign, frm = b, -sign, ev
         else:
             frm = events[b]
-        value = _moved(frm.date, frm.precision, sign * n, unit.lemma_.lower()) if n is not None else None
+        value = _moved(frm.date, frm.precision, sign * n, u) if n is not None else None
         rule = "inherited" if value is not None else "none"
-        moved = events[k]
-        out[k] = dataclasses.replace(moved, time=frm.time if value is not None else None, date=value,
-                                     precision=_COUNT_UNITS[unit.lemma_.lower()] if value is not None else "vague",
+        out[k] = dataclasses.replace(events[k], time=frm.time if value is not None else None, date=value,
+                                     precision=_COUNT_UNITS[u] if value is not None else "vague",
                                      confidence=DATING_CONFIDENCE[rule])
     return out
 
@@ -1877,9 +1874,13 @@ def _moved(value: str | None, precision: str, n: int, unit: str) -> str | None:
     if unit == "year":
         return f"{start.year + n:04d}"
     if unit == "month":
-        m = start.year * 12 + start.month - 1 + n
-        return f"{m // 12:04d}-{m % 12 + 1:02d}"
+        y, mo = _add_months(start, n)
+        return f"{y:04d}-{mo:02d}"
     return (start + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+
+
+# prepositions placing a happening over a span of its own ("for years", "since 2001", "until last week")
+_SPAN_PREPS = frozenset({"for", "since", "until", "throughout", "over"})
 
 
 def _revealed_at(doc: Any, tok: Any, trigs: Sequence[_Trig]) -> TimeExpr | None:
