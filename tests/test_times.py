@@ -1611,6 +1611,26 @@ def test_the_kin_of_one_named_are_the_victims_not_he() -> None:
     assert _parties(a, "death")[1] == "Kim Jong-il killed"
 
 
+def test_a_victim_s_group_is_no_victim_and_killings_of_two_of_its_members_are_two() -> None:
+    # FNC-1 bodies 77, 226: "killed the leader of the al-Shabab terrorist group", "killed a high-ranking
+    # intelligence officer for al-Shabab" and "killed al-Shabab's top explosives expert" were each "al-Shabab
+    # killed", the group their victim, and the timeline made the killings of the two months one entry of the
+    # group's death; the one a noun of a victim is set beside, or counts, is still the victim
+    a = _mentioned("U.S. airstrikes on Monday killed the leader of the al-Shabab terrorist group in Somalia, the "
+                   "Pentagon said. A U.S. missile strike in January killed a high-ranking intelligence officer for "
+                   "al-Shabab, and last October a U.S. strike killed al-Shabab's top explosives expert. Drone strikes "
+                   "have killed dozens of Kurds. Sami Hafez Al-Abdullah, an Albanian national killed in Syria in 2013, "
+                   "was buried there. Iran mourned the death of the head of the Quds Force, Qassem Soleimani.",
+                   date(2014, 9, 5))
+    assert [_parties(a, "killed", k)[0] for k in range(3)] == [[], [], []]
+    assert _parties(a, "killed")[1] == "leader killed"
+    assert _parties(a, "killed", 3) == (["Kurds"], "dozens of Kurds killed")
+    assert _parties(a, "killed", 4)[1] == "Sami Hafez Al-Abdullah killed"
+    assert _parties(a, "death")[1] == "Qassem Soleimani killed"
+    killings = [(e.date, e.description) for e in build_timeline([a]) if e.description.endswith(" killed")]
+    assert [d for d, _ in killings] == ["2013", "2013-10", "2014-01", "2014-09-01"], killings
+
+
 def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
     # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks" entry,
     # "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or

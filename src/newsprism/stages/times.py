@@ -182,6 +182,8 @@ _NOT_HAPPENINGS = frozenset({
     "publication", "traction", "indication", "installation"})
 SPEECH_CLASSES: frozenset[str] = frozenset({"statement", "denial", "remark"})
 _VICTIM_CLASSES = frozenset({"killing", "arrest", "injury", "birth"})
+# those that happen once to whom they happen, whose first participant the timeline takes for that one
+_ONCE_CLASSES = frozenset({"killing", "birth"})
 
 _CLAUSAL = CLAUSAL
 _CLAUSE_COST = CLAUSE_COST
@@ -809,7 +811,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 118
+    version = 119
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2488,13 +2490,49 @@ _KIN = frozenset({"wife", "husband", "son", "daughter", "child", "mother", "fath
                   "bodyguard", "driver", "lawyer", "associate", "companion"})
 
 
+# prepositions whose object names some of those a plural victim's noun stands for ("four Americans, including
+# Ambassador J. Christopher Stevens", "hostages like Alan Henning")
+_AMONG_PREPS = frozenset({"including", "like"})
+
+
+def _victim_offsets(r: Any) -> list[int]:
+    """Where a victim's noun ("the leader of the al-Shabab terrorist group", "al-Shabab's top explosives
+    expert", "an American journalist") may name whom it stands for, sorted: the name it is set beside
+    ("Sami Hafez Al-Abdullah, an Albanian national killed in Syria"), its apposition ("the journalist,
+    Steven Sotloff"), the ones it counts among ("four Americans, including Ambassador Stevens") and, for
+    a count, what it counts ("dozens of Kurds"), each with whom that stands for in turn ("two members of
+    the group, including an aide to ISIS leader Abu Bakr Al-Baghdadi": the aide, no name). Not its
+    modifiers, possessor or "of" phrase: those name the group, the people or the place the victim belongs
+    to, whose names are no victim's (FNC-1 bodies 77, 226: the ones U.S. strikes killed were the group's
+    leader, its intelligence officer, its explosives expert, three killings that were one "al-Shabab
+    killed"), nor its clauses ("six people killed in a U.S. airstrike near the al-Shabab stronghold"). A
+    person the parse sets beside a name in the "of" phrase is it ("the head of the Quds Force, Qassem
+    Soleimani": the parse hangs the apposition on "Force")."""
+    offs = [r.head.idx] if r.dep_ == "appos" else []
+    counts = r.pos_ == "NUM" or r.lower_ in _COUNTING
+    for c in r.children:
+        told = []
+        if c.dep_ == "appos":
+            told = [c]
+        elif c.dep_ == "prep" and (c.lower_ in _AMONG_PREPS or c.lower_ == "of" and counts):
+            told = [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            told = [a for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                    for a in g.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+        for t in told:
+            offs.append(t.idx)
+            offs.extend(o for o in _victim_offsets(t) if o != r.idx)
+    return sorted(offs)
+
+
 def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mentions: _ByStart,
                   text: str, para: Paragraphs) -> list[Span]:
     """Names taking part: the patient (for killings, first) and agent, then others in the phrase.
 
     The passive subject of a saying is what is said of, no party to the saying: "Godane, who was born in
     1977 ..., was said to be a quiet boy", "Bary, 24, is said to have left home" (FNC-1 bodies 226, 34)
-    were Godane's and Bary's sayings."""
+    were Godane's and Bary's sayings. A killing or a birth whose victim a noun tells and no name
+    (:func:`_victim_offsets`) has no participant: its first would be taken for the victim."""
     local = _local(doc, tok)
     topic = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if (
         label in SPEECH_CLASSES and tok.pos_ == "VERB") else None
@@ -2520,18 +2558,29 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mention
             # ... but the one a kin noun is set beside: "the death of his father, longtime ruler Kim Jong-il"
             offs = sorted(t.idx for c in r.children if c.dep_ == "appos" for t in c.subtree)
             m = first(offs[0], offs[-1], lambda n, offs=offs: n.label == "PERSON" and _holds_any(n, offs)) if offs else None
-        if role == "patient" and label in _VICTIM_CLASSES and not kin and (m is None or m.label != "PERSON"):
+        victim = role == "patient" and label in _VICTIM_CLASSES and not kin
+        if victim and (m is None or m.label != "PERSON"):
             # "the death of the head of the Quds Force, Qassem Soleimani": the person is the victim
-            offs = sorted(t.idx for t in r.subtree)
-            m = first(offs[0], offs[-1], lambda n, offs=offs: n.label == "PERSON" and _holds_any(n, offs)) or m
+            # ... or the people it counts ("dozens of Kurds")
+            offs = _victim_offsets(r)
+            if offs:
+                m = first(offs[0], offs[-1], lambda n, offs=offs: n.label == "PERSON" and _holds_any(n, offs)) or m or \
+                    first(offs[0], offs[-1], lambda n, offs=offs: n.label == "NORP" and _holds_any(n, offs))
         if m is None and r.pos_ == "PRON":
             m = _antecedent([n for n in mentions.names if not (n.start <= at < n.end)], r, doc, text)
-        if m is None and not kin:
-            # the role's phrase may hold the name ("the commander of the Al Quds force")
+        if m is None and not kin and not victim:
+            # the role's phrase may hold the name ("the commander of the Al Quds force"); a victim's holds
+            # the group or the people it belongs to (:func:`_victim_offsets`)
             offs = sorted(idx[i] for i in _local(doc, r, depth=3))
             m = first(offs[0], offs[-1], lambda n, offs=offs: _holds_any(n, offs))
         if m is None and r.pos_ == "NOUN":
             m = _antecedent(mentions.around(max(0, ri - 4000), ri), r, doc, text)  # "the store": the name it takes up
+        if m is None and victim and label in _ONCE_CLASSES and r.pos_ in ("NOUN", "NUM") and tok.lemma_.lower() != "die":
+            # a killing or a birth whose victim a noun tells and no name ("killed the leader of the al-Shabab
+            # terrorist group", "U.S. drone strikes killed a boy"): the timeline takes a killing's first
+            # name for its victim, and one of the doer's, or of the group or the place named beside, would
+            # make it every killing of theirs (what one "died of" is no victim: the one who died is its subject)
+            return []
         if m is not None and m not in out:
             out.append(m)
     local_offs = sorted(idx[i] for i in local)
@@ -2566,11 +2615,11 @@ def _role_text(doc: Any, r: Any, names: Sequence[Span], text: str, person_first:
         return ""
     m = _mention_at(names, r)
     if person_first and (m is None or m.label != "PERSON"):
-        # a kin noun's own person is the one set beside it, not one its phrase names (:data:`_KIN`)
-        sub = {t.i for c in r.children if c.dep_ == "appos" for t in c.subtree} if r.lemma_.lower() in _KIN else {
-            t.i for t in r.subtree}
-        m = next((n for n in names if n.label == "PERSON" and any(n.start <= doc[i].idx < n.end
-                                                                  for i in sorted(sub))), m)
+        # a kin noun's own person is the one set beside it, not one its phrase names (:data:`_KIN`); a
+        # victim's noun's, one it is told as (:func:`_victim_offsets`)
+        offs = sorted(t.idx for c in r.children if c.dep_ == "appos" for t in c.subtree) if (
+            r.lemma_.lower() in _KIN) else _victim_offsets(r)
+        m = next((n for n in names if n.label == "PERSON" and _holds_any(n, offs)), m)
     if m is None and r.pos_ == "PRON":
         m = _antecedent(names, r, doc, text)
         if m is None:
