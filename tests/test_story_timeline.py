@@ -709,3 +709,19 @@ def test_an_undated_happening_a_modal_of_another_clause_is_near_joins_what_took_
         attack = [(e.date, sorted(m.article for m in e.mentions)) for e in build_timeline([a, b])
                   if e.description.startswith("Boko Haram attack")]
         assert attack == [("2014-10-13", ["a", "b"])], (x, attack)
+
+
+def test_a_visit_of_a_year_is_anothers_only_by_more_than_its_doer(pipe: Pipeline) -> None:
+    # FNC-1 bodies 377, 63: Kim Jong-un's 2011 "visit to the Kumsusan mausoleum" took in "visiting various
+    # facilities braving the hot summer weather", undated, by Kim alone: one doer visits many times in a year
+    # (the place visited is the one happening too)
+    texts = {"a": ("In 2011, Kim Jong-un paid a midnight visit to the Kumsusan mausoleum in Pyongyang.", date(2014, 10, 10)),
+             "b": ("State media said Kim Jong-un labored on by visiting various factories in the summer heat.",
+                   date(2014, 10, 10))}
+    arts = _run(pipe, texts)
+    (visit,) = [e for e in build_timeline(arts) if e.date == "2011"]
+    assert {m.article for m in visit.mentions} == {"a"}
+    texts["b"] = (texts["b"][0].replace("various factories", "the Kumsusan mausoleum"), date(2014, 10, 10))
+    arts = _run(pipe, texts)
+    (visit,) = [e for e in build_timeline(arts) if e.date == "2011"]
+    assert {m.article for m in visit.mentions} == {"a", "b"}

@@ -6,7 +6,8 @@
   attacks), when both are dated to the month or better in the same story. A killing (or birth)
   of the same person dated to incompatible days stays one entry and records the conflict.
   Undated events join an entry they share a participant with (not one told as repeated, "has twice
-  before sued": :func:`_repeated`; not one told as supposed, "could storm", but for a plan's entry
+  before sued": :func:`_repeated`; not a visit or meeting of a year's entry by its doer alone:
+  :func:`_only_doer`; not one told as supposed, "could storm", but for a plan's entry
   dated after its report: :func:`_supposed`); alone they are left out. An event dated by its tense is a
   past of its report's day and joins no entry of a later day. A speech
   or an occurrence dated by the day the lead names, its doer named ("Jobs announced", "Jobs
@@ -102,6 +103,8 @@ _TITLES = frozenset({"gen", "general", "brigadier", "president", "then", "former
                      "dr", "the", "sayyed", "seyyed", "commander", "spokesman", "spokesperson", "us", "prime",
                      "minister", "sen", "senator", "rep", "gov", "governor", "ceo", "chief"})
 _DATED_BY_REPORT = frozenset({"statement", "denial"})
+# happenings one doer does again and again in a year (:func:`_only_doer`)
+_AGAIN = frozenset({"meeting"})
 # classes whose members are one happening only by a shared participant, never by the date alone:
 # speech, and the generic occurrence (which is also one only for the same word: :func:`_stem`)
 _BY_NAME = SPEECH_CLASSES | {OCCURRENCE}
@@ -747,6 +750,15 @@ def _shared(a: Sequence[str], b: Sequence[str]) -> int:
     return sum(1 for x in a if any(same_name(x, y) for y in b))
 
 
+def _only_doer(names: Sequence[str], doer: Sequence[str], c: _Cluster) -> bool:
+    """What a happening shares with a cluster is only its doer: none of its names but the doer is one of
+    the cluster's but its doers' ("Kim visiting various facilities" and Kim's 2011 "visit to the Kumsusan
+    mausoleum in Pyongyang", FNC-1 bodies 63 and 377). One visits and meets many times a year: at a year's
+    precision, the doer and the kind are no one happening; the place or the party visited must be one too."""
+    others = [n for n in names if not _shared([n], doer)]
+    return not _shared(others, [n for n in c.names if not _shared([n], c.doers)])
+
+
 def _phrase_span(ev: Event) -> tuple[int, int]:
     """The event's phrase in its sentence: trigger, nearby participants and its time."""
     s, e = ev.start, ev.end
@@ -1196,9 +1208,12 @@ def _cluster(events: list[tuple[str, Event, str]],
                 # by an outlet both are told to; naming none, "he told Fox News" is found by the outlet
                 shared = _shared(party, c.parties)
             score, is_conflict = 0.0, False
+            # a year and a doer are no one happening of a kind one does again and again (:func:`_only_doer`)
+            again = bool(shared) and ev.label in _AGAIN and "year" in (c.precision, ev.precision) and \
+                _only_doer(names, doers_of[id(ev)][:1], c)
             if when is not None and c.value is not None:
                 if compatible(when, c.value):
-                    if shared:
+                    if shared and not again:
                         score = 2 + shared
                     elif ev.label not in _BY_NAME and ev.precision in ("day", "month") and \
                             c.precision in ("day", "month"):
@@ -1208,7 +1223,7 @@ def _cluster(events: list[tuple[str, Event, str]],
             elif ev.label in _UNIQUE:
                 if names and c.victim(names[0]):
                     score = 1.0 + shared  # an undated killing joins the killing of the same person
-            elif _shared(_key_names(text, ev), c.names) and (
+            elif not again and _shared(_key_names(text, ev), c.names) and (
                     ev.date is None or c.value is None or compatible(ev.date, c.value)) and not (
                     ev.date is None and (_repeated(text, ev) or _told_before(text, ev) or supposed and not later)):
                 # an undated mention joins by a person or organisation it shares (not one told as
