@@ -54,18 +54,40 @@ def test_seeds_one_story_dates_and_clean_text(seeds_run):
 def test_every_span_in_the_export_slices_its_article(seeds_run):
     doc = seeds_run["doc"]
     texts = {a["id"]: a["text"] for a in doc["articles"]}
+    removed = {a["id"]: a["removed"] for a in doc["articles"]}
     for e in doc["entities"]:
         for m in e["mentions"]:
             assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
     for q in doc["quotes"]:
-        assert texts[q["article"]][q["start"]:q["end"]] == q["text"]
+        # a quote in an embedded post points into that post's text
+        text = texts[q["article"]] if q["embed"] is None else removed[q["article"]][q["embed"]]["text"]
+        assert text[q["start"]:q["end"]] == q["text"]
         if q["speaker"] and q["speaker"]["start"] is not None:
-            assert texts[q["article"]][q["speaker"]["start"]:q["speaker"]["end"]] == q["speaker"]["text"]
+            assert text[q["speaker"]["start"]:q["speaker"]["end"]] == q["speaker"]["text"]
+        for v in q["via"]:
+            assert v["end"] == v["start"] or text[v["start"]:v["end"]] == v["name"]
     for c in doc["claims"]:
         assert texts[c["article"]][c["start"]:c["end"]] == c["text"]
     for t in doc["timeline"]:
         for m in t["mentions"]:
             assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
+
+
+def test_seed_000_trump_cpac_words_from_the_embedded_post(seeds_run):
+    # The cleaner keeps the Daily Caller's embedded tweet out of the article's text; Trump's words
+    # in it are still his quote, relayed by the post's author, with offsets into the post.
+    doc = seeds_run["doc"]
+    [a0] = [a for a in doc["articles"] if a["id"] == SEED_000.name]
+    [q] = [q for q in doc["quotes"] if "but we took that son of a bitch out" in q["text"]]
+    assert q["article"] == a0["id"] and a0["removed"][q["embed"]]["kind"] == "embed"
+    assert q["speaker"]["text"] == "Trump" and q["cue"] == "says" and q["kind"] == "direct"
+    [trump] = [e for e in doc["entities"] if e["id"] == q["speaker"]["entity"]]
+    assert trump["name"] == "Donald Trump"  # the post's "Trump" is the article's "Donald Trump"
+    assert [v["name"] for v in q["via"]] == ["Daily Caller"]
+    listed = run("quotes", "--db", str(seeds_run["db"]), "--speaker", "Trump")
+    assert listed.returncode == 0, listed.stderr
+    assert "but we took that son of a bitch out" in listed.stdout and "via Daily Caller" in listed.stdout
+    assert "son of a bitch" not in a0["text"]  # the post stays out of the analysed text
 
 
 def test_seed_timeline_and_terminal_summary(seeds_run):

@@ -111,14 +111,19 @@ def test_export_tables_parquet_jsonl_csv(tmp_path, local_doc):
         folder = tmp_path / fmt
         res = run("export", "--db", str(db), "--format", fmt, "--out", str(folder))
         assert res.returncode == 0, res.stderr
-        assert f"wrote 9 {fmt} file(s)" in res.stderr
-        assert {p.stem for p in folder.iterdir()} >= {"articles", "stories", "entities", "mentions", "quotes"}
+        assert f"wrote 10 {fmt} file(s)" in res.stderr
+        assert {p.stem for p in folder.iterdir()} >= {"articles", "stories", "entities", "mentions", "quotes",
+                                                      "removed"}
     quotes = pq.read_table(tmp_path / "parquet" / "quotes.parquet").to_pylist()
     assert len(quotes) == len(local_doc["quotes"])
     articles = {r["id"]: r["text"]
                 for r in pq.read_table(tmp_path / "parquet" / "articles.parquet").to_pylist()}
-    for q in quotes:  # offsets index the articles table's text
-        assert articles[q["article"]][q["start"]:q["end"]] == q["text"]
+    posts = {(r["article"], r["index"]): r["text"]
+             for r in pq.read_table(tmp_path / "parquet" / "removed.parquet").to_pylist()}
+    assert any(q["embed"] is not None for q in quotes)
+    for q in quotes:  # offsets index the articles table's text, or the removed table's for an embed's quote
+        text = articles[q["article"]] if q["embed"] is None else posts[q["article"], q["embed"]]
+        assert text[q["start"]:q["end"]] == q["text"]
     lines = (tmp_path / "jsonl" / "entities.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(local_doc["entities"])
     res = run("export", "--db", str(db), "--format", "parquet")

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import SEED_000, SEED_004, need_data
-from newsprism.model import Analysis, Article, Quote, from_dict, to_dict
+from newsprism.model import Analysis, Article, Quote, Removed, from_dict, to_dict
 from newsprism.pipeline import Pipeline
 from newsprism.stages.quotes import (
     Attribution,
@@ -845,7 +845,28 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v78"
+    assert st.tag == "quotes.v79"
+
+
+def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
+    # What the cleaner kept out of the text is not lost to the quote stage: a quote in an embedded
+    # post comes after the article's own, marked with the post, relayed by the author its
+    # signature names; the signature is no speech, a caption no post.
+    post = ("Senator Jane Ruiz spoke in Ohio. She then said \"we will not back down.\" "
+            "— Ohio Times (@OhioTimes) May 4, 2024")
+    art = Article(id="p", text="“The vote is on Friday,” said Tom Hale.\n\nMore to follow.",
+                  removed=(Removed(kind="caption", text="“Hello,” said the photographer."),
+                           Removed(kind="embed", text=post, offset=40)))
+    [a] = list(pipeline.run([art]))
+    inside = [q for q in a.quotes if q.embed is not None]
+    assert [q.slice(a.text) for q in a.quotes if q.embed is None] == ["The vote is on Friday,"]
+    assert a.quotes[-1] is inside[-1] and {q.embed for q in inside} == {1}
+    [q] = [q for q in inside if q.label == "direct"]
+    assert q.source(a.article) == post and q.slice(post) == "we will not back down."
+    assert q.speaker is not None and q.speaker.slice(post) == "Jane Ruiz"  # "She", resolved in the post
+    assert [(v.label, v.slice(post)) for v in q.via] == [("Ohio Times", "Ohio Times")]
+    assert not any("May 4" in q.slice(post) or "Ohio Times" in q.slice(post) for q in inside)
+    assert from_dict(to_dict(a.quotes)) == a.quotes  # the store keeps the mark
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -155,3 +155,21 @@ def test_markdown_report_lists_each_storys_own_entities_and_timeline():
     assert re.findall(r"- \*\*(\w+)\*\*", b) == ["InBoth", "OnlyInB"]
     assert "EntryOfB by story id" in a and "EntryOfB by story id" in b
     assert "EntryOfA by mention" in a and "EntryOfA by mention" not in b
+
+
+def test_a_quote_of_an_embedded_post_is_listed_but_not_marked_in_the_body():
+    # Its offsets point into the post's text, which the body does not show: marking them there
+    # would paint words of the article that nobody said.
+    doc = _two_stories()
+    doc["articles"][0]["removed"] = [{"kind": "embed", "text": "He says \"we did it\" — X (@x) May 4, 2024",
+                                      "offset": 46}]
+    doc["quotes"] = [{"id": "q-post", "article": "a1", "start": 9, "end": 18, "text": "we did it",
+                      "kind": "direct",
+                      "speaker": {"entity": None, "text": "He", "start": 0, "end": 2, "role": None},
+                      "cue": "says", "cue_class": "say", "via": [{"name": "X", "start": 22, "end": 23}],
+                      "credits": [], "confidence": 0.8, "stage": "quotes.v79", "embed": 0}]
+    html = render_html(doc)
+    section = _section(html, "s-a")
+    assert not [t for cls, t in _spans(section) if cls in ("quote", "speaker", "via")]
+    assert "we did it" in section and "in an embedded post" in section
+    assert "(in an embedded post)" in render_markdown(doc)

@@ -50,12 +50,17 @@ def test_rows_flatten_the_seed_document(seed_doc):
     assert {r["article"] for r in tables["story_articles"] if r["story"] == story} == set(texts)
     # Spans still slice their article exactly after flattening.
     assert tables["mentions"] and tables["quotes"]
+    # A quote in an embedded post slices that post's text, a row of the removed table.
+    posts = {(r["article"], r["index"]): r["text"] for r in tables["removed"]}
+    assert any(r["embed"] is not None for r in tables["quotes"])
     for table in ("mentions", "quotes", "claims", "timeline_mentions"):
         for r in tables[table]:
-            assert texts[r["article"]][r["start"] : r["end"]] == r["text"], table
+            text = posts[r["article"], r["embed"]] if r.get("embed") is not None else texts[r["article"]]
+            assert text[r["start"] : r["end"]] == r["text"], table
     for r in tables["quotes"]:
         if r["speaker_start"] is not None:
-            assert texts[r["article"]][r["speaker_start"] : r["speaker_end"]] == r["speaker_text"]
+            text = posts[r["article"], r["embed"]] if r["embed"] is not None else texts[r["article"]]
+            assert text[r["speaker_start"] : r["speaker_end"]] == r["speaker_text"]
     assert len(tables["mentions"]) == sum(len(e["mentions"]) for e in seed_doc["entities"])
     assert len(tables["quotes"]) == len(seed_doc["quotes"])
     names = {r["name"] for r in tables["entities"]}

@@ -522,7 +522,7 @@ def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity]
     needle = needle.casefold()
     names: list[str] = []
     if q.speaker is not None:
-        names.append(q.speaker.slice(a.text))
+        names.append(q.speaker.slice(q.source(a.article)))
     if q.speaker_role:
         names.append(q.speaker_role)
     if q.speaker_entity and q.speaker_entity in ents:

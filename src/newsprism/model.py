@@ -84,6 +84,10 @@ class Quote(Span):
     ``speaker`` points at the speaker's mention in the article; ``speaker_entity`` is
     filled by cross-article resolution. ``via`` spans name the relaying sources
     (label = source name) — "according to Iran International".
+
+    ``embed`` is set for a quote inside an embedded post the article shows but keeps out of its
+    text (``Article.removed[embed]``, a tweet quoting Trump): then every span of the quote —
+    content, speaker, cue, via — points into that post's text, not the article's (:meth:`source`).
     """
 
     speaker: Span | None = None
@@ -92,6 +96,11 @@ class Quote(Span):
     cue_class: str | None = None
     via: tuple[Span, ...] = ()
     speaker_entity: str | None = None
+    embed: int | None = None
+
+    def source(self, article: Article) -> str:
+        """The text this quote's spans point into: the article's, or that of its embedded post."""
+        return article.text if self.embed is None else article.removed[self.embed].text
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -49,6 +49,8 @@ TABLES: dict[str, dict[str, str]] = {
         "published_inferred": "bool", "language": "str", "story": "str", "words": "int", "text": "str",
         "credits": "list", "stages": "list", "errors": "list",
     },
+    # what the cleaner kept out of an article's text; a quote whose ``embed`` is set slices the ``text`` here
+    "removed": {"article": "str", "index": "int", "kind": "str", "text": "str", "offset": "int"},
     "stories": {
         "id": "str", "title": "str", "articles": "int", "confidence": "float", "comparison": "str",
     },
@@ -62,7 +64,7 @@ TABLES: dict[str, dict[str, str]] = {
         "id": "str", "article": "str", "start": "int", "end": "int", "text": "str", "kind": "str",
         "speaker_entity": "str", "speaker_text": "str", "speaker_start": "int", "speaker_end": "int",
         "speaker_role": "str", "cue": "str", "cue_class": "str", "via": "list", "confidence": "float",
-        "stage": "str",
+        "stage": "str", "embed": "int",
     },
     "claims": {
         "id": "str", "article": "str", "start": "int", "end": "int", "text": "str", "proposition": "str",
@@ -106,6 +108,9 @@ def export_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 "errors": list(a.get("errors", [])),
             }
         )
+        for k, r in enumerate(a.get("removed", [])):
+            out["removed"].append({"article": a["id"], "index": k, "kind": r.get("kind"),
+                                   "text": r.get("text"), "offset": r.get("offset")})
     for s in doc.get("stories", []):
         copy_of = {c["copy"]: c["of"] for c in s.get("copies", [])}
         out["stories"].append(
@@ -147,6 +152,7 @@ def export_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 "via": [v["name"] for v in q.get("via", [])],
                 "confidence": q.get("confidence"),
                 "stage": q.get("stage"),
+                "embed": q.get("embed"),
             }
         )
     for c in doc.get("claims", []):

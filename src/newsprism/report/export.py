@@ -80,10 +80,11 @@ def entity_json(e: Entity, texts: dict[str, str]) -> dict[str, Any]:
 def quote_json(
     article: Analysis, q: Quote, entity_of: Callable[[str, int, int], str | None]
 ) -> dict[str, Any]:
-    text = article.text
+    text = q.source(article.article)
     speaker = None
     if q.speaker is not None:
-        ent = q.speaker_entity or entity_of(article.id, q.speaker.start, q.speaker.end)
+        ent = q.speaker_entity or (entity_of(article.id, q.speaker.start, q.speaker.end) if q.embed is None
+                                   else _named_in_article(article, q.speaker.slice(text), entity_of))
         speaker = {
             "entity": ent,
             "text": q.speaker.slice(text),
@@ -109,7 +110,26 @@ def quote_json(
         "credits": list(article.article.credits),
         "confidence": q.confidence,
         "stage": q.stage,
+        # a quote in an embedded post: its offsets point into articles[].removed[embed].text
+        "embed": q.embed,
     }
+
+
+def _named_in_article(
+    article: Analysis, name: str, entity_of: Callable[[str, int, int], str | None]
+) -> str | None:
+    """The entity of an embedded post's speaker: that of the article's first mention of the same
+    name, else of one it ends ("Trump" in the post, "Donald Trump" in the article). The post's
+    offsets are not the article's, so its spans cannot be looked up."""
+    words = name.casefold().split()
+    if not words:
+        return None
+    named = [(m, article.text[m.start : m.end].casefold().split())
+             for m in article.mentions if m.kind == "name"]
+    for m, w in sorted(named, key=lambda x: x[1] != words):  # the same name first, in text order
+        if w[len(w) - len(words):] == words:
+            return entity_of(article.id, m.start, m.end)
+    return None
 
 
 def claim_json(

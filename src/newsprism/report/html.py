@@ -36,6 +36,8 @@ def marks_by_article(doc: dict[str, Any]) -> dict[str, list[Mark]]:
                      e["id"])
             )
     for q in doc["quotes"]:
+        if q.get("embed") is not None:
+            continue  # its offsets are in an embedded post's text, which the body does not show
         out = marks[q["article"]]
         who = (q["speaker"] or {}).get("text") or (q["speaker"] or {}).get("role") or "unknown speaker"
         via = ", ".join(v["name"] for v in q["via"])

@@ -118,6 +118,7 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
                 console.print(
                     f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]:"
                     f" “{e(_excerpt(q['text'], 108))}”"
+                    + (" [dim](in an embedded post)[/dim]" if q.get("embed") is not None else "")
                     + (f" [green]via {e(via)}[/green]" if via else "")
                 )
             _more(console, len(p["quotes"]) - max_items, f"newsprism quotes --story {s['id']}")
@@ -172,6 +173,7 @@ def render_markdown(doc: dict[str, Any]) -> str:
             for q in p["quotes"]:
                 via = ", ".join(m(v["name"]) for v in q["via"])
                 out.append(f"- {m(_speaker(q, p['ents']))} ({m(q['cue'] or '')}): “{m(q['text'])}”"
+                           + (" (in an embedded post)" if q.get("embed") is not None else "")
                            + (f" — via {via}" if via else "") + f" \\[{m(q['article'])}\\]")
         groups = _conflict_groups(p["claims"])
         if groups:

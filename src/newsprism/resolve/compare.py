@@ -342,7 +342,7 @@ def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, in
     for a in members:
         text = a.text
         ments = sorted(mentions.get(a.id, ()))
-        quotes = [q for q in a.quotes if q.label == "direct"]
+        quotes = [q for q in a.quotes if q.label == "direct" and q.embed is None]
         items: list[dict[str, Any]] = []
         seen: set[tuple[str, str]] = set()
         spans_seen: set[tuple[int, int]] = set()
@@ -424,7 +424,8 @@ def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, s
         if found:
             return found
     for q in a.quotes:
-        if q.speaker is not None and q.cue is not None and q.cue.end <= ps <= q.cue.end + 40:
+        if q.embed is None and q.speaker is not None and q.cue is not None \
+                and q.cue.end <= ps <= q.cue.end + 40:
             found = _entity_at(ments, q.speaker.start, q.speaker.end, names)
             if found:
                 return found
@@ -437,7 +438,8 @@ def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, s
     if re.match(r"(the|this|that)\b", phrase, re.IGNORECASE):
         # A nominal ("the terrorist group") refers back to an actor the narrative named, not to
         # one named inside someone else's quotation ("... the Iranian Revolutionary Guard ...").
-        quoted = [(q.start, q.end) for q in a.quotes if q.label == "direct" and q.end <= ps]
+        quoted = [(q.start, q.end) for q in a.quotes
+                  if q.label == "direct" and q.embed is None and q.end <= ps]
         before = [eid for ms, me, eid in ments if me <= ps and ps - me < 600 and types.get(eid) == "ORG"
                   and not any(qs <= ms < qe for qs, qe in quoted)]
         if before:

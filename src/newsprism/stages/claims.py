@@ -422,6 +422,9 @@ class ClaimStage(ArticleStage):
     def __call__(self, item: Analysis) -> Analysis:
         if item.parse is None:
             raise PipelineError(f"claims needs the parse of article {item.id!r}; run the parse stage first")
-        claims = extract_claims(item.parse, item.article, item.quotes, stage=self.tag,
+        # Claims are evidence in the article's text: an embedded post's quotes (last, their spans in
+        # the post's text) are left out, and the article's keep their indexes (``Claim.quote``).
+        quotes = tuple(q for q in item.quotes if q.embed is None)
+        claims = extract_claims(item.parse, item.article, quotes, stage=self.tag,
                                 outlet_voice=self.outlet_voice)
         return self.mark(item, claims=tuple(claims))

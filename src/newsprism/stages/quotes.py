@@ -51,8 +51,8 @@ from .speakers import (
     trim_det as _trim_det,
 )
 
-__all__ = ["Attribution", "QuoteRegion", "QuoteStage", "extract_attributions", "find_quote_regions",
-           "find_quotes_in_text", "to_quotes"]
+__all__ = ["Attribution", "QuoteRegion", "QuoteStage", "embed_quotes", "extract_attributions",
+           "find_quote_regions", "find_quotes_in_text", "to_quotes"]
 
 Range = tuple[int, int]
 
@@ -2953,10 +2953,15 @@ def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
 
 
 class QuoteStage(ArticleStage):
-    """Direct and reported quotes with speakers, cues and relays."""
+    """Direct and reported quotes with speakers, cues and relays.
+
+    The article's quotes come first, in text order; then those of the embedded posts the cleaner
+    kept out of the text (a tweet quoting "but we took that son of a bitch out"), each marked with
+    its post (``Quote.embed``) and relayed by the post's author when its signature names one.
+    """
 
     name = "quotes"
-    version = 78
+    version = 79
     requires = ("parse",)
     assigns = ("quotes",)
 
@@ -2965,10 +2970,39 @@ class QuoteStage(ArticleStage):
         if doc is None or not item.text.strip():
             return self.mark(item, quotes=())
         attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text)
-        return self.mark(item, quotes=tuple(to_quotes(attrs, self.tag)))
+        found = to_quotes(attrs, self.tag)
+        if any(r.kind == "embed" for r in item.article.removed):
+            found += embed_quotes(item.article.removed, self.tag)
+        return self.mark(item, quotes=tuple(found))
 
 
-def find_quotes_in_text(text: str, nlp: Any | None = None) -> list[Quote]:
+# An embedded post is short (the cleaner takes none over 1,500 characters); one over this is read
+# up to it, so a mislabelled page section cannot make the stage parse a book.
+_EMBED_LIMIT = 3000
+# The author an embedded post's signature names: "— Daily Caller (@DailyCaller) February 29, 2020",
+# "A post shared by NASA (@nasa) on ...". A post's quotes reach the article through its author.
+_POSTER_RX = re.compile(r"(?:[—–]|\s-|\bA post shared by)\s*(?P<name>[^\s()—–@][^\n()—–@]{0,79}?)\s*\(@\w{1,30}\)")
+
+
+def embed_quotes(removed: Sequence[Any], stage: str, nlp: Any | None = None) -> list[Quote]:
+    """Quotes inside the embedded posts among ``removed`` (an article's :class:`~newsprism.model.Removed`
+    pieces), each with ``embed`` = the post's index there and its spans in the post's text."""
+    out: list[Quote] = []
+    for k, r in enumerate(removed):
+        if r.kind != "embed":
+            continue
+        text = r.text[:_EMBED_LIMIT]
+        poster = _POSTER_RX.search(text)
+        via = (Span(start=poster.start("name"), end=poster.end("name"), label=poster["name"], stage=stage,
+                    confidence=0.8),) if poster else ()
+        for q in find_quotes_in_text(text, nlp, stage):
+            if poster and q.end > poster.start():
+                continue  # the signature is no speech
+            out.append(replace(q, embed=k, via=q.via + via))
+    return out
+
+
+def find_quotes_in_text(text: str, nlp: Any | None = None, stage: str | None = None) -> list[Quote]:
     """Quotes in a free-standing text (e.g. an embedded post kept out of the article)."""
     if not text.strip():
         return []
@@ -2984,4 +3018,4 @@ def find_quotes_in_text(text: str, nlp: Any | None = None) -> list[Quote]:
         pass
     else:
         mentions = find_mentions(doc, text)
-    return to_quotes(extract_attributions(doc, mentions, text=text), f"{QuoteStage.name}.v{QuoteStage.version}")
+    return to_quotes(extract_attributions(doc, mentions, text=text), stage or f"{QuoteStage.name}.v{QuoteStage.version}")
