@@ -845,7 +845,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v79"
+    assert st.tag == "quotes.v80"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -867,6 +867,16 @@ def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> N
     assert [(v.label, v.slice(post)) for v in q.via] == [("Ohio Times", "Ohio Times")]
     assert not any("May 4" in q.slice(post) or "Ohio Times" in q.slice(post) for q in inside)
     assert from_dict(to_dict(a.quotes)) == a.quotes  # the store keeps the mark
+
+
+def test_a_content_span_holding_no_quoted_words_is_not_direct(nlp: object) -> None:
+    # "tells" first had the quote of "says" and kept only "the story": nobody's quoted words.
+    t = ('He tells the story of an American soldier injured by his roadside bombs and then says '
+         '"but we took that son of a bitch out didn\'t we."')
+    got = {t[a.cue[0]:a.cue[1]]: (a.label, [t[s:e] for s, e in a.content])
+           for a in extract_attributions(nlp(t), text=t) if a.cue is not None}  # type: ignore[operator]
+    assert got["tells"] == ("indirect", ["the story"])
+    assert got["says"] == ("direct", ["but we took that son of a bitch out didn't we."])
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -167,7 +167,7 @@ def test_a_quote_of_an_embedded_post_is_listed_but_not_marked_in_the_body():
                       "kind": "direct",
                       "speaker": {"entity": None, "text": "He", "start": 0, "end": 2, "role": None},
                       "cue": "says", "cue_class": "say", "via": [{"name": "X", "start": 22, "end": 23}],
-                      "credits": [], "confidence": 0.8, "stage": "quotes.v79", "embed": 0}]
+                      "credits": [], "confidence": 0.8, "stage": "quotes.v80", "embed": 0}]
     html = render_html(doc)
     section = _section(html, "s-a")
     assert not [t for cls, t in _spans(section) if cls in ("quote", "speaker", "via")]

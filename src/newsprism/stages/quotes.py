@@ -2810,7 +2810,13 @@ class _Builder:
         else:
             conf = round(conf * 0.6, 3)
         outer = _by_paragraph(text, _conjoined(text, self._no_dangling(info["outer"])))
-        return Attribution(content=info["content"], outer=outer, label=info["label"],
+        label = info["label"]
+        if label == "direct" and not info.get("no_cue") \
+                and not any(r.start < e and s < r.end for s, e in info["content"] for r in self.regions):
+            # The model's span stood where the rules had a quote: "He tells the story of ... and then
+            # says "..."" gave "tells" the quote at first, then only "the story", which no one quoted.
+            label = "indirect"
+        return Attribution(content=info["content"], outer=outer, label=label,
                            cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
                            confidence=conf, relays=tuple(self._relays))
@@ -2961,7 +2967,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 79
+    version = 80
     requires = ("parse",)
     assigns = ("quotes",)
 
