@@ -143,6 +143,17 @@ def test_a_name_whose_s_comes_before_an_adverb_owns_no_one(pipe: Pipeline) -> No
     assert got == {"a": [[]], "b": [[]], "c": [["Horner"]], "d": [["Foley"]]}, got
 
 
+def test_the_owner_of_what_an_occurrence_is_done_to_is_no_doer_of_its_day(pipe: Pipeline) -> None:
+    # FNC-1 body 298: "Mr. Bibeau's name was first broadcast by CBS" (the stage's parties: Bibeau, CBS) took
+    # in "Mr. Zehaf-Bibeau listed his address" as one happening of the lead's day by Bibeau: the name is
+    # his, the broadcast CBS's; an occurrence's owner is read as a telling's ("Horner's mother said")
+    text = ("OTTAWA - A gunman was killed in Ottawa on Wednesday.\n\nMr. Bibeau's name was first broadcast by CBS.\n\n"
+            "In court records, Mr. Bibeau listed his address as being in Aylmer.")
+    (a,) = _run(pipe, {"a": (text, date(2014, 10, 23))})
+    held = [_words(e, {"a": a}) for e in build_timeline([a]) if e.date == "2014-10-22"]
+    assert not [w for w in held if {"broadcast", "listed"} <= w], held
+
+
 def test_a_name_in_single_quotes_is_no_doer(pipe: Pipeline) -> None:
     # 'Revolutionary Guard spokesman Ramzan Sharif noted that “the ‘Al Aqsa Flood’ (name given by
     # Hamas ...': the operation's name is quoted in single marks; the saying is Sharif's.

@@ -332,8 +332,10 @@ def _owns_word(text: str, end: int, ev: Event) -> bool:
 def _owners(text: str, ev: Event) -> list[str]:
     """The names of a telling that own its speaker ("Horner's mother said"): the speaker is the
     mother, and another happening of Horner's that day ("Horner immediately broke down into
-    tears") is not her appearance."""
-    if ev.label not in SPEECH_CLASSES:
+    tears") is not her appearance. An occurrence's too, which is one kind with the tellings of a
+    day (:func:`_kind`): "Mr. Bibeau's name was first broadcast by CBS" is CBS's, not one of Bibeau's
+    doings that day ("Mr. Zehaf-Bibeau listed his address", FNC-1 body 298)."""
+    if ev.label not in _BY_NAME:
         return []
     return [text[p.start : p.end] for p in ev.participants
             if _owns_word(text, p.end, ev)]
