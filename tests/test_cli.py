@@ -87,7 +87,19 @@ def test_seed_000_trump_cpac_words_from_the_embedded_post(seeds_run):
     listed = run("quotes", "--db", str(seeds_run["db"]), "--speaker", "Trump")
     assert listed.returncode == 0, listed.stderr
     assert "but we took that son of a bitch out" in listed.stdout and "via Daily Caller" in listed.stdout
+    assert "(in an embedded post)" in listed.stdout
     assert "son of a bitch" not in a0["text"]  # the post stays out of the analysed text
+
+
+def test_quotes_by_speaker_match_the_entity_the_listing_shows(seeds_run):
+    # The speaker filter reads the entity a speaker resolves to, as the listing and JSON do: the
+    # post's "Trump" is the article's "Donald Trump", 004's "Iranian Revolutionary Guard" the IRGC.
+    by_name = run("quotes", "--db", str(seeds_run["db"]), "--speaker", "Donald Trump")
+    assert by_name.returncode == 0, by_name.stderr
+    out = " ".join(by_name.stdout.split())
+    assert "Trump (says): “but we took that son of a bitch out" in out
+    irgc = " ".join(run("quotes", "--db", str(seeds_run["db"]), "--speaker", "IRGC").stdout.split())
+    assert "[004_b0a8d3d4ea4ee59b.txt] Iranian Revolutionary Guard (stated)" in irgc
 
 
 def test_seed_timeline_and_terminal_summary(seeds_run):

@@ -474,11 +474,13 @@ class Corpus:
     def quotes(self, story: str | None = None, speaker: str | None = None) -> list[tuple[str, Quote]]:
         """(article id, quote) pairs, optionally of one story and/or a speaker matching ``speaker``."""
         ids = list(self.story(story).articles) if story else None
-        ents = {e.id: e for e in self.store.entities()} if speaker else {}
+        entities = self.store.entities() if speaker else []
+        ents = {e.id: e for e in entities}
+        entity_of = _entity_lookup(entities)
         out = []
         for a in self.store.analyses(ids):
             for q in a.quotes:
-                if speaker and not _speaker_matches(speaker, a, q, ents):
+                if speaker and not _speaker_matches(speaker, a, q, ents, entity_of):
                     continue
                 out.append((a.id, q))
         return out
@@ -518,15 +520,22 @@ class Corpus:
         return self.store.search(query, limit)
 
 
-def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity]) -> bool:
+def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity],
+                     entity_of: Callable[[str, int, int], str | None]) -> bool:
+    """Whether ``needle`` is in the speaker's words, role, or the name or an alias of the entity the
+    speaker resolves to — the one the listing shows ("Trump" is "Donald Trump", "the Iranian
+    Revolutionary Guard" the IRGC)."""
+    from .report.export import speaker_entity
+
     needle = needle.casefold()
     names: list[str] = []
     if q.speaker is not None:
         names.append(q.speaker.slice(q.source(a.article)))
     if q.speaker_role:
         names.append(q.speaker_role)
-    if q.speaker_entity and q.speaker_entity in ents:
-        e = ents[q.speaker_entity]
+    eid = speaker_entity(a, q, entity_of)
+    if eid in ents:
+        e = ents[eid]
         names.extend((e.name, *e.aliases))
     return any(needle in n.casefold() for n in names)
 

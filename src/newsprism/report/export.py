@@ -15,7 +15,7 @@ from ..model import Analysis, Claim, Entity, Quote, Story, TimelineEntry
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
-__all__ = ["SCHEMA", "build_export", "export_corpus"]
+__all__ = ["SCHEMA", "build_export", "export_corpus", "speaker_entity"]
 
 SCHEMA = "newsprism/1"
 COMPARISON_KEYS = ("shared", "unique", "conflicts", "wording", "sources")
@@ -83,8 +83,7 @@ def quote_json(
     text = q.source(article.article)
     speaker = None
     if q.speaker is not None:
-        ent = q.speaker_entity or (entity_of(article.id, q.speaker.start, q.speaker.end) if q.embed is None
-                                   else _named_in_article(article, q.speaker.slice(text), entity_of))
+        ent = speaker_entity(article, q, entity_of)
         speaker = {
             "entity": ent,
             "text": q.speaker.slice(text),
@@ -113,6 +112,20 @@ def quote_json(
         # a quote in an embedded post: its offsets point into articles[].removed[embed].text
         "embed": q.embed,
     }
+
+
+def speaker_entity(
+    article: Analysis, q: Quote, entity_of: Callable[[str, int, int], str | None]
+) -> str | None:
+    """The entity id of ``q``'s speaker: the one its mention in the article is, or for a quote of an
+    embedded post the one the article names the same way (:func:`_named_in_article`)."""
+    if q.speaker is None:
+        return None
+    if q.speaker_entity:
+        return q.speaker_entity
+    if q.embed is None:
+        return entity_of(article.id, q.speaker.start, q.speaker.end)
+    return _named_in_article(article, q.speaker.slice(q.source(article.article)), entity_of)
 
 
 def _named_in_article(
