@@ -157,9 +157,9 @@ def test_markdown_report_lists_each_storys_own_entities_and_timeline():
     assert "EntryOfA by mention" in a and "EntryOfA by mention" not in b
 
 
-def test_a_quote_of_an_embedded_post_is_listed_but_not_marked_in_the_body():
-    # Its offsets point into the post's text, which the body does not show: marking them there
-    # would paint words of the article that nobody said.
+def test_a_quote_of_an_embedded_post_is_marked_in_the_post_not_in_the_body():
+    # Its offsets point into the post's text: marking them in the body would paint words of the
+    # article that nobody said.
     doc = _two_stories()
     doc["articles"][0]["removed"] = [{"kind": "embed", "text": "He says \"we did it\" — X (@x) May 4, 2024",
                                       "offset": 46}]
@@ -170,6 +170,10 @@ def test_a_quote_of_an_embedded_post_is_listed_but_not_marked_in_the_body():
                       "credits": [], "confidence": 0.8, "stage": "quotes.v80", "embed": 0}]
     html = render_html(doc)
     section = _section(html, "s-a")
-    assert not [t for cls, t in _spans(section) if cls in ("quote", "speaker", "via")]
-    assert "we did it" in section and "in an embedded post" in section
+    body = section.split('<div class="body">', 1)[1].split("</div>", 1)[0]
+    assert not [t for cls, t in _spans(body) if cls in ("quote", "speaker", "via")]
+    post = section.split('<ul class="removed">', 1)[1].split("</ul>", 1)[0]
+    marked = [(cls, t) for cls, t in _spans(post) if cls != "tag"]
+    assert marked == [("speaker", "He"), ("quote", "we did it"), ("via", "X")]
+    assert "in an embedded post" in section
     assert "(in an embedded post)" in render_markdown(doc)

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .highlight import Mark, highlight
 from .index import ArticleIndex, StoryTimeline
 
-__all__ = ["marks_by_article", "render_html"]
+__all__ = ["marks_by_article", "removed_bodies", "render_html"]
 
 _env = Environment(
     loader=PackageLoader("newsprism.report", "templates"),
@@ -36,25 +36,39 @@ def marks_by_article(doc: dict[str, Any]) -> dict[str, list[Mark]]:
                      e["id"])
             )
     for q in doc["quotes"]:
-        if q.get("embed") is not None:
-            continue  # its offsets are in an embedded post's text, which the body does not show
-        out = marks[q["article"]]
-        who = (q["speaker"] or {}).get("text") or (q["speaker"] or {}).get("role") or "unknown speaker"
-        via = ", ".join(v["name"] for v in q["via"])
-        title = f"quote — {who}" + (f", via {via}" if via else "")
-        out.append(Mark(q["start"], q["end"], "quote", title, q["id"]))
-        sp = q["speaker"]
-        if sp and sp.get("start") is not None:
-            out.append(Mark(sp["start"], sp["end"], "speaker", "speaker", q["id"]))
-        for v in q["via"]:
-            if v["end"] > v["start"]:
-                out.append(Mark(v["start"], v["end"], "via", f"relayed by {v['name']}", q["id"]))
+        if q.get("embed") is None:  # an embedded post's quote is marked in that post (removed_bodies)
+            marks[q["article"]].extend(_quote_marks(q))
     for c in doc["claims"]:
         marks[c["article"]].append(
             Mark(c["start"], c["end"], f"claim claim-{_css_type(c['stance'])}", f"claim ({c['stance']})",
                  c["id"])
         )
     return marks
+
+
+def _quote_marks(q: dict[str, Any]) -> list[Mark]:
+    """A quote's content, speaker and relays, in the text its offsets point into."""
+    who = (q["speaker"] or {}).get("text") or (q["speaker"] or {}).get("role") or "unknown speaker"
+    via = ", ".join(v["name"] for v in q["via"])
+    out = [Mark(q["start"], q["end"], "quote", f"quote — {who}" + (f", via {via}" if via else ""), q["id"])]
+    sp = q["speaker"]
+    if sp and sp.get("start") is not None:
+        out.append(Mark(sp["start"], sp["end"], "speaker", "speaker", q["id"]))
+    for v in q["via"]:
+        if v["end"] > v["start"]:
+            out.append(Mark(v["start"], v["end"], "via", f"relayed by {v['name']}", q["id"]))
+    return out
+
+
+def removed_bodies(doc: dict[str, Any]) -> dict[str, list[Markup]]:
+    """Each article's removed pieces (captions, credits, embedded posts) as escaped text, an embedded
+    post's quotes marked in it: their offsets point into the post, not the article."""
+    marks: dict[tuple[str, int], list[Mark]] = defaultdict(list)
+    for q in doc["quotes"]:
+        if q.get("embed") is not None:
+            marks[q["article"], q["embed"]].extend(_quote_marks(q))
+    return {a["id"]: [highlight(r["text"], marks.get((a["id"], k), [])) for k, r in enumerate(a["removed"])]
+            for a in doc["articles"] if a.get("removed")}
 
 
 def _css_type(t: str | None) -> str:
@@ -97,5 +111,6 @@ def render_html(doc: dict[str, Any], timeline_svg: dict[str, str] | None = None)
             }
         )
     return _env.get_template("report.html.j2").render(
-        doc=doc, stories=stories, bodies=bodies, entities=entities, articles=articles
+        doc=doc, stories=stories, bodies=bodies, removed=removed_bodies(doc), entities=entities,
+        articles=articles,
     )

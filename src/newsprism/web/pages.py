@@ -10,7 +10,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..report.highlight import highlight
-from ..report.html import marks_by_article
+from ..report.html import marks_by_article, removed_bodies
 
 __all__ = ["render_page", "story_view"]
 
@@ -61,6 +61,7 @@ def story_view(doc: dict[str, Any], selected: str | None = None) -> dict[str, An
         "story": doc["story"],
         "articles": doc["articles"],
         "bodies": bodies,
+        "removed": removed_bodies(doc),
         "entities": entities,
         "entity_list": doc["entities"],
         "counts": counts,
