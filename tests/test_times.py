@@ -1208,6 +1208,23 @@ def test_what_a_verb_of_deciding_takes_as_its_infinitive_is_an_undated_event() -
         assert w not in got, w
 
 
+def test_a_plan_told_as_it_stands_is_of_the_report_day_and_what_it_plans_keeps_its_own() -> None:
+    # SemEval trial doc 16900 (Wikinews): TimeML dates "slated" at the publication day (2010-06-16) and the
+    # release at its June 24 in "It is slated for a U.S. release on June 24"
+    text = ("The phone went on sale in Japan on Monday. It is slated for a U.S. release on June 24. The update has "
+            "been scheduled for release in December. The band is scheduled to perform Saturday. Seth Rogen is set "
+            "to play Steve Wozniak. Talks were scheduled to continue on Monday. The film is not scheduled for "
+            "release. Prices are set by the market. An inquiry is set up.")
+    a = _parsed(text, published=date(2010, 6, 16))
+    got = {e.start: (a.text[e.start:e.end], e.date, dating_rule(e)) for e in a.events}
+    for plan in ("slated for a U.S.", "scheduled for release in", "scheduled to perform", "set to play"):
+        assert got[text.index(plan)][1:] == ("2010-06-16", "document"), plan
+    assert got[text.index("release on June 24")][1] == "2010-06-24"
+    # a plan told in the past, negated, or "set" by no plan: none
+    for w in ("scheduled to continue", "scheduled for release.", "set by", "set up"):
+        assert text.index(w) not in got, w
+
+
 def test_a_participle_placed_after_an_event_is_its_undated_sequel() -> None:
     # SemEval trial doc 17677 (Wikinews): TimeML marks "revealing" (gold undated) in "He fought pancreatic
     # cancer in 2004 and took six months off in early 2009, later revealing he had undergone a liver transplant"
