@@ -736,3 +736,17 @@ def test_a_visit_of_a_year_is_anothers_only_by_more_than_its_doer(pipe: Pipeline
     arts = _run(pipe, texts)
     (visit,) = [e for e in build_timeline(arts) if e.date == "2011"]
     assert {m.article for m in visit.mentions} == {"a", "b"}
+
+
+def test_a_telling_of_its_reports_day_joins_no_coarser_entry_of_another_report(pipe: Pipeline) -> None:
+    # FNC-1 bodies 407, 418, 41, 105: "An Apple spokeswoman told CNET that the company declined to comment",
+    # each report's telling of its own day, joined another report's "Apple announced ... in September" by the
+    # name: one "Apple statement" of September held 20 tellings
+    texts = {"a": ("Apple announced its first watch in September, saying that prices would start at $349.",
+                   date(2014, 9, 20)),
+             "b": ("Apple shares rose on Tuesday. An Apple spokeswoman told CNET that Apple declined comment.",
+                   date(2014, 9, 25))}
+    arts = _run(pipe, texts)
+    by = {a.id: a for a in arts}
+    (month,) = [e for e in build_timeline(arts) if e.date == "2014-09"]
+    assert _words(month, by) == {"announced", "saying"}, _words(month, by)
