@@ -1648,6 +1648,17 @@ def test_a_victim_s_group_is_no_victim_and_killings_of_two_of_its_members_are_tw
     assert [d for d, _ in killings] == ["2013", "2013-10", "2014-01", "2014-09-01"], killings
 
 
+def test_a_telling_s_noun_is_its_clause_s_speakers_and_not_the_outlet_s_it_is_told_to() -> None:
+    # FNC-1 bodies 343, 271, 146: "In an interview with CNN before the visit, Obama explained" was "remarks" of
+    # CNN, and joined "CNN's Hala Gorani tweeted" as CNN's doing of the day; the interview is Obama's, the
+    # outlet it is with no party. A clause's subject that cannot speak is no speaker ("his caliphate was
+    # expanding ... in the speech", the parse hanging the phrase on the said clause's verb)
+    a = _mentioned("In an interview with CNN before the visit, Obama explained why he was hesitant. Al-Baghdadi said "
+                   "his caliphate was expanding in the speech released on Nov. 13.", date(2014, 11, 20))
+    assert _parties(a, "interview") == (["Obama"], "Obama remarks")
+    assert _parties(a, "speech") == ([], "remarks")
+
+
 def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
     # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks" entry,
     # "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or

@@ -812,7 +812,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 120
+    version = 121
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2215,12 +2215,23 @@ def _granted_to(tok: Any) -> Any:
 def _holder(tok: Any) -> Any:
     """The subject of the clause a happening's noun is the object of a support verb in ("Jobs
     extended an invitation"), or the state of ("he would be on medical leave"): the one doing it
-    or in it. Only those two frames: the subject of a verb of which the noun is any object is as
+    or in it, and the subject of the clause a telling's noun is told in ("In an interview with NBC,
+    Mr Obama said"). Only those frames: the subject of a verb of which the noun is any object is as
     often another party ("Israel condemned the attack", "Apple denied the report")."""
     if tok.dep_ == "dobj":
         verb = tok.head
         if verb_lemma(verb) not in _SUPPORT_VERBS or any(c.dep_ == "dative" for c in verb.children):
             return None  # "granted me a leave", "gave him an award": the one given it is not the subject
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and tok.head.dep_ == "prep" and \
+            _NOUN_TRIGGERS.get(tok.lemma_.lower()) in SPEECH_CLASSES:
+        # a telling's noun the clause tells in ("In an interview with NBC, Mr Obama said", "said during an
+        # interview on Fox News"): its speaker is the clause's subject, when one may speak (not "his caliphate
+        # was expanding ... in the speech", the parse hanging the phrase on the said clause's verb)
+        verb = tok.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not (subj.ent_type_ in _DOER_LABELS or subj.pos_ in ("PRON", "PROPN")
+                                or _person_like(subj) or subj.lemma_.lower() in _SAYERS):
+            return None
     elif tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in", "from") and tok.head.dep_ == "prep":
         verb = tok.head.head
         if verb_lemma(verb) not in _STATE_VERBS or (tok.head.lower_ == "from") != (verb.lemma_ in ("return", "come")):
@@ -2546,6 +2557,12 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mention
         label in SPEECH_CLASSES and tok.pos_ == "VERB") else None
     if topic is not None:
         local -= {t.i for t in topic.subtree}
+    if label in SPEECH_CLASSES and tok.pos_ == "NOUN":
+        # whom a telling's noun is told to, an outlet most often ("an interview with CNN", "a speech to
+        # Congress", "an interview on Fox News"), is no party of it: the outlet two speakers' interviews are
+        # with made them one (FNC-1 bodies 343, 271: "In an interview with Israel Radio ..., Rosenberg said")
+        local -= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "to")
+                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG" for t in g.subtree}
     idx = para.offsets()
     at = tok.idx
 
