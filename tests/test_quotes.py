@@ -572,6 +572,33 @@ def test_a_subject_from_the_paragraph_before_is_not_the_speaker(nlp: object) -> 
     assert speaker == "Andrew Tada"
 
 
+def test_the_spokesman_is_the_spokesman_named_before_not_a_spokeswoman(nlp: object) -> None:
+    # A rank before its role ("deputy spokesman") holds the role a later "the spokesman" takes up,
+    # and "spokeswoman" is not that role though it opens the same way.
+    t = ("The ministry's deputy spokesman, Karl Weber, said the talks had stalled. A spokeswoman for the "
+         "Herald declined to comment on the talks. The spokesman said the ministers would meet again in May.")
+    got = {q.slice(t): q for q in find_quotes_in_text(t, nlp=nlp)}
+    first, last = got["the talks had stalled"], got["the ministers would meet again in May"]
+    assert first.speaker_role == "spokesman"
+    assert last.speaker is not None and last.speaker.slice(t) == "Karl Weber"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ('A woman named Lana Reyes said she had been on a flight to Boston. She screamed because the man '
+         'sitting next to her said "You need to learn your place."'),
+        "A woman named Lana Reyes boarded a flight to Boston. The man sitting next to her said the plane was late.",
+    ],
+)
+def test_the_man_with_a_clause_of_his_own_is_someone_new(nlp: object, text: str) -> None:
+    # "the man sitting next to her" is no one named before: not "a woman named Lana", whose "woman" merely
+    # ends in the same letters.
+    after = text.lower().index("the man")
+    [q] = [q for q in find_quotes_in_text(text, nlp=nlp) if q.cue is not None and q.start > after]
+    assert q.speaker is not None and q.speaker.slice(text) == "man"
+
+
 def test_of_two_subjects_the_nearer_holds_the_act(nlp: object) -> None:
     t = "The Latest: Trump urges supporters to monitor polling places.\n\nThe rally ended at noon."
     q = next(q for q in find_quotes_in_text(t, nlp=nlp) if q.cue is not None and q.cue.slice(t) == "urges")
@@ -845,7 +872,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v80"
+    assert st.tag == "quotes.v81"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

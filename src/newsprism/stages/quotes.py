@@ -2967,7 +2967,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 80
+    version = 81
     requires = ("parse",)
     assigns = ("quotes",)
 

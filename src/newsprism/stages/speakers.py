@@ -27,6 +27,8 @@ __all__ = ["Name", "Resolved", "SpeakerResolver", "credit_spans", "find_relays",
 
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+# Role nouns that rank the role noun they qualify rather than name one of their own.
+_RANKS = frozenset({"deputy", "chief"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 _CREDIT_RE = re.compile(r"\((?:with|With|WITH) (?:information|info|reporting) (?:from|by) ([^)]+)\)")
 
@@ -191,10 +193,15 @@ class SpeakerResolver:
         return names[0]
 
     def _role_of(self, head: Any) -> str | None:
-        """The role noun heading (or next to) a source phrase, e.g. "spokesman"."""
+        """The role noun heading (or next to) a source phrase, e.g. "spokesman"; of a rank before
+        its role ("the Vatican's deputy spokesman", "chief economist"), the role, for that is what
+        a later "the spokesman" takes up ("attorney general" is one role, kept as read)."""
         for tok in head.subtree:
             low = tok.lemma_.lower()
             if low in PERSON_ROLE_NOUNS and tok.pos_ == "NOUN":
+                while tok.lemma_.lower() in _RANKS and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" \
+                        and tok.head.lemma_.lower() in PERSON_ROLE_NOUNS:
+                    tok = tok.head
                 return tok.text.lower()
         return None
 
@@ -240,7 +247,12 @@ class SpeakerResolver:
             return self._remember(s, Resolved(s, e, "pronoun", None, "unresolved", 0.3), head_lemma)
         if head is not None and head.pos_ in ("NOUN", "PROPN"):
             want = "person" if head_lemma in PERSON_ROLE_NOUNS else "group" if head_lemma in GROUP_NOUNS else ""
-            if want and head.pos_ == "NOUN" and any(t.lower_ in ("the", "this", "that") for t in head.lefts):
+            if want and head.pos_ == "NOUN" and any(t.lower_ in ("the", "this", "that") for t in head.lefts) \
+                    and not any(t.dep_ in ("acl", "relcl") and t.left_edge.i > 0
+                                and t.doc[t.left_edge.i - 1].text != "," for t in head.rights):
+                # "the man sitting next to her", "the woman who called": a clause of its own picks
+                # out someone new, not the last person named ("The neighbour, who declined to be
+                # named," is the one named before).
                 found = self._antecedent(s, want=want, role=role)
                 if found is not None:
                     return self._remember(s, found, head_lemma)
@@ -299,7 +311,7 @@ class SpeakerResolver:
             want = "group"
         if want == "person" and role:
             for hpos, res, _ in reversed(self.history):
-                if hpos < pos and res.role and role.rstrip("s")[:6] in res.role:
+                if hpos < pos and res.role and _same_role(role, res.role):
                     return Resolved(res.start, res.end, res.label, res.role, "nominal", 0.75)
         cands: list[tuple[int, Resolved]] = []
         is_person = want == "person"
@@ -313,6 +325,22 @@ class SpeakerResolver:
         if cands:
             return max(cands, key=lambda c: c[0])[1]
         return None
+
+
+_GENDERED = re.compile(r"(wo)?m[ae]n\b")
+
+
+def _same_role(role: str, held: str) -> bool:
+    """Whether the role noun ``role`` ("spokesman", "officials") names the role ``held`` of an earlier
+    speaker ("spokesperson of IRGC", "official"): the same word at a word's start, its first six
+    letters enough, and not of the other sex — "the spokesman" is not "a spokeswoman for the
+    Times", nor "the man" "a woman named Lana"."""
+    stem = role.rstrip("s")[:6]
+    if not re.search(r"\b" + re.escape(stem), held):
+        return False
+    mine = _GENDERED.search(role)
+    theirs = _GENDERED.search(held.split(" of ")[0])
+    return not (mine and theirs and bool(mine.group(1)) != bool(theirs.group(1)))
 
 
 def trim_det(text: str, s: int, e: int) -> tuple[int, int]:
