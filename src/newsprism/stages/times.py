@@ -474,8 +474,27 @@ def _trigger_class(tok: Any) -> str | None:
             return None
         if label == "attack" and any(c.dep_ in ("compound", "amod") and c.lower_ in _SEIZURES for c in tok.children):
             return None  # "rushed to the hospital on January 29 after a major heart attack" (FNC-1 body 11)
+        if label is not None and _a_modifier(tok):
+            return None
         return label
     return None
+
+
+def _a_modifier(tok: Any) -> bool:
+    """A trigger noun set bare before another noun, as the kind of that noun ("the death penalty", "death
+    threats", "an assault rifle", "a release date", "HBO's launch partners", "the comments section", FNC-1
+    bodies 214, 114, 125, 75, 8): no happening. What a film or a picture shows is one ("the Haines
+    execution video"), one a happening's noun names ("the shooting death of Michael Brown") and one whose
+    time the noun is ("a February 2015 release date"); a trigger with words of its own heads its phrase,
+    the parse's compound a misreading ("Foley's killing spread on Tuesday")."""
+    head = tok.head
+    kind = head.lemma_.lower()
+    return tok.dep_ == "compound" and head.pos_ == "NOUN" and head.i > tok.i and tok.n_lefts + tok.n_rights == 0 \
+        and kind not in _FILMED and kind not in _NOUN_TRIGGERS and kind not in _TIME_NOUNS
+
+
+# nouns of the time of what a trigger noun set before them names ("the release date", "a launch day")
+_TIME_NOUNS = frozenset({"date", "day", "time", "schedule", "timetable", "timeline", "deadline"})
 
 
 # What is carried out, not put to death, when it is what "execute"/"execution" takes: a plan, an
@@ -812,7 +831,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 121
+    version = 122
     requires = ("parse",)
     assigns = ("times", "events")
 
