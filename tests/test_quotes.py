@@ -670,6 +670,13 @@ def test_reported_content_does_not_stop_on_a_word_opening_a_phrase(nlp: object) 
     [a3] = extract_attributions(nlp(t3), text=t3)  # type: ignore[operator]
     assert t3[a3.outer[-1][0]:a3.outer[-1][1]].endswith("because officials never once visited any of the sites "
                                                          "that were built with the help of contractors from overseas")
+    # ... and on a name's first words: up to its last word (h120: fails on 5fd874d, "to Senator Andrew").
+    t4 = t.replace("to travel for officials who", "to Senator Andrew Hollis, who")
+    [a4] = extract_attributions(nlp(t4), text=t4)  # type: ignore[operator]
+    assert t4[a4.outer[-1][0]:a4.outer[-1][1]].endswith("going to consultants and to Senator Andrew Hollis")
+    t5 = t.replace("to travel for officials who", "to the Hollis Travel Group, which")
+    [a5] = extract_attributions(nlp(t5), text=t5)  # type: ignore[operator]
+    assert t5[a5.outer[-1][0]:a5.outer[-1][1]].endswith("to consultants and to the Hollis Travel Group")
 
 
 def test_reported_content_leaves_a_second_speech_act_out(nlp: object) -> None:
@@ -872,7 +879,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v81"
+    assert st.tag == "quotes.v82"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

@@ -2691,10 +2691,14 @@ class _Builder:
         "[statements by ... last week that] those who question bias ..."): a preposition runs
         over its object; a determiner, a subordinator opening a clause ("that", and as well
         "because", "if", "while": a span ending on one is no reading of anything) or the "to" of
-        an infinitive over the phrase of the word it hangs on, within the sentence. The role
-        model reads a window of words round the cue and its content stops where the window does,
-        mid-phrase, where PolNeAR's content runs on to the phrase's end. Not over a speech verb or
-        a cue of the model's (another act's report), nor past a paragraph break."""
+        an infinitive over the phrase of the word it hangs on, within the sentence; the first words
+        of a name or a compound noun up to its last word only ("[... for opposing the Equal] Rights
+        Amendment", "[Clinton's successor, John] F. Kerry"). The role model reads a window of words
+        round the cue and its content stops where the window does, mid-phrase, where PolNeAR's
+        content runs on to the phrase's end. Not over a speech verb or a cue of the model's (another
+        act's report), nor past a paragraph break. A noun's other modifiers before it (an adjective,
+        a number, a possessive: "[... in the presumptive] nominee's efforts") are left: run on to
+        the noun, they took PolNeAR train-heldout content from 0.7400 to 0.7390."""
         outer = info["outer"]
         if info["label"] != "indirect" or not outer or outer[-1][1] <= tok.idx:
             return info
@@ -2711,6 +2715,10 @@ class _Builder:
         elif (v.pos[last] in ("DET", "SCONJ") or v.pos[last] == "PART" and v.lower[last] == "to") \
                 and word.head.i > last:
             end = word.head.right_edge.i
+        elif v.dep[last] == "compound" and word.head.i > last:
+            end = word.head.i  # the compound's last word, not the end of the head's phrase
+            while v.dep[end] == "compound" and v.head[end] > end:
+                end = v.head[end]
         else:
             return info
         thr = self.model.cue_threshold if self.model is not None else 0.5
@@ -2967,7 +2975,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 81
+    version = 82
     requires = ("parse",)
     assigns = ("quotes",)
 
