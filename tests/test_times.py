@@ -1671,6 +1671,16 @@ def test_a_trigger_noun_set_bare_before_another_noun_is_that_noun_s_kind_no_happ
     assert words == ["brandished", "death", "execution", "release", "released", "seek", "shooting"], words
 
 
+def test_a_caption_s_heading_word_is_no_happening() -> None:
+    # FNC-1 bodies 110, 121, 230: "Denial: Williams denied that he was 'trying to steal anyone's valor'" was a
+    # denial of its own besides Williams's, "Claim: Deandre Joshua was murdered" and "(Warning: gory)" tellings;
+    # a saying's verb before its colon is one ("The minister added: ...")
+    a = _mentioned("Other soldiers have accused Williams of lying.\n\nDenial: Williams denied on Wednesday that he was "
+                   "lying.\n\nThe minister added: \"We conducted tests.\" (Warning: gory)", date(2014, 9, 12))
+    words = [a.text[e.start:e.end] for e in a.events]
+    assert "Denial" not in words and "Warning" not in words and "denied" in words and "added" in words, words
+
+
 def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
     # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks" entry,
     # "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or

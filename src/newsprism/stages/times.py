@@ -815,9 +815,22 @@ def _triggers(doc: Any, arr: Any) -> list[tuple[int, str]]:
             hit = known.get(orth)
             if hit is None:
                 hit = known[orth] = strings[orth].lower() in _TRIGGER_WORDS
-        if hit and (c := _trigger_class(tok := doc[i])) and not _negated(tok):
+        if hit and (c := _trigger_class(tok := doc[i])) and not _negated(tok) and not _heading_word(tok):
             out.append((i, c))
     return out
+
+
+def _heading_word(tok: Any) -> bool:
+    """A capitalised word opening its line, sentence or parenthesis with a colon right after it: a
+    caption's or a warning's heading ("Denial: Williams denied that he was ...", "Claim: Deandre Joshua
+    was murdered ...", "(Warning: gory)", "Murdered: American journalist James Foley. Photo: AP", FNC-1
+    bodies 110, 121, 230, 330), no happening; what follows tells it, if anything does."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":" or not tok.text[:1].isupper():
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is None or tok.is_sent_start or prev.is_space or prev.text in ("(", "[", "\n") or \
+        prev.text.endswith("\n")
 
 
 # hash -> its string, lowercased, is a trigger word. A string's hash is the same in every vocabulary
@@ -831,7 +844,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 122
+    version = 123
     requires = ("parse",)
     assigns = ("times", "events")
 
