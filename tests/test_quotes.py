@@ -879,7 +879,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v82"
+    assert st.tag == "quotes.v83"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -901,6 +901,46 @@ def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> N
     assert [(v.label, v.slice(post)) for v in q.via] == [("Ohio Times", "Ohio Times")]
     assert not any("May 4" in q.slice(post) or "Ohio Times" in q.slice(post) for q in inside)
     assert from_dict(to_dict(a.quotes)) == a.quotes  # the store keeps the mark
+
+
+@pytest.mark.parametrize("post, author", [
+    # a hyphen for the dash, the post's own first: the signature is the last name before a handle
+    (('Trump at CPAC - he says "we took that son of a bitch out" - Daily Caller (@DailyCaller) '
+      "February 29, 2020"), "Daily Caller"),
+    # another handle in the post itself
+    (('Senator Ruiz said "we will not back down." Watch via NBC (@NBCNews) pic.twitter.com/x '
+      "— Ohio Times (@OhioTimes) May 4, 2024"), "Ohio Times"),
+])
+def test_an_embedded_posts_relay_is_the_author_its_signature_ends_with(pipeline: Pipeline, post: str,
+                                                                       author: str) -> None:
+    # An article of nothing but the post (its text all kept out) still has the post's quotes.
+    [a] = list(pipeline.run([Article(id="p", text="", removed=(Removed(kind="embed", text=post),))]))
+    [q] = [q for q in a.quotes if q.label == "direct"]
+    assert q.embed == 0 and [v.label for v in q.via] == [author]
+    assert q.slice(post).startswith(("we took", "we will"))
+
+
+def test_an_embedded_posts_speaker_entity_is_the_one_the_article_names_so() -> None:
+    # "Trump" in the post is the article's one Trump; with two (Eric and Donald), nobody is guessed.
+    from newsprism.model import Mention, Span
+    from newsprism.report.export import quote_json
+
+    post = 'Trump says "we did it" — Daily Caller (@DailyCaller) February 29, 2020'
+    q = Quote(start=12, end=21, label="direct", stage="t", speaker=Span(start=0, end=5, label="PERSON", stage="t"),
+              embed=0)
+    for names, want in ((["Donald Trump"], "e-Donald Trump"), (["Eric Trump", "Donald Trump"], None),
+                        (["Eric Trump", "Trump"], "e-Trump")):
+        text = " and ".join(names) + " spoke."
+        starts = [text.index(n) for n in names]
+        a = Analysis(article=Article(id="p", text=text, removed=(Removed(kind="embed", text=post),)),
+                     mentions=tuple(Mention(start=s, end=s + len(n), label="PERSON", stage="t")
+                                    for s, n in zip(starts, names)))
+
+        def entity_of(_: str, s: int, e: int, text: str = text) -> str | None:
+            return f"e-{text[s:e]}"
+
+        got = quote_json(a, q, entity_of)["speaker"]
+        assert (got["text"], got["entity"]) == ("Trump", want), names
 
 
 def test_a_content_span_holding_no_quoted_words_is_not_direct(nlp: object) -> None:

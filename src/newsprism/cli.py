@@ -477,7 +477,7 @@ def quotes(
         who = sp.get("text") or sp.get("role") or "unknown"
         via = ", ".join(v["name"] for v in q["via"])
         out.print(f"[{q['article']}] {who} ({q['cue'] or ''}): “{' '.join(q['text'].split())}”"
-                  + ("  (in an embedded post)" if q["embed"] is not None else "")
+                  + ("  (in an embedded post)" if q.get("embed") is not None else "")
                   + (f"  via {via}" if via else ""), markup=False, highlight=False)
 
 

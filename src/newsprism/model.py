@@ -81,8 +81,10 @@ class Mention(Span):
 class Quote(Span):
     """A quotation (``label`` "direct" or "indirect"); the span is the quoted content.
 
-    ``speaker`` points at the speaker's mention in the article; ``speaker_entity`` is
-    filled by cross-article resolution. ``via`` spans name the relaying sources
+    ``speaker`` points at the speaker's mention in the article; ``speaker_entity`` is for a
+    producer that knows the speaker's entity id (the shipped stages leave it None: exports and
+    ``quotes --speaker`` resolve the speaker's mention through the corpus's entities, see
+    :func:`newsprism.report.export.speaker_entity`). ``via`` spans name the relaying sources
     (label = source name) — "according to Iran International".
 
     ``embed`` is set for a quote inside an embedded post the article shows but keeps out of its

@@ -132,17 +132,22 @@ def _named_in_article(
     article: Analysis, name: str, entity_of: Callable[[str, int, int], str | None]
 ) -> str | None:
     """The entity of an embedded post's speaker: that of the article's first mention of the same
-    name, else of one it ends ("Trump" in the post, "Donald Trump" in the article). The post's
-    offsets are not the article's, so its spans cannot be looked up."""
+    name, else the one entity whose names in the article end with it ("Trump" in the post, "Donald
+    Trump" in the article; none when "Ivanka Trump" is there too). The post's offsets are not the
+    article's, so its spans cannot be looked up."""
     words = name.casefold().split()
     if not words:
         return None
-    named = [(m, article.text[m.start : m.end].casefold().split())
-             for m in article.mentions if m.kind == "name"]
-    for m, w in sorted(named, key=lambda x: x[1] != words):  # the same name first, in text order
-        if w[len(w) - len(words):] == words:
+    ending: set[str] = set()
+    for m in article.mentions:
+        if m.kind != "name":
+            continue
+        w = article.text[m.start : m.end].casefold().split()
+        if w == words:
             return entity_of(article.id, m.start, m.end)
-    return None
+        if w[len(w) - len(words):] == words and (eid := entity_of(article.id, m.start, m.end)):
+            ending.add(eid)
+    return ending.pop() if len(ending) == 1 else None
 
 
 def claim_json(

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..model import Analysis, Quote, Span
+from ..model import Analysis, Quote, Removed, Span
 from ..pipeline import ArticleStage
 from .quote_lexicon import (
     CLAIM_NOUNS,
@@ -2975,16 +2975,16 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 82
+    version = 83
     requires = ("parse",)
     assigns = ("quotes",)
 
     def __call__(self, item: Analysis) -> Analysis:
         doc = item.parse
-        if doc is None or not item.text.strip():
-            return self.mark(item, quotes=())
-        attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text)
-        found = to_quotes(attrs, self.tag)
+        found: list[Quote] = []
+        if doc is not None and item.text.strip():
+            attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text)
+            found = to_quotes(attrs, self.tag)
         if any(r.kind == "embed" for r in item.article.removed):
             found += embed_quotes(item.article.removed, self.tag)
         return self.mark(item, quotes=tuple(found))
@@ -2994,11 +2994,21 @@ class QuoteStage(ArticleStage):
 # up to it, so a mislabelled page section cannot make the stage parse a book.
 _EMBED_LIMIT = 3000
 # The author an embedded post's signature names: "— Daily Caller (@DailyCaller) February 29, 2020",
-# "A post shared by NASA (@nasa) on ...". A post's quotes reach the article through its author.
-_POSTER_RX = re.compile(r"(?:[—–]|\s-|\bA post shared by)\s*(?P<name>[^\s()—–@][^\n()—–@]{0,79}?)\s*\(@\w{1,30}\)")
+# "A post shared by NASA (@nasa) on ...". A post's quotes reach the article through its author. The
+# signature is the last such name (a post may name another handle first: "via NBC (@NBCNews)"), which
+# holds no quotation mark and no " - " (in "Trump at CPAC - he says ... - Daily Caller (@DailyCaller)" the
+# first dash is the post's own).
+_POSTER_RX = re.compile(r"(?:[—–]|(?<!\S)-|\bA post shared by)\s*"
+                        r"(?P<name>[^\s()—–@\"“”](?:(?!\s-\s)[^\n()—–@\"“”]){0,79}?)\s*\(@\w{1,30}\)")
 
 
-def embed_quotes(removed: Sequence[Any], stage: str, nlp: Any | None = None) -> list[Quote]:
+def _poster(text: str) -> re.Match[str] | None:
+    """The signature's name in an embedded post (:data:`_POSTER_RX`), or None."""
+    found = list(_POSTER_RX.finditer(text))
+    return found[-1] if found else None
+
+
+def embed_quotes(removed: Sequence[Removed], stage: str, nlp: Any | None = None) -> list[Quote]:
     """Quotes inside the embedded posts among ``removed`` (an article's :class:`~newsprism.model.Removed`
     pieces), each with ``embed`` = the post's index there and its spans in the post's text."""
     out: list[Quote] = []
@@ -3006,7 +3016,7 @@ def embed_quotes(removed: Sequence[Any], stage: str, nlp: Any | None = None) -> 
         if r.kind != "embed":
             continue
         text = r.text[:_EMBED_LIMIT]
-        poster = _POSTER_RX.search(text)
+        poster = _poster(text)
         via = (Span(start=poster.start("name"), end=poster.end("name"), label=poster["name"], stage=stage,
                     confidence=0.8),) if poster else ()
         for q in find_quotes_in_text(text, nlp, stage):
