@@ -879,7 +879,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v83"
+    assert st.tag == "quotes.v84"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -951,6 +951,15 @@ def test_a_content_span_holding_no_quoted_words_is_not_direct(nlp: object) -> No
            for a in extract_attributions(nlp(t), text=t) if a.cue is not None}  # type: ignore[operator]
     assert got["tells"] == ("indirect", ["the story"])
     assert got["says"] == ("direct", ["but we took that son of a bitch out didn't we."])
+
+
+def test_a_short_role_noun_takes_up_the_same_word_not_one_it_begins(nlp: object) -> None:
+    # "The man" is not the store manager two sentences back: the nearest person said it.
+    t = ("Store manager Jane Smith said the shop would close in May. Officer Tom Hale said the road "
+         "was closed. The man said he had not been paid for weeks.")
+    got = {q.slice(t): q.speaker.slice(t) if q.speaker else None for q in find_quotes_in_text(t, nlp=nlp)}
+    assert got["the shop would close in May"] == "Jane Smith"
+    assert got["he had not been paid for weeks"] == "Tom Hale"
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

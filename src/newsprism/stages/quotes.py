@@ -2975,7 +2975,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 83
+    version = 84
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -333,10 +333,12 @@ _GENDERED = re.compile(r"(wo)?m[ae]n\b")
 def _same_role(role: str, held: str) -> bool:
     """Whether the role noun ``role`` ("spokesman", "officials") names the role ``held`` of an earlier
     speaker ("spokesperson of IRGC", "official"): the same word at a word's start, its first six
-    letters enough, and not of the other sex — "the spokesman" is not "a spokeswoman for the
-    Times", nor "the man" "a woman named Lana"."""
-    stem = role.rstrip("s")[:6]
-    if not re.search(r"\b" + re.escape(stem), held):
+    letters enough (a shorter word whole: "the man" is not "the store manager"), and not of the
+    other sex — "the spokesman" is not "a spokeswoman for the Times", nor "the man" "a woman named
+    Lana"."""
+    word = role.rstrip("s")
+    pattern = r"\b" + re.escape(word[:6]) if len(word) >= 6 else r"\b" + re.escape(word) + r"s?\b"
+    if not re.search(pattern, held):
         return False
     mine = _GENDERED.search(role)
     theirs = _GENDERED.search(held.split(" of ")[0])
