@@ -1681,6 +1681,16 @@ def test_a_caption_s_heading_word_is_no_happening() -> None:
     assert "Denial" not in words and "Warning" not in words and "denied" in words and "added" in words, words
 
 
+def test_an_address_is_a_speech_only_when_its_words_say_so() -> None:
+    # FNC-1 bodies 298, 32, 229: "Mr. Zehaf-Bibeau listed his address as being in Aylmer", "his first name, age
+    # and address", "the home address of Credido" were remarks; a keynote address or one to the nation is one
+    a = _mentioned("In court records, Mr. Bibeau listed his address as being in Aylmer. Toys were sent to the home "
+                   "address of Credido. In his keynote address on Wednesday, Jobs announced the laptop. The "
+                   "president's address to the nation on Sunday was brief.", date(2014, 10, 23))
+    at = [e.start for e in a.events if a.text[e.start:e.end] == "address"]
+    assert at == [a.text.index("address on Wednesday"), a.text.index("address to the")], at
+
+
 def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
     # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks" entry,
     # "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or

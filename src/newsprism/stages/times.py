@@ -476,8 +476,27 @@ def _trigger_class(tok: Any) -> str | None:
             return None  # "rushed to the hospital on January 29 after a major heart attack" (FNC-1 body 11)
         if label is not None and _a_modifier(tok):
             return None
+        if lemma == "address" and not _a_speech(tok):
+            return None
         return label
     return None
+
+
+# what an address is where one lives or is reached ("the home address of Credido", "an email address")
+_WHERE_ADDRESSES = frozenset({"home", "email", "e-mail", "ip", "web", "website", "mailing", "street", "postal",
+                              "return", "forwarding", "billing", "office", "business", "physical", "current"})
+
+
+def _a_speech(tok: Any) -> bool:
+    """An "address" is a speech when a word of its own says so: a kind ("his keynote address", "his weekly
+    address in St. Peter's Square", "presidential addresses"), the one addressed ("an address to the nation")
+    or a verb of delivering it ("delivered an address"); bare, it is where one lives, as often as not ("his
+    first name, age and address", "listed his address as being in Aylmer", "lives at the address", FNC-1
+    bodies 32, 298, 229, all remarks)."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("give", "deliver", "make"):
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ not in _WHERE_ADDRESSES
+               or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
 
 
 def _a_modifier(tok: Any) -> bool:
@@ -844,7 +863,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 123
+    version = 124
     requires = ("parse",)
     assigns = ("times", "events")
 
