@@ -450,6 +450,8 @@ def _trigger_class(tok: Any) -> str | None:
     if tok.pos_ == "VERB":
         if lemma == "bear" and tok.text.lower() == "born":
             return "birth"
+        if tok.tag_ == "VBG" and tok.dep_ == "amod" and _of_a_kind(tok):
+            return None  # a present participle set before a noun as its kind ("the ruling Workers' Party")
         label = _VERB_TRIGGERS.get(lemma)
         if lemma == "execute" and _executed_thing(tok):
             return None
@@ -506,10 +508,17 @@ def _a_modifier(tok: Any) -> bool:
     execution video"), one a happening's noun names ("the shooting death of Michael Brown") and one whose
     time the noun is ("a February 2015 release date"); a trigger with words of its own heads its phrase,
     the parse's compound a misreading ("Foley's killing spread on Tuesday")."""
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.n_lefts + tok.n_rights == 0 and _of_a_kind(tok)
+
+
+def _of_a_kind(tok: Any) -> bool:
+    """``tok`` is set before the noun it hangs on as that noun's kind, the noun no film, happening or time
+    of what ``tok`` names (:func:`_a_modifier`): "death threats", "the ruling party", "the founding
+    president", "a charging station" (not "the shooting death", "beheading videos", "the release date")."""
     head = tok.head
     kind = head.lemma_.lower()
-    return tok.dep_ == "compound" and head.pos_ == "NOUN" and head.i > tok.i and tok.n_lefts + tok.n_rights == 0 \
-        and kind not in _FILMED and kind not in _NOUN_TRIGGERS and kind not in _TIME_NOUNS
+    return head.pos_ in ("NOUN", "PROPN") and head.i > tok.i and kind not in _FILMED and kind not in _NOUN_TRIGGERS \
+        and kind not in _TIME_NOUNS
 
 
 # nouns of the time of what a trigger noun set before them names ("the release date", "a launch day")
@@ -863,7 +872,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 124
+    version = 125
     requires = ("parse",)
     assigns = ("times", "events")
 
