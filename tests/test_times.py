@@ -1703,6 +1703,22 @@ def test_an_address_is_a_speech_only_when_its_words_say_so() -> None:
     assert at == [a.text.index("address on Wednesday"), a.text.index("address to the")], at
 
 
+def test_whom_a_warning_is_to_is_a_party_of_it_and_an_outlet_a_statement_is_to_is_not() -> None:
+    # v121 dropped every organisation a telling's noun is with, on or to, the outlet it is given to: a
+    # warning or a threat is aimed at whom its "to" names, a party of it as much as of its speaker.
+    a = _mentioned("Netanyahu issued a warning to Hamas on Tuesday. The Department of Homeland Security denied "
+                   "that in a statement to MailOnline on Wednesday.", date(2014, 9, 5))
+    assert "Hamas" in _parties(a, "warning")[0]
+    assert _parties(a, "statement")[0] == ["Department of Homeland Security"]
+
+
+def test_a_plan_s_participle_is_read_in_capitals_too() -> None:
+    # v120's reading of "is scheduled for release" as a plan of the report's day held in lower case only
+    a = _mentioned("THE FILM IS SCHEDULED FOR RELEASE IN DECEMBER.", date(2014, 9, 5))
+    [ev] = [e for e in a.events if a.text[e.start:e.end] == "SCHEDULED"]
+    assert (ev.date, dating_rule(ev)) == ("2014-09-05", "document")
+
+
 def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
     # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks" entry,
     # "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or

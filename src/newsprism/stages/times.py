@@ -2604,6 +2604,11 @@ def _victim_offsets(r: Any) -> list[int]:
     return sorted(offs)
 
 
+# nouns of telling whose "to" phrase names whom they are aimed at, a party of them ("a warning to Hamas"),
+# not an outlet they are given to ("a statement to MailOnline", "comments to Fox")
+_AIMED = frozenset({"warning", "threat", "ultimatum", "appeal", "challenge"})
+
+
 def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mentions: _ByStart,
                   text: str, para: Paragraphs) -> list[Span]:
     """Names taking part: the patient (for killings, first) and agent, then others in the phrase.
@@ -2622,6 +2627,7 @@ def _participants(doc: Any, tok: Any, label: str, roles: dict[str, Any], mention
         # Congress", "an interview on Fox News"), is no party of it: the outlet two speakers' interviews are
         # with made them one (FNC-1 bodies 343, 271: "In an interview with Israel Radio ..., Rosenberg said")
         local -= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "to")
+                  and not (c.lower_ == "to" and tok.lemma_.lower() in _AIMED)
                   for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG" for t in g.subtree}
     idx = para.offsets()
     at = tok.idx
@@ -2979,20 +2985,18 @@ def _thing_states(doc: Any, arr: Any, found: Sequence[tuple[int, str]],
 # participles a copula makes a plan ("It is slated for a release on June 24", "is scheduled to perform
 # Saturday", "are set to shoot the film in spring 2015"), by their form: the lemmatizer makes "slated" "slat"
 _SCHEDULING = frozenset({"slated", "scheduled", "set"})
-_SCHEDULING_HASHES: set[int] = set()
 # the copula of a plan that stands at the report's now ("is slated", "has been scheduled")
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})
 _PRESENT_HAVE = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
 
 
 def _scheduling_words(doc: Any, arr: Any) -> list[int]:
-    """Token ids of the past participles of :data:`_SCHEDULING`, read off ``arr`` (:func:`_doc_array`)."""
+    """Token ids of the past participles of :data:`_SCHEDULING` in any case ("IS SCHEDULED FOR RELEASE"),
+    the participles read off ``arr`` (:func:`_doc_array`)."""
     import numpy as np
 
-    strings = doc.vocab.strings
-    forms = _lemma_hashes(strings, _SCHEDULING, _SCHEDULING_HASHES)
-    vbn = np.flatnonzero(arr[:, 4] == strings["VBN"])
-    return [i for i, form in zip(vbn.tolist(), arr[vbn, 2].tolist(), strict=True) if form in forms]
+    vbn = np.flatnonzero(arr[:, 4] == doc.vocab.strings["VBN"])
+    return [i for i in vbn.tolist() if doc[i].lower_ in _SCHEDULING]
 
 
 def _schedules(doc: Any, cands: Sequence[int], trigs: list[_Trig], quotes: Sequence[tuple[int, int]]) -> list[_Trig]:
