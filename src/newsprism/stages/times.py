@@ -872,7 +872,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 125
+    version = 126
     requires = ("parse",)
     assigns = ("times", "events")
 
