@@ -879,7 +879,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v84"
+    assert st.tag == "quotes.v85"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1372,6 +1372,37 @@ def test_a_quote_paragraph_in_other_marks_is_not_the_speaker_going_on(
                 for s, e in a.outer]
     assert "“Here comes Big Daddy,”" in contents
     assert (f"{mark}Kevin was snoring in the seat next to her.{close}" in contents) is follows
+
+
+# --------------------------------------------------------------------------- h121's rule (quotes.v85)
+# A learned act whose verb names or sights in the passive, no one doing it, is dropped (_names_unsaid).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Father John O'Neal was officially declared dead for 48 minutes before the doctors revived him.",
+        "The North Korean leader was last seen limping at a concert in July.",
+        "DeJesus is listed as a single woman on the official form.",
+        "The river is called HaBesor in Hebrew, and it flows from two streams.",
+        "Police were called to the house around 3:30 pm for a welfare check.",
+        "The video is titled A Message to America and runs four minutes.",
+    ],
+)
+def test_a_passive_of_naming_or_sighting_with_no_one_doing_it_reports_nothing(nlp: object, text: str) -> None:
+    # The article names, lists or shows; the learned cue model read each verb as a speech act.
+    assert extract_attributions(nlp(text), text=text) == []  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The new tax is seen as a victory for the unions.", "is seen"),  # a view held
+        ("The senator was called a liar by the governor.", "was called"),  # the governor's words
+    ],
+)
+def test_a_passive_of_naming_that_holds_a_view_or_has_a_speaker_stays(nlp: object, text: str, cue: str) -> None:
+    assert _with_cue(text, nlp, cue)
 
 
 # --------------------------------------------------------------------------- h59's rule (quotes.v35)
