@@ -20,6 +20,7 @@ from newsprism.resolve.timeline import (
     _owners,
     _supposed,
     _text_doer,
+    _theme,
     _thing_states,
     build_timeline,
     same_name,
@@ -599,6 +600,38 @@ def test_the_clause_a_redated_when_clause_places_takes_its_date(pipe: Pipeline) 
     by = {"c": c, "d": d}
     assert [x.date for x in build_timeline([c, d]) if "praised" in _words(x, by)] == ["2010-06-07"]
     assert not [x for x in build_timeline([c]) if "praised" in _words(x, by)]
+
+
+def test_an_undated_mention_of_a_launch_takes_its_storys_date(pipe: Pipeline) -> None:
+    # (SemEval trial documents 16844 and 16900's wording.) "Pre-orders of the recently announced iPhone 4 began
+    # Tuesday" names the announcement without a date; the story's June report dates it ("unveiled iPhone 4"
+    # yesterday): the undated mention is that launch. A report of another story dates nothing of it (a
+    # name's launch there is as often another launch of it).
+    from newsprism.model import Story
+
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
+            "unveiled iPhone 4.")
+    later = "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T."
+    d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (later, date(2010, 6, 16))})
+    by = {"d": d, "p": p}
+    announced = next(ev for ev in p.events if p.text[ev.start:ev.end] == "announced")
+    assert (announced.label, announced.date) == ("launch", None)
+    assert _theme(p.text, announced) == ("iphone", "4")
+    held = [x for x, events in timeline_members([d, p]) if ("p", announced.start) in events]
+    assert [(x.date, "unveiled" in _words(x, by)) for x in held] == [("2010-06-07", True)], held
+    apart = [Story(id="s0", title="", articles=("d",)), Story(id="s1", title="", articles=("p",))]
+    assert not [x for x, events in timeline_members([d, p], apart) if ("p", announced.start) in events]
+
+
+def test_a_passives_named_subject_is_what_it_acts_on(pipe: Pipeline) -> None:
+    # _theme read a passive's subject off lowercased words, asking each for a capital: no passive ever had
+    # one ("iPhone 4 was introduced"). The subject is the name right before the auxiliary, past a comma or
+    # a quote ("Formerly "iPhone OS," iOS 4 was first introduced" is iOS 4's launch, not the iPhone's).
+    text = ("The newest iPhone, iPhone 4 was introduced by Apple CEO Steve Jobs at the conference. "
+            "Formerly \"iPhone OS,\" iOS 4 was first introduced by Apple in April.")
+    (a,) = _run(pipe, {"a": (text, date(2010, 6, 16))})
+    assert [_theme(a.text, ev) for ev in a.events if a.text[ev.start:ev.end] == "introduced"] == [
+        ("iphone", "4"), ("ios", "4")]
 
 
 def test_the_eval_builds_the_story_timelines_as_the_corpus_does(

@@ -2595,3 +2595,15 @@ def test_what_a_count_of_time_is_after_is_that_count_before_the_clause() -> None
         "2008-03-01", "own")
     resigned = got("Three days before the election on Sunday, the president resigned.")
     assert resigned["election"][1:] == ("2008-04-06", "own") and resigned["resigned"][1:] == ("2008-04-03", "inherited")
+
+
+def test_a_participle_of_announcing_before_a_things_name_is_its_launch() -> None:
+    # _announced_thing: SemEval trial 16900's "Pre-orders of the recently announced iPhone 4 began Tuesday" was a
+    # statement, a saying no entry takes; the announcement of a named thing or a product is its launch
+    got = _events_by_word(_parsed("Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple.",
+                                  published=date(2010, 6, 16)))
+    assert got["announced"][0] == "launch", got
+    assert _events_by_word(_parsed("Buyers lined up for the newly announced phone on Friday."))["announced"][0] == "launch"
+    # a saying stays one, and a person's name is no thing launched
+    assert _events_by_word(_parsed("Apple announced iPhone 4 on Monday."))["announced"][0] == "statement"
+    assert _events_by_word(_parsed("The long announced Obama trip to Cuba began on Sunday."))["announced"][0] != "launch"

@@ -35,7 +35,7 @@
   make no entry, and a name in a quote (double or single marks) is no doer. A happening of the
   lexicon another report dates by an expression (same class, same named thing acted on: "launched
   the iTunes Music Store on April 28, 2003") takes that date when its own report dates it only by
-  its tense, or refines its own year or month by it (:func:`_corpus_dates`), the corpus's reports
+  its tense (or not at all, from its own story's reports), or refines its own year or month by it (:func:`_corpus_dates`), the corpus's reports
   read once for all its stories (:func:`corpus_redating`, :func:`story_timelines`).
   An event is scored only against the entries that may take it (those naming one of its names, or
   told in its sentence; for happenings of the lexicon, those of its class): :func:`same_name` is
@@ -100,6 +100,10 @@ __all__ = [
 compatible = functools.lru_cache(maxsize=1 << 14)(_compatible)
 _PREC_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 _UNIQUE = frozenset({"killing", "birth"})  # happens once per person: different days are a conflict
+# happenings one named thing undergoes once, so that an undated mention of them is the dated one its story tells
+# (:func:`_corpus_dates`): a product's launch, a person's death; not an attack on him or a suit against it
+# ("a series of drone missile strikes ..., including attacks reportedly targeting Godane", FNC-1 body 1256)
+_ONCE = _UNIQUE | {"launch"}
 _TITLES = frozenset({"gen", "general", "brigadier", "president", "then", "former", "late", "mr", "mrs", "ms",
                      "dr", "the", "sayyed", "seyyed", "commander", "spokesman", "spokesperson", "us", "prime",
                      "minister", "sen", "senator", "rep", "gov", "governor", "ceo", "chief"})
@@ -782,6 +786,8 @@ def _phrase_span(ev: Event) -> tuple[int, int]:
 # iPhone"), and the auxiliaries of a passive whose subject names it ("iOS 4 was first introduced")
 _THEME_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "new", "first", "latest", "newest",
                          "own", "long-awaited", "much-anticipated"})
+# before a participle qualifying the noun after it ("the recently announced", "its newly unveiled")
+_ATTRIBUTIVE_RX = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_RX = re.compile(r"(?:\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|first\s+)?)$", re.IGNORECASE)
 # words that do not make a name before them a modifier ("launched iPhone 4 in June", "iTunes and")
 _FUNCTION_WORDS = frozenset({"in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "as", "since", "after",
@@ -814,7 +820,9 @@ def _name_run(words: list[str]) -> tuple[str, ...]:
             break
         run.append(w)
     rest = words[k + len(run) :]
-    lower = next((j for j, w in enumerate(rest[:3]) if any(c.isupper() for c in w)), None)
+    # (a day's or a month's name is no name after it: "iPhone 4 began Tuesday")
+    lower = next((j for j, w in enumerate(rest[:3]) if any(c.isupper() for c in w) and w.lower() not in _DATE_WORDS),
+                 None)
     if run and lower and not any(w in _FUNCTION_WORDS for w in rest[:lower]):
         # a name modifying a common noun that a name follows: that name is the thing ("American
         # journalist Steven Sotloff", "Apple CEO Steve Jobs"), not the modifier
@@ -831,10 +839,12 @@ def _name_run(words: list[str]) -> tuple[str, ...]:
 
 def _theme(text: str, ev: Event) -> tuple[str, ...]:
     """The named thing a happening acts on, as its lowercased words, read off its sentence: the
-    name its word opens on ("unveiled iPhone 4", "the launch of the iTunes Music Store"), else the
-    name a passive's subject ends on ("iPhone 4 was first introduced"), else, for "its" before the
-    word, the name nearest before it ("the iTunes store since its launch"). () when none: "the
-    device", "the price" are too common to tell one happening."""
+    name its word opens on ("unveiled iPhone 4", "the launch of the iTunes Music Store", "the recently
+    announced iPhone 4"), else the name a passive's subject ends on, past a comma or a quote before it
+    ("The newest iPhone, iPhone 4 was introduced"; "Formerly 'iPhone OS,' iOS 4 was first introduced"
+    is iOS 4's, not the iPhone's), else, for "its" before the word, the name nearest before it ("the
+    iTunes store since its launch"). () when none: "the device", "the price" are too common to tell
+    one happening."""
     sent = ev.sentence
     lo, hi = (sent.start, sent.end) if sent is not None else (max(0, ev.start - 200), min(len(text), ev.end + 200))
     head = text[ev.end : min(hi, ev.end + 80)]
@@ -843,18 +853,23 @@ def _theme(text: str, ev: Event) -> tuple[str, ...]:
     if words and words[0].lower() == "of":
         words = words[1:]
     run = _name_run(words)
+    before = text[lo : ev.start]
+    if run and run[-1].startswith("*") and _ATTRIBUTIVE_RX.search(before) and text[ev.end : ev.end + 1] == " ":
+        # a participle set before the name it qualifies ("the recently announced iPhone 4 began Tuesday"):
+        # the name is the thing, the word after it as often the clause's verb as a noun it qualifies
+        return run[:-1]
     if run:
         return run
-    before = text[lo : ev.start]
     if passive := _PASSIVE_RX.search(before):
-        back = _THEME_WORD_RX.findall(before[: passive.start()])
+        subject = before[: passive.start()]
+        back = _THEME_WORD_RX.findall(subject, max(subject.rfind(c) for c in ',;:"“”()') + 1)
         tail: list[str] = []
         for w in reversed(back):
             if not _name_word(w):
                 break
-            tail.insert(0, w.lower())
-        if any(_name_word(w) and not w.isdigit() for w in tail):
-            return tuple(tail)
+            tail.insert(0, w)
+        if any(not w.isdigit() for w in tail):
+            return tuple(w.lower() for w in tail)
     if re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE):
         back = _THEME_WORD_RX.findall(before)[:-1]
         for k in range(len(back) - 1, -1, -1):
@@ -991,8 +1006,11 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
     2003" here, "on April 28, 2003" there; "When Jobs first introduced iPhone 4" in a report of
     August, "Jobs unveiled iPhone 4" yesterday in June's): an event dated by its tense (rule
     ``lead``, ``document``, ``recent``) takes the telling's date, as a ``coreferent`` one, when it
-    falls on or before its report's day; one dated by an expression of its own to a year or month
-    takes a finer date within it. The tellings of its own story are asked first, then those of the
+    falls on or before its report's day, and so does an undated launch, killing or birth (:data:`_ONCE`),
+    but only from its own story's tellings ("Pre-orders of the recently announced iPhone 4" under the
+    June report's "unveiled iPhone 4"; another story's "introduced the iPhone" is as often another
+    launch of the name); one dated by an expression of its own to a year or month takes a finer date
+    within it. The tellings of its own story are asked first, then those of the
     others; they must agree on one date (several are several happenings: "released an update").
     The reports read are those given: the corpus gives all of its reports once
     (:func:`corpus_redating`) and hands the result to each story's build (:func:`story_timelines`),
@@ -1020,7 +1038,7 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
             if theme is None:
                 continue
             coarse = ev.date is not None and rule in ("own", "inherited") and ev.precision in ("month", "year")
-            if not coarse and rule not in _TOLD_BY_TENSE:
+            if not coarse and rule not in _TOLD_BY_TENSE and (ev.date is not None or ev.label not in _ONCE):
                 continue
             pool = {id(m): (t, s, m) for w in {w.lstrip("*") for w in theme}
                     for t, s, m in tellings.get((ev.label, w), ())}
@@ -1030,6 +1048,10 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
                          and compatible(m.date or "", ev.date or "")]
             own = story_of.get(a.id)
             mine = [m for s, m in found if s is not None and s == own]
+            if ev.date is None and not mine:
+                # an undated mention has no time of its own to bound another story's telling by: a product's
+                # name in another story is as often another launch of it (the iPhone of 2007 and of 2008)
+                continue
             dates = {(m.date or "", m.precision) for m in (mine or [m for _, m in found])}
             if len(dates) != 1:
                 continue
@@ -1366,6 +1388,8 @@ def corpus_redating(analyses: Sequence[Analysis], stories: Sequence[Story] = ())
     yesterday in June's report) re-dates it there too: :func:`story_timelines` hands this to every
     story's build. On the SemEval trial, 5 gold mentions were dated only so (timeline anchored
     0.6378 -> 0.6633 when the corpus's re-dating reached each story's build)."""
+    if not stories:
+        return _corpus_dates(analyses, {a.id: "" for a in analyses})  # one timeline, one story (:func:`timeline_members`)
     story_of = {a: s.id for s in stories for a in s.articles}
     return _corpus_dates(analyses, {a.id: story_of.get(a.id) for a in analyses})
 
