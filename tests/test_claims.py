@@ -58,9 +58,9 @@ def _revenge_group(pairs: list[tuple[str, Claim]]) -> list[tuple[str, Claim]]:
 
 def test_spans_slice_the_text(analyses: list[Analysis]) -> None:
     for an in analyses:
-        assert an.claims and an.stages[-1] == "claims.v1"
+        assert an.claims and an.stages[-1] == "claims.v2"
         for c in an.claims:
-            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v1"
+            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v2"
             assert c.label in ("asserts", "denies", "discusses") and 0 < c.confidence <= 1
             assert c.proposition
             if c.holder is not None:

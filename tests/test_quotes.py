@@ -962,6 +962,20 @@ def test_a_short_role_noun_takes_up_the_same_word_not_one_it_begins(nlp: object)
     assert got["he had not been paid for weeks"] == "Tom Hale"
 
 
+def test_a_cue_outside_the_speech_lexicon_is_classed_by_its_act_not_as_saying() -> None:
+    # The learned model reads beliefs, plans and perceptions as attributions (PolNeAR marks them); they
+    # were all classed "say", and the claims stage took each for an assertion ("the boy as Abu Ubaidah").
+    p = Pipeline.from_names(["parse", "mentions", "quotes", "claims"])
+    t = ("Police believe the suspect fled to Ohio on Monday. Apple plans to launch a new phone next year. "
+         "Witnesses saw the gunman leave the building. Officials identified the boy as Abu Ubaidah. "
+         "The mayor said the road would reopen on Friday.")
+    [a] = list(p.run([Article(id="x", text=t)]))
+    got = {q.cue.slice(t): q.cue_class for q in a.quotes if q.cue is not None}
+    assert got == {"believe": "think", "plans": "intend", "saw": "perceive", "identified": "other", "said": "say"}
+    assert sorted(t[c.start:c.end] for c in a.claims) == [
+        "Police believe the suspect fled to Ohio on Monday", "The mayor said the road would reopen on Friday"]
+
+
 def test_works_without_mentions_stage(nlp: object) -> None:
     p = Pipeline.from_names(["parse", "quotes"])
     [a] = list(p.run([_seed_000()]))

@@ -44,7 +44,7 @@ SPEECH_STANCE: dict[str, str] = {
 CUE_STANCE: dict[str, str] = {
     "deny": "denies",
     **{c: "asserts" for c in ("say", "state", "claim", "confirm", "stress", "note", "assure", "announce",
-                              "accuse", "warn", "threaten", "tell")},
+                              "accuse", "warn", "threaten", "tell", "think")},
 }
 # Nouns a denial points at instead of restating the proposition.
 REFERENCE_NOUNS = frozenset(
@@ -371,7 +371,7 @@ def extract_claims(
     article: Article,
     quotes: Sequence[Quote] = (),
     *,
-    stage: str = "claims.v1",
+    stage: str = "claims.v2",
     outlet_voice: bool = True,
 ) -> list[Claim]:
     """Claims of one article from its spaCy parse and its quotes, sorted by position."""
@@ -412,7 +412,7 @@ class ClaimStage(ArticleStage):
     """Claims from quotes, reported speech and the outlet's own voice."""
 
     name = "claims"
-    version = 1
+    version = 2
     requires = ("parse", "quotes")
     assigns = ("claims",)
 
