@@ -3009,7 +3009,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 86
+    version = 87
     requires = ("parse",)
     assigns = ("quotes",)
 
