@@ -1693,6 +1693,19 @@ def test_a_present_participle_set_before_a_noun_is_its_kind_no_happening() -> No
     assert "shooting" in words, words
 
 
+def test_a_present_saying_takes_no_time_past_its_reports_week() -> None:
+    # FNC-1 bodies 247, 40, 171: "In August 2014 Taylor says she met Michael Phelps" was Taylor's saying of August,
+    # "Even if So denies any health problems, Kim has not been seen since Sept. 3" a denial of September 3, "who
+    # Human Rights Watch says could be prosecuted for ... the mass killing ... in 2000" a saying of 2000; a present
+    # saying is the report's now, and a day of the lead's week stays its own ("A rumor on Tuesday claims")
+    a = _mentioned("In August 2014 Taylor says she met Michael Phelps via the dating app Tinder. Even if So denies any "
+                   "health problems, Kim has not been seen since Sept. 3. A rumor on Tuesday claims the watch will cost "
+                   "$500.", date(2014, 10, 12))
+    got = {a.text[e.start:e.end]: (e.date, dating_rule(e)) for e in a.events}
+    assert got["says"] == ("2014-10-12", "document") and got["met"][0] == "2014-08", got
+    assert got["denies"][0] is None and got["claims"] == ("2014-10-07", "own"), got
+
+
 def test_an_address_is_a_speech_only_when_its_words_say_so() -> None:
     # FNC-1 bodies 298, 32, 229: "Mr. Zehaf-Bibeau listed his address as being in Aylmer", "his first name, age
     # and address", "the home address of Credido" were remarks; a keynote address or one to the nation is one

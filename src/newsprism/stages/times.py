@@ -269,6 +269,25 @@ def dating_rule(ev: Event) -> str:
     return _KIND_OF.get(ev.confidence, "own" if ev.time is not None else "none")
 
 
+def _told_now(tok: Any, label: str) -> bool:
+    """A saying told in the simple present ("Taylor says", "Human Rights Watch says", "So denies"): the
+    report's now, its own day or the week of its lead, not what it tells of."""
+    return label in SPEECH_CLASSES and tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _near_now(tx: TimeExpr, anchor: date | None) -> bool:
+    """``tx`` starts within the week before the publication day ``anchor`` (the lead's days, :data:`_LEAD_DAYS`),
+    or cannot be told: a present saying takes such a time only ("A rumor on Tuesday claims", "Today, both
+    the PGA Tour and Woods's agent flatly deny the claim"); a month gone by, a year ("who Human Rights
+    Watch says could be prosecuted for the mass killing ... in 2000", "In August 2014 Taylor says she met
+    Michael Phelps", "Even if So denies any health problems, Kim has not been seen since Sept. 3", FNC-1
+    bodies 171, 247, 40) or a time ahead is what it tells of."""
+    if anchor is None or tx.value is None:
+        return True
+    return anchor - timedelta(days=_LEAD_DAYS) <= value_range(tx.value)[0] <= anchor
+
+
 def event_date(rule: str, time: TimeExpr | None, anchor: date | None) -> tuple[str | None, str, float]:
     """The date an event dated by ``rule`` gets against the publication day ``anchor``.
 
@@ -886,7 +905,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 127
+    version = 128
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1059,7 +1078,11 @@ class TimeStage(ArticleStage):
                 if time is None and emb is not None and tr.label in SPEECH_CLASSES:
                     time = emb  # the post's date is when its words were said, not when what they tell happened
                 rule = "inherited" if tr.inherited and time is tr.time else "own"
-                if tr.schedule:
+                # "In August 2014 Taylor says she met Michael Phelps": the saying is the report's now
+                now = time is not None and time is tr.time and _told_now(tok, tr.label) and not _near_now(time, anchor)
+                if now:
+                    time, rule = _fallback(doc, tok, (), para, quoted, lead, near_day, reference, placers=placers)
+                elif tr.schedule:
                     time, rule = None, "document"  # "is slated for a release on June 24": planned as of the report
                 elif time is not None and _since_span(doc, tok, time):
                     time, rule = None, "none"  # happenings over a span ("killed since 2006"): no one date
