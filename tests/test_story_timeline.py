@@ -531,6 +531,26 @@ def test_what_the_leads_thing_is_told_in_the_present_is_one_entry_of_the_reports
     assert [e.date for e in build_timeline([c]) if "works" in _words(e, {"c": c})] == ["2006-04-05"]
 
 
+def test_a_plan_of_the_leads_thing_as_it_stands_is_one_of_its_states(pipe: Pipeline) -> None:
+    # (SemEval trial document 16900's wording, gold the report's day.) "It is slated for a U.S. release on June 24"
+    # is a plan as it stands (the stage's v120 schedules: dated by the publication day), told of the thing the
+    # lead acts on, "it" after a sentence naming it: a state of the report's day, as "iPhone 4 has" is. It
+    # named no party ("It" no name) and was on no entry; the release keeps its June 24.
+    text = ("Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T.\n\n"
+            "The newest iPhone, iPhone 4 was introduced by Apple CEO Steve Jobs at the conference.\n\n"
+            "It is slated for a U.S. release on June 24, starting at US $199.")
+    (a,) = _run(pipe, {"a": (text, date(2010, 6, 16))})
+    slated = next(ev for ev in a.events if a.text[ev.start:ev.end] == "slated")
+    held = [x.date for x, events in timeline_members([a]) if ("a", slated.start) in events]
+    assert held == ["2010-06-16"], timeline_members([a])
+    assert [x.date for x in build_timeline([a]) if "release" in _words(x, {"a": a})] == ["2010-06-24"]
+    # another thing's plan is not the lead's thing's
+    other = text.replace("It is slated", "The BlackBerry is slated")
+    (b,) = _run(pipe, {"b": (other, date(2010, 6, 16))})
+    assert not [x for x, events in timeline_members([b]) for aid, at in events
+                if b.text[at : at + 6] == "slated"]
+
+
 def test_a_present_state_is_the_leads_things_only_by_its_subject() -> None:
     # Another thing's state, "it" after a sentence naming another thing, a past and a headline above the
     # lead are not what the lead's thing is; nor what a nameless thing the lead releases shows (FNC-1's

@@ -73,6 +73,7 @@ from ..stages.times import (
     _EMBED_SIG_RX,
     _PRODUCT_NOUNS,
     _QUOTE_RX,
+    _SCHEDULING,
     DATING_CONFIDENCE,
     OCCURRENCE,
     SPEECH_CLASSES,
@@ -909,17 +910,19 @@ def _clause_start(text: str, start: int, end: int) -> int:
     return max([start] + [text.rfind(c, start, end) + 1 for c in ",;:()"])
 
 
-def _state_subject(text: str, ev: Event) -> list[str]:
+def _state_subject(text: str, ev: Event, end: int | None = None) -> list[str]:
     """The subject of a verb read off its clause (from the last comma, semicolon, colon or bracket
     of its sentence before it, or before an aside between commas right before it), lowercased words,
     past the clause's opener and the adverbs before the verb: "Even though it now uses" -> ["it"],
     "Structure-wise, iPhone 4 has" -> ["iphone", "4"], "The software update, iPod Software 1.1.1,
-    works" -> ["the", "software", "update"]."""
+    works" -> ["the", "software", "update"]. ``end``: where the verb's words open, when before its word
+    (the copula of "It is slated")."""
     sent = ev.sentence
     if sent is None:
         return []
-    lo = _clause_start(text, sent.start, ev.start)
-    words = [w.lower() for w in _THEME_WORD_RX.findall(text, lo, ev.start)]
+    end = ev.start if end is None else end
+    lo = _clause_start(text, sent.start, end)
+    words = [w.lower() for w in _THEME_WORD_RX.findall(text, lo, end)]
     if not words and text[lo - 1 : lo] == "," and (aside := text.rfind(",", sent.start, lo - 1)) >= 0:
         words = [w.lower() for w in _THEME_WORD_RX.findall(text, _clause_start(text, sent.start, aside), aside)]
     while words and words[0] in _CLAUSE_OPENERS:
@@ -927,6 +930,12 @@ def _state_subject(text: str, ev: Event) -> list[str]:
     while words and words[-1] in _STATE_ADVERBS:
         words.pop()
     return words
+
+
+# the present copula of a plan as it stands (the times stage's :func:`~newsprism.stages.times._schedules`: "It is
+# slated for a U.S. release on June 24", "has been scheduled for release in December")
+_STANDING_PLAN_RX = re.compile(r"\b(?:is|are|(?:has|have)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+|now\s+|also\s+|still\s+)?$",
+                               re.IGNORECASE)
 
 
 def _thing_states(events: Sequence[tuple[str, Event, str]],
@@ -938,7 +947,8 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
     "Steve Jobs unveiled iPhone 4" -> iPhone 4), or a name of the lead a definite noun past it stands
     for ("the store" the stage reads as the lead's "iTunes Music Store": the name's last word). Its
     states are the report's verbs of the present past its headline (a third person's "-s": "has",
-    "uses", "sells"), dated by the publication day (rule ``document``), whose subject is the thing:
+    "uses", "sells"; a plan as it stands, :data:`_STANDING_PLAN_RX`: "It is slated for a U.S. release on
+    June 24"), dated by the publication day (rule ``document``), whose subject is the thing:
     its name, that noun, a definite product noun for what the lead launched, named or not ("The phone
     has two cameras" after "unveiled iPhone 4", "The software update ... works with" after "released
     an application"; the stage's :data:`~newsprism.stages.times._PRODUCT_NOUNS`), or "it" in a
@@ -950,7 +960,8 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
     naming no person, or a business happening that starts none by its tense): 8 SemEval trial gold
     mentions of the report's day.
     300 FNC-1 bodies, each given a day, gave one entry more ("Apple Watch is a smartwatch device
-    ... It links to your iPhone to display alerts")."""
+    ... It links to your iPhone to display alerts"). Plans, SemEval trial 16900's "slated" (gold the report's
+    day), once its lead's "recently announced iPhone 4" was a launch: anchored 0.7857 -> 0.7908."""
     things: dict[str, list[tuple[str, ...]]] = {}  # article -> the themes of its lead's happenings of the lexicon
     launched: set[str] = set()  # the articles whose lead launches something
     for aid, ev, text in events:
@@ -966,11 +977,13 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
     out: dict[int, tuple[str, tuple[str, ...]]] = {}
     for aid, ev, text in events:
         sent = ev.sentence
+        word = text[ev.start : ev.end]
+        plan = _STANDING_PLAN_RX.search(text, max(0, ev.start - 40), ev.start) if word.lower() in _SCHEDULING else None
         if (aid not in things or sent is None or ev.label in SPEECH_CLASSES or ev.date is None
-                or dating_rule(ev) != "document" or not re.fullmatch(r"[a-z]+[^s]s", text[ev.start : ev.end])
+                or dating_rule(ev) != "document" or not (re.fullmatch(r"[a-z]+[^s]s", word) or plan)
                 or ev.start < leads[aid][0]):
             continue
-        raw = _state_subject(text, ev)
+        raw = _state_subject(text, ev, plan.start() if plan else None)
         k = 1 if raw[:1] == ["this"] else 0
         while k < len(raw) and raw[k] in _THEME_SKIP:
             k += 1
