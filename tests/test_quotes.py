@@ -697,6 +697,24 @@ def test_relays(nlp: object) -> None:
     assert [v.label for v in q.via] == ["magazine"] and q.cue_class == "tell"
 
 
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        # The outlet told is relayed by its whole name, not a name inside it or a glued word's tail.
+        ("A Vice spokesman told The Hollywood Reporter that Smith won well over $300,000.", ["Hollywood Reporter"]),
+        ("Watch expert Chad Rickicki told TechCrunch that the gold case costs more.", ["TechCrunch"]),
+        ("A gynaecologist from Sarajevo told MailOnline that children do not know enough.", ["MailOnline"]),
+        ("The minister told CNN's Don Lemon that the talks had failed.", ["CNN"]),
+        # A court or a committee told in person hears the words: it relays nothing.
+        ("“This is a plot to kill police officers,” prosecutor Mark Dawson told Westminster Magistrates’ Court.", []),
+        ("The director told the House Intelligence Committee that the agency had no such program.", []),
+    ],
+)
+def test_the_outlet_told_is_named_whole_and_a_body_told_is_none(nlp: object, text: str, via: list[str]) -> None:
+    [q] = [q for q in find_quotes_in_text(text, nlp=nlp) if q.cue is not None and q.cue.slice(text) == "told"]
+    assert _via(q) == via
+
+
 def test_glued_speaker_is_cut_out_of_the_token(nlp: object) -> None:
     t = "Spokesman Ali Reza spoke.\n\n“We will take revenge on the enemiesReza said.\n"
     [q] = find_quotes_in_text(t, nlp=nlp)
@@ -879,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v87"
+    assert st.tag == "quotes.v88"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

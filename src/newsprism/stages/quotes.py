@@ -322,6 +322,13 @@ _NAME_JOINERS = frozenset({"and", "of", "the", "de", "van", "von"})
 # Dependencies of a modifier the role model took for the whole source ("Mr" of "Mr. Clarke").
 SOURCE_CLIMB: tuple[str, ...] = ("compound", "flat", "det", "amod", "nummod")
 _CHANNEL_RELAYS = ("speaking to", "in an interview with", "published by", "as published by")
+# Bodies one tells something to in person: the listeners, no outlet relaying the words (_told).
+_LISTENING_BODIES = frozenset({"court", "committee", "subcommittee", "council", "parliament", "congress",
+                               "senate", "house", "assembly", "panel", "jury", "tribunal", "commission",
+                               "board", "hearing", "conference", "crowd", "rally", "meeting"})
+# A run of up to six capitalised words or numbers, "!" and "." inside them: a name as written ("E! Online");
+# no possessive, for "CNN's Don Lemon" is a person of the outlet CNN.
+_NAME_RUN = re.compile(r"[A-Z0-9][\w.!&-]*(?: [A-Z0-9][\w.!&-]*){0,5}")
 _THAT_BEFORE = re.compile(r"\b(that),?\s*$", re.IGNORECASE)
 _LEAD_OPENER = re.compile(r"\s[-—–]+\s|[—–:;(]|,\s+(?:but|and|yet)\s")
 # Marks before a reported clause's "that" that set the words before it apart from the cue (a noun the
@@ -2876,10 +2883,13 @@ class _Builder:
         return False
 
     def _told(self, tok: Any) -> list[tuple[int, int, str]]:
-        """ "told the magazine", "told Iran International": the audience is an outlet relaying it."""
-        for child in tok.children:
-            if child.dep_ not in ("dobj", "dative", "iobj"):
-                continue
+        """ "told the magazine", "told Iran International": the audience is an outlet relaying it;
+        a body told in person is none ("told Westminster Magistrates' Court", "the House Intelligence
+        Committee", the parse may part the name from its "Court")."""
+        audience = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if any(c.pos_ == "PROPN" and c.lower_ in _LISTENING_BODIES for c in audience):
+            return []
+        for child in audience:
             s, e = _subtree_range(child, exclude=[c for c in child.children if c.dep_ in ("relcl", "acl")])
             words = self.text[s:e].split()
             if child.pos_ == "PROPN":
@@ -2887,6 +2897,11 @@ class _Builder:
                 if names or _is_outlet_name(self.text[s:e]):
                     n0 = names[0] if names else None
                     rs, re_ = (n0.start, n0.end) if n0 else _trim_det(self.text, s, e)
+                    ws, we = _trim_det(self.text, s, e)
+                    if n0 and _NAME_RUN.fullmatch(self.text[ws:we]):
+                        # The outlet's whole name, not a name inside it: "The Hollywood Reporter" (not
+                        # "Hollywood"), "TechCrunch" (not the "Crunch" a glued word would leave).
+                        rs, re_ = ws, we
                     return [(rs, re_, self.text[rs:re_])]
             if child.lemma_.lower() in MEDIA_NOUNS or any(w.lower() in MEDIA_NOUNS for w in words[-1:]):
                 return [(child.idx, child.idx + len(child), child.text)]
@@ -3009,7 +3024,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 87
+    version = 88
     requires = ("parse",)
     assigns = ("quotes",)
 
