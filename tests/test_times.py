@@ -1706,6 +1706,17 @@ def test_a_present_saying_takes_no_time_past_its_reports_week() -> None:
     assert got["denies"][0] is None and got["claims"] == ("2014-10-07", "own"), got
 
 
+def test_a_dateline_s_place_is_no_party_of_the_first_sentence() -> None:
+    # FNC-1 bodies 377, 416, 171: "SEOUL — Early signs yesterday indicated" had the doer SEOUL, "WASHINGTON (CBS
+    # DC) – Rep. Duncan Hunter, R-Calif., says" was "WASHINGTON statement"; a headline in capitals ending its
+    # line is no dateline
+    a = _mentioned("SEOUL — Early signs yesterday indicated that Kim Jong-un skipped a ritual.", date(2014, 10, 26))
+    assert _parties(a, "indicated")[0] == []
+    b = _mentioned("WASHINGTON (CBS DC) – Rep. Duncan Hunter says that ISIS fighters were caught at the border.",
+                   date(2014, 9, 25))
+    assert _parties(b, "says") == (["Duncan Hunter"], "Duncan Hunter statement")
+
+
 def test_an_address_is_a_speech_only_when_its_words_say_so() -> None:
     # FNC-1 bodies 298, 32, 229: "Mr. Zehaf-Bibeau listed his address as being in Aylmer", "his first name, age
     # and address", "the home address of Credido" were remarks; a keynote address or one to the nation is one

@@ -464,6 +464,21 @@ def _chrome_line(text: str, at: int) -> bool:
     return len(line.split()) > 1 and any(c.isalpha() for c in line) and not any(c.islower() for c in line)
 
 
+# a dateline: a place in capitals opening the report, its agency in parentheses, and a dash ("SEOUL — Early
+# signs yesterday indicated", "WASHINGTON (CBS DC) – Rep. Duncan Hunter ... says"); not a headline in capitals
+# ending its line ("ISIS USES CHEMICAL WEAPONS—")
+_DATELINE_RX = re.compile(r"\s*[A-Z][A-Z.,'’ -]{1,40}?(?:\s*\([^()\n]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+(?=\S)")
+
+
+@lru_cache(maxsize=4)
+def _dateline_end(text: str) -> int:
+    """Where the dateline opening ``text`` ends (:data:`_DATELINE_RX`), else 0: its place is where the report was
+    filed, no party of its first sentence's news ("SEOUL" the doer of "Early signs yesterday indicated", FNC-1
+    body 377; "WASHINGTON" the speaker of "Rep. Duncan Hunter, R-Calif., says", body 416)."""
+    m = _DATELINE_RX.match(text)
+    return m.end() if m is not None else 0
+
+
 def _trigger_class(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
@@ -905,7 +920,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 128
+    version = 129
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -964,16 +979,17 @@ class TimeStage(ArticleStage):
 
     def _names(self, item: Analysis, doc: Any) -> list[Span]:
         """Name mentions: the mentions stage's when it ran, else spaCy's entities (damage filtered); none
-        on a line of page furniture (:func:`_chrome_line`)."""
+        on a line of page furniture (:func:`_chrome_line`) or in the report's dateline (:func:`_dateline_end`)."""
         if item.mentions:
             return [m for m in item.mentions if m.kind == "name" and not _chrome_line(item.text, m.start)
-                    and not _an_award(item.text, m.start, m.end, m.label)]
+                    and m.end > _dateline_end(item.text) and not _an_award(item.text, m.start, m.end, m.label)]
         words = {t.text for t in doc if t.text[:1].isupper()}
         out: list[Span] = []
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
                 continue
-            if any(_is_damaged(t.text, words - {t.text}) for t in ent) or _chrome_line(item.text, ent.start_char):
+            if any(_is_damaged(t.text, words - {t.text}) for t in ent) or _chrome_line(item.text, ent.start_char) \
+                    or ent.end_char <= _dateline_end(item.text):
                 continue
             s, e = ent.start_char, ent.end_char
             if _an_award(item.text, s, e, ent.label_):
@@ -2770,13 +2786,15 @@ def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequ
 
     A role on a line of page furniture the trigger is not on is the heading the parse ran into the
     sentence below it ("POLITICAL CRISIS" over "On Monday, Libya's newly elected parliament asked ...",
-    FNC-1 body 55: the heading's "CRISIS" the subject): no one's words for the doer."""
+    FNC-1 body 55: the heading's "CRISIS" the subject): no one's words for the doer; so is one in the
+    dateline (:func:`_dateline_end`: "WASHINGTON (CBS DC) – Rep. Duncan Hunter ... says")."""
     names = list(parts)
     plain = not _chrome_line(text, tok.idx)
 
     def role(name: str) -> Any:
         r = roles.get(name)
-        return None if r is not None and plain and _chrome_line(text, r.idx) else r
+        return None if r is not None and (plain and _chrome_line(text, r.idx) or r.idx + len(r) <= _dateline_end(text)) \
+            else r
 
     agent = _role_text(doc, role("agent"), names, text)
     patient = _role_text(doc, role("patient"), names, text, person_first=label in _VICTIM_CLASSES)
