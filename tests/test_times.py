@@ -2631,3 +2631,19 @@ def test_a_participle_of_announcing_before_a_things_name_is_its_launch() -> None
     # a saying stays one, and a person's name is no thing launched
     assert _events_by_word(_parsed("Apple announced iPhone 4 on Monday."))["announced"][0] == "statement"
     assert _events_by_word(_parsed("The long announced Obama trip to Cuba began on Sunday."))["announced"][0] != "launch"
+
+
+def test_an_it_going_on_about_the_named_thing_before_it_is_no_organisation_named_on_the_way() -> None:
+    # _subject_before: SemEval trial 16900's "It is slated" had the party Worldwide Developer's Conference, the
+    # organisation last named before it, though the sentence before is about the phone; no mention names it
+    text = ("The newest iPhone, iPhone 4 was introduced by Apple CEO Steve Jobs at the company's 2010 Worldwide "
+            "Developer's Conference less than two weeks ago.\n\nIt is slated for a U.S. release on June 24.")
+    a = _mentioned(text, date(2010, 6, 16))
+    slated = next(e for e in a.events if a.text[e.start:e.end] == "slated")
+    assert "Conference" not in " ".join(a.text[p.start:p.end] for p in slated.participants), slated.participants
+    # an organisation the subject before names is what "it" stands for; one its own sentence names first is
+    told = ("NBC reported the incident on March 26, 2003.\n\nHowever when the incident was reported the next day by "
+            "the New York Daily News it stated that a chopper was hit.")
+    b = _mentioned(told, date(2014, 10, 1))
+    stated = next(e for e in b.events if b.text[e.start:e.end] == "stated")
+    assert [b.text[p.start:p.end] for p in stated.participants][:1] == ["New York Daily News"], stated.participants

@@ -920,7 +920,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 129
+    version = 130
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2423,6 +2423,10 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
     "told Business Insider ... they started telling their friends"), and the group it stands for is
     one the report names by a noun ("the teachers", "A team of Russians").
 
+    A subject "it" after a sentence about a named thing (:func:`_subject_before`) stands for that thing: the
+    organisation its name holds, else none of the names told on the way ("the company's Worldwide Developer's
+    Conference" is not the iPhone 4 that "It is slated" goes on about).
+
     A dummy "it" (:func:`_dummy_it`: "It was widely reported that he became ill") and, outside quotes,
     the newsroom's "we" ("We've seen online reports": the report's own voice, the "we" whose plans
     :func:`_writers_own` takes for no news) stand for no one: the name last told before them is no
@@ -2442,6 +2446,16 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
     quoted = len(quotes) < len(spans)
     if tok.lower_ == "we" and not quoted or tok.lower_ == "it" and _dummy_it(tok):
         return None
+    if tok.lower_ == "it" and (subj := _subject_before(tok)) is not None and not any(
+            tok.sent.start_char <= m.start < tok.idx for m in names):
+        # (a name before it in its own sentence is its nearer antecedent: "when the incident was reported the next
+        # day by the New York Daily News it stated", FNC-1 body 110, is not the sentence before's NBC)
+        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+        held = [m for m in names if m.start < hi and m.end > lo]
+        if not held:
+            return None  # the thing the sentence before is about, named by no mention ("iPhone 4")
+        if own := [m for m in held if m.label in labels]:
+            return own[0]
     before: list[Span] = []
     for reach in (_NAME_REACH, _PERSON_REACH) if tok.lower_ in ("he", "she") else (_NAME_REACH,):
         lo = tok.idx - reach if reach == _NAME_REACH or quoted else _unnamed_speaker(doc, tok, reach)
@@ -2464,6 +2478,20 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
         if subj:
             return subj[-1]
     return None if tok.lower_ in ("they", "their") else before[-1]
+
+
+def _subject_before(tok: Any) -> Any | None:
+    """For a subject "it" opening its clause, the subject of the sentence before when that is a name (a proper
+    noun) and the sentence's root has it: "it" goes on about what that sentence is about ("The newest iPhone,
+    iPhone 4 was introduced by Apple CEO Steve Jobs at the company's Worldwide Developer's Conference. It is
+    slated for a U.S. release": the phone, not the conference, the organisation last named before it; SemEval
+    trial 16900). A subject the sentence before names by a common noun or a pronoun tells nothing of it."""
+    sent = tok.sent
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i != sent.root.i or sent.start == 0:
+        return None
+    prev = tok.doc[sent.start - 1].sent
+    subj = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.pos_ == "PROPN" else None
 
 
 def _dummy_it(tok: Any) -> bool:
