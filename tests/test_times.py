@@ -1717,6 +1717,19 @@ def test_a_dateline_s_place_is_no_party_of_the_first_sentence() -> None:
     assert _parties(b, "says") == (["Duncan Hunter"], "Duncan Hunter statement")
 
 
+def test_what_a_doing_is_for_takes_no_time_from_it() -> None:
+    # FNC-1 body 308: "Nigeria said on Friday it had agreed a ceasefire ... and reached a deal for the release of
+    # more than 200 schoolgirls" made a release of Friday, one entry; so would "arrested on Monday for the murder
+    # of his wife" a murder of Monday. What a doing is for is sought or answered, not done with it: no inherited
+    # time, and no entry of its own
+    a = _mentioned("Nigeria said on Friday it had agreed a ceasefire with Boko Haram and reached a deal for the release "
+                   "of more than 200 schoolgirls. He was arrested on Monday for the murder of his wife.", date(2014, 9, 17))
+    rules = {a.text[e.start:e.end]: dating_rule(e) for e in a.events}
+    assert rules["release"] != "inherited" and rules["murder"] != "inherited", rules
+    described = [e.description for e in build_timeline([a])]
+    assert not [d for d in described if "release" in d or d.endswith(" killed")], described
+
+
 def test_an_address_is_a_speech_only_when_its_words_say_so() -> None:
     # FNC-1 bodies 298, 32, 229: "Mr. Zehaf-Bibeau listed his address as being in Aylmer", "his first name, age
     # and address", "the home address of Credido" were remarks; a keynote address or one to the nation is one

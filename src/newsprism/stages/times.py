@@ -920,7 +920,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 130
+    version = 131
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1446,6 +1446,9 @@ def _in_subject(doc: Any, root: int, i: int) -> int:
 
 # a trigger that is the object of one of these inherits no neighbour's time, nor gives one (:func:`_attach`)
 _APART_PREPS = _BOUND_PREPS | _TOPIC_PREPS
+# what a doing is for is sought or answered, not done with it: "reached a deal for the release of more than 200
+# schoolgirls" on Friday (FNC-1 body 308) is no release of Friday, "arrested for the murder" no murder of the arrest
+_SOUGHT_PREPS = frozenset({"for"})
 
 
 def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Paragraphs) -> None:
@@ -1485,7 +1488,8 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
         # 2010's, "spoke on Monday about the launch" no launch of Monday)
         cands = [o for o in trigs if o.time is not None and not o.inherited and o is not tr
                  and (_modifies(doc[tr.i], doc[o.i]) or _modifies(doc[o.i], doc[tr.i]))
-                 and not any(t.dep_ == "pobj" and t.head.lower_ in _APART_PREPS for t in (doc[tr.i], doc[o.i]))]
+                 and not any(t.dep_ == "pobj" and t.head.lower_ in _APART_PREPS | _SOUGHT_PREPS
+                             for t in (doc[tr.i], doc[o.i]))]
         if cands:
             tr.time, tr.inherited = cands[0].time, True
 
