@@ -2660,3 +2660,9 @@ def test_an_it_going_on_about_the_named_thing_before_it_is_no_organisation_named
     b = _mentioned(told, date(2014, 10, 1))
     stated = next(e for e in b.events if b.text[e.start:e.end] == "stated")
     assert [b.text[p.start:p.end] for p in stated.participants][:1] == ["New York Daily News"], stated.participants
+    # of the subject's names, the one its head word is in (FNC-1 body 709: "It claimed" was the US's)
+    hoax = ("US website National Report alleged the police had held the artist.\n\nIt claimed his studio in the "
+            "capital had been raided.")
+    c = _mentioned(hoax, date(2014, 10, 1))
+    claimed = next(e for e in c.events if c.text[e.start:e.end] == "claimed")
+    assert [c.text[p.start:p.end] for p in claimed.participants][:1] == ["National Report"], claimed.participants

@@ -920,7 +920,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 131
+    version = 132
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2459,7 +2459,8 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
         if not held:
             return None  # the thing the sentence before is about, named by no mention ("iPhone 4")
         if own := [m for m in held if m.label in labels]:
-            return own[0]
+            # the name the subject's head word is in ("US website National Report": the website, not the US)
+            return next((m for m in own if m.start <= subj.idx < m.end), own[0])
     before: list[Span] = []
     for reach in (_NAME_REACH, _PERSON_REACH) if tok.lower_ in ("he", "she") else (_NAME_REACH,):
         lo = tok.idx - reach if reach == _NAME_REACH or quoted else _unnamed_speaker(doc, tok, reach)
