@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v89"
+    assert st.tag == "quotes.v90"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1443,6 +1443,28 @@ def test_a_passive_of_naming_or_sighting_with_no_one_doing_it_reports_nothing(nl
 )
 def test_a_passive_of_naming_that_holds_a_view_or_has_a_speaker_stays(nlp: object, text: str, cue: str) -> None:
     assert _with_cue(text, nlp, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # The role model's source was a place or a thing of the clause (FNC-1 bodies 432, 461, 77, 74, 34).
+        ("Even in Peru, where government jobs are considered to be for life, Mr. Verma was pushing it.",
+         "are considered"),
+        (("There has been no sign of the missing in weeks, despite searches of the burial sites outside Tixtla, "
+          "where drug cartels are believed to dump their enemies."), "are believed"),
+        (("The central prison of Dakar is an interrogation center for the police, and many suspected smugglers "
+          "are believed to be held in underground cells there."), "are believed"),
+        (("Nevertheless, the U.S. will try to have limits placed on the calls though the prisoners are allowed "
+          "to talk with relatives in Oman."), "are allowed"),
+        ("His father was Karim Hassan, a Lebanese refugee who is said to have been an aide to the old regime.",
+         "is said"),
+    ],
+)
+def test_a_passive_act_with_no_agent_has_no_source(nlp: object, text: str, cue: str) -> None:
+    # v90: no one is said to hold it; the act stays, sourceless.
+    [a] = _with_cue(text, nlp, cue)
+    assert a.source is None and a.speaker is None
 
 
 # --------------------------------------------------------------------------- h59's rule (quotes.v35)
