@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v90"
+    assert st.tag == "quotes.v91"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -928,6 +928,9 @@ def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> N
     # another handle in the post itself
     (('Senator Ruiz said "we will not back down." Watch via NBC (@NBCNews) pic.twitter.com/x '
       "— Ohio Times (@OhioTimes) May 4, 2024"), "Ohio Times"),
+    # quotation marks in the author's name after a dash
+    ('Senator Ruiz said "we will not back down." — Dwayne "The Rock" Johnson (@TheRock) May 2, 2020',
+     'Dwayne "The Rock" Johnson'),
 ])
 def test_an_embedded_posts_relay_is_the_author_its_signature_ends_with(pipeline: Pipeline, post: str,
                                                                        author: str) -> None:
@@ -992,6 +995,24 @@ def test_a_cue_outside_the_speech_lexicon_is_classed_by_its_act_not_as_saying() 
     assert got == {"believe": "think", "plans": "intend", "saw": "perceive", "identified": "other", "said": "say"}
     assert sorted(t[c.start:c.end] for c in a.claims) == [
         "Police believe the suspect fled to Ohio on Monday", "The mayor said the road would reopen on Friday"]
+
+
+def test_a_nominal_cue_is_classed_by_its_noun_and_doubting_asserts_nothing() -> None:
+    # Review of quotes.v86: "issued a denial that" was "other" (its verb's lemma) and made no claim;
+    # "doubt" was a belief, and its clause an assertion of what is doubted. "The witness" takes up the
+    # witness named before (its plural "s" is no plural).
+    p = Pipeline.from_names(["parse", "mentions", "quotes", "claims"])
+    t = ("Iran issued a denial that it had sent troops to Syria last month. Western officials doubt that the "
+         "ceasefire in eastern Ukraine will hold through the winter. A witness, Maria Lopez, said the car was "
+         "speeding. Officer Tom Hale said the road was closed. The witness said the driver did not stop.")
+    [a] = list(p.run([Article(id="x", text=t)]))
+    got = {q.slice(t): (q.cue_class, q.speaker.slice(t) if q.speaker else None) for q in a.quotes}
+    assert got["that it had sent troops to Syria last month"] == ("deny", "Iran")
+    assert got["that the ceasefire in eastern Ukraine will hold through the winter"][0] == "doubt"
+    assert got["the driver did not stop"] == ("say", "Maria Lopez")
+    stances = {t[c.start:c.end]: c.label for c in a.claims}
+    assert stances["that it had sent troops to Syria last month"] == "denies"
+    assert not any("ceasefire" in k for k in stances)
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

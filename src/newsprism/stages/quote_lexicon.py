@@ -65,21 +65,36 @@ CUE_CLASSES["say"] = "say"
 
 # Cues outside the speech lexicon. The learned model reads them because PolNeAR marks beliefs,
 # intentions and perceptions as attributions too ("police believe ...", "Apple plans to ...", "Kim
-# appeared to ..."), and its nominal cues ("the rumor that ..."); their class names that act rather
-# than "say", which 22% of the quotes on 300 FNC-1 bodies were given. Only :func:`cue_class` reads
+# appeared to ..."), and nominal cues ("the rumor that ...", "issued a denial that ..."); their class
+# names that act rather than "say", which 22% of the quotes on 300 FNC-1 bodies were given. Only :func:`cue_class` reads
 # these: the model's features and the rules read CUE_CLASSES, so no reading changes with them.
 _OTHER_CLASSES: dict[str, tuple[str, ...]] = {
     "think": ("know", "believe", "think", "expect", "consider", "feel", "understand", "assume", "wonder",
               "remember", "suspect", "imagine", "learn", "discover", "realize", "realise", "guess",
-              "recognize", "recognise", "view", "perceive", "doubt", "belief", "opinion", "impression"),
+              "recognize", "recognise", "view", "perceive", "belief", "opinion", "impression", "thought",
+              "thinking", "assumption", "recognition", "realization", "realisation", "conviction", "theory",
+              "position"),
+    # "hop" is the lemmatizer's reading of "hoped", "hoping"
     "intend": ("want", "plan", "seek", "decide", "hope", "hop", "wish", "intend", "try", "choose", "aim",
                "decision", "intention"),
     "perceive": ("see", "witness", "hear", "watch", "spot"),
     "seem": ("appear", "seem"),
-    "claim": ("rumor", "rumour", "speculation", "assertion", "allegation", "suggestion", "forecast"),
-    "criticize": ("criticism",),
-    "announce": ("announcement",),
-    "warn": ("warning",),
+    # holding something unlikely asserts nothing ("officials doubt that the ceasefire will hold")
+    "doubt": ("doubt",),
+    # the nouns the rules read as cues (CLAIM_NOUNS, CONTENT_NOUN_CUES) by the act they name
+    "state": ("statement", "communique", "communiqué", "declaration", "pronouncement", "message", "narrative"),
+    "claim": ("claim", "assertion", "allegation", "suggestion", "argument", "contention", "speculation",
+              "rumor", "rumour", "prediction", "forecast", "insinuation"),
+    "say": ("remark", "comment"),
+    "announce": ("announcement", "report", "signal"),
+    "accuse": ("accusation", "charge"),
+    "confirm": ("admission", "acknowledgment", "acknowledgement", "agreement"),
+    "assure": ("assurance",),
+    "warn": ("warning", "fear", "worry", "concern"),
+    "threaten": ("promise", "pledge"),
+    "stress": ("insistence",),
+    "deny": ("denial",),
+    "criticize": ("criticism", "complaint"),
 }
 OTHER_CLASSES: dict[str, str] = {lemma: cls for cls, lemmas in _OTHER_CLASSES.items() for lemma in lemmas}
 

@@ -2860,6 +2860,11 @@ class _Builder:
         via = self._via(tok, info)
         lemma = info["lemma"]
         cls = "say" if lemma == "according to" else cue_class(lemma)
+        if cls == "other" and info.get("cue") is not None:
+            # a light verb and its noun ("issued a denial that", "made an admission"): the noun's act
+            words = self.doc.char_span(*info["cue"], alignment_mode="expand")
+            if words is not None and len(words) > 1:
+                cls = cue_class(words[-1].lemma_)
         if lemma == "say" and head is not None and head.lemma_.lower() in DOCUMENT_NOUNS:
             cls = "state"
         conf = 0.85 if info["label"] == "direct" else 0.7
@@ -3038,7 +3043,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 90
+    version = 91
     requires = ("parse",)
     assigns = ("quotes",)
 
@@ -3058,17 +3063,25 @@ class QuoteStage(ArticleStage):
 _EMBED_LIMIT = 3000
 # The author an embedded post's signature names: "— Daily Caller (@DailyCaller) February 29, 2020",
 # "A post shared by NASA (@nasa) on ...". A post's quotes reach the article through its author. The
-# signature is the last such name (a post may name another handle first: "via NBC (@NBCNews)"), which
-# holds no quotation mark and no " - " (in "Trump at CPAC - he says ... - Daily Caller (@DailyCaller)" the
-# first dash is the post's own).
-_POSTER_RX = re.compile(r"(?:[—–]|(?<!\S)-|\bA post shared by)\s*"
-                        r"(?P<name>[^\s()—–@\"“”](?:(?!\s-\s)[^\n()—–@\"“”]){0,79}?)\s*\(@\w{1,30}\)")
+# signature is the last such name (a post may name another handle first: "via NBC (@NBCNews)"). After
+# a hyphen the name holds no quotation mark and no " - " (in "Trump at CPAC - he says "..." - Daily
+# Caller (@DailyCaller)" the first hyphen is the post's own); after a dash or "A post shared by", which
+# no other dash can pass, it may ('— Dwayne "The Rock" Johnson (@TheRock)').
+_POSTER_RX = re.compile(r"(?:(?:[—–]|\bA post shared by)\s*(?P<name>[^\s()—–@][^\n()—–@]{0,79}?)"
+                        r"|(?<!\S)-\s*(?P<hname>[^\s()—–@\"“”](?:(?!\s-\s)[^\n()—–@\"“”]){0,79}?))"
+                        r"\s*\(@\w{1,30}\)")
 
 
 def _poster(text: str) -> re.Match[str] | None:
     """The signature's name in an embedded post (:data:`_POSTER_RX`), or None."""
     found = list(_POSTER_RX.finditer(text))
     return found[-1] if found else None
+
+
+def _poster_name(m: re.Match[str]) -> tuple[int, int, str]:
+    """The signature name's offsets and text, whichever way :data:`_POSTER_RX` matched it."""
+    group = "name" if m["name"] is not None else "hname"
+    return m.start(group), m.end(group), m[group]
 
 
 def embed_quotes(removed: Sequence[Removed], stage: str, nlp: Any | None = None) -> list[Quote]:
@@ -3080,8 +3093,10 @@ def embed_quotes(removed: Sequence[Removed], stage: str, nlp: Any | None = None)
             continue
         text = r.text[:_EMBED_LIMIT]
         poster = _poster(text)
-        via = (Span(start=poster.start("name"), end=poster.end("name"), label=poster["name"], stage=stage,
-                    confidence=0.8),) if poster else ()
+        via = ()
+        if poster:
+            ps, pe, pname = _poster_name(poster)
+            via = (Span(start=ps, end=pe, label=pname, stage=stage, confidence=0.8),)
         for q in find_quotes_in_text(text, nlp, stage):
             if poster and q.end > poster.start():
                 continue  # the signature is no speech

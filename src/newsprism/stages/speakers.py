@@ -336,7 +336,7 @@ def _same_role(role: str, held: str) -> bool:
     letters enough (a shorter word whole: "the man" is not "the store manager"), and not of the
     other sex — "the spokesman" is not "a spokeswoman for the Times", nor "the man" "a woman named
     Lana"."""
-    word = role.rstrip("s")
+    word = role[:-1] if role.endswith("s") and not role.endswith("ss") else role  # "witness" is one
     pattern = r"\b" + re.escape(word[:6]) if len(word) >= 6 else r"\b" + re.escape(word) + r"s?\b"
     if not re.search(pattern, held):
         return False
