@@ -66,8 +66,9 @@ CUE_CLASSES["say"] = "say"
 # Cues outside the speech lexicon. The learned model reads them because PolNeAR marks beliefs,
 # intentions and perceptions as attributions too ("police believe ...", "Apple plans to ...", "Kim
 # appeared to ..."), and nominal cues ("the rumor that ...", "issued a denial that ..."); their class
-# names that act rather than "say", which 22% of the quotes on 300 FNC-1 bodies were given. Only :func:`cue_class` reads
-# these: the model's features and the rules read CUE_CLASSES, so no reading changes with them.
+# names that act rather than "say", which 22% of the quotes on 300 FNC-1 bodies were given. Only
+# :func:`cue_class` reads these: the model's features and the rules read CUE_CLASSES, so no reading
+# changes with them.
 _OTHER_CLASSES: dict[str, tuple[str, ...]] = {
     "think": ("know", "believe", "think", "expect", "consider", "feel", "understand", "assume", "wonder",
               "remember", "suspect", "imagine", "learn", "discover", "realize", "realise", "guess",
@@ -82,7 +83,8 @@ _OTHER_CLASSES: dict[str, tuple[str, ...]] = {
     # holding something unlikely asserts nothing ("officials doubt that the ceasefire will hold")
     "doubt": ("doubt",),
     # the nouns the rules read as cues (CLAIM_NOUNS, CONTENT_NOUN_CUES) by the act they name
-    "state": ("statement", "communique", "communiqué", "declaration", "pronouncement", "message", "narrative"),
+    "state": ("statement", "communique", "communiqué", "declaration", "pronouncement", "message",
+              "narrative"),
     "claim": ("claim", "assertion", "allegation", "suggestion", "argument", "contention", "speculation",
               "rumor", "rumour", "prediction", "forecast", "insinuation"),
     "say": ("remark", "comment"),

@@ -3093,7 +3093,7 @@ def embed_quotes(removed: Sequence[Removed], stage: str, nlp: Any | None = None)
             continue
         text = r.text[:_EMBED_LIMIT]
         poster = _poster(text)
-        via = ()
+        via: tuple[Span, ...] = ()
         if poster:
             ps, pe, pname = _poster_name(poster)
             via = (Span(start=ps, end=pe, label=pname, stage=stage, confidence=0.8),)
