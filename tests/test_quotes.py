@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v91"
+    assert st.tag == "quotes.v92"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1480,6 +1480,10 @@ def test_a_passive_of_naming_that_holds_a_view_or_has_a_speaker_stays(nlp: objec
           "to talk with relatives in Oman."), "are allowed"),
         ("His father was Karim Hassan, a Lebanese refugee who is said to have been an aide to the old regime.",
          "is said"),
+        # v91: the rules' acts too (FNC-1 bodies 270, 470).
+        ("Mr. Novak, 22, was mocked by his friends, so it is claimed he burned the letters.", "is claimed"),
+        ("We were clearly moments away from its end and we hadn't been told how long the battery will run.",
+         "hadn't been told"),
     ],
 )
 def test_a_passive_act_with_no_agent_has_no_source(nlp: object, text: str, cue: str) -> None:
