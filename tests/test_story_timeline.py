@@ -544,6 +544,10 @@ def test_a_plan_of_the_leads_thing_as_it_stands_is_one_of_its_states(pipe: Pipel
     held = [x.date for x, events in timeline_members([a]) if ("a", slated.start) in events]
     assert held == ["2010-06-16"], timeline_members([a])
     assert [x.date for x in build_timeline([a]) if "release" in _words(x, {"a": a})] == ["2010-06-24"]
+    # ... written "It's" too
+    (c,) = _run(pipe, {"c": (text.replace("It is slated", "It's slated"), date(2010, 6, 16))})
+    slated = next(ev for ev in c.events if c.text[ev.start:ev.end] == "slated")
+    assert [x.date for x, events in timeline_members([c]) if ("c", slated.start) in events] == ["2010-06-16"]
     # another thing's plan is not the lead's thing's
     other = text.replace("It is slated", "The BlackBerry is slated")
     (b,) = _run(pipe, {"b": (other, date(2010, 6, 16))})
@@ -803,3 +807,14 @@ def test_a_telling_of_its_reports_day_joins_no_coarser_entry_of_another_report(p
     by = {a.id: a for a in arts}
     (month,) = [e for e in build_timeline(arts) if e.date == "2014-09"]
     assert _words(month, by) == {"announced", "saying"}, _words(month, by)
+
+
+def test_an_undated_launch_told_as_supposed_is_not_the_storys_launch(pipe: Pipeline) -> None:
+    # Review of 2334451: an undated launch takes the date its story's reports agree on ("the recently announced
+    # iPhone 4"), but one that only could be is no launch of that day.
+    told = "Yesterday, at the Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs unveiled iPhone 4."
+    maybe = "Analysts say Apple could launch iPhone 4 in India, though no date has been set."
+    d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (maybe, date(2010, 6, 20))})
+    launch = next(ev for ev in p.events if p.text[ev.start:ev.end] == "launch")
+    assert not [x for x, events in timeline_members([d, p]) if ("p", launch.start) in events]
+

@@ -1749,6 +1749,20 @@ def test_whom_a_warning_is_to_is_a_party_of_it_and_an_outlet_a_statement_is_to_i
     assert _parties(a, "statement")[0] == ["Department of Homeland Security"]
 
 
+def test_a_historical_present_keeps_its_date_and_a_caps_name_before_an_aside_is_no_dateline() -> None:
+    # Review of b5e4379, 2334451, f076bf9: a present saying of a past ("Taylor says she met") is the report's
+    # now, but one telling a present is the historical present, dated by its own expression; a prize
+    # "announced" is no thing launched; "NATO - which has 28 members -" is no dateline, NATO the speaker.
+    a = _mentioned("In 1963, Martin Luther King says he has a dream. In June 2005, Steve Jobs tells Stanford "
+                   "graduates to stay hungry. In August 2014 Taylor says she met Michael Phelps.", date(2014, 9, 5))
+    assert [(e.date, dating_rule(e)) for e in a.events if a.text[e.start:e.end] in ("says", "tells")] == [
+        ("1963", "own"), ("2005-06", "own"), ("2014-09-05", "document")]
+    b = _mentioned("The recently announced Nobel Peace Prize went to Malala Yousafzai on Friday.", date(2014, 9, 5))
+    assert [e.label for e in b.events if b.text[e.start:e.end] == "announced"] == ["statement"]
+    c = _mentioned("NATO - which has 28 members - warned Russia on Tuesday that it would respond.", date(2014, 9, 5))
+    assert _parties(c, "warned") == (["Russia", "NATO"], "NATO statement")
+
+
 def test_a_plan_s_participle_is_read_in_capitals_too() -> None:
     # v120's reading of "is scheduled for release" as a plan of the report's day held in lower case only
     a = _mentioned("THE FILM IS SCHEDULED FOR RELEASE IN DECEMBER.", date(2014, 9, 5))

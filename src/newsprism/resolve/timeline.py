@@ -934,8 +934,8 @@ def _state_subject(text: str, ev: Event, end: int | None = None) -> list[str]:
 
 # the present copula of a plan as it stands (the times stage's :func:`~newsprism.stages.times._schedules`: "It is
 # slated for a U.S. release on June 24", "has been scheduled for release in December")
-_STANDING_PLAN_RX = re.compile(r"\b(?:is|are|(?:has|have)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+|now\s+|also\s+|still\s+)?$",
-                               re.IGNORECASE)
+_STANDING_PLAN_RX = re.compile(r"(?:\b(?:is|are)|['’](?:s|re)|\b(?:has|have)\s+(?:\w+ly\s+)?been)\s+"
+                               r"(?:\w+ly\s+|now\s+|also\s+|still\s+)?$", re.IGNORECASE)
 
 
 def _thing_states(events: Sequence[tuple[str, Event, str]],
@@ -1051,8 +1051,9 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
             if theme is None:
                 continue
             coarse = ev.date is not None and rule in ("own", "inherited") and ev.precision in ("month", "year")
-            if not coarse and rule not in _TOLD_BY_TENSE and (ev.date is not None or ev.label not in _ONCE):
-                continue
+            if not coarse and rule not in _TOLD_BY_TENSE and (ev.date is not None or ev.label not in _ONCE
+                                                               or rule != "none"):
+                continue  # an undated launch told as supposed ("could launch iPhone 4 in India") is none of the story's
             pool = {id(m): (t, s, m) for w in {w.lstrip("*") for w in theme}
                     for t, s, m in tellings.get((ev.label, w), ())}
             found = [(s, m) for t, s, m in pool.values() if m is not ev and _same_theme(theme, t, loose=coarse)]

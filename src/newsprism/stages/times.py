@@ -271,9 +271,17 @@ def dating_rule(ev: Event) -> str:
 
 def _told_now(tok: Any, label: str) -> bool:
     """A saying told in the simple present ("Taylor says", "Human Rights Watch says", "So denies"): the
-    report's now, its own day or the week of its lead, not what it tells of."""
-    return label in SPEECH_CLASSES and tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in tok.children)
+    report's now, its own day or the week of its lead, not what it tells of. Not a present telling of a
+    present (the historical present: "In 1963, Martin Luther King says he has a dream", "In June 2005,
+    Jobs tells graduates to stay hungry"): what it tells is no past for the expression to date, which
+    is the saying's own; one telling a past or a could-be ("says she met", "says could be prosecuted")
+    or nothing told ("So denies any health problems") is the report's now."""
+    if not (label in SPEECH_CLASSES and tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP")) or any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    told = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    return not told or any(c.tag_ in ("VBD", "VBN") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("MD", "VBD")
+                                                          for a in c.children) for c in told)
 
 
 def _near_now(tx: TimeExpr, anchor: date | None) -> bool:
@@ -466,8 +474,10 @@ def _chrome_line(text: str, at: int) -> bool:
 
 # a dateline: a place in capitals opening the report, its agency in parentheses, and a dash ("SEOUL — Early
 # signs yesterday indicated", "WASHINGTON (CBS DC) – Rep. Duncan Hunter ... says"); not a headline in capitals
-# ending its line ("ISIS USES CHEMICAL WEAPONS—")
-_DATELINE_RX = re.compile(r"\s*[A-Z][A-Z.,'’ -]{1,40}?(?:\s*\([^()\n]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+(?=\S)")
+# ending its line ("ISIS USES CHEMICAL WEAPONS—"), nor a name in capitals a dash sets an aside after ("NATO - which
+# has 28 members - warned"): the report's sentence starts after a dateline
+_DATELINE_RX = re.compile(r"\s*[A-Z][A-Z.,'’ -]{1,40}?(?:\s*\([^()\n]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+"
+                          r"(?=[A-Z0-9\"“‘'(])")
 
 
 @lru_cache(maxsize=4)
@@ -566,10 +576,12 @@ def _announced_thing(tok: Any) -> bool:
     iPhone 4", "the newly announced device"): what it tells is the thing's announcement, its launch, not a
     saying (SemEval trial 16900's "Pre-orders of the recently announced iPhone 4" was a statement no
     entry took, the announcement its other reports date June 7). A person's, a place's or a people's name
-    is no thing launched ("the announced Obama visit" is the visit's)."""
+    is no thing launched ("the announced Obama visit" is the visit's), nor a prize's, an event's, a law's
+    or a work's ("the recently announced Nobel Peace Prize" is given, not launched)."""
     head = tok.head
     return tok.dep_ == "amod" and head.i != tok.i and (
-        head.pos_ == "PROPN" and head.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC")
+        head.pos_ == "PROPN" and head.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC", "EVENT", "LAW", "WORK_OF_ART")
+        and head.lower_ not in ("prize", "award", "medal")
         or head.pos_ == "NOUN" and head.lemma_.lower() in _PRODUCT_NOUNS)
 
 
@@ -920,7 +932,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 132
+    version = 133
     requires = ("parse",)
     assigns = ("times", "events")
 
