@@ -1740,6 +1740,17 @@ def test_an_address_is_a_speech_only_when_its_words_say_so() -> None:
     assert at == [a.text.index("address on Wednesday"), a.text.index("address to the")], at
 
 
+def test_an_address_of_no_speech_kind_is_where_one_lives() -> None:
+    # FNC-1 body 2349 ("Mr Emwazi's most recent address was a flat"): a word before "address" that names no
+    # kind of speech, or a place it is given as, leaves it a residence; the commencement address stays a speech
+    a = _mentioned("Police searched his old address in Aylmer on Monday. The suspect listed a new address in "
+                   "Ottawa. Officers went to her last known address. The suspect gave his address as 12 Elm Street "
+                   "when he was arrested. She gave the commencement address at Rollins College on Sunday.",
+                   date(2014, 10, 23))
+    at = [e.start for e in a.events if a.text[e.start:e.end] == "address"]
+    assert at == [a.text.index("address at Rollins")], at
+
+
 def test_whom_a_warning_is_to_is_a_party_of_it_and_an_outlet_a_statement_is_to_is_not() -> None:
     # v121 dropped every organisation a telling's noun is with, on or to, the outlet it is given to: a
     # warning or a threat is aimed at whom its "to" names, a party of it as much as of its speaker.

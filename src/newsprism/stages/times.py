@@ -530,20 +530,25 @@ def _trigger_class(tok: Any) -> str | None:
     return None
 
 
-# what an address is where one lives or is reached ("the home address of Credido", "an email address")
-_WHERE_ADDRESSES = frozenset({"home", "email", "e-mail", "ip", "web", "website", "mailing", "street", "postal",
-                              "return", "forwarding", "billing", "office", "business", "physical", "current"})
+# the kinds of speech an "address" is named by ("his keynote address", "the weekly papal address", "presidential
+# addresses", "the State of the Union address"); any other word before it names the place one lives or is
+# reached ("his old address in Aylmer", "her last known address", "the office building addresses")
+_SPEECH_ADDRESSES = frozenset({"keynote", "weekly", "inaugural", "presidential", "farewell", "commencement", "papal",
+                               "televised", "radio", "television", "tv", "video", "opening", "closing", "victory",
+                               "concession", "acceptance", "graduation", "budget", "union", "nationwide", "christmas",
+                               "easter", "memorial", "funeral"})
 
 
 def _a_speech(tok: Any) -> bool:
-    """An "address" is a speech when a word of its own says so: a kind ("his keynote address", "his weekly
-    address in St. Peter's Square", "presidential addresses"), the one addressed ("an address to the nation")
-    or a verb of delivering it ("delivered an address"); bare, it is where one lives, as often as not ("his
-    first name, age and address", "listed his address as being in Aylmer", "lives at the address", FNC-1
-    bodies 32, 298, 229, all remarks)."""
+    """An "address" is a speech when a word of its own says so: a kind of speech ("his keynote address", "his
+    weekly address in St. Peter's Square", "presidential addresses"), the one addressed ("an address to the
+    nation") or a verb of delivering it ("delivered an address"), unless what it is given as is a place ("gave
+    his address as 12 Elm Street"); otherwise it is where one lives, as often as not ("his first name, age and
+    address", "listed his address as being in Aylmer", "lives at the address", "his old address in Aylmer",
+    "her last known address", FNC-1 bodies 32, 298, 229, 2349, all remarks)."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("give", "deliver", "make"):
-        return True
-    return any(c.dep_ in ("amod", "compound") and c.lower_ not in _WHERE_ADDRESSES
+        return not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*tok.children, *tok.head.children))
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _SPEECH_ADDRESSES
                or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
 
 
@@ -932,7 +937,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 133
+    version = 134
     requires = ("parse",)
     assigns = ("times", "events")
 
