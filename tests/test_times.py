@@ -2691,3 +2691,13 @@ def test_an_it_going_on_about_the_named_thing_before_it_is_no_organisation_named
     c = _mentioned(hoax, date(2014, 10, 1))
     claimed = next(e for e in c.events if c.text[e.start:e.end] == "claimed")
     assert [c.text[p.start:p.end] for p in claimed.participants][:1] == ["National Report"], claimed.participants
+
+
+def test_an_it_after_a_named_speaker_s_saying_is_that_speaker() -> None:
+    # _named_sayer: "It said" after "Ebola has killed 700 people in Liberia, the World Health Organization said"
+    # lost its speaker (a bare "statement"): the sentence before is about Ebola, which no mention names, but
+    # it tells the organisation's saying, and "it" goes on with that
+    a = _mentioned("Ebola has killed 700 people in Liberia, the World Health Organization said on Monday. It said "
+                   "the outbreak was still spreading.", date(2014, 9, 1))
+    said = [e for e in a.events if a.text[e.start:e.end] == "said"][1]
+    assert said.description == "World Health Organization statement", said.description

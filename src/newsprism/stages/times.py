@@ -937,7 +937,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 134
+    version = 135
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2446,7 +2446,8 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
 
     A subject "it" after a sentence about a named thing (:func:`_subject_before`) stands for that thing: the
     organisation its name holds, else none of the names told on the way ("the company's Worldwide Developer's
-    Conference" is not the iPhone 4 that "It is slated" goes on about).
+    Conference" is not the iPhone 4 that "It is slated" goes on about), unless that sentence tells a named
+    speaker's saying (:func:`_named_sayer`).
 
     A dummy "it" (:func:`_dummy_it`: "It was widely reported that he became ill") and, outside quotes,
     the newsroom's "we" ("We've seen online reports": the report's own voice, the "we" whose plans
@@ -2468,7 +2469,7 @@ def _antecedent(names: Sequence[Span], tok: Any, doc: Any, text: str) -> Span | 
     if tok.lower_ == "we" and not quoted or tok.lower_ == "it" and _dummy_it(tok):
         return None
     if tok.lower_ == "it" and (subj := _subject_before(tok)) is not None and not any(
-            tok.sent.start_char <= m.start < tok.idx for m in names):
+            tok.sent.start_char <= m.start < tok.idx for m in names) and not _named_sayer(names, subj.sent, labels):
         # (a name before it in its own sentence is its nearer antecedent: "when the incident was reported the next
         # day by the New York Daily News it stated", FNC-1 body 110, is not the sentence before's NBC)
         lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
@@ -2514,6 +2515,21 @@ def _subject_before(tok: Any) -> Any | None:
     prev = tok.doc[sent.start - 1].sent
     subj = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     return subj if subj is not None and subj.pos_ == "PROPN" else None
+
+
+def _named_sayer(names: Sequence[Span], sent: Any, labels: Sequence[str]) -> bool:
+    """The sentence ``sent`` has a saying verb whose subject a name of ``labels`` holds ("Ebola has killed 700
+    people in Liberia, the World Health Organization said on Monday. It said the outbreak was still spreading"):
+    a subject "it" after it goes on with that speaker's telling as often as with the thing told of, so the
+    sentence's subject (:func:`_subject_before`) tells nothing of it and "it" takes the name last told, as
+    any other "it" does."""
+    for t in sent:
+        if t.pos_ != "VERB" or _VERB_TRIGGERS.get(t.lemma_.lower()) not in SPEECH_CLASSES:
+            continue
+        for c in t.children:
+            if c.dep_ == "nsubj" and any(m.start <= c.idx < m.end and m.label in labels for m in names):
+                return True
+    return False
 
 
 def _dummy_it(tok: Any) -> bool:
