@@ -647,6 +647,21 @@ def test_an_undated_mention_of_a_launch_takes_its_storys_date(pipe: Pipeline) ->
     assert not [x for x, events in timeline_members([d, p], apart) if ("p", announced.start) in events]
 
 
+def test_reports_in_no_story_are_each_a_story_of_their_own(pipe: Pipeline) -> None:
+    # corpus_redating with no stories read all the reports as one story's, while story_timelines builds each
+    # report's timeline alone: "the recently announced iPhone 4" took the other report's June 7 there
+    from newsprism.resolve.timeline import story_timelines
+
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
+            "unveiled iPhone 4.")
+    later = "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T."
+    d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (later, date(2010, 6, 16))})
+    announced = next(ev for ev in p.events if p.text[ev.start:ev.end] == "announced")
+    assert not [x for x, events in story_timelines([d, p], []) if ("p", announced.start) in events]
+    # build_timeline's one timeline of the analyses still reads them as one story
+    assert [x.date for x, events in timeline_members([d, p]) if ("p", announced.start) in events] == ["2010-06-07"]
+
+
 def test_a_passives_named_subject_is_what_it_acts_on(pipe: Pipeline) -> None:
     # _theme read a passive's subject off lowercased words, asking each for a capital: no passive ever had
     # one ("iPhone 4 was introduced"). The subject is the name right before the auxiliary, past a comma or

@@ -1401,9 +1401,13 @@ def corpus_redating(analyses: Sequence[Analysis], stories: Sequence[Story] = ())
     another story dates ("launched the iTunes Music Store on April 28, 2003", "Jobs unveiled iPhone 4"
     yesterday in June's report) re-dates it there too: :func:`story_timelines` hands this to every
     story's build. On the SemEval trial, 5 gold mentions were dated only so (timeline anchored
-    0.6378 -> 0.6633 when the corpus's re-dating reached each story's build)."""
+    0.6378 -> 0.6633 when the corpus's re-dating reached each story's build).
+
+    With no stories each report is a story of its own, as :func:`story_timelines` builds it: a report's
+    undated launch takes no other report's date ("Pre-orders of the recently announced iPhone 4" is no
+    story's "unveiled iPhone 4" then); the one timeline of all the analyses is :func:`timeline_members`'s."""
     if not stories:
-        return _corpus_dates(analyses, {a.id: "" for a in analyses})  # one timeline, one story (:func:`timeline_members`)
+        return _corpus_dates(analyses, {a.id: a.id for a in analyses})
     story_of = {a: s.id for s in stories for a in s.articles}
     return _corpus_dates(analyses, {a.id: story_of.get(a.id) for a in analyses})
 
@@ -1492,7 +1496,8 @@ def timeline_members(
         groups.append((None, list(analyses)))
     entries: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
     if redated is None:
-        redated = corpus_redating(analyses, stories)
+        # with no stories the analyses are one story, one timeline
+        redated = corpus_redating(analyses, stories) if stories else _corpus_dates(analyses, {a.id: "" for a in analyses})
     for story_id, members in groups:
         triples = [(a.id, redated.get(id(ev), ev), a.text) for a in members for ev in a.events
                    if not _credit(a.text, ev)]
