@@ -662,6 +662,13 @@ def test_reports_in_no_story_are_each_a_story_of_their_own(pipe: Pipeline) -> No
     assert [x.date for x, events in timeline_members([d, p]) if ("p", announced.start) in events] == ["2010-06-07"]
 
 
+def test_a_trigger_noun_after_a_determiner_is_no_participle_qualifying_the_name(pipe: Pipeline) -> None:
+    # _theme's attributive reading is for a participle ("the recently announced iPhone 4 began Tuesday": the
+    # phone); "the launch Apple delayed" is Apple's doing, a name run as a modifier, not Apple launched
+    (a,) = _run(pipe, {"a": ("Reporters asked about the launch Apple delayed in China.", date(2014, 9, 20))})
+    assert [_theme(a.text, ev) for ev in a.events if a.text[ev.start:ev.end] == "launch"] == [("apple", "*delayed")]
+
+
 def test_a_passives_named_subject_is_what_it_acts_on(pipe: Pipeline) -> None:
     # _theme read a passive's subject off lowercased words, asking each for a capital: no passive ever had
     # one ("iPhone 4 was introduced"). The subject is the name right before the auxiliary, past a comma or

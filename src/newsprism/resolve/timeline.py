@@ -789,6 +789,8 @@ _THEME_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", 
                          "own", "long-awaited", "much-anticipated"})
 # before a participle qualifying the noun after it ("the recently announced", "its newly unveiled")
 _ATTRIBUTIVE_RX = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# the irregular past participles of the trigger verbs (times' lexicon): the others end in -ed
+_IRREGULAR_PARTICIPLES = frozenset({"slain", "shot", "bought", "sold", "hurt"})
 _PASSIVE_RX = re.compile(r"(?:\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|first\s+)?)$", re.IGNORECASE)
 # words that do not make a name before them a modifier ("launched iPhone 4 in June", "iTunes and")
 _FUNCTION_WORDS = frozenset({"in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "as", "since", "after",
@@ -855,9 +857,11 @@ def _theme(text: str, ev: Event) -> tuple[str, ...]:
         words = words[1:]
     run = _name_run(words)
     before = text[lo : ev.start]
-    if run and run[-1].startswith("*") and _ATTRIBUTIVE_RX.search(before) and text[ev.end : ev.end + 1] == " ":
+    if run and run[-1].startswith("*") and _ATTRIBUTIVE_RX.search(before) and text[ev.end : ev.end + 1] == " " \
+            and _participle(text[ev.start : ev.end]):
         # a participle set before the name it qualifies ("the recently announced iPhone 4 began Tuesday"):
-        # the name is the thing, the word after it as often the clause's verb as a noun it qualifies
+        # the name is the thing, the word after it as often the clause's verb as a noun it qualifies; a noun
+        # there is what the name does ("the launch Apple delayed": the thing is delayed, not Apple)
         return run[:-1]
     if run:
         return run
@@ -880,6 +884,13 @@ def _theme(text: str, ev: Event) -> tuple[str, ...]:
                     j -= 1
                 return tuple(w.lower() for w in back[j : k + 1])
     return ()
+
+
+def _participle(word: str) -> bool:
+    """``word`` has a past participle's form ("announced", "slain"), what qualifies the name after it in
+    "the recently announced iPhone 4"; a trigger noun ("the launch Apple delayed") does not."""
+    w = word.lower()
+    return w.endswith("ed") or w in _IRREGULAR_PARTICIPLES
 
 
 def _same_theme(a: tuple[str, ...], b: tuple[str, ...], loose: bool) -> bool:
