@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v92"
+    assert st.tag == "quotes.v93"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1445,6 +1445,8 @@ def test_a_quote_paragraph_in_other_marks_is_not_the_speaker_going_on(
         "It was not immediately known if there were further injuries.",
         "Little is known about his whereabouts since the raid.",
         "It's still not known what the new streaming service will actually offer.",
+        # A "by" of a place under the sight is no one's seeing (v93).
+        "The boy was seen standing by the door of the school with a gun.",
     ],
 )
 def test_a_passive_of_naming_or_sighting_with_no_one_doing_it_reports_nothing(nlp: object, text: str) -> None:
@@ -1460,6 +1462,9 @@ def test_a_passive_of_naming_or_sighting_with_no_one_doing_it_reports_nothing(nl
         ("The senator was called a liar by the governor.", "was called"),  # the governor's words
         ('The video, released in May, is called "No Surrender" after a line of the song.', "is called"),
         ("He is known to have met the king twice.", "is known"),
+        # v93: an adverb before the word that makes it a saying.
+        ("The new tax is seen largely as a victory for the unions.", "is seen"),
+        ("He is known mainly for his work on the bill.", "is known mainly"),
     ],
 )
 def test_a_passive_of_naming_that_holds_a_view_or_has_a_speaker_stays(nlp: object, text: str, cue: str) -> None:
@@ -1484,6 +1489,9 @@ def test_a_passive_of_naming_that_holds_a_view_or_has_a_speaker_stays(nlp: objec
         ("Mr. Novak, 22, was mocked by his friends, so it is claimed he burned the letters.", "is claimed"),
         ("We were clearly moments away from its end and we hadn't been told how long the battery will run.",
          "hadn't been told"),
+        # v93: the "by" of another verb is no agent of this one (FNC-1 body 224).
+        (("Ambushed by a Daily News reporter outside the tower he was asked whether the rats were as bad as "
+          "everyone said."), "was asked"),
     ],
 )
 def test_a_passive_act_with_no_agent_has_no_source(nlp: object, text: str, cue: str) -> None:

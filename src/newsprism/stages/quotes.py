@@ -682,14 +682,38 @@ def _names_unsaid(tok: Any) -> bool:
     keep = _NAMING_CUES.get(tok.lemma_)
     if keep is None or not _agentless(tok):
         return False
-    return tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ not in keep
+    # The word that makes it a saying may follow an adverb ("is seen largely as", "known mainly for").
+    nxt = next((t for t in tok.doc[tok.i + 1 : tok.sent.end] if t.pos_ != "ADV" or t.lower_ in keep), None)
+    return nxt is None or nxt.lower_ not in keep
+
+
+# What "by" takes that is no one doing the act: a spot beside which something is ("seen standing by
+# the door"), a time ("expected to ship by December").
+_BY_SPOTS = frozenset({"door", "doorway", "window", "side", "roadside", "road", "river", "riverside", "lake", "sea",
+                       "seaside", "shore", "pool", "wall", "gate", "fence", "fire", "bed", "bedside", "tree", "car",
+                       "entrance", "exit", "bank", "track", "water", "waterfront", "curb", "kerb", "stairs", "table"})
+
+
+def _agent_by(tok: Any) -> bool:
+    """``tok`` is a "by" whose object may do the act: not a spot, a time, or a bare singular noun of
+    manner ("by phone", "by name", "by way of")."""
+    if tok.lower_ != "by":
+        return False
+    for p in tok.children:
+        if p.dep_ == "pobj":
+            bare = p.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in p.children)
+            return not (bare or p.lemma_.lower() in _BY_SPOTS or p.ent_type_ in ("DATE", "TIME"))
+    return False
 
 
 def _agentless(tok: Any) -> bool:
-    """``tok`` is a passive verb with no one said to do it: no "by ..." under it or its complement
-    ("was called a liar by the governor": the governor's words; the parse may hang "by" lower)."""
+    """``tok`` is a passive verb with no one said to do it: no agent, and no "by ..." of a doer under it
+    or its complement ("was called a liar by the governor": the governor's words; the parse may hang
+    "by" on the complement, "was asked to resign by the board"); a "by" further down is another
+    verb's ("seen standing by the door", "shot and killed by a police officer")."""
     return any(c.dep_ == "auxpass" for c in tok.children) and not any(
-        c.dep_ == "agent" or c.lower_ == "by" or any(g.lower_ == "by" for g in c.children) for c in tok.children)
+        c.dep_ == "agent" or _agent_by(c) or c.dep_ in ("oprd", "xcomp") and any(_agent_by(g) for g in c.children)
+        for c in tok.children)
 
 
 def _unsourced(tok: Any, info: dict[str, Any]) -> dict[str, Any]:
@@ -3051,7 +3075,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 92
+    version = 93
     requires = ("parse",)
     assigns = ("quotes",)
 
