@@ -1774,6 +1774,15 @@ def test_a_historical_present_keeps_its_date_and_a_caps_name_before_an_aside_is_
     assert _parties(c, "warned") == (["Russia", "NATO"], "NATO statement")
 
 
+def test_a_run_of_happenings_a_trigger_noun_is_set_before_is_those_happenings() -> None:
+    # v122 made a trigger noun set before another noun that noun's kind ("the death penalty"); "a shooting
+    # rampage", "a bombing campaign" are shootings and bombings that took place (review of cfd9916).
+    a = _mentioned("The gunman went on a shooting rampage in Ottawa on Wednesday. NATO began a bombing campaign "
+                   "in March. He faces the death penalty.", date(2014, 10, 23))
+    got = {a.text[e.start:e.end]: e.date for e in a.events}
+    assert got["shooting"] == "2014-10-22" and got["bombing"] == "2014-03" and "death" not in got
+
+
 def test_a_plan_s_participle_is_read_in_capitals_too() -> None:
     # v120's reading of "is scheduled for release" as a plan of the report's day held in lower case only
     a = _mentioned("THE FILM IS SCHEDULED FOR RELEASE IN DECEMBER.", date(2014, 9, 5))

@@ -569,11 +569,14 @@ def _of_a_kind(tok: Any) -> bool:
     head = tok.head
     kind = head.lemma_.lower()
     return head.pos_ in ("NOUN", "PROPN") and head.i > tok.i and kind not in _FILMED and kind not in _NOUN_TRIGGERS \
-        and kind not in _TIME_NOUNS
+        and kind not in _TIME_NOUNS and kind not in _RUNS
 
 
 # nouns of the time of what a trigger noun set before them names ("the release date", "a launch day")
 _TIME_NOUNS = frozenset({"date", "day", "time", "schedule", "timetable", "timeline", "deadline"})
+# nouns of a run of the happenings a trigger noun set before them names: "a shooting rampage", "a killing spree",
+# "a bombing campaign" are those shootings, killings and bombings
+_RUNS = frozenset({"spree", "rampage", "campaign", "wave", "blitz", "frenzy"})
 
 
 def _announced_thing(tok: Any) -> bool:
@@ -937,7 +940,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 135
+    version = 136
     requires = ("parse",)
     assigns = ("times", "events")
 
