@@ -44,7 +44,8 @@ def _check_same_scores(nlp: object, texts: list[str]) -> int:
         probs = model.cue_probs([cue_features(v, i) for i in cands])
         # The run time's weights found without names: the very same numbers.
         assert np.array_equal(model.cue_probs_of(v, cands), probs)
-        assert np.array_equal(model.cue_probs_of(v, range(v.n)), model.cue_probs([cue_features(v, i) for i in range(v.n)]))
+        assert np.array_equal(model.cue_probs_of(v, range(v.n)),
+                              model.cue_probs([cue_features(v, i) for i in range(v.n)]))
         weight = model.cue.weight
         assert weight is not None  # the one-column cue model is summed in Python, feature by feature
         sums = np.array([sum(weight.get(f, 0.0) for f in cue_features(v, i)) for i in cands])
@@ -55,10 +56,12 @@ def _check_same_scores(nlp: object, texts: list[str]) -> int:
             if not toks:
                 continue
             lem = v.lemma[c]
-            assert np.array_equal(model.role_probs_of(v, c, toks, lem), model.role_probs(role_batch(v, c, toks, lem)))
+            assert np.array_equal(model.role_probs_of(v, c, toks, lem),
+                                  model.role_probs(role_batch(v, c, toks, lem)))
             # The whole sentence, the cue itself among its tokens ("self").
             whole = list(range(a, b))
-            assert np.array_equal(model.role_probs_of(v, c, whole, lem), model.role_probs(role_batch(v, c, whole, lem)))
+            assert np.array_equal(model.role_probs_of(v, c, whole, lem),
+                                  model.role_probs(role_batch(v, c, whole, lem)))
             n_cues += 1
     return n_cues
 
@@ -75,7 +78,8 @@ def test_fast_scores_equal_the_named_features_on_the_examples(nlp: object) -> No
     """The repo's own example articles (no gold data needed): whole articles, quotes and all."""
     from pathlib import Path
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))]
     assert texts
     assert _check_same_scores(nlp, texts) >= 20
 
@@ -166,9 +170,10 @@ def test_cue_features_read_the_predicate_the_subject_and_the_speech_above(nlp: o
     assert {"ksl=implication", "ka=clear", "suf=NOUN|ion"} <= feats
     # Neither a verb coordinated with a speech verb nor a parse run on into the next paragraph
     # puts a word inside that verb's report.
-    text = ("Anderson largely agreed with McLenny and seemed to think the outreach to black voters was phony. "
-            "She said Republican Donald Trump favors a “strongman approach.”\n\nUnder the new program, people "
-            "would enroll, receive training and then state and local leaders could call on their help.")
+    text = ("Anderson largely agreed with McLenny and seemed to think the outreach to black voters was "
+            "phony. She said Republican Donald Trump favors a “strongman approach.”\n\nUnder the new "
+            "program, people would enroll, receive training and then state and local leaders could call on "
+            "their help.")
     v = DocView(nlp(text), [r.outer for r in find_quote_regions(text)], text)  # type: ignore[operator]
     by = {v.lower[i]: cue_features(v, i) for i in range(v.n)}
     assert "sa=-" in by["think"] and "sa=-" in by["call"] and "sa=say" in by["favors"]
@@ -179,10 +184,11 @@ def test_a_copula_with_an_attitude_adjective_is_a_cue(nlp: object) -> None:
     adjective and its clause; v30 found no attribution here)."""
     from newsprism.stages.quotes import extract_attributions
 
-    text = ("After living in different parts of the world, we are convinced this is the only country in which "
-            "one can come from zero, work hard and become anything.")
+    text = ("After living in different parts of the world, we are convinced this is the only country in "
+            "which one can come from zero, work hard and become anything.")
     got = [(text[a.cue[0]:a.cue[1]], text[a.source[0]:a.source[1]] if a.source else None,
-            [text[s:e] for s, e in a.outer]) for a in extract_attributions(nlp(text), (), text=text)]  # type: ignore[operator]
+            [text[s:e] for s, e in a.outer])
+           for a in extract_attributions(nlp(text), (), text=text)]  # type: ignore[operator]
     assert got == [("are convinced", "we", ["this is the only country in which one can come from zero"])]
 
 
@@ -191,8 +197,8 @@ def test_a_copula_with_an_attitude_adjective_is_a_cue(nlp: object) -> None:
     # with no one pressing), and v30 read both as sourceless acts of the model's weak cues.
     ("Don't forget that your college-age child is capable of earning $6,000 annually by working full time in "
     "the summer and part time during the school year."),
-    ("Newspapers, websites and broadcasts that break with the party line are pressured to reverse course, and, "
-    "in the worst cases, forced out of business."),
+    ("Newspapers, websites and broadcasts that break with the party line are pressured to reverse course, "
+    "and, in the worst cases, forced out of business."),
 ])
 def test_a_weak_cue_no_rule_reads_needs_a_source(nlp: object, text: str) -> None:
     from newsprism.stages.quotes import extract_attributions

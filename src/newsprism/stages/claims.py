@@ -31,7 +31,8 @@ __all__ = ["CUE_STANCE", "SPEECH_STANCE", "ClaimStage", "extract_claims", "repai
 
 # Speech verbs (lemma) and the stance their subject takes toward the reported clause.
 SPEECH_STANCE: dict[str, str] = {
-    **{v: "denies" for v in ("deny", "reject", "refute", "dispute", "dismiss", "rebut", "contradict", "disavow")},
+    **{v: "denies" for v in (
+        "deny", "reject", "refute", "dispute", "dismiss", "rebut", "contradict", "disavow")},
     **{v: "asserts" for v in (
         "claim", "say", "state", "note", "insist", "assert", "allege", "argue", "maintain", "affirm",
         "declare", "confirm", "stress", "emphasize", "emphasise", "assure", "announce", "report", "tell",
@@ -48,7 +49,10 @@ CUE_STANCE: dict[str, str] = {
 }
 # Nouns a denial points at instead of restating the proposition.
 REFERENCE_NOUNS = frozenset(
-    ["version", "statement", "statements", "remark", "remarks", "claim", "claims", "report", "reports", "allegation", "allegations", "account", "comment", "comments", "assertion", "assertions", "accusation", "accusations", "story", "narrative", "validity", "truth", "accuracy", "veracity", "rumor", "rumour", "rumors", "rumours"]
+    ["version", "statement", "statements", "remark", "remarks", "claim", "claims", "report", "reports",
+     "allegation", "allegations", "account", "comment", "comments", "assertion", "assertions", "accusation",
+     "accusations", "story", "narrative", "validity", "truth", "accuracy", "veracity", "rumor", "rumour",
+     "rumors", "rumours"]
 )
 _ABOUT = frozenset({"regarding", "concerning", "about", "over", "on"})
 _ABOUT_STRONG = frozenset({"regarding", "concerning", "about"})
@@ -148,7 +152,8 @@ def _holder_span(subj: Any, verb: Any, text: str) -> tuple[tuple[int, int], bool
                 return repair_holder(text, *_subtree_span(c)), False
         return (subj.idx, subj.idx + len(subj.text)), True
     # Keep the subject without trailing relative clauses or appositions ("X, who ..., said").
-    toks = [t for t in subj.subtree if t.i <= subj.i or t.dep_ in ("prep", "pobj", "compound", "poss", "case")]
+    toks = [t for t in subj.subtree
+            if t.i <= subj.i or t.dep_ in ("prep", "pobj", "compound", "poss", "case")]
     toks = [t for t in subj.subtree if toks[0].i <= t.i <= max(subj.i, toks[-1].i)]
     # An apposition or a line break ends the name: "Mohamed Hassan, a former official who ...".
     cut = [t.i for t in toks if t.i > subj.i and (t.text == "," or "\n" in t.text)]
@@ -195,7 +200,8 @@ def _proposition(verb: Any, stance: str, sent: Any, text: str) -> tuple[int, int
     obj = objs[0]
     # "the IRGC's statement that the attacks were revenge ..."
     for c in obj.children:
-        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             toks = [t for t in c.subtree if t.dep_ != "mark" or t.head != c]
             return _span_of(toks)
     # "the validity of the remarks ... regarding X": X is what is denied. The parser may hang
@@ -329,7 +335,8 @@ def _from_quotes(drafts: list[_Draft], text: str, quotes: Sequence[Quote]) -> li
     return out
 
 
-def _outlet_voice(doc: Any, text: str, covered: list[tuple[int, int]], quotes: Sequence[Quote]) -> list[_Draft]:
+def _outlet_voice(doc: Any, text: str, covered: list[tuple[int, int]],
+                  quotes: Sequence[Quote]) -> list[_Draft]:
     out: list[_Draft] = []
     # A sentence overlaps a span when a span starting before its end ends after its start:
     # the spans by start, with the running maximum of their ends, tell in one bisection.

@@ -107,7 +107,8 @@ class DocView:
         strings = doc.vocab.strings
         import numpy as np
 
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ENT_TYPE, SENT_START])
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, ENT_TYPE,
+                            SENT_START])
         if n == 0:
             arr = np.zeros((0, 12), dtype=np.uint64)
         # The six string columns: hashes name the same strings in every vocabulary, so one
@@ -641,7 +642,8 @@ def _role_parts(v: DocView, c: int, toks: Sequence[int], lem: str, emitters: _Em
 _MEMO_LIMIT = 200_000
 
 
-def _path_top(lca_up: int, n_down: int, branch: int, dep: Sequence[str], pos: Sequence[str], up2: Sequence[str]) -> str:
+def _path_top(lca_up: int, n_down: int, branch: int, dep: Sequence[str], pos: Sequence[str],
+              up2: Sequence[str]) -> str:
     """The name of the top of a token's path from the cue, the feature its role rows start from.
 
     ``D:`` the token is below the cue (in the branch ``dep/pos``), ``N:`` not in the cue's
@@ -784,8 +786,10 @@ class _RoleRows:
                 if len(paths) > _MEMO_LIMIT:
                     paths.clear()
                 path = up3 + "|" + "/".join(d3)
-                pr = paths[pk] = (get("path=" + path, unk), {d: get("pathd=" + path + "|" + d, unk) for d in "LR"})
-            f = [b, tt.top, r_topl, tt.topd[direction], pr[0], pr[1][direction], l_row, ld[direction], tt.hct[hc]]
+                pr = paths[pk] = (get("path=" + path, unk),
+                                  {d: get("pathd=" + path + "|" + d, unk) for d in "LR"})
+            f = [b, tt.top, r_topl, tt.topd[direction], pr[0], pr[1][direction], l_row, ld[direction],
+                 tt.hct[hc]]
             if word is not None:
                 f.append(bw[top[:1]].get(word, unk))
                 r_bwl = bwl.get(word)
@@ -872,8 +876,8 @@ class _RoleRows:
                 tt = top_of(top)
             return [None, None, top, up3[lca_up] if lca_up > 0 else "", d3,
                     lower[branch] if branch >= 0 and dep[branch] in _WORD_BRANCHES else None,
-                    tt, n_down <= 1 and lca_up <= 1, n_down == 0, (lca_up, d3, n_down, branch), {}, tt.tp, tt.qt,
-                    tt.cmt]
+                    tt, n_down <= 1 and lca_up <= 1, n_down == 0, (lca_up, d3, n_down, branch), {}, tt.tp,
+                    tt.qt, tt.cmt]
 
         branches = self.branches
 
@@ -1000,7 +1004,8 @@ class _RoleRows:
                 got = marks.get(m)
                 if got is None:
                     mark = v.clause_of(m)
-                    got = marks[m] = (mk_rows.get(mark, unk), mkd_lr[0].get(mark, unk), mkd_lr[1].get(mark, unk))
+                    got = marks[m] = (mk_rows.get(mark, unk), mkd_lr[0].get(mark, unk),
+                                      mkd_lr[1].get(mark, unk))
                 flat.append(got[0])
                 flat.append(got[1 + r])
         starts.append(len(flat))
@@ -1344,7 +1349,8 @@ class _Linear:
         self.coef = np.vstack([np.asarray(coef, dtype=np.float32), np.zeros((1, coef.shape[1]), np.float32)])
         # A one-column model is summed in Python: cheaper than a gather for a few dozen features.
         self.weight: dict[str, float] | None = (
-            dict(zip(names, np.asarray(coef, dtype=np.float64)[:, 0].tolist())) if coef.shape[1] == 1 else None)
+            dict(zip(names, np.asarray(coef, dtype=np.float64)[:, 0].tolist())) if coef.shape[1] == 1
+            else None)
 
     def scores(self, batch: Sequence[Sequence[str]]) -> Any:
         """(len(batch), n_classes) scores."""
@@ -1421,7 +1427,8 @@ class QuoteModel:
             flat = np.fromiter(got[0], dtype=np.int64, count=len(got[0]))
         else:
             per_tok = _role_parts(v, c, toks, lem, rows.emitters)
-            starts = np.fromiter(accumulate(map(len, per_tok), initial=0), dtype=np.int64, count=len(per_tok) + 1)
+            starts = np.fromiter(accumulate(map(len, per_tok), initial=0), dtype=np.int64,
+                                 count=len(per_tok) + 1)
             flat = np.fromiter(chain.from_iterable(per_tok), dtype=np.int64, count=int(starts[-1]))
         s = np.add.reduceat(self.role.coef.take(flat, axis=0), starts[:-1], axis=0)
         # role_probs' softmax, in place (the same operations on the same numbers).

@@ -119,7 +119,8 @@ def _of_kinds(doc: Any, kinds: frozenset[str]) -> list[Any]:
     arr = doc.to_array([POS, LEMMA, LOWER])
     rows = np.flatnonzero((arr[:, 0] == VERB) | (arr[:, 0] == NOUN))
     # set look-ups on the columns as ints: np.isin costs more than these few hundred rows
-    hit = [i for i, lemma, low in zip(rows.tolist(), arr[rows, 1].tolist(), arr[rows, 2].tolist(), strict=True)
+    hit = [i for i, lemma, low in zip(rows.tolist(), arr[rows, 1].tolist(), arr[rows, 2].tolist(),
+                                      strict=True)
            if lemma in lemmas or low in lower]
     return [t for t in (doc[i] for i in hit) if _kind(t) in kinds]
 
@@ -158,7 +159,8 @@ def _antecedent_thing(pron: Any) -> Any:
 class EventIndex:
     """Happenings of a set of articles by (kind, theme), for coreference between mentions."""
 
-    def __init__(self, analyses: Sequence[Analysis], kinds: frozenset[str] | None = None, loose: bool = False):
+    def __init__(self, analyses: Sequence[Analysis], kinds: frozenset[str] | None = None,
+                 loose: bool = False):
         """``kinds``: index only happenings of these kinds (all the answers a question about them
         can get, found without asking every token: :func:`_of_kinds`); ``loose``: expressions an
         undated article cannot resolve count too (:func:`_expression_time`)."""
@@ -194,8 +196,8 @@ class EventIndex:
             if a is analysis and i == tok.i:
                 continue
             tx = _expression_time(a, a.parse[i], self.loose)
-            if tx is None or (tx.value is None and not self.loose) or tx.precision not in ("day", "month") or (
-                    within is not None and (tx.value is None or not compatible(tx.value, within))):
+            if (tx is None or (tx.value is None and not self.loose) or tx.precision not in ("day", "month")
+                    or (within is not None and (tx.value is None or not compatible(tx.value, within)))):
                 continue
             got = _date_key(a, tx)
             times.setdefault(got, tx)
@@ -252,7 +254,8 @@ def _expression_time(analysis: Analysis, tok: Any, loose: bool = False) -> TimeE
             break
     doc = analysis.parse
     sent = tok.sent
-    stimes = [tx for tx in analysis.times if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"
+    stimes = [tx for tx in analysis.times
+              if sent.start_char <= tx.start < sent.end_char and tx.precision != "vague"
               and (loose or tx.value is not None)]
     if not stimes:
         return None
@@ -264,7 +267,8 @@ def _expression_time(analysis: Analysis, tok: Any, loose: bool = False) -> TimeE
 
 def _date_key(analysis: Analysis, tx: TimeExpr) -> tuple[str, str]:
     """What tells two expressions' dates apart: the value, else (unresolved) the words."""
-    return (tx.value if tx.value is not None else "~" + analysis.text[tx.start : tx.end].lower(), tx.precision)
+    return (tx.value if tx.value is not None else "~" + analysis.text[tx.start : tx.end].lower(),
+            tx.precision)
 
 
 _BY_EXPRESSION = frozenset({"own", "inherited", "sentence"})
@@ -496,7 +500,8 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
                   and tx.precision != "vague" and tx.value is not None]
         if stimes:
             tx, cost = nearest_time(doc, tok, stimes, paragraph_ids(doc, analysis.text))
-            if tx is not None and tx.value is not None and cost < WORD_MAX_COST and not _arranged(tok, tx, analysis):
+            if tx is not None and tx.value is not None and cost < WORD_MAX_COST and not _arranged(
+                    tok, tx, analysis):
                 found = (tx.value, tx.precision, "sentence")
     if found is not None and found[2] == "sentence" and index is not None and referring_nominal(tok):
         # a known happening dated only by its neighbour ("Five years after its launch, ... in February"):
