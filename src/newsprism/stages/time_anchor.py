@@ -14,8 +14,8 @@ from typing import Any
 from .temporal import MONTHS
 
 __all__ = ["CLAUSAL", "CLAUSE_COST", "RANK", "WORD_MAX_COST", "Paragraphs", "clause_verb", "lead_expression",
-           "misread_month", "modifier_reach", "nearest_time", "own_phrase", "paragraph_ids", "path_cost", "referring_nominal", "supposed",
-           "tense", "tense_reading", "told_direction"]
+           "misread_month", "modifier_reach", "nearest_time", "own_phrase", "paragraph_ids", "path_cost",
+           "referring_nominal", "supposed", "tense", "tense_reading", "told_direction"]
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp", "conj", "acl"})
 CLAUSE_COST = 6
@@ -52,7 +52,8 @@ class Paragraphs:
 
         offsets = self._doc.to_array([IDX]).reshape(-1)
         self._offsets = offsets.tolist()
-        ids = self._ids = np.searchsorted(np.array(self._breaks, dtype=np.int64), offsets, side="right").tolist()
+        ids = self._ids = np.searchsorted(np.array(self._breaks, dtype=np.int64), offsets,
+                                          side="right").tolist()
         return ids  # type: ignore[no-any-return]
 
     def offsets(self) -> list[int]:
@@ -73,7 +74,8 @@ class Paragraphs:
         return got
 
     def reach(self, root: int) -> set[int] | None:
-        """:func:`modifier_reach` of the expression rooted at ``root`` (the same set each time: read it only)."""
+        """:func:`modifier_reach` of the expression rooted at ``root`` (the same set each time: read it
+        only)."""
         if root not in self._reach:
             self._reach[root] = modifier_reach(self._doc, root)
         return self._reach[root]
@@ -133,12 +135,12 @@ def _reported_apart(doc: Any, a: int, b: int, para: Paragraphs) -> bool:
     tb = doc[b]
     if _in_topic(doc, b, a, para):
         return True
-    return tb.dep_ == "parataxis" and para[tb.head.i] == para[b] and tb.head.left_edge.i <= a <= tb.head.right_edge.i and not (
-        tb.left_edge.i <= a <= tb.right_edge.i)
+    return tb.dep_ == "parataxis" and para[tb.head.i] == para[b] and (
+        tb.head.left_edge.i <= a <= tb.head.right_edge.i) and not (tb.left_edge.i <= a <= tb.right_edge.i)
 
 
-# prepositions naming what is told or asked of, not when: "ran a story on Thursday about the purported comment by
-# Francis" (FNC-1 body 82) is no comment of Thursday
+# prepositions naming what is told or asked of, not when: "ran a story on Thursday about the purported
+# comment by Francis" (FNC-1 body 82) is no comment of Thursday
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 
 
@@ -157,7 +159,8 @@ def _topic_prep(tok: Any) -> Any | None:
 
 
 def _in_topic(doc: Any, b: int, a: int, para: Paragraphs) -> bool:
-    """Token ``b`` lies in the object of a topic preposition (:data:`_TOPIC_PREPS`) that ``a`` is outside of."""
+    """Token ``b`` lies in the object of a topic preposition (:data:`_TOPIC_PREPS`) that ``a`` is outside
+    of."""
     h = _topic_prep(doc[b])
     return h is not None and para[h.i] == para[b] and not (h.left_edge.i <= a <= h.right_edge.i)
 
@@ -227,9 +230,9 @@ def _bound_reach(r: Any) -> set[int] | None:
 
 
 # verbs whose object noun is the happening done or told now: "announced his resignation", "gave his keynote"
-PERFORMING = frozenset({"announce", "confirm", "report", "reveal", "make", "give", "deliver", "hold", "extend",
-                         "issue", "launch", "conduct", "carry", "stage", "mount", "complete", "begin", "start",
-                         "submit", "tender", "undergo", "open", "unveil", "host"})
+PERFORMING = frozenset({"announce", "confirm", "report", "reveal", "make", "give", "deliver", "hold",
+                         "extend", "issue", "launch", "conduct", "carry", "stage", "mount", "complete",
+                         "begin", "start", "submit", "tender", "undergo", "open", "unveil", "host"})
 
 
 def referring_nominal(tok: Any) -> bool:
@@ -265,10 +268,12 @@ def own_phrase(doc: Any, tok: Any, root: int) -> bool:
 
 
 _UNPLACED = frozenset({"before", "ever", "previously", "twice", "once", "formerly"})
-_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"})
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll",
+                     "’ll"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
 _MODALS_OR_D = _MODALS | {"'d", "’d"}  # "'d" as "would"
-_PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "'re", "’re", "'ve", "’ve"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", "’s", "'re", "’re", "'ve",
+                          "’ve"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
 # the lemmatizer gives the straight contractions their words ("'ve" have, "'re" be) but leaves the curly
 # ones as they are, so "we’ve seen" would be no perfect and "it’s a phone" no form of "be"
@@ -344,7 +349,8 @@ def _tense(tok: Any) -> str:
             return "future" if any(w in _FUTURE_AUX for w in words) else "modal"
         if any(w == "to" for w in words) or (v.tag_ == "VB" and not words):
             if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and v.head.lemma_ in _PHASE:
-                v = v.head  # "has begun to sell", "moved on to talk": the selling holds when the beginning does
+                # "has begun to sell", "moved on to talk": the selling holds when the beginning does
+                v = v.head
                 continue
             if v.dep_ == "advcl" and v.head.pos_ in ("VERB", "AUX") and not any(
                     c.dep_ == "mark" and c.lower_ != "to" for c in v.children):
@@ -398,16 +404,17 @@ def misread_month(doc: Any, start: int, end: int) -> bool:
 _HAVE_NOW = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
 # verbs that set or move the date of what they name: the date after "for", "to", "until" is the one set,
 # which their tense does not place ("The vote was scheduled for November 4": the coming one)
-_DATE_SETTERS = frozenset({"schedule", "reschedule", "postpone", "delay", "move", "set", "push", "put", "slate",
-                           "plan", "adjourn", "defer", "extend", "bring", "book", "call", "fix", "arrange", "shift"})
+_DATE_SETTERS = frozenset({"schedule", "reschedule", "postpone", "delay", "move", "set", "push", "put",
+                           "slate", "plan", "adjourn", "defer", "extend", "bring", "book", "call", "fix",
+                           "arrange", "shift"})
 _SET_FOR = frozenset({"for", "to", "until", "till"})
 
 
 def told_direction(doc: Any, start: int, end: int) -> int:
     """Which way the verb an expression directly modifies tells it: +1 for a future ("On January 4th,
     Pluto will pass behind Jupiter", or told in the past: "said on Monday that the phone would ship in
-    March", the March after the saying, which the sentence's "said" turned back), -1 for a past or a present perfect ("In October, a time capsule
-    was opened"; "On 14 November she announced"), else 0.
+    March", the March after the saying, which the sentence's "said" turned back), -1 for a past or a
+    present perfect ("In October, a time capsule was opened"; "On 14 November she announced"), else 0.
 
     Only an expression hanging on its verb, itself or through a preposition, counts: one inside a
     noun's phrase is the time of that noun, and so may be one right after a noun, whatever the parser
@@ -429,8 +436,8 @@ def told_direction(doc: Any, start: int, end: int) -> int:
         h = h.head
     if first.i > 0 and doc[first.i - 1].pos_ == "NOUN":
         return 0
-    if h.pos_ not in ("VERB", "AUX") or h.i == r.i or r.dep_ not in ("npadvmod", "pobj", "prep", "advmod", "nmod",
-                                                                     "obl", "dep", "tmod"):
+    if h.pos_ not in ("VERB", "AUX") or h.i == r.i or r.dep_ not in (
+            "npadvmod", "pobj", "prep", "advmod", "nmod", "obl", "dep", "tmod"):
         return 0
     auxes = [c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")]
     if any(w in _FUTURE_AUX for w in auxes):
@@ -445,7 +452,8 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     present = (h.tag_ in ("VBZ", "VBP") and not auxes) or (h.tag_ == "VB" and auxes and all(
         w in ("do", "does") for w in auxes))
     if present and any(t.text.rstrip(".").lower() in MONTHS for t in toks) and (
-            verb_lemma(h) in _SCHEDULED or (prep in ("until", "till") and any(c.dep_ == "neg" for c in h.children))):
+            verb_lemma(h) in _SCHEDULED
+            or (prep in ("until", "till") and any(c.dep_ == "neg" for c in h.children))):
         # "the sale, which begins Feb. 19", "doesn't bust them out until November": a present of what is
         # timetabled, dated by the calendar, is a schedule; other presents are a caption's or a
         # headline's past as often ("Protesters march in Hong Kong on September 28")
@@ -454,16 +462,17 @@ def told_direction(doc: Any, start: int, end: int) -> int:
 
 
 # verbs of what a timetable sets: told in the present with a date, they name what is arranged
-_SCHEDULED = frozenset({"begin", "start", "open", "close", "end", "run", "resume", "reopen", "kick", "launch", "debut",
-                        "premiere", "air", "expire", "arrive", "depart", "return", "finish", "conclude", "commence"})
+_SCHEDULED = frozenset({"begin", "start", "open", "close", "end", "run", "resume", "reopen", "kick", "launch",
+                        "debut", "premiere", "air", "expire", "arrive", "depart", "return", "finish",
+                        "conclude", "commence"})
 
 
 def _participle_host(v: Any) -> Any:
     """The clause verb a participle or gerund ``v`` that modifies a noun or another verb hangs on, whose
     tense it takes (:func:`_tense`, :func:`_tense_giver`); None when ``v`` is no such participle or
     hangs on no other verb."""
-    if v.tag_ not in ("VBN", "VBG") or v.dep_ not in ("acl", "relcl", "advcl", "xcomp", "conj", "amod", "pcomp",
-                                                       "pobj") or v.head.i == v.i:
+    if v.tag_ not in ("VBN", "VBG") or v.dep_ not in (
+            "acl", "relcl", "advcl", "xcomp", "conj", "amod", "pcomp", "pobj") or v.head.i == v.i:
         return None
     h = clause_verb(v.head)
     return None if h is None or h.i == v.i else h
@@ -488,7 +497,8 @@ def nearest_time(doc: Any, tok: Any, stimes: Any, para: Paragraphs, refer: bool 
     best, best_cost = None, 1e9
     v = clause_verb(tok)
     # "took six months off in early 2009, later revealing ...": a later step has no date of its own
-    moved = v if v is not None and any(c.dep_ == "advmod" and c.lower_ in _MOVED_ON for c in v.children) else None
+    moved = v if v is not None and any(c.dep_ == "advmod" and c.lower_ in _MOVED_ON
+                                       for c in v.children) else None
     referring = refer and referring_nominal(tok)
     for tx in stimes:
         span = para.expression(tx.start, tx.end)
@@ -503,7 +513,8 @@ def nearest_time(doc: Any, tok: Any, stimes: Any, para: Paragraphs, refer: bool 
         if reach is not None and tok.i not in reach:
             continue
         c = path_cost(doc, root, tok.i, para)
-        if c < best_cost or (c == best_cost and best is not None and RANK[tx.precision] < RANK[best.precision]):
+        if c < best_cost or (
+                c == best_cost and best is not None and RANK[tx.precision] < RANK[best.precision]):
             best, best_cost = tx, c
     return best, best_cost
 
@@ -532,9 +543,9 @@ def lead_expression(doc: Any, text: str, times: Any) -> Any:
 
 
 # verbs that report what someone says or grants: the statement class's and those of argument
-_REPORTING = frozenset({"say", "state", "announce", "claim", "declare", "note", "stress", "confirm", "warn", "tell",
-                        "add", "insist", "report", "deny", "admit", "acknowledge", "argue", "allege", "contend",
-                        "concede", "explain", "write", "reveal", "conclude"})
+_REPORTING = frozenset({"say", "state", "announce", "claim", "declare", "note", "stress", "confirm", "warn",
+                        "tell", "add", "insist", "report", "deny", "admit", "acknowledge", "argue", "allege",
+                        "contend", "concede", "explain", "write", "reveal", "conclude"})
 
 
 def reporting_verb(v: Any) -> Any:
@@ -576,14 +587,15 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     names (news tells what just happened; its present perfect is the "hot news" perfect);
     None: futures, modals, infinitives, conditions (:func:`_conditional`), pluperfects, pasts
     quoted or reported ("Jobs admitted that calls dropped": before it was said, not when) and the
-    experiential past ("has twice before sued") have no time. A present perfect a present saying reports is news told from now,
-    as the report's own perfect is ("Nigeria says it has agreed a ceasefire", "a statement states
-    that Apple has lost a visionary"): ``"lead"`` (:func:`_news_now`).
+    experiential past ("has twice before sued") have no time. A present perfect a present saying
+    reports is news told from now, as the report's own perfect is ("Nigeria says it has agreed a
+    ceasefire", "a statement states that Apple has lost a visionary"): ``"lead"`` (:func:`_news_now`).
     """
     if refer and referring_nominal(tok):
         return None  # a known happening: not dated by the tense of the clause naming it
     if tok.pos_ in ("NOUN", "PROPN") and _topic_prep(tok) is not None:
-        return None  # "ran a story about the comment", "claims about his death": what is told of, at no time told
+        # "ran a story about the comment", "claims about his death": what is told of, at no time told
+        return None
     if _conditional(tok):
         return None  # "If the deal is completed, it would ...": a supposed happening, at no time
     tns = tense(tok)
@@ -593,7 +605,8 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
         v = clause_verb(tok)
         if v is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children):
             return None
-        if v is not None and any(c.dep_ == "advmod" and c.lower_ in _UNPLACED | _MOVED_ON for c in v.children):
+        if v is not None and any(c.dep_ == "advmod" and c.lower_ in _UNPLACED | _MOVED_ON
+                                 for c in v.children):
             return None  # "has twice before sued", "once worked": some earlier time, not the news
         if v is not None and (g := _tense_giver(v)) is not v and any(
                 c.dep_ == "advmod" and c.lower_ in _UNPLACED for c in g.children):
@@ -615,10 +628,10 @@ _SUM_COUNT = 1000
 # happenings that strike once, whose toll, however large, is what that one blow did ("A powerful earthquake
 # has killed more than 2,000 people"), unlike an outbreak, a war or a group's campaign going on for months
 _ONE_BLOWS = frozenset({
-    "earthquake", "quake", "tremor", "aftershock", "tsunami", "eruption", "avalanche", "landslide", "mudslide",
-    "explosion", "blast", "bomb", "bombing", "fire", "blaze", "crash", "collision", "derailment", "accident",
-    "attack", "airstrike", "shooting", "massacre", "stampede", "collapse", "sinking", "tornado", "typhoon",
-    "hurricane", "cyclone", "storm"})
+    "earthquake", "quake", "tremor", "aftershock", "tsunami", "eruption", "avalanche", "landslide",
+    "mudslide", "explosion", "blast", "bomb", "bombing", "fire", "blaze", "crash", "collision", "derailment",
+    "accident", "attack", "airstrike", "shooting", "massacre", "stampede", "collapse", "sinking", "tornado",
+    "typhoon", "hurricane", "cyclone", "storm"})
 
 
 def counted(v: Any) -> bool:
@@ -634,7 +647,8 @@ def counted(v: Any) -> bool:
         if c.dep_ not in ("dobj", "nsubjpass"):
             continue
         if c.lower_ in _COUNTS or c.tag_ in ("NNS", "NNPS") and any(
-                g.dep_ == "nummod" and (g.lower_ in _COUNTS or _figure(g.text) >= _SUM_COUNT) for g in c.children):
+                g.dep_ == "nummod" and (g.lower_ in _COUNTS or _figure(g.text) >= _SUM_COUNT)
+                for g in c.children):
             return True
     return False
 
