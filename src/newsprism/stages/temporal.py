@@ -55,14 +55,15 @@ _MONTHS = {
 MONTHS: dict[str, int] = {
     name: i
     for i, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")),
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")),
         start=1,
     )
     for name in names
 }
-_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
+             "sun": 6}
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -74,13 +75,16 @@ _MONTH = (
     r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|"
     r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
-_WDAY = r"(?P<wd>Mon(?:day)?|Tue(?:sday|s)?|Wed(?:nesday)?|Thu(?:rsday|rs?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
+_WDAY = (r"(?P<wd>Mon(?:day)?|Tue(?:sday|s)?|Wed(?:nesday)?|Thu(?:rsday|rs?)?|Fri(?:day)?|Sat(?:urday)?"
+         r"|Sun(?:day)?)")
 _WDAY_FULL = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:(?i:morning|afternoon|evening|night))"
-_NUMWORD = r"(?P<n>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|few))"
-_EDGE = r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
+_NUMWORD = (r"(?P<n>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"
+            r"|several|few))")
+_EDGE = (r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+         r"|the\s+middle\s+of)[\s-]+)?")
 _APOS = r"(?:['’]s)?"
 
 
@@ -297,24 +301,25 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
     # post's date glued to the text after it)
     ("mdy", r"(?:" + _WDAY + r"\s*,?\s+)?" + _EDGE.replace("edge", "e1") + _MONTH + _MONTH_GAP + _DAYNUM
      + r"\s*,?\s+" + _YEAR + r"(?!\d)", _h_mdy),
-    ("dmy", r"(?:" + _WDAY + r"\s*,?\s+)?" + _DAYNUM + r"\s+(?:(?i:of)\s+)?" + _MONTH + r"\s*,?\s+" + _YEAR + r"\b",
-     _h_mdy),
+    ("dmy", r"(?:" + _WDAY + r"\s*,?\s+)?" + _DAYNUM + r"\s+(?:(?i:of)\s+)?" + _MONTH + r"\s*,?\s+" + _YEAR
+     + r"\b", _h_mdy),
     ("my", _EDGE + _MONTH + r"\s*,?\s+(?:(?i:of)\s+)?" + _YEAR + r"\b", _h_my),
     ("md", r"(?:" + _WDAY + r"\s*,?\s+)?" + _MONTH + _MONTH_GAP + _DAYNUM + r"(?![\d\s,.]*\d{4})\b", _h_md),
-    ("dm", r"(?:" + _WDAY + r",?\s+)?(?:(?i:the)\s+)?" + _DAYNUM + r"\s+(?:(?i:of)\s+)?" + _MONTH + r"\b", _h_md),
+    ("dm", r"(?:" + _WDAY + r",?\s+)?(?:(?i:the)\s+)?" + _DAYNUM + r"\s+(?:(?i:of)\s+)?" + _MONTH + r"\b",
+     _h_md),
     ("season", r"(?i:early|mid|late)?[\s-]?(?i:spring|summer|fall|autumn|winter)\s+(?:(?i:of)\s+)?" + _YEAR
      + r"\b", _h_season),
-    ("quarter", r"(?i:the\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?i:quarter|half)\s+(?i:of\s+)?"
-     + _YEAR + r"\b", _h_season),
-    ("edgeyear", r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+" + _YEAR + r"\b",
-     _h_year),
+    ("quarter", r"(?i:the\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?i:quarter|half)\s+"
+     r"(?i:of\s+)?" + _YEAR + r"\b", _h_season),
+    ("edgeyear", r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+" + _YEAR
+     + r"\b", _h_year),
     ("month", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming))\s+)?" + _EDGE + _MONTH + r"(?![a-z])"
      + r"(?:\s+(?i:of\s+)?(?P<ymod>(?i:this|last|next))\s+(?i:year)\b)?", _h_month),
     ("wday", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming|on))\s+)?" + _WDAY_FULL + _APOS
      + r"(?:\s+" + _PART + r")?\b", _h_wday),
-    ("deictic", (r"(?i:\bthe\s+day\s+before\s+yesterday|\bthe\s+day\s+after\s+tomorrow|\byesterday|\btoday|\btonight"
-     r"|\btomorrow|\bthis\s+(?:morning|afternoon|evening)|\blast\s+night|\bearlier\s+today|\blater\s+today)\b"),
-     _h_deictic),
+    ("deictic", (r"(?i:\bthe\s+day\s+before\s+yesterday|\bthe\s+day\s+after\s+tomorrow|\byesterday|\btoday"
+     r"|\btonight|\btomorrow|\bthis\s+(?:morning|afternoon|evening)|\blast\s+night|\bearlier\s+today"
+     r"|\blater\s+today)\b"), _h_deictic),
     ("ago", r"\b" + _NUMWORD + r"\s+" + _UNIT + r"\s+(?i:ago)\b", _h_ago),
     ("relunit", r"\b(?:(?P<the>(?i:the))\s+(?=(?i:next)\s+(?i:week|month|year)\b))?"
      r"(?P<mod>(?i:last|past|previous|this|current|next|coming))\s+" + _UNIT.replace("s?", "") + r"\b"
@@ -325,18 +330,20 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
      r"|\bthe\s+(?:past|last|next|coming)\s+(?:few|several)\s+(?:days|weeks|months|years)\b"
      r"|\brecent\s+(?:days|weeks|months|years)\b|\bthe\s+\d{4}s\b"
      # a bound, not a time: "less than two weeks ago" is any day since then
-     r"|\b(?:less|more|fewer)\s+than\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+"
-     r"(?:days?|weeks?|months?|years?)\s+ago\b"
-     r"|\bover\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)"
-     r"\s+ago\b)"), _h_vague),
-    ("duration", (r"\b(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few))[\s-]+"
-     r"(?i:days?|weeks?|months?|years?|decades?|hours?)(?:[\s-]+(?i:long|old))?\b"), _h_duration),
-    ("set", (r"(?i:\bevery\s+(?:day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-     r"|\b(?:daily|weekly|monthly|annually|yearly)\b"), _h_set),
-    ("anaphor", r"\b(?i:(?:on\s+)?the\s+(?:same|following)\s+(?:day|week|month|year)|(?:on\s+)?that\s+same\s+(?:day|week|month|year))\b",
-     _h_vague),
-    ("year", r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\bSince\s)|(?<=\bby\s)|(?<=\bof\s)|(?<=\bduring\s)"
-     r"|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))" + _YEAR + r"\b(?![\d%,.]\d)", _h_year),
+     r"|\b(?:less|more|fewer)\s+than\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+     r"|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+     r"|\bover\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+     r"(?:days?|weeks?|months?|years?)\s+ago\b)"), _h_vague),
+    ("duration", (r"\b(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many"
+     r"|a\s+few))[\s-]+(?i:days?|weeks?|months?|years?|decades?|hours?)(?:[\s-]+(?i:long|old))?\b"),
+     _h_duration),
+    ("set", (r"(?i:\bevery\s+(?:day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday"
+     r"|sunday)\b)|\b(?:daily|weekly|monthly|annually|yearly)\b"), _h_set),
+    ("anaphor", (r"\b(?i:(?:on\s+)?the\s+(?:same|following)\s+(?:day|week|month|year)"
+     r"|(?:on\s+)?that\s+same\s+(?:day|week|month|year))\b"), _h_vague),
+    ("year", r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\bSince\s)|(?<=\bby\s)|(?<=\bof\s)"
+     r"|(?<=\bduring\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))" + _YEAR
+     + r"\b(?![\d%,.]\d)", _h_year),
 ]
 _COMPILED = [(n, re.compile(p), h) for n, p, h in _PATTERNS]
 _HANDLERS = {n: h for n, _, h in _COMPILED}
@@ -358,8 +365,10 @@ _ORDER = {n: i for i, (n, _, _) in enumerate(_PATTERNS)}
 # Keys of case-insensitive words are searched in a folded copy of the text of the same length
 # (``_fold``), where every letter the regex engine takes as an ASCII letter is that letter.
 _YEAR_KEY = re.compile(r"1[6-9]\d\d|2[01]\d\d")  # every _YEAR
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-                "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")  # fmt: skip
+_MONTH_STEMS = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+)  # fmt: skip
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _UNITS = "day|week|month|year"
 # key name -> (regex, searched in the folded text)
@@ -547,7 +556,8 @@ def resolve_full(expr: str, anchor: date | None, direction: int = 0) -> Resoluti
         if res is None:
             continue
         # prefer the most precise reading ("Monday, Dec. 25" -> the day; "2020" inside a longer one)
-        if best is None or (rank[res.precision], res.value is None) < (rank[best.precision], best.value is None):
+        if best is None or (rank[res.precision], res.value is None) < (
+                rank[best.precision], best.value is None):
             best = res
     if best is None:
         y = _BARE_YEAR.search(expr)
@@ -593,31 +603,33 @@ def compatible(a: str, b: str) -> bool:
 
 
 _FUTURE_RX = re.compile(
-    r"(?i:\bwill\b|\bshall\b|['’]ll\b|(?:\bis|\bare|['’]s|['’]re)\s+(?:set|due|expected|scheduled|slated|going)\s+to\b"
+    r"(?i:\bwill\b|\bshall\b|['’]ll\b"
+    r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:set|due|expected|scheduled|slated|going)\s+to\b"
     r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:set|due)\s+for\b"  # "his trial is set for Dec. 19"
     r"|\bscheduled\b|\bslated\b|\bupcoming\b|\bdue\s+(?:out|back)\b"
     r"|\bplans?\s+to\b|\bplanning\s+(?:to|for)\b|\bplanned\b|\bto\s+be\s+(?:held|released)\b|\bset\s+to\b"
-    # the present of a sale or launch tells its arrangement: "when it goes on sale in January", "Apple is
-    # launching its watch in April"; "hit stores" is the past but after a modal ("may not hit stores until April")
-    # or an arrangement ("is expected to hit"): "The iPhone 6 hit stores in September", "did not hit stores until
-    # September", "the first phone to hit stores in September"
+    # the present of a sale or launch tells its arrangement: "when it goes on sale in January", "Apple
+    # is launching its watch in April"; "hit stores" is the past but after a modal ("may not hit stores
+    # until April") or an arrangement ("is expected to hit"): "The iPhone 6 hit stores in September",
+    # "did not hit stores until September", "the first phone to hit stores in September"
     r"|\bgo(?:es)?\s+on\s+sale\b|\b(?:hits|(?:(?:may|might|could|should|would|can)(?:\s+not|n['’]t)?"
-    r"|cannot|can['’]t|won['’]t|(?:set|due|expected|going|scheduled|slated)\s+to)\s+hit)\s+(?:stores|shelves)\b"
+    r"|cannot|can['’]t|won['’]t|(?:set|due|expected|going|scheduled|slated)\s+to)\s+hit)"
+    r"\s+(?:stores|shelves)\b"
     r"|\b(?:launches|debuts|ships|premieres)\s+(?:in|on)\s*$"
     r"|(?:\bis|\bare|['’]s|['’]re)\s+(?:launching|releasing|shipping|debuting|unveiling)\b)"
 )
-# getting ready now for what is to come: "Republicans campaigning for November elections", "preparing for the
-# mid-Feb release" (FNC-1 bodies 108, 300: the past November, the past February); not a past progressive or what
-# time was spent on (_THEN_RX before it: "were", "was still", "had been busy", "spent weeks" preparing for the
-# March launch tell a then-coming March)
+# getting ready now for what is to come: "Republicans campaigning for November elections", "preparing for
+# the mid-Feb release" (FNC-1 bodies 108, 300: the past November, the past February); not a past
+# progressive or what time was spent on (_THEN_RX before it: "were", "was still", "had been busy", "spent
+# weeks" preparing for the March launch tell a then-coming March)
 _READYING_RX = re.compile(r"(?i:\b(?:preparing|campaigning|bracing|gearing\s+up|getting\s+ready)\s+for\b)")
 _THEN_RX = re.compile(r"(?i:\b(?:was|were|had\s+been|spent)(?:\s+\w+){0,3}\s+)$")
 # "way back in November", "reported dead back in April", "as far back as June": a time told as gone by
 _PAST_RX = re.compile(r"(?i:\bback\s+(?:in|on|as)\s*$|\bas\s+far\s+back\s+as\s*$|\bearlier\s+in\s*$)")
 # ... but "back" after being, coming or going tells a return, ahead as often as not: "Parliament is due back
 # in November", "he will be back in May", "the show is coming back in March"
-_RETURN_RX = re.compile(r"(?i:\b(?:be|is|are|am|['’]s|['’]re|being|come|comes|coming|go|goes|going|get|gets|getting"
-                        r"|due|bring|brings|bringing)\s+back\s+(?:in|on)\s*$)")
+_RETURN_RX = re.compile(r"(?i:\b(?:be|is|are|am|['’]s|['’]re|being|come|comes|coming|go|goes|going|get"
+                        r"|gets|getting|due|bring|brings|bringing)\s+back\s+(?:in|on)\s*$)")
 _PAST_NOUN_RX = re.compile(
     r"(?i:\b(?:death|killing|murder|assassination|attacks?|strikes?|airstrikes?|bombings?|raids?|statement|"
     r"remarks?|comments?|arrest|election|announcement|meeting|decision)\b)"
@@ -627,15 +639,15 @@ _PAST_NOUN_RX = re.compile(
 # "the September 11 attacks", "the anniversary of Sept. 11": with no year, the day names the attacks of 2001,
 # not this year's September 11
 _NINE_ELEVEN_RX = re.compile(r"(?:Sept?\.?|September|SEPTEMBER)\s+11(?:th)?")
-# its hijackers, commission or victims, or the attack or attacks unless on or in another place than the towers,
-# the Pentagon, their cities and the country, in any case ("the US", "the twin towers", "this country"): "Since
-# the Sept. 11 attack, airports have tightened security" is 2001's, "the Sept. 11 attack on the U.S. consulate in
-# Benghazi" and "the Sept. 11 attacks on U.S. facilities in Benghazi" 2012's
+# its hijackers, commission or victims, or the attack or attacks unless on or in another place than the
+# towers, the Pentagon, their cities and the country, in any case ("the US", "the twin towers", "this
+# country"): "Since the Sept. 11 attack, airports have tightened security" is 2001's, "the Sept. 11
+# attack on the U.S. consulate in Benghazi" and "the Sept. 11 attacks on U.S. facilities in Benghazi" 2012's
 _ATTACKS_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?(?:hijack(?:ers|ings?)|commission|victims)\b)")
 _ATTACK_AFTER_RX = re.compile(r"\s*(?i:(?:terror(?:ist)?\s+)?attacks?\b)")
 _ELSEWHERE_RX = re.compile(
-    r"\s+(?:on|in|at|against)\s+(?!(?i:(?:the\s+)?(?:(?:World\s+Trade\s+Center|Twin\s+Towers|Pentagon|New\s+York"
-    r"|Manhattan|Washington|Pennsylvania|Shanksville|Americans?|America|United\s+States|USA|US"
+    r"\s+(?:on|in|at|against)\s+(?!(?i:(?:the\s+)?(?:(?:World\s+Trade\s+Center|Twin\s+Towers|Pentagon"
+    r"|New\s+York|Manhattan|Washington|Pennsylvania|Shanksville|Americans?|America|United\s+States|USA|US"
     r"|(?:this|our)\s+(?:country|nation)|homeland)\b|U\.\s?S\.(?:A\.)?))"
     r"(?!\s+(?i:diplomatic\s+)?(?i:consulates?|embass(?:y|ies)|missions?|compounds?"
     r"|bases?|facilit(?:y|ies)|installations?|outposts?|personnel|diplomats?)\b)"
@@ -647,14 +659,15 @@ _ANNIVERSARY_BEFORE_RX = re.compile(r"(?i:\banniversary\s+of\s+(?:the\s+)?)$")
 # "1200, 1300 and 1900 Seaport Blvd.", "to 1600 Pennsylvania Avenue": numbers of a street, not years
 _STREET_AFTER_RX = re.compile(
     r"(?:(?:\s*(?:,|and|&)\s*|\s+)\d+\b)*\s+(?:[A-Z][\w'’-]*\s+){1,3}"
-    r"(?:Blvd|Boulevard|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy"
-    r"|Way|Square|Sq|Terrace)\b"
+    r"(?:Blvd|Boulevard|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Place|Pl|Court|Ct|Highway|Hwy"
+    r"|Parkway|Pkwy|Way|Square|Sq|Terrace)\b"
 )
 
 
 # "In 2008 Wall Street banks collapsed", "since 2010 Main Street shops": a year told as a time
 _LIST_MARKS_RX = re.compile(r"[\s,&]|\band\b")  # "1600, 1700 and" (spaCy's date entity) is numbers
-_TIME_PREP_BEFORE_RX = re.compile(r"(?i:\b(?:in|since|by|until|till|before|after|during|through|throughout)\s+)$")
+_TIME_PREP_BEFORE_RX = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|before|after|during|through|throughout)\s+)$")
 
 
 def street_number(text: str, start: int, end: int) -> bool:
