@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v93"
+    assert st.tag == "quotes.v94"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1498,6 +1498,22 @@ def test_a_passive_act_with_no_agent_has_no_source(nlp: object, text: str, cue: 
     # v90: no one is said to hold it; the act stays, sourceless.
     [a] = _with_cue(text, nlp, cue)
     assert a.source is None and a.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        # v94: a people's adjective before the outlet's noun is no name ("Italian" was the relay), and
+        # the phrase stops before "as saying" (it ran to the sentence's end).
+        ("Pope Francis was quoted by Italian news media as saying that dogs can go to heaven.",
+         "Italian news media"),
+        ("The minister was quoted by Chinese state television as saying that the talks had failed.",
+         "Chinese state television"),
+        ("The minister was quoted by the newspaper as saying that the talks had failed.", "newspaper"),
+    ],
+)
+def test_a_relay_named_by_its_outlet_noun(nlp: object, text: str, via: str) -> None:
+    assert [_via(q) for q in find_quotes_in_text(text, nlp=nlp)] == [[via]]
 
 
 # --------------------------------------------------------------------------- h59's rule (quotes.v35)

@@ -3075,7 +3075,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 93
+    version = 94
     requires = ("parse",)
     assigns = ("quotes",)
 

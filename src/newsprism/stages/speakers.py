@@ -395,6 +395,19 @@ _ADJ_NAT = re.compile(r"^(Israeli|Iranian|Palestinian|American|British|French|Sp
                       r"Iraqi|Russian|Chinese|German|Turkish|Egyptian|Saudi|Qatari|US|U\.S\.|state|State)$")
 
 
+# A people's adjective the list above may not hold ("Italian", "Kurdish", "Chinese").
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)$")
+
+
+def _people_word(text: str, span: tuple[int, int], stop: int) -> bool:
+    """The name run ``span`` of a relay phrase ending at ``stop`` is one people's adjective before a
+    lower-case noun ("by Italian news media"): it names no one. A lone name ending the phrase
+    ("according to Brian") stays."""
+    words = text[span[0]:span[1]].split()
+    after = text[span[1]:stop].split()
+    return len(words) == 1 and bool(_DEMONYM.match(words[0])) and bool(after) and after[0][0].islower()
+
+
 def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tuple[int, int, str, int, int]]:
     """Relay phrases in ``text[s:e]``: (name start, name end, name, phrase start, phrase end)."""
     out: list[tuple[int, int, str, int, int]] = []
@@ -422,12 +435,16 @@ def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tupl
             tail = re.match(r"\.\s+([A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\.?\s*$", text[stop:para_end])
             if tail and phrase_words and phrase_words[-1].lower() in MEDIA_NOUNS:
                 span = (stop + tail.start(1), stop + tail.end(1))
+        media = [w for w in phrase_words if w.lower().strip(".,") in MEDIA_NOUNS]
+        if span is not None and media and _people_word(text, span, stop):
+            span = None  # "quoted by Italian news media as saying": no name, the outlet is the phrase
         if span is None:
-            media = [w for w in phrase_words if w.lower().strip(".,") in MEDIA_NOUNS]
             if not media:
                 continue
             s2, e2 = trim_det(text, ns, stop)
-            span = (s2, e2)
+            # The phrase ends before "as saying" ("quoted by Chinese state television as saying").
+            cut = re.search(r"\s+as\b", text[s2:e2])
+            span = (s2, s2 + cut.start()) if cut else (s2, e2)
         name = text[span[0]:span[1]]
         if name.lower() in PRONOUNS or all(_ADJ_NAT.match(w) for w in name.split()):
             continue
