@@ -24,7 +24,8 @@
   its class told in its sentence), but a happening at the expression of its doer's other happening
   ("he was fired and he founded NeXT") is dated by it (:func:`_clause_mates`), and a doer's
   tellings running on, sentence after sentence, from one dated by its own expression keep its day
-  ("Jobs announced today ... / He said ...": not the lead's Wednesday, :func:`_speaker_runs`); a doerless telling of the lead's day waits for the entries and
+  ("Jobs announced today ... / He said ...": not the lead's Wednesday, :func:`_speaker_runs`); a
+  doerless telling of the lead's day waits for the entries and
   joins its doer's (a member in its sentence, or a doer's name right before its word); one doer's
   lead-day sayings in two reports a few days apart are one entry; an occurrence sharing its own
   expression (or its clause's) with a happening of the lexicon beside it is that happening ("file
@@ -35,7 +36,8 @@
   make no entry, and a name in a quote (double or single marks) is no doer. A happening of the
   lexicon another report dates by an expression (same class, same named thing acted on: "launched
   the iTunes Music Store on April 28, 2003") takes that date when its own report dates it only by
-  its tense (or not at all, from its own story's reports), or refines its own year or month by it (:func:`_corpus_dates`), the corpus's reports
+  its tense (or not at all, from its own story's reports), or refines its own year or month by it
+  (:func:`_corpus_dates`), the corpus's reports
   read once for all its stories (:func:`corpus_redating`, :func:`story_timelines`).
   An event is scored only against the entries that may take it (those naming one of its names, or
   told in its sentence; for happenings of the lexicon, those of its class): :func:`same_name` is
@@ -101,9 +103,10 @@ __all__ = [
 compatible = functools.lru_cache(maxsize=1 << 14)(_compatible)
 _PREC_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
 _UNIQUE = frozenset({"killing", "birth"})  # happens once per person: different days are a conflict
-# happenings one named thing undergoes once, so that an undated mention of them is the dated one its story tells
-# (:func:`_corpus_dates`): a product's launch, a person's death; not an attack on him or a suit against it
-# ("a series of drone missile strikes ..., including attacks reportedly targeting Godane", FNC-1 body 1256)
+# happenings one named thing undergoes once, so that an undated mention of them is the dated one its story
+# tells (:func:`_corpus_dates`): a product's launch, a person's death; not an attack on him or a suit
+# against it ("a series of drone missile strikes ..., including attacks reportedly targeting Godane",
+# FNC-1 body 1256)
 _ONCE = _UNIQUE | {"launch"}
 _TITLES = frozenset({"gen", "general", "brigadier", "president", "then", "former", "late", "mr", "mrs", "ms",
                      "dr", "the", "sayyed", "seyyed", "commander", "spokesman", "spokesperson", "us", "prime",
@@ -137,7 +140,8 @@ class _Name:
 
     tokens: tuple[str, ...]
     acronym: str  # the name itself when it is an acronym of 3 letters or more ("IRGC", "U.N.O."), else ""
-    initials: str  # the initials of its tokens but "of", "the", ... ("IRGC" for Islamic Revolutionary Guard Corps)
+    # the initials of its tokens but "of", "the", ... ("IRGC" for Islamic Revolutionary Guard Corps)
+    initials: str
     joined: str
     content: tuple[str, ...]  # its tokens but titles ("Gen.", "President")
 
@@ -147,14 +151,16 @@ def _name(name: str) -> _Name:
     toks = _norm_tokens(name)
     acro = re.sub(r"[^A-Z]", "", name)
     content = tuple(t for t in toks if t not in _TITLES)
-    return _Name(tokens=toks, acronym=acro if len(acro) >= 3 and acro == name.strip().replace(".", "") else "",
+    return _Name(tokens=toks,
+                 acronym=acro if len(acro) >= 3 and acro == name.strip().replace(".", "") else "",
                  initials="".join(t[0] for t in toks if t not in _STOP).upper(), joined=" ".join(toks),
                  content=content)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str) -> bool:
-    """Loose match of two surface names: spelling variants, surnames, acronyms (IRGC ~ Iranian Revolutionary Guard).
+    """Loose match of two surface names: spelling variants, surnames, acronyms (IRGC ~ Iranian
+    Revolutionary Guard).
 
     Pure in its two strings and asked again and again for the same pairs while a story's events are
     merged (each event against each entry's names): its answers are kept, and what it reads of
@@ -165,7 +171,8 @@ def same_name(a: str, b: str) -> bool:
     if na.tokens == nb.tokens:
         return True
     for x, y in ((na, nb), (nb, na)):
-        if x.acronym and len(y.tokens) >= 3 and (y.initials.startswith(x.acronym) or x.acronym.startswith(y.initials)):
+        if x.acronym and len(y.tokens) >= 3 and (
+                y.initials.startswith(x.acronym) or x.acronym.startswith(y.initials)):
             return True
     if _demonym(na.joined, nb.joined):
         return False
@@ -281,10 +288,12 @@ class _Cluster:
     told: bool = False  # a member is a doer's happening dated by its tense (:func:`_told_day`)
     lead: dict[str, str] = field(default_factory=dict)  # article -> the lead's day it started or joined it by
     doers: list[str] = field(default_factory=list)  # first person or organisation of each member
-    parties: list[str] = field(default_factory=list)  # its members' names but whom they tell (:func:`_party_names`)
+    # its members' names but whom they tell (:func:`_party_names`)
+    parties: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)  # whose speakers its tellings name (:func:`_owners`)
     n: int = 0  # its place among the story's clusters (the order they were made in)
-    state: bool = False  # what its report tells its lead's thing is, at the report's day (:func:`_thing_states`)
+    # what its report tells its lead's thing is, at the report's day (:func:`_thing_states`)
+    state: bool = False
 
     def victim(self, name: str) -> bool:
         return any(same_name(name, v) for v in self.victims)
@@ -332,7 +341,8 @@ def _owns_word(text: str, end: int, ev: Event) -> bool:
     if m is None or m.end() - 1 == ev.start:
         return False
     between = text[m.end() - 1 : ev.start].split()
-    return not between or not all(w in _STATE_ADVERBS or w.endswith("ly") and w not in _LY_NOUNS for w in between)
+    return not between or not all(w in _STATE_ADVERBS or w.endswith("ly") and w not in _LY_NOUNS
+                                  for w in between)
 
 
 def _owners(text: str, ev: Event) -> list[str]:
@@ -349,7 +359,8 @@ def _owners(text: str, ev: Event) -> list[str]:
 
 def _key_parts(ev: Event) -> list[Span]:
     """Participants that identify a happening: people and organisations, not places or nationalities."""
-    return [p for i, p in enumerate(ev.participants) if p.label in ("PERSON", "ORG") or (i == 0 and ev.label in _UNIQUE)]
+    return [p for i, p in enumerate(ev.participants)
+            if p.label in ("PERSON", "ORG") or (i == 0 and ev.label in _UNIQUE)]
 
 
 def _key_names(text: str, ev: Event) -> list[str]:
@@ -370,7 +381,8 @@ def _kind(label: str) -> str:
 
 # a credit line: who helped write the report ("CNN's Jeff Greene contributed to this report.",
 # "Associated Press writer Lolita C. Baldor contributed.", "Reporting by Jane Doe; editing by ...")
-_CREDIT_RX = re.compile(r"^[^!?\n]{0,160}?\bcontributed(?:\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article)"
+_CREDIT_RX = re.compile(r"^[^!?\n]{0,160}?\bcontributed(?:\s+(?:reporting"
+                        r"|to\s+(?:this|the)\s+(?:report|story|article)"
                         r"|from\s[^.!?\n]{0,60}))*\s*[.!]?\s*$"
                         r"|^\s*\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b", re.IGNORECASE)
 # a single-quoted quote ('We will respond,' he said; ‘the martyr Moussavi ...’): the times stage's
@@ -409,7 +421,8 @@ def _doers(text: str, ev: Event) -> list[str]:
 # before a word in its clause (no comma or semicolon between): a subordinator opening a clause that is
 # the background of another happening ("after his mother called 9-1-1"), or the writer or reader as its
 # doer ("Today, we get confirmation", "the video we posted")
-_SIDE_CLAUSE_RX = re.compile(r"(?:\b(?i:after|before|when|while|as|since|until|because|if|once|though|although|we|you)"
+_SIDE_CLAUSE_RX = re.compile(r"(?:\b(?i:after|before|when|while|as|since|until|because|if|once|though"
+                             r"|although|we|you)"
                              r"|\bI)\b[^,;]*$")
 
 
@@ -431,7 +444,8 @@ def _credit(text: str, ev: Event) -> bool:
     return sent is not None and _CREDIT_RX.search(text[sent.start : sent.end].strip()) is not None
 
 
-def _known_doers(events: Sequence[tuple[str, Event, str]], doers_of: Mapping[int, list[str]]) -> dict[str, list[str]]:
+def _known_doers(events: Sequence[tuple[str, Event, str]],
+                 doers_of: Mapping[int, list[str]]) -> dict[str, list[str]]:
     """Per article, the people and organisations its events name as doers (``doers_of``: id of an
     event -> its :func:`_doers`)."""
     out: dict[str, list[str]] = {}
@@ -443,9 +457,11 @@ def _known_doers(events: Sequence[tuple[str, Event, str]], doers_of: Mapping[int
     return out
 
 
-# what may stand between a subject and its verb: adverbs and auxiliaries ("Jobs also noted", "Jobs has since said")
-_SUBJECT_GAP_RX = re.compile(r"\s+(?:(?:also|then|later|again|further|once|first|finally|still|even|since|previously|"
-                             r"recently|quickly|repeatedly|subsequently|has|had|have|was|is|will|would)\s+)*")
+# what may stand between a subject and its verb: adverbs and auxiliaries ("Jobs also noted", "Jobs has
+# since said")
+_SUBJECT_GAP_RX = re.compile(r"\s+(?:(?:also|then|later|again|further|once|first|finally|still|even|since|"
+                             r"previously|recently|quickly|repeatedly|subsequently|has|had|have|was|is|will"
+                             r"|would)\s+)*")
 
 
 def _text_doer(text: str, ev: Event, known: Sequence[str]) -> list[str]:
@@ -464,7 +480,8 @@ def _text_doer(text: str, ev: Event, known: Sequence[str]) -> list[str]:
         for m in re.compile(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(text, lo, ev.start):
             if not _SUBJECT_GAP_RX.fullmatch(text, m.end(), ev.start):
                 continue
-            if any(a <= m.start() < b for a, b in quotes) or _NOT_DOER_RX.search(text, max(0, m.start() - 45), m.start()):
+            if any(a <= m.start() < b for a, b in quotes) or _NOT_DOER_RX.search(
+                    text, max(0, m.start() - 45), m.start()):
                 continue  # quoted, or a report's source
             return [name]
     return []
@@ -516,7 +533,8 @@ def _own_news(events: Sequence[tuple[str, Event, str]], leads: Mapping[str, tupl
     announced Monday in an internal memo that he would be on medical leave"): dated by the saying's
     expression (rule ``sentence``, a day), their doer the sayer. They are the lead's news of that day,
     as the saying is; a happening of another the saying tells of ("said Wednesday that civilians
-    have been burned in an Islamic State attack") is not. ``doers_of``: id of an event -> its :func:`_doers`."""
+    have been burned in an Islamic State attack") is not. ``doers_of``: id of an event -> its
+    :func:`_doers`."""
     out: set[int] = set()
     sayers: dict[tuple[str, int], list[str]] = {}
     for aid, ev, _text in events:
@@ -524,7 +542,8 @@ def _own_news(events: Sequence[tuple[str, Event, str]], leads: Mapping[str, tupl
             sayers.setdefault((aid, ev.sentence.start), []).extend(doers_of[id(ev)])
     for aid, ev, _text in events:
         lead = leads.get(aid)
-        if (ev.label in _BY_NAME or ev.precision != "day" or dating_rule(ev) != "sentence" or ev.sentence is None
+        if (ev.label in _BY_NAME or ev.precision != "day" or dating_rule(ev) != "sentence"
+                or ev.sentence is None
                 or lead is None or not lead[0] <= ev.start < lead[1]):
             continue
         if _shared(doers_of[id(ev)][:1], sayers.get((aid, ev.sentence.start), [])):
@@ -589,7 +608,8 @@ def _dateline_leads(a: Analysis) -> list[str] | None:
             continue
         start = text.rfind("\n\n", 0, tx.start) + 1
         end = text.find("\n\n", tx.end)
-        if text[start : end if end >= 0 else len(text)].strip(" \n\t.,;:-–—") == text[tx.start : tx.end].strip():
+        if text[start : end if end >= 0 else len(text)].strip(" \n\t.,;:-–—") == (
+                text[tx.start : tx.end].strip()):
             return [n for ev in a.events if lo <= ev.start < hi for n in _doers(text, ev)]
     return None
 
@@ -607,8 +627,10 @@ def _repeated(text: str, ev: Event) -> bool:
     return _REPEATED_RX.search(text, max(lo, ev.start - 40), min(hi, ev.end + 40)) is not None
 
 
-# an adverb telling a happening before some other time, unnamed ("Apple previously stated", "had earlier said")
-_BEFORE_RX = re.compile(r"\b(?:previously|formerly|earlier|in the past)\s+(?:(?:has|had|have|been)\s+)?$", re.IGNORECASE)
+# an adverb telling a happening before some other time, unnamed ("Apple previously stated", "had earlier
+# said")
+_BEFORE_RX = re.compile(r"\b(?:previously|formerly|earlier|in the past)\s+(?:(?:has|had|have|been)\s+)?$",
+                        re.IGNORECASE)
 
 
 def _told_before(text: str, ev: Event) -> bool:
@@ -658,7 +680,8 @@ def _time_mates(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
     for aid, ev, _ in events:
         if ev.label != OCCURRENCE or ev.time is None or dating_rule(ev) not in ("own", "sentence"):
             continue
-        near = [m for m in by_time.get((aid, ev.time.start, ev.time.end), []) if abs(m.start - ev.start) <= 60]
+        near = [m for m in by_time.get((aid, ev.time.start, ev.time.end), [])
+                if abs(m.start - ev.start) <= 60]
         if near:
             out[id(ev)] = min(near, key=lambda m: abs(m.start - ev.start))
     return out
@@ -708,7 +731,8 @@ def _held_since(text: str, ev: Event) -> bool:
             and _SINCE_RX.fullmatch(text, ev.end, tx.start) is not None)
 
 
-def _speaker_runs(events: Sequence[tuple[str, Event, str]], doers_of: Mapping[int, list[str]]) -> dict[int, Event]:
+def _speaker_runs(events: Sequence[tuple[str, Event, str]],
+                  doers_of: Mapping[int, list[str]]) -> dict[int, Event]:
     """Tellings dated by the lead's day (rule ``lead``) that go on a run of one doer's tellings
     opened by one dated by an expression of its own, each in the sentence right after the last:
     id of the telling -> the run's first. The run tells of its day ("Jobs announced today that
@@ -721,7 +745,8 @@ def _speaker_runs(events: Sequence[tuple[str, Event, str]], doers_of: Mapping[in
     out: dict[int, Event] = {}
     for evs in by_article.values():
         evs.sort(key=lambda x: x[0].start)
-        run: tuple[Event, list[str], int] | None = None  # (its first, its doers, where its last sentence ends)
+        # (its first, its doers, where its last sentence ends)
+        run: tuple[Event, list[str], int] | None = None
         for ev, sent, text in evs:
             rule = dating_rule(ev)
             if run is not None and sent.start < run[2]:
@@ -750,7 +775,8 @@ def _near_days(a: str | None, b: str | None, days: int = 3) -> bool:
 def _same_sentence(aid: str, ev: Event, c: _Cluster) -> bool:
     """A member of ``c`` is told in the sentence of ``ev`` in its article."""
     return ev.sentence is not None and any(
-        a == aid and m.sentence is not None and (m.sentence.start, m.sentence.end) == (ev.sentence.start, ev.sentence.end)
+        a == aid and m.sentence is not None
+        and (m.sentence.start, m.sentence.end) == (ev.sentence.start, ev.sentence.end)
         for a, m, _ in c.members)
 
 
@@ -785,24 +811,26 @@ def _phrase_span(ev: Event) -> tuple[int, int]:
 
 # words before the name a happening acts on ("launched the iTunes Music Store", "introduced its new
 # iPhone"), and the auxiliaries of a passive whose subject names it ("iOS 4 was first introduced")
-_THEME_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "new", "first", "latest", "newest",
-                         "own", "long-awaited", "much-anticipated"})
+_THEME_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "new", "first", "latest",
+                         "newest", "own", "long-awaited", "much-anticipated"})
 # before a participle qualifying the noun after it ("the recently announced", "its newly unveiled")
 _ATTRIBUTIVE_RX = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # the irregular past participles of the trigger verbs (times' lexicon): the others end in -ed
 _IRREGULAR_PARTICIPLES = frozenset({"slain", "shot", "bought", "sold", "hurt"})
 _PASSIVE_RX = re.compile(r"(?:\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+|first\s+)?)$", re.IGNORECASE)
 # words that do not make a name before them a modifier ("launched iPhone 4 in June", "iTunes and")
-_FUNCTION_WORDS = frozenset({"in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "as", "since", "after",
-                             "before", "during", "of", "that", "which", "who", "is", "was", "are", "were", "has",
-                             "had", "have", "will", "would", "last", "this", "next", "earlier", "today", "yesterday",
-                             "but", "than", "into", "onto", "over", "through", "when", "while", "along"})
-_THEME_WORD_RX = re.compile(r"[^\s,;:!?()\"“”]*[^\s,;:.!?()\"“”]")  # "U.S.", "iPhone 2.0": dots inside
+_FUNCTION_WORDS = frozenset({"in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "as", "since",
+                             "after", "before", "during", "of", "that", "which", "who", "is", "was", "are",
+                             "were", "has", "had", "have", "will", "would", "last", "this", "next", "earlier",
+                             "today", "yesterday", "but", "than", "into", "onto", "over", "through", "when",
+                             "while", "along"})
+# "U.S.", "iPhone 2.0": dots inside
+_THEME_WORD_RX = re.compile(r"[^\s,;:!?()\"“”]*[^\s,;:.!?()\"“”]")
 
 
-_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                         "november", "december"})
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"})
 
 
 def _name_word(w: str) -> bool:
@@ -824,8 +852,8 @@ def _name_run(words: list[str]) -> tuple[str, ...]:
         run.append(w)
     rest = words[k + len(run) :]
     # (a day's or a month's name is no name after it: "iPhone 4 began Tuesday")
-    lower = next((j for j, w in enumerate(rest[:3]) if any(c.isupper() for c in w) and w.lower() not in _DATE_WORDS),
-                 None)
+    lower = next((j for j, w in enumerate(rest[:3])
+                  if any(c.isupper() for c in w) and w.lower() not in _DATE_WORDS), None)
     if run and lower and not any(w in _FUNCTION_WORDS for w in rest[:lower]):
         # a name modifying a common noun that a name follows: that name is the thing ("American
         # journalist Steven Sotloff", "Apple CEO Steve Jobs"), not the modifier
@@ -849,7 +877,8 @@ def _theme(text: str, ev: Event) -> tuple[str, ...]:
     iTunes store since its launch"). () when none: "the device", "the price" are too common to tell
     one happening."""
     sent = ev.sentence
-    lo, hi = (sent.start, sent.end) if sent is not None else (max(0, ev.start - 200), min(len(text), ev.end + 200))
+    lo, hi = ((sent.start, sent.end) if sent is not None
+              else (max(0, ev.start - 200), min(len(text), ev.end + 200)))
     head = text[ev.end : min(hi, ev.end + 80)]
     cut = re.search(r"[,;:!?()\"“”]|\.(?=\s+[A-Z\"“]|\s*$)|\n", head)
     words = _THEME_WORD_RX.findall(head[: cut.start()] if cut else head)
@@ -857,7 +886,8 @@ def _theme(text: str, ev: Event) -> tuple[str, ...]:
         words = words[1:]
     run = _name_run(words)
     before = text[lo : ev.start]
-    if run and run[-1].startswith("*") and _ATTRIBUTIVE_RX.search(before) and text[ev.end : ev.end + 1] == " " \
+    if run and run[-1].startswith("*") and _ATTRIBUTIVE_RX.search(before) \
+            and text[ev.end : ev.end + 1] == " " \
             and _participle(text[ev.start : ev.end]):
         # a participle set before the name it qualifies ("the recently announced iPhone 4 began Tuesday"):
         # the name is the thing, the word after it as often the clause's verb as a noun it qualifies; a noun
@@ -910,9 +940,10 @@ def _same_theme(a: tuple[str, ...], b: tuple[str, ...], loose: bool) -> bool:
 
 # what opens a clause before its subject ("Even though it now uses"), and what stands between a
 # subject and its verb ("It also has", "The store currently sells")
-_CLAUSE_OPENERS = frozenset({"even", "though", "although", "while", "as", "because", "since", "and", "but", "so"})
-_STATE_ADVERBS = frozenset({"also", "now", "still", "currently", "already", "only", "even", "just", "actually",
-                            "reportedly", "supposedly", "further", "additionally", "really"})
+_CLAUSE_OPENERS = frozenset({"even", "though", "although", "while", "as", "because", "since", "and", "but",
+                             "so"})
+_STATE_ADVERBS = frozenset({"also", "now", "still", "currently", "already", "only", "even", "just",
+                            "actually", "reportedly", "supposedly", "further", "additionally", "really"})
 
 
 def _clause_start(text: str, start: int, end: int) -> int:
@@ -935,7 +966,8 @@ def _state_subject(text: str, ev: Event, end: int | None = None) -> list[str]:
     lo = _clause_start(text, sent.start, end)
     words = [w.lower() for w in _THEME_WORD_RX.findall(text, lo, end)]
     if not words and text[lo - 1 : lo] == "," and (aside := text.rfind(",", sent.start, lo - 1)) >= 0:
-        words = [w.lower() for w in _THEME_WORD_RX.findall(text, _clause_start(text, sent.start, aside), aside)]
+        words = [w.lower()
+                 for w in _THEME_WORD_RX.findall(text, _clause_start(text, sent.start, aside), aside)]
     while words and words[0] in _CLAUSE_OPENERS:
         words.pop(0)
     while words and words[-1] in _STATE_ADVERBS:
@@ -943,8 +975,8 @@ def _state_subject(text: str, ev: Event, end: int | None = None) -> list[str]:
     return words
 
 
-# the present copula of a plan as it stands (the times stage's :func:`~newsprism.stages.times._schedules`: "It is
-# slated for a U.S. release on June 24", "has been scheduled for release in December")
+# the present copula of a plan as it stands (the times stage's :func:`~newsprism.stages.times._schedules`:
+# "It is slated for a U.S. release on June 24", "has been scheduled for release in December")
 _STANDING_PLAN_RX = re.compile(r"(?:\b(?:is|are)|['’](?:s|re)|\b(?:has|have)\s+(?:\w+ly\s+)?been)\s+"
                                r"(?:\w+ly\s+|now\s+|also\s+|still\s+)?$", re.IGNORECASE)
 
@@ -973,7 +1005,8 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
     300 FNC-1 bodies, each given a day, gave one entry more ("Apple Watch is a smartwatch device
     ... It links to your iPhone to display alerts"). Plans, SemEval trial 16900's "slated" (gold the report's
     day), once its lead's "recently announced iPhone 4" was a launch: anchored 0.7857 -> 0.7908."""
-    things: dict[str, list[tuple[str, ...]]] = {}  # article -> the themes of its lead's happenings of the lexicon
+    # article -> the themes of its lead's happenings of the lexicon
+    things: dict[str, list[tuple[str, ...]]] = {}
     launched: set[str] = set()  # the articles whose lead launches something
     for aid, ev, text in events:
         lead = leads.get(aid)
@@ -989,7 +1022,8 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
     for aid, ev, text in events:
         sent = ev.sentence
         word = text[ev.start : ev.end]
-        plan = _STANDING_PLAN_RX.search(text, max(0, ev.start - 40), ev.start) if word.lower() in _SCHEDULING else None
+        plan = (_STANDING_PLAN_RX.search(text, max(0, ev.start - 40), ev.start)
+                if word.lower() in _SCHEDULING else None)
         if (aid not in things or sent is None or ev.label in SPEECH_CLASSES or ev.date is None
                 or dating_rule(ev) != "document" or not (re.fullmatch(r"[a-z]+[^s]s", word) or plan)
                 or ev.start < leads[aid][0]):
@@ -1007,7 +1041,8 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
                 # with" after "Apple has released an application"
                 thing = things[aid][0] if things[aid] else ()  # the lead's thing, named or not
             elif len(subject) == 1 and any(
-                    _norm_tokens(n)[-1:] == subject and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text[lo:hi])
+                    _norm_tokens(n)[-1:] == subject
+                    and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text[lo:hi])
                     for n in _key_names(text, ev)):
                 thing = subject  # "The store" the stage reads as the lead's "iTunes Music Store"
         elif thing is None and subject == ("it",):
@@ -1061,13 +1096,16 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
             rule = dating_rule(ev)
             if theme is None:
                 continue
-            coarse = ev.date is not None and rule in ("own", "inherited") and ev.precision in ("month", "year")
+            coarse = (ev.date is not None and rule in ("own", "inherited")
+                      and ev.precision in ("month", "year"))
             if not coarse and rule not in _TOLD_BY_TENSE and (ev.date is not None or ev.label not in _ONCE
                                                                or rule != "none"):
-                continue  # an undated launch told as supposed ("could launch iPhone 4 in India") is none of the story's
+                # an undated launch told as supposed ("could launch iPhone 4 in India") is none of the story's
+                continue
             pool = {id(m): (t, s, m) for w in {w.lstrip("*") for w in theme}
                     for t, s, m in tellings.get((ev.label, w), ())}
-            found = [(s, m) for t, s, m in pool.values() if m is not ev and _same_theme(theme, t, loose=coarse)]
+            found = [(s, m) for t, s, m in pool.values()
+                     if m is not ev and _same_theme(theme, t, loose=coarse)]
             if coarse:
                 found = [(s, m) for s, m in found if _PREC_RANK[m.precision] < _PREC_RANK[ev.precision]
                          and compatible(m.date or "", ev.date or "")]
@@ -1083,7 +1121,8 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
             ((value, precision),) = dates
             if not coarse and (precision != "day" or a.article.published is None
                                or value_range(value)[0] > a.article.published):
-                continue  # a tense's date is taken only from a day (a month is as often a plan: "a February release")
+                # a tense's date is taken only from a day (a month is as often a plan: "a February release")
+                continue
             if coarse:
                 out[id(ev)] = dataclasses.replace(ev, date=value, precision=precision)
             else:
@@ -1167,7 +1206,8 @@ def _cluster(events: list[tuple[str, Event, str]],
 
     def usable(ev: Event) -> str | None:
         # a telling the stage dated by another telling's expression in its article has that date to match by
-        return ev.date if explicit(ev) or ev.label in _DATED_BY_REPORT or dating_rule(ev) == "coreferent" else None
+        return ev.date if (explicit(ev) or ev.label in _DATED_BY_REPORT
+                           or dating_rule(ev) == "coreferent") else None
 
     order = sorted(events, key=lambda x: (usable(x[1]) is None, not explicit(x[1]),
                                           _PREC_RANK.get(x[1].precision, 4), x[0], x[1].start))
@@ -1183,7 +1223,8 @@ def _cluster(events: list[tuple[str, Event, str]],
     told_in: dict[tuple[str, int, int], set[int]] = {}
     home: dict[int, _Cluster] = {}  # id of a placed event -> its cluster
     said_as: dict[tuple[str, int, str], _Cluster] = {}  # :func:`_told_as` of a placed event -> its cluster
-    phrased: dict[tuple[str, str, str], _Cluster] = {}  # :func:`_phrased` of a placed happening -> its cluster
+    # :func:`_phrased` of a placed happening -> its cluster
+    phrased: dict[tuple[str, str, str], _Cluster] = {}
 
     def named(qs: Iterable[str]) -> set[int]:
         """The clusters a member of which names one of ``qs`` (by :func:`same_name`, either way round)."""
@@ -1240,7 +1281,8 @@ def _cluster(events: list[tuple[str, Event, str]],
         best_score, conflict = 0.0, False
         # speech and occurrences join only by a shared name or a member in their sentence; the
         # happenings of the lexicon also by their date alone
-        pool = ordered(named(names) | in_sentence(aid, ev)) if ev.label in _BY_NAME else by_label.get(ev.label, [])
+        pool = (ordered(named(names) | in_sentence(aid, ev)) if ev.label in _BY_NAME
+                else by_label.get(ev.label, []))
         party = parties_of[id(ev)]
         told_to = bool(party) and len(party) < len(names)
         pub = published.get(aid)
@@ -1249,15 +1291,16 @@ def _cluster(events: list[tuple[str, Event, str]],
         for c in pool:
             if c.label != ev.label or (ev.label == OCCURRENCE and _stem(text, ev) not in c.stems):
                 continue
-            later = (past or supposed) and pub is not None and c.value is not None and value_range(c.value)[0] > pub
+            later = (past or supposed) and pub is not None and c.value is not None and (
+                value_range(c.value)[0] > pub)
             if past and later:
                 continue  # told by its tense, it is no happening of a day after its report's
             if past and ev.label in SPEECH_CLASSES and ev.precision == "day" and c.precision != "day" and \
                     all(a != aid for a, _, _ in c.members):
-                # a telling its report dates by its own day ("An Apple spokeswoman told CNET", "Apple says") is
-                # a saying of that day, not another report's telling of a month or a week by the same name
-                # ("Apple announced its watch in September": FNC-1 bodies 407, 418, 41 and 105 made one "Apple
-                # statement" of 20 tellings)
+                # a telling its report dates by its own day ("An Apple spokeswoman told CNET", "Apple says")
+                # is a saying of that day, not another report's telling of a month or a week by the same
+                # name ("Apple announced its watch in September": FNC-1 bodies 407, 418, 41 and 105 made one
+                # "Apple statement" of 20 tellings)
                 continue
             shared = _shared(names, c.names)
             if told_to and c.parties:
@@ -1282,12 +1325,13 @@ def _cluster(events: list[tuple[str, Event, str]],
                     score = 1.0 + shared  # an undated killing joins the killing of the same person
             elif not again and _shared(_key_names(text, ev), c.names) and (
                     ev.date is None or c.value is None or compatible(ev.date, c.value)) and not (
-                    ev.date is None and (_repeated(text, ev) or _told_before(text, ev) or supposed and not later)):
+                    ev.date is None
+                    and (_repeated(text, ev) or _told_before(text, ev) or supposed and not later)):
                 # an undated mention joins by a person or organisation it shares (not one told as
                 # repeated: "has twice before sued" is more happenings than one entry's, nor as before another
-                # time: "Apple previously stated"; not one told as supposed, but for a plan dated after its report: "Boko Haram could storm the village" is
-                # not the storming of April); one the stage dated by its clause or its tense only an entry of
-                # a date compatible with its own
+                # time: "Apple previously stated"; not one told as supposed, but for a plan dated after its
+                # report: "Boko Haram could storm the village" is not the storming of April); one the stage
+                # dated by its clause or its tense only an entry of a date compatible with its own
                 score = float(shared)
             elif ev.date is not None and c.value is not None and compatible(ev.date, c.value) and \
                     _same_sentence(aid, ev, c):
@@ -1299,7 +1343,8 @@ def _cluster(events: list[tuple[str, Event, str]],
             told = ev.date
         keys = doers_of[id(ev)] if told is not None else []
         # by the dateline's day, only a doer of the lead starts an entry; the others only join
-        starts = not keys or dating_rule(ev) not in _DATELINE_RULES or _shared(keys[:1], datelined.get(aid, ())) > 0
+        starts = (not keys or dating_rule(ev) not in _DATELINE_RULES
+                  or _shared(keys[:1], datelined.get(aid, ())) > 0)
         if best is None and told is not None and (when is None or ev.label == "statement"):
             # (a denial or a dated remark is an entry of its own: it does not turn into the doer's "said")
             # the lead's day, its doer or a person or organisation it names ("Revolutionary Guard
@@ -1307,18 +1352,22 @@ def _cluster(events: list[tuple[str, Event, str]],
             # or, naming none, a member in its sentence ("Jobs welcomed everyone and announced",
             # "Jobs started by hinting at the incident, saying": the doer of the clause it hangs on)
             def day(found: set[int]) -> list[_Cluster]:
-                return [c for c in ordered(found) if told in (c.value, c.lead.get(aid)) and _kind(c.label) == _kind(ev.label)]
+                return [c for c in ordered(found)
+                        if told in (c.value, c.lead.get(aid)) and _kind(c.label) == _kind(ev.label)]
 
             best = next((c for c in day(named(keys) if keys else in_sentence(aid, ev))
-                         if (_shared(keys, c.doers + c.owned()) if keys else _same_sentence(aid, ev, c))), None)
+                         if (_shared(keys, c.doers + c.owned()) if keys else _same_sentence(aid, ev, c))),
+                        None)
             if best is None and keys:
                 # the same doer on the lead's day of another article of the story, a few days apart
                 # ("said Saturday" in one report, "said Sunday" in the next): one appearance, dated
                 # by the earliest of its days (news tells a saying after it is made)
-                # (of its own class, and its doer the entry's: "Woods underwent surgery" is not his agent's saying)
+                # (of its own class, and its doer the entry's: "Woods underwent surgery" is not his agent's
+                # saying)
                 # (and one no member dates by an expression of its own: "Olsen said on Monday" is that day,
                 # and another report's "Olsen is walking back everything he said" under Thursday is not it)
-                best = next((c for c in ordered(named(keys[:1])) if c.lead and not c.explicit and aid not in c.lead
+                best = next((c for c in ordered(named(keys[:1]))
+                             if c.lead and not c.explicit and aid not in c.lead
                              and _near_days(told, c.value)
                              and c.label == ev.label and _shared(keys[:1], c.doers)), None)
                 if best is not None and best.value is not None and told < best.value:
@@ -1508,7 +1557,8 @@ def timeline_members(
     entries: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
     if redated is None:
         # with no stories the analyses are one story, one timeline
-        redated = corpus_redating(analyses, stories) if stories else _corpus_dates(analyses, {a.id: "" for a in analyses})
+        redated = (corpus_redating(analyses, stories) if stories
+                   else _corpus_dates(analyses, {a.id: "" for a in analyses}))
     for story_id, members in groups:
         triples = [(a.id, redated.get(id(ev), ev), a.text) for a in members for ev in a.events
                    if not _credit(a.text, ev)]
@@ -1518,7 +1568,8 @@ def timeline_members(
         for c in _cluster(triples, dated, leads, published):
             if _makes_no_entry(c, by_id, leads):
                 continue
-            entries.append((_entry(c, by_id, story_id, entity_of), tuple((aid, ev.start) for aid, ev, _ in c.members)))
+            entries.append((_entry(c, by_id, story_id, entity_of),
+                            tuple((aid, ev.start) for aid, ev, _ in c.members)))
     entries.sort(key=lambda x: entry_order(x[0]))
     return entries
 
@@ -1535,7 +1586,8 @@ def _makes_no_entry(c: _Cluster, by_id: Mapping[str, Analysis], leads: Mapping[s
     # "the deadline passed on Sunday": a happening outside the lexicon needs a person or organisation,
     # unless it is the lead's news at a day of its own ("A meteorite crashed down in Managua late
     # Saturday night", "Pre-orders of the iPhone 4 began Tuesday")
-    return c.label == OCCURRENCE and not any(_key_names(by_id[aid].text, ev) for aid, ev, _ in c.members) and not any(
+    return c.label == OCCURRENCE and not any(
+        _key_names(by_id[aid].text, ev) for aid, ev, _ in c.members) and not any(
         ex and _lead_news(by_id[aid].text, ev, leads[aid]) for aid, ev, ex in c.members)
 
 
@@ -1547,9 +1599,10 @@ def entry_order(e: TimelineEntry) -> tuple[date, int, str]:
 def _entry(c: _Cluster, by_id: Mapping[str, Analysis], story: str | None,
            entity_of: Callable[[str, int, int], str | None] | None) -> TimelineEntry:
     def rank(m: tuple[str, Event, bool]) -> tuple[int, int, int, int, int, float]:
-        # a member of the entry's own class names it: a denial joined by the doer's "highlighted" stays a denial;
-        # a thing's states are named by the first, which names the thing ("iPhone has new stainless steel
-        # frame"), not by one the stage gave a party ("Apple has new screen" for "It also has a new screen")
+        # a member of the entry's own class names it: a denial joined by the doer's "highlighted" stays a
+        # denial; a thing's states are named by the first, which names the thing ("iPhone has new
+        # stainless steel frame"), not by one the stage gave a party ("Apple has new screen" for "It also
+        # has a new screen")
         _, ev, ex = m
         person = bool(ev.participants) and ev.participants[0].label == "PERSON"
         return (0 if ex else 1, ev.label != c.label, ev.date is None, 0 if ev.participants or c.state else 1,
@@ -1618,7 +1671,8 @@ def infer_published(analysis: Analysis, siblings: Sequence[Analysis]) -> tuple[d
     votes: dict[date, float] = {}
     for ev in analysis.events:
         tx = ev.time
-        if tx is None or tx not in rel_times or dating_rule(ev) in ("lead", "continuity"):  # another clause's time
+        # another clause's time
+        if tx is None or tx not in rel_times or dating_rule(ev) in ("lead", "continuity"):
             continue
         names = _names_of(text, ev)
         expr = text[tx.start : tx.end]
@@ -1664,7 +1718,8 @@ def reanchor(analysis: Analysis, published: date) -> Analysis:
         sstart = max((x for x in sent_starts if x <= tx.start), default=0)
         told = told_direction(analysis.parse, tx.start, tx.end) if analysis.parse is not None else 0
         value, precision, label = resolve_time(text, tx.start, tx.end, published, sstart, told)
-        nt = dataclasses.replace(tx, value=value, precision=precision, label=label, anchored=value is not None)
+        nt = dataclasses.replace(tx, value=value, precision=precision, label=label,
+                                 anchored=value is not None)
         times.append(nt)
     times = narrative_times(text, times)
     new_times = {(tx.start, tx.end): tx for tx in times}
@@ -1786,7 +1841,8 @@ def render_svg(entries: Sequence[TimelineEntry], width: int = 900) -> str:
                    'stroke="#bbb" stroke-width="1"/>')
         r = 5 if e.precision == "day" else 7
         fill = colour if e.precision == "day" else "white"
-        out.append(f'<circle cx="{x:.1f}" cy="{axis_y}" r="{r}" fill="{fill}" stroke="{colour}" stroke-width="2"/>')
+        out.append(f'<circle cx="{x:.1f}" cy="{axis_y}" r="{r}" fill="{fill}" stroke="{colour}" '
+                   'stroke-width="2"/>')
         out.append(f'<text x="{x0:.1f}" y="{ty:.1f}" fill="{colour}">{escape(label)}</text>')
         out.append("</g>")
     out.append("</svg>")
