@@ -729,6 +729,27 @@ def _unsourced(tok: Any, info: dict[str, Any]) -> dict[str, Any]:
     return {**info, "source": None, "head": None, "named": None}
 
 
+def _capital_run(tok: Any) -> tuple[int, int]:
+    """The characters of ``tok`` with the capitalised words and numbers around it in its sentence:
+    the parse may read a name's capitalised noun as a common one ("tells 8 News NOW former baseball
+    star ...": the outlet is "8 News NOW", not "News"); a date after it is not the name ("told Fox
+    News Sunday")."""
+    doc = tok.doc
+
+    def part(t: Any) -> bool:
+        return (t.text[:1].isupper() or t.like_num) and not t.is_punct and not t.is_sent_start \
+            and t.ent_type_ not in ("DATE", "TIME")
+
+    if not part(tok):
+        return tok.idx, tok.idx + len(tok)
+    i = j = tok.i
+    while i > tok.sent.start and part(doc[i - 1]):
+        i -= 1
+    while j + 1 < tok.sent.end and part(doc[j + 1]):
+        j += 1
+    return doc[i].idx, doc[j].idx + len(doc[j])
+
+
 def _after_as(tok: Any) -> bool:
     """``tok`` follows "as", adverbs between ("as reported by", "as first reported by")."""
     i = tok.i - 1
@@ -2955,7 +2976,8 @@ class _Builder:
                         rs, re_ = ws, we
                     return [(rs, re_, self.text[rs:re_])]
             if child.lemma_.lower() in MEDIA_NOUNS or any(w.lower() in MEDIA_NOUNS for w in words[-1:]):
-                return [(child.idx, child.idx + len(child), child.text)]
+                rs, re_ = _trim_det(self.text, *_capital_run(child))
+                return [(rs, re_, self.text[rs:re_])]
         return []
 
     def _citer(self, at: int, src: Range | None) -> Range | None:
@@ -3075,7 +3097,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 94
+    version = 95
     requires = ("parse",)
     assigns = ("quotes",)
 
