@@ -73,8 +73,8 @@ def test_one_speaker_on_the_lead_days_of_two_reports_is_one_entry(pipe: Pipeline
     # Two reports of one story, their leads naming Saturday and Sunday: Murillo's saying, dated by
     # each lead's day, is one appearance, dated by the earlier day, not one entry per report.
     b, c = _run(pipe, {"b": (CRATER.format(day="Saturday"), date(2014, 9, 8)),
-                       "c": (CRATER.format(day="Sunday") + "\n\nCNN's Jeff Greene contributed to this report.",
-                             date(2014, 9, 8))})
+                       "c": (CRATER.format(day="Sunday")
+                             + "\n\nCNN's Jeff Greene contributed to this report.", date(2014, 9, 8))})
     entries = build_timeline([b, c])
     murillo = [e for e in entries if "Murillo" in e.description]
     assert len(murillo) == 1, [(e.date, e.description) for e in entries]
@@ -86,8 +86,8 @@ def test_one_speaker_on_the_lead_days_of_two_reports_is_one_entry(pipe: Pipeline
 def test_a_saying_dated_by_its_own_expression_takes_no_later_leads_day(pipe: Pipeline) -> None:
     # "Olsen said on Monday" is that Monday; another report's "Olsen said he was wrong" under a lead
     # of Wednesday is another saying, not one to fold into Monday's.
-    b, c = _run(pipe, {"b": ("Golfer Dan Olsen said on Monday that Tiger Woods cheats.\n\nOlsen said the tour knew.",
-                             date(2014, 2, 5)),
+    b, c = _run(pipe, {"b": (("Golfer Dan Olsen said on Monday that Tiger Woods cheats.\n\nOlsen said the "
+                              "tour knew."), date(2014, 2, 5)),
                        "c": (("A golfer apologised to Tiger Woods on Wednesday.\n\n"
                               "Golfer Dan Olsen said he was wrong about the claims."), date(2014, 2, 6))})
     olsen = sorted((e.date, sorted({m.article for m in e.mentions})) for e in build_timeline([b, c])
@@ -98,8 +98,9 @@ def test_a_saying_dated_by_its_own_expression_takes_no_later_leads_day(pipe: Pip
 def test_a_credit_line_is_no_happening(pipe: Pipeline) -> None:
     # "CNN's Jeff Greene contributed to this report." names a doer in the past on the lead's day:
     # it is the report's making, not an entry.
-    (c,) = _run(pipe, {"c": (CRATER.format(day="Sunday") + "\n\nCNN's Jeff Greene contributed to this report.\n\n"
-                                                           "Associated Press writer Lolita C. Baldor contributed.",
+    (c,) = _run(pipe, {"c": (CRATER.format(day="Sunday") + "\n\nCNN's Jeff Greene contributed to this "
+                                                           "report.\n\nAssociated Press writer Lolita C. "
+                                                           "Baldor contributed.",
                              date(2014, 9, 8))})
     assert any(c.text[ev.start:ev.end] == "contributed" for ev in c.events)  # the stage's event is there
     entries = build_timeline([c])
@@ -113,12 +114,13 @@ def test_two_sources_telling_one_outlet_are_two_entries(pipe: Pipeline) -> None:
     # "Abu Ibrahim al-Raqqawi, an anti-Isil activist ..., told The Telegraph"): two tellings; Kirby's
     # second telling is his first's entry.
     text = ("A Kurdish commander said the Islamic State leader was wounded in an airstrike.\n\n"
-            "Kurdish commander Mahmoud Ali told The Daily Beast on Wednesday that the leader had died in Syria.\n\n"
-            "Pentagon spokesman John Kirby told The Daily Beast on Wednesday that there was no evidence of it.\n\n"
-            "Kirby later told The Daily Beast on Wednesday that the strikes would go on.")
+            "Kurdish commander Mahmoud Ali told The Daily Beast on Wednesday that the leader had died in "
+            "Syria.\n\nPentagon spokesman John Kirby told The Daily Beast on Wednesday that there was no "
+            "evidence of it.\n\nKirby later told The Daily Beast on Wednesday that the strikes would go on.")
     (a,) = _run(pipe, {"a": (text, date(2014, 10, 10))})
     told = sorted([sum(w in a.text[m.start:m.end] for m in e.mentions) for w in ("Ali", "Kirby")]
-                  for e in build_timeline([a]) if e.date == "2014-10-08" and e.description.endswith("statement"))
+                  for e in build_timeline([a])
+                  if e.date == "2014-10-08" and e.description.endswith("statement"))
     assert told == [[0, 2], [1, 0]], told  # Kirby's two tellings, Ali's one
 
 
@@ -138,7 +140,8 @@ def test_a_name_whose_s_comes_before_an_adverb_owns_no_one(pipe: Pipeline) -> No
     # said", "Foley's family said" are the son's and the family's
     texts = {"a": "Sainsbury's also said on Monday it would close stores.",
              "b": "Sainsbury's recently said on Monday it would close stores.",
-             "c": "Horner's only son said on Monday he was fine.", "d": "Foley's family said on Monday he was fine."}
+             "c": "Horner's only son said on Monday he was fine.",
+             "d": "Foley's family said on Monday he was fine."}
     got = {k: [_owners(a.text, ev) for ev in a.events if a.text[ev.start:ev.end] == "said"]
            for k, a in zip(texts, _run(pipe, {k: (t, date(2014, 9, 23)) for k, t in texts.items()}))}
     assert got == {"a": [[]], "b": [[]], "c": [["Horner"]], "d": [["Foley"]]}, got
@@ -148,8 +151,8 @@ def test_the_owner_of_what_an_occurrence_is_done_to_is_no_doer_of_its_day(pipe: 
     # FNC-1 body 298: "Mr. Bibeau's name was first broadcast by CBS" (the stage's parties: Bibeau, CBS) took
     # in "Mr. Zehaf-Bibeau listed his address" as one happening of the lead's day by Bibeau: the name is
     # his, the broadcast CBS's; an occurrence's owner is read as a telling's ("Horner's mother said")
-    text = ("OTTAWA - A gunman was killed in Ottawa on Wednesday.\n\nMr. Bibeau's name was first broadcast by CBS.\n\n"
-            "In court records, Mr. Bibeau listed his address as being in Aylmer.")
+    text = ("OTTAWA - A gunman was killed in Ottawa on Wednesday.\n\nMr. Bibeau's name was first broadcast "
+            "by CBS.\n\nIn court records, Mr. Bibeau listed his address as being in Aylmer.")
     (a,) = _run(pipe, {"a": (text, date(2014, 10, 23))})
     held = [_words(e, {"a": a}) for e in build_timeline([a]) if e.date == "2014-10-22"]
     assert not [w for w in held if {"broadcast", "listed"} <= w], held
@@ -187,8 +190,8 @@ def test_an_occurrence_at_the_expression_of_a_happening_is_that_happening() -> N
     # "to file suit again in 1989": the occurrence "file" and the legal "suit" are one happening at
     # one expression; one entry holds both, not a "suit" entry beside a lost (or a second) "file".
     pipe = Pipeline.from_names(["parse", "mentions", "times"])
-    text = ("Apple Computer added music recording abilities to its Macintosh computers, prompting Apple Corps "
-            "to file suit again in 1989.")
+    text = ("Apple Computer added music recording abilities to its Macintosh computers, prompting Apple "
+            "Corps to file suit again in 1989.")
     (h,) = _run(pipe, {"h": (text, date(2006, 3, 28))})
     labels = {h.text[ev.start:ev.end]: ev.label for ev in h.events}
     assert labels.get("file") == "occurrence" and labels.get("suit") == "legal", labels
@@ -197,7 +200,8 @@ def test_an_occurrence_at_the_expression_of_a_happening_is_that_happening() -> N
     assert {"file", "suit"} <= _words(entries[0], {"h": h})
 
 
-def test_an_occurrence_dated_by_its_clauses_expression_of_a_happening_is_that_happening(pipe: Pipeline) -> None:
+def test_an_occurrence_dated_by_its_clauses_expression_of_a_happening_is_that_happening(
+        pipe: Pipeline) -> None:
     # "stormed the school in Chibok in April and snatched nearly 300 students": the stage dates the
     # occurrence "snatched" by its clause's expression (rule "sentence"), the attack's own "April".
     # One raid told by two verbs at one expression: the attack's entry holds both (before, a clause's
@@ -224,8 +228,8 @@ def test_the_leads_news_at_a_day_of_its_own_is_an_entry_without_a_named_doer(pip
     said = "Officials said no damage or injuries were reported. They were still measuring the crater."
     (a, b, c) = _run(pipe, {"a": (crash + " " + said, date(2014, 9, 8)),
                             "b": (said + "\n\n" + crash, date(2014, 9, 8)),
-                            "c": (("Residents heard a loud explosion after a meteorite crashed down in Managua, "
-                                  "Nicaragua, late Saturday night."), date(2014, 9, 8))})
+                            "c": (("Residents heard a loud explosion after a meteorite crashed down in "
+                                  "Managua, Nicaragua, late Saturday night."), date(2014, 9, 8))})
     for x in (a, b, c):
         crashed = next(ev for ev in x.events if x.text[ev.start:ev.end] == "crashed")
         assert (crashed.label, crashed.date, dating_rule(crashed)) == ("occurrence", "2014-09-06", "own")
@@ -284,10 +288,10 @@ def test_two_reports_naming_a_happening_in_the_same_phrase_make_one_entry() -> N
     # only a year, so nothing else merges them; the same phrase, class and date is one happening.
     pipe = Pipeline.from_names(["parse", "mentions", "times"])
     x, y = _run(pipe, {
-        "x": (("The leader has not been seen for weeks. His father, who ruled for 17 years, died of a heart attack"
-               " in 2011."), date(2014, 10, 8)),
-        "y": ("Rumours about his health are spreading. He took power after his father died of a heart attack in 2011.",
-              date(2014, 10, 9))})
+        "x": (("The leader has not been seen for weeks. His father, who ruled for 17 years, died of a heart "
+               "attack in 2011."), date(2014, 10, 8)),
+        "y": (("Rumours about his health are spreading. He took power after his father died of a heart "
+               "attack in 2011."), date(2014, 10, 9))})
     by = {"x": x, "y": y}
     died = [e for e in build_timeline([x, y]) if "died" in _words(e, by)]
     assert len(died) == 1 and {m.article for m in died[0].mentions} == {"x", "y"}, died
@@ -304,8 +308,8 @@ def test_the_names_a_cluster_is_found_by_are_every_name_same_name_takes(pipe: Pi
     names = {a.text[p.start:p.end] for a in seeds for ev in a.events for p in ev.participants}
     assert len(names) > 20
     names |= {"Mousavi", "Razi Moussavi", "Sayyed Razi Mousavi", "Islamic Revolutionary Guard Corps", "IRGC",
-              "Gaddafi", "Qaddafi", "Muammar Gaddafi", "New York Times", "NewYorkTimes", "President", "president",
-              "Israel", "Israeli", "U.N.O.", "United Nations Organisation", "the of and"}
+              "Gaddafi", "Qaddafi", "Muammar Gaddafi", "New York Times", "NewYorkTimes", "President",
+              "president", "Israel", "Israeli", "U.N.O.", "United Nations Organisation", "the of and"}
     matches = _name_matches(names)
     for a in names:
         for b in names:
@@ -315,10 +319,10 @@ def test_the_names_a_cluster_is_found_by_are_every_name_same_name_takes(pipe: Pi
 
 
 DATELINED = ("Apple announces Mac OS X Lion, iOS 5, and iCloud\n\nJune 07, 2011\n\n"
-             "At the company's own Worldwide Developers Conference (WWDC) keynote at the Moscone West center in "
-             "San Francisco, Apple CEO Steve Jobs introduced the next generation of software products from Apple.\n\n"
-             "Alongside both announcements, Jobs also announced a new iCloud service to sync data among all devices.\n\n"
-             "Developer releases of each product were made available today.\n\n"
+             "At the company's own Worldwide Developers Conference (WWDC) keynote at the Moscone West center "
+             "in San Francisco, Apple CEO Steve Jobs introduced the next generation of software products "
+             "from Apple.\n\nAlongside both announcements, Jobs also announced a new iCloud service to sync "
+             "data among all devices.\n\nDeveloper releases of each product were made available today.\n\n"
              "Analyst Gene Munster said the new software would sell more iPhones.\n\n"
              "\"We are going to demote the PC to just be a device,\" said Steve Jobs during the keynote.")
 
@@ -354,9 +358,9 @@ def test_a_happening_told_in_the_lead_starts_the_entry_of_the_leads_day(pipe: Pi
     # news: its doer's happening starts the day's entry, as a saying there does. (An FNC-1 body's
     # wording; SemEval trial document 17654's "Apple CEO Steve Jobs introduced" in its lead.)
     (p,) = _run(pipe, {"p": ((
-        "Phoenix, AZ — A Phoenix boy is behind bars tonight after his mother called 9-1-1 when she found her son "
-        "in his room. Phoenix Police were quick to respond, arresting 15-year-old Paul Horner, who attends North "
-        "Valley High School in Phoenix, Arizona."), date(2017, 6, 1))})
+        "Phoenix, AZ — A Phoenix boy is behind bars tonight after his mother called 9-1-1 when she found her "
+        "son in his room. Phoenix Police were quick to respond, arresting 15-year-old Paul Horner, who "
+        "attends North Valley High School in Phoenix, Arizona."), date(2017, 6, 1))})
     assert [(e.date, e.description) for e in build_timeline([p])] == [("2017-06-01", "Paul Horner arrested")]
     lead = ("Apple said on Monday that the iPhone 4 will ship on June 24. At its developers conference in "
             "San Francisco, Apple CEO Steve Jobs introduced the new phone.")
@@ -365,8 +369,8 @@ def test_a_happening_told_in_the_lead_starts_the_entry_of_the_leads_day(pipe: Pi
     assert [(e.date, "Jobs" in e.description) for e in intro] == [("2010-06-07", True)]
     # the same sentence past the lead, behind two sentences of it, is background: it starts no entry
     late = ("Apple said on Monday that the iPhone 4 will ship on June 24. The phone will cost $199 with a "
-            "two-year contract, the company said.\n\nAt its developers conference in San Francisco, Apple CEO "
-            "Steve Jobs introduced the new phone.")
+            "two-year contract, the company said.\n\nAt its developers conference in San Francisco, Apple "
+            "CEO Steve Jobs introduced the new phone.")
     (m,) = _run(pipe, {"m": (late, date(2010, 6, 8))})
     assert not any("introduced" in _words(e, {"m": m}) for e in build_timeline([m]))
 
@@ -378,11 +382,13 @@ def test_a_dateline_dates_the_leads_past_the_stage_put_in_the_publication_month(
     # lead's doer's release starts the month's entry; without the dateline it starts none.
     text = ("Apple releases iPhone SDK, announces upcoming update\n\nMarch 06, 2008\n\n"
             "During a media event held at its Cupertino headquarters, Apple released the long awaited iPhone "
-            "Software Development Kit (SDK) and the associated iTunes \"App Store\" and iPhone Developer Program.\n\n"
-            "The SDK will allow third party software developers to create applications for the iPhone.")
+            "Software Development Kit (SDK) and the associated iTunes \"App Store\" and iPhone Developer "
+            "Program.\n\nThe SDK will allow third party software developers to create applications for the "
+            "iPhone.")
     (a,) = _run(pipe, {"a": (text, date(2008, 3, 6))})
     released = [e for e in build_timeline([a]) if "released" in _words(e, {"a": a})]
-    assert [(e.date, e.precision, e.description.startswith("Apple")) for e in released] == [("2008-03", "month", True)]
+    assert [(e.date, e.precision, e.description.startswith("Apple"))
+            for e in released] == [("2008-03", "month", True)]
     (b,) = _run(pipe, {"b": (text.replace("March 06, 2008\n\n", ""), date(2008, 3, 6))})
     assert build_timeline([b]) == []
 
@@ -393,9 +399,9 @@ def test_a_launch_past_the_lead_joins_its_doers_appearance_of_the_leads_day(pipe
     # tense; past the lead a launch starts no entry (it is as often background), and with no
     # launch of that day to join it was left out. It is its doer's appearance of the day: it joins
     # his tellings' entry. A past arrest there is the story's background: it joins nothing.
-    text = ("Apple CEO Steve Jobs gave his annual opening keynote to the developers conference in San Francisco "
-            "on Monday.\n\nJobs said that Apple has 109 retail stores, with one million visitors per week.\n\n"
-            "Jobs announced that two million copies of Tiger have been sold.\n\n"
+    text = ("Apple CEO Steve Jobs gave his annual opening keynote to the developers conference in San "
+            "Francisco on Monday.\n\nJobs said that Apple has 109 retail stores, with one million visitors "
+            "per week.\n\nJobs announced that two million copies of Tiger have been sold.\n\n"
             "Jobs demoed the Wikipedia Dashboard widget.")
     (a,) = _run(pipe, {"a": (text, date(2005, 6, 7))})
     entries = build_timeline([a])
@@ -412,8 +418,8 @@ def test_a_happening_at_the_expression_of_its_doers_other_happening_starts_its_e
     # weaker reading that only joins, and no founding was there to join. It is the same doer's
     # other happening at that time: it starts its own entry, of its own class, at that date.
     text = ("Apple co-founder Steve Jobs has died at the age of 56, the company said on Wednesday.\n\n"
-            "Jobs started Apple in 1976, and in 1984 the first Macintosh personal computer was released to the "
-            "public.\n\nOne year later he was fired from the company and he founded NeXT.")
+            "Jobs started Apple in 1976, and in 1984 the first Macintosh personal computer was released to "
+            "the public.\n\nOne year later he was fired from the company and he founded NeXT.")
     (a,) = _run(pipe, {"a": (text, date(2011, 10, 6))})
     entries = build_timeline([a])
     # (the founding's phrase holds the firing's words: the entries are told apart by their descriptions;
@@ -448,10 +454,10 @@ def test_a_speakers_run_of_tellings_keeps_the_day_its_first_names(pipe: Pipeline
     # past a sentence that is not his ("Several new applications will be added") is the lead's again.
     text = ("In a Wednesday media event, Apple Inc. released a new lineup of MacBook Air laptops.\n\n"
             "Apple CEO Steve Jobs unveiled the new products at the Cupertino, California event.\n\n"
-            "Jobs announced today that the Lion release of OS X will include a desktop version of the App Store.\n\n"
-            "He said that the App Store will be available for Snow Leopard within 90 days.\n\n"
-            "Jobs also announced that a beta version of FaceTime would be available for OS X users immediately.\n\n"
-            "Several new applications will be added in OS X Lion.\n\n"
+            "Jobs announced today that the Lion release of OS X will include a desktop version of the App "
+            "Store.\n\nHe said that the App Store will be available for Snow Leopard within 90 days.\n\n"
+            "Jobs also announced that a beta version of FaceTime would be available for OS X users "
+            "immediately.\n\nSeveral new applications will be added in OS X Lion.\n\n"
             "In his keynote address, Jobs said the MacBook Air is the future of notebooks.")
     (a,) = _run(pipe, {"a": (text, date(2010, 10, 23))})
     said = {e.date: [a.text[m.start:m.end] for m in e.mentions] for e in build_timeline([a])
@@ -464,9 +470,10 @@ def test_an_undated_happening_told_as_repeated_joins_no_entry(pipe: Pipeline) ->
     # (SemEval trial document 4596's wording.) An undated happening joins the entry of its class it
     # shares a person or organisation with; "has twice before sued" tells two happenings, neither
     # of them the 1991 settlement it joined. Told once ("has before sued") it still joins.
-    text = ("The Beatles' Apple Corps has filed a lawsuit against computer maker Apple Computer in a London court "
-            "this week.\n\nApple Corps has twice before sued Apple Computer over its use of the Apple name.\n\n"
-            "The first lawsuit was settled in 1991, also out of court, with Apple Computer paying Apple Corps.")
+    text = ("The Beatles' Apple Corps has filed a lawsuit against computer maker Apple Computer in a London "
+            "court this week.\n\nApple Corps has twice before sued Apple Computer over its use of the Apple "
+            "name.\n\nThe first lawsuit was settled in 1991, also out of court, with Apple Computer paying "
+            "Apple Corps.")
     (a,) = _run(pipe, {"a": (text, date(2006, 3, 28))})
     assert not any("sued" in _words(e, {"a": a}) for e in build_timeline([a]))
     (b,) = _run(pipe, {"b": (text.replace("twice before", "before"), date(2006, 3, 28))})
@@ -490,19 +497,19 @@ def test_a_doers_own_happening_told_in_their_saying_of_a_day_is_the_leads_news()
     # 'sentence'), it started no entry; a happening of another the saying tells of is not the sayer's news
     # (FNC-1 body: "said Wednesday ... that civilians have been burned in an Islamic State attack")
     pipe = Pipeline.from_names(["parse", "mentions", "times"])
-    text = ("Apple Inc. CEO Steve Jobs on medical leave\n\nJanuary 17, 2011\n\nSteve Jobs, the chief executive officer "
-            "of Apple Inc., announced Monday in an internal memo that he would be on medical leave for an undetermined "
-            "period of time.")
-    other = ("Kurdish fighters defend Kobani\n\nA Kurdish commander said Wednesday in an exclusive interview that "
-             "civilians have been burned in an Islamic State attack on the town.")
+    text = ("Apple Inc. CEO Steve Jobs on medical leave\n\nJanuary 17, 2011\n\nSteve Jobs, the chief "
+            "executive officer of Apple Inc., announced Monday in an internal memo that he would be on "
+            "medical leave for an undetermined period of time.")
+    other = ("Kurdish fighters defend Kobani\n\nA Kurdish commander said Wednesday in an exclusive interview "
+             "that civilians have been burned in an Islamic State attack on the town.")
     (h, k) = _run(pipe, {"h": (text, date(2011, 1, 17)), "k": (other, date(2014, 10, 15))})
     leave = [e for e in build_timeline([h]) if e.date == "2011-01-17" and "leave" in _words(e, {"h": h})]
     assert leave and leave[0].description == "Steve Jobs leave", build_timeline([h])
     assert not [e for e in build_timeline([k]) if "attack" in _words(e, {"k": k})], build_timeline([k])
 
 
-LAUNCH = ("Yesterday, at the Worldwide Developers Conference, Apple CEO Steve Jobs unveiled iPhone 4, along with "
-          "the new iOS 4 operating system.\n\n")
+LAUNCH = ("Yesterday, at the Worldwide Developers Conference, Apple CEO Steve Jobs unveiled iPhone 4, along "
+          "with the new iOS 4 operating system.\n\n")
 
 
 def test_what_the_leads_thing_is_told_in_the_present_is_one_entry_of_the_reports_day(pipe: Pipeline) -> None:
@@ -510,32 +517,33 @@ def test_what_the_leads_thing_is_told_in_the_present_is_one_entry_of_the_reports
     # "it now uses": the report's present of the thing its lead launched, dated by the publication
     # day (rule "document"), occurrences naming no person: they were on no entry. They are one point of
     # the report's day, not the launch's day before it.
-    (a,) = _run(pipe, {"a": (LAUNCH + "Structure-wise, iPhone 4 has a new stainless steel frame, which acts as an "
-                             "antenna.\n\nIt also has a new screen, dubbed a retina display.\n\nEven though it now "
-                             "uses the faster A4 processor, iPhone 4 has seven hours of talk time.\n\nThe phone has two "
-                             "cameras.", date(2010, 6, 8))})
+    (a,) = _run(pipe, {"a": (LAUNCH + "Structure-wise, iPhone 4 has a new stainless steel frame, which acts "
+                             "as an antenna.\n\nIt also has a new screen, dubbed a retina display.\n\nEven "
+                             "though it now uses the faster A4 processor, iPhone 4 has seven hours of talk "
+                             "time.\n\nThe phone has two cameras.", date(2010, 6, 8))})
     states = [e for e in build_timeline([a]) if e.date == "2010-06-08"]
     assert len(states) == 1 and {"has", "uses"} <= _words(states[0], {"a": a}), build_timeline([a])
-    assert len([ev for ev in a.events if a.text[ev.start:ev.end] in ("has", "uses")]) == len(states[0].mentions) == 5
+    assert len([ev for ev in a.events
+                if a.text[ev.start:ev.end] in ("has", "uses")]) == len(states[0].mentions) == 5
     assert states[0].description.startswith("iPhone has"), states[0].description  # the first names the thing
     # "the store" the lead names as the iTunes Music Store
     shop = Pipeline.from_names(["parse", "mentions", "times"])
-    store = ("Apple Computer is planning to sell full-length feature films for download via the online iTunes "
-             "Music Store.\n\nThe store currently sells digital music tracks.")
+    store = ("Apple Computer is planning to sell full-length feature films for download via the online "
+             "iTunes Music Store.\n\nThe store currently sells digital music tracks.")
     (b,) = _run(shop, {"b": (store, date(2006, 6, 20))})
     assert [e.date for e in build_timeline([b]) if "sells" in _words(e, {"b": b})] == ["2006-06-20"]
     # (4678's wording) a definite product noun, an aside between it and its verb, for a thing launched unnamed
-    update = ("Apple has released an application that limits the volume produced from its iPod portable music "
-              "players.\n\nThe software update, iPod Software 1.1.1, works with the iPod Nano.")
+    update = ("Apple has released an application that limits the volume produced from its iPod portable "
+              "music players.\n\nThe software update, iPod Software 1.1.1, works with the iPod Nano.")
     (c,) = _run(pipe, {"c": (update, date(2006, 4, 5))})
     assert [e.date for e in build_timeline([c]) if "works" in _words(e, {"c": c})] == ["2006-04-05"]
 
 
 def test_a_plan_of_the_leads_thing_as_it_stands_is_one_of_its_states(pipe: Pipeline) -> None:
-    # (SemEval trial document 16900's wording, gold the report's day.) "It is slated for a U.S. release on June 24"
-    # is a plan as it stands (the stage's v120 schedules: dated by the publication day), told of the thing the
-    # lead acts on, "it" after a sentence naming it: a state of the report's day, as "iPhone 4 has" is. It
-    # named no party ("It" no name) and was on no entry; the release keeps its June 24.
+    # (SemEval trial document 16900's wording, gold the report's day.) "It is slated for a U.S. release on
+    # June 24" is a plan as it stands (the stage's v120 schedules: dated by the publication day), told of
+    # the thing the lead acts on, "it" after a sentence naming it: a state of the report's day, as "iPhone 4
+    # has" is. It named no party ("It" no name) and was on no entry; the release keeps its June 24.
     text = ("Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T.\n\n"
             "The newest iPhone, iPhone 4 was introduced by Apple CEO Steve Jobs at the conference.\n\n"
             "It is slated for a U.S. release on June 24, starting at US $199.")
@@ -559,8 +567,8 @@ def test_a_present_state_is_the_leads_things_only_by_its_subject() -> None:
     # Another thing's state, "it" after a sentence naming another thing, a past and a headline above the
     # lead are not what the lead's thing is; nor what a nameless thing the lead releases shows (FNC-1's
     # "The video also contains a threat").
-    text = ("iPhone 4 impresses\n\n" + LAUNCH + "iPhone 4 has a new frame.\n\nThe BlackBerry has a bigger keyboard."
-            "\n\nIt also has a physical keyboard.\n\niPhone 4 had a rival.")
+    text = ("iPhone 4 impresses\n\n" + LAUNCH + "iPhone 4 has a new frame.\n\nThe BlackBerry has a bigger "
+            "keyboard.\n\nIt also has a physical keyboard.\n\niPhone 4 had a rival.")
 
     def ev(word: str, after: int, label: str, rule: str) -> Event:
         at = text.index(word, after)
@@ -570,11 +578,13 @@ def test_a_present_state_is_the_leads_things_only_by_its_subject() -> None:
                      precision="day", confidence=DATING_CONFIDENCE[rule])
 
     events = [ev("unveiled", 0, "launch", "own"), ev("impresses", 0, "occurrence", "document")]
-    events += [ev("has", text.index(s), "occurrence", "document") for s in ("iPhone 4 has", "The BlackBerry", "It also")]
+    events += [ev("has", text.index(s), "occurrence", "document")
+               for s in ("iPhone 4 has", "The BlackBerry", "It also")]
     events.append(ev("had", 0, "occurrence", "document"))
     states = _thing_states([("a", e, text) for e in events], {"a": _lead_line(text)})
     assert [text[e.start - 9 : e.end] for e in events if id(e) in states] == ["iPhone 4 has"]
-    text = "The Islamic State group released a video on Tuesday showing the killing.\n\nThe video also contains a threat."
+    text = ("The Islamic State group released a video on Tuesday showing the killing.\n\nThe video also "
+            "contains a threat.")
     events = [ev("released", 0, "launch", "own"), ev("contains", 0, "occurrence", "document")]
     assert not _thing_states([("v", e, text) for e in events], {"v": _lead_line(text)})
 
@@ -588,13 +598,13 @@ def test_a_happening_another_report_dates_takes_its_date(pipe: Pipeline) -> None
     # the year is refined to the day. A report of August tells "When Jobs first introduced iPhone 4"
     # by its tense only (the month of publication); a report of June says he unveiled it yesterday:
     # the introduction is that day's. A launch of another named thing takes neither date.
-    year = ("Apple Computer was started by Steve Jobs and Steve Wozniak in 1976, and launched the iTunes Music "
-            "Store in 2003.")
-    day = ("Apple is the producer of the world's most-sold MP3 player, the iPod, and launched the iTunes Music "
-           "Store, an online music store, on April 28, 2003.")
+    year = ("Apple Computer was started by Steve Jobs and Steve Wozniak in 1976, and launched the iTunes "
+            "Music Store in 2003.")
+    day = ("Apple is the producer of the world's most-sold MP3 player, the iPod, and launched the iTunes "
+           "Music Store, an online music store, on April 28, 2003.")
     later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
-            "unveiled iPhone 4.")
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
+            "Steve Jobs unveiled iPhone 4.")
     other = "When Apple CEO Steve Jobs first introduced the iPad, he praised the device's screen."
     a, b, c, d, e = _run(pipe, {"a": (year, date(2006, 3, 28)), "b": (day, date(2008, 8, 1)),
                                "c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8)),
@@ -602,7 +612,8 @@ def test_a_happening_another_report_dates_takes_its_date(pipe: Pipeline) -> None
     by = {x.id: x for x in (a, b, c, d, e)}
 
     def dated(entries: list[TimelineEntry], word: str, aid: str) -> list[str]:
-        return [x.date for x in entries if any(m.article == aid for m in x.mentions) and word in _words(x, by)]
+        return [x.date for x in entries
+                if any(m.article == aid for m in x.mentions) and word in _words(x, by)]
 
     assert dated(build_timeline([a]), "launched", "a") == ["2003"]
     assert dated(build_timeline([a, b]), "launched", "a") == ["2003-04-28"]
@@ -618,8 +629,8 @@ def test_the_clause_a_redated_when_clause_places_takes_its_date(pipe: Pipeline) 
     # antenna design", is at that time too, not the August report's month. Without the June
     # report both stay off the timeline (their tense's month has no entry of theirs).
     later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
-            "unveiled iPhone 4.")
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
+            "Steve Jobs unveiled iPhone 4.")
     c, d = _run(pipe, {"c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8))})
     by = {"c": c, "d": d}
     assert [x.date for x in build_timeline([c, d]) if "praised" in _words(x, by)] == ["2010-06-07"]
@@ -627,14 +638,14 @@ def test_the_clause_a_redated_when_clause_places_takes_its_date(pipe: Pipeline) 
 
 
 def test_an_undated_mention_of_a_launch_takes_its_storys_date(pipe: Pipeline) -> None:
-    # (SemEval trial documents 16844 and 16900's wording.) "Pre-orders of the recently announced iPhone 4 began
-    # Tuesday" names the announcement without a date; the story's June report dates it ("unveiled iPhone 4"
-    # yesterday): the undated mention is that launch. A report of another story dates nothing of it (a
-    # name's launch there is as often another launch of it).
+    # (SemEval trial documents 16844 and 16900's wording.) "Pre-orders of the recently announced iPhone 4
+    # began Tuesday" names the announcement without a date; the story's June report dates it ("unveiled
+    # iPhone 4" yesterday): the undated mention is that launch. A report of another story dates nothing of
+    # it (a name's launch there is as often another launch of it).
     from newsprism.model import Story
 
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
-            "unveiled iPhone 4.")
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
+            "Steve Jobs unveiled iPhone 4.")
     later = "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T."
     d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (later, date(2010, 6, 16))})
     by = {"d": d, "p": p}
@@ -652,21 +663,23 @@ def test_reports_in_no_story_are_each_a_story_of_their_own(pipe: Pipeline) -> No
     # report's timeline alone: "the recently announced iPhone 4" took the other report's June 7 there
     from newsprism.resolve.timeline import story_timelines
 
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
-            "unveiled iPhone 4.")
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
+            "Steve Jobs unveiled iPhone 4.")
     later = "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T."
     d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (later, date(2010, 6, 16))})
     announced = next(ev for ev in p.events if p.text[ev.start:ev.end] == "announced")
     assert not [x for x, events in story_timelines([d, p], []) if ("p", announced.start) in events]
     # build_timeline's one timeline of the analyses still reads them as one story
-    assert [x.date for x, events in timeline_members([d, p]) if ("p", announced.start) in events] == ["2010-06-07"]
+    assert [x.date for x, events in timeline_members([d, p])
+            if ("p", announced.start) in events] == ["2010-06-07"]
 
 
 def test_a_trigger_noun_after_a_determiner_is_no_participle_qualifying_the_name(pipe: Pipeline) -> None:
     # _theme's attributive reading is for a participle ("the recently announced iPhone 4 began Tuesday": the
     # phone); "the launch Apple delayed" is Apple's doing, a name run as a modifier, not Apple launched
     (a,) = _run(pipe, {"a": ("Reporters asked about the launch Apple delayed in China.", date(2014, 9, 20))})
-    assert [_theme(a.text, ev) for ev in a.events if a.text[ev.start:ev.end] == "launch"] == [("apple", "*delayed")]
+    assert [_theme(a.text, ev) for ev in a.events
+            if a.text[ev.start:ev.end] == "launch"] == [("apple", "*delayed")]
 
 
 def test_a_passives_named_subject_is_what_it_acts_on(pipe: Pipeline) -> None:
@@ -695,8 +708,8 @@ def test_the_eval_builds_the_story_timelines_as_the_corpus_does(
     from newsprism.resolve import stories
 
     later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
-            "unveiled iPhone 4.")
+    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
+            "Steve Jobs unveiled iPhone 4.")
     c, d = _run(pipe, {"c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8))})
     by = {"c": c, "d": d}
     start = later.index("introduced")
@@ -710,7 +723,8 @@ def test_the_eval_builds_the_story_timelines_as_the_corpus_does(
         for a in (c, d):
             corpus.store.put(a)
         corpus.refresh()
-        stored = {(m.article, ev.start): (t.date, t.precision, t.story) for t in corpus.timeline() for m in t.mentions
+        stored = {(m.article, ev.start): (t.date, t.precision, t.story)
+                  for t in corpus.timeline() for m in t.mentions
                   for ev in by[m.article].events if m.start <= ev.start and ev.end <= m.end}
         assert {key: v[:2] for key, v in stored.items()} == shown
         assert stored[("c", start)][2] == "s0"  # on c's story's timeline, whichever story tells the unveiling
@@ -743,7 +757,8 @@ def test_an_undated_supposed_happening_joins_no_entry_of_what_took_place(pipe: P
         held = [a.text[m.start:m.end] for e in build_timeline([a]) for m in e.mentions]
         assert not any("Waga" in h for h in held), (x, held)
     (h,) = _run(pipe, {"h": (("HBO plans to launch its video service next month on Apple TV.\n\n"
-                              "Apple is one of the partners HBO could launch its new service with."), date(2014, 9, 10))})
+                              "Apple is one of the partners HBO could launch its new service with."),
+                             date(2014, 9, 10))})
     launch = [(e.date, len(e.mentions)) for e in build_timeline([h]) if e.date == "2014-10"]
     assert launch == [("2014-10", 2)], [(e.date, e.description, len(e.mentions)) for e in build_timeline([h])]
 
@@ -762,7 +777,8 @@ def test_a_name_s_words_the_other_way_round_are_another_name() -> None:
     # other way round name another man; the words of a shorter name in the longer's order still match.
     assert not same_name("Mohamed Hassan", "Hassan Sheikh Mohamud")
     assert not same_name("Hassan Sheikh Mohamud", "Mohamed Hassan")
-    assert same_name("Razi Moussavi", "Seyyed Razi Mousavi") and same_name("Ahmed Godane", "Ahmed Abdi Godane")
+    assert (same_name("Razi Moussavi", "Seyyed Razi Mousavi")
+            and same_name("Ahmed Godane", "Ahmed Abdi Godane"))
 
 
 @pytest.mark.parametrize(("sentence", "word", "supposed"), [
@@ -805,9 +821,10 @@ def test_a_visit_of_a_year_is_anothers_only_by_more_than_its_doer(pipe: Pipeline
     # FNC-1 bodies 377, 63: Kim Jong-un's 2011 "visit to the Kumsusan mausoleum" took in "visiting various
     # facilities braving the hot summer weather", undated, by Kim alone: one doer visits many times in a year
     # (the place visited is the one happening too)
-    texts = {"a": ("In 2011, Kim Jong-un paid a midnight visit to the Kumsusan mausoleum in Pyongyang.", date(2014, 10, 10)),
-             "b": ("State media said Kim Jong-un labored on by visiting various factories in the summer heat.",
-                   date(2014, 10, 10))}
+    texts = {"a": ("In 2011, Kim Jong-un paid a midnight visit to the Kumsusan mausoleum in Pyongyang.",
+                   date(2014, 10, 10)),
+             "b": (("State media said Kim Jong-un labored on by visiting various factories in the summer "
+                    "heat."), date(2014, 10, 10))}
     arts = _run(pipe, texts)
     (visit,) = [e for e in build_timeline(arts) if e.date == "2011"]
     assert {m.article for m in visit.mentions} == {"a"}
@@ -823,8 +840,8 @@ def test_a_telling_of_its_reports_day_joins_no_coarser_entry_of_another_report(p
     # name: one "Apple statement" of September held 20 tellings
     texts = {"a": ("Apple announced its first watch in September, saying that prices would start at $349.",
                    date(2014, 9, 20)),
-             "b": ("Apple shares rose on Tuesday. An Apple spokeswoman told CNET that Apple declined comment.",
-                   date(2014, 9, 25))}
+             "b": (("Apple shares rose on Tuesday. An Apple spokeswoman told CNET that Apple declined "
+                    "comment."), date(2014, 9, 25))}
     arts = _run(pipe, texts)
     by = {a.id: a for a in arts}
     (month,) = [e for e in build_timeline(arts) if e.date == "2014-09"]
@@ -832,9 +849,10 @@ def test_a_telling_of_its_reports_day_joins_no_coarser_entry_of_another_report(p
 
 
 def test_an_undated_launch_told_as_supposed_is_not_the_storys_launch(pipe: Pipeline) -> None:
-    # Review of 2334451: an undated launch takes the date its story's reports agree on ("the recently announced
-    # iPhone 4"), but one that only could be is no launch of that day.
-    told = "Yesterday, at the Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs unveiled iPhone 4."
+    # Review of 2334451: an undated launch takes the date its story's reports agree on ("the recently
+    # announced iPhone 4"), but one that only could be is no launch of that day.
+    told = ("Yesterday, at the Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
+            "unveiled iPhone 4.")
     maybe = "Analysts say Apple could launch iPhone 4 in India, though no date has been set."
     d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (maybe, date(2010, 6, 20))})
     launch = next(ev for ev in p.events if p.text[ev.start:ev.end] == "launch")
