@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v95"
+    assert st.tag == "quotes.v96"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1512,6 +1512,11 @@ def test_a_passive_act_with_no_agent_has_no_source(nlp: object, text: str, cue: 
         ("The minister was quoted by the newspaper as saying that the talks had failed.", "newspaper"),
         # v95: the parse read the outlet's "News" as a common noun and took it alone (FNC-1 body 333).
         ("A neighbor told 8 News NOW that the former baseball star was hurt.", "8 News NOW"),
+        # v96: the phrase ran into the reported clause and took its last name (FNC-1 body 323).
+        (("The director said in an interview with Hollywood Today magazine that he had long wanted to take "
+          "S.O.A. to the big screen."), "Hollywood Today"),
+        ("The director said in an interview with Variety that he had long wanted to take the show to Paris.",
+         "Variety"),
     ],
 )
 def test_a_relay_named_by_its_outlet_noun(nlp: object, text: str, via: str) -> None:

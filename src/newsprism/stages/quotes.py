@@ -3097,7 +3097,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 95
+    version = 96
     requires = ("parse",)
     assigns = ("quotes",)
 

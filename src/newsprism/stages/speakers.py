@@ -428,7 +428,10 @@ def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tupl
                     and not re.search(r"\b[A-Z]$|\b(?:U\.S|St|Mr|Dr|Gen|Lt|Col)$", text[ns:stop])):
                 break
             stop += 1
-        span = _name_in(text, ns, stop)
+        # A name before a clause the phrase runs into is the relay's ("in an interview with Hollywood
+        # Today magazine that he has long contemplated taking S.O.A. to the big screen").
+        clause = re.search(r"\s(?:that|who|which|whom)\s", text[ns:stop])
+        span = (_name_in(text, ns, ns + clause.start()) if clause else None) or _name_in(text, ns, stop)
         phrase_words = text[ns:stop].split()
         # Only descriptive words followed by ". Name." (a stray period in translated text).
         if (span is None or all(_ADJ_NAT.match(w) for w in text[span[0]:span[1]].split())) and stop < para_end:
