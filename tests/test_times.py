@@ -162,7 +162,8 @@ def test_every_span_slices(seeds: tuple[Analysis, Analysis]) -> None:
             assert a.text[t.start:t.end].strip() == a.text[t.start:t.end]
         for ev in a.events:
             assert ev.stage == TimeStage().tag and 0 < ev.confidence <= 1
-            # a word (one split at its hyphen is one: "Pre-orders"), or a noun with the compound before it ("court case")
+            # a word (one split at its hyphen is one: "Pre-orders"), or a noun with the compound before it
+            # ("court case")
             assert all(w.replace("-", "").isalpha() for w in a.text[ev.start:ev.end].split(" ", 1))
             assert ev.sentence is not None and ev.sentence.start <= ev.start < ev.sentence.end
             for p in ev.participants:
@@ -270,7 +271,8 @@ def test_seed_timeline_targets(timeline: tuple[list[TimelineEntry], Analysis]) -
     assert dates == sorted(dates)
 
 
-def test_seed_timeline_has_no_statement_of_a_name_not_its_doer(timeline: tuple[list[TimelineEntry], Analysis]) -> None:
+def test_seed_timeline_has_no_statement_of_a_name_not_its_doer(
+        timeline: tuple[list[TimelineEntry], Analysis]) -> None:
     # On the day of the reports a saying starts an entry for its doer; a name quoted in it ("The
     # murder of martyr Moussavi ...", he stressed), the outlet it is reported by ("as reported by
     # the Palestinian news agency Maan") and a then-holder ("Then-US President Donald Trump") are
@@ -301,7 +303,8 @@ def test_conflicting_days_are_recorded() -> None:
     entries = build_timeline([a, b])
     killing = [e for e in entries if "Soleimani" in e.description]
     assert len(killing) == 1
-    assert killing[0].conflicts and "2020-01-03" in killing[0].conflicts[0] and "2020-01-04" in killing[0].conflicts[0]
+    assert (killing[0].conflicts and "2020-01-03" in killing[0].conflicts[0]
+            and "2020-01-04" in killing[0].conflicts[0])
 
 
 def test_batch_equals_one_by_one() -> None:
@@ -336,7 +339,8 @@ def test_embed_events() -> None:
 
 def test_svg_is_well_formed_and_escaped() -> None:
     entries = [
-        TimelineEntry(date="2020-01-04", precision="day", description="Soleimani killed <script>alert(1)</script>",
+        TimelineEntry(date="2020-01-04", precision="day",
+                      description="Soleimani killed <script>alert(1)</script>",
                       mentions=(EntityMention(article="a", start=0, end=3),)),
         TimelineEntry(date="2020-01", precision="month", description="A & B"),
         TimelineEntry(date="2023-10-07", precision="day", description="attack", conflicts=("a says x",)),
@@ -440,8 +444,8 @@ def test_tense_and_paragraph_helpers() -> None:
     assert tense(by["will"].head) == "future"
     assert tense(doc[[t.i for t in doc if t.text == "sued"][-1]]) == "past"
     assert tense(by["sue"]) in ("infinitive", "future")
-    purpose = {t.text: t for t in load_nlp()("Jobs then moved on to talk about podcasts. He returned to the stage "
-                                             "to reveal iCloud. He decided to sell the firm.")}
+    purpose = {t.text: t for t in load_nlp()("Jobs then moved on to talk about podcasts. He returned to the "
+                                             "stage to reveal iCloud. He decided to sell the firm.")}
     assert tense(purpose["talk"]) == "past" and tense(purpose["reveal"]) == "past"
     assert tense(purpose["sell"]) == "infinitive"  # a decision, not the selling
     para = paragraph_ids(doc)
@@ -526,8 +530,8 @@ def test_a_named_doer_on_the_leads_day_starts_one_entry_per_doer() -> None:
     assert all(dating_rule(e) != "lead" for e in plain.events)
     assert not build_timeline([plain])
     # a then-holder's saying is the story's past, not the lead's day
-    past = _parsed("Iran's Revolutionary Guard held a funeral in Tehran on Monday. Then-US President Donald Trump "
-                   "claimed to have ordered the strike.")
+    past = _parsed("Iran's Revolutionary Guard held a funeral in Tehran on Monday. Then-US President Donald "
+                   "Trump claimed to have ordered the strike.")
     assert any(past.text[e.start:e.end] == "claimed" and dating_rule(e) == "lead" for e in past.events)
     assert not [e for e in build_timeline([past]) if "Trump" in e.description]
 
@@ -536,7 +540,8 @@ def test_an_occasion_dates_its_clause_and_a_report_does_not_date_its_saying() ->
     a = _parsed("In a July 16 press conference, Jobs said that buyers would get a free case.",
                 published=date(2010, 8, 9))
     assert _word(a, "said")[:2] == ("2010-07-16", "day")
-    b = _parsed("Apple held its conference today. Jobs said that his company sold 13.7 million Macs last year.")
+    b = _parsed("Apple held its conference today. Jobs said that his company sold 13.7 million Macs last "
+                "year.")
     assert _word(b, "said")[0] != "2009"
     assert _word(b, "sold")[:2] == ("2009", "year")
 
@@ -584,8 +589,10 @@ def test_a_bound_is_no_time_and_an_apposition_names_the_thing() -> None:
     from newsprism.stages.time_words import EventIndex
 
     first = _parsed("Yesterday, Apple CEO Steve Jobs unveiled iPhone 4 in San Francisco.")
-    old = _parsed("Apple CEO Steve Jobs introduced the iPhone on January 9, 2007.", published=date(2007, 1, 10))
-    later = _parsed("The newest iPhone, iPhone 4 was introduced by Jobs at the conference less than two weeks ago.",
+    old = _parsed("Apple CEO Steve Jobs introduced the iPhone on January 9, 2007.",
+                  published=date(2007, 1, 10))
+    later = _parsed("The newest iPhone, iPhone 4 was introduced by Jobs at the conference less than two "
+                    "weeks ago.",
                     published=date(2010, 6, 16))
     start = later.text.index("introduced")
     # "less than two weeks ago" names no week; "iPhone 4", not "the newest iPhone", is what was introduced
@@ -593,8 +600,8 @@ def test_a_bound_is_no_time_and_an_apposition_names_the_thing() -> None:
 
 
 def test_a_reported_past_is_not_the_day_it_was_said() -> None:
-    a = _parsed("Apple held a press event today. Jobs admitted that calls dropped more often on the new phone. "
-                "He acknowledged that some users had problems, but dismissed the reports.")
+    a = _parsed("Apple held a press event today. Jobs admitted that calls dropped more often on the new "
+                "phone. He acknowledged that some users had problems, but dismissed the reports.")
     assert _word(a, "dropped") == (None, "vague", "none")
     assert _word(a, "admitted")[:2] == ("2010-06-08", "day")
     # a verb joined without a subject of its own may be the sayer's: it keeps its tense's day
@@ -611,9 +618,11 @@ def test_a_perfect_since_a_happening_starts_with_it() -> None:
     assert date_word(a, sold, EventIndex([a]))[:2] == ("2003-04-28", "day")
     # the stage applies the rule inside the article to its own trigger ("sold": a sale)
     [ev] = [e for e in a.events if e.start == sold]
-    assert (ev.date, dating_rule(ev)) == ("2003-04-28", "coreferent") and date_word(a, sold)[:2] == ("2003-04-28", "day")
+    assert (ev.date, dating_rule(ev)) == ("2003-04-28", "coreferent") and date_word(a, sold)[:2] == (
+        "2003-04-28", "day")
     # without a telling of the launch, the perfect keeps the report's now
-    alone = _parsed("Since its launch the store has sold more than 3 billion songs.", published=date(2008, 1, 9))
+    alone = _parsed("Since its launch the store has sold more than 3 billion songs.",
+                    published=date(2008, 1, 9))
     assert date_word(alone, alone.text.index("sold"), EventIndex([alone]))[:2] == ("2008-01-09", "day")
     # a word the stage took as no event gets the rule from the word rule ("grown": no trigger)
     g = _parsed("Apple launched the iTunes Music Store on April 28, 2003.\n\n"
@@ -630,9 +639,9 @@ def test_a_perfect_since_a_happening_starts_with_it() -> None:
 
 
 def test_a_future_without_its_own_time_is_at_the_last_future_one() -> None:
-    a = _parsed("Yesterday, Jobs unveiled iPhone 4.\n\niPhone 4 will be available on June 24 in five countries.\n\n"
-                "It comes in two colors.\n\nThe iPhone 3GS's price will be reduced to US $99, and the iPhone 3G "
-                "will be discontinued.")
+    a = _parsed("Yesterday, Jobs unveiled iPhone 4.\n\niPhone 4 will be available on June 24 in five "
+                "countries.\n\nIt comes in two colors.\n\nThe iPhone 3GS's price will be reduced to US $99, "
+                "and the iPhone 3G will be discontinued.")
     assert _word(a, "discontinued") == ("2010-06-24", "day", "continuity")
     assert _word(a, "comes")[:2] == ("2010-06-08", "day")
     # the stage dates its own future triggers so; undated, then dated later, it gets the same
@@ -660,7 +669,8 @@ def test_a_future_without_its_own_time_is_at_the_last_future_one() -> None:
 
 
 def test_a_present_arrangement_is_not_dated_by_the_day_arranged() -> None:
-    a = _parsed("It is slated for a U.S. release on June 24, starting at US $199.", published=date(2010, 6, 16))
+    a = _parsed("It is slated for a U.S. release on June 24, starting at US $199.",
+                published=date(2010, 6, 16))
     assert _word(a, "slated") == ("2010-06-16", "day", "document")
     assert _word(a, "release")[:2] == ("2010-06-24", "day")
 
@@ -690,7 +700,8 @@ def _finder_agrees(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_TIME_WORDS), st.sampled_from([" ", "", "  ", "\n", ", ", "-", " - "])),
+@given(st.lists(st.tuples(st.sampled_from(_TIME_WORDS),
+                          st.sampled_from([" ", "", "  ", "\n", ", ", "-", " - "])),
                 max_size=20))
 def test_fast_finder_is_finditer_on_time_words(words: list[tuple[str, str]]) -> None:
     _finder_agrees("".join(w + sep for w, sep in words))
@@ -720,7 +731,8 @@ def test_fold_keeps_length_and_folds_what_the_regex_engine_folds() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_TIME_WORDS), st.sampled_from([" ", "", "  ", "\n", ", ", "-", " - ", "--"])),
+@given(st.lists(st.tuples(st.sampled_from(_TIME_WORDS),
+                          st.sampled_from([" ", "", "  ", "\n", ", ", "-", " - ", "--"])),
                 max_size=20), st.integers(min_value=1, max_value=6))
 def test_the_window_read_back_from_a_key_is_the_chunk_count(words: list[tuple[str, str]], reach: int) -> None:
     # the window a key at q opens: the end of the chunk `reach` chunks before the one holding q, read
@@ -770,12 +782,14 @@ def test_patterns_tried_only_at_word_starts_match_nowhere_else() -> None:
     from newsprism.stages.temporal import _AT_WORD_START, _COMPILED, _WORD_START_RX
 
     text = " ".join((SEED_000.read_text(encoding="utf-8"), SEED_004.read_text(encoding="utf-8"), *_TIME_WORDS,
-                     "x2019-12-31 _2019 a few days ago,two days ago(three years ago) -last week everyday daily humid January"))
+                     ("x2019-12-31 _2019 a few days ago,two days ago(three years ago) -last week everyday "
+                      "daily humid January")))
     for name, rx, _ in _COMPILED:
         if name in _AT_WORD_START:
             assert all(_WORD_START_RX.match(text, s) for s in range(len(text)) if rx.match(text, s)), name
     starts = _WORD_START_RX.search
-    assert not starts("ab", 1) and starts("a b", 1).start() == 2 and starts("_x", 0) and starts(" x", 0).start() == 1
+    assert (not starts("ab", 1) and starts("a b", 1).start() == 2 and starts("_x", 0)
+            and starts(" x", 0).start() == 1)
 
 
 def test_a_happening_outside_the_lexicon_is_an_event_when_an_expression_dates_it() -> None:
@@ -801,8 +815,9 @@ def test_occurrences_merge_only_by_word_and_participant() -> None:
 
 def test_a_past_the_report_tells_of_a_named_doer_is_an_event_dated_as_a_trigger() -> None:
     a = _parsed("Yesterday, Apple CEO Steve Jobs unveiled iPhone 4 in San Francisco. Jobs showed off the new "
-                "video calling. He welcomed everyone to the event. Jobs admitted that calls dropped more often. "
-                "\"We rewrote the software,\" Jobs said. The company passes every test. Jobs had visited Tokyo.")
+                "video calling. He welcomed everyone to the event. Jobs admitted that calls dropped more "
+                "often. \"We rewrote the software,\" Jobs said. The company passes every test. Jobs had "
+                "visited Tokyo.")
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
     # the lead's day, as the word rule gives them
     for w in ("showed", "welcomed", "admitted"):
@@ -810,14 +825,17 @@ def test_a_past_the_report_tells_of_a_named_doer_is_an_event_dated_as_a_trigger(
         assert _word(a, w)[:2] == got[w][1:3]
     assert got["dropped"] == ("occurrence", None, "vague", "none")  # reported: some time before it was said
     assert "rewrote" not in got  # quoted
-    assert "passes" not in got  # a present tells a state (the launched phone's would be its news: _thing_states)
+    # a present tells a state (the launched phone's would be its news: _thing_states)
+    assert "passes" not in got
     assert got["visited"][0] == "meeting"  # a trigger stays one (pluperfect: undated)
-    assert {e.description for e in build_timeline([a]) if all(m.label == "occurrence" for m in e.mentions)} == set()
+    assert {e.description for e in build_timeline([a])
+            if all(m.label == "occurrence" for m in e.mentions)} == set()
 
 
 def test_a_happening_an_event_is_done_for_or_by_is_an_event_at_its_time() -> None:
-    a = _parsed("Yesterday, Apple CEO Steve Jobs returned to the stage to reveal iCloud. Jobs started by hinting at "
-                "the price. \"We went to Paris to see the stores,\" Jobs said. The crowd waited to see the phone.")
+    a = _parsed("Yesterday, Apple CEO Steve Jobs returned to the stage to reveal iCloud. Jobs started by "
+                "hinting at the price. \"We went to Paris to see the stores,\" Jobs said. The crowd waited "
+                "to see the phone.")
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
     # a purpose clause and a means ("by hinting") of a told happening: dated as the word rule dates them
     assert got["reveal"][:3] == ("occurrence", "2010-06-07", "day")
@@ -828,15 +846,16 @@ def test_a_happening_an_event_is_done_for_or_by_is_an_event_at_its_time() -> Non
 
 
 def test_a_future_the_report_tells_is_an_event_and_a_negated_happening_none() -> None:
-    a = _parsed("Apple CEO Steve Jobs unveiled iPhone 4 on Monday. It will be available on June 24. The iPhone 3G "
-                "will be discontinued. Apple did not respond to the critics. Jobs never mentioned the antenna.")
+    a = _parsed("Apple CEO Steve Jobs unveiled iPhone 4 on Monday. It will be available on June 24. The "
+                "iPhone 3G will be discontinued. Apple did not respond to the critics. Jobs never mentioned "
+                "the antenna.")
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
     # the report's own future is at the future day it last named, as the word rule dates it
     assert got["discontinued"] == ("occurrence", "2010-06-24", "day", "continuity")
     assert _word(a, "discontinued")[:2] == ("2010-06-24", "day")
     assert "respond" not in got and "mentioned" not in got  # what did not happen is no event
-    b = _parsed("Boko Haram has not confirmed the truce. The army did not attack the town on Monday. Hamas denied the "
-                "report on Monday.")
+    b = _parsed("Boko Haram has not confirmed the truce. The army did not attack the town on Monday. Hamas "
+                "denied the report on Monday.")
     told = {b.text[e.start:e.end]: e.label for e in b.events}
     # a negated trigger is no statement or attack, nor a dated occurrence; a denial is a happening
     assert "confirmed" not in told and "attack" not in told
@@ -844,8 +863,8 @@ def test_a_future_the_report_tells_is_an_event_and_a_negated_happening_none() ->
 
 
 def test_a_verb_without_a_subject_of_its_own_shares_the_doer_of_the_verb_it_hangs_on() -> None:
-    a = _parsed("Yesterday, Apple CEO Steve Jobs welcomed everyone and announced a new phone. The phone was praised by "
-                "critics and released in June.")
+    a = _parsed("Yesterday, Apple CEO Steve Jobs welcomed everyone and announced a new phone. The phone was "
+                "praised by critics and released in June.")
     got = {a.text[e.start:e.end]: e for e in a.events}
     announced = got["announced"]  # joined to "welcomed": Jobs announced
     assert [a.text[p.start:p.end] for p in announced.participants] == ["Steve Jobs"]
@@ -870,10 +889,12 @@ def test_a_told_past_needs_a_named_doer() -> None:
 
 def test_the_stage_dates_a_telling_by_another_in_its_article() -> None:
     a = _parsed("Apple CEO Steve Jobs introduced iPhone 4 on Monday in San Francisco.\n\n"
-                "The newest iPhone, iPhone 4 was introduced by Jobs at the conference. Pre-orders began today.",
+                "The newest iPhone, iPhone 4 was introduced by Jobs at the conference. Pre-orders began "
+                "today.",
                 published=date(2010, 6, 16))
     second = next(e for e in a.events if e.start == a.text.rindex("introduced"))
-    # same kind of happening, same named thing: the expression of the first telling dates it, as the word rule does
+    # same kind of happening, same named thing: the expression of the first telling dates it, as the word rule
+    # does
     assert (second.date, dating_rule(second)) == ("2010-06-14", "coreferent")
     assert date_word(a, second.start)[:2] == ("2010-06-14", "day")
     # and follows that expression when the article is dated again
@@ -899,11 +920,11 @@ def test_a_participle_naming_a_known_happening_is_not_dated_by_its_clause() -> N
 def test_a_happening_noun_an_event_does_or_a_verb_performs_is_an_event() -> None:
     # SemEval trial docs 4954 and 17174 (Wikinews) and FNC-1 bodies: TimeML marks "court case",
     # "invitation" and "decision" as events; the stage took none of them
-    text = ("The Beatles' label Apple Corps lost its court case against Apple Computer today in the High Court. "
-            "After the case closed Apple Computer CEO Steve Jobs extended an invitation to the record label. "
-            "They also said that it was Jobs, not Papermaster, who made the decision to proceed with iPhone 4 "
-            "development. Somali military officials last week launched a military operation to oust al-Shabab. "
-            "By Friday morning, the state-run media had made no mention of such a visit. "
+    text = ("The Beatles' label Apple Corps lost its court case against Apple Computer today in the High "
+            "Court. After the case closed Apple Computer CEO Steve Jobs extended an invitation to the record "
+            "label. They also said that it was Jobs, not Papermaster, who made the decision to proceed with "
+            "iPhone 4 development. Somali military officials last week launched a military operation to oust "
+            "al-Shabab. By Friday morning, the state-run media had made no mention of such a visit. "
             "The attacks, which on Monday affected Iraqi military installations, were not claimed. "
             "Apple Inc. announced Monday it has settled its decades-long trademark dispute with Apple Corps.")
     a = _parsed(text, published=date(2006, 5, 8))
@@ -923,8 +944,9 @@ def test_a_happening_noun_an_event_does_or_a_verb_performs_is_an_event() -> None
 
 def test_a_simple_past_of_a_named_doer_in_a_free_relative_is_told() -> None:
     # SemEval trial doc 11212 (Wikinews): TimeML marks "described" (gold 2008-03), the stage took none
-    a = _parsed("During a media event, Apple released the iPhone SDK. The update will also be available to iPod "
-                "Touch users for what Steve Jobs described as \"a nominal charge\". It is not what we have heard of.",
+    a = _parsed("During a media event, Apple released the iPhone SDK. The update will also be available to "
+                "iPod Touch users for what Steve Jobs described as \"a nominal charge\". It is not what we "
+                "have heard of.",
                 published=date(2008, 3, 6))
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
     assert got["described"] == ("occurrence", "2008-03", "month", "recent")
@@ -1003,7 +1025,8 @@ def test_an_events_first_token_is_the_first_of_its_span() -> None:
     cases = [(ev.start, ev.end) for ev in a.events]
     assert len(cases) > 10
     n = len(doc.text)
-    cases += [(s, s + w) for s in range(0, n, 7) for w in (0, 1, 5)] + [(n - 1, n + 2), (n + 3, n + 5), (-1, 2)]
+    cases += [(s, s + w) for s in range(0, n, 7) for w in (0, 1, 5)] + [(n - 1, n + 2), (n + 3, n + 5),
+                                                                        (-1, 2)]
     for s, e in cases:
         span = doc.char_span(s, e, alignment_mode="expand")
         want = span[0].i if span is not None and len(span) else None
@@ -1013,14 +1036,15 @@ def test_an_events_first_token_is_the_first_of_its_span() -> None:
     from newsprism.stages.time_words import _text_length
 
     nlp = load_nlp()
-    for text in ("", " ", "Jobs said.", "Jobs said.  \n\n", "  He left  ", SEED_004.read_text(encoding="utf-8")):
+    for text in ("", " ", "Jobs said.", "Jobs said.  \n\n", "  He left  ",
+                 SEED_004.read_text(encoding="utf-8")):
         assert _text_length(nlp(text)) == len(nlp(text).text), repr(text)
 
 
 def test_the_subject_of_a_phase_verb_is_the_happening_and_a_hyphened_word_is_one() -> None:
     # SemEval trial doc 16900 (Wikinews): TimeML marks "pre-orders" (gold 2010-06-15, "began Tuesday"); the
-    # tokenizer splits "Pre-orders" at its hyphen and the stage took no event of it. FNC-1 bodies: "construction
-    # on the state Capitol began in 1795", "excavation of the time capsule began"
+    # tokenizer splits "Pre-orders" at its hyphen and the stage took no event of it. FNC-1 bodies:
+    # "construction on the state Capitol began in 1795", "excavation of the time capsule began"
     text = ("Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T. "
             "The time capsule was embedded when construction on the state Capitol began in 1795. "
             "Shares closed at $83.08 on Tuesday. The video opened with a clip on Tuesday.")
@@ -1038,8 +1062,8 @@ def test_a_past_a_vague_expression_of_its_clause_places_is_not_on_the_lead_day()
     # SemEval trial doc 16900 (Wikinews): "introduced ... less than two weeks ago" was dated by the lead's
     # "Tuesday"; FNC-1 bodies: "said at the time", "recently visited", "A few years ago, a man sold"
     text = ("Pre-orders of the iPhone 4 began Tuesday, overwhelming Apple and AT&T. The newest iPhone was "
-            "introduced by Apple CEO Steve Jobs at the conference less than two weeks ago. At the time, Apple "
-            "said that a bend should be rare. Jobs unveiled the phone in San Francisco. "
+            "introduced by Apple CEO Steve Jobs at the conference less than two weeks ago. At the time, "
+            "Apple said that a bend should be rare. Jobs unveiled the phone in San Francisco. "
             "Jobs announced a new phone a couple of hours ago.")
     a = _parsed(text, published=date(2010, 6, 16))
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision, dating_rule(e)) for e in a.events}
@@ -1055,22 +1079,24 @@ def test_a_single_quote_opened_before_a_lowercase_word_is_quoted() -> None:
 
     # FNC-1 bodies: single-quoted speech that opens on a lowercase word
     for text, quote in (
-        (("By the next year Williams was claiming on his blog that 'all four of our low-flying Chinooks took fire.' "
-          "He later apologised."), "'all four of our low-flying Chinooks took fire.'"),
+        (("By the next year Williams was claiming on his blog that 'all four of our low-flying Chinooks took "
+          "fire.' He later apologised."), "'all four of our low-flying Chinooks took fire.'"),
         ("DHS said in a statement that Hunter's claim is 'categorically false.' The claim spread.",
          "'categorically false.'"),
         ("'We were shot at,' he said.", "'We were shot at,'"),
     ):
         assert [text[m.start():m.end()] for m in _QUOTE_RX.finditer(text)] == [quote]
     # apostrophes inside or before words open none
-    for text in ("He loved rock 'n' roll and the '90s, he said.", "Jobs' phone and the users' 'feedback' grew.",
+    for text in ("He loved rock 'n' roll and the '90s, he said.",
+                 "Jobs' phone and the users' 'feedback' grew.",
                  "It was 'em, not us, that won the game for the team."):
         assert [m.group() for m in _QUOTE_RX.finditer(text)] == [], text
 
 
 def test_in_the_past_week_is_a_span_of_the_report_not_a_vague_past() -> None:
     # FNC-1 body: "In the past week, Mr. Cooper has noticed the hashtag" is news of the report's days
-    a = _parsed("Yesterday, Jobs unveiled the phone. In the past week, Mr. Cooper has noticed the hashtag on Twitter.",
+    a = _parsed("Yesterday, Jobs unveiled the phone. In the past week, Mr. Cooper has noticed the hashtag on "
+                "Twitter.",
                 published=date(2010, 6, 16))
     got = {a.text[e.start:e.end]: (e.date, dating_rule(e)) for e in a.events}
     assert got["noticed"] == ("2010-06-15", "lead")
@@ -1079,10 +1105,10 @@ def test_in_the_past_week_is_a_span_of_the_report_not_a_vague_past() -> None:
 def test_a_happening_someone_is_said_to_have_done_is_an_undated_event() -> None:
     # SemEval trial doc 17036 (Wikinews) and FNC-1 bodies: TimeML marks "dropped" (gold undated) and
     # the stage took no past of a reported clause as an event, though its report tells it
-    text = ("Apple held a press event today. However, Jobs admitted that the percentage of calls dropped on the "
-            "iPhone 4 was slightly greater than on the 3GS. The Syrian Observatory said the militants had seized "
-            "at least one cache. He said the company did not sell the phones. Jobs said that some users had "
-            "problems. She said that \"we fixed the antennas.\"")
+    text = ("Apple held a press event today. However, Jobs admitted that the percentage of calls dropped on "
+            "the iPhone 4 was slightly greater than on the 3GS. The Syrian Observatory said the militants "
+            "had seized at least one cache. He said the company did not sell the phones. Jobs said that some "
+            "users had problems. She said that \"we fixed the antennas.\"")
     a = _parsed(text)
     got = _events_by_word(a)
     # taken, and left undated: it happened some time before it was said, not on the day of the saying
@@ -1096,9 +1122,9 @@ def test_a_happening_someone_is_said_to_have_done_is_an_undated_event() -> None:
 def test_what_an_event_goes_on_with_is_the_happening_carried_on() -> None:
     # SemEval trial doc 17174 (Wikinews): TimeML marks "development" (gold undated); the stage took
     # "proceed" (what the decision is to do) but not what it proceeds with
-    text = ("They also said that it was Jobs, not Papermaster, who made the decision to proceed with iPhone 4 "
-            "development. The city went ahead with the construction on Monday. The lawyers will proceed with the "
-            "judge directly.")
+    text = ("They also said that it was Jobs, not Papermaster, who made the decision to proceed with iPhone "
+            "4 development. The city went ahead with the construction on Monday. The lawyers will proceed "
+            "with the judge directly.")
     a = _parsed(text)
     got = _events_by_word(a)
     # it takes its verb's time: an infinitive's none, a past's day
@@ -1109,9 +1135,10 @@ def test_what_an_event_goes_on_with_is_the_happening_carried_on() -> None:
 
 def test_a_state_someone_is_said_to_be_in_is_no_reported_happening() -> None:
     # FNC-1 bodies 32, 298 and 110: times.v25 took these reported states and feelings as happenings
-    text = ("Attorney Chris Chestnut said he was surprised by the gap in shots. Michael Bideau noted on his Facebook "
-            "page that he shared virtually the same name. Mike O'Keeffe said he had long been bothered by the "
-            "claims. Walsh said the man hopped over the wall. A witness said the blast surprised everyone.")
+    text = ("Attorney Chris Chestnut said he was surprised by the gap in shots. Michael Bideau noted on his "
+            "Facebook page that he shared virtually the same name. Mike O'Keeffe said he had long been "
+            "bothered by the claims. Walsh said the man hopped over the wall. A witness said the blast "
+            "surprised everyone.")
     starts = {e.start for e in _parsed(text).events}
     assert not {text.index(w) for w in ("surprised", "shared", "bothered")} & starts
     # a happening is still one, and so is a feeling's cause acting ("the blast surprised everyone")
@@ -1123,11 +1150,11 @@ def test_a_future_someone_is_said_to_foresee_is_an_undated_event_unless_a_price_
     # the 3G iPhone will provide ..."; the stage took no reported future. FNC-1 bodies 168, 241, 283, 357:
     # a price ("will start at $349"), a make ("will require nightly charging", "will be based on") and what
     # "no" one does ("no such panel will take place") tell no happening
-    text = ("Apple has claimed that the 3G iPhone will provide internet access at double the speed. Murillo said "
-            "Nicaragua will ask international experts to help. Apple says that the Apple Watch will start at $349 "
-            "for that model. Reports say that the watch will require nightly charging. Sorkin says the movie will "
-            "be based on the biography. ESPN has confirmed that no such panel will take place. He said the firm "
-            "will not sell the phones.")
+    text = ("Apple has claimed that the 3G iPhone will provide internet access at double the speed. Murillo "
+            "said Nicaragua will ask international experts to help. Apple says that the Apple Watch will "
+            "start at $349 for that model. Reports say that the watch will require nightly charging. Sorkin "
+            "says the movie will be based on the biography. ESPN has confirmed that no such panel will take "
+            "place. He said the firm will not sell the phones.")
     a = _parsed(text)
     got = _events_by_word(a)
     assert got["provide"] == ("occurrence", None, "supposed")
@@ -1137,11 +1164,11 @@ def test_a_future_someone_is_said_to_foresee_is_an_undated_event_unless_a_price_
 
 def test_a_request_its_asker_holds_is_a_happening() -> None:
     # SemEval trial doc 17677 (Wikinews): TimeML marks "request" (gold 2011-01-17, the day of the email) in
-    # "At my request, the board of directors has granted me a medical leave"; FNC-1 body 120: "performed at his
-    # family's request"
-    text = ("Apple released the text of the email today. At my request, the board of directors has granted me a "
-            "medical leave. An autopsy was performed at his family's request by a pathologist. The request form "
-            "is online. He said \"my request was simple.\"")
+    # "At my request, the board of directors has granted me a medical leave"; FNC-1 body 120: "performed at
+    # his family's request"
+    text = ("Apple released the text of the email today. At my request, the board of directors has granted "
+            "me a medical leave. An autopsy was performed at his family's request by a pathologist. The "
+            "request form is online. He said \"my request was simple.\"")
     a = _parsed(text)
     got = [(a.text[e.start:e.end], e.label) for e in a.events if a.text[e.start:e.end] == "request"]
     assert got == [("request", "occurrence"), ("request", "occurrence")]
@@ -1152,13 +1179,13 @@ def test_a_request_its_asker_holds_is_a_happening() -> None:
 
 
 def test_a_present_state_of_what_the_lead_launched_is_the_reports_news() -> None:
-    # SemEval trial doc 16844 (Wikinews): TimeML marks "has" and "comes" (gold 2010-06-08, the publication day)
-    # in "iPhone 4 has a new stainless steel frame", "It also has a new screen", "It comes in two colors"
+    # SemEval trial doc 16844 (Wikinews): TimeML marks "has" and "comes" (gold 2010-06-08, the publication
+    # day) in "iPhone 4 has a new stainless steel frame", "It also has a new screen", "It comes in two colors"
     text = ("Yesterday, Apple unveiled iPhone 4 at its annual conference.\n\n"
             "iPhone 4 has a new stainless steel frame. It also has a new screen. It comes in two colors.\n\n"
-            "Even though it now uses a faster processor, iPhone 4 has seven hours of talk time. If it breaks, "
-            "iPhone 4 has a warranty.\n\nThe company is based in Cupertino. It has many stores. iPhone 4 does not have a keyboard. "
-            "\"iPhone 4 has everything,\" he said.")
+            "Even though it now uses a faster processor, iPhone 4 has seven hours of talk time. If it "
+            "breaks, iPhone 4 has a warranty.\n\nThe company is based in Cupertino. It has many stores. "
+            "iPhone 4 does not have a keyboard. \"iPhone 4 has everything,\" he said.")
     a = _parsed(text)
     got = {e.start: (e.label, e.date) for e in a.events}
     for w in ("has a new stainless", "has a new screen", "comes", "uses", "has seven"):
@@ -1173,7 +1200,8 @@ def test_a_present_state_of_what_the_lead_launched_is_the_reports_news() -> None
 
 def test_a_definite_product_noun_stands_for_the_product_the_lead_launched() -> None:
     # SemEval trial docs 16844 and 4678 (Wikinews): TimeML marks "has" in "The phone has two cameras" and
-    # "works" in "The software update, iPod Software 1.1.1, works with the iPod Nano" (gold the publication day)
+    # "works" in "The software update, iPod Software 1.1.1, works with the iPod Nano" (gold the publication
+    # day)
     text = ("Yesterday, Apple unveiled iPhone 4 at its annual conference.\n\n"
             "The phone has two cameras. The rear camera has a resolution of five megapixels. "
             "His phone has a crack.")
@@ -1182,8 +1210,8 @@ def test_a_definite_product_noun_stands_for_the_product_the_lead_launched() -> N
     assert got[text.index("has two")] == ("occurrence", "2010-06-08")
     # a part of the product, and a phone someone holds, are not the product
     assert text.index("has a resolution") not in got and text.index("has a crack") not in got
-    soft = ("Apple releases program to limit iPod volume\n\nApple has released an application that limits the "
-            "volume.\n\nThe software update, iPod Software 1.1.1, works with the iPod Nano.")
+    soft = ("Apple releases program to limit iPod volume\n\nApple has released an application that limits "
+            "the volume.\n\nThe software update, iPod Software 1.1.1, works with the iPod Nano.")
     b = _parsed(soft, published=date(2006, 4, 5))
     assert {b.text[e.start:e.end]: e.date for e in b.events}.get("works") == "2006-04-05"
     # what a video shows is no product's state
@@ -1196,9 +1224,9 @@ def test_what_a_verb_of_deciding_takes_as_its_infinitive_is_an_undated_event() -
     # SemEval trial doc 18315 (Wikinews): TimeML marks "step_down" (gold undated) in "Steve Jobs, founder of
     # Apple, has chosen to step down from his post as CEO of the company"
     text = ("Steve Jobs, founder of Apple, has chosen to step down from his post as CEO of the company. "
-            "Apple Corps have decided to take the case to the Court of Appeal. Iran agreed not to enrich uranium. "
-            "He did not agree to pay the fine. She chose to remain silent. \"We decided to rebuild the plant,\" "
-            "he said.")
+            "Apple Corps have decided to take the case to the Court of Appeal. Iran agreed not to enrich "
+            "uranium. He did not agree to pay the fine. She chose to remain silent. \"We decided to rebuild "
+            "the plant,\" he said.")
     a = _parsed(text, published=date(2011, 8, 25))
     got = _events_by_word(a)
     assert got["step"] == ("occurrence", None, "none")
@@ -1211,10 +1239,10 @@ def test_what_a_verb_of_deciding_takes_as_its_infinitive_is_an_undated_event() -
 def test_a_plan_told_as_it_stands_is_of_the_report_day_and_what_it_plans_keeps_its_own() -> None:
     # SemEval trial doc 16900 (Wikinews): TimeML dates "slated" at the publication day (2010-06-16) and the
     # release at its June 24 in "It is slated for a U.S. release on June 24"
-    text = ("The phone went on sale in Japan on Monday. It is slated for a U.S. release on June 24. The update has "
-            "been scheduled for release in December. The band is scheduled to perform Saturday. Seth Rogen is set "
-            "to play Steve Wozniak. Talks were scheduled to continue on Monday. The film is not scheduled for "
-            "release. Prices are set by the market. An inquiry is set up.")
+    text = ("The phone went on sale in Japan on Monday. It is slated for a U.S. release on June 24. The "
+            "update has been scheduled for release in December. The band is scheduled to perform Saturday. "
+            "Seth Rogen is set to play Steve Wozniak. Talks were scheduled to continue on Monday. The film "
+            "is not scheduled for release. Prices are set by the market. An inquiry is set up.")
     a = _parsed(text, published=date(2010, 6, 16))
     got = {e.start: (a.text[e.start:e.end], e.date, dating_rule(e)) for e in a.events}
     for plan in ("slated for a U.S.", "scheduled for release in", "scheduled to perform", "set to play"):
@@ -1227,10 +1255,11 @@ def test_a_plan_told_as_it_stands_is_of_the_report_day_and_what_it_plans_keeps_i
 
 def test_a_participle_placed_after_an_event_is_its_undated_sequel() -> None:
     # SemEval trial doc 17677 (Wikinews): TimeML marks "revealing" (gold undated) in "He fought pancreatic
-    # cancer in 2004 and took six months off in early 2009, later revealing he had undergone a liver transplant"
-    text = ("Steve Jobs fought pancreatic cancer in 2004 and took six months off in early 2009, later revealing he "
-            "had undergone a liver transplant. Jobs returned to Apple in 1996, eventually rebuilding its product "
-            "line. Jobs left the stage in 2007, waving to the crowd.")
+    # cancer in 2004 and took six months off in early 2009, later revealing he had undergone a liver
+    # transplant"
+    text = ("Steve Jobs fought pancreatic cancer in 2004 and took six months off in early 2009, later "
+            "revealing he had undergone a liver transplant. Jobs returned to Apple in 1996, eventually "
+            "rebuilding its product line. Jobs left the stage in 2007, waving to the crowd.")
     a = _parsed(text, published=date(2011, 1, 17))
     got = _events_by_word(a)
     assert got["took"][1] == "2009"
@@ -1241,25 +1270,27 @@ def test_a_participle_placed_after_an_event_is_its_undated_sequel() -> None:
 
 
 def test_a_web_page_visited_is_no_meeting_and_a_person_dismissed_is_removed_from_a_post() -> None:
-    # FNC-1 body 13: "For full coverage of the Mobile World Congress from Barcelona, visit our MWC 2015 page" was
-    # a meeting entry at 2015; body 285's "proceedings to dismiss him were not begun until 2007" a denial
-    text = ("For full coverage of the Mobile World Congress from Barcelona, visit our MWC 2015 page. Readers visit "
-            "our website daily. Government officials visited the impact site on Sunday. Obama visited Kenya in "
-            "2015.\n\nFormal proceedings to dismiss him were not begun until 2007. The board dismissed the coach in "
-            "2012. The ministry dismissed the claims in 2013.")
+    # FNC-1 body 13: "For full coverage of the Mobile World Congress from Barcelona, visit our MWC 2015 page"
+    # was a meeting entry at 2015; body 285's "proceedings to dismiss him were not begun until 2007" a denial
+    text = ("For full coverage of the Mobile World Congress from Barcelona, visit our MWC 2015 page. Readers "
+            "visit our website daily. Government officials visited the impact site on Sunday. Obama visited "
+            "Kenya in 2015.\n\nFormal proceedings to dismiss him were not begun until 2007. The board "
+            "dismissed the coach in 2012. The ministry dismissed the claims in 2013.")
     a = _parsed(text)
     got = {(a.text[e.start:e.end], e.date): e.label for e in a.events}
     assert ("visit", "2015") not in got and not any(w == "visit" for w, _ in got)
-    assert got[("visited", "2015")] == "meeting" and "meeting" in {lab for (w, _), lab in got.items() if w == "visited"}
+    assert got[("visited", "2015")] == "meeting" and "meeting" in {
+        lab for (w, _), lab in got.items() if w == "visited"}
     assert got[("dismiss", "2007")] == "leadership" and got[("dismissed", "2012")] == "leadership"
     assert got[("dismissed", "2013")] == "denial"
 
 
 def test_what_a_prospect_looks_to_is_not_at_the_time_the_prospect_was_held() -> None:
-    # FNC-1 body 287: "In mid-2014, many analysts expected Apple to use sapphire glass on the iPhone 6, but that
-    # didn't happen" was an entry "Apple use sapphire glass" at 2014
-    text = ("In mid-2014, many analysts expected Apple to use sapphire glass on the iPhone 6, but that didn't happen. "
-            "Apple plans to rename the store in 2015. In 2012, Jobs chose to rename the company.")
+    # FNC-1 body 287: "In mid-2014, many analysts expected Apple to use sapphire glass on the iPhone 6, but
+    # that didn't happen" was an entry "Apple use sapphire glass" at 2014
+    text = ("In mid-2014, many analysts expected Apple to use sapphire glass on the iPhone 6, but that "
+            "didn't happen. Apple plans to rename the store in 2015. In 2012, Jobs chose to rename the "
+            "company.")
     a = _parsed(text)
     got = {e.start: e.date for e in a.events}
     assert text.index("use") not in got
@@ -1268,10 +1299,10 @@ def test_what_a_prospect_looks_to_is_not_at_the_time_the_prospect_was_held() -> 
 
 
 def test_a_word_of_another_script_is_no_happening() -> None:
-    # FNC-1 body 382: an embedded Arabic post after its signature, "— Joseph Braude (@josephbraude) February 4,
-    # 2015 عاجل | ضربة جوية اردنية على معاقل #داعش", was an occurrence entry "على معاقل" at 2015-02-04
-    text = ("Jordan bombed Raqqa on February 4, 2015.\n\nعاجل ⭕️| ضربة جوية اردنية على معاقل #داعش الآن يشارك فيها ملك "
-            "#الاردن on February 4, 2015.")
+    # FNC-1 body 382: an embedded Arabic post after its signature, "— Joseph Braude (@josephbraude) February
+    # 4, 2015 عاجل | ضربة جوية اردنية على معاقل #داعش", was an occurrence entry "على معاقل" at 2015-02-04
+    text = ("Jordan bombed Raqqa on February 4, 2015.\n\nعاجل ⭕️| ضربة جوية اردنية على معاقل #داعش الآن "
+            "يشارك فيها ملك #الاردن on February 4, 2015.")
     a = _parsed(text, published=date(2015, 2, 5))
     words = {a.text[e.start:e.end] for e in a.events}
     assert all(w.isascii() for w in words) and "bombed" in words
@@ -1283,12 +1314,14 @@ _MEMO = "Steve Jobs announced Monday in an internal memo that he would be on med
 @pytest.mark.parametrize(
     ("letter", "plain", "word"),
     [
-        # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I have
-        # asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside quotes and
-        # outside such a letter is as often a speaker the quote finder missed (FNC-1 bodies 93, 151, 388)
+        # SemEval trial doc 17677 (Wikinews): "Apple released the text of Jobs's email, which reads: ... I
+        # have asked Tim Cook to be responsible" (gold 2011-01-17, the day of the email); an "I" outside
+        # quotes and outside such a letter is as often a speaker the quote finder missed (FNC-1 bodies 93,
+        # 151, 388)
         (("On its website, Apple released the text of Jobs's email, which reads: Team, I will focus on my "
           "health.\n\nI have asked Tim Cook to be responsible for all of Apple's day to day operations."),
-         "Mr Beaton said: \"They made me happy.\"\n\nI have asked Tim Cook to be responsible for it.", "asked"),
+         "Mr Beaton said: \"They made me happy.\"\n\nI have asked Tim Cook to be responsible for it.",
+         "asked"),
         # "which reads: Team, At my request, the board of directors has granted me a medical leave" (gold
         # 2011-01-17): the parser hangs the letter's first clause on "reads", so it was no main line, and its
         # subject is no name; it is the writer's telling, at the email's day. A clause a verb before no letter
@@ -1307,23 +1340,24 @@ def test_a_letter_the_report_gives_tells_the_writers_news(letter: str, plain: st
 
 
 def test_a_part_of_us_as_a_subject_is_a_we() -> None:
-    # SemEval trial doc 18355 (Wikinews), Apple's statement the day after Jobs died: "Those of us who have been
-    # fortunate enough to know and work with Steve have lost a dear friend" (gold 2011-10-05) had no doer, as
-    # "We have lost a dear friend" has; "those who knew him" is no first person
+    # SemEval trial doc 18355 (Wikinews), Apple's statement the day after Jobs died: "Those of us who have
+    # been fortunate enough to know and work with Steve have lost a dear friend" (gold 2011-10-05) had no
+    # doer, as "We have lost a dear friend" has; "those who knew him" is no first person
     text = ("Apple co-founder Steve Jobs died yesterday at the age of 56.\n\n"
-            "Those of us who have been fortunate enough to know and work with Steve have lost a dear friend.\n\n"
-            "Those who knew him have lost a friend.")
+            "Those of us who have been fortunate enough to know and work with Steve have lost a dear "
+            "friend.\n\nThose who knew him have lost a friend.")
     a = _parsed(text, published=date(2011, 10, 6))
     lost = [(e.label, e.date) for e in a.events if a.text[e.start:e.end] == "lost"]
     assert lost == [("occurrence", "2011-10-05")], lost
 
 
 def test_a_named_doers_past_placed_later_is_an_undated_event() -> None:
-    # SemEval trial doc 18355 (Wikinews): TimeML marks "reassumed" (gold undated) in "In 1996 ... Jobs returned
-    # to Apple and soon after reassumed the role of CEO"; FNC-1 body 390: "Emwazi later moved to Kuwait"
+    # SemEval trial doc 18355 (Wikinews): TimeML marks "reassumed" (gold undated) in "In 1996 ... Jobs
+    # returned to Apple and soon after reassumed the role of CEO"; FNC-1 body 390: "Emwazi later moved to
+    # Kuwait"
     text = ("In 1996, Jobs returned to Apple and soon after reassumed the role of CEO.\n\n"
-            "Emwazi later moved to Kuwait. The talks later collapsed. Jobs had later fixed it. He did not later return. "
-            "Doctors said it was a bite, but he later discovered a spider.")
+            "Emwazi later moved to Kuwait. The talks later collapsed. Jobs had later fixed it. He did not "
+            "later return. Doctors said it was a bite, but he later discovered a spider.")
     a = _parsed(text)
     got = _events_by_word(a)
     assert got["reassumed"] == ("occurrence", None, "none")
@@ -1358,8 +1392,9 @@ def test_a_partys_past_is_told_at_the_day_last_named_for_that_party() -> None:
 
 
 def test_news_a_present_saying_tells_in_the_perfect_is_the_reports_now() -> None:
-    # SemEval trial doc 18355 (Wikinews): "A statement on Apple's website states: 'Apple has lost a visionary'"
-    # (gold 2011-10-05, the lead's day) was left undated as what someone said happened; FNC-1 bodies 455, 13
+    # SemEval trial doc 18355 (Wikinews): "A statement on Apple's website states: 'Apple has lost a
+    # visionary'" (gold 2011-10-05, the lead's day) was left undated as what someone said happened; FNC-1
+    # bodies 455, 13
     text = ("Steve Jobs died yesterday at the age of 56, according to the company website.\n\n"
             "A statement on the website states that Apple has lost a visionary and creative genius.\n\n"
             "The Nigerian government says it has agreed a ceasefire with the militant group Boko Haram.\n\n"
@@ -1390,8 +1425,8 @@ def test_a_reported_perfect_summed_up_or_in_the_speakers_voice_is_no_news_of_now
 
 def test_what_a_condition_supposes_has_no_time() -> None:
     # FNC-1 bodies 401, 22, 26: the present of an "if" clause was dated to the publication day
-    text = ("If the deal is completed, it would probably take several years for Google to put its stamp on the city. "
-            "If a deal is made, Apple TV users would be able to stream HBO Now. "
+    text = ("If the deal is completed, it would probably take several years for Google to put its stamp on "
+            "the city. If a deal is made, Apple TV users would be able to stream HBO Now. "
             "A link will be added in the comments if the story is officially confirmed or denied. "
             "ISIL named its next victim unless the U.S. stops its attacks on them.")
     a = _parsed(text, published=date(2014, 10, 15))
@@ -1407,10 +1442,11 @@ def test_what_a_condition_supposes_has_no_time() -> None:
 
 def test_the_next_day_is_the_day_after_the_day_last_named() -> None:
     # FNC-1 bodies 230, 110: "the next day" was read as "next year" (2015 in a report of October 2014)
-    assert resolve("the next day", WED) == (None, "vague") and resolve("the previous day", WED) == (None, "vague")
+    assert (resolve("the next day", WED) == (None, "vague")
+            and resolve("the previous day", WED) == (None, "vague"))
     assert resolve("next year", WED) == ("2024", "year")
-    text = ("The account's first tweet was on Sep 29. Odd that he would start up and the next day post one tweet "
-            "about the kid.")
+    text = ("The account's first tweet was on Sep 29. Odd that he would start up and the next day post one "
+            "tweet about the kid.")
     a = _parsed(text, published=date(2014, 10, 15))
     got = {a.text[t.start:t.end]: (t.value, t.precision) for t in a.times}
     assert got["Sep 29"] == ("2014-09-29", "day") and got["next day"] == ("2014-09-30", "day")
@@ -1421,10 +1457,11 @@ def test_the_same_day_and_the_following_day_count_from_the_time_last_named() -> 
     # FNC-1 bodies 298, 438, 299: "On the same day" was found as no expression, and the pleas took the
     # lead's Wednesday; "The following day" and "In the same month" likewise
     text = ("His most serious conviction came on Dec. 7, 2004, when he pleaded guilty to possession of PCP. "
-            "On the same day, he also pleaded guilty to marijuana possession and was sentenced to one day in prison."
-            "\n\nThe man first smacked a woman round the head in Carlisle town centre on Monday. The following day, "
-            "the same man is thought to have slapped an 82-year-old woman.\n\nA man posted a picture in August. "
-            "In the same month, a report by the United Nations found that groups have recruited children.")
+            "On the same day, he also pleaded guilty to marijuana possession and was sentenced to one day in "
+            "prison.\n\nThe man first smacked a woman round the head in Carlisle town centre on Monday. The "
+            "following day, the same man is thought to have slapped an 82-year-old woman.\n\nA man posted a "
+            "picture in August. In the same month, a report by the United Nations found that groups have "
+            "recruited children.")
     a = _parsed(text, published=date(2014, 10, 22))
     got = {a.text[t.start:t.end]: (t.value, t.precision) for t in a.times}
     assert got["On the same day"] == ("2004-12-07", "day")
@@ -1441,19 +1478,23 @@ def test_a_month_of_this_or_last_year_is_that_years_month() -> None:
     # FNC-1 bodies 155, 273, 300: "October of last year" was October of the report's year, "in June this year"
     # was only the year
     assert resolve("October of last year", date(2014, 10, 15)) == ("2013-10", "month")
-    assert resolve("April this year", date(2015, 1, 20)) == ("2015-04", "month")  # not the April nearest before
+    # not the April nearest before
+    assert resolve("April this year", date(2015, 1, 20)) == ("2015-04", "month")
     assert resolve("December next year", date(2014, 10, 15)) == ("2015-12", "month")
     assert resolve("April this year", None) == (None, "month")
-    a = _parsed("In June this year, his group named him caliph. Things got more hellish in October of last year.",
+    a = _parsed("In June this year, his group named him caliph. Things got more hellish in October of last "
+                "year.",
                 published=date(2014, 10, 15))
     got = {a.text[e.start:e.end]: (e.date, e.precision) for e in a.events}
     assert got["named"] == ("2014-06", "month") and got["got"] == ("2013-10", "month")
 
 
 def test_a_participle_is_as_early_as_the_verb_whose_time_it_shares() -> None:
-    # FNC-1 body 154: "claiming" took the publication day though the report it goes with was "previously" published
-    a = _parsed("The website has previously published a fake report about Tupac Shakur, claiming that he is alive. "
-                "Apple released the phone, claiming that it is the best.", published=date(2014, 10, 15))
+    # FNC-1 body 154: "claiming" took the publication day though the report it goes with was "previously"
+    # published
+    a = _parsed("The website has previously published a fake report about Tupac Shakur, claiming that he is "
+                "alive. Apple released the phone, claiming that it is the "
+                "best.", published=date(2014, 10, 15))
     got = [(a.text[e.start:e.end], e.date) for e in a.events if a.text[e.start:e.end] == "claiming"]
     assert got[0] == ("claiming", None)
     assert got[1][1] is not None  # a participle of a plain past keeps that past's date
@@ -1463,9 +1504,10 @@ def test_a_participle_is_as_early_as_the_verb_whose_time_it_shares() -> None:
 
 
 def test_a_means_joined_to_the_means_is_an_event_at_its_time() -> None:
-    # SemEval trial doc 7343 (Wikinews): TimeML marks "taking_out"; the stage took only the first gerund after "by"
-    a = _parsed("Yesterday, Apple CEO Steve Jobs unveiled the device by walking onto the stage and taking the iPhone "
-                "out of his jeans pocket.")
+    # SemEval trial doc 7343 (Wikinews): TimeML marks "taking_out"; the stage took only the first gerund after
+    # "by"
+    a = _parsed("Yesterday, Apple CEO Steve Jobs unveiled the device by walking onto the stage and taking "
+                "the iPhone out of his jeans pocket.")
     got = {a.text[e.start:e.end]: (e.label, e.date) for e in a.events}
     assert got["walking"] == got["taking"] == ("occurrence", "2010-06-07")
 
@@ -1474,10 +1516,10 @@ def test_what_happened_when_or_at_the_happening_where_an_event_was_told_is_an_ev
     # SemEval trial doc 12315 (Wikinews) and FNC-1 bodies: TimeML marks "promoted" in "at a conference, where
     # he promoted"; the stage took no relative clause. A place's past is not the event's ("the neighbourhood
     # where Baghdadi spent his early years"), nor "the firm where he worked"
-    a = _parsed("Steve Jobs announced the new phone on Monday at a developers' conference, where he promoted the "
-                "iPhone by saying that it is twice as fast. Williams has anchored NBC Nightly News since December "
-                "2004, when he replaced Tom Brokaw. Earlier this year the Telegraph visited the ramshackle "
-                "neighbourhood of Tobchi in Baghdad, where Baghdadi spent his early years.")
+    a = _parsed("Steve Jobs announced the new phone on Monday at a developers' conference, where he promoted "
+                "the iPhone by saying that it is twice as fast. Williams has anchored NBC Nightly News since "
+                "December 2004, when he replaced Tom Brokaw. Earlier this year the Telegraph visited the "
+                "ramshackle neighbourhood of Tobchi in Baghdad, where Baghdadi spent his early years.")
     got = _events_by_word(a)
     assert got["promoted"][:2] == ("occurrence", "2010-06-07") and got["announced"][1] == "2010-06-07"
     assert got["replaced"][:2] == ("occurrence", "2004-12")
@@ -1487,8 +1529,8 @@ def test_what_happened_when_or_at_the_happening_where_an_event_was_told_is_an_ev
 def test_an_appearance_made_is_a_happening() -> None:
     # SemEval trial doc 18315 (Wikinews): TimeML marks "appearance" in "made an appearance in March and June";
     # FNC-1 body: "In July Baghdadi made a surprise appearance in Mosul"
-    a = _parsed("In July Baghdadi made a surprise appearance in Mosul. He briefly made an appearance in March to "
-                "unveil the iPad 2.", published=date(2014, 10, 15))
+    a = _parsed("In July Baghdadi made a surprise appearance in Mosul. He briefly made an appearance in "
+                "March to unveil the iPad 2.", published=date(2014, 10, 15))
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision) for e in a.events}
     assert got["surprise appearance"] == ("occurrence", "2014-07", "month")
     assert got["appearance"] == ("occurrence", "2014-03", "month")
@@ -1497,16 +1539,18 @@ def test_an_appearance_made_is_a_happening() -> None:
 def test_a_perfect_progressive_holding_since_a_time_is_a_happening_begun_then() -> None:
     # SemEval trial docs 18315 and 18355 (Wikinews): TimeML marks "fighting" (gold 2004); a bare
     # progressive tells no start and stays no event
-    a = _parsed("He has been fighting pancreatic cancer since 2004. Apple engineers were working on the phone.")
+    a = _parsed("He has been fighting pancreatic cancer since 2004. Apple engineers were working on the "
+                "phone.")
     got = {a.text[e.start:e.end]: (e.label, e.date, e.precision) for e in a.events}
     assert got["fighting"] == ("occurrence", "2004", "year")
     assert "working" not in got
 
 
 def test_what_a_verb_of_phase_is_the_phase_of_is_a_happening_at_its_time() -> None:
-    # SemEval trial doc 18315 (Wikinews): TimeML marks "steer" (gold undated); FNC-1 bodies: "began teaching in 1996"
-    a = _parsed("Jobs will continue to steer the company from his position as chairman of the board. He began "
-                "teaching in Phoenix in 1996. He did not start to drive the car.")
+    # SemEval trial doc 18315 (Wikinews): TimeML marks "steer" (gold undated); FNC-1 bodies: "began teaching
+    # in 1996"
+    a = _parsed("Jobs will continue to steer the company from his position as chairman of the board. He "
+                "began teaching in Phoenix in 1996. He did not start to drive the car.")
     got = {a.text[e.start:e.end]: (e.label, e.date) for e in a.events}
     assert got["steer"] == ("occurrence", None) and got["continue"][1] is None
     assert got["teaching"] == ("occurrence", "1996")
@@ -1515,10 +1559,12 @@ def test_what_a_verb_of_phase_is_the_phase_of_is_a_happening_at_its_time() -> No
 
 def test_a_leave_taken_or_been_on_is_a_happening_and_one_named_as_a_span_is_not() -> None:
     # SemEval trial docs 17677 and 18315 (Wikinews): TimeML marks Jobs' "medical leave" (gold the day it was
-    # announced); "the beginning of Jobs' medical leave" names the leave told before, which the clause does not date
-    a = _parsed("Steve Jobs announced Monday in an internal memo that he would be on medical leave. Woods announced "
-                "Feb. 11 that he was taking an indefinite leave from golf. Tim Cook has been serving as interim CEO "
-                "since the beginning of Jobs' medical leave.", published=date(2014, 10, 15))
+    # announced); "the beginning of Jobs' medical leave" names the leave told before, which the clause does
+    # not date
+    a = _parsed("Steve Jobs announced Monday in an internal memo that he would be on medical leave. Woods "
+                "announced Feb. 11 that he was taking an indefinite leave from golf. Tim Cook has been "
+                "serving as interim CEO since the beginning of Jobs' medical "
+                "leave.", published=date(2014, 10, 15))
     assert [(a.text[e.start:e.end], e.date) for e in a.events if e.label == "absence"] == [
         ("leave", "2014-10-13"), ("leave", "2014-02-11")]
 
@@ -1526,8 +1572,9 @@ def test_a_leave_taken_or_been_on_is_a_happening_and_one_named_as_a_span_is_not(
 def test_the_newsrooms_own_plans_are_no_happening() -> None:
     # FNC-1 bodies 195, 212 and 266: times.v13's narrated futures took the report's boilerplate as events;
     # an email the report gives unquoted keeps its writer's future (SemEval trial doc 17677, gold "involved")
-    a = _parsed("Jobs wrote in the email. I will continue as CEO and be involved in major strategic decisions. We'll "
-                "continue to update this story as more info becomes available. We will update this post accordingly.")
+    a = _parsed("Jobs wrote in the email. I will continue as CEO and be involved in major strategic "
+                "decisions. We'll continue to update this story as more info becomes available. We will "
+                "update this post accordingly.")
     got = {(a.text[e.start:e.end], e.start) for e in a.events}
     assert ("involved", a.text.index("involved")) in got
     assert not any(w in ("update", "continue") and s > a.text.index("We'll") for w, s in got)
@@ -1540,7 +1587,8 @@ def _mentioned(text: str, published: date) -> Analysis:
     from newsprism.stages.mentions import MentionStage
     from newsprism.stages.parse import ParseStage
 
-    return TimeStage()(MentionStage()(ParseStage()(Analysis(article=Article(id="w", text=text, published=published)))))
+    return TimeStage()(MentionStage()(ParseStage()(Analysis(article=Article(id="w", text=text,
+                                                                            published=published)))))
 
 
 def _parties(a: Analysis, word: str, nth: int = 0) -> tuple[list[str], str]:
@@ -1551,9 +1599,10 @@ def _parties(a: Analysis, word: str, nth: int = 0) -> tuple[list[str], str]:
 def test_the_subject_of_a_support_verb_or_a_state_is_in_the_happening_its_noun_names() -> None:
     # SemEval trial docs 4954 and 17677 (Wikinews): TimeML marks "invitation" and "leave"; the stage found
     # them with no participant, and the timeline starts no entry for an occurrence no one does
-    a = _mentioned("After the case closed Apple Computer CEO Steve Jobs extended an invitation to the record label. "
-                "Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an internal memo that "
-                "he would be on medical leave for an undetermined period of time.", published=date(2011, 1, 17))
+    a = _mentioned("After the case closed Apple Computer CEO Steve Jobs extended an invitation to the record "
+                   "label. Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an "
+                   "internal memo that he would be on medical leave for an undetermined period of time.",
+                   published=date(2011, 1, 17))
     names, desc = _parties(a, "invitation")
     assert names[:1] == ["CEO Steve Jobs"] and desc == "CEO Steve Jobs invitation"
     names, desc = _parties(a, "leave")
@@ -1563,9 +1612,9 @@ def test_the_subject_of_a_support_verb_or_a_state_is_in_the_happening_its_noun_n
 def test_the_subject_beside_an_object_that_is_no_support_is_not_its_doer() -> None:
     # the subject of a verb whose object is the happening is as often another party; one given the leave
     # is not the one who grants it; an infinitive of purpose is another's doing (FNC-1 body 242)
-    a = _mentioned("Apple Computer denied the announcement on Monday. At my request, the board of directors has "
-                "granted Jobs a medical leave of absence. The sheriff turned the case over to the coroner's "
-                "office to make a final ruling on Monday.", date(2014, 10, 15))
+    a = _mentioned("Apple Computer denied the announcement on Monday. At my request, the board of directors "
+                   "has granted Jobs a medical leave of absence. The sheriff turned the case over to the "
+                   "coroner's office to make a final ruling on Monday.", date(2014, 10, 15))
     assert "Apple Computer" not in _parties(a, "announcement")[0]
     assert _parties(a, "leave")[1] != "board leave"
     assert "sheriff" not in _parties(a, "ruling")[1]
@@ -1574,8 +1623,10 @@ def test_the_subject_beside_an_object_that_is_no_support_is_not_its_doer() -> No
 def test_a_definite_noun_takes_up_the_name_ending_in_it() -> None:
     # SemEval trial doc 5504 (Wikinews): "The store currently sells digital music tracks" after "the online
     # iTunes Music Store": the seller is that store; a noun no name before it ends in stays a noun
-    a = _mentioned("Apple Computer is planning to sell full-length feature films via the online iTunes Music Store.\n\n"
-                "The store currently sells digital music tracks on Tuesday.\n\nThe company sold films on Monday.",
+    a = _mentioned("Apple Computer is planning to sell full-length feature films via the online iTunes Music "
+                   "Store.\n\n"
+                "The store currently sells digital music tracks on Tuesday.\n\nThe company sold films on "
+                "Monday.",
                 published=date(2006, 6, 20))
     names, desc = _parties(a, "sells")
     assert names[:1] == ["iTunes Music Store"] and desc.startswith("iTunes Music Store sells")
@@ -1584,8 +1635,9 @@ def test_a_definite_noun_takes_up_the_name_ending_in_it() -> None:
 
 def test_he_is_a_person_named_in_the_paragraph_before_rather_than_an_organisation_of_his() -> None:
     # FNC-1 body 225: "he" was taken for the news agency of its own paragraph
-    a = _mentioned("Prime Minister Narendra Modi promised to curb slack working practices when he took office last "
-                "year.\n\nThe AFP news agency reports that he makes unannounced visits to government offices.",
+    a = _mentioned("Prime Minister Narendra Modi promised to curb slack working practices when he took "
+                   "office last year.\n\nThe AFP news agency reports that he makes unannounced visits to "
+                   "government offices.",
                 published=date(2014, 10, 15))
     assert _parties(a, "visits")[0][:1] == ["Narendra Modi"]
 
@@ -1593,8 +1645,9 @@ def test_he_is_a_person_named_in_the_paragraph_before_rather_than_an_organisatio
 def test_an_infinitive_after_the_object_of_asking_is_the_objects_doing() -> None:
     # FNC-1 body 110: "telling" was the executives'; after other verbs the infinitive is a purpose, the
     # subject's (body 63)
-    a = _mentioned("Senior executives had in the past asked Brian Williams to stop telling the story in public. "
-                   "North Korean leader Kim Jong-un had surgery in Pyongyang in mid-September to treat fractures.",
+    a = _mentioned("Senior executives had in the past asked Brian Williams to stop telling the story in "
+                   "public. North Korean leader Kim Jong-un had surgery in Pyongyang in mid-September to "
+                   "treat fractures.",
                    date(2014, 10, 15))
     assert _parties(a, "telling")[0][:1] == ["Brian Williams"]
     assert _parties(a, "treat")[0][:1] == ["Kim Jong-un"]
@@ -1612,7 +1665,8 @@ def test_a_relative_pronoun_subject_is_the_name_its_clause_hangs_on() -> None:
     assert _parties(a, "kidnapped")[0][:1] == ["Sotloff"]
     assert _parties(a, "attacked")[1] == "Al-Shabab attack on mall"
     # a place's "which" is where, not who ("the attack on the mall in Nairobi, which killed"): the attack's
-    b = _mentioned("Al-Shabab claimed the 2013 attack on the Westgate Mall in Nairobi, which killed 67 people.",
+    b = _mentioned("Al-Shabab claimed the 2013 attack on the Westgate Mall in Nairobi, which killed 67 "
+                   "people.",
                    date(2014, 10, 15))
     assert "Nairobi" not in _parties(b, "killed")[0]
 
@@ -1621,9 +1675,10 @@ def test_the_kin_of_one_named_are_the_victims_not_he() -> None:
     # FNC-1 bodies 273, 394: "detained a wife and daughter of Islamic State leader Abu Bakr al-Baghdadi" was
     # "Abu Bakr al-Baghdadi arrested", "An aide to al-Baghdadi were also killed" "al-Baghdadi killed"; the
     # person set beside a kin noun is still its victim
-    a = _mentioned("The Lebanese army detained a wife and daughter of Islamic State leader Abu Bakr al-Baghdadi on "
-                   "Monday. An aide to al-Baghdadi was also killed by US air strikes on Tuesday. Kim took over after "
-                   "the death of his father, Kim Jong-il, in 2011.", date(2014, 10, 17))
+    a = _mentioned("The Lebanese army detained a wife and daughter of Islamic State leader Abu Bakr "
+                   "al-Baghdadi on Monday. An aide to al-Baghdadi was also killed by US air strikes on "
+                   "Tuesday. Kim took over after the death of his father, Kim Jong-il, in "
+                   "2011.", date(2014, 10, 17))
     assert _parties(a, "detained")[1] == "wife arrested" and _parties(a, "killed")[1] == "aide killed"
     assert _parties(a, "death")[1] == "Kim Jong-il killed"
 
@@ -1633,11 +1688,12 @@ def test_a_victim_s_group_is_no_victim_and_killings_of_two_of_its_members_are_tw
     # intelligence officer for al-Shabab" and "killed al-Shabab's top explosives expert" were each "al-Shabab
     # killed", the group their victim, and the timeline made the killings of the two months one entry of the
     # group's death; the one a noun of a victim is set beside, or counts, is still the victim
-    a = _mentioned("U.S. airstrikes on Monday killed the leader of the al-Shabab terrorist group in Somalia, the "
-                   "Pentagon said. A U.S. missile strike in January killed a high-ranking intelligence officer for "
-                   "al-Shabab, and last October a U.S. strike killed al-Shabab's top explosives expert. Drone strikes "
-                   "have killed dozens of Kurds. Sami Hafez Al-Abdullah, an Albanian national killed in Syria in 2013, "
-                   "was buried there. Iran mourned the death of the head of the Quds Force, Qassem Soleimani.",
+    a = _mentioned("U.S. airstrikes on Monday killed the leader of the al-Shabab terrorist group in Somalia, "
+                   "the Pentagon said. A U.S. missile strike in January killed a high-ranking intelligence "
+                   "officer for al-Shabab, and last October a U.S. strike killed al-Shabab's top explosives "
+                   "expert. Drone strikes have killed dozens of Kurds. Sami Hafez Al-Abdullah, an Albanian "
+                   "national killed in Syria in 2013, was buried there. Iran mourned the death of the head "
+                   "of the Quds Force, Qassem Soleimani.",
                    date(2014, 9, 5))
     assert [_parties(a, "killed", k)[0] for k in range(3)] == [[], [], []]
     assert _parties(a, "killed")[1] == "leader killed"
@@ -1649,12 +1705,13 @@ def test_a_victim_s_group_is_no_victim_and_killings_of_two_of_its_members_are_tw
 
 
 def test_a_telling_s_noun_is_its_clause_s_speakers_and_not_the_outlet_s_it_is_told_to() -> None:
-    # FNC-1 bodies 343, 271, 146: "In an interview with CNN before the visit, Obama explained" was "remarks" of
-    # CNN, and joined "CNN's Hala Gorani tweeted" as CNN's doing of the day; the interview is Obama's, the
+    # FNC-1 bodies 343, 271, 146: "In an interview with CNN before the visit, Obama explained" was "remarks"
+    # of CNN, and joined "CNN's Hala Gorani tweeted" as CNN's doing of the day; the interview is Obama's, the
     # outlet it is with no party. A clause's subject that cannot speak is no speaker ("his caliphate was
     # expanding ... in the speech", the parse hanging the phrase on the said clause's verb)
-    a = _mentioned("In an interview with CNN before the visit, Obama explained why he was hesitant. Al-Baghdadi said "
-                   "his caliphate was expanding in the speech released on Nov. 13.", date(2014, 11, 20))
+    a = _mentioned("In an interview with CNN before the visit, Obama explained why he was hesitant. "
+                   "Al-Baghdadi said his caliphate was expanding in the speech released on Nov. "
+                   "13.", date(2014, 11, 20))
     assert _parties(a, "interview") == (["Obama"], "Obama remarks")
     assert _parties(a, "speech") == ([], "remarks")
 
@@ -1663,67 +1720,73 @@ def test_a_trigger_noun_set_bare_before_another_noun_is_that_noun_s_kind_no_happ
     # FNC-1 bodies 220, 114, 125, 75, 41, 269, 121: "the death penalty", "death threats", "an assault rifle",
     # "HBO's launch partners" were killings, an attack and a launch; what a video shows, a happening a noun
     # of one names and one a date is the time of stay happenings
-    a = _mentioned("Prosecutors will seek the death penalty against Tsarnaev. A plumber is getting death threats. He "
-                   "brandished an assault rifle on Monday. Apple could be one of HBO's launch partners. The watch is on "
-                   "track for a February 2015 release date. The Haines execution video was released on Saturday. "
-                   "Officer Darren Wilson was cleared in the shooting death of Michael Brown.", date(2014, 10, 20))
+    a = _mentioned("Prosecutors will seek the death penalty against Tsarnaev. A plumber is getting death "
+                   "threats. He brandished an assault rifle on Monday. Apple could be one of HBO's launch "
+                   "partners. The watch is on track for a February 2015 release date. The Haines execution "
+                   "video was released on Saturday. Officer Darren Wilson was cleared in the shooting death "
+                   "of Michael Brown.", date(2014, 10, 20))
     words = sorted(a.text[e.start:e.end] for e in a.events)
     assert words == ["brandished", "death", "execution", "release", "released", "seek", "shooting"], words
 
 
 def test_a_caption_s_heading_word_is_no_happening() -> None:
     # FNC-1 bodies 110, 121, 230: "Denial: Williams denied that he was 'trying to steal anyone's valor'" was a
-    # denial of its own besides Williams's, "Claim: Deandre Joshua was murdered" and "(Warning: gory)" tellings;
-    # a saying's verb before its colon is one ("The minister added: ...")
-    a = _mentioned("Other soldiers have accused Williams of lying.\n\nDenial: Williams denied on Wednesday that he was "
-                   "lying.\n\nThe minister added: \"We conducted tests.\" (Warning: gory)", date(2014, 9, 12))
+    # denial of its own besides Williams's, "Claim: Deandre Joshua was murdered" and "(Warning: gory)"
+    # tellings; a saying's verb before its colon is one ("The minister added: ...")
+    a = _mentioned("Other soldiers have accused Williams of lying.\n\nDenial: Williams denied on Wednesday "
+                   "that he was lying.\n\nThe minister added: \"We conducted tests.\" (Warning: "
+                   "gory)", date(2014, 9, 12))
     words = [a.text[e.start:e.end] for e in a.events]
     assert "Denial" not in words and "Warning" not in words and "denied" in words and "added" in words, words
 
 
 def test_a_present_participle_set_before_a_noun_is_its_kind_no_happening() -> None:
-    # FNC-1 bodies 377, 117, 467: "the ruling Workers' Party of Korea" was a ruling of the day before the report,
-    # "the founding president of North Korea" a founding, "a charging station" a charge; "the shooting death of
-    # Michael Brown" stays the shooting
-    a = _mentioned("Yesterday was the anniversary of the ruling Workers' Party of Korea, whose founding president "
-                   "was Kim Il Sung. The robots return to the charging station. The FBI heard a recording of the "
-                   "shooting death of Michael Brown.", date(2014, 10, 26))
+    # FNC-1 bodies 377, 117, 467: "the ruling Workers' Party of Korea" was a ruling of the day before the
+    # report, "the founding president of North Korea" a founding, "a charging station" a charge; "the shooting
+    # death of Michael Brown" stays the shooting
+    a = _mentioned("Yesterday was the anniversary of the ruling Workers' Party of Korea, whose founding "
+                   "president was Kim Il Sung. The robots return to the charging station. The FBI heard a "
+                   "recording of the shooting death of Michael Brown.", date(2014, 10, 26))
     words = sorted(a.text[e.start:e.end] for e in a.events)
     assert "ruling" not in words and "founding" not in words and "charging" not in words, words
     assert "shooting" in words, words
 
 
 def test_a_present_saying_takes_no_time_past_its_reports_week() -> None:
-    # FNC-1 bodies 247, 40, 171: "In August 2014 Taylor says she met Michael Phelps" was Taylor's saying of August,
-    # "Even if So denies any health problems, Kim has not been seen since Sept. 3" a denial of September 3, "who
-    # Human Rights Watch says could be prosecuted for ... the mass killing ... in 2000" a saying of 2000; a present
-    # saying is the report's now, and a day of the lead's week stays its own ("A rumor on Tuesday claims")
-    a = _mentioned("In August 2014 Taylor says she met Michael Phelps via the dating app Tinder. Even if So denies any "
-                   "health problems, Kim has not been seen since Sept. 3. A rumor on Tuesday claims the watch will cost "
-                   "$500.", date(2014, 10, 12))
+    # FNC-1 bodies 247, 40, 171: "In August 2014 Taylor says she met Michael Phelps" was Taylor's saying of
+    # August, "Even if So denies any health problems, Kim has not been seen since Sept. 3" a denial of
+    # September 3, "who Human Rights Watch says could be prosecuted for ... the mass killing ... in 2000" a
+    # saying of 2000; a present saying is the report's now, and a day of the lead's week stays its own ("A
+    # rumor on Tuesday claims")
+    a = _mentioned("In August 2014 Taylor says she met Michael Phelps via the dating app Tinder. Even if So "
+                   "denies any health problems, Kim has not been seen since Sept. 3. A rumor on Tuesday "
+                   "claims the watch will cost $500.", date(2014, 10, 12))
     got = {a.text[e.start:e.end]: (e.date, dating_rule(e)) for e in a.events}
     assert got["says"] == ("2014-10-12", "document") and got["met"][0] == "2014-08", got
     assert got["denies"][0] is None and got["claims"] == ("2014-10-07", "own"), got
 
 
 def test_a_dateline_s_place_is_no_party_of_the_first_sentence() -> None:
-    # FNC-1 bodies 377, 416, 171: "SEOUL — Early signs yesterday indicated" had the doer SEOUL, "WASHINGTON (CBS
-    # DC) – Rep. Duncan Hunter, R-Calif., says" was "WASHINGTON statement"; a headline in capitals ending its
-    # line is no dateline
-    a = _mentioned("SEOUL — Early signs yesterday indicated that Kim Jong-un skipped a ritual.", date(2014, 10, 26))
+    # FNC-1 bodies 377, 416, 171: "SEOUL — Early signs yesterday indicated" had the doer SEOUL, "WASHINGTON
+    # (CBS DC) – Rep. Duncan Hunter, R-Calif., says" was "WASHINGTON statement"; a headline in capitals ending
+    # its line is no dateline
+    a = _mentioned("SEOUL — Early signs yesterday indicated that Kim Jong-un skipped a ritual.",
+                   date(2014, 10, 26))
     assert _parties(a, "indicated")[0] == []
-    b = _mentioned("WASHINGTON (CBS DC) – Rep. Duncan Hunter says that ISIS fighters were caught at the border.",
+    b = _mentioned("WASHINGTON (CBS DC) – Rep. Duncan Hunter says that ISIS fighters were caught at the "
+                   "border.",
                    date(2014, 9, 25))
     assert _parties(b, "says") == (["Duncan Hunter"], "Duncan Hunter statement")
 
 
 def test_what_a_doing_is_for_takes_no_time_from_it() -> None:
-    # FNC-1 body 308: "Nigeria said on Friday it had agreed a ceasefire ... and reached a deal for the release of
-    # more than 200 schoolgirls" made a release of Friday, one entry; so would "arrested on Monday for the murder
-    # of his wife" a murder of Monday. What a doing is for is sought or answered, not done with it: no inherited
-    # time, and no entry of its own
-    a = _mentioned("Nigeria said on Friday it had agreed a ceasefire with Boko Haram and reached a deal for the release "
-                   "of more than 200 schoolgirls. He was arrested on Monday for the murder of his wife.", date(2014, 9, 17))
+    # FNC-1 body 308: "Nigeria said on Friday it had agreed a ceasefire ... and reached a deal for the release
+    # of more than 200 schoolgirls" made a release of Friday, one entry; so would "arrested on Monday for the
+    # murder of his wife" a murder of Monday. What a doing is for is sought or answered, not done with it: no
+    # inherited time, and no entry of its own
+    a = _mentioned("Nigeria said on Friday it had agreed a ceasefire with Boko Haram and reached a deal for "
+                   "the release of more than 200 schoolgirls. He was arrested on Monday for the murder of "
+                   "his wife.", date(2014, 9, 17))
     rules = {a.text[e.start:e.end]: dating_rule(e) for e in a.events}
     assert rules["release"] != "inherited" and rules["murder"] != "inherited", rules
     described = [e.description for e in build_timeline([a])]
@@ -1731,21 +1794,24 @@ def test_what_a_doing_is_for_takes_no_time_from_it() -> None:
 
 
 def test_an_address_is_a_speech_only_when_its_words_say_so() -> None:
-    # FNC-1 bodies 298, 32, 229: "Mr. Zehaf-Bibeau listed his address as being in Aylmer", "his first name, age
-    # and address", "the home address of Credido" were remarks; a keynote address or one to the nation is one
-    a = _mentioned("In court records, Mr. Bibeau listed his address as being in Aylmer. Toys were sent to the home "
-                   "address of Credido. In his keynote address on Wednesday, Jobs announced the laptop. The "
-                   "president's address to the nation on Sunday was brief.", date(2014, 10, 23))
+    # FNC-1 bodies 298, 32, 229: "Mr. Zehaf-Bibeau listed his address as being in Aylmer", "his first name,
+    # age and address", "the home address of Credido" were remarks; a keynote address or one to the nation is
+    # one
+    a = _mentioned("In court records, Mr. Bibeau listed his address as being in Aylmer. Toys were sent to "
+                   "the home address of Credido. In his keynote address on Wednesday, Jobs announced the "
+                   "laptop. The president's address to the nation on Sunday was brief.", date(2014, 10, 23))
     at = [e.start for e in a.events if a.text[e.start:e.end] == "address"]
     assert at == [a.text.index("address on Wednesday"), a.text.index("address to the")], at
 
 
 def test_an_address_of_no_speech_kind_is_where_one_lives() -> None:
     # FNC-1 body 2349 ("Mr Emwazi's most recent address was a flat"): a word before "address" that names no
-    # kind of speech, or a place it is given as, leaves it a residence; the commencement address stays a speech
+    # kind of speech, or a place it is given as, leaves it a residence; the commencement address stays a
+    # speech
     a = _mentioned("Police searched his old address in Aylmer on Monday. The suspect listed a new address in "
-                   "Ottawa. Officers went to her last known address. The suspect gave his address as 12 Elm Street "
-                   "when he was arrested. She gave the commencement address at Rollins College on Sunday.",
+                   "Ottawa. Officers went to her last known address. The suspect gave his address as 12 Elm "
+                   "Street when he was arrested. She gave the commencement address at Rollins College on "
+                   "Sunday.",
                    date(2014, 10, 23))
     at = [e.start for e in a.events if a.text[e.start:e.end] == "address"]
     assert at == [a.text.index("address at Rollins")], at
@@ -1754,8 +1820,8 @@ def test_an_address_of_no_speech_kind_is_where_one_lives() -> None:
 def test_whom_a_warning_is_to_is_a_party_of_it_and_an_outlet_a_statement_is_to_is_not() -> None:
     # v121 dropped every organisation a telling's noun is with, on or to, the outlet it is given to: a
     # warning or a threat is aimed at whom its "to" names, a party of it as much as of its speaker.
-    a = _mentioned("Netanyahu issued a warning to Hamas on Tuesday. The Department of Homeland Security denied "
-                   "that in a statement to MailOnline on Wednesday.", date(2014, 9, 5))
+    a = _mentioned("Netanyahu issued a warning to Hamas on Tuesday. The Department of Homeland Security "
+                   "denied that in a statement to MailOnline on Wednesday.", date(2014, 9, 5))
     assert "Hamas" in _parties(a, "warning")[0]
     assert _parties(a, "statement")[0] == ["Department of Homeland Security"]
 
@@ -1765,20 +1831,23 @@ def test_a_historical_present_keeps_its_date_and_a_caps_name_before_an_aside_is_
     # now, but one telling a present is the historical present, dated by its own expression; a prize
     # "announced" is no thing launched; "NATO - which has 28 members -" is no dateline, NATO the speaker.
     a = _mentioned("In 1963, Martin Luther King says he has a dream. In June 2005, Steve Jobs tells Stanford "
-                   "graduates to stay hungry. In August 2014 Taylor says she met Michael Phelps.", date(2014, 9, 5))
+                   "graduates to stay hungry. In August 2014 Taylor says she met Michael Phelps.",
+                   date(2014, 9, 5))
     assert [(e.date, dating_rule(e)) for e in a.events if a.text[e.start:e.end] in ("says", "tells")] == [
         ("1963", "own"), ("2005-06", "own"), ("2014-09-05", "document")]
-    b = _mentioned("The recently announced Nobel Peace Prize went to Malala Yousafzai on Friday.", date(2014, 9, 5))
+    b = _mentioned("The recently announced Nobel Peace Prize went to Malala Yousafzai on Friday.",
+                   date(2014, 9, 5))
     assert [e.label for e in b.events if b.text[e.start:e.end] == "announced"] == ["statement"]
-    c = _mentioned("NATO - which has 28 members - warned Russia on Tuesday that it would respond.", date(2014, 9, 5))
+    c = _mentioned("NATO - which has 28 members - warned Russia on Tuesday that it would respond.",
+                   date(2014, 9, 5))
     assert _parties(c, "warned") == (["Russia", "NATO"], "NATO statement")
 
 
 def test_a_run_of_happenings_a_trigger_noun_is_set_before_is_those_happenings() -> None:
     # v122 made a trigger noun set before another noun that noun's kind ("the death penalty"); "a shooting
     # rampage", "a bombing campaign" are shootings and bombings that took place (review of cfd9916).
-    a = _mentioned("The gunman went on a shooting rampage in Ottawa on Wednesday. NATO began a bombing campaign "
-                   "in March. He faces the death penalty.", date(2014, 10, 23))
+    a = _mentioned("The gunman went on a shooting rampage in Ottawa on Wednesday. NATO began a bombing "
+                   "campaign in March. He faces the death penalty.", date(2014, 10, 23))
     got = {a.text[e.start:e.end]: e.date for e in a.events}
     assert got["shooting"] == "2014-10-22" and got["bombing"] == "2014-03" and "death" not in got
 
@@ -1791,11 +1860,13 @@ def test_a_plan_s_participle_is_read_in_capitals_too() -> None:
 
 
 def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
-    # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks" entry,
-    # "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or
-    # whence, the noun an active participle hangs on its doer ("a statement from the ministry" keeps its "from")
-    a = _mentioned("Jordan Matson, a former U.S. Army soldier speaking from Derik, Syria, said on Wednesday that he had "
-                   "joined the fighters. Al Shabab was ousted from the capital by African Union forces in 2011.",
+    # FNC-1 bodies 352, 77: "a former U.S. Army soldier speaking from Derik, Syria" was a "Derik remarks"
+    # entry, "ousted from the capital by African Union forces" a "capital ousted": a verb's "from" is where or
+    # whence, the noun an active participle hangs on its doer ("a statement from the ministry" keeps its
+    # "from")
+    a = _mentioned("Jordan Matson, a former U.S. Army soldier speaking from Derik, Syria, said on Wednesday "
+                   "that he had joined the fighters. Al Shabab was ousted from the capital by African Union "
+                   "forces in 2011.",
                    date(2014, 10, 9))
     assert _parties(a, "speaking")[1] == "former U.S. Army soldier remarks"
     assert _parties(a, "ousted")[1] == "African Union forces ousted Al Shabab"
@@ -1803,17 +1874,18 @@ def test_a_participle_s_noun_does_it_and_a_verb_s_from_is_where() -> None:
 
 def test_the_passive_subject_of_a_saying_is_what_is_said_of_not_a_party() -> None:
     # FNC-1 bodies 226, 34: "Godane ... was said to be a quiet boy" joined Godane's own saying of the day
-    a = _mentioned("Godane, who was born in 1977, was said to be a quiet boy. Bary is said to have left home last "
-                   "year. Godane said on Monday that the attack was revenge.", date(2014, 9, 12))
-    said = [[a.text[p.start:p.end] for p in e.participants] for e in a.events if a.text[e.start:e.end] == "said"]
+    a = _mentioned("Godane, who was born in 1977, was said to be a quiet boy. Bary is said to have left home "
+                   "last year. Godane said on Monday that the attack was revenge.", date(2014, 9, 12))
+    said = [[a.text[p.start:p.end] for p in e.participants] for e in a.events
+            if a.text[e.start:e.end] == "said"]
     assert said == [[], [], ["Godane"]], said
 
 
 def test_a_subject_set_off_from_its_verb_by_a_participle_is_the_verbs() -> None:
     # SemEval trial doc 17677 (Wikinews), as the corpus spaces it: the parser hangs 'Jobs' on 'aged', and the
     # leave had no one on it
-    a = _mentioned("Monday 's email announcement marked the third time in the past decade that Jobs , aged 55 , has "
-                   "taken medical leave .", date(2011, 1, 17))
+    a = _mentioned("Monday 's email announcement marked the third time in the past decade that Jobs , aged "
+                   "55 , has taken medical leave .", date(2011, 1, 17))
     assert _parties(a, "leave") == (["Jobs"], "Jobs leave")
 
 
@@ -1825,10 +1897,11 @@ def test_the_first_person_of_a_writing_the_report_gives_is_its_writer() -> None:
     # report gives (its possessor, "Jobs's email"), and the one granted the leave holds it (not the board, nor
     # the "absence" it is of); with no participant it joined no entry. The report's own first person, with no
     # writer named, stays no one; a sentence naming the writer again between is the report's voice.
-    text = ("Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an internal memo that he "
-            "would be on medical leave.\n\nOn its website, Apple released the text of Jobs's email, which reads: "
-            "Team, At my request, the board of directors has granted me a medical leave of absence so I can focus "
-            "on my health.\n\nI have asked Tim Cook to be responsible for all of Apple's day to day operations.")
+    text = ("Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an internal memo "
+            "that he would be on medical leave.\n\nOn its website, Apple released the text of Jobs's email, "
+            "which reads: Team, At my request, the board of directors has granted me a medical leave of "
+            "absence so I can focus on my health.\n\nI have asked Tim Cook to be responsible for all of "
+            "Apple's day to day operations.")
     a = _mentioned(text, published=date(2011, 1, 17))
     assert _parties(a, "leave", 1)[0] == ["Jobs"]
     leaves = [ev.start for ev in a.events if a.text[ev.start:ev.end] == "leave"]
@@ -1837,20 +1910,23 @@ def test_the_first_person_of_a_writing_the_report_gives_is_its_writer() -> None:
     b = _mentioned("I think the board of directors has granted me a medical leave of absence on Monday.",
                    published=date(2011, 1, 17))
     assert _parties(b, "leave")[0] == []
-    c = _mentioned(text.replace("Team, At my", "Team. Jobs wrote it at night.\n\nAt my"), published=date(2011, 1, 17))
+    c = _mentioned(text.replace("Team, At my", "Team. Jobs wrote it at night.\n\nAt my"),
+                   published=date(2011, 1, 17))
     assert _parties(c, "leave", 1)[0] == []
 
 
 def test_a_noun_of_an_occurrence_is_no_other_occurrence_of_its_doer() -> None:
     # FNC-1 body 451: "Conal's customer-service request" took the date of "cancel his subscription in October
     # 2013" (the generic occurrence class, one doer); and once "my" is Jobs (SemEval trial doc 17677), "At my
-    # request" took the 2009 of "Jobs took six months off in early 2009". One occurrence is another only by its
-    # word too: "his request" after "requested in May" is that request.
-    a = _mentioned("Conal tried to cancel his subscription in October 2013, and Comcast sent him equipment.\n\n"
-                   "No one ever sorted out Conal's customer-service request.", published=date(2014, 10, 15))
+    # request" took the 2009 of "Jobs took six months off in early 2009". One occurrence is another only by
+    # its word too: "his request" after "requested in May" is that request.
+    a = _mentioned("Conal tried to cancel his subscription in October 2013, and Comcast sent him "
+                   "equipment.\n\nNo one ever sorted out Conal's customer-service "
+                   "request.", published=date(2014, 10, 15))
     (req,) = [ev for ev in a.events if a.text[ev.start:ev.end] == "request"]
     assert req.date != "2013-10", (req.date, dating_rule(req))
-    b = _mentioned("Conal requested a refund in May 2014.\n\nNo one ever sorted out Conal's customer-service request.",
+    b = _mentioned("Conal requested a refund in May 2014.\n\nNo one ever sorted out Conal's customer-service "
+                   "request.",
                    published=date(2014, 10, 15))
     (req,) = [ev for ev in b.events if b.text[ev.start:ev.end] == "request"]
     assert (req.date, dating_rule(req)) == ("2014-05", "coreferent")
@@ -1860,9 +1936,11 @@ def test_executing_a_plan_is_no_killing() -> None:
     # SemEval trial doc 17677: "executing the exciting plans we have in place for 2011" was a killing dated
     # 2011. A plan, order, trade or -tion noun executed (object, passive subject, the head of a relative
     # clause, the noun's "of" object) is carried out; a person executed is put to death.
-    memo = _mentioned("I have great confidence that Tim and the rest of the executive management team will do a "
-                      "terrific job executing the exciting plans we have in place for 2011.", published=date(2011, 1, 17))
-    assert not [ev for ev in memo.events if ev.label == "killing"], [(memo.text[ev.start:ev.end], ev.date) for ev in memo.events]
+    memo = _mentioned("I have great confidence that Tim and the rest of the executive management team will "
+                      "do a terrific job executing the exciting plans we have in place for "
+                      "2011.", published=date(2011, 1, 17))
+    assert not [ev for ev in memo.events if ev.label == "killing"], [(memo.text[ev.start:ev.end], ev.date)
+                                                                     for ev in memo.events]
     for text in ("The execution of the plan took months.", "The plans they executed in 2010 worked.",
                  "The bank executed the transaction on Monday."):
         a = _mentioned(text, published=date(2011, 1, 17))
@@ -1876,7 +1954,8 @@ def test_executing_a_plan_is_no_killing() -> None:
 
 @pytest.mark.parametrize("text, word, label", [
     # FNC-1 bodies 0-800: each of these made an entry of the wrong class
-    ("Homeland Security Secretary Jeh Johnson shot down claims on Thursday that the border is porous.", "shot", "denial"),
+    ("Homeland Security Secretary Jeh Johnson shot down claims on Thursday that the border is porous.",
+     "shot", "denial"),
     ("A gunman fired multiple shots at the National War Memorial in Ottawa on Wednesday.", "fired", "attack"),
     ("A drone fired on his two-car convoy in Somalia on Monday night.", "fired", "attack"),
     ("A gunman opened fire at Canada's National War Memorial on Wednesday.", "opened", "attack"),
@@ -1888,7 +1967,8 @@ def test_executing_a_plan_is_no_killing() -> None:
     ("Security personnel demonstrated professionalism and courage on Monday.", "demonstrated", None),
     # the lexicon's senses stay
     ("Apple fired its chief executive on Monday.", "fired", "leadership"),
-    ("Comcast got one of its customers fired from his job at an accounting firm in May.", "fired", "leadership"),
+    ("Comcast got one of its customers fired from his job at an accounting firm in May.", "fired",
+     "leadership"),
     ("Police shot Michael Brown on August 9.", "shot", "attack"),
     ("Kim has gained weight since succeeding his father, Kim Jong-il in 2011.", "succeeding", "leadership"),
     ("Jobs demonstrated the iPhone on Monday.", "demonstrated", "launch"),
@@ -1897,8 +1977,8 @@ def test_executing_a_plan_is_no_killing() -> None:
 def test_a_lexicon_verb_is_read_by_what_it_acts_on(text: str, word: str, label: str | None) -> None:
     a = _mentioned(text, published=date(2014, 9, 1))
     got = [ev.label for ev in a.events if a.text[ev.start:ev.end] == word]
-    lexicon = {"killing", "attack", "statement", "denial", "remark", "meeting", "election", "arrest", "launch",
-               "legal", "leadership", "business", "injury"}
+    lexicon = {"killing", "attack", "statement", "denial", "remark", "meeting", "election", "arrest",
+               "launch", "legal", "leadership", "business", "injury"}
     if label is None:
         assert not [g for g in got if g in lexicon], (text, got)
     else:
@@ -1906,33 +1986,38 @@ def test_a_lexicon_verb_is_read_by_what_it_acts_on(text: str, word: str, label: 
 
 
 def test_fire_opened_describes_no_target() -> None:
-    a = _mentioned("A gunman opened fire at Canada's National War Memorial on Wednesday.", published=date(2014, 9, 1))
+    a = _mentioned("A gunman opened fire at Canada's National War Memorial on Wednesday.",
+                   published=date(2014, 9, 1))
     (ev,) = [ev for ev in a.events if a.text[ev.start:ev.end] == "opened"]
     assert ev.description == "gunman opens fire", ev.description
 
 
 def test_what_one_has_yet_to_do_is_no_event() -> None:
-    # FNC-1 body 414: "Apple has yet to publicly announce a specific launch date ... beyond 'Early 2015'" was an
-    # 'Apple statement' entry at 2015; "is yet to be confirmed", "has yet to comment" are no happenings either.
-    for text, word in ((("While Apple has yet to publicly announce a specific launch date for the Apple Watch beyond "
-                         "early 2015, sources say the company is planning a March debut."), "announce"),
+    # FNC-1 body 414: "Apple has yet to publicly announce a specific launch date ... beyond 'Early 2015'" was
+    # an 'Apple statement' entry at 2015; "is yet to be confirmed", "has yet to comment" are no happenings
+    # either.
+    for text, word in ((("While Apple has yet to publicly announce a specific launch date for the Apple "
+                         "Watch beyond early 2015, sources say the company is planning a March "
+                         "debut."), "announce"),
                        ("The FBI has yet to comment on whether it questioned the man.", "comment"),
                        ("The Archdiocese of Boston is yet to confirm the news.", "confirm")):
         a = _mentioned(text, published=date(2014, 9, 1))
         assert not [ev for ev in a.events if a.text[ev.start:ev.end] == word], text
-    b = _mentioned("Apple has announced a launch date for the Apple Watch in April.", published=date(2014, 9, 1))
+    b = _mentioned("Apple has announced a launch date for the Apple Watch in April.",
+                   published=date(2014, 9, 1))
     assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "announced"] == ["statement"]
 
 
 def test_one_who_died_is_described_so_and_a_place_captured_is_no_arrest() -> None:
-    # FNC-1 bodies 0-800: "Henry Jackson of the Sugarhill Gang died early Tuesday from kidney complications" was
-    # 'Jackson killed', "his father died of a heart attack in 2011" 'heart attack killed'; "fighters ... captured
-    # the airport" was 'Tripoli International Airport arrested'.
+    # FNC-1 bodies 0-800: "Henry Jackson of the Sugarhill Gang died early Tuesday from kidney complications"
+    # was 'Jackson killed', "his father died of a heart attack in 2011" 'heart attack killed'; "fighters ...
+    # captured the airport" was 'Tripoli International Airport arrested'.
     a = _mentioned("Henry Jackson of the Sugarhill Gang died early Tuesday from kidney complications.",
                    published=date(2014, 9, 1))
     (ev,) = [ev for ev in a.events if a.text[ev.start:ev.end] == "died"]
     assert (ev.label, ev.description) == ("killing", "Henry Jackson died"), ev.description
-    b = _mentioned("Kim came to power after his father died of a heart attack in 2011.", published=date(2014, 9, 1))
+    b = _mentioned("Kim came to power after his father died of a heart attack in 2011.",
+                   published=date(2014, 9, 1))
     (ev,) = [ev for ev in b.events if b.text[ev.start:ev.end] == "died"]
     assert "heart attack" not in ev.description and ev.description.endswith("died"), ev.description
     c = _mentioned("Fighters from the Islamic Fajr Libya coalition captured the airport on August 26.",
@@ -1947,8 +2032,8 @@ def test_one_who_died_is_described_so_and_a_place_captured_is_no_arrest() -> Non
 def test_an_expression_inside_the_subject_tells_of_the_subject() -> None:
     # FNC-1 body 1190: the death was dated 1957-08-05, the birthday set off inside its subject, over its own
     # "Tuesday"; with no other expression the subject's still dates it (the tie is a step dearer, not cut).
-    text = ("TMZ reported that the rapper — born Henry Jackson on Aug. 5, 1957, in the Bronx — died at about 2 a.m. "
-            "Tuesday in the greater New York City area.")
+    text = ("TMZ reported that the rapper — born Henry Jackson on Aug. 5, 1957, in the Bronx — died at about "
+            "2 a.m. Tuesday in the greater New York City area.")
     a = _mentioned(text, published=date(2014, 8, 27))
     assert [ev.date for ev in a.events if a.text[ev.start:ev.end] == "died"] == ["2014-08-26"]
     b = _mentioned("The attack on Monday killed three soldiers.", published=date(2014, 8, 27))
@@ -1959,11 +2044,11 @@ def test_neither_nor_negates_both_verbs() -> None:
     # FNC-1 body 10: "an Amazon spokeswoman neither confirmed nor denied the rumor" made a denial entry and a
     # statement entry; "nor did he testify", "did not confirm nor deny" tell nothing done either. A man named
     # Nor ("'We saw something,' Nor said", body 77) still speaks.
-    for text, words in (("In a statement on Friday, an Amazon spokeswoman neither confirmed nor denied the rumor.",
-                         ("confirmed", "denied")),
+    for text, words in ((("In a statement on Friday, an Amazon spokeswoman neither confirmed nor denied "
+                          "the rumor."), ("confirmed", "denied")),
                         ("The company did not confirm nor deny the report on Friday.", ("confirm", "deny")),
-                        ("Joshua did not witness the shooting, nor did he testify before the grand jury on Monday.",
-                         ("testify",))):
+                        (("Joshua did not witness the shooting, nor did he testify before the grand jury "
+                          "on Monday."), ("testify",))):
         a = _mentioned(text, published=date(2014, 9, 1))
         assert not [ev for ev in a.events if a.text[ev.start:ev.end] in words], text
     b = _mentioned("'We saw something,' Nor said on Friday.", published=date(2014, 9, 1))
@@ -1974,9 +2059,11 @@ def test_neither_nor_negates_both_verbs() -> None:
 
 
 def test_a_happening_called_off_is_no_event() -> None:
-    # FNC-1 body 600: "Shekau has ... since 2012 ruled out talks with the government" was a 'talk' entry at 2012;
-    # body 407's "Apple postponed its release of a smartwatch", body 282's "refused comment" are not happenings.
-    for text, word in (("Shekau has in a series of video messages since 2012 ruled out talks with the government.", "talks"),
+    # FNC-1 body 600: "Shekau has ... since 2012 ruled out talks with the government" was a 'talk' entry at
+    # 2012; body 407's "Apple postponed its release of a smartwatch", body 282's "refused comment" are not
+    # happenings.
+    for text, word in ((("Shekau has in a series of video messages since 2012 ruled out talks with the "
+                         "government."), "talks"),
                        ("Apple postponed its release of a smartwatch in October.", "release"),
                        ("Obama called off the meeting on Monday.", "meeting")):
         a = _mentioned(text, published=date(2014, 9, 1))
@@ -1988,16 +2075,19 @@ def test_a_happening_called_off_is_no_event() -> None:
 def test_a_heart_attack_is_no_attack() -> None:
     # FNC-1 bodies 11/526/808/1008/...: "rushed to the hospital on January 29 after a major heart attack" made
     # a doerless 'attack' entry at January 29; "his father died of a heart attack in 2011" one at 2011.
-    a = _mentioned("The 71-year old cleric was rushed to the hospital on January 29 after a major heart attack.",
+    a = _mentioned("The 71-year old cleric was rushed to the hospital on January 29 after a major heart "
+                   "attack.",
                    published=date(2015, 2, 10))
-    assert not [ev for ev in a.events if ev.label == "attack"], [(a.text[ev.start:ev.end], ev.label) for ev in a.events]
+    assert not [ev for ev in a.events if ev.label == "attack"], [(a.text[ev.start:ev.end], ev.label)
+                                                                 for ev in a.events]
     b = _mentioned("Hamas launched a major attack on Israel on October 7.", published=date(2023, 10, 8))
     assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "attack"] == ["attack"]
 
 
 def test_one_dismissed_as_a_post_is_removed_from_it() -> None:
     # "dismissed him as a crank" is a brush-off, "dismissed him as manager" a removal from the post
-    a = _parsed("The club dismissed him as manager in 2012. The board dismissed John Smith as chief executive in 2011.")
+    a = _parsed("The club dismissed him as manager in 2012. The board dismissed John Smith as chief "
+                "executive in 2011.")
     got = {(a.text[e.start:e.end], e.date): e.label for e in a.events}
     assert got[("dismissed", "2012")] == "leadership" and got[("dismissed", "2011")] == "leadership"
 
@@ -2005,9 +2095,9 @@ def test_one_dismissed_as_a_post_is_removed_from_it() -> None:
 def test_one_dismissed_as_something_is_brushed_off_and_a_named_forum_visited_is_a_meeting() -> None:
     # "dismiss X as ..." rejects X, it removes no one from a post; "them" and "us" are people dismissed
     # as much as "him"; a forum, a named place, or a forum for veterans visited is a meeting, a web page none
-    text = ("Obama dismissed Romney as out of touch in 2012. The senator dismissed him as a crank in 2010. The "
-            "company dismissed them in 2011.\n\nObama visited the World Economic Forum in Davos in 2014. The "
-            "president visited a forum for veterans in Ohio in 2013. Readers visit our website daily.")
+    text = ("Obama dismissed Romney as out of touch in 2012. The senator dismissed him as a crank in 2010. "
+            "The company dismissed them in 2011.\n\nObama visited the World Economic Forum in Davos in 2014. "
+            "The president visited a forum for veterans in Ohio in 2013. Readers visit our website daily.")
     a = _parsed(text)
     got = {(a.text[e.start:e.end], e.date): e.label for e in a.events}
     assert got.get(("dismissed", "2012")) != "leadership" and got.get(("dismissed", "2010")) != "leadership"
@@ -2038,19 +2128,22 @@ def test_the_next_year_counts_from_the_year_told_before_not_from_publication() -
     # was a claim of 2015 (the year after publication); "the next" week, month or year is the one after
     # the time the narrative last named, as "the following year" is, else no time; "next year" is deictic
     assert resolve("the next year", WED) == (None, "vague") and resolve("next year", WED) == ("2024", "year")
-    a = _mentioned("Williams wrote about the flight in a blog entry in 2007. By the next year Williams was claiming "
-                   "on his blog that all four helicopters took fire. NBC will review the reports next year.",
+    a = _mentioned("Williams wrote about the flight in a blog entry in 2007. By the next year Williams was "
+                   "claiming on his blog that all four helicopters took fire. NBC will review the reports "
+                   "next year.",
                    date(2014, 9, 12))
     got = {a.text[e.start:e.end]: e.date for e in a.events}
     assert got["claiming"] == "2008" and got["review"] == "2015", got
 
 
 def test_a_thing_captured_is_no_arrest() -> None:
-    # FNC-1 bodies 406, 59, 462: "capture 55 percent global marketshare this year" was an arrest of 2014, as were
-    # "captured video footage" and "captured American weapons"; people, and a count of them, are still arrested
-    a = _mentioned("Apple will capture 55 percent global marketshare this year. Residents captured video footage of "
-                   "the drone on Monday. Fighters captured American weapons on Sunday. Rebels captured the journalist "
-                   "on Friday. Border agents captured ten of its soldiers on Tuesday.", date(2014, 10, 17))
+    # FNC-1 bodies 406, 59, 462: "capture 55 percent global marketshare this year" was an arrest of 2014, as
+    # were "captured video footage" and "captured American weapons"; people, and a count of them, are still
+    # arrested
+    a = _mentioned("Apple will capture 55 percent global marketshare this year. Residents captured video "
+                   "footage of the drone on Monday. Fighters captured American weapons on Sunday. Rebels "
+                   "captured the journalist on Friday. Border agents captured ten of its soldiers on "
+                   "Tuesday.", date(2014, 10, 17))
     arrests = [a.text[e.end:e.end + 12].strip() for e in a.events if e.label == "arrest"]
     assert arrests == ["the journal", "ten of its"], arrests
 
@@ -2058,12 +2151,13 @@ def test_a_thing_captured_is_no_arrest() -> None:
 def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
     # FNC-1 bodies 206, 456: "rally support for his release" (Foley's, from captivity) was one entry with
     # the Islamic State's release of the video; the release of a person or people is a freeing
-    a = _mentioned("Islamic State militants released a video on Tuesday showing the beheading of James Foley. "
-                   "Foley's family confirmed his death in a statement posted on a webpage created to rally support "
-                   "for his release. The group released 27 hostages on Monday. Apple released the iPhone 6 on "
-                   "Friday.", date(2014, 9, 12))
+    a = _mentioned("Islamic State militants released a video on Tuesday showing the beheading of James "
+                   "Foley. Foley's family confirmed his death in a statement posted on a webpage created to "
+                   "rally support for his release. The group released 27 hostages on Monday. Apple released "
+                   "the iPhone 6 on Friday.", date(2014, 9, 12))
     got = [(a.text[e.start:e.end], e.label) for e in a.events if a.text[e.start:e.end].startswith("releas")]
-    assert got == [("released", "launch"), ("release", "freeing"), ("released", "freeing"), ("released", "launch")]
+    assert got == [("released", "launch"), ("release", "freeing"), ("released", "freeing"),
+                   ("released", "launch")]
     video = next(e for e in build_timeline([a]) if "video" in e.description)
     assert not any(a.text[m.start:m.end].endswith("his release") for m in video.mentions)
 
@@ -2071,38 +2165,45 @@ def test_a_release_of_people_is_their_freeing_not_a_video_s_release() -> None:
 def test_adding_a_thing_is_no_saying() -> None:
     # FNC-1 bodies 307, 68: "New spaces will be added to Apple Stores" was a statement of Apple Stores, joined
     # to an Apple statement entry; details added, and a sayer the parse takes for the object, are still said
-    a = _mentioned("New spaces will be added to Apple Stores for this purpose. KFC franchises have added this "
-                   "option to their menu. A source confirmed the story and added some details. \"He is in total "
-                   "control,\" added the source.", date(2014, 10, 17))
-    said = [a.text[e.end:e.end + 9] for e in a.events if a.text[e.start:e.end] == "added" and e.label == "statement"]
+    a = _mentioned("New spaces will be added to Apple Stores for this purpose. KFC franchises have added "
+                   "this option to their menu. A source confirmed the story and added some details. \"He is "
+                   "in total control,\" added the source.", date(2014, 10, 17))
+    said = [a.text[e.end:e.end + 9] for e in a.events if a.text[e.start:e.end] == "added"
+            and e.label == "statement"]
     assert said == [" some det", " the sour"], said
 
 
 def test_adding_after_a_quote_or_to_an_audience_is_a_saying() -> None:
     # an "added" right behind a quote has its sayer inverted whatever noun it is, and one adds to reporters by
     # telling them; a family one adds to is no audience
-    a = _mentioned("\"He is in total control,\" added the lawyer. \"It is over,\" added the president. \"We will "
-                   "not pay,\" added the analyst on Monday. Smith added to reporters on Tuesday that the deal was off. "
-                   "The couple are said to be having problems adding to their family.", date(2014, 10, 17))
-    got = [(a.text[e.end:e.end + 4], e.label) for e in a.events if a.text[e.start:e.end] in ("added", "adding")]
+    a = _mentioned("\"He is in total control,\" added the lawyer. \"It is over,\" added the president. \"We "
+                   "will not pay,\" added the analyst on Monday. Smith added to reporters on Tuesday that "
+                   "the deal was off. The couple are said to be having problems adding to their "
+                   "family.", date(2014, 10, 17))
+    got = [(a.text[e.end:e.end + 4], e.label) for e in a.events
+           if a.text[e.start:e.end] in ("added", "adding")]
     assert got == [(" the", "statement")] * 3 + [(" to ", "statement")], got
 
 
 def test_what_is_told_about_is_not_at_the_telling_s_time() -> None:
-    # FNC-1 bodies 82, 198, 455: "ran a story on Thursday about the purported comment by Francis" was a comment
-    # of Thursday, "Claims about the Home Alone star's alleged death began circulating Thursday" a death of
-    # Thursday, "negotiations this week about the release of the missing girls" a release of this week
-    a = _mentioned("Apple said on Friday that its shares fell sharply after the report.\n\nThe New York Times ran a "
-                   "story on Thursday about the purported comment by Francis. Claims about the star's alleged death "
-                   "began circulating Thursday. Officials held negotiations this week about the release of the girls.",
+    # FNC-1 bodies 82, 198, 455: "ran a story on Thursday about the purported comment by Francis" was a
+    # comment of Thursday, "Claims about the Home Alone star's alleged death began circulating Thursday" a
+    # death of Thursday, "negotiations this week about the release of the missing girls" a release of this
+    # week
+    a = _mentioned("Apple said on Friday that its shares fell sharply after the report.\n\nThe New York "
+                   "Times ran a story on Thursday about the purported comment by Francis. Claims about the "
+                   "star's alleged death began circulating Thursday. Officials held negotiations this week "
+                   "about the release of the girls.",
                    date(2014, 10, 26))
     got = {a.text[e.start:e.end]: e for e in a.events}
     assert got["ran"].date == "2014-10-23" and got["held"].date == "2014-W43"
-    assert all(dating_rule(got[w]) not in ("own", "inherited", "sentence") for w in ("comment", "death", "release"))
+    assert all(dating_rule(got[w]) not in ("own", "inherited", "sentence")
+               for w in ("comment", "death", "release"))
     # ... nor by the tense of the clause that tells of it, in the lead either (h107's review of 5861cb0: the
     # comment took the lead's Thursday, the death the publication day; the rule's name alone was asserted)
     assert [got[w].date for w in ("comment", "death", "release")] == [None, None, None]
-    lead = _mentioned("The New York Times ran a story on Thursday about the comment by Francis.", date(2014, 10, 26))
+    lead = _mentioned("The New York Times ran a story on Thursday about the comment by Francis.",
+                      date(2014, 10, 26))
     assert {lead.text[e.start:e.end]: e.date for e in lead.events} == {"ran": "2014-10-23", "comment": None}
 
 
@@ -2110,25 +2211,28 @@ def test_the_time_of_what_is_foretold_is_not_the_foretellings() -> None:
     # FNC-1 bodies 154, 185: "Nasa has forecast a total blackout of earth for six days in December" was a
     # forecast of December 2013 (the month gone by), "It had been projected to be roughly over New Zealand ...
     # on Sunday" a projection of Sunday; a time before what is foretold is the foretelling's
-    a = _mentioned("A fake story claimed that Nasa has forecast a total blackout of earth for six days in December. "
-                   "In December, analyst Gene Munster projected unit sales of 8 million for 2015.", date(2014, 9, 10))
+    a = _mentioned("A fake story claimed that Nasa has forecast a total blackout of earth for six days in "
+                   "December. In December, analyst Gene Munster projected unit sales of 8 million for "
+                   "2015.", date(2014, 9, 10))
     got = {a.text[e.start:e.end]: e.date for e in a.events}
     assert got["forecast"] is None and got["projected"] == "2013-12", got
 
 
 def test_a_time_past_the_writing_a_foretelling_is_told_in_is_the_foretellings() -> None:
     # "on Monday" comes after the start of what is predicted, but after the note it was told in too
-    a = _mentioned("Goldman Sachs economists predicted a recession in a note to clients on Monday.", date(2014, 10, 17))
+    a = _mentioned("Goldman Sachs economists predicted a recession in a note to clients on Monday.",
+                   date(2014, 10, 17))
     assert {a.text[e.start:e.end]: e.date for e in a.events}.get("predicted") == "2014-10-13"
 
 
 def test_a_time_after_until_before_or_after_is_a_limit_not_a_date() -> None:
-    # FNC-1 bodies 34, 226: "to reach an agreement with the Iraqi government to leave U.S. forces in the country
-    # after 2011" was an agreement of 2011, "did not confirm that Godane had been killed until Friday" his death's
-    # Friday; a noun's own time in the bound's phrase still dates it, and a negated verb "until" a time is then
-    a = _mentioned("Critics say he did too little to reach an agreement with the government to leave U.S. forces in "
-                   "Iraq after 2011. Bodies were unearthed a week after the 26 September attack. Formal proceedings "
-                   "to dismiss him were not begun until 2007.", date(2014, 10, 17))
+    # FNC-1 bodies 34, 226: "to reach an agreement with the Iraqi government to leave U.S. forces in the
+    # country after 2011" was an agreement of 2011, "did not confirm that Godane had been killed until Friday"
+    # his death's Friday; a noun's own time in the bound's phrase still dates it, and a negated verb "until" a
+    # time is then
+    a = _mentioned("Critics say he did too little to reach an agreement with the government to leave U.S. "
+                   "forces in Iraq after 2011. Bodies were unearthed a week after the 26 September attack. "
+                   "Formal proceedings to dismiss him were not begun until 2007.", date(2014, 10, 17))
     got = {a.text[e.start:e.end]: e.date for e in a.events}
     assert got["agreement"] is None and got["attack"] == "2014-09-26" and got["dismiss"] == "2007", got
 
@@ -2137,7 +2241,8 @@ def test_an_expression_inside_a_since_phrase_dates_what_it_counts_from() -> None
     # FNC-1 bodies 60, 311: "resumed air strikes in Iraq for the first time since the end of the US
     # occupation in 2011" put the strikes (and the resuming) in 2011; 2011 is the occupation's end
     a = _mentioned("The United States resumed air strikes in Iraq for the first time since the end of the US "
-                   "occupation in 2011. The bombing continued until the arrival of the troops in May.", date(2014, 9, 12))
+                   "occupation in 2011. The bombing continued until the arrival of the troops in May.",
+                   date(2014, 9, 12))
     got = {a.text[e.start:e.end]: e.date for e in a.events}
     assert got["occupation"] == "2011" and got["arrival"] == "2014-05", got
     assert got["strikes"] != "2011" and got["resumed"] != "2011" and got["bombing"] != "2014-05", got
@@ -2147,9 +2252,9 @@ def test_a_verb_told_as_since_then_is_not_at_the_clause_s_day() -> None:
     # FNC-1 bodies 470, 8: "when it was announced on Tuesday, the company has since said ..." was a saying
     # of Tuesday; "since", an adverb of its verb, puts it at some later day the text does not give, as
     # "later" does (a "since" opening a phrase or a clause is a bound, not this)
-    a = _mentioned("Though Apple was mum about battery life when the watch was announced on Tuesday, the company "
-                   "has since said that it expects people to charge it nightly. Apple said on Tuesday that the "
-                   "watch will cost $349.", date(2014, 9, 12))
+    a = _mentioned("Though Apple was mum about battery life when the watch was announced on Tuesday, the "
+                   "company has since said that it expects people to charge it nightly. Apple said on "
+                   "Tuesday that the watch will cost $349.", date(2014, 9, 12))
     said = [e.date for e in a.events if a.text[e.start:e.end] == "said"]
     assert said == [None, "2014-09-09"], said
     assert next(e.date for e in a.events if a.text[e.start:e.end] == "announced") == "2014-09-09"
@@ -2165,42 +2270,46 @@ def test_a_month_one_is_getting_ready_for_is_the_next_one() -> None:
     assert future_context("Apple has been preparing for the ") == 1
     assert future_context("distributors were preparing for the ") == 0
     assert future_context("Apple had been preparing for the ") == 0
-    # ... nor with words between (h107's review of 0288777: "was still", "were busy", "spent weeks" got through
-    # the fixed-width lookbehinds)
+    # ... nor with words between (h107's review of 0288777: "was still", "were busy", "spent weeks" got
+    # through the fixed-width lookbehinds)
     assert future_context("In 2013 the team was still preparing for ") == 0
     assert future_context("Officials were busy preparing for the ") == 0
     assert future_context("They spent weeks preparing for the ") == 0
     assert future_context("Apple had been  preparing for the ") == 0
     a = _mentioned("Fears have been stoked by Republicans campaigning for November elections. Both resellers "
-                   "and distributors are fervently preparing for the mid-Feb release of the Apple Watch.", sept)
+                   "and distributors are fervently preparing for the mid-Feb release of the Apple Watch.",
+                   sept)
     got = {a.text[e.start:e.end]: e.date for e in a.events}
     assert got["elections"] == "2014-11" and got["release"] == "2015-02", got
 
 
 def test_the_tense_of_the_verb_an_expression_modifies_turns_it_forward_or_back() -> None:
-    # FNC-1 bodies 88, 247, 175, 10: "In October, a time capsule was opened" (September) was the coming October,
-    # "On 14 November she announced" (October) the coming 14 November, "On January 4th, Pluto will pass" the
-    # past January 4th; "plans to ..., the Post reported on Friday" took the plan's future for the report's
-    text = ("In October, a century-old time capsule was opened in Boston. On January 4th, Pluto will pass directly "
-            "behind Jupiter.")
+    # FNC-1 bodies 88, 247, 175, 10: "In October, a time capsule was opened" (September) was the coming
+    # October, "On 14 November she announced" (October) the coming 14 November, "On January 4th, Pluto will
+    # pass" the past January 4th; "plans to ..., the Post reported on Friday" took the plan's future for the
+    # report's
+    text = ("In October, a century-old time capsule was opened in Boston. On January 4th, Pluto will pass "
+            "directly behind Jupiter.")
     a = _parsed(text, published=date(2014, 9, 1))
     got = {a.text[t.start:t.end]: t.value for t in a.times}
     assert got["October"] == "2013-10" and got["January 4th"] == "2015-01-04"
-    b = _parsed("On 14 November she announced on Facebook that she was pregnant.", published=date(2014, 10, 12))
+    b = _parsed("On 14 November she announced on Facebook that she was pregnant.",
+                published=date(2014, 10, 12))
     assert [t.value for t in b.times] == ["2013-11-14"]
     c = _parsed("The retail giant is planning to roll out the new service early next year, the New York Post "
                 "reported on Friday.", published=date(2014, 9, 8))
     assert {c.text[t.start:t.end]: t.value for t in c.times}["on Friday"] == "2014-09-05"
     # a future of what the day is the time of keeps the day's own reading
-    d = _parsed("The president will respond to the death on Monday of the envoy.", published=date(2014, 9, 10))
+    d = _parsed("The president will respond to the death on Monday of the envoy.",
+                published=date(2014, 9, 10))
     assert {d.text[t.start:t.end]: t.value for t in d.times}["on Monday"] == "2014-09-08"
 
 
 def test_the_september_11_attacks_are_those_of_2001() -> None:
     # FNC-1 body 189: "the 13th anniversary of the September 11 attacks" was dated to the coming 2014-09-11
-    text = ("Ahead of the 13th anniversary of the September 11 attacks on New York, reports emerged that militias "
-            "took control of a dozen jetliners. As the anniversary of Sept. 11 approaches, fears grow. On Sept. 11, "
-            "the president spoke in Washington.")
+    text = ("Ahead of the 13th anniversary of the September 11 attacks on New York, reports emerged that "
+            "militias took control of a dozen jetliners. As the anniversary of Sept. 11 approaches, fears "
+            "grow. On Sept. 11, the president spoke in Washington.")
     a = _parsed(text, published=date(2014, 9, 20))
     got = [(a.text[t.start:t.end], t.value) for t in a.times]
     assert got == [("September 11", "2001-09-11"), ("Sept. 11", "2001-09-11"), ("Sept. 11", "2014-09-11")]
@@ -2210,16 +2319,17 @@ def test_he_or_she_is_no_organisation_and_the_person_is_looked_for_further_back(
     # FNC-1 bodies 0-299: "he"/"she" stood for the nearest organisation when no person was near ("after she
     # sneezed" done by the police force, "'He injured his ankle,' the source told Reuters" by the agency);
     # a report follows its protagonist as "she" for paragraphs on end, past the 400 characters looked at
-    a = _mentioned("The Pentagon announced the strike on Friday. The Defense Department said the mission went well."
-                   "\n\nHe called the result a major loss for the group on Friday.", published=date(2014, 9, 6))
+    a = _mentioned("The Pentagon announced the strike on Friday. The Defense Department said the mission "
+                   "went well.\n\nHe called the result a major loss for the group on "
+                   "Friday.", published=date(2014, 9, 6))
     assert _parties(a, "called") == ([], "called result")
     text = ("Jane Holloway, a conservator at the Museum of Fine Arts, opened the old box on Thursday.\n\n"
             "The Museum of Fine Arts received the box from the State House, where workers found it in the "
             "cornerstone during repairs to the foundation of the building this summer.\n\n"
             "The Massachusetts Historical Society keeps a list of the items that the Freemasons and the "
             "Commonwealth of Massachusetts placed in it, among them coins, newspapers and a silver plate.\n\n"
-            "The Boston Public Library will show the newspapers in an exhibition next spring, the Society said "
-            "in a statement on its website on Thursday.\n\n"
+            "The Boston Public Library will show the newspapers in an exhibition next spring, the Society "
+            "said in a statement on its website on Thursday.\n\n"
             "She said the box was heavier than she expected on Thursday.")
     b = _mentioned(text, published=date(2014, 9, 6))
     assert _parties(b, "said", 1)[0][:1] == ["Jane Holloway"]
@@ -2228,8 +2338,8 @@ def test_he_or_she_is_no_organisation_and_the_person_is_looked_for_further_back(
 def test_a_pronoun_stands_for_no_name_quoted_apart_from_it_nor_one_past_an_unnamed_speaker() -> None:
     # '"Mr Okafor will answer for it," he said': the speaker is not the man his words name; a person named
     # far back is not the "she" of a report whose unnamed spokeswoman spoke since
-    a = _mentioned("Interior Minister Bola Ige met reporters in Lagos on Monday.\n\n\"Mr Okafor will answer for his "
-                   "crimes,\" he said on Monday.", published=date(2014, 9, 6))
+    a = _mentioned("Interior Minister Bola Ige met reporters in Lagos on Monday.\n\n\"Mr Okafor will answer "
+                   "for his crimes,\" he said on Monday.", published=date(2014, 9, 6))
     assert _parties(a, "said") == (["Bola Ige"], "Bola Ige statement")
     text = ("Jane Holloway, a conservator at the Museum of Fine Arts, opened the old box on Thursday.\n\n"
             "The Museum of Fine Arts received the box from the State House, where workers found it in the "
@@ -2258,11 +2368,11 @@ def test_they_stands_for_no_one_person_and_only_for_a_subject() -> None:
 
 
 def test_a_month_name_read_as_a_wish_or_a_name_and_a_street_number_are_no_times() -> None:
-    # FNC-1 bodies 25, 27, 401: "May God preserve the scholars" was May, "Arizona Governor Jan Brewer" January,
-    # "1600, 1700, 1800 and 1900 Seaport Blvd." four years
+    # FNC-1 bodies 25, 27, 401: "May God preserve the scholars" was May, "Arizona Governor Jan Brewer"
+    # January, "1600, 1700, 1800 and 1900 Seaport Blvd." four years
     text = ("“May God preserve the scholars,” one wrote. The law was signed by Arizona Governor Jan Brewer. "
-            "Google will buy the buildings at 1600, 1700 and 1900 Seaport Blvd., which total 934,000 square feet. "
-            "The plant opened in May and closed in 1900.")
+            "Google will buy the buildings at 1600, 1700 and 1900 Seaport Blvd., which total 934,000 square "
+            "feet. The plant opened in May and closed in 1900.")
     a = _parsed(text, published=date(2014, 9, 20))
     assert [(a.text[t.start:t.end], t.value) for t in a.times] == [("May", "2014-05"), ("1900", "1900")]
 
@@ -2271,34 +2381,39 @@ def test_a_dummy_it_and_the_newsroom_s_we_stand_for_no_one() -> None:
     # FNC-1 bodies 0-299: "It was widely reported that he became ill" gave the report to North Korea, "it
     # turned out the pope had not made the comment" to the United States, "We've seen online reports" (the
     # newsroom's) to Apple
-    a = _mentioned("Reuters spoke to officials in Kabul on Monday.\n\nIt was widely reported that the minister "
-                   "resigned on Monday.", published=date(2014, 9, 10))
+    a = _mentioned("Reuters spoke to officials in Kabul on Monday.\n\nIt was widely reported that the "
+                   "minister resigned on Monday.", published=date(2014, 9, 10))
     assert _parties(a, "reported")[0] == []
-    b = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nWe reached out to the company on Wednesday.",
+    b = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nWe reached out to the company on "
+                   "Wednesday.",
                    published=date(2014, 9, 10))
     assert _parties(b, "reached")[0] == []
-    c = _mentioned("The Pentagon confirmed the strike on Friday.\n\nIt took the Pentagon four days to determine that "
-                   "the leader had died.", published=date(2014, 9, 10))
+    c = _mentioned("The Pentagon confirmed the strike on Friday.\n\nIt took the Pentagon four days to "
+                   "determine that the leader had died.", published=date(2014, 9, 10))
     assert _parties(c, "took")[0] == ["Pentagon"]
 
 
 def test_an_it_that_takes_steps_or_turns_out_cars_is_the_doer() -> None:
     # "it took" a span of time or an effort and "it turned out" that ... hold a clause's place; "it took
     # steps to" and "it turned out 5,000 cars" tell what the company did
-    a = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nApple said on Monday that it took steps to "
-                   "protect users. It took the company a while to find the flaw.", published=date(2014, 9, 10))
+    a = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nApple said on Monday that it took "
+                   "steps to protect users. It took the company a while to find the "
+                   "flaw.", published=date(2014, 9, 10))
     assert _parties(a, "took")[0] == ["Apple"] and _parties(a, "protect")[0] == ["Apple"]
     assert _parties(a, "took", 1)[0] == []
     # "a lot" or "much" is measured by what follows its "of": steps are what the "it" took, time is a span
-    d = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nApple said on Monday that it took a lot of "
-                   "steps to protect users. It took a lot of time to find the flaw. It took much effort to fix it.",
+    d = _mentioned("Apple unveiled the watch in Cupertino on Tuesday.\n\nApple said on Monday that it took a "
+                   "lot of steps to protect users. It took a lot of time to find the flaw. It took much "
+                   "effort to fix it.",
                    published=date(2014, 9, 10))
     assert _parties(d, "took")[0] == ["Apple"] and _parties(d, "protect")[0] == ["Apple"]
     assert _parties(d, "took", 1)[0] == [] and _parties(d, "took", 2)[0] == []
-    b = _mentioned("Toyota opened a plant in Ohio on Monday.\n\nToyota said it turned out 5,000 cars in March.",
+    b = _mentioned("Toyota opened a plant in Ohio on Monday.\n\nToyota said it turned out 5,000 cars in "
+                   "March.",
                    published=date(2014, 9, 10))
     assert _parties(b, "turned")[0] == ["Toyota"]
-    c = _mentioned("The Vatican spoke on Monday.\n\nBut it turned out that the pope had not made the comment.",
+    c = _mentioned("The Vatican spoke on Monday.\n\nBut it turned out that the pope had not made the "
+                   "comment.",
                    published=date(2014, 9, 10))
     assert _parties(c, "turned")[0] == []
 
@@ -2307,8 +2422,9 @@ def test_a_perfect_counting_up_what_it_did_is_no_happening_of_the_day() -> None:
     # FNC-1 bodies 308, 311, 459: "Boko Haram ... has killed thousands of people in its fight", "Islamic State
     # has executed hundreds of people", "More than 3,400 people have been killed by the outbreak" were dated
     # to the lead's day; one killing told in the perfect still is the report's news
-    a = _parsed("Nigerian troops attacked the camp on Monday.\n\nBoko Haram has killed thousands of people in its "
-                "fight. The outbreak has killed more than 3,400 people. The army has killed the group's commander.",
+    a = _parsed("Nigerian troops attacked the camp on Monday.\n\nBoko Haram has killed thousands of people "
+                "in its fight. The outbreak has killed more than 3,400 people. The army has killed the "
+                "group's commander.",
                 published=date(2014, 9, 10))
     got = [(a.text[e.start:e.end], e.date) for e in a.events]
     assert got == [("attacked", "2014-09-08"), ("killed", None), ("killed", None), ("killed", "2014-09-10")]
@@ -2318,19 +2434,22 @@ def test_an_embedded_post_s_signature_dates_nothing_its_text_tells() -> None:
     # FNC-1 bodies 75, 109: extraction glues a post's text to the signature of the one before ("(@SnazzyQ)
     # October 6, 2014The seam on my iPhone 6 where the aluminum meets the glass"), whose date was taken as
     # its sentence's: "meets" and "keeps" entries at October 2014, HBO's "launch" at March 4, 2015
-    a = _parsed("Users say the new phone pulls their hair.\n\n#hairgate— Jane Roe (@janeroe) October 6, 2014The seam "
-                "where the aluminum meets the glass keeps catching my hair.", published=date(2014, 10, 9))
+    a = _parsed("Users say the new phone pulls their hair.\n\n#hairgate— Jane Roe (@janeroe) October 6, "
+                "2014The seam where the aluminum meets the glass keeps catching my "
+                "hair.", published=date(2014, 10, 9))
     got = [(a.text[e.start:e.end], e.date) for e in a.events]
     assert got == [("say", "2014-10-09"), ("meets", "2014-10-09")]
 
 
 def test_a_title_s_words_tell_no_happening() -> None:
-    # FNC-1 bodies 154, 313: 'The story, entitled "Nasa Confirms Earth Will Experience 6 Days of Total Darkness in
-    # December 2014!"' made a Nasa statement entry at December 2014; a withdrawn story 'headlined "Islamist rebel
-    # leader killed in U.S. strike"' a strike of its day; a quote no title word opens is still read
-    a = _parsed('The story, entitled "Nasa Confirms Earth Will Experience Days of Darkness in December 2014!" '
-                'was fake. The alert headlined "Rebel leader killed in U.S. strike" was withdrawn on Friday. '
-                'The agency said "a strike killed the leader on Friday."', published=date(2014, 10, 11))
+    # FNC-1 bodies 154, 313: 'The story, entitled "Nasa Confirms Earth Will Experience 6 Days of Total
+    # Darkness in December 2014!"' made a Nasa statement entry at December 2014; a withdrawn story 'headlined
+    # "Islamist rebel leader killed in U.S. strike"' a strike of its day; a quote no title word opens is still
+    # read
+    a = _parsed('The story, entitled "Nasa Confirms Earth Will Experience Days of Darkness in December '
+                '2014!" was fake. The alert headlined "Rebel leader killed in U.S. strike" was withdrawn on '
+                'Friday. The agency said "a strike killed the leader on Friday."',
+                published=date(2014, 10, 11))
     got = [a.text[e.start:e.end] for e in a.events]
     assert "Confirms" not in got and got.count("strike") == 1 and "said" in got
     # "entitled" after a verb other than "be" is the adjective: the quote after it is a speaker's, not a
@@ -2346,8 +2465,9 @@ def test_a_title_s_words_tell_no_happening() -> None:
 def test_the_toll_of_one_blow_is_the_day_s_news_and_a_superscript_is_no_count() -> None:
     # a large toll told of one earthquake or bomb is what that day's blow did, not a sum over months; a
     # superscript figure ("10³", a digit to str.isdigit) is no number to read
-    a = _parsed("Rescuers reached the valley on Sunday.\n\nA powerful earthquake has killed more than 2,000 people in "
-                "Nepal. More than 1,500 people have been killed by the blast. The virus has infected 10³ cells.",
+    a = _parsed("Rescuers reached the valley on Sunday.\n\nA powerful earthquake has killed more than 2,000 "
+                "people in Nepal. More than 1,500 people have been killed by the blast. The virus has "
+                "infected 10³ cells.",
                 published=date(2015, 4, 26))
     got = [(a.text[e.start:e.end], e.date) for e in a.events]
     assert got[1:] == [("killed", "2015-04-26"), ("killed", "2015-04-26")]
@@ -2356,9 +2476,9 @@ def test_the_toll_of_one_blow_is_the_day_s_news_and_a_superscript_is_no_count() 
 def test_happenings_counted_over_a_since_span_have_no_one_date() -> None:
     # FNC-1 body 366: "Close to 100,000 Mexicans have been killed or gone missing ... since 2006" was an entry
     # "Mexicans killed" at 2006; one happening begun then keeps the bound's date
-    a = _parsed("Close to 100,000 Mexicans have been killed or gone missing in drug-related violence since 2006. "
-                "Apple has sold thousands of songs since 2003. He has been fighting pancreatic cancer since "
-                "2004. Rebels killed 25 soldiers in 2006.", published=date(2014, 10, 16))
+    a = _parsed("Close to 100,000 Mexicans have been killed or gone missing in drug-related violence since "
+                "2006. Apple has sold thousands of songs since 2003. He has been fighting pancreatic cancer "
+                "since 2004. Rebels killed 25 soldiers in 2006.", published=date(2014, 10, 16))
     got = _events_by_word(a)
     assert got["sold"][1:] == (None, "none") and got["fighting"][1] == "2004"
     assert [(e.date, dating_rule(e)) for e in a.events if a.text[e.start:e.end] == "killed"] == [
@@ -2368,10 +2488,11 @@ def test_happenings_counted_over_a_since_span_have_no_one_date() -> None:
 def test_a_date_with_no_blank_after_the_months_stop_or_glued_to_the_next_word_is_a_day() -> None:
     # FNC-1 bodies 298, 109: "on Wednesday Oct.22, 2014" was the month only (and the Wednesday before
     # publication); an embedded post's "October 6, 2014The seam ..." was October
-    text = ("Police secure the scene of a shooting in Ottawa on Wednesday Oct.22, 2014. — Quinn Nelson (@SnazzyQ) "
-            "October 6, 2014The seam on my phone pulled out my hair. Dec.5 was cold.")
+    text = ("Police secure the scene of a shooting in Ottawa on Wednesday Oct.22, 2014. — Quinn Nelson "
+            "(@SnazzyQ) October 6, 2014The seam on my phone pulled out my hair. Dec.5 was cold.")
     got = [(text[s:e], resolve(text[s:e], date(2014, 9, 9))) for s, e in find_times(text)]
-    assert got == [("Wednesday Oct.22, 2014", ("2014-10-22", "day")), ("October 6, 2014", ("2014-10-06", "day")),
+    assert got == [("Wednesday Oct.22, 2014", ("2014-10-22", "day")),
+                   ("October 6, 2014", ("2014-10-06", "day")),
                    ("Dec.5", ("2013-12-05", "day"))]
 
 
@@ -2386,7 +2507,8 @@ def test_a_verb_setting_a_date_does_not_tell_the_date_it_sets_as_gone_by() -> No
     assert _values("The vote was scheduled for November 4.", octo) == [("November 4", "2014-11-04")]
     assert _values("The hearing was postponed until November 3.", octo) == [("November 3", "2014-11-03")]
     assert _values("The meeting was moved to October 20.", octo) == [("October 20", "2014-10-20")]
-    assert _values("The concert has been rescheduled for November 14.", octo) == [("November 14", "2014-11-14")]
+    assert _values("The concert has been rescheduled for November 14.", octo) == [
+        ("November 14", "2014-11-14")]
     assert _values("The trial was delayed until November 20.", octo) == [("November 20", "2014-11-20")]
     # the past of the happening itself still tells its day as gone by
     assert _values("The vote was held on November 4.", octo) == [("November 4", "2013-11-04")]
@@ -2428,8 +2550,8 @@ def test_the_september_11_attack_on_another_place_is_not_2001s() -> None:
 
 
 def test_the_september_11_attack_with_no_other_place_is_2001s() -> None:
-    # review r2 (5): only "on the World Trade Center/Twin Towers/Pentagon" made the singular 2001's, so the usual
-    # unqualified one was this year's
+    # review r2 (5): only "on the World Trade Center/Twin Towers/Pentagon" made the singular 2001's, so the
+    # usual unqualified one was this year's
     octo = date(2014, 10, 17)
     got = _values("Since the Sept. 11 attack, airports have tightened security.", octo)
     assert got == [("Sept. 11", "2001-09-11")]
@@ -2450,7 +2572,8 @@ def test_the_september_11_attacks_on_another_place_are_not_2001s() -> None:
     assert got == [("Sept. 11", "2014-09-11")]
     # the places of 2001 in any spelling or case are not another place (h107's review of 5fc367e: "the US",
     # "Manhattan", "this country", "the twin towers" were, and the test passed on "anniversary of" alone)
-    for place in ("New York and Washington", "the US", "the U.S.", "Manhattan", "this country", "the twin towers"):
+    for place in ("New York and Washington", "the US", "the U.S.", "Manhattan", "this country",
+                  "the twin towers"):
         got = _values(f"Officials recalled the September 11 attacks on {place}, and fears grew.", octo)
         assert got == [("September 11", "2001-09-11")], place
     got = _values("Officials recalled the September 11 attacks on US facilities in Benghazi.", octo)
@@ -2528,15 +2651,16 @@ def test_what_a_party_argued_in_a_case_the_lead_tells_decided_is_not_the_leads_d
 def test_what_a_sequel_telling_reveals_had_happened_is_at_the_event_it_explains() -> None:
     # SemEval trial doc 17677 (Wikinews): "undergone" was undated, as a reported pluperfect is; the
     # telling is a sequel of a dated event ("later revealing") and what it reveals is that event's
-    text = ("Jobs fought pancreatic cancer in 2004 and took six months off in early 2009, later revealing he had "
-            "undergone a liver transplant. The company later said that it had sold the unit.")
+    text = ("Jobs fought pancreatic cancer in 2004 and took six months off in early 2009, later revealing he "
+            "had undergone a liver transplant. The company later said that it had sold the unit.")
     got = _events_by_word(_parsed(text, published=date(2011, 1, 17)))
     assert got["undergone"][1:] == ("2009", "inherited")
     assert got["revealing"][1:] == (None, "none")
     # a pluperfect a plain saying reports stays undated
     assert got["sold"][1:] == (None, "none")
     # one placed by words of its own is not at the event's time
-    got = _events_by_word(_parsed("The senator resigned in March 2009, later revealing he had taken bribes for years.",
+    got = _events_by_word(_parsed("The senator resigned in March 2009, later revealing he had taken bribes "
+                                  "for years.",
                                   published=date(2011, 1, 17)))
     assert got["taken"][1] is None, got["taken"]
 
@@ -2544,8 +2668,8 @@ def test_what_a_sequel_telling_reveals_had_happened_is_at_the_event_it_explains(
 def test_a_present_dated_by_the_calendar_is_a_schedule() -> None:
     # FNC-1 bodies 376, 8: "the Chinese New Year sale, which begins Feb. 19" (October) was the past Feb. 19,
     # "doesn't bust theirs out until November" (September) the past November
-    text = ("Stores prepare for the Chinese New Year sale, which begins Feb. 19. The agency makes a forecast but "
-            "doesn't publish it until November. The old sale began Feb. 19.")
+    text = ("Stores prepare for the Chinese New Year sale, which begins Feb. 19. The agency makes a forecast "
+            "but doesn't publish it until November. The old sale began Feb. 19.")
     a = _parsed(text, published=date(2014, 9, 6))
     assert [(a.text[t.start:t.end], t.value) for t in a.times] == [
         ("Feb. 19", "2015-02-19"), ("November", "2014-11"), ("Feb. 19", "2014-02-19")]
@@ -2556,13 +2680,14 @@ def test_a_present_dated_by_the_calendar_is_a_schedule() -> None:
 
 
 def test_names_and_roles_on_a_line_in_capitals_are_page_furniture() -> None:
-    # FNC-1 bodies 82, 55: a commenter's signature over the comment's time ("J. PAUL GETTY'S EAR") was the "he"
-    # of the next paragraph's spokesman, and a section heading run into the sentence below it the doer
+    # FNC-1 bodies 82, 55: a commenter's signature over the comment's time ("J. PAUL GETTY'S EAR") was the
+    # "he" of the next paragraph's spokesman, and a section heading run into the sentence below it the doer
     # ("POLITICAL CRISIS asked Abdullah al-Thinni")
-    a = _mentioned("The Vatican's spokesman, Father Marco Rossi, said on Saturday that the report was wrong.\n\n"
-                   "Comments\n@rosa In contrast to yours...\nJ. PETER HOLLAND'S EAR\nAT 9:15 PM OCTOBER 4, 2014\nREPLY\n\n"
-                   "The spokesman said he received many calls about the story on Friday.\n\n"
-                   "POLITICAL TURMOIL\n\nOn Monday, Italy's newly elected parliament asked Giorgio Bianchi — the prime minister who "
+    a = _mentioned("The Vatican's spokesman, Father Marco Rossi, said on Saturday that the report was "
+                   "wrong.\n\nComments\n@rosa In contrast to yours...\nJ. PETER HOLLAND'S EAR\nAT 9:15 PM "
+                   "OCTOBER 4, 2014\nREPLY\n\nThe spokesman said he received many calls about the story on "
+                   "Friday.\n\nPOLITICAL TURMOIL\n\nOn Monday, Italy's newly elected parliament asked "
+                   "Giorgio Bianchi — the prime minister who "
                    "resigned last week — to form a new government.",
                    date(2014, 10, 6))
     def line(p: Span) -> str:
@@ -2580,10 +2705,10 @@ def test_an_award_called_by_a_name_is_no_participant() -> None:
     # FNC-1 body 428: spaCy's PERSON "Oscar" in "won an Oscar" was a party to every winning, and two winners'
     # Oscars of one year were one timeline entry; "Oscar winner" and "Oscar-winning" qualify a person, a
     # sentence's "A" before a surname is no article of a thing
-    a = _mentioned("The film will be directed by Maria Lopez, who won an Oscar in 2009 for the film \"Red Sky.\" "
-                   "The script is by Tom Reed, who himself won an Oscar in 2012 for penning \"The Long Road.\" "
-                   "Jack Hale won an Oscar in 2012 for Best Actor. Oscar-winning actor Jack Hale and Oscar winner "
-                   "Maria Lopez met in Paris on Monday.", date(2014, 10, 6))
+    a = _mentioned("The film will be directed by Maria Lopez, who won an Oscar in 2009 for the film \"Red "
+                   "Sky.\" The script is by Tom Reed, who himself won an Oscar in 2012 for penning \"The "
+                   "Long Road.\" Jack Hale won an Oscar in 2012 for Best Actor. Oscar-winning actor Jack "
+                   "Hale and Oscar winner Maria Lopez met in Paris on Monday.", date(2014, 10, 6))
     named = {a.text[p.start:p.end] for e in a.events for p in e.participants}
     assert "Oscar" not in named and {"Maria Lopez", "Tom Reed", "Jack Hale"} <= named, named
     # a one-word name doing the verb after it is no award ("Obama nominated Sotomayor")
@@ -2594,7 +2719,8 @@ def test_an_award_called_by_a_name_is_no_participant() -> None:
 def test_what_is_foretold_borrows_no_date_from_the_foretelling() -> None:
     # what a forecast is of is to come: "predicted a recession in a note to clients on Monday" gave the
     # recession the note's Monday, as the object of a verb doing it takes that verb's time
-    a = _mentioned("Barclays analysts projected a recession in a note to investors on Tuesday.", date(2014, 10, 17))
+    a = _mentioned("Barclays analysts projected a recession in a note to investors on Tuesday.",
+                   date(2014, 10, 17))
     got = {a.text[e.start:e.end]: e.date for e in a.events}
     assert got.get("projected") == "2014-10-14" and "recession" not in got, got
 
@@ -2604,23 +2730,24 @@ def test_a_who_after_a_noun_set_beside_a_name_is_that_name() -> None:
     # "old", "Malala Yousafzai, a 17-year-old Pakistani schoolgirl who was shot" a shooting of the schoolgirl
     # and "a Canadian-Israeli woman, who ISIS had claimed to have abducted" the woman's claim
     a = _mentioned("Lars Berg, a 52-year-old who last raced in 2010, denied the claims on Monday. "
-                   "Pope Leo, an American Augustinian who took over from Pope Francis in 2025, spoke on Sunday. "
-                   "Anna Holt, a Dutch nurse who the rebels had claimed to have seized, posted on Facebook that "
-                   "she was safe.", date(2026, 3, 4))
+                   "Pope Leo, an American Augustinian who took over from Pope Francis in 2025, spoke on "
+                   "Sunday. Anna Holt, a Dutch nurse who the rebels had claimed to have seized, posted on "
+                   "Facebook that she was safe.", date(2026, 3, 4))
     raced, desc = _parties(a, "raced")
     assert "Lars Berg" in raced and desc == "Lars Berg raced", (raced, desc)
     took, desc = _parties(a, "took")
     assert "Pope Leo" in took or "Leo" in took, (took, desc)
-    assert "nurse" not in _parties(a, "claimed")[1] and "Anna Holt" not in _parties(a, "claimed")[1], _parties(a, "claimed")
+    assert "nurse" not in _parties(a, "claimed")[1] and "Anna Holt" not in _parties(a, "claimed")[1], (
+        _parties(a, "claimed"))
 
 
 def test_a_teaser_of_another_report_tells_no_happening() -> None:
     # FNC-1 body 23: a related report's headline and opening, closed by "Read more", was an arrest of this
     # morning in the report it is printed in; a "Read more" line opening a headline is a link too
-    a = _mentioned("The singer denied the rumours in a Facebook post on Monday.\n\n \nTennis Star Jan Novak Loses His "
-                   "Licence\nTennis star Jan Novak was stopped by Florida police early this morning and…\nRead more\n"
-                   "The singer said she had never met him.\n\nRead more Jan Novak Signs With New Coach\n\n"
-                   "Her agent confirmed the post on Tuesday.", date(2014, 10, 8))
+    a = _mentioned("The singer denied the rumours in a Facebook post on Monday.\n\n \nTennis Star Jan Novak "
+                   "Loses His Licence\nTennis star Jan Novak was stopped by Florida police early this "
+                   "morning and…\nRead more\nThe singer said she had never met him.\n\nRead more Jan Novak "
+                   "Signs With New Coach\n\nHer agent confirmed the post on Tuesday.", date(2014, 10, 8))
     words = [a.text[e.start:e.end] for e in a.events]
     assert "stopped" not in words and "Signs" not in words and "Loses" not in words, words
     assert "denied" in words and "confirmed" in words, words
@@ -2636,27 +2763,30 @@ def test_a_month_a_past_saying_tells_would_come_is_ahead() -> None:
 def test_a_teaser_takes_no_more_than_its_own_lines() -> None:
     # _teasers: the report's own lines above a teaser, with no blank line between, stay the report's
     a = _mentioned("Obama signed the health bill on Tuesday.\nRepublicans attacked the law on Wednesday.\n"
-                   "Related: Tennis Star Jan Novak Loses His Licence\nTennis star Jan Novak was stopped by police "
-                   "early this morning and…\nRead more\nThe law takes effect in 2015.", date(2014, 10, 8))
+                   "Related: Tennis Star Jan Novak Loses His Licence\nTennis star Jan Novak was stopped by "
+                   "police early this morning and…\nRead more\nThe law takes effect in "
+                   "2015.", date(2014, 10, 8))
     words = [a.text[e.start:e.end] for e in a.events]
     assert "signed" in words and "attacked" in words and "takes" in words, words
     assert "stopped" not in words, words
     # the link's line in any case, an arrow after it
     for link in ("READ MORE", "Read More »", "Read more →"):
         a = _mentioned("Obama signed the health bill on Tuesday.\n\nTennis Star Jan Novak Loses His Licence\n"
-                       f"Tennis star Jan Novak was stopped by police early this morning and…\n{link}\n", date(2014, 10, 8))
+                       f"Tennis star Jan Novak was stopped by police early this morning and…\n{link}\n",
+                       date(2014, 10, 8))
         words = [a.text[e.start:e.end] for e in a.events]
         assert "signed" in words and "stopped" not in words, (link, words)
 
 
 def test_what_a_count_of_time_is_after_is_that_count_before_the_clause() -> None:
     # _counted_from: "Two weeks after the attack, the army withdrew on March 3" put the attack on March 3 (its
-    # attachment took the clause's expression); FNC-1 body 167's "wrote last month, weeks before his death" the death
-    # last month
+    # attachment took the clause's expression); FNC-1 body 167's "wrote last month, weeks before his death"
+    # the death last month
     def got(text: str) -> dict[str, tuple[str, str | None, str]]:
         return _events_by_word(_parsed(text, published=date(2008, 4, 9)))
 
-    assert got("Two weeks after the attack, the army withdrew on March 3.")["attack"][1:] == ("2008-02-18", "inherited")
+    assert got("Two weeks after the attack, the army withdrew on March 3.")["attack"][1:] == (
+        "2008-02-18", "inherited")
     assert got("Five years after its launch, the store in February passed Wal-Mart.")["launch"][1:] == (
         "2003", "inherited")
     assert got("The columnist wrote last month on Twitter, weeks before his death, that the quiz was easy."
@@ -2665,48 +2795,57 @@ def test_what_a_count_of_time_is_after_is_that_count_before_the_clause() -> None
     assert got("Two weeks after the attack on March 1, the army withdrew on March 15.")["attack"][1:] == (
         "2008-03-01", "own")
     resigned = got("Three days before the election on Sunday, the president resigned.")
-    assert resigned["election"][1:] == ("2008-04-06", "own") and resigned["resigned"][1:] == ("2008-04-03", "inherited")
+    assert (resigned["election"][1:] == ("2008-04-06", "own")
+            and resigned["resigned"][1:] == ("2008-04-03", "inherited"))
 
 
 def test_a_participle_of_announcing_before_a_things_name_is_its_launch() -> None:
-    # _announced_thing: SemEval trial 16900's "Pre-orders of the recently announced iPhone 4 began Tuesday" was a
-    # statement, a saying no entry takes; the announcement of a named thing or a product is its launch
-    got = _events_by_word(_parsed("Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple.",
+    # _announced_thing: SemEval trial 16900's "Pre-orders of the recently announced iPhone 4 began Tuesday"
+    # was a statement, a saying no entry takes; the announcement of a named thing or a product is its launch
+    got = _events_by_word(_parsed("Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming "
+                                  "Apple.",
                                   published=date(2010, 6, 16)))
     assert got["announced"][0] == "launch", got
-    assert _events_by_word(_parsed("Buyers lined up for the newly announced phone on Friday."))["announced"][0] == "launch"
+    assert _events_by_word(_parsed("Buyers lined up for the newly announced phone on Friday."))[
+        "announced"][0] == "launch"
     # a saying stays one, and a person's name is no thing launched
     assert _events_by_word(_parsed("Apple announced iPhone 4 on Monday."))["announced"][0] == "statement"
-    assert _events_by_word(_parsed("The long announced Obama trip to Cuba began on Sunday."))["announced"][0] != "launch"
+    assert _events_by_word(_parsed("The long announced Obama trip to Cuba began on Sunday."))[
+        "announced"][0] != "launch"
 
 
 def test_an_it_going_on_about_the_named_thing_before_it_is_no_organisation_named_on_the_way() -> None:
-    # _subject_before: SemEval trial 16900's "It is slated" had the party Worldwide Developer's Conference, the
-    # organisation last named before it, though the sentence before is about the phone; no mention names it
-    text = ("The newest iPhone, iPhone 4 was introduced by Apple CEO Steve Jobs at the company's 2010 Worldwide "
-            "Developer's Conference less than two weeks ago.\n\nIt is slated for a U.S. release on June 24.")
+    # _subject_before: SemEval trial 16900's "It is slated" had the party Worldwide Developer's Conference,
+    # the organisation last named before it, though the sentence before is about the phone; no mention names
+    # it
+    text = ("The newest iPhone, iPhone 4 was introduced by Apple CEO Steve Jobs at the company's 2010 "
+            "Worldwide Developer's Conference less than two weeks ago.\n\nIt is slated for a U.S. release on "
+            "June 24.")
     a = _mentioned(text, date(2010, 6, 16))
     slated = next(e for e in a.events if a.text[e.start:e.end] == "slated")
-    assert "Conference" not in " ".join(a.text[p.start:p.end] for p in slated.participants), slated.participants
+    assert "Conference" not in " ".join(a.text[p.start:p.end]
+                                        for p in slated.participants), slated.participants
     # an organisation the subject before names is what "it" stands for; one its own sentence names first is
-    told = ("NBC reported the incident on March 26, 2003.\n\nHowever when the incident was reported the next day by "
-            "the New York Daily News it stated that a chopper was hit.")
+    told = ("NBC reported the incident on March 26, 2003.\n\nHowever when the incident was reported the next "
+            "day by the New York Daily News it stated that a chopper was hit.")
     b = _mentioned(told, date(2014, 10, 1))
     stated = next(e for e in b.events if b.text[e.start:e.end] == "stated")
-    assert [b.text[p.start:p.end] for p in stated.participants][:1] == ["New York Daily News"], stated.participants
+    assert [b.text[p.start:p.end] for p in stated.participants][:1] == ["New York Daily News"], (
+        stated.participants)
     # of the subject's names, the one its head word is in (FNC-1 body 709: "It claimed" was the US's)
-    hoax = ("US website National Report alleged the police had held the artist.\n\nIt claimed his studio in the "
-            "capital had been raided.")
+    hoax = ("US website National Report alleged the police had held the artist.\n\nIt claimed his studio in "
+            "the capital had been raided.")
     c = _mentioned(hoax, date(2014, 10, 1))
     claimed = next(e for e in c.events if c.text[e.start:e.end] == "claimed")
-    assert [c.text[p.start:p.end] for p in claimed.participants][:1] == ["National Report"], claimed.participants
+    assert [c.text[p.start:p.end] for p in claimed.participants][:1] == ["National Report"], (
+        claimed.participants)
 
 
 def test_an_it_after_a_named_speaker_s_saying_is_that_speaker() -> None:
-    # _named_sayer: "It said" after "Ebola has killed 700 people in Liberia, the World Health Organization said"
-    # lost its speaker (a bare "statement"): the sentence before is about Ebola, which no mention names, but
-    # it tells the organisation's saying, and "it" goes on with that
-    a = _mentioned("Ebola has killed 700 people in Liberia, the World Health Organization said on Monday. It said "
-                   "the outbreak was still spreading.", date(2014, 9, 1))
+    # _named_sayer: "It said" after "Ebola has killed 700 people in Liberia, the World Health Organization
+    # said" lost its speaker (a bare "statement"): the sentence before is about Ebola, which no mention names,
+    # but it tells the organisation's saying, and "it" goes on with that
+    a = _mentioned("Ebola has killed 700 people in Liberia, the World Health Organization said on Monday. It "
+                   "said the outbreak was still spreading.", date(2014, 9, 1))
     said = [e for e in a.events if a.text[e.start:e.end] == "said"][1]
     assert said.description == "World Health Organization statement", said.description
