@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v96"
+    assert st.tag == "quotes.v97"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1517,6 +1517,9 @@ def test_a_passive_act_with_no_agent_has_no_source(nlp: object, text: str, cue: 
           "S.O.A. to the big screen."), "Hollywood Today"),
         ("The director said in an interview with Variety that he had long wanted to take the show to Paris.",
          "Variety"),
+        # v97: an outlet's "!" is no sentence end (FNC-1 body 339: "E").
+        ("“I have decided it is time to tell everyone,” she said on the site, according to E! Online.",
+         "E! Online"),
     ],
 )
 def test_a_relay_named_by_its_outlet_noun(nlp: object, text: str, via: str) -> None:

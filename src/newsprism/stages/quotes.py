@@ -3097,7 +3097,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 96
+    version = 97
     requires = ("parse",)
     assigns = ("quotes",)
 

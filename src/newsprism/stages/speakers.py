@@ -421,6 +421,9 @@ def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tupl
         stop = ns
         while stop < para_end:
             ch = text[stop]
+            if ch == "!" and re.match(r"!\s[A-Z]", text[stop:]) and re.search(r"\b(?:E|Yahoo)$", text[ns:stop]):
+                stop += 1  # "according to E! Online", "Yahoo! News": the mark is the outlet's
+                continue
             if ch in ",;:()“”\"!?":
                 break
             # A sentence end stops; "J.D."-style abbreviations keep going.
