@@ -177,3 +177,26 @@ def test_a_quote_of_an_embedded_post_is_marked_in_the_post_not_in_the_body():
     assert marked == [("speaker", "He"), ("quote", "we did it"), ("via", "X")]
     assert "in an embedded post" in section
     assert "(in an embedded post)" in render_markdown(doc)
+
+
+def test_the_terminal_summary_shows_who_said_something_first():
+    # The few quote lines of a story are "who said what": acts that are no speech (a belief, a plan,
+    # an "other" cue the model read) come after the sayings, and are still counted.
+    from rich.console import Console
+
+    from newsprism.report.text import print_summary
+
+    def quote(qid: str, text: str, cls: str) -> dict:
+        return {"id": qid, "article": "a1", "start": 0, "end": 5, "text": text, "kind": "indirect",
+                "speaker": {"entity": None, "text": "Hamas", "start": 0, "end": 5, "role": None},
+                "cue": cls, "cue_class": cls, "via": [], "credits": [], "confidence": 0.7, "stage": "t",
+                "embed": None}
+
+    doc = _two_stories()
+    doc["quotes"] = [quote("q1", "little about the plan", "other"), quote("q2", "to win the vote", "intend"),
+                     quote("q3", "the attack was a crime", "say")]
+    console = Console(record=True, width=200)
+    print_summary(doc, console, max_items=1)
+    out = console.export_text()
+    assert "the attack was a crime" in out and "little about the plan" not in out
+    assert "Quotes 3:" in out and "… 2 more" in out

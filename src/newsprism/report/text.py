@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
+from ..stages.quote_lexicon import CUE_CLASSES, OTHER_CLASSES
 from .index import ArticleIndex, StoryTimeline
 
 __all__ = ["md_escape", "print_summary", "render_markdown"]
@@ -84,6 +85,16 @@ def _conflict_groups(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]
     return [g for g in groups.values() if {"asserts", "denies"} <= {c["stance"] for c in g}]
 
 
+# The classes of acts that are no speech (beliefs, plans, perceptions, the rest): the summary shows them
+# after those who said something, as "who said what" is what its few lines are for.
+_NOT_SPEECH = frozenset(OTHER_CLASSES.values()) - frozenset(CUE_CLASSES.values()) | {"other"}
+
+
+def _speech_first(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``quotes`` with the speech acts first, each part in its own order."""
+    return sorted(quotes, key=lambda q: q.get("cue_class") in _NOT_SPEECH)
+
+
 def _more(console: Console, hidden: int, command: str) -> None:
     """Say how many items a summary list left out and which command lists them all."""
     if hidden > 0:
@@ -113,7 +124,7 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
             console.print(f"[cyan]Entities[/cyan] {len(p['entities'])}: " + e("; ".join(names)))
         if p["quotes"]:
             console.print(f"[cyan]Quotes[/cyan] {len(p['quotes'])}:")
-            for q in p["quotes"][:max_items]:
+            for q in _speech_first(p["quotes"])[:max_items]:
                 via = ", ".join(v["name"] for v in q["via"])
                 console.print(
                     f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]:"
