@@ -1852,6 +1852,15 @@ def test_a_run_of_happenings_a_trigger_noun_is_set_before_is_those_happenings() 
     assert got["shooting"] == "2014-10-22" and got["bombing"] == "2014-03" and "death" not in got
 
 
+def test_what_moved_during_a_speech_is_no_speaker_of_it() -> None:
+    # h123's review of 987c2b7: a telling's noun under "during"/"in" takes the clause's subject for its
+    # speaker, and "the Dow" of "During the speech, the Dow fell" was one; a value's moving tells nothing
+    a = _mentioned("During the speech on Monday, the Dow fell 200 points. In an interview with CNN on "
+                   "Tuesday, Obama explained why he was hesitant.", date(2014, 9, 5))
+    assert _parties(a, "speech") == ([], "remarks")
+    assert _parties(a, "interview") == (["Obama"], "Obama remarks")
+
+
 def test_a_plan_s_participle_is_read_in_capitals_too() -> None:
     # v120's reading of "is scheduled for release" as a plan of the report's day held in lower case only
     a = _mentioned("THE FILM IS SCHEDULED FOR RELEASE IN DECEMBER.", date(2014, 9, 5))

@@ -940,7 +940,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 136
+    version = 137
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2349,6 +2349,11 @@ def _granted_to(tok: Any) -> Any:
     return next((c for c in tok.head.children if c.dep_ == "dative" and c.pos_ in ("PRON", "PROPN")), None)
 
 
+# verbs of a value moving: their subject is what moved (a market, a price, a share), no one telling
+_MOVES = frozenset({"fall", "rise", "drop", "climb", "gain", "lose", "jump", "slide", "slip", "surge", "plunge",
+                    "soar", "tumble", "sink", "dip", "rally", "rebound", "decline"})
+
+
 def _holder(tok: Any) -> Any:
     """The subject of the clause a happening's noun is the object of a support verb in ("Jobs
     extended an invitation"), or the state of ("he would be on medical leave"): the one doing it
@@ -2365,6 +2370,8 @@ def _holder(tok: Any) -> Any:
         # interview on Fox News"): its speaker is the clause's subject, when one may speak (not "his caliphate
         # was expanding ... in the speech", the parse hanging the phrase on the said clause's verb)
         verb = tok.head.head
+        if verb_lemma(verb) in _MOVES:
+            return None  # "During the speech on Monday, the Dow fell 200 points": what moved, no speaker
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or not (subj.ent_type_ in _DOER_LABELS or subj.pos_ in ("PRON", "PROPN")
                                 or _person_like(subj) or subj.lemma_.lower() in _SAYERS):
