@@ -1861,6 +1861,19 @@ def test_what_moved_during_a_speech_is_no_speaker_of_it() -> None:
     assert _parties(a, "interview") == (["Obama"], "Obama remarks")
 
 
+def test_third_review_a_person_s_moves_a_dateline_s_lower_case_start_an_election_campaign() -> None:
+    # h128's review of v133, v136, v137: a person who "rallied" or "rose" in a speech gave it still; a
+    # dateline before a lower-case brand or a sign is one; a campaign is a run of attacks, not of elections
+    a = _mentioned("In a speech on Monday, Obama rallied Democrats to back the bill.", date(2014, 9, 5))
+    assert _parties(a, "speech") == (["Obama"], "Obama remarks")
+    b = _mentioned("CUPERTINO — iPhone sales rose sharply on Tuesday, Apple said.", date(2014, 9, 5))
+    assert _parties(b, "rose")[0] == []
+    c = _mentioned("NEW YORK — $2 billion was wiped off shares on Tuesday.", date(2014, 9, 5))
+    assert _parties(c, "wiped")[0] == []
+    d = _mentioned("The election campaign began on Monday in Scotland.", date(2014, 9, 5))
+    assert "election" not in [d.text[e.start:e.end] for e in d.events]
+
+
 def test_a_plan_s_participle_is_read_in_capitals_too() -> None:
     # v120's reading of "is scheduled for release" as a plan of the report's day held in lower case only
     a = _mentioned("THE FILM IS SCHEDULED FOR RELEASE IN DECEMBER.", date(2014, 9, 5))

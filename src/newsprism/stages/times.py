@@ -474,10 +474,11 @@ def _chrome_line(text: str, at: int) -> bool:
 
 # a dateline: a place in capitals opening the report, its agency in parentheses, and a dash ("SEOUL — Early
 # signs yesterday indicated", "WASHINGTON (CBS DC) – Rep. Duncan Hunter ... says"); not a headline in capitals
-# ending its line ("ISIS USES CHEMICAL WEAPONS—"), nor a name in capitals a dash sets an aside after ("NATO - which
-# has 28 members - warned"): the report's sentence starts after a dateline
+# ending its line ("ISIS USES CHEMICAL WEAPONS—"), nor a name in capitals a pair of dashes sets a lower-case aside
+# after ("NATO - which has 28 members - warned"); a sentence opening on a lower-case brand, a sign or a word after a
+# dateline is one ("CUPERTINO — iPhone sales rose", "NEW YORK — $2 billion was wiped off")
 _DATELINE_RX = re.compile(r"\s*[A-Z][A-Z.,'’ -]{1,40}?(?:\s*\([^()\n]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+"
-                          r"(?=[A-Z0-9\"“‘'(])")
+                          r"(?![a-z][^\n—–-]{0,80}\s[—–-]\s)(?=\S)")
 
 
 @lru_cache(maxsize=4)
@@ -569,13 +570,15 @@ def _of_a_kind(tok: Any) -> bool:
     head = tok.head
     kind = head.lemma_.lower()
     return head.pos_ in ("NOUN", "PROPN") and head.i > tok.i and kind not in _FILMED and kind not in _NOUN_TRIGGERS \
-        and kind not in _TIME_NOUNS and kind not in _RUNS
+        and kind not in _TIME_NOUNS and not (kind in _RUNS and (
+            _NOUN_TRIGGERS.get(tok.lemma_.lower()) or _VERB_TRIGGERS.get(tok.lemma_.lower())) in ("attack", "killing"))
 
 
 # nouns of the time of what a trigger noun set before them names ("the release date", "a launch day")
 _TIME_NOUNS = frozenset({"date", "day", "time", "schedule", "timetable", "timeline", "deadline"})
 # nouns of a run of the happenings a trigger noun set before them names: "a shooting rampage", "a killing spree",
-# "a bombing campaign" are those shootings, killings and bombings
+# "a bombing campaign" are those shootings, killings and bombings (attacks and killings only: "the election
+# campaign began" is no election)
 _RUNS = frozenset({"spree", "rampage", "campaign", "wave", "blitz", "frenzy"})
 
 
@@ -940,7 +943,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 137
+    version = 138
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2370,9 +2373,10 @@ def _holder(tok: Any) -> Any:
         # interview on Fox News"): its speaker is the clause's subject, when one may speak (not "his caliphate
         # was expanding ... in the speech", the parse hanging the phrase on the said clause's verb)
         verb = tok.head.head
-        if verb_lemma(verb) in _MOVES:
-            return None  # "During the speech on Monday, the Dow fell 200 points": what moved, no speaker
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and verb_lemma(verb) in _MOVES and not (
+                subj.ent_type_ == "PERSON" or _person_like(subj) or subj.lower_ in ("he", "she", "i", "we", "they")):
+            return None  # "During the speech on Monday, the Dow fell 200 points": what moved, no speaker
         if subj is None or not (subj.ent_type_ in _DOER_LABELS or subj.pos_ in ("PRON", "PROPN")
                                 or _person_like(subj) or subj.lemma_.lower() in _SAYERS):
             return None
