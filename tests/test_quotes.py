@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v97"
+    assert st.tag == "quotes.v98"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1013,6 +1013,20 @@ def test_a_nominal_cue_is_classed_by_its_noun_and_doubting_asserts_nothing() -> 
     stances = {t[c.start:c.end]: c.label for c in a.claims}
     assert stances["that it had sent troops to Syria last month"] == "denies"
     assert not any("ceasefire" in k for k in stances)
+
+
+def test_a_first_name_of_a_demonym_s_ending_is_a_person_and_yahoo_s_mark_ends_a_sentence() -> None:
+    # h128's review of v94, v97: "Adrian", "Vivian" end as "Italian" does, but a preposition after them ends
+    # the name; "Yahoo!" keeps its mark only before the outlet's word ("Yahoo! News"), not before a new sentence
+    from newsprism.stages.speakers import find_relays
+
+    def relays(t: str) -> list[str]:
+        return [r[2] for r in find_relays(t, 0, len(t))]
+
+    assert relays("He said so in an interview with Adrian on the radio show.") == ["Adrian"]
+    assert relays("The plant is closing, according to Vivian on the local news station.") == ["Vivian"]
+    assert relays("The company is closing, according to Yahoo! The firm said nothing.") == ["Yahoo"]
+    assert relays("He quit, according to E! Online, last week.") == ["E! Online"]
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -3097,7 +3097,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 97
+    version = 98
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -397,6 +397,9 @@ _ADJ_NAT = re.compile(r"^(Israeli|Iranian|Palestinian|American|British|French|Sp
 
 # A people's adjective the list above may not hold ("Italian", "Kurdish", "Chinese").
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish)$")
+# words after a name that end it: prepositions and conjunctions, not the noun a people's adjective goes with
+_NAME_STOPS = frozenset({"on", "in", "at", "of", "for", "from", "to", "with", "by", "about", "and", "or", "but",
+                         "who", "that", "which", "as", "during", "after", "before", "last", "this", "said", "says"})
 
 
 def _people_word(text: str, span: tuple[int, int], stop: int) -> bool:
@@ -405,7 +408,10 @@ def _people_word(text: str, span: tuple[int, int], stop: int) -> bool:
     ("according to Brian") stays."""
     words = text[span[0]:span[1]].split()
     after = text[span[1]:stop].split()
-    return len(words) == 1 and bool(_DEMONYM.match(words[0])) and bool(after) and after[0][0].islower()
+    # a first name of that ending is a person before a preposition ("with Adrian on the radio show"); a
+    # people's adjective goes with the noun after it ("Italian news media", "Chinese state television")
+    return len(words) == 1 and bool(_DEMONYM.match(words[0])) and bool(after) and after[0][0].islower() \
+        and after[0] not in _NAME_STOPS
 
 
 def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tuple[int, int, str, int, int]]:
@@ -421,7 +427,8 @@ def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tupl
         stop = ns
         while stop < para_end:
             ch = text[stop]
-            if ch == "!" and re.match(r"!\s[A-Z]", text[stop:]) and re.search(r"\b(?:E|Yahoo)$", text[ns:stop]):
+            if ch == "!" and re.match(r"!\s(?:News|Online|Finance|Sports|Music|Entertainment)\b", text[stop:]) \
+                    and re.search(r"\b(?:E|Yahoo)$", text[ns:stop]):
                 stop += 1  # "according to E! Online", "Yahoo! News": the mark is the outlet's
                 continue
             if ch in ",;:()“”\"!?":
