@@ -897,7 +897,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v98"
+    assert st.tag == "quotes.v99"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1027,6 +1027,16 @@ def test_a_first_name_of_a_demonym_s_ending_is_a_person_and_yahoo_s_mark_ends_a_
     assert relays("The plant is closing, according to Vivian on the local news station.") == ["Vivian"]
     assert relays("The company is closing, according to Yahoo! The firm said nothing.") == ["Yahoo"]
     assert relays("He quit, according to E! Online, last week.") == ["E! Online"]
+
+
+def test_the_outlet_told_ends_before_the_subject_of_what_it_was_told(nlp: object) -> None:
+    # h128's review of v95: with no "that", the capitalised run of "told 8 News NOW" went on into the told
+    # clause's subject ("8 News NOW Canseco", "8 News NOW Jose Canseco")
+    for t in ("A witness told 8 News NOW Canseco was hurt in the crash.",
+              "A neighbor tells 8 News NOW Jose Canseco was hurt.",
+              "A neighbor told 8 News NOW that Canseco was hurt."):
+        vias = [v.label for q in find_quotes_in_text(t, nlp=nlp) for v in q.via]
+        assert vias == ["8 News NOW"], (t, vias)
 
 
 def test_works_without_mentions_stage(nlp: object) -> None:

@@ -740,12 +740,17 @@ def _capital_run(tok: Any) -> tuple[int, int]:
         return (t.text[:1].isupper() or t.like_num) and not t.is_punct and not t.is_sent_start \
             and t.ent_type_ not in ("DATE", "TIME")
 
+    def told_of(t: Any) -> bool:
+        # the subject of the clause told, or a word of its name ("told 8 News NOW Canseco was hurt")
+        return t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "compound" and t.head.dep_ in ("nsubj", "nsubjpass") \
+            and t.head.i > tok.i
+
     if not part(tok):
         return tok.idx, tok.idx + len(tok)
     i = j = tok.i
     while i > tok.sent.start and part(doc[i - 1]):
         i -= 1
-    while j + 1 < tok.sent.end and part(doc[j + 1]):
+    while j + 1 < tok.sent.end and part(doc[j + 1]) and not told_of(doc[j + 1]):
         j += 1
     return doc[i].idx, doc[j].idx + len(doc[j])
 
@@ -3097,7 +3102,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 98
+    version = 99
     requires = ("parse",)
     assigns = ("quotes",)
 
