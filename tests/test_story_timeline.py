@@ -508,6 +508,9 @@ def test_a_doers_own_happening_told_in_their_saying_of_a_day_is_the_leads_news()
     assert not [e for e in build_timeline([k]) if "attack" in _words(e, {"k": k})], build_timeline([k])
 
 
+# SemEval trial document 16844's lead: the iPhone 4 unveiled the day before its report (June 8, 2010)
+UNVEILED = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
+            "Steve Jobs unveiled iPhone 4.")
 LAUNCH = ("Yesterday, at the Worldwide Developers Conference, Apple CEO Steve Jobs unveiled iPhone 4, along "
           "with the new iOS 4 operating system.\n\n")
 
@@ -603,11 +606,9 @@ def test_a_happening_another_report_dates_takes_its_date(pipe: Pipeline) -> None
     day = ("Apple is the producer of the world's most-sold MP3 player, the iPod, and launched the iTunes "
            "Music Store, an online music store, on April 28, 2003.")
     later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
-            "Steve Jobs unveiled iPhone 4.")
     other = "When Apple CEO Steve Jobs first introduced the iPad, he praised the device's screen."
     a, b, c, d, e = _run(pipe, {"a": (year, date(2006, 3, 28)), "b": (day, date(2008, 8, 1)),
-                               "c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8)),
+                               "c": (later, date(2010, 8, 9)), "d": (UNVEILED, date(2010, 6, 8)),
                                "e": (other, date(2010, 8, 9))})
     by = {x.id: x for x in (a, b, c, d, e)}
 
@@ -629,9 +630,7 @@ def test_the_clause_a_redated_when_clause_places_takes_its_date(pipe: Pipeline) 
     # antenna design", is at that time too, not the August report's month. Without the June
     # report both stay off the timeline (their tense's month has no entry of theirs).
     later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
-            "Steve Jobs unveiled iPhone 4.")
-    c, d = _run(pipe, {"c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8))})
+    c, d = _run(pipe, {"c": (later, date(2010, 8, 9)), "d": (UNVEILED, date(2010, 6, 8))})
     by = {"c": c, "d": d}
     assert [x.date for x in build_timeline([c, d]) if "praised" in _words(x, by)] == ["2010-06-07"]
     assert not [x for x in build_timeline([c]) if "praised" in _words(x, by)]
@@ -644,10 +643,8 @@ def test_an_undated_mention_of_a_launch_takes_its_storys_date(pipe: Pipeline) ->
     # it (a name's launch there is as often another launch of it).
     from newsprism.model import Story
 
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
-            "Steve Jobs unveiled iPhone 4.")
     later = "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T."
-    d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (later, date(2010, 6, 16))})
+    d, p = _run(pipe, {"d": (UNVEILED, date(2010, 6, 8)), "p": (later, date(2010, 6, 16))})
     by = {"d": d, "p": p}
     announced = next(ev for ev in p.events if p.text[ev.start:ev.end] == "announced")
     assert (announced.label, announced.date) == ("launch", None)
@@ -663,10 +660,8 @@ def test_reports_in_no_story_are_each_a_story_of_their_own(pipe: Pipeline) -> No
     # report's timeline alone: "the recently announced iPhone 4" took the other report's June 7 there
     from newsprism.resolve.timeline import story_timelines
 
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
-            "Steve Jobs unveiled iPhone 4.")
     later = "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T."
-    d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (later, date(2010, 6, 16))})
+    d, p = _run(pipe, {"d": (UNVEILED, date(2010, 6, 8)), "p": (later, date(2010, 6, 16))})
     announced = next(ev for ev in p.events if p.text[ev.start:ev.end] == "announced")
     assert not [x for x, events in story_timelines([d, p], []) if ("p", announced.start) in events]
     # build_timeline's one timeline of the analyses still reads them as one story
@@ -708,9 +703,7 @@ def test_the_eval_builds_the_story_timelines_as_the_corpus_does(
     from newsprism.resolve import stories
 
     later = "When Apple CEO Steve Jobs first introduced iPhone 4, he praised the device's antenna design."
-    told = ("Yesterday, at this year's Apple Worldwide Developers Conference in San Francisco, Apple CEO "
-            "Steve Jobs unveiled iPhone 4.")
-    c, d = _run(pipe, {"c": (later, date(2010, 8, 9)), "d": (told, date(2010, 6, 8))})
+    c, d = _run(pipe, {"c": (later, date(2010, 8, 9)), "d": (UNVEILED, date(2010, 6, 8))})
     by = {"c": c, "d": d}
     start = later.index("introduced")
     for k, ids in enumerate([(("c", "d"),), (("c",), ("d",))]):
@@ -851,10 +844,8 @@ def test_a_telling_of_its_reports_day_joins_no_coarser_entry_of_another_report(p
 def test_an_undated_launch_told_as_supposed_is_not_the_storys_launch(pipe: Pipeline) -> None:
     # Review of 2334451: an undated launch takes the date its story's reports agree on ("the recently
     # announced iPhone 4"), but one that only could be is no launch of that day.
-    told = ("Yesterday, at the Apple Worldwide Developers Conference in San Francisco, Apple CEO Steve Jobs "
-            "unveiled iPhone 4.")
     maybe = "Analysts say Apple could launch iPhone 4 in India, though no date has been set."
-    d, p = _run(pipe, {"d": (told, date(2010, 6, 8)), "p": (maybe, date(2010, 6, 20))})
+    d, p = _run(pipe, {"d": (UNVEILED, date(2010, 6, 8)), "p": (maybe, date(2010, 6, 20))})
     launch = next(ev for ev in p.events if p.text[ev.start:ev.end] == "launch")
     assert not [x for x, events in timeline_members([d, p]) if ("p", launch.start) in events]
 
