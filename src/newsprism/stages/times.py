@@ -84,6 +84,7 @@ from .time_anchor import (
     CLAUSAL,
     CLAUSE_COST,
     PERFORMING,
+    RANK,
     WORD_MAX_COST,
     Paragraphs,
     clause_verb,
@@ -187,7 +188,7 @@ _ONCE_CLASSES = frozenset({"killing", "birth"})
 
 _CLAUSAL = CLAUSAL
 _CLAUSE_COST = CLAUSE_COST
-_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
+_RANK = RANK
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # names that may do a relative clause's happening for its "which" or "that" ("Al-Shabab, which attacked the
 # mall"): a place or a building is where ("the Westgate Mall in Nairobi, which killed 67 people" is the attack's)
@@ -1472,6 +1473,7 @@ _APART_PREPS = _BOUND_PREPS | _TOPIC_PREPS
 # what a doing is for is sought or answered, not done with it: "reached a deal for the release of more than 200
 # schoolgirls" on Friday (FNC-1 body 308) is no release of Friday, "arrested for the murder" no murder of the arrest
 _SOUGHT_PREPS = frozenset({"for"})
+_APART_OR_SOUGHT = _APART_PREPS | _SOUGHT_PREPS
 
 
 def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Paragraphs) -> None:
@@ -1511,7 +1513,7 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
         # 2010's, "spoke on Monday about the launch" no launch of Monday)
         cands = [o for o in trigs if o.time is not None and not o.inherited and o is not tr
                  and (_modifies(doc[tr.i], doc[o.i]) or _modifies(doc[o.i], doc[tr.i]))
-                 and not any(t.dep_ == "pobj" and t.head.lower_ in _APART_PREPS | _SOUGHT_PREPS
+                 and not any(t.dep_ == "pobj" and t.head.lower_ in _APART_OR_SOUGHT
                              for t in (doc[tr.i], doc[o.i]))]
         if cands:
             tr.time, tr.inherited = cands[0].time, True
@@ -1970,7 +1972,6 @@ _SEQUEL = _MOVED_ON - {"after"}
 # units a count before "after"/"before" measures ("five years after its launch"), with the precision
 # of a date so far from another
 _COUNT_UNITS = {"year": "year", "month": "month", "week": "day", "day": "day"}
-_PREC_ORDER = ("year", "month", "day")
 
 
 def _counted_from(doc: Any, events: Sequence[Event], trigger_at: Sequence[int]) -> dict[int, Event]:
@@ -2018,7 +2019,7 @@ def _moved(value: str | None, precision: str, n: int, unit: str) -> str | None:
     """The date ``value`` (of ``precision``) moved by ``n`` units (year, month, week, day), at the unit's
     precision; None when the date is not as precise as the unit (a month moved by days)."""
     prec = _COUNT_UNITS[unit]
-    if value is None or precision not in _PREC_ORDER or _PREC_ORDER.index(precision) < _PREC_ORDER.index(prec):
+    if value is None or precision not in ("year", "month", "day") or _RANK[precision] > _RANK[prec]:
         return None
     start = value_range(value)[0]
     if unit == "year":
