@@ -52,6 +52,31 @@ def test_failure_recorded_per_article_and_others_go_on():
         list(Pipeline([Upper()]).run(arts, fail_fast=True))
 
 
+class Verbose(ArticleStage):
+    name = "verbose"
+    requires = ("article",)
+    assigns = ("sentences",)
+
+    def __call__(self, item: Analysis) -> Analysis:
+        raise ValueError("the library explains at length\nover lines: " + "why " * 200)
+
+
+def test_failure_message_is_one_bounded_line(caplog):
+    failures: list[StageFailure] = []
+    with caplog.at_level("DEBUG", logger="newsprism.pipeline"):
+        out = list(Pipeline([Verbose()]).run([Article(id="a", text="text")], failures=failures))
+    [f] = failures
+    assert f.message.startswith("ValueError: the library explains at length over lines: why why")
+    assert "\n" not in f.message and len(f.message) <= 220 and f.message.endswith("…")
+    assert out[0].errors == (f"verbose: {f.message}",)
+    # the caller collecting failures reports them: the log keeps it below the warning the CLI would repeat
+    assert [r.levelname for r in caplog.records] == ["DEBUG"]
+    caplog.clear()
+    with caplog.at_level("DEBUG", logger="newsprism.pipeline"):
+        list(Pipeline([Verbose()]).run([Article(id="a", text="text")]))
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
+
+
 def test_parse_batch_equals_one_by_one(nlp):
     from newsprism.stages.parse import ParseStage
 

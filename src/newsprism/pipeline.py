@@ -132,6 +132,18 @@ class StageFailure:
     message: str
 
 
+# a failure is reported on one line, bounded: library messages run long (spaCy's E088 is 330 characters)
+_FAILURE_CHARS = 200
+
+
+def failure_message(exc: BaseException) -> str:
+    """``"Type: message"`` of a stage's exception on one line of at most about 200 characters."""
+    text = " ".join(str(exc).split())
+    if len(text) > _FAILURE_CHARS:
+        text = text[: _FAILURE_CHARS - 1].rstrip() + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 class Pipeline:
     """An ordered, checked list of per-article stages."""
 
@@ -212,8 +224,11 @@ class Pipeline:
                     try:
                         done.append(stage(it))
                     except Exception as exc:  # noqa: BLE001 - recorded per article by policy
-                        msg = f"{type(exc).__name__}: {exc}"
-                        log.warning("stage %s failed on %s: %s", stage.name, it.id, msg)
+                        msg = failure_message(exc)
+                        # a caller that collects the failures reports them itself (the CLI prints
+                        # each once); without one the log is the only trace
+                        log.log(logging.DEBUG if failures is not None else logging.WARNING,
+                                "stage %s failed on %s: %s", stage.name, it.id, msg)
                         if failures is not None:
                             failures.append(StageFailure(it.id, stage.name, msg))
                         done.append(dataclasses.replace(it, errors=it.errors + (f"{stage.name}: {msg}",)))

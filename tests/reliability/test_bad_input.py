@@ -43,6 +43,7 @@ CASES = [
     ("header-only.txt", " date 2023-12-27 By Jake Smith\n\n", "no article text"),
     ("captions-only.txt", "A man walks by (Reuters)\n\n(AP Photo/Jane Doe)\n", "no article text"),
     ("deep.json", "[" * 5000 + "]" * 5000, "JSON"),
+    ("book.txt", "A sentence of a long book. " * 40_000, "over the 1,000,000-character limit of one article"),
 ]
 
 

@@ -87,6 +87,14 @@ def _too_big(limit: int) -> str:
     return f"larger than the {limit:,}-byte limit (raise it with --max-bytes)"
 
 
+# One article's text, after cleaning, is parsed whole: spaCy refuses a text longer than its
+# ``nlp.max_length`` (1,000,000 characters by default) and needs memory in proportion to it. No news
+# article comes near (the longest of the 1,683 FNC-1 training bodies is 27,579 characters), so a
+# longer one is a book, a dump or a log, and is turned away here, by name, rather than stored to
+# fail at the parse.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
 # --------------------------------------------------------------------------- format dispatch
 
 
@@ -130,6 +138,10 @@ def parse_bytes(
         # Markup debris ("<<<>>>") is not an article.
         if isinstance(item, Article) and not any(ch.isalnum() for ch in item.text):
             yield InputError(item.origin or source, "no article text (no letters or digits)")
+        elif isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+            yield InputError(item.origin or source,
+                             f"article text is {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,}"
+                             "-character limit of one article (split it into articles)")
         else:
             yield item
 
