@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
-from ..stages.quote_lexicon import CUE_CLASSES, OTHER_CLASSES
+from ..stages.quote_lexicon import NON_SPEECH_CLASSES
 from .index import ArticleIndex, StoryTimeline
 
 __all__ = ["md_escape", "print_summary", "render_markdown"]
@@ -85,14 +85,11 @@ def _conflict_groups(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]
     return [g for g in groups.values() if {"asserts", "denies"} <= {c["stance"] for c in g}]
 
 
-# The classes of acts that are no speech (beliefs, plans, perceptions, the rest): the summary shows them
-# after those who said something, as "who said what" is what its few lines are for.
-_NOT_SPEECH = frozenset(OTHER_CLASSES.values()) - frozenset(CUE_CLASSES.values()) | {"other"}
-
-
 def _speech_first(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``quotes`` with the speech acts first, each part in its own order."""
-    return sorted(quotes, key=lambda q: q.get("cue_class") in _NOT_SPEECH)
+    """``quotes`` with the speech acts first, each part in its own order: the acts that are no speech
+    (:data:`~newsprism.stages.quote_lexicon.NON_SPEECH_CLASSES`: beliefs, plans, perceptions, the rest)
+    after those who said something, as "who said what" is what the summary's few lines are for."""
+    return sorted(quotes, key=lambda q: q.get("cue_class") in NON_SPEECH_CLASSES)
 
 
 def _more(console: Console, hidden: int, command: str) -> None:

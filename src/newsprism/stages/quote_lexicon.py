@@ -11,6 +11,7 @@ __all__ = [
     "FINDING_NOUNS",
     "GROUP_NOUNS",
     "MEDIA_NOUNS",
+    "NON_SPEECH_CLASSES",
     "OTHER_CLASSES",
     "PERSON_ROLE_NOUNS",
     "PRONOUNS",
@@ -99,6 +100,11 @@ _OTHER_CLASSES: dict[str, tuple[str, ...]] = {
     "criticize": ("criticism", "complaint"),
 }
 OTHER_CLASSES: dict[str, str] = {lemma: cls for cls, lemmas in _OTHER_CLASSES.items() for lemma in lemmas}
+# The classes of acts that are no speech: beliefs, plans, perceptions, and "other" (:func:`cue_class`'s
+# class of a cue in neither lexicon). A nominal cue's act that is also a speech act ("state", "claim",
+# "deny" ...) is speech.
+NON_SPEECH_CLASSES: frozenset[str] = (frozenset(OTHER_CLASSES.values()) - frozenset(CUE_CLASSES.values())
+                                      | {"other"})
 
 # Verbs that take the content as a direct object rather than a clause, and only count when they do
 # (so "showed" needs an object, "called" needs a clause/complement or a quote).
