@@ -193,6 +193,48 @@ def test_json_object_and_list(tmp_path):
     assert err.reason.startswith("item 2: text:")
 
 
+def test_json_exports_of_news_tools_are_read(tmp_path):
+    # the shapes Event Registry, Media Cloud, NewsAPI and schema.org's NewsArticle give an article in
+    records = [
+        {"uri": "8001", "url": "https://wire.example/a", "title": "Talks resume", "lang": "eng",
+         "body": "Officials said on Wednesday that talks would resume.", "date": "2023-12-28",
+         "dateTimePub": "2023-12-27T22:10:00Z", "source": {"uri": "wire.example", "title": "Example Wire"},
+         "authors": [{"name": "Jane Roe", "type": "author"}, {"name": "John Poe"}]},
+        {"id": 9002, "media_name": "The Daily Example", "publish_date": "2023-12-26 08:00:00",
+         "title": "Iran says", "text": "Iran said the attacks were revenge."},
+        {"source": {"id": None, "name": "Example Times"}, "author": "Ann Lee",
+         "publishedAt": "2023-12-25T09:00:00Z", "title": "Hamas denies",
+         "content": "Hamas denied the statement [+1200 chars]",
+         "articleBody": "Hamas denied the statement on Wednesday."},
+        {"@type": "NewsArticle", "headline": "Strike in Damascus", "datePublished": "2023-12-25",
+         "articleBody": "An airstrike hit Damascus on Monday.", "publisher": {"@type": "Organization",
+         "name": "Example Post"}, "author": {"@type": "Person", "name": "Sam Doe"}},
+        # the field's own name wins over an alias
+        {"text": "Own text.", "body": "Alias body.", "published": "2023-01-02", "date": "2020-05-05",
+         "outlet": "Own Outlet", "source": {"title": "Alias Source"}},
+    ]
+    (tmp_path / "export.json").write_text(json.dumps(records), encoding="utf-8")
+    arts, errs = _read(tmp_path / "export.json")
+    assert errs == []
+    er, mc, na, so, own = arts
+    assert (er.id, er.outlet, er.author, er.published, er.language, er.title) == (
+        "8001", "Example Wire", "Jane Roe, John Poe", date(2023, 12, 27), "eng", "Talks resume")
+    assert er.text == "Officials said on Wednesday that talks would resume."
+    assert (mc.id, mc.outlet, mc.published) == ("9002", "The Daily Example", date(2023, 12, 26))
+    assert (na.outlet, na.author, na.published) == ("Example Times", "Ann Lee", date(2023, 12, 25))
+    assert na.text == "Hamas denied the statement on Wednesday."  # not NewsAPI's cut 'content'
+    assert (so.title, so.outlet, so.author, so.published) == (
+        "Strike in Damascus", "Example Post", "Sam Doe", date(2023, 12, 25))
+    assert (own.text, own.published, own.outlet) == ("Own text.", date(2023, 1, 2), "Own Outlet")
+
+
+def test_json_without_any_text_field_names_the_fields(tmp_path):
+    record = {"url": "https://x.example", "seendate": "20231227T101500Z"}  # a GDELT list entry: no text
+    (tmp_path / "gdelt.json").write_text(json.dumps(record), encoding="utf-8")
+    arts, [err] = _read(tmp_path / "gdelt.json")
+    assert arts == [] and "'text', or 'body' or 'articleBody'" in err.reason
+
+
 def test_ndjson_extension_and_json_holding_lines(tmp_path):
     body = json.dumps({"text": "A."}) + "\n" + json.dumps({"text": "B."}) + "\n"
     (tmp_path / "x.ndjson").write_text(body, encoding="utf-8")

@@ -182,9 +182,19 @@ def test_read_parquet_articles(tmp_path):
     assert a4.published == date(2023, 12, 25)
 
 
+def test_read_parquet_with_an_exports_column_names(tmp_path):
+    path = tmp_path / "er.parquet"
+    pq.write_table(pa.table({"uri": ["e1"], "body": ["Hamas denied it."],
+                             "dateTimePub": ["2023-12-27T10:00:00Z"],
+                             "source": [{"uri": "wire.example", "title": "Example Wire"}]}), path)
+    [a] = list(read_parquet_articles(path))
+    assert (a.id, a.text, a.published, a.outlet) == (
+        "e1", "Hamas denied it.", date(2023, 12, 27), "Example Wire")
+
+
 def test_read_parquet_bad_inputs(tmp_path):
     no_text = tmp_path / "no_text.parquet"
-    pq.write_table(pa.table({"body": ["x"]}), no_text)
+    pq.write_table(pa.table({"content": ["x"]}), no_text)
     [err] = list(read_parquet_articles(no_text))
     assert isinstance(err, InputError) and "no 'text' column" in str(err)
     junk = tmp_path / "junk.parquet"

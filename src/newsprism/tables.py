@@ -336,7 +336,7 @@ def read_parquet_articles(
         return
     from pydantic import ValidationError
 
-    from .ingest.records import ArticleRecord, article_from_record
+    from .ingest.records import FIELD_ALIASES, RECORD_KEYS, ArticleRecord, article_from_record
 
     try:
         pf = pq.ParquetFile(source)
@@ -347,12 +347,11 @@ def read_parquet_articles(
         yield InputError(source, f"not a readable Parquet file ({type(exc).__name__}: {str(exc)[:120]})")
         return
     names = set(pf.schema_arrow.names)
-    if "text" not in names:
-        yield InputError(source, f"no 'text' column (columns: {', '.join(sorted(names)) or 'none'})")
+    if not names & {"text", *FIELD_ALIASES["text"]}:
+        yield InputError(source, "no 'text' column, nor body, articleBody or story_text "
+                         f"(columns: {', '.join(sorted(names)) or 'none'})")
         return
-    wanted = [
-        c for c in ("text", "id", "title", "outlet", "url", "author", "published", "language") if c in names
-    ]
+    wanted = sorted(names & RECORD_KEYS)
     base = os.path.basename(source)
     row_no = 0
     try:

@@ -248,5 +248,6 @@ def test_rerun_with_bad_inputs_records_each_rejection_once(tmp_path):
         assert proc.returncode == 2, err.decode("utf-8", "replace")
     assert _snapshot(db)["input_errors"] == [
         (str(folder / "a-empty.txt"), None, "empty file"),
-        (str(folder / "b.jsonl"), 2, "text: missing (every article needs a non-empty 'text')"),
+        (str(folder / "b.jsonl"), 2,
+         "text: missing (every article needs a non-empty 'text', or 'body' or 'articleBody')"),
     ]

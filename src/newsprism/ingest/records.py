@@ -2,7 +2,11 @@
 
 Fields: ``text`` (required, non-empty) and optional ``id``, ``title``, ``outlet``,
 ``url``, ``author``, ``published`` (a date in any form :func:`parse_date` reads),
-``language``; other keys are ignored. A bad object or line becomes one
+``language``; other keys are ignored. The field names of the exports analysts already hold are
+read too (:data:`FIELD_ALIASES`): Event Registry's ``body``, ``dateTimePub``, ``source.title`` and
+``authors``, Media Cloud's ``publish_date`` and ``media_name``, NewsAPI's ``publishedAt`` and
+``source.name``, schema.org's ``articleBody``, ``headline``, ``datePublished`` and ``publisher.name``,
+a plain ``date``. A bad object or line becomes one
 :class:`InputError` naming the file and the line (JSONL) or item (JSON list);
 the rest are still read. Ids default to ``NAME:LINE`` (JSONL), ``NAME:ITEM``
 (JSON list) or ``NAME`` (a single JSON object).
@@ -15,14 +19,58 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import InputError
 from ..model import Article
 from .clean import clean_meta, clean_text, scrub
 from .txt import parse_date
 
-__all__ = ["ArticleRecord", "article_from_record", "looks_like_jsonl", "parse_json", "parse_jsonl"]
+__all__ = ["FIELD_ALIASES", "ArticleRecord", "article_from_record", "looks_like_jsonl", "parse_json",
+           "parse_jsonl"]
+
+# Other names of each field, first found wins, read only when the field itself is absent. Dates go
+# from the publication's own to the collector's: Event Registry's ``date``/``dateTime`` are when it
+# found the article, ``dateTimePub`` when the outlet published it. NewsAPI's ``content`` is left
+# out on purpose: it is the body cut at 200 characters.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("body", "articleBody", "story_text"),
+    "id": ("uri",),
+    "title": ("headline",),
+    "outlet": ("media_name", "source", "publisher"),
+    "author": ("authors",),
+    "published": ("publish_date", "published_at", "publishedAt", "datePublished", "dateTimePub", "pubDate",
+                  "date", "dateTime"),
+    "language": ("lang",),
+}
+# every key a record's field is read from (a Parquet reader selects these columns)
+RECORD_KEYS = frozenset({"url", *FIELD_ALIASES, *(a for names in FIELD_ALIASES.values() for a in names)})
+
+
+def _a_name(value: Any) -> Any:
+    """A name held as an object ({"title": "Reuters"}, {"name": "Jane Doe"}), a list of them or of
+    strings ("authors"), or a plain string; anything else is left for validation to refuse."""
+    if isinstance(value, dict):
+        return next((value[k] for k in ("name", "title") if isinstance(value.get(k), str)), None)
+    if isinstance(value, list):
+        names = [n for n in (_a_name(v) for v in value) if isinstance(n, str) and n.strip()]
+        return ", ".join(names) or None
+    return value
+
+
+def canonical_fields(obj: dict[str, Any]) -> dict[str, Any]:
+    """``obj`` with each absent field filled from its first present alias (:data:`FIELD_ALIASES`)."""
+    out = dict(obj)
+    for field, names in FIELD_ALIASES.items():
+        if out.get(field) not in (None, "", [], {}):
+            continue
+        alias = next((a for a in names if obj.get(a) not in (None, "", [], {})), None)
+        if alias is not None:
+            out[field] = obj[alias]
+    for field in ("outlet", "author"):
+        if isinstance(out.get(field), dict | list):
+            out[field] = _a_name(out[field])
+    return out
 
 
 class ArticleRecord(BaseModel):
@@ -38,6 +86,11 @@ class ArticleRecord(BaseModel):
     author: str | None = None
     published: date | None = None
     language: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _aliases(cls, value: Any) -> Any:
+        return canonical_fields(value) if isinstance(value, dict) else value
 
     @field_validator("id", mode="before")
     @classmethod
@@ -74,7 +127,8 @@ def _reason(exc: ValidationError) -> str:
         where = ".".join(str(x) for x in err.get("loc", ())) or "object"
         msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
         if err.get("type") == "missing":
-            msg = "missing (every article needs a non-empty 'text')" if where == "text" else "missing"
+            msg = ("missing (every article needs a non-empty 'text', or 'body' or 'articleBody')"
+                   if where == "text" else "missing")
         parts.append(f"{where}: {msg}")
     return "; ".join(parts)
 
