@@ -22,6 +22,7 @@ from .errors import InputError, NewsprismError
 from .ingest import IngestOptions, count_inputs, read_inputs
 from .model import Analysis, Article, Claim, Entity, Event, Quote, Story, TimelineEntry
 from .pipeline import DEFAULT_STAGES, Pipeline, StageFailure, available, stage_tag
+from .resolve.speakers import speaker_entity
 from .store import DEFAULT_DB, AddResult, Store
 
 if TYPE_CHECKING:
@@ -525,8 +526,6 @@ def _speaker_matches(needle: str, a: Analysis, q: Quote, ents: dict[str, Entity]
     """Whether ``needle`` is in the speaker's words, role, or the name or an alias of the entity the
     speaker resolves to — the one the listing shows ("Trump" is "Donald Trump", "the Iranian
     Revolutionary Guard" the IRGC)."""
-    from .report.export import speaker_entity
-
     needle = needle.casefold()
     names: list[str] = []
     if q.speaker is not None:

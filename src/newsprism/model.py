@@ -84,7 +84,7 @@ class Quote(Span):
     ``speaker`` points at the speaker's mention in the article; ``speaker_entity`` is for a
     producer that knows the speaker's entity id (the shipped stages leave it None: exports and
     ``quotes --speaker`` resolve the speaker's mention through the corpus's entities, see
-    :func:`newsprism.report.export.speaker_entity`). ``via`` spans name the relaying sources
+    :func:`newsprism.resolve.speakers.speaker_entity`). ``via`` spans name the relaying sources
     (label = source name) — "according to Iran International".
 
     ``embed`` is set for a quote inside an embedded post the article shows but keeps out of its

@@ -11,11 +11,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import Analysis, Claim, Entity, Quote, Story, TimelineEntry
+from ..resolve.speakers import speaker_entity
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
-__all__ = ["SCHEMA", "build_export", "export_corpus", "speaker_entity"]
+__all__ = ["SCHEMA", "build_export", "export_corpus"]
 
 SCHEMA = "newsprism/1"
 COMPARISON_KEYS = ("shared", "unique", "conflicts", "wording", "sources")
@@ -112,42 +113,6 @@ def quote_json(
         # a quote in an embedded post: its offsets point into articles[].removed[embed].text
         "embed": q.embed,
     }
-
-
-def speaker_entity(
-    article: Analysis, q: Quote, entity_of: Callable[[str, int, int], str | None]
-) -> str | None:
-    """The entity id of ``q``'s speaker: the one its mention in the article is, or for a quote of an
-    embedded post the one the article names the same way (:func:`_named_in_article`)."""
-    if q.speaker is None:
-        return None
-    if q.speaker_entity:
-        return q.speaker_entity
-    if q.embed is None:
-        return entity_of(article.id, q.speaker.start, q.speaker.end)
-    return _named_in_article(article, q.speaker.slice(q.source(article.article)), entity_of)
-
-
-def _named_in_article(
-    article: Analysis, name: str, entity_of: Callable[[str, int, int], str | None]
-) -> str | None:
-    """The entity of an embedded post's speaker: that of the article's first mention of the same
-    name, else the one entity whose names in the article end with it ("Trump" in the post, "Donald
-    Trump" in the article; none when "Ivanka Trump" is there too). The post's offsets are not the
-    article's, so its spans cannot be looked up."""
-    words = name.casefold().split()
-    if not words:
-        return None
-    ending: set[str] = set()
-    for m in article.mentions:
-        if m.kind != "name":
-            continue
-        w = article.text[m.start : m.end].casefold().split()
-        if w == words:
-            return entity_of(article.id, m.start, m.end)
-        if w[len(w) - len(words):] == words and (eid := entity_of(article.id, m.start, m.end)):
-            ending.add(eid)
-    return ending.pop() if len(ending) == 1 else None
 
 
 def claim_json(
