@@ -266,6 +266,52 @@ def test_unclosed_mark_in_translated_text(nlp: object) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "bodies", "speaker"),
+    [
+        # French and continental marks, spaced or not, either way round
+        ("The minister spoke on Tuesday. «We will not give up the port,» she said in Lyon.",
+         ["We will not give up the port,"], "she"),
+        ("The mayor was blunt. »We have no money left for the bridge«, he told reporters.",
+         ["We have no money left for the bridge"], "he"),
+        ("The prime minister, Jean Dupont, said: « Nous allons gagner cette bataille ».",
+         ["Nous allons gagner cette bataille"], "Jean Dupont"),
+        ("The chancellor spoke at noon. „The budget is closed“, said Greta Vogel.", ["The budget is closed"],
+         "Greta Vogel"),
+        # the parse makes the closing guillemet a subject of the inverted verb beside the name
+        ("The senator was firm. «The bill is bad and we will vote against it,» said Anne Leroy.",
+         ["The bill is bad and we will vote against it,"], "Anne Leroy"),
+        # split around the speech verb
+        ("The general spoke to reporters. «We will respond,» he said, «and soon.»", ["We will respond,", "and soon."],
+         "he"),
+        # nested marks of another kind: curly in guillemets, guillemets in curly, »…« in „…“, single ones
+        ("The senator was firm. «The bill is what he called “a disgrace” and we will vote against it,» said Anne Leroy.",
+         ["The bill is what he called “a disgrace” and we will vote against it,"], "Anne Leroy"),
+        ("The senator was firm. “The bill is what he called «a disgrace» and we will vote against it,” said Anne Leroy.",
+         ["The bill is what he called «a disgrace» and we will vote against it,"], "Anne Leroy"),
+        ("The senator was firm. „The bill is what he called »a disgrace« and we will vote against it“, said Anne Leroy.",
+         ["The bill is what he called »a disgrace« and we will vote against it"], "Anne Leroy"),
+        ("The coach was calm. „The team played ‚like champions‘ tonight,“ said Klaus Berger after the match.",
+         ["The team played ‚like champions‘ tonight,"], "Klaus Berger"),
+        ("The senator was firm. «The bill is what he called ‹a disgrace› and we will vote against it,» said Anne Leroy.",
+         ["The bill is what he called ‹a disgrace› and we will vote against it,"], "Anne Leroy"),
+        # over two paragraphs, the second re-opened (one quote, as in straight and curly marks)
+        ("The union was angry.\n\n«We asked for talks and nobody came.\n\n«Now we will strike,» said Paul Martin.\n",
+         ["We asked for talks and nobody came.\n\n«Now we will strike,"], "Paul Martin"),
+        # an opening guillemet machine translation never closed
+        ("The minister Luis Ortega spoke on Monday.\n\n«These attacks will not stop, he warned.\n",
+         ["These attacks will not stop"], "Luis Ortega"),
+    ],
+)
+def test_guillemets_and_low_marks(nlp: object, text: str, bodies: list[str], speaker: str) -> None:
+    # Fail on 74b74fa: a curly mark opening inside guillemets (or a guillemet inside curly or low marks)
+    # was read as the first quote left unclosed, and "«...» said Anne Leroy" was said by "»".
+    got = [q for q in find_quotes_in_text(text, nlp=nlp) if q.label == "direct"]
+    assert [q.slice(text) for q in got] == bodies
+    assert {q.speaker.slice(text) if q.speaker else None for q in got} == {speaker}
+    assert all(q.cue is not None and q.cue.slice(text) in ("said", "told", "warned") for q in got)
+
+
+@pytest.mark.parametrize(
     ("text", "content", "speaker", "cls"),
     [
         ("The ministry claimed that the strike hit only military targets.",
@@ -872,8 +918,8 @@ def test_regions_are_exact() -> None:
     assert find_quote_regions("") == []
     assert find_quote_regions("no marks at all") == []
     # Each region keeps its opening mark's family: a doubled apostrophe is a straight mark.
-    t = "He said \"yes.\" Then: “no.” ''Fine,'' she said. And ” closed only."
-    assert [r.family for r in find_quote_regions(t)] == ["straight", "curly", "straight", ""]
+    t = "He said \"yes.\" Then: “no.” ''Fine,'' she said. «Oui», dit-il. And ” closed only."
+    assert [r.family for r in find_quote_regions(t)] == ["straight", "curly", "straight", "guillemet", ""]
 
 
 # --------------------------------------------------------------------------- stage contract
@@ -897,7 +943,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v99"
+    assert st.tag == "quotes.v100"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
