@@ -78,6 +78,8 @@ from ..stages.times import (
     _SCHEDULING,
     DATING_CONFIDENCE,
     OCCURRENCE,
+    PRESENT_BE,
+    PRESENT_HAVE,
     SPEECH_CLASSES,
     dating_rule,
     event_date,
@@ -975,10 +977,18 @@ def _state_subject(text: str, ev: Event, end: int | None = None) -> list[str]:
     return words
 
 
-# the present copula of a plan as it stands (the times stage's :func:`~newsprism.stages.times._schedules`:
-# "It is slated for a U.S. release on June 24", "has been scheduled for release in December")
-_STANDING_PLAN_RX = re.compile(r"(?:\b(?:is|are)|['’](?:s|re)|\b(?:has|have)\s+(?:\w+ly\s+)?been)\s+"
-                               r"(?:\w+ly\s+|now\s+|also\s+|still\s+)?$", re.IGNORECASE)
+def _copula_rx(words: Iterable[str]) -> str:
+    """An alternation of the words of a copula as they stand in the text: a contraction ("'s", "’re")
+    right after the word before it, a word of its own after a word boundary."""
+    return "|".join(re.escape(w) if w[0] in "'’" else rf"\b{re.escape(w)}" for w in sorted(words))
+
+
+# the present copula of a plan as it stands, in the times stage's words (PRESENT_BE, or PRESENT_HAVE
+# before "been", as its :func:`~newsprism.stages.times._schedules` reads them): "It is slated for a U.S.
+# release on June 24", "has been scheduled for release in December"
+_STANDING_PLAN_RX = re.compile(
+    rf"(?:{_copula_rx(PRESENT_BE)}|(?:{_copula_rx(PRESENT_HAVE)})\s+(?:\w+ly\s+)?been)"
+    r"\s+(?:\w+ly\s+|now\s+|also\s+|still\s+)?$", re.IGNORECASE)
 
 
 def _thing_states(events: Sequence[tuple[str, Event, str]],

@@ -108,6 +108,8 @@ __all__ = [
     "DATING_CONFIDENCE",
     "EVENT_CLASSES",
     "OCCURRENCE",
+    "PRESENT_BE",
+    "PRESENT_HAVE",
     "SPEECH_CLASSES",
     "TimeStage",
     "dating_rule",
@@ -3121,9 +3123,10 @@ def _thing_states(doc: Any, arr: Any, found: Sequence[tuple[int, str]],
 # participles a copula makes a plan ("It is slated for a release on June 24", "is scheduled to perform
 # Saturday", "are set to shoot the film in spring 2015"), by their form: the lemmatizer makes "slated" "slat"
 _SCHEDULING = frozenset({"slated", "scheduled", "set"})
-# the copula of a plan that stands at the report's now ("is slated", "has been scheduled")
-_PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})
-_PRESENT_HAVE = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
+# the copula of a plan that stands at the report's now ("is slated", "has been scheduled"); the timeline
+# reads the same words in the text
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})
+PRESENT_HAVE = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
 
 
 def _scheduling_words(doc: Any, arr: Any) -> list[int]:
@@ -3158,8 +3161,8 @@ def _schedules(doc: Any, cands: Sequence[int], trigs: list[_Trig], quotes: Seque
         be = [c for c in v.children if c.dep_ == "auxpass"]
         if not be or any(qs <= v.idx < qe for qs, qe in quotes) or _negated(v):
             continue
-        if be[0].lower_ not in _PRESENT_BE and not (
-                be[0].lower_ == "been" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_HAVE for c in v.children)):
+        if be[0].lower_ not in PRESENT_BE and not (
+                be[0].lower_ == "been" and any(c.dep_ == "aux" and c.lower_ in PRESENT_HAVE for c in v.children)):
             continue
         if any(c.dep_ == "prt" for c in v.children) or not any(
                 c.dep_ == "xcomp" and c.tag_ == "VB" or c.dep_ == "prep" and c.lower_ == "for" and any(
