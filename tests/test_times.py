@@ -2871,3 +2871,18 @@ def test_an_it_after_a_named_speaker_s_saying_is_that_speaker() -> None:
                    "said the outbreak was still spreading.", date(2014, 9, 1))
     said = [e for e in a.events if a.text[e.start:e.end] == "said"][1]
     assert said.description == "World Health Organization statement", said.description
+
+
+def test_a_breach_is_a_happening_apart_from_what_it_breaches() -> None:
+    # SemEval trial doc 4954: "argued that the iTunes Music Store was a breach of the 1991 settlement" told no
+    # breach. The "of" phrase names the other happening the breach is of: not the breach told again (as
+    # "said in a statement" is), so not dropped, and its year is not the breach's
+    day = date(2014, 10, 17)
+    got = _events_by_word(_parsed("The union argued that the walkout was a breach of the 2012 deal.", day))
+    assert got["breach"] == ("legal", None, "none")
+    assert got["deal"] == ("business", "2012", "own")
+    got = _events_by_word(_parsed("The court heard that the payments were a breach of the 2009 ruling.", day))
+    assert got["breach"][1] != "2009"
+    assert got["ruling"] == ("legal", "2009", "own")
+    got = _events_by_word(_parsed("Kiev said the shelling on Sunday was a breach of the ceasefire.", day))
+    assert got["breach"][:2] == ("legal", "2014-10-12")

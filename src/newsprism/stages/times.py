@@ -150,7 +150,7 @@ _NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("election", "vote", "referendum"), "election"),
     **dict.fromkeys(("arrest", "detention", "capture"), "arrest"),
     **dict.fromkeys(("launch", "release", "unveiling", "introduction", "debut"), "launch"),
-    **dict.fromkeys(("lawsuit", "suit", "ruling", "verdict", "settlement", "trial"), "legal"),
+    **dict.fromkeys(("lawsuit", "suit", "ruling", "verdict", "settlement", "trial", "breach"), "legal"),
     **dict.fromkeys(("resignation", "appointment", "retirement"), "leadership"),
     **dict.fromkeys(("acquisition", "merger", "deal", "agreement", "sale"), "business"),
     **dict.fromkeys(("leave", "sabbatical"), "absence"),
@@ -946,7 +946,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 138
+    version = 139
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1443,7 +1443,8 @@ def _coreferent(events: list[Event], k: int, keys: dict[int, set[tuple[str, bool
 
 
 def _collapse(doc: Any, trigs: list[_Trig]) -> list[_Trig]:
-    """One event per happening: "said in a statement", "bombing raid" keep only the head trigger."""
+    """One event per happening: "said in a statement", "bombing raid" keep only the head trigger; not
+    what an "of" phrase names, the other happening the head is of ("a breach of the 1991 settlement")."""
     by_i = {t.i: t for t in trigs}
     keep: list[_Trig] = []
     for t in trigs:
@@ -1452,7 +1453,7 @@ def _collapse(doc: Any, trigs: list[_Trig]) -> list[_Trig]:
         drop = False
         if head.i in by_i and head.i != t.i and by_i[head.i].label == t.label and tok.dep_ in ("compound", "amod"):
             drop = True
-        if tok.dep_ == "pobj" and head.head.i in by_i and by_i[head.head.i].label == t.label:
+        if tok.dep_ == "pobj" and head.lower_ != "of" and head.head.i in by_i and by_i[head.head.i].label == t.label:
             drop = True  # "said in a statement"
         if not drop:
             keep.append(t)
@@ -1512,11 +1513,13 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
             continue
         # inherit from a trigger this one directly hangs on or that hangs on it ("killed in an airstrike")
         # (not through a bound or a topic: "has unveiled since the introduction of the iPad in 2010" is not
-        # 2010's, "spoke on Monday about the launch" no launch of Monday)
+        # 2010's, "spoke on Monday about the launch" no launch of Monday; nor from what its "of" phrase names:
+        # "a breach of the 1991 settlement" is no breach of 1991)
         cands = [o for o in trigs if o.time is not None and not o.inherited and o is not tr
                  and (_modifies(doc[tr.i], doc[o.i]) or _modifies(doc[o.i], doc[tr.i]))
                  and not any(t.dep_ == "pobj" and t.head.lower_ in _APART_OR_SOUGHT
-                             for t in (doc[tr.i], doc[o.i]))]
+                             for t in (doc[tr.i], doc[o.i]))
+                 and not (doc[o.i].dep_ == "pobj" and doc[o.i].head.lower_ == "of" and doc[o.i].head.head.i == tr.i)]
         if cands:
             tr.time, tr.inherited = cands[0].time, True
 
