@@ -943,7 +943,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v100"
+    assert st.tag == "quotes.v101"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -965,6 +965,34 @@ def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> N
     assert [(v.label, v.slice(post)) for v in q.via] == [("Ohio Times", "Ohio Times")]
     assert not any("May 4" in q.slice(post) or "Ohio Times" in q.slice(post) for q in inside)
     assert from_dict(to_dict(a.quotes)) == a.quotes  # the store keeps the mark
+
+
+def test_an_embedded_post_is_read_with_the_runs_model() -> None:
+    # A run parsing with a model of its own reads the posts with it too, not with the default model
+    # (fails on eff11a0: embed_quotes parsed every post with load_nlp()).
+    import importlib
+
+    from spacy.language import Language
+
+    from newsprism.nlp import MODEL_PACKAGE
+    from newsprism.stages.mentions import MentionStage
+    from newsprism.stages.parse import ParseStage
+
+    read: list[str] = []
+
+    def reads(doc: object) -> object:
+        read.append(doc.text)  # type: ignore[attr-defined]
+        return doc
+
+    if "newsprism_test_reads" not in Language.factories:
+        Language.component("newsprism_test_reads", func=reads)
+    custom = importlib.import_module(MODEL_PACKAGE).load()
+    custom.add_pipe("newsprism_test_reads")
+    post = "Senator Jane Ruiz spoke in Ohio. She said \"we will not back down.\" — Ohio Times (@OhioTimes) May 4, 2024"
+    art = Article(id="p", text="“The vote is on Friday,” said Tom Hale.", removed=(Removed(kind="embed", text=post),))
+    [a] = list(Pipeline([ParseStage(nlp=custom), MentionStage(), QuoteStage()]).run([art]))
+    assert read == [art.text, post]
+    assert [q.slice(post) for q in a.quotes if q.embed == 0 and q.label == "direct"] == ["we will not back down."]
 
 
 @pytest.mark.parametrize("post, author", [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -9,7 +10,17 @@ from ..model import Analysis, Span
 from ..nlp import load_nlp
 from ..pipeline import ArticleStage
 
-__all__ = ["ParseStage"]
+__all__ = ["ParseStage", "parser_of"]
+
+# The pipeline of each parse stage by its vocabulary: a Doc keeps its pipeline's vocab but not the
+# pipeline, and a later stage parsing more text of the article (the quote stage's embedded posts)
+# must read it with the model the run parsed the article with. Weak, so a dropped pipeline goes.
+_PARSERS: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()
+
+
+def parser_of(doc: Any) -> Any | None:
+    """The pipeline of the parse stage that made ``doc``, or None when no parse stage did."""
+    return _PARSERS.get(id(doc.vocab))
 
 
 class ParseStage(ArticleStage):
@@ -20,6 +31,7 @@ class ParseStage(ArticleStage):
 
     def __init__(self, nlp: Any | None = None, n_process: int = 1):
         self.nlp = nlp if nlp is not None else load_nlp()
+        _PARSERS[id(self.nlp.vocab)] = self.nlp
         self.n_process = n_process
 
     def _finish(self, item: Analysis, doc: Any) -> Analysis:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..model import Analysis, Quote, Removed, Span
 from ..pipeline import ArticleStage
+from .parse import parser_of
 from .quote_lexicon import (
     CLAIM_NOUNS,
     CUE_CLASSES,
@@ -3110,7 +3111,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 100
+    version = 101
     requires = ("parse",)
     assigns = ("quotes",)
 
@@ -3121,7 +3122,8 @@ class QuoteStage(ArticleStage):
             attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text)
             found = to_quotes(attrs, self.tag)
         if any(r.kind == "embed" for r in item.article.removed):
-            found += embed_quotes(item.article.removed, self.tag)
+            # the posts are read with the run's model, not the default one
+            found += embed_quotes(item.article.removed, self.tag, parser_of(doc) if doc is not None else None)
         return self.mark(item, quotes=tuple(found))
 
 
