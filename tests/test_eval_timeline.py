@@ -99,8 +99,8 @@ def test_an_entry_holds_both_events_of_one_phrase() -> None:
     gave = a.text.index("gave his annual")
     keynote = a.text.index("keynote", gave)
     held = _entries_by_event({"1664": a})
-    assert held.get(("1664", gave)) == ("2005-06-06", "day"), held
-    assert held.get(("1664", keynote)) == ("2005-06-06", "day"), held
+    assert held.get(("1664", gave)) == (("2005-06-06", "day"),), held
+    assert held.get(("1664", keynote)) == (("2005-06-06", "day"),), held
 
 
 def test_an_unknown_gold_date_is_shown_right_when_no_entry_dates_its_event() -> None:
@@ -111,8 +111,19 @@ def test_an_unknown_gold_date_is_shown_right_when_no_entry_dates_its_event() -> 
     from newsprism.eval.timeline import _shown_right
 
     assert _shown_right(None, "XXXX-XX-XX")
-    assert not _shown_right(("2010-06-07", "day"), "XXXX-XX-XX")
-    assert _shown_right(("2010-06-07", "day"), "2010-06-07")
-    assert not _shown_right(("2010-06", "month"), "2010-06-07")  # the gold precision too
+    assert not _shown_right((("2010-06-07", "day"),), "XXXX-XX-XX")
+    assert _shown_right((("2010-06-07", "day"),), "2010-06-07")
+    assert not _shown_right((("2010-06", "month"),), "2010-06-07")  # the gold precision too
     assert not _shown_right(None, "2010-06-07")
-    assert _shown_right(("2010-W23", "week"), "2010-06")  # a week is the month of its Thursday
+    assert _shown_right((("2010-W23", "week"),), "2010-06")  # a week is the month of its Thursday
+
+
+def test_a_happening_on_two_entries_is_shown_right_at_either_date() -> None:
+    # "He briefly made an appearance in March and June" is on an entry of each month (the timeline's
+    # _conjoined), and the gold lists the mention at each: both are shown, neither hides the other
+    from newsprism.eval.timeline import _shown_right
+
+    both = (("2011-03", "month"), ("2011-06", "month"))
+    assert _shown_right(both, "2011-03") and _shown_right(both, "2011-06")
+    assert not _shown_right(both, "2011-04")
+    assert not _shown_right(both, "XXXX-XX-XX")

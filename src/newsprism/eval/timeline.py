@@ -34,8 +34,10 @@ into stories as the product groups them (:func:`newsprism.resolve.stories.group_
 timeline per story by the product's call (:func:`newsprism.resolve.timeline.story_timelines`: a
 story's events re-dated by any report's telling, its own story's first), and the share of gold
 mentions whose event an entry holds (one of the events it was merged from) and dates to the gold
-date at the gold precision; a gold mention of an unknown date counts as shown right when the stage
-took it as an event and no entry places that event on the timeline (:func:`_shown_right`).
+date at the gold precision (a happening told at listed times, "an appearance in March and June", is
+held by an entry of each, and shown right at either); a gold mention of an unknown date counts as
+shown right when the stage took it as an event and no entry places that event on the timeline
+(:func:`_shown_right`).
 
 Score: the share of gold event mentions whose system date equals the gold date at the gold
 precision; a gold ``XXXX-XX-XX`` (unknown) counts as right when the system leaves it unanchored.
@@ -54,7 +56,7 @@ add up to ``trial``. The rule is reported in the JSON as ``split_rule``.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -262,11 +264,11 @@ def evaluate(
                     event_word_right += ok
                     event_right += (ev_value is None) if gp == "vague" else (
                         ev_value == gold and ev_precision == gp)
-                    entry = entry_of.get((doc_id, ev.start))
-                    in_entry += entry is not None
-                    right = _shown_right(entry, gold)
-                    entry_right += right and entry is not None
-                    unshown_right += right and entry is None
+                    entries = entry_of.get((doc_id, ev.start), ())
+                    in_entry += bool(entries)
+                    right = _shown_right(entries, gold)
+                    entry_right += right and bool(entries)
+                    unshown_right += right and not entries
                 total += 1
                 correct += ok
                 t_total += 1
@@ -326,27 +328,25 @@ def evaluate(
     }
 
 
-def _shown_right(entry: tuple[str, str] | None, gold: str) -> bool:
-    """Does the timeline show a gold mention's event right? ``entry``: (date, precision) of the entry
-    holding the event, None when no entry holds it.
+def _shown_right(entries: Sequence[tuple[str, str]] | None, gold: str) -> bool:
+    """Does the timeline show a gold mention's event right? ``entries``: (date, precision) of each
+    entry holding the event, None or empty when none holds it (a happening told at listed times,
+    "an appearance in March and June", is held by an entry of each: the gold lists it at each too).
 
-    Right when its entry has the gold date at the gold precision, or, for a gold date the task leaves
-    unknown (``XXXX-XX-XX``), when no entry places the event on the timeline: the same convention
+    Right when one of its entries has the gold date at the gold precision, or, for a gold date the task
+    leaves unknown (``XXXX-XX-XX``), when no entry places the event on the timeline: the same convention
     as the word rule's and the stage's scores, which count an unknown gold right when the system
     leaves it unanchored (an entry always has a date, so before, an unknown gold event could never
     be shown right)."""
     gp = _gold_precision(gold)
     if gp == "vague":
-        return entry is None
-    if entry is None:
-        return False
-    value, precision = _task_value(entry[0], entry[1])
-    return value == gold and precision == gp
+        return not entries
+    return any(_task_value(value, precision) == (gold, gp) for value, precision in entries or ())
 
 
-def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tuple[str, str]]:
-    """(article, event start) -> (date, precision) of the timeline entry holding that event, the
-    timelines built per story as the product builds them.
+def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tuple[tuple[str, str], ...]]:
+    """(article, event start) -> (date, precision) of each timeline entry holding that event, in
+    timeline order, the timelines built per story as the product builds them.
 
     The entry's own members say which events it holds (:func:`~newsprism.resolve.timeline.timeline_members`):
     an entry shows an event by its phrase, once per phrase, so two events of one phrase ("Jobs gave
@@ -358,10 +358,10 @@ def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tu
     found = list(analyses.values())
     # The product's call (Corpus._timeline): each story built from its own reports, the corpus's
     # re-dating (another report's dated telling of a happening) read by every story's build.
-    out: dict[tuple[str, int], tuple[str, str]] = {}
+    out: dict[tuple[str, int], tuple[tuple[str, str], ...]] = {}
     for entry, held in story_timelines(found, group_stories(found)):
-        for key in held:
-            out.setdefault(key, (entry.date, entry.precision))
+        for key in dict.fromkeys(held):
+            out[key] = (*out.get(key, ()), (entry.date, entry.precision))
     return out
 
 

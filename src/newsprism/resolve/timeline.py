@@ -29,7 +29,8 @@
   joins its doer's (a member in its sentence, or a doer's name right before its word); one doer's
   lead-day sayings in two reports a few days apart are one entry; an occurrence sharing its own
   expression (or its clause's) with a happening of the lexicon beside it is that happening ("file
-  suit in 1989", "stormed the school in April and snatched");
+  suit in 1989", "stormed the school in April and snatched"); one told at listed times ("an
+  appearance in March and June") is a mention on an entry of each (:func:`_conjoined`);
   the same words in two reports are one happening; what a report tells in the present of the thing
   its lead acts on ("iPhone 4 has", "It also has") is one entry of the report's day
   (:func:`_thing_states`); credit lines ("X contributed to this report")
@@ -664,6 +665,45 @@ def _phrased(text: str, ev: Event) -> tuple[str, str, str]:
     """The event's phrase (:func:`_phrase_span`, case and spaces folded), its class and its date."""
     s, e = _phrase_span(ev)
     return " ".join(text[s:e].lower().split()), ev.label, ev.date or ""
+
+
+# what joins two expressions of one happening's time into a list of its times: "in March and June",
+# "Thursday and Friday", "in 2017 and 2019"; not a comma before "and" (", and in 1984 the first Macintosh
+# was released": another clause) and not "or" ("late August or early September": one time, unsure which)
+_AND_TIMES_RX = re.compile(r"\s+and\s+(?:(?:in|on)\s+)?")
+# what opens a span between two expressions ("between February 9th and February 16th"): one stretch of
+# time, not two times
+_SPAN_OPENER_RX = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _conjoined(text: str, ev: Event, times: Sequence[TimeExpr]) -> list[Event]:
+    """The event again at each later time its own expression is listed with ("He briefly made an
+    appearance in March and June to unveil the iPad 2 and the iCloud", "launched four airstrikes
+    Thursday and Friday"): one mention of a happening at each of the times, so one on each of their
+    entries. ``times``: the article's expressions, in text order. Only an event dated by its
+    expression (rules ``own``, ``inherited``, ``sentence``), each listed time of its precision and
+    after the one before (the stage's "Wednesday and Thursday" read as last Thursday is no second
+    day of the fighting), and not a span's two ends (:data:`_SPAN_OPENER_RX`). Not a killing or a
+    birth naming its victim: one per person, its listed times are its victims' each ("Ali Hassan and
+    Omar Said were killed on Monday and Tuesday"), which its entry, one of its first victim, read as
+    one killing told at two days, a conflict."""
+    tx = ev.time
+    if (tx is None or ev.date is None or tx.value != ev.date
+            or dating_rule(ev) not in ("own", "inherited", "sentence")
+            or ev.label in _UNIQUE and ev.participants
+            or _SPAN_OPENER_RX.search(text, max(0, tx.start - 20), tx.start)):
+        return []
+    out: list[Event] = []
+    end, until = tx.end, value_range(ev.date)[1]
+    for other in times:
+        if other.start < end:
+            continue
+        if not _AND_TIMES_RX.fullmatch(text, end, other.start) or other.value is None \
+                or other.precision != tx.precision or value_range(other.value)[0] <= until:
+            break
+        out.append(dataclasses.replace(ev, time=other, date=other.value))
+        end, until = other.end, value_range(other.value)[1]
+    return out
 
 
 def _time_mates(events: Sequence[tuple[str, Event, str]]) -> dict[int, Event]:
@@ -1570,8 +1610,14 @@ def timeline_members(
         redated = (corpus_redating(analyses, stories) if stories
                    else _corpus_dates(analyses, {a.id: "" for a in analyses}))
     for story_id, members in groups:
-        triples = [(a.id, redated.get(id(ev), ev), a.text) for a in members for ev in a.events
-                   if not _credit(a.text, ev)]
+        triples: list[tuple[str, Event, str]] = []
+        for a in members:
+            times = sorted(a.times, key=lambda tx: tx.start)
+            for ev in a.events:
+                if not _credit(a.text, ev):
+                    told = redated.get(id(ev), ev)
+                    # a happening told at listed times is a mention at each (:func:`_conjoined`)
+                    triples.extend((a.id, x, a.text) for x in (told, *_conjoined(a.text, told, times)))
         dated = {a.id: d for a in members if (d := _dateline_leads(a)) is not None}
         leads = {a.id: _lead_line(a.text) for a in members}
         published = {a.id: a.article.published for a in members if a.article.published is not None}
