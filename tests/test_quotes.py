@@ -943,7 +943,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v101"
+    assert st.tag == "quotes.v102"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2077,3 +2077,15 @@ def test_two_pieces_a_conjunction_alone_parts_are_one() -> None:
     t = "the plan failed, he said, and the money was gone"
     pieces = ((0, t.index(",")), (t.index("the money"), len(t)))
     assert _conjoined(t, pieces) == pieces
+
+
+def test_words_the_role_model_skips_inside_a_reported_clause_are_reported(nlp: object) -> None:
+    # h131 (_Builder._filled; FNC-1 bodies: the model's content of 'said' here came as four pieces,
+    # 'the courier, who identifies himself as' / 'in the clip but whose last name' / 'released, has'
+    # / 'bakery about six', each a quote of its own; fails on 74b74fa): a word or two the model
+    # left out inside one sentence, where neither the cue nor the source stands, is quoted too.
+    text = ("Brandt said the courier, who identifies himself as Tom in the clip but whose last name "
+            "wasn't released, has worked at the bakery about six years.")
+    [a] = _with_cue(text, nlp, "said")
+    first = text[a.content[0][0]:a.content[0][1]]
+    assert first.startswith("the courier, who identifies himself as Tom in the clip") and "wasn't released" in first

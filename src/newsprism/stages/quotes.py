@@ -389,6 +389,8 @@ CLAUSE_FILL = 0.5
 # their verb is a cue of the model's: a report of its own ("Mr. Kamin, who emphasized that ..., said").
 SOURCE_COMMA_DROP: tuple[str, ...] = ("acl", "advcl")
 _PIECE_GAP = 5  # words between two pieces of the model's content, at most
+_FILL_GAP = 2  # words the role model skipped inside a reported clause that _filled takes back, at most
+_SENTENCE_GAP = re.compile(r"[.?!]|\n")  # what parts two pieces of content as two sentences (_filled)
 # Tags of words that make no reported content on their own ("the", "of", "it").
 _FUNCTION_POS = frozenset({"DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX", "PRON", "PUNCT", "SPACE"})
 # Words opening a contrasting clause: the model's pieces past one are another clause's (_trimmed).
@@ -2884,8 +2886,42 @@ class _Builder:
         pieces = (piece, *outer[k + 1:])
         return _with_outer(info, pieces)
 
+    def _filled(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
+        """Reported content with the word or two the role model skipped inside it taken back:
+        pieces of one sentence that neither the cue nor the source parts ("[the driver, who
+        identifies himself as] Rob [in the video but whose last name] wasn't [released, has]
+        worked ...") are one clause, the quote a reader gets, not several. Longer gaps stay:
+        there the model mostly left a phrase of the writer's out ("has not mentioned [Machado]
+        since the Monday night [debate]"). The span PolNeAR scores (``outer``) keeps its pieces:
+        filled the same way, dev content exact rose 0.5876->0.5977 but overlap fell
+        0.7713->0.7708 (train-heldout 0.7400->0.7406, exact 0.5611->0.5666; every gap filled:
+        dev 0.7703, train-heldout 0.7379)."""
+        if info["label"] != "indirect" or len(info["content"]) < 2:
+            return info
+        v = self.view
+        assert v is not None
+        apart = [info["cue"]] + ([info["source"]] if info["source"] is not None else [])
+
+        def parted(a: int, b: int) -> bool:
+            i, j = bisect.bisect_left(v.idx, a), bisect.bisect_left(v.idx, b) - 1
+            return i >= v.n or j + 1 >= v.n or v.sent_of[i - 1] != v.sent_of[j + 1] \
+                or _SENTENCE_GAP.search(self.text, a, b) is not None \
+                or any(s < b and a < e for s, e in apart) \
+                or sum(1 for k in range(i, j + 1) if not v.punct[k] and not v.space[k]) > _FILL_GAP
+
+        def fill(pieces: tuple[Range, ...]) -> tuple[Range, ...]:
+            out: list[Range] = []
+            for r in pieces:
+                if out and out[-1][1] <= r[0] and not parted(out[-1][1], r[0]):
+                    out[-1] = (out[-1][0], r[1])
+                else:
+                    out.append(r)
+            return tuple(out)
+
+        return {**info, "content": fill(info["content"])}
+
     def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
-        info = self._that_lead(tok, self._open_phrase(tok, info))
+        info = self._filled(tok, self._that_lead(tok, self._open_phrase(tok, info)))
         source: Range | None = info["source"]
         head = info["head"]
         speaker = None
@@ -3111,7 +3147,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 101
+    version = 102
     requires = ("parse",)
     assigns = ("quotes",)
 
