@@ -560,7 +560,8 @@ def test_a_plan_of_the_leads_thing_as_it_stands_is_one_of_its_states(pipe: Pipel
     for told in ("It's slated", "It's been slated", "It’s been slated"):
         (c,) = _run(pipe, {"c": (text.replace("It is slated", told), date(2010, 6, 16))})
         slated = next(ev for ev in c.events if c.text[ev.start:ev.end] == "slated")
-        assert [x.date for x, events in timeline_members([c]) if ("c", slated.start) in events] == ["2010-06-16"]
+        held = [x.date for x, events in timeline_members([c]) if ("c", slated.start) in events]
+        assert held == ["2010-06-16"], told
     # another thing's plan is not the lead's thing's
     other = text.replace("It is slated", "The BlackBerry is slated")
     (b,) = _run(pipe, {"b": (other, date(2010, 6, 16))})
