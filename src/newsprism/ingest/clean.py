@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..embeds import POST_SIGNATURE
 from ..model import Removed
 from .decode import normalise_text
 
@@ -75,11 +76,6 @@ def known_words() -> frozenset[str]:
 
 # --------------------------------------------------------------------------- patterns
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^\n()]{0,80}\(@\w{1,30}\)\s*" + _MONTHS + r"\s+\d{1,2},\s+\d{4}\s*$")
 _TWEET_LINK = re.compile(r"\bpic\.twitter\.com/\w+")
 _STATUS_LINK = re.compile(r"\b(?:twitter|x)\.com/\w{1,30}/status(?:es)?/\d+", re.IGNORECASE)
 _INSTAGRAM = re.compile(r"\bA post shared by\b")
@@ -181,7 +177,7 @@ def _is_embed(paragraph: str) -> bool:
         return False
     if _TWEET_LINK.search(paragraph) or _INSTAGRAM.search(paragraph):
         return True
-    if _TWEET_SIGNATURE.search(paragraph):
+    if POST_SIGNATURE.search(paragraph):
         return True
     return bool(_STATUS_LINK.search(paragraph)) and len(paragraph) <= 400
 

@@ -68,12 +68,12 @@ from xml.sax.saxutils import escape
 
 from rapidfuzz import fuzz, process
 
+from ..embeds import POST_SIGNATURE
 from ..model import Analysis, Article, EntityMention, Event, Span, Story, TimeExpr, TimelineEntry
 from ..stages.temporal import compatible as _compatible
 from ..stages.temporal import resolve_full, value_range
 from ..stages.time_anchor import told_direction
 from ..stages.times import (
-    _EMBED_SIG_RX,
     _PRODUCT_NOUNS,
     _QUOTE_RX,
     _SCHEDULING,
@@ -1799,7 +1799,7 @@ def embed_events(article: Article) -> list[tuple[str, str, str]]:
         if r.kind != "embed":
             continue
         body = r.text.strip()
-        m = _EMBED_SIG_RX.search(body)
+        m = POST_SIGNATURE.search(body)
         if not m:
             continue
         res = resolve_full(m["date"], None)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..embeds import HANDLE
 from ..model import Analysis, Quote, Removed, Span
 from ..pipeline import ArticleStage
 from .parse import parser_of
@@ -3171,10 +3172,12 @@ _EMBED_LIMIT = 3000
 # signature is the last such name (a post may name another handle first: "via NBC (@NBCNews)"). After
 # a hyphen the name holds no quotation mark and no " - " (in "Trump at CPAC - he says "..." - Daily
 # Caller (@DailyCaller)" the first hyphen is the post's own); after a dash or "A post shared by", which
-# no other dash can pass, it may ('— Dwayne "The Rock" Johnson (@TheRock)').
+# no other dash can pass, it may ('— Dwayne "The Rock" Johnson (@TheRock)'). Not the dated signature
+# the cleaner and the times stage read (:data:`~newsprism.embeds.POST_SIGNATURE`): the author is named
+# wherever the post's signature stands and whether or not a date follows ("on ..." after Instagram's).
 _POSTER_RX = re.compile(r"(?:(?:[—–]|\bA post shared by)\s*(?P<name>[^\s()—–@][^\n()—–@]{0,79}?)"
                         r"|(?<!\S)-\s*(?P<hname>[^\s()—–@\"“”](?:(?!\s-\s)[^\n()—–@\"“”]){0,79}?))"
-                        r"\s*\(@\w{1,30}\)")
+                        r"\s*" + HANDLE)
 
 
 def _poster(text: str) -> re.Match[str] | None:

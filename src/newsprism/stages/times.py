@@ -61,6 +61,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from ..embeds import HANDLE, POST_SIGNATURE
 from ..errors import PipelineError
 from ..model import Analysis, Event, Mention, Span, TimeExpr
 from ..pipeline import ArticleStage
@@ -230,10 +231,7 @@ _TEASER_LINES = 2  # a related report's headline and opening line above its "Rea
 _TITLED_RX = re.compile(r"(?i)\b(?:(?P<named>entitled|titled)|headlined|headline(?:\s+(?:read|reading|said))?)[:,]?\s*$")
 # the handle an embedded post's signature ends in before its date ("— Kavan (@KavKilledKenny) October 1, 2014"):
 # that date is the post's, not its sentence's, even when extraction glues the next post to it ("2014My hair")
-_HANDLE = r"\(@\w{1,30}\)"
-_SIGNED_RX = re.compile(_HANDLE + r"\s*$")
-# An embedded post's signature: "— Daily Caller (@DailyCaller) February 29, 2020" ends its paragraph.
-_EMBED_SIG_RX = re.compile(r"[—–-]\s*[^\n()]{1,80}" + _HANDLE + r"\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
+_SIGNED_RX = re.compile(HANDLE + r"\s*$")
 
 
 def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_start: int = 0,
@@ -2948,7 +2946,7 @@ def _embed_dates(text: str, tag: str) -> list[tuple[int, int, TimeExpr]]:
         return out  # every signature holds "(@": most articles embed no post
     pos = 0
     for para in text.split("\n"):
-        m = _EMBED_SIG_RX.search(para)
+        m = POST_SIGNATURE.search(para)
         if m:
             s = pos + m.start("date")
             e = pos + m.end("date")
