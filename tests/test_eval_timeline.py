@@ -124,6 +124,17 @@ def test_a_happening_on_two_entries_is_shown_right_at_either_date() -> None:
     from newsprism.eval.timeline import _shown_right
 
     both = (("2011-03", "month"), ("2011-06", "month"))
-    assert _shown_right(both, "2011-03") and _shown_right(both, "2011-06")
-    assert not _shown_right(both, "2011-04")
-    assert not _shown_right(both, "XXXX-XX-XX")
+    listed = {"2011-03", "2011-06"}
+    assert _shown_right(both, "2011-03", listed) and _shown_right(both, "2011-06", listed)
+    assert not _shown_right(both, "2011-04", listed | {"2011-04"})
+    assert not _shown_right(both, "XXXX-XX-XX", listed)
+
+
+def test_a_happening_also_shown_at_a_date_the_gold_does_not_list_is_not_right() -> None:
+    # a right entry does not make up for a wrong one beside it: the timeline shows the happening at a
+    # date it did not happen at (the gold lists the mention at March only)
+    from newsprism.eval.timeline import _shown_right
+
+    both = (("2011-03", "month"), ("2011-06", "month"))
+    assert not _shown_right(both, "2011-03", {"2011-03"})
+    assert _shown_right((("2011-03", "month"),), "2011-03", {"2011-03"})

@@ -56,7 +56,7 @@ add up to ``trial``. The rule is reported in the JSON as ``split_rule``.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -236,6 +236,11 @@ def evaluate(
     per_timeline: dict[str, float] = {}
     errors: list[str] = []
     for name, rows in timelines.items():
+        # every date the gold lists each mention at ("an appearance in March and June" is at both)
+        listed: dict[tuple[str, int, str], set[str]] = {}
+        for _, gold, mentions in rows:
+            for mention in mentions:
+                listed.setdefault(mention, set()).add(gold)
         t_total = t_right = 0
         points: list[tuple[str, str | None]] = []  # (gold, system) for dated gold mentions
         for _, gold, mentions in rows:
@@ -266,7 +271,7 @@ def evaluate(
                         ev_value == gold and ev_precision == gp)
                     entries = entry_of.get((doc_id, ev.start), ())
                     in_entry += bool(entries)
-                    right = _shown_right(entries, gold)
+                    right = _shown_right(entries, gold, listed[(doc_id, sent, word)])
                     entry_right += right and bool(entries)
                     unshown_right += right and not entries
                 total += 1
@@ -328,12 +333,13 @@ def evaluate(
     }
 
 
-def _shown_right(entries: Sequence[tuple[str, str]] | None, gold: str) -> bool:
+def _shown_right(entries: Sequence[tuple[str, str]] | None, gold: str, listed: Iterable[str] = ()) -> bool:
     """Does the timeline show a gold mention's event right? ``entries``: (date, precision) of each
     entry holding the event, None or empty when none holds it (a happening told at listed times,
     "an appearance in March and June", is held by an entry of each: the gold lists it at each too).
 
-    Right when one of its entries has the gold date at the gold precision, or, for a gold date the task
+    Right when one of its entries has the gold date at the gold precision and none is at a date the
+    gold does not list the mention at (``listed``: all its gold dates), or, for a gold date the task
     leaves unknown (``XXXX-XX-XX``), when no entry places the event on the timeline: the same convention
     as the word rule's and the stage's scores, which count an unknown gold right when the system
     leaves it unanchored (an entry always has a date, so before, an unknown gold event could never
@@ -341,7 +347,11 @@ def _shown_right(entries: Sequence[tuple[str, str]] | None, gold: str) -> bool:
     gp = _gold_precision(gold)
     if gp == "vague":
         return not entries
-    return any(_task_value(value, precision) == (gold, gp) for value, precision in entries or ())
+    shown = {_task_value(value, precision) for value, precision in entries or ()}
+    # an entry at a date the gold does not list the mention at is a wrong date shown, even beside
+    # a right one: every entry holding the event must be at one of its gold dates
+    allowed = {(g, _gold_precision(g)) for g in {gold, *listed}}
+    return (gold, gp) in shown and shown <= allowed
 
 
 def _entries_by_event(analyses: dict[str, Analysis]) -> dict[tuple[str, int], tuple[tuple[str, str], ...]]:
