@@ -9,6 +9,7 @@ import pytest
 from conftest import SEED_000, SEED_004, need_data
 from newsprism.model import Analysis, Article, Quote, Removed, from_dict, to_dict
 from newsprism.pipeline import Pipeline
+from newsprism.stages.quote_lexicon import CUE_CLASSES, OTHER_CLASSES
 from newsprism.stages.quotes import (
     Attribution,
     QuoteStage,
@@ -1087,6 +1088,12 @@ def test_a_nominal_cue_is_classed_by_its_noun_and_doubting_asserts_nothing() -> 
     stances = {t[c.start:c.end]: c.label for c in a.claims}
     assert stances["that it had sent troops to Syria last month"] == "denies"
     assert not any("ceasefire" in k for k in stances)
+
+
+def test_the_classes_of_non_speech_cues_list_no_lemma_the_speech_lexicon_classes() -> None:
+    # cue_class reads CUE_CLASSES first, so a noun spelled as a speech verb ("claim", "report", "charge")
+    # listed in OTHER_CLASSES too was never read there, and "charge" listed as "accuse" read "claim".
+    assert sorted(set(OTHER_CLASSES) & set(CUE_CLASSES)) == []
 
 
 def test_a_first_name_of_a_demonym_s_ending_is_a_person_and_yahoo_s_mark_ends_a_sentence() -> None:
