@@ -1259,6 +1259,15 @@ class _Builder:
         return info["label"] != "direct" and _names_unsaid(tok) and not any(
             r.start < e and s < r.end for s, e in info["content"] for r in self.regions)
 
+    def _screened(self, tok: Any, info: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The act ``info`` of cue ``tok`` as found: without its source when no one is said to speak
+        (:func:`_unsourced`), None when it only names or sights (:meth:`_unsaid`). Screened before it
+        enters ``by_cue``, which :meth:`_follow_ups` reads."""
+        if info is None:
+            return None
+        info = _unsourced(tok, info)
+        return None if self._unsaid(tok, info) else info
+
     def _rules_found(self) -> list[tuple[Any, dict[str, Any]]]:
         doc = self.doc
         v = self.view
@@ -1273,12 +1282,7 @@ class _Builder:
         found: list[tuple[Any, dict[str, Any]]] = []
         by_cue: dict[int, dict[str, Any]] = {}
         for tok in cues:
-            regs = assigned.get(tok.i, [])
-            info = self._verb_attribution(tok, regs)
-            if info is not None:
-                info = _unsourced(tok, info)
-            if info is not None and self._unsaid(tok, info):
-                continue
+            info = self._screened(tok, self._verb_attribution(tok, assigned.get(tok.i, [])))
             if info is not None:
                 found.append((tok, info))
                 by_cue[tok.i] = info
@@ -1695,10 +1699,7 @@ class _Builder:
                 # thing or a fact ("it's hardly surprising that ...", "This ... allowed ISIL to ..."):
                 # the act is the writer's (PolNeAR dev and train-heldout: 0 of 37 such sources right).
                 info = {**info, "source": None, "head": None, "named": None}
-            if info is not None:
-                info = _unsourced(tok, info)
-            if info is not None and self._unsaid(tok, info):
-                continue
+            info = self._screened(tok, info)
             if info is not None:
                 found.append((tok, info))
                 by_cue[tok.i] = info
