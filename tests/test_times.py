@@ -2886,3 +2886,23 @@ def test_a_breach_is_a_happening_apart_from_what_it_breaches() -> None:
     assert got["ruling"] == ("legal", "2009", "own")
     got = _events_by_word(_parsed("Kiev said the shelling on Sunday was a breach of the ceasefire.", day))
     assert got["breach"][:2] == ("legal", "2014-10-12")
+
+
+def test_a_future_a_quote_tells_after_a_saying_outside_it_is_the_speakers_undated() -> None:
+    # SemEval trial doc 18315: 'adds, "Steve will continue to serve Apple"' told no serving (gold, of a date
+    # unknown), though "Jobs will continue to steer the company" unquoted did; the quote's future is what the
+    # saying reports, as an unquoted one is ("said the company will ask experts"): undated
+    day = date(2011, 8, 25)
+    got = _events_by_word(_parsed('A board member adds, "Steve will continue to serve Apple with his '
+                                  'insights."', day))
+    assert got["serve"][1:] == (None, "supposed")
+    assert got["continue"][1:] == (None, "supposed")
+    got = _events_by_word(_parsed('The minister said, "We will determine who planned the raid."', day))
+    assert got["determine"][1] is None
+    # its pasts are the speaker's own account, a state to come no happening, and a saying inside the quote
+    # is the speaker's too
+    for text in ('A witness said, "Our men gunned down the fighters and pursued them."',
+                 'The scientist said, "We will solely rely on artificial light."',
+                 '"He said the company will expand," she wrote.'):
+        got = _events_by_word(_parsed(text, day))
+        assert not {"gunned", "pursued", "rely", "expand"} & set(got), (text, got)
