@@ -944,7 +944,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v102"
+    assert st.tag == "quotes.v103"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2096,3 +2096,30 @@ def test_words_the_role_model_skips_inside_a_reported_clause_are_reported(nlp: o
     [a] = _with_cue(text, nlp, "said")
     first = text[a.content[0][0]:a.content[0][1]]
     assert first.startswith("the courier, who identifies himself as Tom in the clip") and "wasn't released" in first
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "label", "role"),
+    [
+        # A person named as the possessor beside the one named speaks no word of it.
+        ("“We will act when we must,” said Ann Rhodes, Obama’s deputy national security adviser.",
+         "Ann Rhodes", "PERSON", "adviser"),
+        ("Hunter's spokesman said the claim was true.", "Hunter", "PERSON", "spokesman"),
+        # A people's adjective names no one who speaks when its noun is a person in their own right or
+        # no office or body of that people, nor when another name stands beside it.
+        ("An American blogger has said she left the party because of the vote.", "American blogger", "nominal",
+         None),
+        ("The Chinese man said he had been robbed.", "Chinese man", "nominal", "man"),
+        ("A Catholic priest in America said the letter was a fake.", "Catholic priest in America", "nominal",
+         None),
+        ("The Mexican newspaper El Proceso reported that the mayor had fled.", "El Proceso", "ORG", None),
+        ("Lebanese officials said the border was closed.", "Lebanese", "NORP", "officials of Lebanese"),
+    ],
+)
+def test_a_possessor_or_a_peoples_adjective_is_not_the_speaker(
+        nlp: object, text: str, speaker: str, label: str, role: str | None) -> None:
+    # h131 (SpeakerResolver._speakers_in; FNC-1 bodies 0-299: 'Ben Rhodes, Obama's deputy national security
+    # adviser' spoke as Obama, 'An American blogger' as American, 'The Chinese man' as 'man of Chinese';
+    # fails on d3b4968).
+    [q] = find_quotes_in_text(text, nlp=nlp)
+    assert q.speaker is not None and (q.speaker.slice(text), q.speaker.label, q.speaker_role) == (speaker, label, role)

@@ -3149,7 +3149,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 102
+    version = 103
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -30,6 +30,13 @@ _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 # Role nouns that rank the role noun they qualify rather than name one of their own.
 _RANKS = frozenset({"deputy", "chief"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+# Role nouns of a person in their own right, not an office or a body: a people's adjective before
+# them ("the Chinese man", "an American mother") names no one who speaks (_speakers_in).
+_PEOPLE_NOUNS = frozenset({"man", "woman", "father", "mother", "wife", "husband", "son", "daughter",
+                           "friend", "neighbor", "neighbour", "resident", "voter", "witness", "supporter",
+                           "critic"})
+_OFFICE_NOUNS = (PERSON_ROLE_NOUNS - _PEOPLE_NOUNS) | GROUP_NOUNS
+_POSSESSIVE = ("'s", "’s", "'", "’")
 _CREDIT_RE = re.compile(r"\((?:with|With|WITH) (?:information|info|reporting) (?:from|by) ([^)]+)\)")
 
 
@@ -147,6 +154,50 @@ class SpeakerResolver:
                     out.append(Name(cs, ce, n.label, n.person))
         return out
 
+    def _speakers_in(self, s: int, e: int) -> list[Name]:
+        """The names in ``text[s:e]`` that may be the one speaking. Not a possessor beside another
+        person named ("Ben Rhodes, Obama's deputy national security adviser"), nor a people's
+        adjective (NORP) describing a noun of the phrase beside another name ("the Italian newspaper
+        Corriere della Sera") or a noun that is no office or body of that people ("an American
+        blogger", "a Catholic priest", "the Chinese man"); "Lebanese officials", "Somali authorities"
+        and "Hunter's spokesman" stay theirs."""
+        names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES]
+        if len([n for n in names if n.person]) > 1:
+            owners = [n for n in names if n.person and self.text.startswith(_POSSESSIVE, n.end)]
+            if len(owners) < len([n for n in names if n.person]):
+                names = [n for n in names if n not in owners]
+        described = {n: self._described(n, s, e) for n in names if n.label == "NORP"}
+        described = {n: noun for n, noun in described.items() if noun is not None}
+        if not described:
+            return names
+        rest = [n for n in names if n not in described]
+        if any(not self._in_preposition(n, s) for n in rest):
+            return rest
+        # The other names a preposition brings in only say whose office it is ("a Somali official
+        # in Somaliland"): "a Catholic priest in America" is no America speaking, "a former
+        # American soldier from Wisconsin" no Wisconsin.
+        offices = [n for n, noun in described.items() if noun in _OFFICE_NOUNS]
+        return [n for n in names if n in offices or n in rest] if offices else []
+
+    def _in_preposition(self, name: Name, s: int) -> bool:
+        """Whether a preposition of the phrase opening at ``s`` brings ``name`` in."""
+        span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.idx >= s
+
+    def _described(self, name: Name, s: int, e: int) -> str | None:
+        """The lemma of the noun of ``text[s:e]`` a people's adjective modifies ("American" of
+        "an American blogger"), or None when the name is not such a modifier."""
+        span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        head = root.head
+        if root.dep_ not in ("amod", "compound", "nmod") or head.pos_ not in ("NOUN", "PROPN") \
+                or span.start <= head.i < span.end or not s <= head.idx < e \
+                or head.pos_ == "PROPN" and head.i == span.end:
+            return None  # "Islamic State", a name the mentions cut in two, is one name
+        return head.lemma_.lower()
+
     def _subjects(self, view: Any | None = None) -> list[tuple[int, Name]]:
         """Named subjects outside quotes, in order: the antecedents pronouns usually take.
 
@@ -168,7 +219,7 @@ class SpeakerResolver:
             if self._inside_quote(tok.idx):
                 continue
             s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-            names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES]
+            names = self._speakers_in(s, e)
             if names:
                 best = self._pick(names, self._role_of(tok))
                 out.append((tok.idx, best))
@@ -213,7 +264,7 @@ class SpeakerResolver:
         low = words.lower().strip()
         role = self._role_of(head) if head is not None else None
         head_lemma = head.lemma_.lower() if head is not None else ""
-        names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES]
+        names = self._speakers_in(s, e)
         # "a statement from the terrorist group": the holder is the of/from object.
         if head is not None and head_lemma in DOCUMENT_NOUNS and not names:
             for child in head.children:
