@@ -1256,8 +1256,7 @@ class _Builder:
         content: a quoted name is someone's words to PolNeAR ('The video ... is called "No Respite"').
         PolNeAR dev and train-heldout: 1 such act, not gold's; FNC-1 bodies 0-299: 29, each a name, a
         listing, a sighting, a summons, a death or what is not known."""
-        return info["label"] != "direct" and _names_unsaid(tok) and not any(
-            r.start < e and s < r.end for s, e in info["content"] for r in self.regions)
+        return info["label"] != "direct" and _names_unsaid(tok) and not self._quotes_content(info["content"])
 
     def _screened(self, tok: Any, info: dict[str, Any] | None) -> dict[str, Any] | None:
         """The act ``info`` of cue ``tok`` as found: without its source when no one is said to speak
@@ -2445,6 +2444,10 @@ class _Builder:
     def _region_between(self, a: int, b: int) -> bool:
         return any(a <= r.start and r.end <= b for r in self.regions)
 
+    def _quotes_content(self, content: Sequence[Range]) -> bool:
+        """Some quoted words (a quote region) lie in ``content``."""
+        return any(r.start < e and s < r.end for s, e in content for r in self.regions)
+
     def _embedded(self, r: QuoteRegion, comp: Range, cue: Any) -> bool:
         """A quote inside a reported clause with three or more words of its own around it."""
         end = comp[1]
@@ -2984,8 +2987,7 @@ class _Builder:
             conf = round(conf * 0.6, 3)
         outer = _by_paragraph(text, _conjoined(text, self._no_dangling(info["outer"])))
         label = info["label"]
-        if label == "direct" and not info.get("no_cue") \
-                and not any(r.start < e and s < r.end for s, e in info["content"] for r in self.regions):
+        if label == "direct" and not info.get("no_cue") and not self._quotes_content(info["content"]):
             # The model's span stood where the rules had a quote: "He tells the story of ... and then
             # says "..."" gave "tells" the quote at first, then only "the story", which no one quoted.
             label = "indirect"
