@@ -661,6 +661,7 @@ def test_an_undated_mention_of_a_launch_takes_its_storys_date(pipe: Pipeline) ->
 def test_reports_in_no_story_are_each_a_story_of_their_own(pipe: Pipeline) -> None:
     # corpus_redating with no stories read all the reports as one story's, while story_timelines builds each
     # report's timeline alone: "the recently announced iPhone 4" took the other report's June 7 there
+    from newsprism.model import Story
     from newsprism.resolve.timeline import story_timelines
 
     later = "Pre-orders of the recently announced iPhone 4 began Tuesday, overwhelming Apple and AT&T."
@@ -670,6 +671,17 @@ def test_reports_in_no_story_are_each_a_story_of_their_own(pipe: Pipeline) -> No
     # build_timeline's one timeline of the analyses still reads them as one story
     assert [x.date for x, events in timeline_members([d, p])
             if ("p", announced.start) in events] == ["2010-06-07"]
+    # ... and alike when the others are in stories: read alone, u's undated "announced" takes its own
+    # "unveiled iPhone 4 on June 7"; with d in a story, u was keyed to no story, its own telling no story's,
+    # and "announced" took no date
+    own = ("Apple CEO Steve Jobs unveiled iPhone 4 on June 7 in San Francisco.\n\n" + later)
+    (u,) = _run(pipe, {"u": (own, date(2010, 6, 16))})
+    announced = next(ev for ev in u.events if u.text[ev.start:ev.end] == "announced")
+    of_d = Story(id="s", title="", articles=("d",))
+    for analyses, stories in (([u], []), ([d, u], [of_d])):
+        held = [x.date for x, events in story_timelines(analyses, stories)
+                if ("u", announced.start) in events]
+        assert held == ["2010-06-07"], stories
 
 
 def test_a_trigger_noun_after_a_determiner_is_no_participle_qualifying_the_name(pipe: Pipeline) -> None:

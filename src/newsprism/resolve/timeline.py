@@ -1107,7 +1107,7 @@ def _thing_states(events: Sequence[tuple[str, Event, str]],
 _TOLD_BY_TENSE = frozenset({"lead", "document", "recent"})
 
 
-def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | None]) -> dict[int, Event]:
+def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, int]) -> dict[int, Event]:
     """Happenings of the lexicon re-dated by a telling of the same happening in another report:
     same class, same named thing acted on (:func:`_theme`), the telling dated to a day or month by
     an expression (rules ``own``, ``inherited``, ``coreferent``). Id of the event -> the event as
@@ -1125,7 +1125,7 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, str | Non
     (:func:`corpus_redating`) and hands the result to each story's build (:func:`story_timelines`),
     so a story's events are re-dated by any report of the corpus, its own story's first."""
     # (class, a word of the theme) -> the tellings: an event is asked only against those sharing a word
-    tellings: dict[tuple[str, str], list[tuple[tuple[str, ...], str | None, Event]]] = {}
+    tellings: dict[tuple[str, str], list[tuple[tuple[str, ...], int | None, Event]]] = {}
     themes: dict[int, tuple[str, ...]] = {}
     for a in analyses:
         for ev in a.events:
@@ -1513,13 +1513,33 @@ def corpus_redating(analyses: Sequence[Analysis], stories: Sequence[Story] = ())
     story's build. On the SemEval trial, 5 gold mentions were dated only so (timeline anchored
     0.6378 -> 0.6633 when the corpus's re-dating reached each story's build).
 
-    With no stories each report is a story of its own, as :func:`story_timelines` builds it: a report's
-    undated launch takes no other report's date ("Pre-orders of the recently announced iPhone 4" is no
-    story's "unveiled iPhone 4" then); the one timeline of all the analyses is :func:`timeline_members`'s."""
-    if not stories:
-        return _corpus_dates(analyses, {a.id: a.id for a in analyses})
-    story_of = {a: s.id for s in stories for a in s.articles}
-    return _corpus_dates(analyses, {a.id: story_of.get(a.id) for a in analyses})
+    A report is read in the timeline :func:`story_timelines` builds it in (:func:`_timeline_groups`): its
+    story's, or its own when it is in no story, whether or not the others are: a report's undated launch
+    takes no other report's date then ("Pre-orders of the recently announced iPhone 4" is no story's
+    "unveiled iPhone 4"); the one timeline of all the analyses is :func:`timeline_members`'s."""
+    return _corpus_dates(analyses, _group_keys(_timeline_groups(analyses, stories)))
+
+
+def _timeline_groups(analyses: Sequence[Analysis],
+                     stories: Sequence[Story]) -> list[tuple[str | None, list[Analysis]]]:
+    """The reports each timeline is built from, (story id or None, its reports): each story's that has
+    some, in story order, then each report in no story alone."""
+    by_id = {a.id: a for a in analyses}
+    groups: list[tuple[str | None, list[Analysis]]] = []
+    seen: set[str] = set()
+    for st in stories:
+        members = [by_id[x] for x in st.articles if x in by_id]
+        seen.update(a.id for a in members)
+        if members:
+            groups.append((st.id, members))
+    groups.extend((None, [a]) for a in analyses if a.id not in seen)
+    return groups
+
+
+def _group_keys(groups: Sequence[tuple[str | None, Sequence[Analysis]]]) -> dict[str, int]:
+    """Report id -> the timeline it is built in, by its place in ``groups``: the story :func:`_corpus_dates`
+    asks first (a report of two stories is read in the later)."""
+    return {a.id: k for k, (_, members) in enumerate(groups) for a in members}
 
 
 def redating_digest(members: Iterable[Analysis], redated: Mapping[int, Event]) -> str:
@@ -1593,22 +1613,11 @@ def timeline_members(
     events of one phrase ("Jobs gave his annual opening keynote") are one mention; this tells
     which events an entry holds, for what measures them. ``redated``: as for build_timeline."""
     by_id = {a.id: a for a in analyses}
-    groups: list[tuple[str | None, list[Analysis]]] = []
-    if stories:
-        seen: set[str] = set()
-        for st in stories:
-            members = [by_id[x] for x in st.articles if x in by_id]
-            seen.update(a.id for a in members)
-            if members:
-                groups.append((st.id, members))
-        groups.extend((None, [a]) for a in analyses if a.id not in seen)
-    else:
-        groups.append((None, list(analyses)))
+    # with no stories the analyses are one story, one timeline
+    groups = _timeline_groups(analyses, stories) if stories else [(None, list(analyses))]
     entries: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
     if redated is None:
-        # with no stories the analyses are one story, one timeline
-        redated = (corpus_redating(analyses, stories) if stories
-                   else _corpus_dates(analyses, {a.id: "" for a in analyses}))
+        redated = _corpus_dates(analyses, _group_keys(groups))
     for story_id, members in groups:
         triples: list[tuple[str, Event, str]] = []
         for a in members:
