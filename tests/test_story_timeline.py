@@ -856,6 +856,22 @@ def test_a_telling_of_its_reports_day_joins_no_coarser_entry_of_another_report(p
     assert _words(month, by) == {"announced", "saying"}, _words(month, by)
 
 
+def test_a_telling_of_its_reports_month_joins_no_years_entry_of_another_report(pipe: Pipeline) -> None:
+    # FNC-1 bodies 190, 234, 454, 458: "Sorkin told Business Insider earlier this year" (2014, by its own
+    # expression) took three October reports' "Aaron Sorkin confirmed", "Sorkin said", each dated by its
+    # tense to its report's month: one "Sorkin statement" of the year held four sayings
+    texts = {"a": (("The studio has picked a director for its film about Steve Jobs. Sorkin told Business "
+                    "Insider earlier this year: \"It's not a biopic.\""), date(2014, 9, 3)),
+             "b": (("Christian Bale will play Steve Jobs in the film. This is coming after the movie's "
+                    "scriptwriter Aaron Sorkin confirmed that Bale would be playing the tech icon."),
+                   date(2014, 10, 3))}
+    arts = _run(pipe, texts)
+    confirmed = next(ev for ev in arts[1].events if arts[1].text[ev.start:ev.end] == "confirmed")
+    assert (confirmed.date, dating_rule(confirmed)) == ("2014-10", "recent")
+    (year,) = [e for e in build_timeline(arts) if e.date == "2014"]
+    assert {m.article for m in year.mentions} == {"a"}
+
+
 def test_an_undated_launch_told_as_supposed_is_not_the_storys_launch(pipe: Pipeline) -> None:
     # Review of 2334451: an undated launch takes the date its story's reports agree on ("the recently
     # announced iPhone 4"), but one that only could be is no launch of that day.

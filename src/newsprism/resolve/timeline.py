@@ -1345,12 +1345,14 @@ def _cluster(events: list[tuple[str, Event, str]],
                 value_range(c.value)[0] > pub)
             if past and later:
                 continue  # told by its tense, it is no happening of a day after its report's
-            if past and ev.label in SPEECH_CLASSES and ev.precision == "day" and c.precision != "day" and \
+            if past and ev.label in SPEECH_CLASSES and \
+                    _PREC_RANK.get(ev.precision, 4) < _PREC_RANK.get(c.precision, 4) and \
                     all(a != aid for a, _, _ in c.members):
-                # a telling its report dates by its own day ("An Apple spokeswoman told CNET", "Apple says")
-                # is a saying of that day, not another report's telling of a month or a week by the same
-                # name ("Apple announced its watch in September": FNC-1 bodies 407, 418, 41 and 105 made one
-                # "Apple statement" of 20 tellings)
+                # a telling its report dates by its own day or month ("An Apple spokeswoman told CNET",
+                # "Apple says") is a saying of that time, not another report's telling of a coarser time by
+                # the same name ("Apple announced its watch in September": FNC-1 bodies 407, 418, 41 and 105
+                # made one "Apple statement" of 20 tellings; "Sorkin told Business Insider earlier this
+                # year" took three October reports' "Sorkin said", bodies 234, 454, 458)
                 continue
             shared = _shared(names, c.names)
             if told_to and c.parties:
