@@ -3151,7 +3151,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 103
+    version = 104
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -36,6 +36,9 @@ _PEOPLE_NOUNS = frozenset({"man", "woman", "father", "mother", "wife", "husband"
                            "friend", "neighbor", "neighbour", "resident", "voter", "witness", "supporter",
                            "critic"})
 _OFFICE_NOUNS = (PERSON_ROLE_NOUNS - _PEOPLE_NOUNS) | GROUP_NOUNS
+# Verbs of making a document whose agent is its holder ("a video posted by ISIS"; not "obtained by NBC").
+_AUTHORING = frozenset({"post", "release", "publish", "upload", "issue", "write", "produce", "share", "sign",
+                        "send", "circulate", "distribute"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CREDIT_RE = re.compile(r"\((?:with|With|WITH) (?:information|info|reporting) (?:from|by) ([^)]+)\)")
 
@@ -265,16 +268,21 @@ class SpeakerResolver:
         role = self._role_of(head) if head is not None else None
         head_lemma = head.lemma_.lower() if head is not None else ""
         names = self._speakers_in(s, e)
-        # "a statement from the terrorist group": the holder is the of/from object.
+        # "a statement from the terrorist group": the holder is the of/from object; "a video posted by
+        # al Qaeda", the agent of its making.
         if head is not None and head_lemma in DOCUMENT_NOUNS and not names:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+            made = [ag for ch in head.children if ch.dep_ == "acl" and ch.lemma_.lower() in _AUTHORING
+                    for ag in ch.children if ag.dep_ == "agent"]
+            for child in [*head.children, *made]:
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "of", "by"):
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             inner = self.resolve(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge), obj)
                             return self._remember(s, Resolved(inner.start, inner.end, inner.label, inner.role,
                                                               "document", inner.confidence), head_lemma)
-            found = self._antecedent(s, want="document")
+            # Only a document already spoken of is taken up ("the statement", "its report"); "a video
+            # posted online", "an unverified report" bring in a new one, whose holder is unsaid.
+            found = self._antecedent(s, want="document") if self._definite(head) else None
             if found is not None:
                 return self._remember(s, found, head_lemma)
         if names:
@@ -310,6 +318,12 @@ class SpeakerResolver:
         # Nothing named: the words used are the speaker ("Police", "officials").
         s2, e2 = trim_det(self.text, s, e)
         return self._remember(s, Resolved(s2, e2, "nominal", role, "unresolved", 0.5), head_lemma)
+
+    @staticmethod
+    def _definite(head: Any) -> bool:
+        """Whether the noun ``head`` has a determiner or possessor that points back ("the", "this", "its")."""
+        return any(t.dep_ in ("det", "poss") and t.lower_ not in ("a", "an", "another", "some", "any", "no")
+                   for t in head.children if t.i < head.i)
 
     def _remember(self, pos: int, res: Resolved, head_lemma: str) -> Resolved:
         self.history.append((pos, res, head_lemma))
