@@ -228,11 +228,35 @@ def test_json_exports_of_news_tools_are_read(tmp_path):
     assert (own.text, own.published, own.outlet) == ("Own text.", date(2023, 1, 2), "Own Outlet")
 
 
+def test_an_alias_that_does_not_fit_is_passed_over_not_a_reason_to_refuse(tmp_path):
+    # another tool's field names are guesses: a value that cannot be the field is skipped
+    base = {"text": "Officials met on Monday."}
+    odd = [{"date": "20131221104537"}, {"date": "Unknown"}, {"date": 1703671200}, {"source": 12},
+           {"headline": {"main": "Talks"}}, {"lang": ["en"]}, {"authors": 2}, {"uri": 1.5}]
+    (tmp_path / "odd.jsonl").write_text("".join(json.dumps(base | o) + "\n" for o in odd), encoding="utf-8")
+    arts, errs = _read(tmp_path / "odd.jsonl")
+    assert errs == [] and len(arts) == len(odd)
+    assert all(a.published is None and a.outlet is None and a.title is None for a in arts)
+    # the next alias is read when the first has no name: a source object without one
+    record = {"text": "x y", "source": {"uri": "bbc.co.uk"}, "publisher": "BBC", "date": "Unknown",
+              "dateTime": "2023-12-27T10:00:00Z"}
+    (tmp_path / "next.json").write_text(json.dumps(record), encoding="utf-8")
+    [a], [] = _read(tmp_path / "next.json")
+    assert (a.outlet, a.published) == ("BBC", date(2023, 12, 27))
+    # a blank field of its own gives way to an alias; a bad value of its own is still refused
+    (tmp_path / "blank.json").write_text(json.dumps({"text": "  ", "body": "Real body."}), encoding="utf-8")
+    [a], [] = _read(tmp_path / "blank.json")
+    assert a.text == "Real body."
+    (tmp_path / "own.json").write_text(json.dumps({"text": "x", "published": "Unknown"}), encoding="utf-8")
+    [], [err] = _read(tmp_path / "own.json")
+    assert "cannot read date 'Unknown'" in err.reason
+
+
 def test_json_without_any_text_field_names_the_fields(tmp_path):
     record = {"url": "https://x.example", "seendate": "20231227T101500Z"}  # a GDELT list entry: no text
     (tmp_path / "gdelt.json").write_text(json.dumps(record), encoding="utf-8")
     arts, [err] = _read(tmp_path / "gdelt.json")
-    assert arts == [] and "'text', or 'body' or 'articleBody'" in err.reason
+    assert arts == [] and "'text', or 'body', 'articleBody' or 'story_text'" in err.reason
 
 
 def test_ndjson_extension_and_json_holding_lines(tmp_path):

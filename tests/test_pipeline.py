@@ -67,7 +67,7 @@ def test_failure_message_is_one_bounded_line(caplog):
         out = list(Pipeline([Verbose()]).run([Article(id="a", text="text")], failures=failures))
     [f] = failures
     assert f.message.startswith("ValueError: the library explains at length over lines: why why")
-    assert "\n" not in f.message and len(f.message) <= 220 and f.message.endswith("…")
+    assert "\n" not in f.message and len(f.message) <= 200 and f.message.endswith("…")
     assert out[0].errors == (f"verbose: {f.message}",)
     # the caller collecting failures reports them: the log keeps it below the warning the CLI would repeat
     assert [r.levelname for r in caplog.records] == ["DEBUG"]

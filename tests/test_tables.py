@@ -192,6 +192,23 @@ def test_read_parquet_with_an_exports_column_names(tmp_path):
         "e1", "Hamas denied it.", date(2023, 12, 27), "Example Wire")
 
 
+def test_parquet_files_are_ingested_like_any_input(tmp_path):
+    # the README's 'newsprism ingest corpus.parquet': read_inputs reads .parquet (a folder's too),
+    # streamed by rows, each article bounded like any other
+    from newsprism.errors import InputError as Err
+    from newsprism.ingest import MAX_ARTICLE_CHARS, read_inputs
+
+    long_text = "x " * (MAX_ARTICLE_CHARS // 2 + 1)
+    pq.write_table(pa.table({"id": ["p1", "p2"], "text": ["Hamas denied it.", long_text],
+                             "date": [1703671200, 1703671200]}), tmp_path / "corpus.parquet")
+    (tmp_path / "other.txt").write_text("Iran said so.", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    assert [(type(i).__name__, getattr(i, "id", None)) for i in items] == [
+        ("Article", "p1"), ("InputError", None), ("Article", "other.txt")]
+    assert items[0].published is None  # an int64 'date' is no date: passed over, not a refusal
+    assert isinstance(items[1], Err) and "1,000,000-character limit" in items[1].reason
+
+
 def test_read_parquet_bad_inputs(tmp_path):
     no_text = tmp_path / "no_text.parquet"
     pq.write_table(pa.table({"content": ["x"]}), no_text)

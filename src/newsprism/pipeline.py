@@ -137,11 +137,9 @@ _FAILURE_CHARS = 200
 
 
 def failure_message(exc: BaseException) -> str:
-    """``"Type: message"`` of a stage's exception on one line of at most about 200 characters."""
-    text = " ".join(str(exc).split())
-    if len(text) > _FAILURE_CHARS:
-        text = text[: _FAILURE_CHARS - 1].rstrip() + "…"
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    """``"Type: message"`` of a stage's exception on one line of at most 200 characters."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split()).removesuffix(":")
+    return text if len(text) <= _FAILURE_CHARS else text[: _FAILURE_CHARS - 1].rstrip() + "…"
 
 
 class Pipeline:

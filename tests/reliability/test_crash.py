@@ -249,5 +249,5 @@ def test_rerun_with_bad_inputs_records_each_rejection_once(tmp_path):
     assert _snapshot(db)["input_errors"] == [
         (str(folder / "a-empty.txt"), None, "empty file"),
         (str(folder / "b.jsonl"), 2,
-         "text: missing (every article needs a non-empty 'text', or 'body' or 'articleBody')"),
+         "text: missing (every article needs a non-empty 'text', or 'body', 'articleBody' or 'story_text')"),
     ]

@@ -4,8 +4,11 @@
 per bad input, and always goes on with the other inputs.
 
 Formats: by extension (.txt .text, .html .htm, .json, .jsonl .ndjson, .xml .rss
-.atom); a file named explicitly with another extension, stdin ("-") and URLs
-are sniffed (JSON, JSON Lines, RSS/Atom, HTML, else plain text).
+.atom, .parquet); a file named explicitly with another extension, stdin ("-") and URLs
+are sniffed (JSON, JSON Lines, RSS/Atom, HTML, else plain text). A Parquet file is
+read in row batches (:func:`newsprism.tables.read_parquet_articles`), so ``max_bytes``
+does not bound it (a corpus of a million articles is one file); each article's text is
+bounded by :data:`MAX_ARTICLE_CHARS`, as every input's is.
 Directories are read recursively in sorted order, skipping hidden entries and
 files with other extensions; a symlink back to a directory being walked is
 reported once as a loop and not followed. FIFOs, devices and sockets are
@@ -43,6 +46,7 @@ from .txt import parse_date, parse_txt
 
 __all__ = [
     "KNOWN_EXTENSIONS",
+    "MAX_ARTICLE_CHARS",
     "Cleaned",
     "IngestOptions",
     "check_url",
@@ -59,6 +63,7 @@ log = logging.getLogger(__name__)
 _FORMATS = {
     ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".json": "json",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".parquet": "parquet",
 }  # fmt: skip
 KNOWN_EXTENSIONS: tuple[str, ...] = tuple(_FORMATS)
 
@@ -138,12 +143,17 @@ def parse_bytes(
         # Markup debris ("<<<>>>") is not an article.
         if isinstance(item, Article) and not any(ch.isalnum() for ch in item.text):
             yield InputError(item.origin or source, "no article text (no letters or digits)")
-        elif isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
-            yield InputError(item.origin or source,
-                             f"article text is {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,}"
-                             "-character limit of one article (split it into articles)")
         else:
-            yield item
+            yield _bounded(item, source)
+
+
+def _bounded(item: Article | InputError, source: str) -> Article | InputError:
+    """``item``, or the error saying its text is over :data:`MAX_ARTICLE_CHARS`."""
+    if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+        return InputError(item.origin or source,
+                          f"article text is {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,}"
+                          "-character limit of one article (split it into articles)")
+    return item
 
 
 def _parse_text(
@@ -316,13 +326,35 @@ def _one_input(path: str, options: IngestOptions) -> Iterator[Article | InputErr
             fetched.data, path, path, _format_for_type(fetched.content_type), options, url=path
         )
         return
+    fmt = _FORMATS.get(os.path.splitext(path)[1].lower())
+    if fmt == "parquet":
+        yield from _parquet(path, options)
+        return
     try:
         data = _read_file(path, options)
     except InputError as err:
         yield err
         return
-    fmt = _FORMATS.get(os.path.splitext(path)[1].lower())
     yield from parse_bytes(data, path, os.path.basename(path), fmt, options)
+
+
+def _parquet(path: str, options: IngestOptions) -> Iterator[Article | InputError]:
+    """A Parquet file's articles, streamed in row batches (pyarrow loads only here)."""
+    from ..tables import read_parquet_articles
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        yield InputError(path, "no such file")
+        return
+    except OSError as exc:
+        yield InputError(path, f"cannot read ({exc.strerror or exc})")
+        return
+    if not stat.S_ISREG(st.st_mode):  # a FIFO named .parquet must not block the reader
+        yield InputError(path, "not a regular file")
+        return
+    for item in read_parquet_articles(path, clean=options.clean):
+        yield _bounded(item, path)
 
 
 def _format_for_type(content_type: str) -> str | None:
@@ -383,6 +415,22 @@ def _guarded(items: Iterator[str | InputError], path: str) -> Iterator[str | Inp
         yield InputError(path, f"could not list its files ({type(exc).__name__}: {exc})")
 
 
+def _read_one(item: str, options: IngestOptions) -> Iterator[Article | InputError]:
+    """One input's articles and errors, a failure no check foresaw turned into one InputError.
+
+    A file is read whole before its first article is given (a failure halfway gives no partial
+    file); a Parquet file streams, as its reader already keeps the rows read before a failure."""
+    try:
+        if _FORMATS.get(os.path.splitext(item)[1].lower()) == "parquet" and not _is_url(item):
+            yield from _one_input(item, options)
+            return
+        results = list(_one_input(item, options))
+    except Exception as exc:
+        log.debug("unexpected failure reading %s", item, exc_info=True)
+        results = [InputError(item, f"could not read ({type(exc).__name__}: {exc})")]
+    yield from results
+
+
 def read_inputs(
     paths: Sequence[str | os.PathLike[str]], options: IngestOptions = IngestOptions()
 ) -> Iterator[Article | InputError]:
@@ -395,12 +443,7 @@ def read_inputs(
             if isinstance(item, InputError):
                 yield _printable_error(item)
                 continue
-            try:
-                results = list(_one_input(item, options))
-            except Exception as exc:
-                log.debug("unexpected failure reading %s", item, exc_info=True)
-                results = [InputError(item, f"could not read ({type(exc).__name__}: {exc})")]
-            for result in results:
+            for result in _read_one(item, options):
                 if isinstance(result, InputError):
                     yield _printable_error(result)
                     continue

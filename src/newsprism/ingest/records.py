@@ -5,7 +5,7 @@ Fields: ``text`` (required, non-empty) and optional ``id``, ``title``, ``outlet`
 ``language``; other keys are ignored. The field names of the exports analysts already hold are
 read too (:data:`FIELD_ALIASES`): Event Registry's ``body``, ``dateTimePub``, ``source.title`` and
 ``authors``, Media Cloud's ``publish_date`` and ``media_name``, NewsAPI's ``publishedAt`` and
-``source.name``, schema.org's ``articleBody``, ``headline``, ``datePublished`` and ``publisher.name``,
+``source.name``, schema.org's ``articleBody``, ``headline``, ``datePublished`` and ``publisher``'s name,
 a plain ``date``. A bad object or line becomes one
 :class:`InputError` naming the file and the line (JSONL) or item (JSON list);
 the rest are still read. Ids default to ``NAME:LINE`` (JSONL), ``NAME:ITEM``
@@ -26,8 +26,8 @@ from ..model import Article
 from .clean import clean_meta, clean_text, scrub
 from .txt import parse_date
 
-__all__ = ["FIELD_ALIASES", "ArticleRecord", "article_from_record", "looks_like_jsonl", "parse_json",
-           "parse_jsonl"]
+__all__ = ["FIELD_ALIASES", "RECORD_KEYS", "ArticleRecord", "article_from_record", "canonical_fields",
+           "looks_like_jsonl", "parse_json", "parse_jsonl"]
 
 # Other names of each field, first found wins, read only when the field itself is absent. Dates go
 # from the publication's own to the collector's: Event Registry's ``date``/``dateTime`` are when it
@@ -58,15 +58,35 @@ def _a_name(value: Any) -> Any:
     return value
 
 
+def _blank(value: Any) -> bool:
+    return value is None or value in ("", [], {}) or isinstance(value, str) and not value.strip()
+
+
+def _fits(field: str, value: Any) -> bool:
+    """Can ``value`` be ``field``? An alias is a guess at another tool's meaning, so one whose value
+    would not validate ("date": "Unknown", "lang": ["en"], "source": {"uri": ...} with no name) is
+    passed over for the next, never a reason to refuse the article."""
+    if _blank(value):
+        return False
+    if field == "published":
+        return isinstance(value, date) or isinstance(value, str) and parse_date(value) is not None
+    if field == "id":
+        return isinstance(value, str) or isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, str)
+
+
 def canonical_fields(obj: dict[str, Any]) -> dict[str, Any]:
-    """``obj`` with each absent field filled from its first present alias (:data:`FIELD_ALIASES`)."""
+    """``obj`` with each absent or blank field filled from its first alias that fits
+    (:data:`FIELD_ALIASES`); a field's own value, when not blank, is kept as it is (and validated)."""
     out = dict(obj)
     for field, names in FIELD_ALIASES.items():
-        if out.get(field) not in (None, "", [], {}):
+        if not _blank(out.get(field)):
             continue
-        alias = next((a for a in names if obj.get(a) not in (None, "", [], {})), None)
-        if alias is not None:
-            out[field] = obj[alias]
+        for alias in names:
+            value = _a_name(obj.get(alias)) if field in ("outlet", "author") else obj.get(alias)
+            if _fits(field, value):
+                out[field] = value
+                break
     for field in ("outlet", "author"):
         if isinstance(out.get(field), dict | list):
             out[field] = _a_name(out[field])
@@ -127,7 +147,8 @@ def _reason(exc: ValidationError) -> str:
         where = ".".join(str(x) for x in err.get("loc", ())) or "object"
         msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
         if err.get("type") == "missing":
-            msg = ("missing (every article needs a non-empty 'text', or 'body' or 'articleBody')"
+            msg = ("missing (every article needs a non-empty 'text', or 'body', 'articleBody' or "
+                   "'story_text')"
                    if where == "text" else "missing")
         parts.append(f"{where}: {msg}")
     return "; ".join(parts)
