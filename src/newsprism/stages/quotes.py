@@ -3161,9 +3161,8 @@ class QuoteStage(ArticleStage):
         if doc is not None and item.text.strip():
             attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text)
             found = to_quotes(attrs, self.tag)
-        if any(r.kind == "embed" for r in item.article.removed):
-            # the posts are read with the run's model, not the default one
-            found += embed_quotes(item.article.removed, self.tag, parser_of(doc) if doc is not None else None)
+        # the posts are read with the run's model, not the default one
+        found += embed_quotes(item.article.removed, self.tag, parser_of(doc) if doc is not None else None)
         return self.mark(item, quotes=tuple(found))
 
 
