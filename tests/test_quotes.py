@@ -944,7 +944,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v104"
+    assert st.tag == "quotes.v105"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2144,3 +2144,13 @@ def test_a_document_is_held_by_its_maker_or_the_one_spoken_of(nlp: object, text:
     # fails on 2121fc8).
     q = find_quotes_in_text(text, nlp=nlp)[-1]
     assert q.speaker is not None and (q.speaker.slice(text), q.speaker.label) == (speaker, label)
+
+
+def test_a_peoples_adjective_is_a_capitalised_word_not_an_acronym_or_a_plural() -> None:
+    # h131 (speakers._PEOPLES_WORD; FNC-1 bodies 0-299: the mentions call 'ISIL' of 'ISIL militants' and
+    # 'Barrons' of 'a Barrons blog post' NORP; read as adjectives they were no speakers, and 'The group'
+    # took no ISIL up; fails on 799d6fa).
+    from newsprism.stages.speakers import _PEOPLES_WORD
+
+    assert all(_PEOPLES_WORD.fullmatch(w) for w in ("American", "South Korean", "Swiss", "Saudi Arabian"))
+    assert not any(_PEOPLES_WORD.fullmatch(w) for w in ("ISIL", "Barrons", "U.S."))

@@ -3151,7 +3151,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 104
+    version = 105
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -39,6 +39,9 @@ _OFFICE_NOUNS = (PERSON_ROLE_NOUNS - _PEOPLE_NOUNS) | GROUP_NOUNS
 # Verbs of making a document whose agent is its holder ("a video posted by ISIS"; not "obtained by NBC").
 _AUTHORING = frozenset({"post", "release", "publish", "upload", "issue", "write", "produce", "share", "sign",
                         "send", "circulate", "distribute"})
+# What a people's adjective looks like: capitalised words, not an acronym the mentions call NORP
+# ("ISIL militants") nor a plural ("Barrons blog post").
+_PEOPLES_WORD = re.compile(r"(?:[A-Z][a-z]+[ -])*[A-Z][a-z]*(?:[a-rt-z]|ss)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CREDIT_RE = re.compile(r"\((?:with|With|WITH) (?:information|info|reporting) (?:from|by) ([^)]+)\)")
 
@@ -169,7 +172,8 @@ class SpeakerResolver:
             owners = [n for n in names if n.person and self.text.startswith(_POSSESSIVE, n.end)]
             if len(owners) < len([n for n in names if n.person]):
                 names = [n for n in names if n not in owners]
-        described = {n: self._described(n, s, e) for n in names if n.label == "NORP"}
+        described = {n: self._described(n, s, e) for n in names if n.label == "NORP"
+                     and _PEOPLES_WORD.fullmatch(self.text, n.start, n.end)}
         described = {n: noun for n, noun in described.items() if noun is not None}
         if not described:
             return names
