@@ -2906,3 +2906,40 @@ def test_a_future_a_quote_tells_after_a_saying_outside_it_is_the_speakers_undate
                  '"He said the company will expand," she wrote.'):
         got = _events_by_word(_parsed(text, day))
         assert not {"gunned", "pursued", "rely", "expand"} & set(got), (text, got)
+
+
+def test_a_named_day_of_the_calendar_is_dated_and_a_movable_one_computed() -> None:
+    # SemEval trial 7539 and FNC-1 bodies (Foley "kidnapped ... on Thanksgiving Day in 2012", "will release on
+    # Christmas Day") named holidays that the stage found no date for
+    sept, jan = date(2014, 9, 1), date(2015, 1, 10)
+    assert resolve("Christmas Day", jan) == ("2014-12-25", "day")  # a January report's is the last one
+    assert resolve("Christmas Eve", sept, 1) == ("2014-12-24", "day")  # told ahead: the coming one
+    assert resolve("Thanksgiving Day in 2012", sept) == ("2012-11-22", "day")  # the fourth Thursday
+    assert resolve("Valentine's Day of 2015", sept) == ("2015-02-14", "day")
+    assert resolve("this Christmas", jan) == ("2015-12-25", "day")
+    assert resolve("last Christmas", date(2014, 12, 25)) == ("2013-12-25", "day")
+    assert resolve("Easter last year", sept) == ("2013-03-31", "day")
+    assert resolve("next Easter", date(2014, 4, 20)) == ("2015-04-05", "day")  # by the computus
+    assert resolve("Easter Sunday 2024", None) == ("2024-03-31", "day")
+    assert resolve("Good Friday", date(2014, 5, 1)) == ("2014-04-18", "day")
+    assert resolve("Memorial Day", date(2014, 6, 1)) == ("2014-05-26", "day")  # the last Monday of May
+    assert resolve("Labor Day 2015", None) == ("2015-09-07", "day")
+    assert resolve("New Year's Eve", jan) == ("2014-12-31", "day")
+    assert resolve("Christmas", None) == (None, "day")
+    # a report naming the holiday again tells of the one it gave a year (FNC-1 body 446)
+    got = _values("Foley was kidnapped on Thanksgiving Day in 2012. His mother said: \"We last knew that he "
+                  "was abducted on Thanksgiving Day.\"", sept)
+    assert got == [("Thanksgiving Day in 2012", "2012-11-22"), ("Thanksgiving Day", "2012-11-22")]
+
+
+def test_a_holiday_naming_a_kind_of_thing_or_a_greeting_is_no_day() -> None:
+    # FNC-1: "a Christmas present", "Halloween-themed", "the Christmas shopping season", "Chinese New Year"
+    text = ("Merry Christmas! She bought a Christmas present and Halloween-themed toys for the Christmas "
+            "shopping season. Factories work through the Chinese New Year. Tourists flew to Easter Island "
+            "and Eastern Europe. He vanished on Thanksgiving Day 2012 and was seen at Christmas when it "
+            "snowed.")
+    assert [text[s:e] for s, e in find_times(text)] == ["Thanksgiving Day 2012", "Christmas"]
+    got = {(x, v) for x, v in _values(text, date(2014, 9, 1)) if v is not None}
+    assert got == {("Thanksgiving Day 2012", "2012-11-22"), ("Christmas", "2013-12-25")}
+    # SemEval trial 7539: "demand ... during the Christmas and New Year sales period"
+    assert find_times("iPods sold well during the Christmas and New Year sales period.") == []

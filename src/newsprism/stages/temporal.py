@@ -14,6 +14,11 @@ The rules follow news usage, where the anchor is the article's publication date:
   with "this", "last" or "next year" after it ("in April this year") is in that year;
 - "September 11" with "attacks" after it or "the anniversary of" before it is 2001-09-11
   (:func:`named_day`);
+- a named day of the calendar is read as a day without a year ("on Christmas Day" in a January report
+  is the last one, "will release on Christmas Day" the coming one; "this Christmas", "last Easter",
+  "Thanksgiving Day in 2012"); the movable ones are computed (Easter by the computus, Thanksgiving
+  and the US Monday holidays as the n-th weekday of their month); a name used as a modifier ("a
+  Christmas present", "the Christmas shopping season") or in a greeting is no time (:func:`holidays_told`);
 - weeks are ISO weeks (value ``YYYY-Www``, precision "week"): "last week" in an article of
   2023-12-27 is ``2023-W51``; :func:`value_range` gives the Monday..Sunday it covers;
 - expressions tied to another event ("days after", "weeks later", "the next day", "the next year",
@@ -38,6 +43,7 @@ __all__ = [
     "compatible",
     "find_times",
     "future_context",
+    "holidays_told",
     "named_day",
     "resolve",
     "resolve_full",
@@ -86,6 +92,32 @@ _NUMWORD = (r"(?P<n>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|te
 _EDGE = (r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
          r"|the\s+middle\s+of)[\s-]+)?")
 _APOS = r"(?:['’]s)?"
+# A holiday's name (see _HOLIDAYS), a whole word ("Eastern" is no Easter). Not one of a greeting ("Merry
+# Christmas", "Happy New Year") or of another calendar's day of the same name ("Chinese New Year",
+# "Canadian Thanksgiving", in October).
+_HOLIDAY_NAME = (
+    r"(?P<hol>Christmas(?:\s+(?:Day|Eve|day|eve|morning|night))?|New\s+Year" + _APOS + r"(?:\s+(?:Day|Eve))?"
+    r"|Boxing\s+Day|(?:(?:St\.?|Saint)\s+)?Valentine" + _APOS + r"\s+Day|Hallowe(?:en|['’]en)"
+    r"|Bastille\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|Remembrance\s+Day"
+    r"|(?:St\.?|Saint)\s+Patrick" + _APOS + r"\s+Day|Fourth\s+of\s+July|July\s+Fourth"
+    r"|Easter(?:\s+(?:Sunday|Monday|Day))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day)"
+)
+_HOLIDAY = (r"(?<![Mm]erry\s)(?<![Hh]appy\s)(?<!MERRY\s)(?<!HAPPY\s)(?<!Chinese\s)(?<!Lunar\s)(?<!Jewish\s)"
+            r"(?<!Persian\s)(?<!Islamic\s)(?<!Canadian\s)\b" + _HOLIDAY_NAME + r"\b")
+# ... nor one naming a kind of thing or a stretch of time: a name followed by another word is a modifier
+# ("a Christmas present", "Halloween-themed", "the Christmas shopping season", "Thanksgiving Day Parade",
+# "Easter Island") unless the word is one that may follow a time ("on Christmas Day in 2012", "at
+# Christmas when", "as Easter approaches"); a name so used is no time (the holiday season it may tell
+# stays vague); _MODIFIED: the word after a name that makes it a modifier
+_MODIFIED = (
+    r"[ \t-]+(?!(?i:in|on|at|of|to|for|from|with|by|and|or|but|nor|as|when|while|after|before|until|till"
+    r"|since|this|last|next|that|which|is|was|were|are|will|would|has|had|have|came|comes|approaches"
+    r"|arrives|falls|he|she|they|it|we|i|you|the|a|an|his|her|their|its|our|my|your|there|then|so)\b)"
+    r"[A-Za-z]"
+)
+# ... and so is one joined to another that does ("the Christmas and New Year sales period")
+_NOT_A_TIME = (r"(?!" + _MODIFIED + r"|[ \t]+(?:and|or|&)[ \t]+" + _HOLIDAY_NAME.replace("(?P<hol>", "(?:")
+               + _MODIFIED + r")")
 
 
 @dataclass(frozen=True)
@@ -293,6 +325,97 @@ def _h_set(m: re.Match[str], anchor: date | None, direction: int) -> Resolution 
     return Resolution(None, "vague", False, "SET")
 
 
+def _easter(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar, by the computus (the anonymous algorithm of
+    Meeus/Jones/Butcher): the first Sunday after the ecclesiastical full moon on or after March 21."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, wd: int, n: int) -> date:
+    """The ``n``-th weekday ``wd`` (0 = Monday) of the month, counted from its end when ``n`` < 0."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - wd) % 7 + 7 * (-n - 1))
+
+
+# The named days of the calendar news dates by: a holiday's name (its first word, lowercased, or two for
+# "new year" and "good friday") -> its day in a given year. Fixed days are a month and day; the movable ones
+# are computed (Easter by the computus, the US Monday holidays and Thanksgiving as the n-th weekday of their
+# month), never read off a table of years. Left out: days whose date depends on the country ("Independence
+# Day" is July 4 in the US, August 15 in India; "Mother's Day" is in May in the US, in March in Britain;
+# "Labour Day" is May 1 in most of the world, the US spelling "Labor Day" the first Monday of September) and
+# the lunar or lunisolar ones (Ramadan, Eid, Chinese New Year, Passover, Diwali), which need their calendars.
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year": lambda y: date(y, 1, 1),
+    "new year eve": lambda y: date(y, 12, 31),
+    "boxing": lambda y: date(y, 12, 26),
+    "valentine": lambda y: date(y, 2, 14),
+    "halloween": lambda y: date(y, 10, 31),
+    "hallowe": lambda y: date(y, 10, 31),
+    "bastille": lambda y: date(y, 7, 14),
+    "armistice": lambda y: date(y, 11, 11),
+    "veterans": lambda y: date(y, 11, 11),
+    "remembrance": lambda y: date(y, 11, 11),
+    "patrick": lambda y: date(y, 3, 17),
+    "fourth": lambda y: date(y, 7, 4),
+    "july": lambda y: date(y, 7, 4),
+    "easter": _easter,
+    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),  # the fourth Thursday of November (the US one)
+    "memorial": lambda y: _nth_weekday(y, 5, 0, -1),  # the last Monday of May
+    "labor": lambda y: _nth_weekday(y, 9, 0, 1),  # the first Monday of September
+}
+
+
+def _holiday_key(name: str) -> str:
+    words = re.findall(r"[a-z]+", name.lower())
+    if words[0] == "st":
+        words = words[1:]
+    if words[0] == "christmas" and words[1:2] == ["eve"]:
+        return "christmas eve"
+    if words[0] == "new":
+        return "new year eve" if words[-1] == "eve" else "new year"
+    if words[0] in ("easter", "good") and words[1:2] in (["monday"], ["friday"]):
+        return f"{words[0]} {words[1]}"
+    return words[0]
+
+
+def _h_holiday(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
+    day_in = _HOLIDAYS[_holiday_key(m["hol"])]
+    if m["year"]:  # "Christmas 2019", "Thanksgiving Day in 2012", "Valentine's Day of 2015"
+        return Resolution(day_in(int(m["year"])).isoformat(), "day", False)
+    if anchor is None:
+        return Resolution(None, "day", True)
+    mod = (m["mod"] or "").lower()
+    ymod = (m["ymod"] or "").lower()
+    if ymod or mod == "this":  # "this Christmas", "Easter last year": that year's
+        y = anchor.year + {"this": 0, "last": -1, "next": 1, "": 0}[ymod]
+        return Resolution(day_in(y).isoformat(), "day", True)
+    if mod:  # "last Christmas" is the one before the anchor day, "next Easter" the one after it
+        step = -1 if mod in ("last", "past", "previous") else 1
+        y = anchor.year
+        while (day_in(y) - anchor).days * step <= 0:
+            y += step
+        return Resolution(day_in(y).isoformat(), "day", True)
+    # a bare one is read as a day of the month without a year: "on Christmas Day" in a January report is
+    # the last one, "will release on Christmas Day" the coming one
+    near = day_in(anchor.year)
+    return Resolution(day_in(_near_year(anchor, near.month, near.day, direction)).isoformat(), "day", True)
+
+
 _UNIT = r"(?P<unit>(?i:day|week|month|year))s?"
 _MONTH_GAP = r"(?:\s+|(?<=\.))"  # between a month and its day: blanks, or none after an abbreviation's stop
 _PATTERNS: list[tuple[str, str, Handler]] = [
@@ -344,6 +467,9 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
     ("year", r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bsince\s)|(?<=\bSince\s)|(?<=\bby\s)|(?<=\bof\s)"
      r"|(?<=\bduring\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))" + _YEAR
      + r"\b(?![\d%,.]\d)", _h_year),
+    ("holiday", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming))\s+)?" + _HOLIDAY
+     + r"(?:\s*,?\s+(?:(?i:of|in)\s+)?" + _YEAR + r"\b|\s+(?P<ymod>(?i:this|last|next))\s+(?i:year)\b"
+     + r"|" + _NOT_A_TIME + r")", _h_holiday),
 ]
 _COMPILED = [(n, re.compile(p), h) for n, p, h in _PATTERNS]
 _HANDLERS = {n: h for n, _, h in _COMPILED}
@@ -382,6 +508,8 @@ _KEYS: dict[str, tuple[re.Pattern[str], bool]] = {
     "vague": (re.compile(_UNITS + r"|hour|recent|soon|current|nowadays|time|past|future|\d{4}s"), True),
     "duration": (re.compile(_UNITS + "|decade|hour"), True),
     "set": (re.compile("every|daily|weekly|monthly|annually|yearly"), True),
+    "holiday": (re.compile("Christmas|Year|Boxing|Valentine|Hallowe|Bastille|Armistice|Veterans|Remembrance"
+                           "|Patrick|Fourth|Easter|Good|Thanksgiving|Memorial|Labor"), False),
 }
 
 
@@ -407,7 +535,7 @@ _SCAN: dict[str, tuple[str, int]] = {
     "dm": ("month", 5), "season": ("year", 4), "quarter": ("year", 5), "edgeyear": ("year", 4),
     "month": ("month", 5), "wday": ("wday", 2), "deictic": ("deictic", 4), "ago": ("ago", 4),
     "relunit": ("unit", 2), "vague": ("vague", 5), "duration": ("duration", 3), "set": ("set", 1),
-    "anaphor": ("unit", 4), "year": ("year", 1),
+    "anaphor": ("unit", 4), "year": ("year", 1), "holiday": ("holiday", 3),
 }  # fmt: skip
 # Letters other than A-Z that the regex engine matches case-insensitively with an ASCII letter.
 _FOLD_EXTRA = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -511,11 +639,13 @@ class _Scanner:
             tried = max(tried, q + 1)
 
 
-def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """All pattern matches, longest first, without overlaps."""
+def _matches(text: str, holidays: bool = True) -> list[tuple[int, int, str, re.Match[str]]]:
+    """All pattern matches, longest first, without overlaps; ``holidays``: holidays' names count."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     scan = _Scanner(text)
     for name, rx, _ in _COMPILED:
+        if name == "holiday" and not holidays:
+            continue
         for m in scan.finditer(name, rx):
             s, e = m.span()
             # strip whitespace the optional groups may have swallowed
@@ -540,15 +670,16 @@ def find_times(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4096)
-def _expression_matches(expr: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+def _expression_matches(expr: str, holidays: bool = True) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """:func:`_matches` of one expression, kept: a corpus names the same few hundred ("Monday",
     "last week", "2014") over and over, and its patterns cost more than reading them off."""
-    return tuple(_matches(expr))
+    return tuple(_matches(expr, holidays))
 
 
-def resolve_full(expr: str, anchor: date | None, direction: int = 0) -> Resolution:
-    """Normalise one expression; ``direction`` +1 when its sentence speaks of the future, -1 past."""
-    hits = _expression_matches(expr)
+def resolve_full(expr: str, anchor: date | None, direction: int = 0, holidays: bool = True) -> Resolution:
+    """Normalise one expression; ``direction`` +1 when its sentence speaks of the future, -1 past;
+    ``holidays`` False: a holiday's name it holds is no time (:func:`holidays_told`)."""
+    hits = _expression_matches(expr, holidays)
     best: Resolution | None = None
     rank = {"day": 0, "week": 1, "month": 2, "year": 3, "vague": 4}
     for _, _, name, m in hits:
@@ -683,14 +814,44 @@ def street_number(text: str, start: int, end: int) -> bool:
 
 def named_day(text: str, start: int, end: int) -> Resolution | None:
     """The day ``text[start:end]`` names as a happening known by its date, read from the words around
-    it ("the September 11 attacks" is 2001-09-11), else None."""
+    it ("the September 11 attacks" is 2001-09-11; :func:`_holiday_told_before`), else None."""
     if not _NINE_ELEVEN_RX.fullmatch(text, start, end):
-        return None
+        return _holiday_told_before(text, start, end)
     one = _ATTACK_AFTER_RX.match(text, end)
     if (_ATTACKS_AFTER_RX.match(text, end) or (one is not None and not _ELSEWHERE_RX.match(text, one.end()))
             or _ANNIVERSARY_BEFORE_RX.search(text[max(0, start - 40):start])):
         return Resolution("2001-09-11", "day", False)
     return None
+
+
+_HOLIDAY_NAME_RX = re.compile(r"\b" + _HOLIDAY_NAME + r"\b")
+_HOLIDAY_RX = _COMPILED[_ORDER["holiday"]][1]
+
+
+def _holiday_told_before(text: str, start: int, end: int) -> Resolution | None:
+    """A holiday named without a year after the report gave the same holiday one: that day again
+    ("Foley was kidnapped ... on Thanksgiving Day in 2012. ... 'We last knew that he was abducted on
+    Thanksgiving Day'" is 2012's, not the last one before publication), else None."""
+    if _HOLIDAY_NAME_RX.search(text, start, end) is None:
+        return None
+    m = _HOLIDAY_RX.match(text, start)
+    if m is None or m.end() != end or m["year"] or m["mod"] or m["ymod"]:
+        return None
+    key = _holiday_key(m["hol"])
+    years = [int(p["year"]) for p in _HOLIDAY_RX.finditer(text, 0, start)
+             if p["year"] and _holiday_key(p["hol"]) == key]
+    return Resolution(_HOLIDAYS[key](years[-1]).isoformat(), "day", False) if years else None
+
+
+def holidays_told(text: str, start: int, end: int) -> bool:
+    """Whether each holiday's name ``text[start:end]`` holds is a time where it stands in ``text``: an
+    expression found apart from the patterns (spaCy's "Christmas" of "a Christmas present") is read
+    without its holiday when the words after or before it make the name a modifier or a greeting."""
+    for name in _HOLIDAY_NAME_RX.finditer(text, start, end):
+        told = _HOLIDAY_RX.finditer(text, max(0, name.start() - 12), min(len(text), end + 40))
+        if not any(m.start() <= name.start() < m.end() for m in told):
+            return False
+    return True
 
 
 _CLAUSE_CUT_RX = re.compile(r"[.;:!?\"“”]|\bthat\b|\bsaid\b|\bsays\b")

@@ -71,6 +71,7 @@ from .temporal import (
     _add_months,
     find_times,
     future_context,
+    holidays_told,
     named_day,
     resolve_full,
     street_number,
@@ -244,7 +245,8 @@ def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_
     sentence do ("plans to ..., the Post reported on Friday": the report's Friday is past).
     """
     direction = told or future_context(text[sentence_start:start])
-    r = named_day(text, start, end) or resolve_full(text[start:end], anchor, direction)
+    r = named_day(text, start, end) or resolve_full(text[start:end], anchor, direction,
+                                                    holidays_told(text, start, end))
     return r.value, r.precision, r.label
 
 
@@ -945,7 +947,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 140
+    version = 141
     requires = ("parse",)
     assigns = ("times", "events")
 
