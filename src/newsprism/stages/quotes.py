@@ -149,12 +149,29 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
     return out
 
 
+# Single quotation marks, which British outlets quote with ("'Over the years it faded,' he said"), and
+# their closer: after a word or its punctuation, before a space, punctuation or the paragraph's end;
+# after an "s" and before a lower-case word it is a plural's apostrophe ("the critics’ reviews").
+_SINGLE_MARKS = "'‘’‹›"
+_SINGLE_CLOSER = re.compile(r"(?:(?<=[^\ss])|(?<=s)(?![^\s]\s+[a-z]))['’›](?=[\s.,;:!?)\]}—–-]|$)")
+
+
+def _single_opens(text: str, i: int, ps: int, pe: int) -> bool:
+    """A single mark at ``i`` opens a quote: ', ‘ or ‹ at a word's start before a letter, closed in the
+    same paragraph. The same glyphs are apostrophes ("don't", "voters' rights", "the '90s"), so an
+    opener no closer follows is none, and no single-quoted region goes on unclosed."""
+    return (text[i] in "'‘‹" and (i == ps or text[i - 1].isspace() or text[i - 1] in _OPEN_BEFORE)
+            and i + 1 < pe and text[i + 1].isalpha() and _SINGLE_CLOSER.search(text, i + 2, pe) is not None)
+
+
 def _find_regions(text: str) -> list[QuoteRegion]:
-    """All double-quoted regions of ``text`` (marks are single characters here).
+    """All quoted regions of ``text`` (marks are single characters here).
 
     Marks are read from their neighbours before their glyph, because translated text uses
     “ as a closer; straight and curly marks nest inside each other; a region open at a
-    paragraph end continues only if the next paragraph opens with a mark.
+    paragraph end continues only if the next paragraph opens with a mark. Single marks quote
+    only outside double ones (inside, they are the quote's own nested quote) and only in pairs
+    within a paragraph (:func:`_single_opens`); double marks nest inside them.
     """
     paras = _paragraphs(text)
     regions: list[QuoteRegion] = []
@@ -171,11 +188,22 @@ def _find_regions(text: str) -> list[QuoteRegion]:
                 i = ps + 1
             else:
                 s, e = _trim(text, open_at, paras[pi - 1][1])
-                if e > s:
+                if e > s and open_family != "single":
                     regions.append(QuoteRegion(s, e, open_real, False, family=open_family))
                 open_at, nested = None, ""
         while i < pe:
             ch = text[i]
+            if ch in _SINGLE_MARKS and (open_at is None or (open_family == "single" and not nested)):
+                if open_at is not None and _SINGLE_CLOSER.match(text, i, pe):
+                    s, e = _trim(text, open_at, i)
+                    if e > s:
+                        regions.append(QuoteRegion(s, e, True, True, family="single"))
+                    open_at, last_end = None, i + 1
+                elif _single_opens(text, i, ps, pe):
+                    # (a second opener while one is open: the first was an apostrophe)
+                    open_at, open_real, open_family, nested = i + 1, True, "single", ""
+                i += 1
+                continue
             if ch not in DOUBLE_MARKS:
                 i += 1
                 continue
@@ -227,7 +255,7 @@ def _find_regions(text: str) -> list[QuoteRegion]:
                     regions.append(QuoteRegion(s, e, open_real, False, family=open_family))
                 open_at, open_real, open_family, nested = i + 1, True, fam, ""
             i += 1
-    if open_at is not None and paras:
+    if open_at is not None and paras and open_family != "single":
         s, e = _trim(text, open_at, paras[-1][1])
         if e > s:
             regions.append(QuoteRegion(s, e, open_real, False, family=open_family))
@@ -2000,8 +2028,12 @@ class _Builder:
             para_e = len(text) if para_e < 0 else para_e
             best = None
             # After the quote: "…,” an IRGC spokesperson said / said Caddell / he threatened.
+            # "in/by saying" right after the quote says how the quoted words were meant and reports a
+            # clause of its own, not the quote: "Flynn says Trump 'absolutely right' in saying generals ...".
             after = [c for c in cues if e_out <= c.idx < para_e and c.idx - e_out < 90
-                     and not self._region_between(e_out, c.idx)]
+                     and not self._region_between(e_out, c.idx)
+                     and not (c.dep_ == "pcomp" and c.head.i == c.i - 1 and c.head.lower_ in ("in", "by")
+                              and not text[e_out:c.head.idx].strip())]
             if after:
                 cand = after[0]
                 gap = text[e_out:cand.idx]
@@ -2935,9 +2967,11 @@ class _Builder:
             # marks no source); the act is the writer's.
             source = None
         text = self.text
-        if source is not None and text[source[0]] in DOUBLE_MARKS and text[source[0] + 1:source[0] + 2].isspace():
+        if source is not None and (text[source[0]] in DOUBLE_MARKS or text[source[0]] in "'’›") \
+                and text[source[0] + 1:source[0] + 2].isspace():
             # '"...," Vann R. Newkirk II, a writer for The Atlantic, said', 'On "Face the Nation,"
-            # Sen. Bernie Sanders': the mark closes the quote or title before the name.
+            # Sen. Bernie Sanders', "‘Teletubbies’ Sun Baby’s Identity Revealed": the mark closes
+            # the quote or title before the name.
             source = _clean(text, (source[0] + 1, source[1]))
         if source is not None and head is not None and source[0] <= head.idx < source[1]:
             # "BRUSSELS - European leaders", "predictable - Donald J. Trump": a spaced dash before
@@ -3151,7 +3185,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 105
+    version = 106
     requires = ("parse",)
     assigns = ("quotes",)
 
