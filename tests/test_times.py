@@ -2943,3 +2943,13 @@ def test_a_holiday_naming_a_kind_of_thing_or_a_greeting_is_no_day() -> None:
     assert got == {("Thanksgiving Day 2012", "2012-11-22"), ("Christmas", "2013-12-25")}
     # SemEval trial 7539: "demand ... during the Christmas and New Year sales period"
     assert find_times("iPods sold well during the Christmas and New Year sales period.") == []
+
+
+def test_aiming_at_a_time_tells_it_ahead() -> None:
+    # FNC-1 body 286: "Apple is still shooting for a launch on Valentine's Day" was the past one
+    assert future_context("Apple is still shooting for a launch on ") == 1
+    assert future_context("He and his friends hope to start a fund in ") == 1  # body 1167: the coming June
+    assert future_context("Apple was still shooting for a launch on ") == 0
+    got = _values("The source claims Apple is still shooting for a launch on Valentine's Day.",
+                  date(2014, 9, 3))
+    assert got == [("Valentine's Day", "2015-02-14")]

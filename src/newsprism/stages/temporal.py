@@ -752,8 +752,10 @@ _FUTURE_RX = re.compile(
 # getting ready now for what is to come: "Republicans campaigning for November elections", "preparing for
 # the mid-Feb release" (FNC-1 bodies 108, 300: the past November, the past February); not a past
 # progressive or what time was spent on (_THEN_RX before it: "were", "was still", "had been busy", "spent
-# weeks" preparing for the March launch tell a then-coming March)
-_READYING_RX = re.compile(r"(?i:\b(?:preparing|campaigning|bracing|gearing\s+up|getting\s+ready)\s+for\b)")
+# weeks" preparing for the March launch tell a then-coming March); aiming at it is the same ("Apple is still
+# shooting for a launch on Valentine's Day", "hopes to finish by Christmas": FNC-1 body 286, the coming one)
+_READYING_RX = re.compile(r"(?i:\b(?:preparing|campaigning|bracing|gearing\s+up|getting\s+ready|aiming"
+                          r"|shooting|hoping|pushing)\s+for\b|\b(?:aims?|hopes?|aiming|hoping)\s+to\b)")
 _THEN_RX = re.compile(r"(?i:\b(?:was|were|had\s+been|spent)(?:\s+\w+){0,3}\s+)$")
 # "way back in November", "reported dead back in April", "as far back as June": a time told as gone by
 _PAST_RX = re.compile(r"(?i:\bback\s+(?:in|on|as)\s*$|\bas\s+far\s+back\s+as\s*$|\bearlier\s+in\s*$)")

@@ -947,7 +947,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 141
+    version = 142
     requires = ("parse",)
     assigns = ("times", "events")
 
