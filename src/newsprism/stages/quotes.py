@@ -22,7 +22,9 @@ from typing import Any
 
 from ..embeds import HANDLE
 from ..model import Analysis, Quote, Removed, Span
+from ..nlp import load_nlp
 from ..pipeline import ArticleStage
+from .mentions import find_mentions
 from .parse import parser_of
 from .quote_lexicon import (
     CLAIM_NOUNS,
@@ -3253,15 +3255,7 @@ def find_quotes_in_text(text: str, nlp: Any | None = None, stage: str | None = N
     if not text.strip():
         return []
     if nlp is None:
-        from ..nlp import load_nlp
-
         nlp = load_nlp()
     doc = nlp(text)
-    mentions: Sequence[Any] = ()
-    try:
-        from .mentions import find_mentions
-    except ImportError:  # the mentions stage is optional; spaCy's entities stand in
-        pass
-    else:
-        mentions = find_mentions(doc, text)
-    return to_quotes(extract_attributions(doc, mentions, text=text), stage or f"{QuoteStage.name}.v{QuoteStage.version}")
+    return to_quotes(extract_attributions(doc, find_mentions(doc, text), text=text),
+                     stage or f"{QuoteStage.name}.v{QuoteStage.version}")
