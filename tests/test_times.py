@@ -2399,6 +2399,19 @@ def test_a_month_name_read_as_a_wish_or_a_name_and_a_street_number_are_no_times(
     assert [(a.text[t.start:t.end], t.value) for t in a.times] == [("May", "2014-05"), ("1900", "1900")]
 
 
+def test_a_capitalised_today_after_a_word_is_a_names_word_not_the_reports_day() -> None:
+    # FNC-1 bodies 110, 229, 323: "Three days later USA Today carried a similar report" was the report's
+    # day, "told the NBC Today show in July 2014" too (not July), "an interview with Hollywood Today
+    # magazine" as well; a sentence's first "Today" is still the day
+    text = ("Three days later USA Today carried a similar report. David Williams told the NBC Today show in "
+            "July 2014 that it was like crack. Today, the PGA Tour said it would not comment.")
+    a = _parsed(text, published=date(2014, 9, 30))
+    assert [(a.text[t.start:t.end], t.value) for t in a.times] == [
+        ("days later", None), ("July 2014", "2014-07"), ("Today", "2014-09-30")]
+    told = next(ev for ev in a.events if a.text[ev.start:ev.end] == "told")
+    assert told.date == "2014-07"
+
+
 def test_a_dummy_it_and_the_newsroom_s_we_stand_for_no_one() -> None:
     # FNC-1 bodies 0-299: "It was widely reported that he became ill" gave the report to North Korea, "it
     # turned out the pope had not made the comment" to the United States, "We've seen online reports" (the

@@ -814,6 +814,19 @@ def street_number(text: str, start: int, end: int) -> bool:
     return _STREET_AFTER_RX.match(text, end) is not None
 
 
+# "told USA Today", "on the Today show", "NBC's Today", "CNN Tonight", "India Today": a deictic word
+# capitalised after a word of its clause is a word of a name (an outlet, a show), not the report's day
+_NAME_DEICTIC_RX = re.compile(r"Today|Tonight|Tomorrow")
+_WORD_BEFORE_RX = re.compile(r"\w[ \t]+$")
+
+
+def name_deictic(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a capitalised "Today", "Tonight" or "Tomorrow" right after a word: a
+    name's word, as a sentence's first word ("Today, the PGA Tour said") or a heading's is not."""
+    return _NAME_DEICTIC_RX.fullmatch(text, start, end) is not None and \
+        _WORD_BEFORE_RX.search(text[max(0, start - 8):start]) is not None
+
+
 def named_day(text: str, start: int, end: int) -> Resolution | None:
     """The day ``text[start:end]`` names as a happening known by its date, read from the words around
     it ("the September 11 attacks" is 2001-09-11; :func:`_holiday_told_before`), else None."""

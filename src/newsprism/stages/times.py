@@ -72,6 +72,7 @@ from .temporal import (
     find_times,
     future_context,
     holidays_told,
+    name_deictic,
     named_day,
     resolve_full,
     street_number,
@@ -947,7 +948,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 142
+    version = 143
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -985,7 +986,9 @@ class TimeStage(ArticleStage):
                 s += 1
             if e > s:
                 spans.append((s, e, 0.6))
-        spans = sorted(sp for sp in spans if not street_number(text, sp[0], sp[1]))  # "1900 Seaport Blvd."
+        # "1900 Seaport Blvd.", "told USA Today": an address's numbers and a name's word are no times
+        spans = sorted(sp for sp in spans if not street_number(text, sp[0], sp[1])
+                       and not name_deictic(text, sp[0], sp[1]))
         sent_starts = [s.start for s in item.sentences] or [0]
         in_order = all(a <= b for a, b in pairwise(sent_starts))
         out: list[TimeExpr] = []
