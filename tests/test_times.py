@@ -2030,6 +2030,21 @@ def test_what_one_has_yet_to_do_is_no_event() -> None:
     assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "announced"] == ["statement"]
 
 
+def test_what_one_declined_refused_or_failed_to_do_is_no_event() -> None:
+    # FNC-1 bodies 0-299: "He also declined to tell BuzzFeed News who had told him" (body 76) was a telling
+    # of the union's Thursday, "Scotland Yard has refused to confirm the reports" (body 390) and "state
+    # media failed to report on or photograph him for 23 days" (body 61, at June 2012) happenings too
+    for text, word in (("He also declined to tell BuzzFeed News who had told him about the report.", "tell"),
+                       ("Scotland Yard has refused to confirm the reports.", "confirm"),
+                       ("In June 2012, state media failed to report on him for 23 days.", "report"),
+                       ("Google declined to comment.", "comment")):
+        a = _mentioned(text, published=date(2014, 9, 1))
+        assert not [ev for ev in a.events if a.text[ev.start:ev.end] == word], text
+    b = _mentioned("Google declined the offer on Monday and told reporters it would appeal.",
+                   published=date(2014, 9, 1))
+    assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "told"] == ["statement"]
+
+
 def test_one_who_died_is_described_so_and_a_place_captured_is_no_arrest() -> None:
     # FNC-1 bodies 0-800: "Henry Jackson of the Sugarhill Gang died early Tuesday from kidney complications"
     # was 'Jackson killed', "his father died of a heart attack in 2011" 'heart attack killed'; "fighters ...

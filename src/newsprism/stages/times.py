@@ -867,11 +867,17 @@ def _nor(c: Any) -> bool:
     return c.dep_ == "cc" and (c.text == "nor" or c.lower_ == "nor" and c.i == c.sent.start)
 
 
+# verbs whose infinitive did not happen: "He also declined to tell BuzzFeed News who had told him" (FNC-1
+# body 76, a telling on the union's Thursday entry), "refused to comment", "failed to appear"
+_WITHHELD = frozenset({"decline", "refuse", "fail"})
+
+
 def _negated(tok: Any) -> bool:
     """A verb its clause negates ("Apple did not respond", "Hamas has not claimed"): what did not
     happen is no event. So is what one "has yet to" or "is yet to" do ("Apple has yet to publicly
     announce a specific launch date": FNC-1 body 414's 'Apple statement' entry at 2015, the year the
-    quoted "Early 2015" names; "The FBI has yet to comment")."""
+    quoted "Early 2015" names; "The FBI has yet to comment"), and what one declined, refused or
+    failed to do (:data:`_WITHHELD`)."""
     if tok.pos_ != "VERB":
         return False
     if any(c.dep_ == "neg" or c.lower_ == "neither" for c in tok.children):
@@ -882,6 +888,8 @@ def _negated(tok: Any) -> bool:
             or any(c.lower_ == "neither" and c.dep_ != "nsubj" for c in tok.head.children)):
         # "an Amazon spokeswoman neither confirmed nor denied the rumor" (FNC-1 body 10: a denial
         # entry and a statement entry), "did not confirm nor deny", "nor did he testify"
+        return True
+    if tok.dep_ == "xcomp" and verb_lemma(tok.head) in _WITHHELD:
         return True
     doc = tok.doc
     return any(c.dep_ == "aux" and c.lower_ == "to" and c.i >= 2 and doc[c.i - 1].lower_ == "yet"
@@ -948,7 +956,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 143
+    version = 144
     requires = ("parse",)
     assigns = ("times", "events")
 
