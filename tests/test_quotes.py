@@ -349,6 +349,16 @@ def test_a_gerund_after_a_quote_does_not_say_it(nlp: object, text: str) -> None:
     assert text[attrs[0].cue[0]:attrs[0].cue[1]] in ("calls", "call")  # type: ignore[index]
 
 
+def test_the_source_is_no_piece_of_its_content(nlp: object) -> None:
+    # The role model read the subject both as the source and as a piece of the content of "sparked"
+    # (fails on 9b5dd2f); the farmers' report stays.
+    text = "The new rule immediately sparked anger from farmers who say that such rules hurt small farms."
+    attrs = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    assert not any(a.source and a.source[0] <= s < e <= a.source[1] for a in attrs for s, e in a.content)
+    assert ("that such rules hurt small farms", "farmers") in {
+        (text[s:e], text[a.speaker.start:a.speaker.end] if a.speaker else None) for a in attrs for s, e in a.content}
+
+
 def test_apostrophes_quote_nothing() -> None:
     # An opener no closer follows in its paragraph is an apostrophe: no single-quoted region goes on unclosed.
     assert find_quote_regions("The voters' rights group met in the '90s and won't stop.\n\n'Tis the season.") == []
@@ -988,7 +998,7 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v107"
+    assert st.tag == "quotes.v108"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

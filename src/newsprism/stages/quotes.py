@@ -1872,6 +1872,11 @@ class _Builder:
                     pieces.append((idx[t], idx[t] + ln[t]))
                 prev = t
             pieces = [p for p in (_clean(text, p) for p in pieces) if p[1] - p[0] >= 2]
+            if source is not None and lem not in _RAISING_CUES:
+                # The model read the source run as content too ('[The new rule] sparked anger from ...'
+                # with 'The new rule' both): what speaks is no part of what it says. The subject of a
+                # verb of seeming is content, not source (see _finish).
+                pieces = [p for p in pieces if not source[0] <= p[0] < p[1] <= source[1]]
             if source is None and tok.tag_ != "VBN" and len(pieces) > 1 and pieces[0][1] <= tok.idx \
                     and re.fullmatch(r"\s*,\s*", text[pieces[0][1]:tok.idx]) \
                     and doc.char_span(pieces[0][0], pieces[0][0] + 1, alignment_mode="expand")[0].pos_ == "PROPN":
@@ -3187,7 +3192,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 107
+    version = 108
     requires = ("parse",)
     assigns = ("quotes",)
 
