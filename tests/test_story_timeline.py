@@ -887,6 +887,11 @@ def test_an_undated_launch_told_as_supposed_is_not_the_storys_launch(pipe: Pipel
     ("on Monday, officials said on Wednesday", ["2014-09-22"]),  # another clause's day
     ("between Monday and Wednesday", ["2014-09-22"]),  # a span's ends: one stretch of time
     ("on Monday or Tuesday", ["2014-09-22"]),  # one day, unsure which
+    # a day the next clause opens with: its time, not the attack's (h138 review 3)
+    ("on Monday and Wednesday the army retook it", ["2014-09-22"]),
+    ("on Monday and Wednesday's ceasefire collapsed", ["2014-09-22"]),
+    ("on Monday and Wednesday in the afternoon", ["2014-09-22", "2014-09-24"]),
+    ("on Monday and Wednesday using barrel bombs", ["2014-09-22", "2014-09-24"]),
 ])
 def test_a_happening_told_at_listed_times_is_on_an_entry_of_each(pipe: Pipeline, told: str,
                                                                  days: list[str]) -> None:
@@ -909,3 +914,20 @@ def test_a_killing_of_named_victims_at_listed_days_is_no_conflict(pipe: Pipeline
     killed = text.index("killed")
     held = [e for e, events in timeline_members([a]) if ("a", killed) in events]
     assert [(e.date, e.conflicts) for e in held] == [("2014-09-22", ())], held
+
+
+@pytest.mark.parametrize("text", [
+    "Apple was sued in 2010 and 2012 saw a second lawsuit filed against the company.",
+    "Police arrested the suspect on Monday and Tuesday prosecutors charged him with fraud.",
+    "Senators Smith and Jones resigned in 2017 and 2019.",
+    "The two senators resigned in 2017 and 2019, respectively.",
+    "Apple, Google and Samsung launched new phones in March and June.",
+])
+def test_a_happening_is_not_copied_to_a_time_it_does_not_list(pipe: Pipeline, text: str) -> None:
+    # h138 review 3, 4: a year or day the next clause opens with ("2012 saw", "Tuesday prosecutors")
+    # is that clause's; listed times of several doers joined by "and", or "respectively", are theirs
+    # each, and a copy told the first doer's happening at every time
+    (a,) = _run(pipe, {"a": (text, date(2014, 9, 26))})
+    (first, *_) = [ev for ev in a.events if ev.date is not None and ev.time is not None]
+    held = [e.date for e, events in timeline_members([a]) if ("a", first.start) in events]
+    assert held == [first.date], (a.text[first.start:first.end], held)

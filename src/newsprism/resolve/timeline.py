@@ -674,6 +674,23 @@ _AND_TIMES_RX = re.compile(r"\s+and\s+(?:(?:in|on)\s+)?")
 # what opens a span between two expressions ("between February 9th and February 16th"): one stretch of
 # time, not two times
 _SPAN_OPENER_RX = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# what may follow a listed time in its happening's clause: the clause's end or punctuation (not the
+# apostrophe of a possessive: "Tuesday's hearing"), a preposition or conjunction going on with it ("in
+# March and June to unveil the iPad 2", "Thursday and Friday near Kobani", "in March and June of 2011"),
+# a participle ("on Thursday and Friday targeting militants") or an adverb of the list; any other word
+# (a noun, a determiner, a pronoun, a verb) opens a new clause the time is the first word of ("on Monday
+# and Tuesday prosecutors charged him", "in 2010 and 2012 saw a second lawsuit")
+_LIST_GOES_ON_RX = re.compile(
+    r"\s*(?:$|[^\w\s'’]|(?:about|across|after|against|along|amid|among|around|as|at|before|behind|beyond|by"
+    r"|despite|during|for|from|in|inside|into|near|of|off|on|onto|outside|over|since|through|throughout|to"
+    r"|toward|towards|under|until|upon|via|with|within|without|and|or|but|while|when|whereas|because|although"
+    r"|though|if|unless|once|where|again|alone|also|too|each|both|together|only|\w+ing)\b)")
+# a list of times each of a list of things had in turn: one time each, not all at each time
+_RESPECTIVELY_RX = re.compile(r"\brespectively\b", re.IGNORECASE)
+# a participant's name with another joined to it ("Senators Smith and Jones", "Apple, Google and
+# Samsung"): the event's participants hold the first name only
+_AND_NAME_RX = re.compile(r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*,?\s+(?:and|&)\s+"
+                          r"(?:(?:the|his|her|its|their)\s+)?[A-Z]")
 
 
 def _conjoined(text: str, ev: Event, times: Sequence[TimeExpr]) -> list[Event]:
@@ -683,15 +700,23 @@ def _conjoined(text: str, ev: Event, times: Sequence[TimeExpr]) -> list[Event]:
     entries. ``times``: the article's expressions, in text order. Only an event dated by its
     expression (rules ``own``, ``inherited``, ``sentence``), each listed time of its precision and
     after the one before (the stage's "Wednesday and Thursday" read as last Thursday is no second
-    day of the fighting), and not a span's two ends (:data:`_SPAN_OPENER_RX`). Not a killing or a
-    birth naming its victim: one per person, its listed times are its victims' each ("Ali Hassan and
-    Omar Said were killed on Monday and Tuesday"), which its entry, one of its first victim, read as
-    one killing told at two days, a conflict."""
-    tx = ev.time
+    day of the fighting), and not a span's two ends (:data:`_SPAN_OPENER_RX`). A time the next
+    clause opens with is not listed, though "and" joins it (:data:`_LIST_GOES_ON_RX`): "Police
+    arrested the suspect on Monday and Tuesday prosecutors charged him" told no arrest on Tuesday
+    (the parser ties "Tuesday" to "Monday" there as in a list, and a report's parse is not kept for
+    its timeline). Not a killing or a birth naming its victim: one per person, its listed times are
+    its victims' each ("Ali Hassan and Omar Said were killed on Monday and Tuesday"), which its
+    entry, one of its first victim, read as one killing told at two days, a conflict; nor, for the
+    same reason, any happening of several named participants joined by "and" (:data:`_AND_NAME_RX`:
+    "Senators Smith and Jones resigned in 2017 and 2019", its participant Smith), or told as the
+    times of things in turn ("respectively")."""
+    tx, sent = ev.time, ev.sentence
     if (tx is None or ev.date is None or tx.value != ev.date
             or dating_rule(ev) not in ("own", "inherited", "sentence")
             or ev.label in _UNIQUE and ev.participants
-            or _SPAN_OPENER_RX.search(text, max(0, tx.start - 20), tx.start)):
+            or any(_AND_NAME_RX.match(text, p.end) for p in ev.participants)
+            or _SPAN_OPENER_RX.search(text, max(0, tx.start - 20), tx.start)
+            or _RESPECTIVELY_RX.search(text, tx.end, sent.end if sent is not None else len(text))):
         return []
     out: list[Event] = []
     end, until = tx.end, value_range(ev.date)[1]
@@ -699,7 +724,8 @@ def _conjoined(text: str, ev: Event, times: Sequence[TimeExpr]) -> list[Event]:
         if other.start < end:
             continue
         if not _AND_TIMES_RX.fullmatch(text, end, other.start) or other.value is None \
-                or other.precision != tx.precision or value_range(other.value)[0] <= until:
+                or other.precision != tx.precision or value_range(other.value)[0] <= until \
+                or other.slice(text).endswith(("'s", "’s")) or not _LIST_GOES_ON_RX.match(text, other.end):
             break
         out.append(dataclasses.replace(ev, time=other, date=other.value))
         end, until = other.end, value_range(other.value)[1]
