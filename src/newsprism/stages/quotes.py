@@ -3223,16 +3223,15 @@ _POSTER_RX = re.compile(r"(?:(?:[—–]|\bA post shared by)\s*(?P<name>[^\s()�
                         r"\s*" + HANDLE)
 
 
-def _poster(text: str) -> re.Match[str] | None:
-    """The signature's name in an embedded post (:data:`_POSTER_RX`), or None."""
+def _signature(text: str) -> tuple[int, int, int, str] | None:
+    """The signature of an embedded post (:data:`_POSTER_RX`): where it starts, and its name's offsets
+    and text, whichever way the pattern matched it; None when the post names no author."""
     found = list(_POSTER_RX.finditer(text))
-    return found[-1] if found else None
-
-
-def _poster_name(m: re.Match[str]) -> tuple[int, int, str]:
-    """The signature name's offsets and text, whichever way :data:`_POSTER_RX` matched it."""
+    if not found:
+        return None
+    m = found[-1]
     group = "name" if m["name"] is not None else "hname"
-    return m.start(group), m.end(group), m[group]
+    return m.start(), m.start(group), m.end(group), m[group]
 
 
 def embed_quotes(removed: Sequence[Removed], stage: str, nlp: Any | None = None) -> list[Quote]:
@@ -3243,13 +3242,13 @@ def embed_quotes(removed: Sequence[Removed], stage: str, nlp: Any | None = None)
         if r.kind != "embed":
             continue
         text = r.text[:_EMBED_LIMIT]
-        poster = _poster(text)
+        signed = _signature(text)
         via: tuple[Span, ...] = ()
-        if poster:
-            ps, pe, pname = _poster_name(poster)
+        if signed is not None:
+            _, ps, pe, pname = signed
             via = (Span(start=ps, end=pe, label=pname, stage=stage, confidence=0.8),)
         for q in find_quotes_in_text(text, nlp, stage):
-            if poster and q.end > poster.start():
+            if signed is not None and q.end > signed[0]:
                 continue  # the signature is no speech
             out.append(replace(q, embed=k, via=q.via + via))
     return out
