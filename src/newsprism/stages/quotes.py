@@ -3063,8 +3063,8 @@ class _Builder:
                 names = [n for n in self.resolver.names_in(s, e) if n.label == "ORG"]
                 if names or _is_outlet_name(self.text[s:e]):
                     n0 = names[0] if names else None
-                    rs, re_ = (n0.start, n0.end) if n0 else _trim_det(self.text, s, e)
                     ws, we = _trim_det(self.text, s, e)
+                    rs, re_ = (n0.start, n0.end) if n0 else (ws, we)
                     if n0 and _NAME_RUN.fullmatch(self.text[ws:we]):
                         # The outlet's whole name, not a name inside it: "The Hollywood Reporter" (not
                         # "Hollywood"), "TechCrunch" (not the "Crunch" a glued word would leave).
