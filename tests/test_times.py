@@ -2912,8 +2912,22 @@ def test_a_breach_is_a_happening_apart_from_what_it_breaches() -> None:
     got = _events_by_word(_parsed("The court heard that the payments were a breach of the 2009 ruling.", day))
     assert got["breach"][1] != "2009"
     assert got["ruling"] == ("legal", "2009", "own")
+    got = _events_by_word(_parsed("Lawyers described the settlement of the 2006 lawsuit as fair.", day))
+    assert got["settlement"][1] != "2006"
     got = _events_by_word(_parsed("Kiev said the shelling on Sunday was a breach of the ceasefire.", day))
     assert got["breach"][:2] == ("legal", "2014-10-12")
+
+
+@pytest.mark.parametrize("text, word, value", [
+    ("The army announced the launch of the April 2010 offensive against the rebels.", "launch", "2010-04"),
+    ("Officials marked the release of the 1998 statement to the press.", "release", "1998"),
+])
+def test_a_phase_of_a_happening_is_dated_by_what_its_of_phrase_names(text: str, word: str,
+                                                                    value: str) -> None:
+    # h138 review 5: a breach of an agreement is a happening of its own, no breach of the agreement's year;
+    # the launch of an offensive is its start, at its time, which times.v139 had it inherit no more
+    got = _events_by_word(_parsed(text, date(2014, 9, 26)))
+    assert got[word][1:] == (value, "inherited"), got
 
 
 def test_a_future_a_quote_tells_after_a_saying_outside_it_is_the_speakers_undated() -> None:

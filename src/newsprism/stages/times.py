@@ -956,7 +956,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 144
+    version = 145
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1489,6 +1489,14 @@ _APART_PREPS = _BOUND_PREPS | _TOPIC_PREPS
 # schoolgirls" on Friday (FNC-1 body 308) is no release of Friday, "arrested for the murder" no murder of the arrest
 _SOUGHT_PREPS = frozenset({"for"})
 _APART_OR_SOUGHT = _APART_PREPS | _SOUGHT_PREPS
+# heads naming a happening of its own that bears on the one their "of" phrase names, at another time: a
+# breach or a settlement of an agreement, a suit's trial or appeal, the inquiry into an attack, its
+# anniversary ("a breach of the 1991 settlement" is no breach of 1991); unlike a phase of that happening
+# ("the launch of the April 2010 offensive", of April 2010) (:func:`_attach`)
+_OF_ANOTHER = frozenset({
+    "breach", "violation", "infringement", "contravention", "settlement", "appeal", "trial", "retrial", "verdict",
+    "ruling", "review", "investigation", "inquiry", "probe", "denial", "rejection", "condemnation", "anniversary",
+    "aftermath", "commemoration"})
 
 
 def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Paragraphs) -> None:
@@ -1525,13 +1533,15 @@ def _attach(doc: Any, trigs: list[_Trig], times: Sequence[TimeExpr], para: Parag
             continue
         # inherit from a trigger this one directly hangs on or that hangs on it ("killed in an airstrike")
         # (not through a bound or a topic: "has unveiled since the introduction of the iPad in 2010" is not
-        # 2010's, "spoke on Monday about the launch" no launch of Monday; nor from what its "of" phrase names:
-        # "a breach of the 1991 settlement" is no breach of 1991)
+        # 2010's, "spoke on Monday about the launch" no launch of Monday; nor a happening of its own from
+        # the other one its "of" phrase names, :data:`_OF_ANOTHER`: "a breach of the 1991 settlement" is no
+        # breach of 1991)
         cands = [o for o in trigs if o.time is not None and not o.inherited and o is not tr
                  and (_modifies(doc[tr.i], doc[o.i]) or _modifies(doc[o.i], doc[tr.i]))
                  and not any(t.dep_ == "pobj" and t.head.lower_ in _APART_OR_SOUGHT
                              for t in (doc[tr.i], doc[o.i]))
-                 and not (doc[o.i].dep_ == "pobj" and doc[o.i].head.lower_ == "of" and doc[o.i].head.head.i == tr.i)]
+                 and not (doc[tr.i].lemma_.lower() in _OF_ANOTHER and doc[o.i].dep_ == "pobj"
+                          and doc[o.i].head.lower_ == "of" and doc[o.i].head.head.i == tr.i)]
         if cands:
             tr.time, tr.inherited = cands[0].time, True
 
