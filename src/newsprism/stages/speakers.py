@@ -10,7 +10,7 @@ Palestinian news agency Maan") become via spans labelled with the source's bare 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -379,8 +379,9 @@ class SpeakerResolver:
                     return Resolved(res.start, res.end, res.label, res.role, "document", 0.75)
             want = "group"
         if want == "person" and role:
+            same_role = _role_matcher(role)
             for hpos, res, _ in reversed(self.history):
-                if hpos < pos and res.role and _same_role(role, res.role):
+                if hpos < pos and res.role and same_role(res.role):
                     return Resolved(res.start, res.end, res.label, res.role, "nominal", 0.75)
         cands: list[tuple[int, Resolved]] = []
         is_person = want == "person"
@@ -399,19 +400,23 @@ class SpeakerResolver:
 _GENDERED = re.compile(r"(wo)?m[ae]n\b")
 
 
-def _same_role(role: str, held: str) -> bool:
-    """Whether the role noun ``role`` ("spokesman", "officials") names the role ``held`` of an earlier
-    speaker ("spokesperson of IRGC", "official"): the same word at a word's start, its first six
+def _role_matcher(role: str) -> Callable[[str], bool]:
+    """A test of whether the role noun ``role`` ("spokesman", "officials") names the role an earlier
+    speaker held ("spokesperson of IRGC", "official"): the same word at a word's start, its first six
     letters enough (a shorter word whole: "the man" is not "the store manager"), and not of the
     other sex — "the spokesman" is not "a spokeswoman for the Times", nor "the man" "a woman named
-    Lana"."""
+    Lana". The role's pattern is built once for all the speakers it is held against."""
     word = role[:-1] if role.endswith("s") and not role.endswith("ss") else role  # "witness" is one
-    pattern = r"\b" + re.escape(word[:6]) if len(word) >= 6 else r"\b" + re.escape(word) + r"s?\b"
-    if not re.search(pattern, held):
-        return False
+    pattern = re.compile(r"\b" + re.escape(word[:6]) if len(word) >= 6 else r"\b" + re.escape(word) + r"s?\b")
     mine = _GENDERED.search(role)
-    theirs = _GENDERED.search(held.split(" of ")[0])
-    return not (mine and theirs and bool(mine.group(1)) != bool(theirs.group(1)))
+
+    def names(held: str) -> bool:
+        if not pattern.search(held):
+            return False
+        theirs = _GENDERED.search(held.split(" of ")[0])
+        return not (mine and theirs and bool(mine.group(1)) != bool(theirs.group(1)))
+
+    return names
 
 
 def trim_det(text: str, s: int, e: int) -> tuple[int, int]:
