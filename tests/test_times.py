@@ -2045,6 +2045,21 @@ def test_what_one_declined_refused_or_failed_to_do_is_no_event() -> None:
     assert [ev.label for ev in b.events if b.text[ev.start:ev.end] == "told"] == ["statement"]
 
 
+def test_what_could_or_may_happen_at_a_time_is_undated() -> None:
+    # FNC-1 bodies 0-299: "one or more of the aircraft could be used in an attack later this month" (189,
+    # 396) was a September happening, "The purchase — which could close later this month" (401) too,
+    # "may have been triggered by uncertainty" (254) one of yesterday; what the verb takes took place
+    # ("may stem from the arrests in September", 76), and "could be seen" this morning was seen (125)
+    a = _parsed("The purchase, which could close later this month, would be Google's biggest. The rumors "
+                "may stem from the arrests in September of four people. This morning the flag could clearly "
+                "be seen above buildings.", published=date(2014, 9, 10))
+    dates = {a.text[ev.start:ev.end]: ev.date for ev in a.events}
+    assert dates.get("close") is None, dates
+    assert dates.get("stem") is None, dates
+    assert dates.get("arrests") == "2014-09", dates
+    assert dates.get("seen") == "2014-09-10", dates
+
+
 def test_one_who_died_is_described_so_and_a_place_captured_is_no_arrest() -> None:
     # FNC-1 bodies 0-800: "Henry Jackson of the Sugarhill Gang died early Tuesday from kidney complications"
     # was 'Jackson killed', "his father died of a heart attack in 2011" 'heart attack killed'; "fighters ...

@@ -870,6 +870,22 @@ def _nor(c: Any) -> bool:
 # verbs whose infinitive did not happen: "He also declined to tell BuzzFeed News who had told him" (FNC-1
 # body 76, a telling on the union's Thursday entry), "refused to comment", "failed to appear"
 _WITHHELD = frozenset({"decline", "refuse", "fail"})
+# modals of what may or may not be: "the aircraft could be used in an attack later this month" (FNC-1
+# bodies 189, 396: an attack entry of September), "The purchase could close later this month"
+_MAYBE = frozenset({"could", "might", "may"})
+_PERCEIVING = frozenset({"see", "hear", "feel", "smell", "watch", "spot"})
+
+
+def _maybe(tok: Any) -> bool:
+    """A verb whose own modal tells it may happen or may have happened ("could be sold for 75 million",
+    "may have been triggered by uncertainty", "you might experience on January 4, 2015"): what it tells
+    is no happening of the time it names. Only its own auxiliary: what it takes took place ("may stem
+    from the arrests in September"), and so does a clause of its ("may have been washed in acid before
+    the box was reburied in 1855"), and what one "could" see or hear was perceived ("the group's black
+    flag could clearly be seen above buildings", FNC-1 body 125)."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _MAYBE
+        and not (c.lower_ == "could" and verb_lemma(tok) in _PERCEIVING) for c in tok.children if c.i < tok.i)
 
 
 def _negated(tok: Any) -> bool:
@@ -956,7 +972,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 145
+    version = 146
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1191,7 +1207,10 @@ class TimeStage(ArticleStage):
         for k, dated in _counted_from(doc, events, trigger_at).items():
             events[k] = dated
         for k, i in enumerate(trigger_at):
-            if events[k].date is None and dating_rule(events[k]) == "none" and supposed(doc[i]):
+            if events[k].date is not None and _maybe(doc[i]):
+                events[k] = dataclasses.replace(events[k], time=None, date=None, precision="vague",
+                                                confidence=DATING_CONFIDENCE["supposed"])
+            elif events[k].date is None and dating_rule(events[k]) == "none" and supposed(doc[i]):
                 # the timeline joins no undated supposed happening to what took place ("Boko Haram could
                 # storm the village" is not April's storming)
                 events[k] = dataclasses.replace(events[k], confidence=DATING_CONFIDENCE["supposed"])
