@@ -2883,8 +2883,8 @@ class _Builder:
         elif (v.pos[last] in ("DET", "SCONJ") or v.pos[last] == "PART" and v.lower[last] == "to") \
                 and word.head.i > last:
             end = word.head.right_edge.i
-        elif v.dep[last] == "compound" and word.head.i > last:
-            end = word.head.i  # the compound's last word, not the end of the head's phrase
+        elif v.dep[last] == "compound" and v.head[last] > last:
+            end = v.head[last]  # the compound's last word, not the end of the head's phrase
             while v.dep[end] == "compound" and v.head[end] > end:
                 end = v.head[end]
         else:
