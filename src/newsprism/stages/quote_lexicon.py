@@ -180,11 +180,11 @@ QUOTE_OPENERS = "“„«"
 QUOTE_CLOSERS = "”»"
 DOUBLE_MARKS = "\"“”„«»"
 
-# Relays: "according to X", "as reported by X", "reported by X", "citing X", "told X".
+# Relays: "according to X", "as reported by X", "reported by X", "citing X". Not "told X": its object
+# is the audience, an outlet relaying only when it is one (the quotes stage's _told reads it).
 RELAY_RE = re.compile(
     r"\b(?:according to|as reported by|as reported in|reported by|as cited by|cited by|citing|"
-    r"as quoted by|quoted by|as published by|published by|in an interview with|speaking to|"
-    r"told)\s+",
+    r"as quoted by|quoted by|as published by|published by|in an interview with|speaking to)\s+",
     re.IGNORECASE,
 )
 

@@ -1991,8 +1991,6 @@ class _Builder:
         s0, e0 = v.idx[a], v.idx[b - 1] + v.length[b - 1]
         out: list[Range] = []
         for m in RELAY_RE.finditer(self.text, s0, e0):
-            if m.group().strip().lower() == "told":
-                continue
             stop = m.end()
             while stop < e0 and self.text[stop] not in ",;:()“”\"!?\n" and not (
                     self.text[stop] == "." and (stop + 1 >= e0 or self.text[stop + 1].isspace())):

@@ -488,13 +488,10 @@ def _people_word(text: str, span: tuple[int, int], stop: int) -> bool:
         and after[0] not in _NAME_STOPS
 
 
-def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tuple[int, int, str, int, int]]:
+def find_relays(text: str, s: int, e: int) -> list[tuple[int, int, str, int, int]]:
     """Relay phrases in ``text[s:e]``: (name start, name end, name, phrase start, phrase end)."""
     out: list[tuple[int, int, str, int, int]] = []
     for m in RELAY_RE.finditer(text, s, e):
-        phrase = m.group().strip().lower()
-        if (phrase == "told") != tell_only:
-            continue
         ns = m.end()
         para_end = text.find("\n", ns)
         para_end = len(text) if para_end < 0 else para_end
@@ -534,8 +531,6 @@ def find_relays(text: str, s: int, e: int, tell_only: bool = False) -> list[tupl
             span = (s2, s2 + cut.start()) if cut else (s2, e2)
         name = text[span[0]:span[1]]
         if name.lower() in PRONOUNS or all(_ADJ_NAT.match(w) for w in name.split()):
-            continue
-        if tell_only and not any(w.lower() in MEDIA_NOUNS for w in phrase_words) and not looks_outlet(name):
             continue
         out.append((span[0], span[1], name, m.start(), stop))
     return out
