@@ -3010,3 +3010,13 @@ def test_aiming_at_a_time_tells_it_ahead() -> None:
     got = _values("The source claims Apple is still shooting for a launch on Valentine's Day.",
                   date(2014, 9, 3))
     assert got == [("Valentine's Day", "2015-02-14")]
+
+
+def test_a_saints_day_spelled_out_is_dated() -> None:
+    # review h141: "Saint" is a name's first word the pattern takes, and the day's key did not drop it
+    sept = date(2014, 9, 1)
+    assert resolve("Saint Patrick's Day", sept) == ("2014-03-17", "day")
+    assert resolve("Saint Valentine's Day of 2012", sept) == ("2012-02-14", "day")
+    assert _values("The parade was held on Saint Patrick's Day in 2013.", sept) == [
+        ("Saint Patrick's Day in 2013", "2013-03-17")]
+

@@ -382,7 +382,7 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 
 def _holiday_key(name: str) -> str:
     words = re.findall(r"[a-z]+", name.lower())
-    if words[0] == "st":
+    if words[0] in ("st", "saint"):  # "St. Patrick's Day", "Saint Valentine's Day"
         words = words[1:]
     if words[0] == "christmas" and words[1:2] == ["eve"]:
         return "christmas eve"
