@@ -94,7 +94,8 @@ _EDGE = (r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s
 _APOS = r"(?:['’]s)?"
 # A holiday's name (see _HOLIDAYS), a whole word ("Eastern" is no Easter). Not one of a greeting ("Merry
 # Christmas", "Happy New Year") or of another calendar's day of the same name ("Chinese New Year",
-# "Canadian Thanksgiving", in October).
+# "Canadian Thanksgiving", in October; "Orthodox Easter" and "Orthodox Christmas" are the Julian calendar's),
+# nor a name cut short of its possessive ("New Year" of "New Year's resolutions", which names no day).
 _HOLIDAY_NAME = (
     r"(?P<hol>Christmas(?:\s+(?:Day|Eve|day|eve|morning|night))?|New\s+Year" + _APOS + r"(?:\s+(?:Day|Eve))?"
     r"|Boxing\s+Day|(?:(?:St\.?|Saint)\s+)?Valentine" + _APOS + r"\s+Day|Hallowe(?:en|['’]en)"
@@ -103,7 +104,8 @@ _HOLIDAY_NAME = (
     r"|Easter(?:\s+(?:Sunday|Monday|Day))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day)"
 )
 _HOLIDAY = (r"(?<![Mm]erry\s)(?<![Hh]appy\s)(?<!MERRY\s)(?<!HAPPY\s)(?<!Chinese\s)(?<!Lunar\s)(?<!Jewish\s)"
-            r"(?<!Persian\s)(?<!Islamic\s)(?<!Canadian\s)\b" + _HOLIDAY_NAME + r"\b")
+            r"(?<!Persian\s)(?<!Islamic\s)(?<!Canadian\s)(?<!Orthodox\s)\b" + _HOLIDAY_NAME
+            + r"\b(?!['’]s\b)")
 # ... nor one naming a kind of thing or a stretch of time: a name followed by another word is a modifier
 # ("a Christmas present", "Halloween-themed", "the Christmas shopping season", "Thanksgiving Day Parade",
 # "Easter Island") unless the word is one that may follow a time ("on Christmas Day in 2012", "at
@@ -115,9 +117,11 @@ _MODIFIED = (
     r"|arrives|falls|he|she|they|it|we|i|you|the|a|an|his|her|their|its|our|my|your|there|then|so)\b)"
     r"[A-Za-z]"
 )
-# ... and so is one joined to another that does ("the Christmas and New Year sales period")
+# ... and so is one joined to another that does ("the Christmas and New Year sales period"), and one
+# followed by a number that is no year of it ("Christmas in 2000 homes", "Easter 9999"): the pattern takes
+# a year first, so a number left after the name counts something else or is out of the calendar's range
 _NOT_A_TIME = (r"(?!" + _MODIFIED + r"|[ \t]+(?:and|or|&)[ \t]+" + _HOLIDAY_NAME.replace("(?P<hol>", "(?:")
-               + _MODIFIED + r")")
+               + _MODIFIED + r"|[ \t]+(?:(?i:of|in)[ \t]+)?\d)")
 
 
 @dataclass(frozen=True)
@@ -468,7 +472,8 @@ _PATTERNS: list[tuple[str, str, Handler]] = [
      r"|(?<=\bduring\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bbefore\s)|(?<=\bafter\s))" + _YEAR
      + r"\b(?![\d%,.]\d)", _h_year),
     ("holiday", r"(?:(?P<mod>(?i:last|next|this|past|previous|coming))\s+)?" + _HOLIDAY
-     + r"(?:\s*,?\s+(?:(?i:of|in)\s+)?" + _YEAR + r"\b|\s+(?P<ymod>(?i:this|last|next))\s+(?i:year)\b"
+     + r"(?:\s*,?\s+(?:(?i:of|in)\s+)?" + _YEAR + r"\b(?!(?<=[Ii]n\s\d{4})" + _MODIFIED + r")"
+     + r"|\s+(?P<ymod>(?i:this|last|next))\s+(?i:year)\b"
      + r"|" + _NOT_A_TIME + r")", _h_holiday),
 ]
 _COMPILED = [(n, re.compile(p), h) for n, p, h in _PATTERNS]

@@ -972,7 +972,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 146
+    version = 147
     requires = ("parse",)
     assigns = ("times", "events")
 
