@@ -3036,3 +3036,18 @@ def test_a_holiday_name_cut_short_of_its_possessive_or_of_another_calendar_or_co
     assert resolve("New Year's Day", sept) == ("2014-01-01", "day")
     assert resolve("Christmas in 2012", sept) == ("2012-12-25", "day")
     assert resolve("Christmas, 2013", sept) == ("2013-12-25", "day")
+
+
+def test_a_holiday_spelled_with_a_small_day_or_without_the_apostrophe_is_dated_and_a_title_is_not() -> None:
+    # review h141: "Boxing day", "New Years Eve" were missed; "John Carpenter's Halloween", "the album
+    # Christmas" and "Dr Christmas" name a film, a record and a man, no day
+    sept = date(2014, 9, 1)
+    for expr, value in (("Boxing day", "2013-12-26"), ("Thanksgiving day", "2013-11-28"),
+                        ("New Years Eve", "2013-12-31"), ("New Years Day 2012", "2012-01-01")):
+        assert resolve(expr, sept) == (value, "day"), expr
+        assert [f"on {expr}."[s:e] for s, e in find_times(f"on {expr}.")] == [expr]
+    for text in ("John Carpenter's Halloween was a huge hit.", "The album Christmas was released.",
+                 "Dr Christmas is a surgeon.", "Apple's Christmas was good."):
+        assert find_times(text) == [], text
+    for text in ("It's Christmas Eve.", "Last year's Christmas was cold."):
+        assert any("Christmas" in text[s:e] for s, e in find_times(text)), text

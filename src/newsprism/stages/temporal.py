@@ -95,16 +95,24 @@ _APOS = r"(?:['’]s)?"
 # A holiday's name (see _HOLIDAYS), a whole word ("Eastern" is no Easter). Not one of a greeting ("Merry
 # Christmas", "Happy New Year") or of another calendar's day of the same name ("Chinese New Year",
 # "Canadian Thanksgiving", in October; "Orthodox Easter" and "Orthodox Christmas" are the Julian calendar's),
-# nor a name cut short of its possessive ("New Year" of "New Year's resolutions", which names no day).
+# nor a name cut short of its possessive ("New Year" of "New Year's resolutions", which names no day), nor
+# one that is a title or a name: after a possessive other than a year's ("John Carpenter's Halloween", not
+# "last year's Christmas" nor "it's Christmas"), an honorific ("Dr Christmas") or the kind of work it names
+# ("the album Christmas"). "Day" and "Eve" may be written small, "New Years" without its apostrophe.
 _HOLIDAY_NAME = (
-    r"(?P<hol>Christmas(?:\s+(?:Day|Eve|day|eve|morning|night))?|New\s+Year" + _APOS + r"(?:\s+(?:Day|Eve))?"
-    r"|Boxing\s+Day|(?:(?:St\.?|Saint)\s+)?Valentine" + _APOS + r"\s+Day|Hallowe(?:en|['’]en)"
-    r"|Bastille\s+Day|Armistice\s+Day|Veterans['’]?\s+Day|Remembrance\s+Day"
-    r"|(?:St\.?|Saint)\s+Patrick" + _APOS + r"\s+Day|Fourth\s+of\s+July|July\s+Fourth"
-    r"|Easter(?:\s+(?:Sunday|Monday|Day))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Memorial\s+Day|Labor\s+Day)"
+    r"(?P<hol>Christmas(?:\s+(?:Day|Eve|day|eve|morning|night))?|New\s+Year(?:['’]?s)?(?:\s+(?:[Dd]ay|[Ee]ve))?"
+    r"|Boxing\s+[Dd]ay|(?:(?:St\.?|Saint)\s+)?Valentine" + _APOS + r"\s+[Dd]ay|Hallowe(?:en|['’]en)"
+    r"|Bastille\s+[Dd]ay|Armistice\s+[Dd]ay|Veterans['’]?\s+[Dd]ay|Remembrance\s+[Dd]ay"
+    r"|(?:St\.?|Saint)\s+Patrick" + _APOS + r"\s+[Dd]ay|Fourth\s+of\s+July|July\s+Fourth"
+    r"|Easter(?:\s+(?:Sunday|Monday|[Dd]ay))?|Good\s+Friday|Thanksgiving(?:\s+[Dd]ay)?|Memorial\s+[Dd]ay"
+    r"|Labor\s+[Dd]ay)"
 )
 _HOLIDAY = (r"(?<![Mm]erry\s)(?<![Hh]appy\s)(?<!MERRY\s)(?<!HAPPY\s)(?<!Chinese\s)(?<!Lunar\s)(?<!Jewish\s)"
-            r"(?<!Persian\s)(?<!Islamic\s)(?<!Canadian\s)(?<!Orthodox\s)\b" + _HOLIDAY_NAME
+            r"(?<!Persian\s)(?<!Islamic\s)(?<!Canadian\s)(?<!Orthodox\s)"
+            r"(?:(?<!['’]s\s)|(?<=[Yy]ear['’]s\s)|(?<=\b[Ii]t['’]s\s)|(?<=[Hh]e['’]s\s)|(?<=[Hh]at['’]s\s)"
+            r"|(?<=[Hh]ere['’]s\s))(?<!Dr\s)(?<!Dr\.\s)(?<!Mr\s)(?<!Mr\.\s)(?<!Mrs\s)(?<!Mrs\.\s)(?<!Ms\s)"
+            r"(?<!Ms\.\s)(?<!film\s)(?<!movie\s)(?<!album\s)(?<!song\s)(?<!book\s)(?<!novel\s)"
+            r"\b" + _HOLIDAY_NAME
             + r"\b(?!['’]s\b)")
 # ... nor one naming a kind of thing or a stretch of time: a name followed by another word is a modifier
 # ("a Christmas present", "Halloween-themed", "the Christmas shopping season", "Thanksgiving Day Parade",

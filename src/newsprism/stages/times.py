@@ -972,7 +972,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 147
+    version = 148
     requires = ("parse",)
     assigns = ("times", "events")
 
