@@ -348,7 +348,7 @@ def read_parquet_articles(
         return
     names = set(pf.schema_arrow.names)
     if not names & {"text", *FIELD_ALIASES["text"]}:
-        yield InputError(source, "no 'text' column, nor body, articleBody or story_text "
+        yield InputError(source, f"no 'text' column, nor {', '.join(FIELD_ALIASES['text'])} "
                          f"(columns: {', '.join(sorted(names)) or 'none'})")
         return
     wanted = sorted(names & RECORD_KEYS)

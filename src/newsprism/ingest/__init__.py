@@ -326,7 +326,7 @@ def _one_input(path: str, options: IngestOptions) -> Iterator[Article | InputErr
             fetched.data, path, path, _format_for_type(fetched.content_type), options, url=path
         )
         return
-    fmt = _FORMATS.get(os.path.splitext(path)[1].lower())
+    fmt = _format_of(path)
     if fmt == "parquet":
         yield from _parquet(path, options)
         return
@@ -336,6 +336,11 @@ def _one_input(path: str, options: IngestOptions) -> Iterator[Article | InputErr
         yield err
         return
     yield from parse_bytes(data, path, os.path.basename(path), fmt, options)
+
+
+def _format_of(path: str) -> str | None:
+    """The format a file's extension names (:data:`_FORMATS`), None for another extension."""
+    return _FORMATS.get(os.path.splitext(path)[1].lower())
 
 
 def _parquet(path: str, options: IngestOptions) -> Iterator[Article | InputError]:
@@ -421,7 +426,7 @@ def _read_one(item: str, options: IngestOptions) -> Iterator[Article | InputErro
     A file is read whole before its first article is given (a failure halfway gives no partial
     file); a Parquet file streams, as its reader already keeps the rows read before a failure."""
     try:
-        if _FORMATS.get(os.path.splitext(item)[1].lower()) == "parquet" and not _is_url(item):
+        if _format_of(item) == "parquet" and not _is_url(item):
             yield from _one_input(item, options)
             return
         results = list(_one_input(item, options))

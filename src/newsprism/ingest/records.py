@@ -43,6 +43,9 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
                   "date", "dateTime"),
     "language": ("lang",),
 }
+# what a record without text is told to hold: "'text', or 'body', 'articleBody' or 'story_text'"
+_TEXT_FIELDS = "'text', or " + ", ".join(f"'{a}'" for a in FIELD_ALIASES["text"][:-1]) + \
+    f" or '{FIELD_ALIASES['text'][-1]}'"
 # every key a record's field is read from (a Parquet reader selects these columns)
 RECORD_KEYS = frozenset({"url", *FIELD_ALIASES, *(a for names in FIELD_ALIASES.values() for a in names)})
 
@@ -147,9 +150,8 @@ def _reason(exc: ValidationError) -> str:
         where = ".".join(str(x) for x in err.get("loc", ())) or "object"
         msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
         if err.get("type") == "missing":
-            msg = ("missing (every article needs a non-empty 'text', or 'body', 'articleBody' or "
-                   "'story_text')"
-                   if where == "text" else "missing")
+            msg = f"missing (every article needs a non-empty {_TEXT_FIELDS})" if where == "text" \
+                else "missing"
         parts.append(f"{where}: {msg}")
     return "; ".join(parts)
 
