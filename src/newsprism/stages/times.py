@@ -1136,11 +1136,11 @@ class TimeStage(ArticleStage):
             sspan = Span(start=sent.start_char, end=sent.end_char, label="sentence", stage=self.tag)
             for tr in trigs:
                 tok = doc[tr.i]
-                if titles and any(qs <= tok.idx < qe for qs, qe in titles):
+                if titles and _in_quotes(tok, titles):
                     # a title's words ("a story entitled 'Nasa Confirms Earth Will Go Dark'") and another report's
                     # teaser (:func:`_teasers`) tell nothing
                     continue
-                quoted = any(qs <= tok.idx < qe for qs, qe in quotes)
+                quoted = _in_quotes(tok, quotes)
                 time = tr.time
                 # an occurrence is dated by its own expression (:func:`_dated_generics`) or, when its
                 # report tells it (:func:`_told_generics`), by the fallback as any trigger; never by a post
@@ -1674,7 +1674,7 @@ def _decided_generics(doc: Any, cands: Sequence[int], trigs: list[_Trig],
     out: list[_Trig] = []
     for i in cands:
         v = doc[i]
-        if i in taken or not _generic(v) or _negated(v) or _negated(v.head) or any(qs <= v.idx < qe for qs, qe in quotes):
+        if i in taken or not _generic(v) or _negated(v) or _negated(v.head) or _in_quotes(v, quotes):
             continue
         if v.lemma_ in _LIGHT_VERBS and any(c.i in taken for c in v.children):
             continue
@@ -1800,7 +1800,7 @@ def _told_generics(doc: Any, told: Sequence[int], trigs: list[_Trig], quotes: Se
     out: list[_Trig] = []
     for i in told:
         tok = doc[i]
-        if i in taken or not (_generic(tok) or _held_since(tok)) or any(qs <= tok.idx < qe for qs, qe in quotes):
+        if i in taken or not (_generic(tok) or _held_since(tok)) or _in_quotes(tok, quotes):
             continue
         if tok.lemma_ in _LIGHT_VERBS and any(c.i in taken for c in tok.children):
             continue
@@ -2008,12 +2008,12 @@ def _joined_generics(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, i
                     continue
                 if v.lemma_ in _LIGHT_VERBS and any(g.i in taken for g in v.children):
                     continue
-                if any(qs <= v.idx < qe for qs, qe in quotes):
+                if _in_quotes(v, quotes):
                     continue
                 taken.add(v.i)
                 out.append(_Trig(v.i, OCCURRENCE, reported=sequel))
         for v in _there_and_then(tok):
-            if v.i in taken or any(qs <= v.idx < qe for qs, qe in quotes):
+            if v.i in taken or _in_quotes(v, quotes):
                 continue
             t = _Trig(v.i, OCCURRENCE)
             if tr.time is not None:
@@ -3065,7 +3065,7 @@ def _object_happenings(doc: Any, objs: Sequence[tuple[int, int]], perf: set[int]
         compounds = [g for g in c.lefts if g.dep_ == "compound" and g.pos_ == "NOUN"]
         if c.lemma_.lower() == "case" and not any(g.lower_ == "court" for g in compounds):
             continue
-        if any(qs <= c.idx < qe for qs, qe in quotes):
+        if _in_quotes(c, quotes):
             continue
         referring = referring_nominal(c)
         if referring and (tv is None or tv.time is None):
@@ -3165,7 +3165,7 @@ def _thing_states(doc: Any, arr: Any, found: Sequence[tuple[int, str]],
         last = i if names else -1
         if not names or int(tag[i]) not in (strings["VBZ"], strings["VBP"]) or verb_lemma(v) == "be" or _negated(v):
             continue
-        if any(c.dep_ in ("aux", "auxpass") for c in v.children) or any(qs <= v.idx < qe for qs, qe in quotes):
+        if any(c.dep_ in ("aux", "auxpass") for c in v.children) or _in_quotes(v, quotes):
             continue
         out.append(i)
         # a clause of the state told of the same thing: "Even though it now uses the A4 processor, iPhone 4 has"
@@ -3217,7 +3217,7 @@ def _schedules(doc: Any, cands: Sequence[int], trigs: list[_Trig], quotes: Seque
     for i in cands:
         v = doc[i]
         be = [c for c in v.children if c.dep_ == "auxpass"]
-        if not be or any(qs <= v.idx < qe for qs, qe in quotes) or _negated(v):
+        if not be or _in_quotes(v, quotes) or _negated(v):
             continue
         if be[0].lower_ not in PRESENT_BE and not (
                 be[0].lower_ == "been" and any(c.dep_ == "aux" and c.lower_ in PRESENT_HAVE for c in v.children)):
@@ -3268,7 +3268,7 @@ def _owned_happenings(doc: Any, owned: Sequence[int], trigs: list[_Trig],
     out: list[_Trig] = []
     for i in owned:
         c = doc[i]
-        if i in taken or not c.text[:1].islower() or any(qs <= c.idx < qe for qs, qe in quotes):
+        if i in taken or not c.text[:1].islower() or _in_quotes(c, quotes):
             continue
         if _negated(clause_verb(c) or c):
             continue
