@@ -77,6 +77,7 @@ from ..stages.times import (
     _PRODUCT_NOUNS,
     _QUOTE_RX,
     _SCHEDULING,
+    BY_EXPRESSION,
     DATING_CONFIDENCE,
     OCCURRENCE,
     PRESENT_BE,
@@ -698,7 +699,7 @@ def _conjoined(text: str, ev: Event, times: Sequence[TimeExpr]) -> list[Event]:
     appearance in March and June to unveil the iPad 2 and the iCloud", "launched four airstrikes
     Thursday and Friday"): one mention of a happening at each of the times, so one on each of their
     entries. ``times``: the article's expressions, in text order. Only an event dated by its
-    expression (rules ``own``, ``inherited``, ``sentence``), each listed time of its precision and
+    expression (:data:`~newsprism.stages.times.BY_EXPRESSION`), each listed time of its precision and
     after the one before (the stage's "Wednesday and Thursday" read as last Thursday is no second
     day of the fighting), and not a span's two ends (:data:`_SPAN_OPENER_RX`). A time the next
     clause opens with is not listed, though "and" joins it (:data:`_LIST_GOES_ON_RX`): "Police
@@ -712,7 +713,7 @@ def _conjoined(text: str, ev: Event, times: Sequence[TimeExpr]) -> list[Event]:
     times of things in turn ("respectively")."""
     tx, sent = ev.time, ev.sentence
     if (tx is None or ev.date is None or tx.value != ev.date
-            or dating_rule(ev) not in ("own", "inherited", "sentence")
+            or dating_rule(ev) not in BY_EXPRESSION
             or ev.label in _UNIQUE and ev.participants
             or any(_AND_NAME_RX.match(text, p.end) for p in ev.participants)
             or _SPAN_OPENER_RX.search(text, max(0, tx.start - 20), tx.start)
@@ -1151,7 +1152,7 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, int]) -> 
     (:func:`corpus_redating`) and hands the result to each story's build (:func:`story_timelines`),
     so a story's events are re-dated by any report of the corpus, its own story's first."""
     # (class, a word of the theme) -> the tellings: an event is asked only against those sharing a word
-    tellings: dict[tuple[str, str], list[tuple[tuple[str, ...], int | None, Event]]] = {}
+    tellings: dict[tuple[str, str], list[tuple[tuple[str, ...], int, Event]]] = {}
     themes: dict[int, tuple[str, ...]] = {}
     for a in analyses:
         for ev in a.events:
@@ -1164,7 +1165,7 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, int]) -> 
             if ev.date is not None and ev.precision in ("day", "month") and \
                     dating_rule(ev) in ("own", "inherited", "coreferent"):
                 for w in {w.lstrip("*") for w in th}:
-                    tellings.setdefault((ev.label, w), []).append((th, story_of.get(a.id), ev))
+                    tellings.setdefault((ev.label, w), []).append((th, story_of[a.id], ev))
     out: dict[int, Event] = {}
     for a in analyses:
         for ev in a.events:
@@ -1185,8 +1186,8 @@ def _corpus_dates(analyses: Sequence[Analysis], story_of: Mapping[str, int]) -> 
             if coarse:
                 found = [(s, m) for s, m in found if _PREC_RANK[m.precision] < _PREC_RANK[ev.precision]
                          and compatible(m.date or "", ev.date or "")]
-            own = story_of.get(a.id)
-            mine = [m for s, m in found if s is not None and s == own]
+            own = story_of[a.id]
+            mine = [m for s, m in found if s == own]
             if ev.date is None and not mine:
                 # an undated mention has no time of its own to bound another story's telling by: a product's
                 # name in another story is as often another launch of it (the iPhone of 2007 and of 2008)
@@ -1549,22 +1550,21 @@ def corpus_redating(analyses: Sequence[Analysis], stories: Sequence[Story] = ())
 
 
 def _timeline_groups(analyses: Sequence[Analysis],
-                     stories: Sequence[Story]) -> list[tuple[str | None, list[Analysis]]]:
-    """The reports each timeline is built from, (story id or None, its reports): each story's that has
-    some, in story order, then each report in no story alone."""
+                     stories: Sequence[Story]) -> list[tuple[Story | None, list[Analysis]]]:
+    """The reports each timeline is built from, (story or None, its reports): each story's, in story
+    order (none, for a story none of whose reports are given), then each report in no story alone."""
     by_id = {a.id: a for a in analyses}
-    groups: list[tuple[str | None, list[Analysis]]] = []
+    groups: list[tuple[Story | None, list[Analysis]]] = []
     seen: set[str] = set()
     for st in stories:
         members = [by_id[x] for x in st.articles if x in by_id]
         seen.update(a.id for a in members)
-        if members:
-            groups.append((st.id, members))
+        groups.append((st, members))
     groups.extend((None, [a]) for a in analyses if a.id not in seen)
     return groups
 
 
-def _group_keys(groups: Sequence[tuple[str | None, Sequence[Analysis]]]) -> dict[str, int]:
+def _group_keys(groups: Sequence[tuple[Story | None, Sequence[Analysis]]]) -> dict[str, int]:
     """Report id -> the timeline it is built in, by its place in ``groups``: the story :func:`_corpus_dates`
     asks first (a report of two stories is read in the later)."""
     return {a.id: k for k, (_, members) in enumerate(groups) for a in members}
@@ -1598,19 +1598,12 @@ def story_timelines(
     (holding no events) instead of building the story again."""
     if redated is None:
         redated = corpus_redating(analyses, stories)
-    by_id = {a.id: a for a in analyses}
     out: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
-    placed: set[str] = set()
-    for s in stories:
-        placed.update(s.articles)
-        if kept is not None and s.id in kept:
-            out.extend((e, ()) for e in kept[s.id])
-            continue
-        members = [by_id[i] for i in s.articles if i in by_id]
-        out.extend(timeline_members(members, [s], entity_of, redated=redated))
-    for a in analyses:
-        if a.id not in placed:
-            out.extend(timeline_members([a], (), entity_of, redated=redated))
+    for st, members in _timeline_groups(analyses, stories):
+        if st is not None and kept is not None and st.id in kept:
+            out.extend((e, ()) for e in kept[st.id])
+        else:
+            out.extend(timeline_members(members, [st] if st is not None else (), entity_of, redated=redated))
     return out
 
 
@@ -1646,7 +1639,8 @@ def timeline_members(
     entries: list[tuple[TimelineEntry, tuple[tuple[str, int], ...]]] = []
     if redated is None:
         redated = _corpus_dates(analyses, _group_keys(groups))
-    for story_id, members in groups:
+    for story, members in groups:
+        story_id = story.id if story is not None else None
         triples: list[tuple[str, Event, str]] = []
         for a in members:
             times = sorted(a.times, key=lambda tx: tx.start)

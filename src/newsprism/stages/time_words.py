@@ -31,6 +31,7 @@ from .times import (
     _QUOTE_RX,
     _RANK,
     _VERB_TRIGGERS,
+    BY_EXPRESSION,
     _trigger_class,
     dating_rule,
     event_date,
@@ -249,7 +250,7 @@ def _expression_time(analysis: Analysis, tok: Any, loose: bool = False) -> TimeE
     chosen does not depend on whether the article is dated yet."""
     for ev in analysis.events:
         if ev.start <= tok.idx < ev.end:
-            if (ev.date is not None or loose) and ev.time is not None and dating_rule(ev) in _BY_EXPRESSION:
+            if (ev.date is not None or loose) and ev.time is not None and dating_rule(ev) in BY_EXPRESSION:
                 return ev.time
             break
     doc = analysis.parse
@@ -271,7 +272,6 @@ def _date_key(analysis: Analysis, tx: TimeExpr) -> tuple[str, str]:
             tx.precision)
 
 
-_BY_EXPRESSION = frozenset({"own", "inherited", "sentence"})
 _NOW_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})
 
 
@@ -479,7 +479,7 @@ def date_word(analysis: Analysis, start: int, index: EventIndex | None = None) -
     for ev in analysis.events:
         if ev.start <= start < ev.end:
             rule = dating_rule(ev)
-            if rule in _BY_EXPRESSION or rule in ("coreferent", "continuity"):
+            if rule in BY_EXPRESSION or rule in ("coreferent", "continuity"):
                 if ev.date is not None:
                     found = (ev.date, ev.precision, {"sentence": "sentence", "coreferent": "coreference",
                                                      "continuity": "continuity"}.get(rule, "event"))

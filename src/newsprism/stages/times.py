@@ -109,6 +109,7 @@ from .time_anchor import (
 )
 
 __all__ = [
+    "BY_EXPRESSION",
     "DATING_CONFIDENCE",
     "EVENT_CLASSES",
     "OCCURRENCE",
@@ -267,6 +268,11 @@ DATING_CONFIDENCE: dict[str, float] = {
 }
 _KIND_OF = {v: k for k, v in DATING_CONFIDENCE.items()}
 _LEAD_DAYS = 7
+
+
+# the rules that date an event by an expression of its text (its own, one it inherits, its clause's),
+# not by its tense, a telling elsewhere or the report's day
+BY_EXPRESSION = frozenset({"own", "inherited", "sentence"})
 
 
 def dating_rule(ev: Event) -> str:
