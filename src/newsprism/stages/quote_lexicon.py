@@ -13,6 +13,7 @@ __all__ = [
     "MEDIA_NOUNS",
     "NON_SPEECH_CLASSES",
     "OTHER_CLASSES",
+    "PEOPLE_NOUNS",
     "PERSON_ROLE_NOUNS",
     "PRONOUNS",
     "QUOTE_CLOSERS",
@@ -142,6 +143,12 @@ CLAIM_NOUNS: frozenset[str] = frozenset(
      "insinuation", "signal", "agreement"}
 )
 
+# Role nouns of a person in their own right, not an office or a body ("the Chinese man", "an American
+# mother", "a witness"): a people's adjective before them names no one who speaks.
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    {"witness", "resident", "voter", "supporter", "critic", "man", "woman", "father", "mother", "wife",
+     "husband", "son", "daughter", "friend", "neighbor", "neighbour"}
+)
 # Role nouns: "spokesman" of IRGC. Used to keep the role and to resolve "the spokesman".
 PERSON_ROLE_NOUNS: frozenset[str] = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "general",
@@ -152,11 +159,9 @@ PERSON_ROLE_NOUNS: frozenset[str] = frozenset(
      "source", "diplomat", "negotiator", "counselor", "founder", "ceo", "executive", "economist",
      "sheriff", "chancellor", "premier", "king", "prince", "colonel", "brigadier", "sergeant",
      "captain", "lieutenant", "major", "cleric", "ayatollah", "mullah", "activist", "campaigner",
-     "congressman", "congresswoman", "speaker", "whip", "deputy", "member", "witness", "resident",
-     "voter", "supporter", "critic", "host", "anchor", "reporter", "correspondent", "columnist",
-     "editor", "writer", "author", "man", "woman", "father", "mother", "wife", "husband", "son",
-     "daughter", "friend", "neighbor", "neighbour"}
-)
+     "congressman", "congresswoman", "speaker", "whip", "deputy", "member", "host", "anchor",
+     "reporter", "correspondent", "columnist", "editor", "writer", "author"}
+) | PEOPLE_NOUNS
 GROUP_NOUNS: frozenset[str] = frozenset(
     {"group", "organization", "organisation", "movement", "party", "regime", "government", "ministry",
      "army", "militia", "agency", "administration", "campaign", "committee", "council", "office",

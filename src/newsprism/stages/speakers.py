@@ -18,6 +18,7 @@ from .quote_lexicon import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     MEDIA_NOUNS,
+    PEOPLE_NOUNS,
     PERSON_ROLE_NOUNS,
     PRONOUNS,
     RELAY_RE,
@@ -30,12 +31,8 @@ _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 # Role nouns that rank the role noun they qualify rather than name one of their own.
 _RANKS = frozenset({"deputy", "chief"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
-# Role nouns of a person in their own right, not an office or a body: a people's adjective before
-# them ("the Chinese man", "an American mother") names no one who speaks (_speakers_in).
-_PEOPLE_NOUNS = frozenset({"man", "woman", "father", "mother", "wife", "husband", "son", "daughter",
-                           "friend", "neighbor", "neighbour", "resident", "voter", "witness", "supporter",
-                           "critic"})
-_OFFICE_NOUNS = (PERSON_ROLE_NOUNS - _PEOPLE_NOUNS) | GROUP_NOUNS
+# the role nouns of an office or a body, which a people's adjective may hold ("Lebanese officials")
+_OFFICE_NOUNS = (PERSON_ROLE_NOUNS - PEOPLE_NOUNS) | GROUP_NOUNS
 # Verbs of making a document whose agent is its holder ("a video posted by ISIS"; not "obtained by NBC").
 _AUTHORING = frozenset({"post", "release", "publish", "upload", "issue", "write", "produce", "share", "sign",
                         "send", "circulate", "distribute"})
@@ -168,13 +165,14 @@ class SpeakerResolver:
         blogger", "a Catholic priest", "the Chinese man"); "Lebanese officials", "Somali authorities"
         and "Hunter's spokesman" stay theirs."""
         names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES]
-        if len([n for n in names if n.person]) > 1:
-            owners = [n for n in names if n.person and self.text.startswith(_POSSESSIVE, n.end)]
-            if len(owners) < len([n for n in names if n.person]):
+        persons = [n for n in names if n.person]
+        if len(persons) > 1:
+            owners = [n for n in persons if self.text.startswith(_POSSESSIVE, n.end)]
+            if len(owners) < len(persons):
                 names = [n for n in names if n not in owners]
-        described = {n: self._described(n, s, e) for n in names if n.label == "NORP"
-                     and _PEOPLES_WORD.fullmatch(self.text, n.start, n.end)}
-        described = {n: noun for n, noun in described.items() if noun is not None}
+        described = {n: noun for n in names if n.label == "NORP"
+                     and _PEOPLES_WORD.fullmatch(self.text, n.start, n.end)
+                     and (noun := self._described(n, s, e)) is not None}
         if not described:
             return names
         rest = [n for n in names if n not in described]
