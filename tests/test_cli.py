@@ -129,6 +129,20 @@ def test_conflicting_claims_name_their_sentences(seeds_run):
     assert "- denies: Hamas: Subsequently, Hamas denied the Iranian version" in md
 
 
+def test_conflicting_claims_say_who_when_the_words_do_not(seeds_run):
+    # "said a statement from the terrorist group" (EFE's piece) resolves to Hamas: the conflict
+    # says so, in the Markdown and the HTML report, with the article's words after the name, as
+    # the terminal does for "an IRGC spokesperson"; words that name their entity are shown as they are.
+    out = " ".join(seeds_run["stdout"].split())
+    md, html = seeds_run["md"], seeds_run["html"]
+    assert "denies: Hamas \\(a statement from the terrorist group\\):" in md
+    assert "Hamas (a statement from the terrorist group)" in html
+    assert "asserts: Islamic Revolutionary Guard Corp \\(an IRGC spokesperson\\):" in md
+    assert "asserts Islamic Revolutionary Guard Corp (an IRGC spokesperson):" in out
+    assert "denies Hamas (a statement from the terrorist group):" in out
+    assert "denies Hamas: Hamas denied the IRGC’s statement" in out
+
+
 def test_summary_says_what_it_left_out(seeds_run):
     # The summary lists 8 of the story's quotes: the rest are counted, with the command that lists
     # them all, and that command does list them.

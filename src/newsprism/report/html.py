@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from .highlight import Mark, highlight
 from .index import ArticleIndex, StoryTimeline
+from .text import holder_label
 
 __all__ = ["marks_by_article", "removed_bodies", "render_html"]
 
@@ -19,6 +20,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.globals["holder_label"] = holder_label
 
 
 def marks_by_article(doc: dict[str, Any]) -> dict[str, list[Mark]]:

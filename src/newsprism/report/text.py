@@ -11,7 +11,7 @@ from rich.markup import escape as rich_escape
 from ..stages.quote_lexicon import NON_SPEECH_CLASSES
 from .index import ArticleIndex, StoryTimeline
 
-__all__ = ["md_escape", "print_summary", "render_markdown"]
+__all__ = ["holder_label", "md_escape", "print_summary", "render_markdown"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 
@@ -69,6 +69,20 @@ def _speaker(q: dict[str, Any], ents: dict[str, Any]) -> str:
     if role and role not in name:
         name = f"{name} ({role})" if name else role
     return name or "unknown speaker"
+
+
+def holder_label(c: dict[str, Any], ents: dict[str, Any]) -> str:
+    """Who holds claim ``c``: its words in the article when they name the entity it resolved to
+    ("Revolutionary Guard spokesman Ramzan Sharif"), else the entity's name with those words
+    after it ("Hamas (a statement from the terrorist group)"), so that a conflict always says who."""
+    words = c.get("holder_name") or ""
+    ent = ents.get(c.get("holder") or "")
+    if ent is None:
+        return words or "unknown"
+    name = ent["name"]
+    if not words or name.casefold() in words.casefold():
+        return words or name
+    return f"{name} ({words})"
 
 
 def _excerpt(text: str, limit: int) -> str:
@@ -134,7 +148,7 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
             console.print(f"[red]Conflict[/red]: {e(g[0]['proposition'] or g[0]['text'])}")
             for c in g:
                 console.print(
-                    f"  {c['stance']:8} {e(c['holder_name'] or c['holder'] or '?')}:"
+                    f"  {c['stance']:8} {e(holder_label(c, p['ents']))}:"
                     f" {e(_excerpt(c['text'], 80))}"
                     f" [dim]({e(c['article'])})[/dim]"
                 )
@@ -190,7 +204,7 @@ def render_markdown(doc: dict[str, Any]) -> str:
                 out.append(f"- {m(g[0]['proposition'] or g[0]['text'])}")
                 for c in g:
                     out.append(
-                        f"  - {c['stance']}: {m(c['holder_name'] or c['holder'] or '?')}:"
+                        f"  - {c['stance']}: {m(holder_label(c, p['ents']))}:"
                         f" {m(_excerpt(c['text'], 160))}"
                         f" \\[{m(c['article'])}\\]"
                     )

@@ -26,6 +26,7 @@ import scipy.sparse as sp
 
 from ..model import Analysis, Claim
 from ..stages.temporal import MONTHS
+from .speakers import speaker_entity
 from .vectors import unit_rows
 
 __all__ = ["EntityOf", "claim_groups", "concept_keys", "conflicts", "group_claims"]
@@ -261,6 +262,11 @@ def _candidate_sims(
     return a_idx, b_idx, np.round(vals, 12)
 
 
+# How far from a quote's cue a claim's holder may lie and still be the quote's source phrase
+# ("..., said a statement from the terrorist group" is 1 character after its cue).
+QUOTE_HOLDER_REACH = 80
+
+
 def claim_groups(
     analyses: Sequence[Analysis], entity_of: EntityOf | None = None, copies: Mapping[str, str] | None = None
 ) -> list[tuple[str, Claim]]:
@@ -387,9 +393,25 @@ def claim_groups(
         c = it.claim
         holder_entity = c.holder_entity
         if entity_of is not None and c.holder is not None and holder_entity is None:
-            holder_entity = entity_of(it.article, c.holder.start, c.holder.end)
+            holder_entity = (entity_of(it.article, c.holder.start, c.holder.end)
+                             or _quote_speaker(by_id[it.article], c, entity_of))
         out[it.order] = (it.article, dataclasses.replace(c, group=gid[find(i)], holder_entity=holder_entity))
     return [o for o in out if o is not None]
+
+
+def _quote_speaker(an: Analysis, c: Claim, entity_of: EntityOf) -> str | None:
+    """The entity of the speaker of the quote claim ``c`` was read from, when ``c``'s holder is
+    that quote's source phrase (outside the quoted words, within QUOTE_HOLDER_REACH characters of
+    its cue): the quote stage resolves "said a statement from the terrorist group" to Hamas through
+    the article, where no entity mention covers the words."""
+    if c.quote is None or c.holder is None or not 0 <= c.quote < len(an.quotes):
+        return None
+    q, h = an.quotes[c.quote], c.holder
+    if q.embed is not None or q.speaker is None or q.cue is None or (h.start < q.end and q.start < h.end):
+        return None
+    if h.end < q.cue.start - QUOTE_HOLDER_REACH or q.cue.end + QUOTE_HOLDER_REACH < h.start:
+        return None
+    return speaker_entity(an, q, entity_of)
 
 
 def group_claims(analyses: Sequence[Analysis], entity_of: EntityOf | None = None) -> list[Claim]:
