@@ -995,10 +995,28 @@ def test_batch_equals_one_by_one(pipeline: Pipeline) -> None:
     assert batch == single
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("When the senator announced his run, his critics hysterically denounced him.", "hysterically denounced",
+         "his critics", "him"),
+        ("The new policy was unveiled on Monday. Florida Sen. Marco Rubio, a co-sponsor of the bill, opposed it.",
+         "opposed", "Florida Sen. Marco Rubio, a co-sponsor of the bill", "it"),
+        ("Trump praised the plan. Pence contradicted him on Sunday.", "contradicted", "Pence", "him"),
+    ],
+)
+def test_a_pronoun_object_is_the_content_of_its_cue(nlp: object, text: str, cue: str, source: str,
+                                                     content: str) -> None:
+    # h145: fails on bc1f838 (the model's act was dropped as made of function words only).
+    [a] = _with_cue(text, nlp, cue)
+    assert a.source is not None and text[a.source[0]:a.source[1]] == source
+    assert [text[s:e] for s, e in a.outer] == [content]
+
+
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v108"
+    assert st.tag == "quotes.v109"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

@@ -424,6 +424,9 @@ _FILL_GAP = 3  # words the role model skipped inside a reported clause that _fil
 _SENTENCE_GAP = re.compile(r"[.?!]|\n")  # what parts two pieces of content as two sentences (_filled)
 # Tags of words that make no reported content on their own ("the", "of", "it").
 _FUNCTION_POS = frozenset({"DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX", "PRON", "PUNCT", "SPACE"})
+# A pronoun's relations that make it the content of its cue on its own (_Builder._trimmed):
+# "denounced [him]", "disagreed with [him]", "[it] was announced".
+_PRONOUN_CONTENT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "dative"})
 # Words opening a contrasting clause: the model's pieces past one are another clause's (_trimmed).
 _TAIL_WORDS = frozenset({"although", "though", "but"})
 # Words opening a clause that tells when or to what end an attitude was held, not what it was
@@ -995,8 +998,10 @@ class _Builder:
     def _trimmed(self, item: tuple[Any, dict[str, Any]]) -> tuple[Any, dict[str, Any]] | None:
         """Reported content without a closing aside or a contrasting tail; the pieces after
         a tail are left out with it ("said that ..., but he vowed to ..."), and so are the
-        model's pieces past another speech verb or made of function words only ("the").
-        None when nothing is left."""
+        model's pieces past another speech verb or made of function words only ("the"). A
+        model's act with nothing else left keeps a personal pronoun that is its cue's object
+        ("his critics denounced [him]", "Rubio opposed [it]"): PolNeAR takes it as the content
+        (PolNeAR train: 47 more acts matched, 18 more not). None when nothing is left."""
         tok, info = item
         learned = "sure" in info  # pieces from the role model (direct or not)
         if info["label"] != "indirect" and not learned:
@@ -1004,10 +1009,14 @@ class _Builder:
         indirect = info["label"] == "indirect"
         pieces: list[Range] = []
         v = self.view
+        pronoun: Range | None = None
         for r in info["content"]:
             a = bisect.bisect_left(v.idx, r[0])
             b = bisect.bisect_left(v.idx, r[1])
             if learned and all(v.pos[k] in _FUNCTION_POS for k in range(a, b)):
+                words = [k for k in range(a, b) if not v.punct[k] and not v.space[k]]
+                if len(words) == 1 and v.tag[words[0]] == "PRP" and v.dep[words[0]] in _PRONOUN_CONTENT_DEPS:
+                    pronoun = pronoun or r
                 continue
             if pieces:
                 # A later piece past a contrast or another speech verb is that verb's content.
@@ -1047,6 +1056,8 @@ class _Builder:
             # "We have been here before: Osama bin Laden declared war on ...": the clause a colon
             # ends before the source and its cue leads in to the report, it is not reported.
             pieces = pieces[1:]
+        if not pieces and pronoun is not None:
+            pieces = [pronoun]
         if not pieces:
             return None
         content = tuple(pieces)
@@ -3190,7 +3201,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 108
+    version = 109
     requires = ("parse",)
     assigns = ("quotes",)
 
