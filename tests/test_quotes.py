@@ -1044,7 +1044,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v110"
+    assert st.tag == "quotes.v111"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2255,3 +2255,22 @@ def test_a_peoples_adjective_is_a_capitalised_word_not_an_acronym_or_a_plural() 
 
     assert all(_PEOPLES_WORD.fullmatch(w) for w in ("American", "South Korean", "Swiss", "Saudi Arabian"))
     assert not any(_PEOPLES_WORD.fullmatch(w) for w in ("ISIL", "Barrons", "U.S."))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (("President Donald Trump's tweet about Hillary Clinton on Sunday said the election was being rigged "
+          "against him."), "Donald Trump"),
+        ("Chancellor Angela Merkel's statement about Vladimir Putin said the sanctions would stay in place.",
+         "Angela Merkel"),
+        (("A letter from Senator John McCain about Defense Secretary Ashton Carter said the review had been "
+          "botched."), "John McCain"),
+    ],
+)
+def test_a_document_is_held_by_its_possessor_not_by_the_one_it_is_about(nlp: object, text: str,
+                                                                        speaker: str) -> None:
+    # h147 (SpeakerResolver._in_topic; a review of quotes.v108: "Trump's tweet about Clinton said ..." spoke
+    # as Clinton, the person named after "about" outranking an owner; fails on 90dd503).
+    [q] = find_quotes_in_text(text, nlp=nlp)
+    assert q.speaker is not None and q.speaker.slice(text) == speaker

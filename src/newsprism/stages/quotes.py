@@ -3242,7 +3242,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 110
+    version = 111
     requires = ("parse",)
     assigns = ("quotes",)
 

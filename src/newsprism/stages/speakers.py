@@ -40,6 +40,11 @@ _AUTHORING = frozenset({"post", "release", "publish", "upload", "issue", "write"
 # ("ISIL militants") nor a plural ("Barrons blog post").
 _PEOPLES_WORD = re.compile(r"(?:[A-Z][a-z]+[ -])*[A-Z][a-z]*(?:[a-rt-z]|ss)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# Prepositions naming what a source phrase is about, not who holds it ("Trump's tweet about Clinton");
+# "on" and "over" only after a document ("the Pentagon's statement on Syria", not "officials on
+# Capitol Hill").
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+_DOCUMENT_TOPIC_PREPS = frozenset({"on", "over"})
 _CREDIT_RE = re.compile(r"\((?:with|With|WITH) (?:information|info|reporting) (?:from|by) ([^)]+)\)")
 
 
@@ -164,7 +169,7 @@ class SpeakerResolver:
         Corriere della Sera") or a noun that is no office or body of that people ("an American
         blogger", "a Catholic priest", "the Chinese man"); "Lebanese officials", "Somali authorities"
         and "Hunter's spokesman" stay theirs."""
-        names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES]
+        names = [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES and not self._in_topic(n, s, e)]
         persons = [n for n in names if n.person]
         if len(persons) > 1:
             owners = [n for n in persons if self.text.startswith(_POSSESSIVE, n.end)]
@@ -183,6 +188,21 @@ class SpeakerResolver:
         # American soldier from Wisconsin" no Wisconsin.
         offices = [n for n, noun in described.items() if noun in _OFFICE_NOUNS]
         return [n for n in names if n in offices or n in rest] if offices else []
+
+    def _in_topic(self, name: Name, s: int, e: int) -> bool:
+        """Whether ``name`` is what the phrase ``text[s:e]`` is about ("Trump's tweet about Clinton",
+        "a statement regarding Hamas", "the Pentagon's statement on Syria"): a topic holds nothing."""
+        span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.head.i != tok.i and s <= tok.head.idx < e:
+            low = tok.head.lower_
+            if tok.dep_ == "pobj" and (low in _TOPIC_PREPS or low in _DOCUMENT_TOPIC_PREPS
+                                       and tok.head.head.lemma_.lower() in DOCUMENT_NOUNS):
+                return True
+            tok = tok.head
+        return False
 
     def _in_preposition(self, name: Name, s: int) -> bool:
         """Whether a preposition of the phrase opening at ``s`` brings ``name`` in."""
