@@ -1044,7 +1044,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v111"
+    assert st.tag == "quotes.v112"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2274,3 +2274,17 @@ def test_a_document_is_held_by_its_possessor_not_by_the_one_it_is_about(nlp: obj
     # as Clinton, the person named after "about" outranking an owner; fails on 90dd503).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and q.speaker.slice(text) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"It was O'Brien's idea to close the road,\" he said.",
+        "Police said the driver had fled. “Mahmoud Abbas will never sign it,” the official said.",
+    ],
+)
+def test_a_name_opening_a_quote_is_no_speaker(nlp: object, text: str) -> None:
+    # h147 (SpeakerResolver._subjects; a review of quotes.v108: the name opening the quote was taken for
+    # the topic of its sentence, and "he" and "the official" for it; fails on 951940b).
+    q = find_quotes_in_text(text, nlp=nlp)[-1]
+    assert q.speaker is not None and q.speaker.slice(text) not in ("O'Brien", "Mahmoud Abbas")

@@ -3242,7 +3242,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 111
+    version = 112
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -256,7 +256,9 @@ class SpeakerResolver:
                 continue
             while k < len(speakers) and speakers[k].start < start:
                 k += 1
-            if k < len(speakers) and speakers[k].start <= head_end:
+            # (A name inside the quote opening the sentence is no one's topic: "'It was O'Brien's
+            # idea,' he said.")
+            if k < len(speakers) and speakers[k].start <= head_end and not self._inside_quote(speakers[k].start):
                 out.append((speakers[k].start, speakers[k]))
         out.sort(key=lambda x: x[0])
         return out
