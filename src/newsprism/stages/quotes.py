@@ -3242,7 +3242,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 112
+    version = 113
     requires = ("parse",)
     assigns = ("quotes",)
 

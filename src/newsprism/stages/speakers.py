@@ -274,13 +274,37 @@ class SpeakerResolver:
         """The role noun heading (or next to) a source phrase, e.g. "spokesman"; of a rank before
         its role ("the Vatican's deputy spokesman", "chief economist"), the role, for that is what
         a later "the spokesman" takes up ("attorney general" is one role, kept as read)."""
+        tok = self._role_token(head)
+        return None if tok is None else tok.text.lower()
+
+    @staticmethod
+    def _role_token(head: Any) -> Any | None:
+        """The token of :meth:`_role_of`."""
         for tok in head.subtree:
             low = tok.lemma_.lower()
             if low in PERSON_ROLE_NOUNS and tok.pos_ == "NOUN":
                 while tok.lemma_.lower() in _RANKS and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" \
                         and tok.head.lemma_.lower() in PERSON_ROLE_NOUNS:
                     tok = tok.head
-                return tok.text.lower()
+                return tok
+        return None
+
+    def _principal(self, names: list[Name], head: Any | None) -> Name | None:
+        """The name whose role the phrase's role noun is: its possessor or the object of its "for",
+        "of" or "to" ("Obama's spokesman", "a spokeswoman for the State Department", "an aide to
+        Smith"), whoever else the phrase names ("Obama's spokesman Josh Earnest")."""
+        tok = self._role_token(head) if head is not None else None
+        if tok is None:
+            return None
+        for n in names:
+            span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if (root.dep_ == "poss" and root.head.i == tok.i) or (
+                    root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in ("for", "of", "to")
+                    and root.head.head.i == tok.i):
+                return n
         return None
 
     # ------------------------------------------------------------------ resolution
@@ -316,9 +340,15 @@ class SpeakerResolver:
                 res = Resolved(best.start, best.end, best.label, f"{role} of {self.text[best.start:best.end]}",
                                "role", 0.85)
             else:
+                # The role is the one whose role it is, named the same way for a person or a body:
+                # "Obama's spokesman" as "Hamas's spokesman" ("spokesman of Obama", "of Hamas").
                 orgs = [n for n in names if not n.person and n is not best]
+                principal = self._principal(
+                    [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES], head) if role else None
                 full_role = role
-                if role and orgs:
+                if role and principal is not None:
+                    full_role = f"{role} of {self.text[principal.start:principal.end]}"
+                elif role and orgs:
                     full_role = f"{role} of {self.text[orgs[0].start:orgs[0].end]}"
                 res = Resolved(best.start, best.end, "PERSON" if best.person else best.label, full_role,
                                "name", 0.9)
