@@ -1044,7 +1044,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v113"
+    assert st.tag == "quotes.v114"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1145,7 +1145,8 @@ def test_a_content_span_holding_no_quoted_words_is_not_direct(nlp: object) -> No
          '"but we took that son of a bitch out didn\'t we."')
     got = {t[a.cue[0]:a.cue[1]]: (a.label, [t[s:e] for s, e in a.content])
            for a in extract_attributions(nlp(t), text=t) if a.cue is not None}  # type: ignore[operator]
-    assert got["tells"] == ("indirect", ["the story"])
+    # h147: "the story" alone was cut short of what he tells (the demo's embedded post; fails on 7bd5619).
+    assert got["tells"] == ("indirect", ["the story of an American soldier injured by his roadside bombs"])
     assert got["says"] == ("direct", ["but we took that son of a bitch out didn't we."])
 
 

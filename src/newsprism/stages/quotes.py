@@ -2911,7 +2911,9 @@ class _Builder:
         "because", "if", "while": a span ending on one is no reading of anything) or the "to" of
         an infinitive over the phrase of the word it hangs on, within the sentence; the first words
         of a name or a compound noun up to its last word only ("[... for opposing the Equal] Rights
-        Amendment", "[Clinton's successor, John] F. Kerry"). The role model reads a window of words
+        Amendment", "[Clinton's successor, John] F. Kerry"); the cue's object noun over the "of"
+        phrase right after it ("tells [the story] of an American soldier injured by his roadside
+        bombs"). The role model reads a window of words
         round the cue and its content stops where the window does, mid-phrase, where PolNeAR's
         content runs on to the phrase's end. Not over a speech verb or a cue of the model's (another
         act's report), nor past a paragraph break. A noun's other modifiers before it (an adjective,
@@ -2937,6 +2939,9 @@ class _Builder:
             end = v.head[last]  # the compound's last word, not the end of the head's phrase
             while v.dep[end] == "compound" and v.head[end] > end:
                 end = v.head[end]
+        elif v.pos[last] == "NOUN" and v.dep[last] == "dobj" and v.head[last] == tok.i \
+                and any(c.dep_ == "prep" and c.lower_ == "of" and c.i == last + 1 for c in word.children):
+            end = word.right_edge.i
         else:
             return info
         thr = self.model.cue_threshold if self.model is not None else 0.5
@@ -3015,6 +3020,11 @@ class _Builder:
         return {**info, "content": fill(info["content"])}
 
     def _finish(self, tok: Any, info: dict[str, Any]) -> Attribution:
+        if info["label"] == "direct" and not info.get("no_cue") and not self._quotes_content(info["content"]):
+            # The model's span stood where the rules had a quote: "He tells the story of ... and then
+            # says "..."" gave "tells" the quote at first, then only "the story", which no one quoted;
+            # as reported content, it runs on to its phrase's end (_open_phrase).
+            info = {**info, "label": "indirect"}
         info = self._filled(tok, self._that_lead(tok, self._open_phrase(tok, info)))
         source: Range | None = info["source"]
         head = info["head"]
@@ -3078,10 +3088,6 @@ class _Builder:
             conf = round(conf * 0.6, 3)
         outer = _by_paragraph(text, _conjoined(text, self._no_dangling(info["outer"])))
         label = info["label"]
-        if label == "direct" and not info.get("no_cue") and not self._quotes_content(info["content"]):
-            # The model's span stood where the rules had a quote: "He tells the story of ... and then
-            # says "..."" gave "tells" the quote at first, then only "the story", which no one quoted.
-            label = "indirect"
         return Attribution(content=info["content"], outer=outer, label=label,
                            cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
@@ -3242,7 +3248,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 113
+    version = 114
     requires = ("parse",)
     assigns = ("quotes",)
 
