@@ -3248,7 +3248,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 114
+    version = 115
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -335,7 +335,15 @@ class SpeakerResolver:
                 return self._remember(s, found, head_lemma)
         if names:
             best = self._pick(names, role)
-            if role and not best.person:
+            principal = self._principal(
+                [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES], head) if role else None
+            if principal is not None and principal == best and (role_tok := self._role_token(head)) is not None \
+                    and role_tok.lemma_.lower() in PEOPLE_NOUNS:
+                # "Zehaf Bibeau's mother", "friends of Yang", "critics of Donald Trump": a person in their
+                # own right, who speaks for no one, and not the one named; the words are the speaker.
+                s2, e2 = trim_det(self.text, s, e)
+                res = Resolved(s2, e2, "nominal", f"{role} of {self.text[best.start:best.end]}", "unresolved", 0.5)
+            elif role and not best.person:
                 # "an IRGC spokesperson": no person is named, the organisation speaks through its role.
                 res = Resolved(best.start, best.end, best.label, f"{role} of {self.text[best.start:best.end]}",
                                "role", 0.85)
@@ -343,8 +351,6 @@ class SpeakerResolver:
                 # The role is the one whose role it is, named the same way for a person or a body:
                 # "Obama's spokesman" as "Hamas's spokesman" ("spokesman of Obama", "of Hamas").
                 orgs = [n for n in names if not n.person and n is not best]
-                principal = self._principal(
-                    [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES], head) if role else None
                 full_role = role
                 if role and principal is not None:
                     full_role = f"{role} of {self.text[principal.start:principal.end]}"
