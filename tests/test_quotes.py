@@ -1044,7 +1044,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v115"
+    assert st.tag == "quotes.v116"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2331,3 +2331,14 @@ def test_a_persons_kin_friend_or_critic_is_not_the_person(nlp: object, text: str
     # Zehaf Bibeau, "friends said" of Yang as Yang; fails on 256b940).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and (q.speaker.slice(text), q.speaker_role) == (speaker, role)
+
+
+def test_a_clitic_the_parse_took_for_a_subject_is_no_speaker(nlp: object) -> None:
+    # h147 (_CLITIC in _Builder._finish; FNC-1 bodies 300-1683: "I would’ve thought that ..." spoke as "’ve",
+    # a curly apostrophe's clitic the parse made a proper noun with "I" hung on it; fails on ded061f).
+    text = ("I would’ve thought that religious life contains enough real absurdities to quash the need to make up "
+            "additional ones.")
+    [a] = _with_cue(text, nlp, "thought")
+    assert a.source is not None and text[a.source[0]:a.source[1]] == "I"
+    [q] = find_quotes_in_text(text, nlp=nlp)
+    assert q.speaker is not None and q.speaker.slice(text) == "I"

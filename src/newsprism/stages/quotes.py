@@ -576,6 +576,10 @@ def _gone_on(found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[st
     return out
 
 
+# A verb's clitic, which the parse given a curly apostrophe may take for a name ("I would’ve thought").
+_CLITIC = re.compile(r"['’](?:ve|d|ll|re|m)", re.IGNORECASE)
+
+
 def _subject(tok: Any) -> Any | None:
     """The grammatical subject of a cue, inherited through conjunctions and participles. A
     participle set off by a comma after a reported clause is the reporter's ("Analysts said
@@ -3056,6 +3060,13 @@ class _Builder:
             # "Sanders appears to have a slight lead", "the fallout appears significant": the
             # subject is what seems so, part of the content; the one it seems so to is unsaid.
             source = None
+        if source is not None and head is not None and _CLITIC.fullmatch(head.text) and (subj := next(
+                (c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)) is not None:
+            # "I would’ve thought ...": the parse, given a curly apostrophe, took the verb's clitic
+            # for a name and hung the subject on it; the subject is the source, not the clitic.
+            head = subj
+            source = _clean(text, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)))
+            info = {**info, "named": None}
         if source is not None and head is not None and head.lower_ in ("who", "which", "that") \
                 and head.head.dep_ == "relcl":
             # "Baghdad, which has spoken of ...": the relative pronoun stands for its noun.
@@ -3248,7 +3259,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 115
+    version = 116
     requires = ("parse",)
     assigns = ("quotes",)
 
