@@ -1044,7 +1044,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v116"
+    assert st.tag == "quotes.v117"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2342,3 +2342,15 @@ def test_a_clitic_the_parse_took_for_a_subject_is_no_speaker(nlp: object) -> Non
     assert a.source is not None and text[a.source[0]:a.source[1]] == "I"
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and q.speaker.slice(text) == "I"
+
+
+def test_the_i_of_the_articles_own_words_is_its_writer(nlp: object) -> None:
+    # h147 (SpeakerResolver.resolve; FNC-1 bodies 300-1683: a blogger's "I personally doubt ...", "I'm not
+    # expecting ..." after Tim Cook's reported words spoke as Cook; fails on 226e709).
+    text = ("Apple CEO Tim Cook reportedly told employees in Berlin that he wears his Apple Watch in the shower. "
+            "In fact, I personally doubt the device is water resistant.")
+    got = {q.slice(text): q.speaker.slice(text) if q.speaker else None for q in find_quotes_in_text(text, nlp=nlp)}
+    assert got["the device is water resistant"] == "I"
+    # inside a quote, "I" is still the one quoted
+    text = "Tom Hale spoke first. “I think the road will reopen soon,” he said."
+    assert [q.speaker.slice(text) if q.speaker else None for q in find_quotes_in_text(text, nlp=nlp)] == ["Tom Hale"]

@@ -3259,7 +3259,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 116
+    version = 117
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -360,7 +360,9 @@ class SpeakerResolver:
                                "name", 0.9)
             return self._remember(s, res, head_lemma)
         if low in PRONOUNS:
-            found = self._pronoun(s, low, head)
+            # The "I" of the article's own words, outside quotes, is its writer, no one it named
+            # ("I would've thought that ...").
+            found = None if low == "i" and not self._inside_quote(s) else self._pronoun(s, low, head)
             if found is not None:
                 return self._remember(s, found, head_lemma)
             return self._remember(s, Resolved(s, e, "pronoun", None, "unresolved", 0.3), head_lemma)
