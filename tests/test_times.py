@@ -2442,6 +2442,27 @@ def test_a_capitalised_today_after_a_word_is_a_names_word_not_the_reports_day() 
     assert told.date == "2014-07"
 
 
+def test_a_title_case_headline_keeps_its_today_tomorrow_tonight() -> None:
+    # h146 (review of 5915a6f): in a headline every word is capitalised, so "Storm Hits Coast Tomorrow"
+    # lost its day to the name rule; there only an outlet's or a show's words make it a name's word, and
+    # only the report's own headline, its first line, is one (a title-case line further down is a link's
+    # or an advert's: "Find Your Greek Soul Mate Today", FNC-1 body 1303)
+    body = "\n\nA powerful storm will hit the coast, forecasters said on Monday."
+    told = {}
+    for head in ("Storm Hits Coast Tomorrow, Forecasters Warn", "President Will Visit Flood Victims Today",
+                 "Mayor Tells USA Today He Will Stay", "Actor To Appear On The Today Show"):
+        a = _parsed(head + body, published=date(2014, 9, 8))
+        told[head] = [(a.text[t.start:t.end], t.value) for t in a.times if t.start < len(head)]
+    assert told == {"Storm Hits Coast Tomorrow, Forecasters Warn": [("Tomorrow", "2014-09-09")],
+                    "President Will Visit Flood Victims Today": [("Today", "2014-09-08")],
+                    "Mayor Tells USA Today He Will Stay": [], "Actor To Appear On The Today Show": []}
+    b = _parsed("Storm Hits Coast Tomorrow" + body, published=date(2014, 9, 8))
+    assert _events_by_word(b)["Hits"][1] == "2014-09-09"
+    c = _parsed("A storm hit the coast on Monday.\n\nFind Your Greek Soul Mate Today\n\nThe town is calm.",
+                published=date(2014, 9, 8))
+    assert [c.text[t.start:t.end] for t in c.times] == ["on Monday"]
+
+
 def test_a_dummy_it_and_the_newsroom_s_we_stand_for_no_one() -> None:
     # FNC-1 bodies 0-299: "It was widely reported that he became ill" gave the report to North Korea, "it
     # turned out the pope had not made the comment" to the United States, "We've seen online reports" (the

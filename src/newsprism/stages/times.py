@@ -978,7 +978,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 148
+    version = 149
     requires = ("parse",)
     assigns = ("times", "events")
 
