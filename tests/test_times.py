@@ -2060,6 +2060,24 @@ def test_what_could_or_may_happen_at_a_time_is_undated() -> None:
     assert dates.get("seen") == "2014-09-10", dates
 
 
+def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
+    # h146 (review of 32542e1): "did not fail to pay" is a double negative, a happening, and "declined to
+    # comment or confirm the arrests" withholds the confirming as well; a verb of its own tense joined to
+    # the infinitive by the parser ("declined to comment and left the building") still took place
+    a = _mentioned("The company did not fail to pay its workers on Monday, the union said. The witness "
+                   "did not refuse to testify on Monday, his lawyer said.", published=date(2014, 9, 10))
+    got = _events_by_word(a)
+    assert got["pay"][1] == "2014-09-08" and got["testify"][1] == "2014-09-08", got
+    for text, word in (("A spokesman for the ministry declined to comment or confirm the arrests on Monday.",
+                        "confirm"),
+                       ("Police refused to confirm or deny the report.", "deny"),
+                       ("Apple declined to comment or to confirm the launch date.", "confirm")):
+        b = _mentioned(text, published=date(2014, 9, 10))
+        assert word not in _events_by_word(b), text
+    c = _mentioned("He declined to comment and left the building on Monday.", published=date(2014, 9, 10))
+    assert _events_by_word(c)["left"][1] == "2014-09-08"
+
+
 def test_one_who_died_is_described_so_and_a_place_captured_is_no_arrest() -> None:
     # FNC-1 bodies 0-800: "Henry Jackson of the Sugarhill Gang died early Tuesday from kidney complications"
     # was 'Jackson killed', "his father died of a heart attack in 2011" 'heart attack killed'; "fighters ...

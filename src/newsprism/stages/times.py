@@ -894,6 +894,20 @@ def _maybe(tok: Any) -> bool:
         and not (c.lower_ == "could" and verb_lemma(tok) in _PERCEIVING) for c in tok.children if c.i < tok.i)
 
 
+def _withheld(tok: Any) -> bool:
+    """A verb one declined, refused or failed to do (:data:`_WITHHELD`), the infinitive or a bare verb
+    joined to it ("declined to comment or confirm the arrests": neither was done). Not when the verb
+    withholding it is negated: "did not fail to pay", "never refused to testify" tell it was done; nor
+    a verb of a tense of its own joined to the infinitive ("declined to comment and left the building",
+    which the parser joins to "comment": the leaving took place)."""
+    while tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.pos_ == "VERB" and tok.head.i < tok.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        tok = tok.head
+    head = tok.head
+    return tok.dep_ == "xcomp" and verb_lemma(head) in _WITHHELD and not any(
+        c.dep_ == "neg" for c in head.children)
+
+
 def _negated(tok: Any) -> bool:
     """A verb its clause negates ("Apple did not respond", "Hamas has not claimed"): what did not
     happen is no event. So is what one "has yet to" or "is yet to" do ("Apple has yet to publicly
@@ -911,7 +925,7 @@ def _negated(tok: Any) -> bool:
         # "an Amazon spokeswoman neither confirmed nor denied the rumor" (FNC-1 body 10: a denial
         # entry and a statement entry), "did not confirm nor deny", "nor did he testify"
         return True
-    if tok.dep_ == "xcomp" and verb_lemma(tok.head) in _WITHHELD:
+    if _withheld(tok):
         return True
     doc = tok.doc
     return any(c.dep_ == "aux" and c.lower_ == "to" and c.i >= 2 and doc[c.i - 1].lower_ == "yet"
@@ -978,7 +992,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 149
+    version = 150
     requires = ("parse",)
     assigns = ("times", "events")
 
