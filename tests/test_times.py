@@ -2060,6 +2060,18 @@ def test_what_could_or_may_happen_at_a_time_is_undated() -> None:
     assert dates.get("seen") == "2014-09-10", dates
 
 
+def test_a_past_ability_achieved_at_a_day_gone_is_dated() -> None:
+    # h146 (review of 734c24c): "could finally reach the summit on Tuesday" tells they did, on Tuesday; the
+    # verb's own 'could' left it undated. A bare day after a 'could' told as no achievement, a 'could have'
+    # and a time to come stay undated
+    a = _parsed("The climbers could finally reach the summit on Tuesday after days of storms. Rescuers could "
+                "only reach the village on Monday. The deal could close on Friday. The patient could have "
+                "died on Tuesday. The purchase could close later this month.", published=date(2014, 9, 10))
+    dates = [(a.text[ev.start:ev.end], ev.date) for ev in a.events if ev.label != "meeting"]
+    assert dates == [("reach", "2014-09-09"), ("reach", "2014-09-08"), ("deal", "2014-09-05"),
+                     ("close", None), ("died", None), ("close", None)], dates
+
+
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
     # h146 (review of 32542e1): "did not fail to pay" is a double negative, a happening, and "declined to
     # comment or confirm the arrests" withholds the confirming as well; a verb of its own tense joined to

@@ -908,6 +908,32 @@ def _withheld(tok: Any) -> bool:
         c.dep_ == "neg" for c in head.children)
 
 
+# what tells a 'could' was a past ability achieved ("could finally reach the summit", "could only reach the
+# village on Monday") and an expression told as past whatever its verb ("yesterday", "two days ago")
+_ACHIEVED = frozenset({"finally", "eventually", "only", "last", "at last"})
+_TOLD_PAST_RX = re.compile(r"(?i)\b(?:yesterday|ago|last|earlier|previous)\b")
+
+
+def _past_ability(tok: Any, ev: Event, anchor: date | None) -> bool:
+    """A past ability told with a date of its own before the report's: "the climbers could finally reach
+    the summit on Tuesday" tells they did, on Tuesday; :func:`_maybe` undates another 'could'. Only an
+    ability told as achieved (:data:`_ACHIEVED`) or at an expression told as past (yesterday, ago,
+    last): a bare day is read as past for want of a tense ("The deal could close on Friday"). Not a
+    'could have' (what did not happen: "could have died on Tuesday") nor a passive "could be" ("could
+    be prosecuted in 2000"), and not a time to come ("could close later this month")."""
+    tx = ev.time
+    if tx is None or ev.date is None or dating_rule(ev) != "own" or anchor is None:
+        return False
+    could = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "could" and c.i < tok.i]
+    if not could or any(c.dep_ in ("aux", "auxpass") and c.i > could[0].i and verb_lemma(c) in ("have", "be")
+                        for c in tok.children if c.i < tok.i):
+        return False
+    achieved = any(c.dep_ == "advmod" and (c.lower_ in _ACHIEVED or c.lower_ == "last" and c.i > 0
+                                           and tok.doc[c.i - 1].lower_ == "at") for c in tok.children)
+    told_past = _TOLD_PAST_RX.search(tok.doc.text, tx.start, tx.end) is not None
+    return (achieved or told_past) and value_range(ev.date)[1] < anchor
+
+
 def _negated(tok: Any) -> bool:
     """A verb its clause negates ("Apple did not respond", "Hamas has not claimed"): what did not
     happen is no event. So is what one "has yet to" or "is yet to" do ("Apple has yet to publicly
@@ -992,7 +1018,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 150
+    version = 151
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1227,7 +1253,7 @@ class TimeStage(ArticleStage):
         for k, dated in _counted_from(doc, events, trigger_at).items():
             events[k] = dated
         for k, i in enumerate(trigger_at):
-            if events[k].date is not None and _maybe(doc[i]):
+            if events[k].date is not None and _maybe(doc[i]) and not _past_ability(doc[i], events[k], anchor):
                 events[k] = dataclasses.replace(events[k], time=None, date=None, precision="vague",
                                                 confidence=DATING_CONFIDENCE["supposed"])
             elif events[k].date is None and dating_rule(events[k]) == "none" and supposed(doc[i]):
