@@ -892,6 +892,10 @@ def test_an_undated_launch_told_as_supposed_is_not_the_storys_launch(pipe: Pipel
     ("on Monday and Wednesday's ceasefire collapsed", ["2014-09-22"]),
     ("on Monday and Wednesday in the afternoon", ["2014-09-22", "2014-09-24"]),
     ("on Monday and Wednesday using barrel bombs", ["2014-09-22", "2014-09-24"]),
+    # a word in -ing that is no participle opens the clause (h146, review of 29e298a)
+    ("on Monday and Wednesday Beijing condemned it", ["2014-09-22"]),
+    ("on Monday and Wednesday nothing was left standing", ["2014-09-22"]),
+    ("on Monday and Wednesday evening", ["2014-09-22", "2014-09-24"]),
 ])
 def test_a_happening_told_at_listed_times_is_on_an_entry_of_each(pipe: Pipeline, told: str,
                                                                  days: list[str]) -> None:

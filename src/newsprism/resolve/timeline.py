@@ -680,12 +680,16 @@ _SPAN_OPENER_RX = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE
 # March and June to unveil the iPad 2", "Thursday and Friday near Kobani", "in March and June of 2011"),
 # a participle ("on Thursday and Friday targeting militants") or an adverb of the list; any other word
 # (a noun, a determiner, a pronoun, a verb) opens a new clause the time is the first word of ("on Monday
-# and Tuesday prosecutors charged him", "in 2010 and 2012 saw a second lawsuit")
+# and Tuesday prosecutors charged him", "in 2010 and 2012 saw a second lawsuit"). A participle is a small
+# word in -ing that is no pronoun or noun of the kind ("on Monday and Tuesday nothing moved", "in 2008 and
+# 2012 Beijing hosted": _ING_NOT_PARTICIPLE; "on Monday and Tuesday evening" goes on)
+_ING_NOT_PARTICIPLE = r"(?:no|some|any|every)thing|spring|king|ring|wing|string|ceiling|sibling"
 _LIST_GOES_ON_RX = re.compile(
     r"\s*(?:$|[^\w\s'’]|(?:about|across|after|against|along|amid|among|around|as|at|before|behind|beyond|by"
     r"|despite|during|for|from|in|inside|into|near|of|off|on|onto|outside|over|since|through|throughout|to"
     r"|toward|towards|under|until|upon|via|with|within|without|and|or|but|while|when|whereas|because|although"
-    r"|though|if|unless|once|where|again|alone|also|too|each|both|together|only|\w+ing)\b)")
+    r"|though|if|unless|once|where|again|alone|also|too|each|both|together|only"
+    r"|(?!(?:" + _ING_NOT_PARTICIPLE + r")\b)[a-z]+ing)\b)")
 # a list of times each of a list of things had in turn: one time each, not all at each time
 _RESPECTIVELY_RX = re.compile(r"\brespectively\b", re.IGNORECASE)
 # a participant's name with another joined to it ("Senators Smith and Jones", "Apple, Google and
