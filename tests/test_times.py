@@ -3102,3 +3102,18 @@ def test_a_holiday_spelled_with_a_small_day_or_without_the_apostrophe_is_dated_a
         assert find_times(text) == [], text
     for text in ("It's Christmas Eve.", "Last year's Christmas was cold."):
         assert any("Christmas" in text[s:e] for s, e in find_times(text)), text
+
+
+def test_a_holiday_to_come_is_the_next_one_not_the_year_told_before() -> None:
+    # h146: "He was jailed on Christmas Day 2012 ... he will be home by Christmas Day" reused 2012 for the
+    # second; a holiday told as to come is the next one after the report's day, unless the year told
+    # before is itself to come; one told in the past still takes the year told before
+    a = _parsed("He was jailed on Christmas Day 2012 in Tehran. His lawyer said on Monday he will be home by "
+                "Christmas Day. He was first freed on Christmas Day, the lawyer said.",
+                published=date(2014, 9, 10))
+    assert [(a.text[t.start:t.end], t.value) for t in a.times] == [
+        ("Christmas Day 2012", "2012-12-25"), ("on Monday", "2014-09-08"), ("Christmas Day", "2014-12-25"),
+        ("Christmas Day", "2012-12-25")]
+    b = _parsed("The trial is set to open on Christmas Day 2015. The judge will rule on Christmas Day.",
+                published=date(2014, 9, 10))
+    assert [t.value for t in b.times] == ["2015-12-25", "2015-12-25"]

@@ -876,11 +876,14 @@ def name_deictic(text: str, start: int, end: int) -> bool:
         _SHOW_AFTER_RX.match(text, end) is not None
 
 
-def named_day(text: str, start: int, end: int) -> Resolution | None:
+def named_day(text: str, start: int, end: int, anchor: date | None = None,
+              direction: int = 0) -> Resolution | None:
     """The day ``text[start:end]`` names as a happening known by its date, read from the words around
-    it ("the September 11 attacks" is 2001-09-11; :func:`_holiday_told_before`), else None."""
+    it ("the September 11 attacks" is 2001-09-11; :func:`_holiday_told_before`), else None. ``anchor``
+    and ``direction`` (the tense it is told in, as for :func:`resolve_full`): a holiday to come is no
+    day gone by."""
     if not _NINE_ELEVEN_RX.fullmatch(text, start, end):
-        return _holiday_told_before(text, start, end)
+        return _holiday_told_before(text, start, end, anchor, direction)
     one = _ATTACK_AFTER_RX.match(text, end)
     if (_ATTACKS_AFTER_RX.match(text, end) or (one is not None and not _ELSEWHERE_RX.match(text, one.end()))
             or _ANNIVERSARY_BEFORE_RX.search(text[max(0, start - 40):start])):
@@ -892,10 +895,13 @@ _HOLIDAY_NAME_RX = re.compile(r"\b" + _HOLIDAY_NAME + r"\b")
 _HOLIDAY_RX = _COMPILED[_ORDER["holiday"]][1]
 
 
-def _holiday_told_before(text: str, start: int, end: int) -> Resolution | None:
+def _holiday_told_before(text: str, start: int, end: int, anchor: date | None = None,
+                         direction: int = 0) -> Resolution | None:
     """A holiday named without a year after the report gave the same holiday one: that day again
     ("Foley was kidnapped ... on Thanksgiving Day in 2012. ... 'We last knew that he was abducted on
-    Thanksgiving Day'" is 2012's, not the last one before publication), else None."""
+    Thanksgiving Day'" is 2012's, not the last one before publication), else None. Not when it is told
+    as to come (``direction`` > 0) and that day is not after the report's (``anchor``): "He was jailed on
+    Christmas Day 2012 ... he will be home by Christmas Day" is the next one, which the bare name gives."""
     if _HOLIDAY_NAME_RX.search(text, start, end) is None:
         return None
     m = _HOLIDAY_RX.match(text, start)
@@ -904,7 +910,12 @@ def _holiday_told_before(text: str, start: int, end: int) -> Resolution | None:
     key = _holiday_key(m["hol"])
     years = [int(p["year"]) for p in _HOLIDAY_RX.finditer(text, 0, start)
              if p["year"] and _holiday_key(p["hol"]) == key]
-    return Resolution(_HOLIDAYS[key](years[-1]).isoformat(), "day", False) if years else None
+    if not years:
+        return None
+    day = _HOLIDAYS[key](years[-1])
+    if direction > 0 and (anchor is None or day <= anchor):
+        return None
+    return Resolution(day.isoformat(), "day", False)
 
 
 def holidays_told(text: str, start: int, end: int) -> bool:

@@ -247,7 +247,7 @@ def resolve_time(text: str, start: int, end: int, anchor: date | None, sentence_
     sentence do ("plans to ..., the Post reported on Friday": the report's Friday is past).
     """
     direction = told or future_context(text[sentence_start:start])
-    r = named_day(text, start, end) or resolve_full(text[start:end], anchor, direction,
+    r = named_day(text, start, end, anchor, direction) or resolve_full(text[start:end], anchor, direction,
                                                     holidays_told(text, start, end))
     return r.value, r.precision, r.label
 
@@ -1018,7 +1018,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 151
+    version = 152
     requires = ("parse",)
     assigns = ("times", "events")
 
