@@ -3117,3 +3117,17 @@ def test_a_holiday_to_come_is_the_next_one_not_the_year_told_before() -> None:
     b = _parsed("The trial is set to open on Christmas Day 2015. The judge will rule on Christmas Day.",
                 published=date(2014, 9, 10))
     assert [t.value for t in b.times] == ["2015-12-25", "2015-12-25"]
+
+
+def test_a_past_this_holiday_in_the_weeks_after_it_is_the_one_just_gone() -> None:
+    # h146: "This Christmas was quiet" in a January report went ahead to the next Christmas; told in the
+    # past (its verb's tense, the holiday its subject) in the weeks after it, it is the one just gone. Told
+    # as to come, or months after, it is still this year's
+    jan = date(2015, 1, 12)
+    a = _parsed("This Christmas was quiet in the village, residents said on Monday.", published=jan)
+    assert a.times[0].value == "2014-12-25"
+    b = _parsed("This Christmas will be quiet in the village, residents said on Monday.", published=jan)
+    assert b.times[0].value == "2015-12-25"
+    c = _parsed("This Christmas was quiet in the village, residents said on Monday.",
+                published=date(2015, 6, 12))
+    assert c.times[0].value == "2015-12-25"

@@ -405,6 +405,10 @@ def _holiday_key(name: str) -> str:
     return words[0]
 
 
+# how long after a holiday a past "this <holiday>" is still the one just gone, not the year's next one
+_JUST_GONE_DAYS = 62
+
+
 def _h_holiday(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
     day_in = _HOLIDAYS[_holiday_key(m["hol"])]
     if m["year"]:  # "Christmas 2019", "Thanksgiving Day in 2012", "Valentine's Day of 2015"
@@ -415,6 +419,9 @@ def _h_holiday(m: re.Match[str], anchor: date | None, direction: int) -> Resolut
     ymod = (m["ymod"] or "").lower()
     if ymod or mod == "this":  # "this Christmas", "Easter last year": that year's
         y = anchor.year + {"this": 0, "last": -1, "next": 1, "": 0}[ymod]
+        if not ymod and direction < 0 and day_in(y) > anchor \
+                and (anchor - day_in(y - 1)).days <= _JUST_GONE_DAYS:
+            y -= 1  # "This Christmas was quiet" in a January report: the one just gone
         return Resolution(day_in(y).isoformat(), "day", True)
     if mod:  # "last Christmas" is the one before the anchor day, "next Easter" the one after it
         step = -1 if mod in ("last", "past", "previous") else 1

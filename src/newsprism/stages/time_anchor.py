@@ -416,7 +416,8 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     March", the March after the saying, which the sentence's "said" turned back), -1 for a past or a
     present perfect ("In October, a time capsule was opened"; "On 14 November she announced"), else 0.
 
-    Only an expression hanging on its verb, itself or through a preposition, counts: one inside a
+    Only an expression hanging on its verb, itself, through a preposition or as its subject ("This
+    Christmas was quiet": the one gone by in a January report), counts: one inside a
     noun's phrase is the time of that noun, and so may be one right after a noun, whatever the parser
     hangs it on ("will respond to the death on Monday"); a participle or an infinitive tells no tense
     of its own; nor does a verb setting a date tell the date it sets ("was postponed until November 3",
@@ -437,7 +438,7 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     if first.i > 0 and doc[first.i - 1].pos_ == "NOUN":
         return 0
     if h.pos_ not in ("VERB", "AUX") or h.i == r.i or r.dep_ not in (
-            "npadvmod", "pobj", "prep", "advmod", "nmod", "obl", "dep", "tmod"):
+            "npadvmod", "pobj", "prep", "advmod", "nmod", "obl", "dep", "tmod", "nsubj"):
         return 0
     auxes = [c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")]
     if any(w in _FUTURE_AUX for w in auxes):

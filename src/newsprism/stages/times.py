@@ -1018,7 +1018,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 152
+    version = 153
     requires = ("parse",)
     assigns = ("times", "events")
 
