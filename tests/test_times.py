@@ -3131,3 +3131,17 @@ def test_a_past_this_holiday_in_the_weeks_after_it_is_the_one_just_gone() -> Non
     c = _parsed("This Christmas was quiet in the village, residents said on Monday.",
                 published=date(2015, 6, 12))
     assert c.times[0].value == "2015-12-25"
+
+
+def test_a_quoted_past_phase_gives_its_subject_no_event_of_its_own() -> None:
+    # h146 (review of f9af734): '"Construction began in 1795," the guide said' gave "Construction" an event
+    # of 1795 of its own; only a quote's future a saying outside it reports gives what its phase verb is
+    # the phase of ('"Steve will continue to serve Apple"'), as its other pasts stay the speaker's account
+    a = _parsed('"Construction began in 1795," the guide said. Construction of the bridge began in 1801, '
+                'the guide said. Art Levinson adds, "Steve will continue to serve Apple with his unique '
+                'insights." He later told Reuters that "discussions will continue in Chad next week."',
+                published=date(2014, 9, 10))
+    words = [(a.text[ev.start:ev.end], ev.date) for ev in a.events]
+    assert ("Construction", "1801") in words and ("serve", None) in words, words
+    assert [w for w in words if w[0] == "Construction"] == [("Construction", "1801")], words
+    assert ("discussions", "2014-W38") in words, words  # a quote's dated future (FNC-1 body 1139)

@@ -1018,7 +1018,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 153
+    version = 154
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -3352,8 +3352,11 @@ def _phase_subjects(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, in
     """The subject noun of an event verb of phase, when it may name a happening: "Pre-orders of the
     iPhone began Tuesday", "construction on the Capitol began in 1795" (not "shares closed at"); and
     the happening noun an event verb of carrying on goes on "with" (:func:`_carries_on`). Both take the
-    event's time. Outside quotes, unless the event is told inside them as well (a quote's future:
-    :func:`_reported_generics`, '"Steve will continue to serve Apple"')."""
+    event's time. Outside quotes, unless the event is a quote's future (a saying outside it reports it:
+    :func:`_reported_generics`, '"Steve will continue to serve Apple"'; or dated: '"discussions will
+    continue in Chad next week"', FNC-1 body 1139): a quote's past phase is the speaker's own account,
+    as its other pasts are ('"Construction began in 1795," the guide said' tells no construction of
+    1795; '"I started drinking them about 40 years ago"', body 1897)."""
     taken = {t.i for t in trigs}
     out: list[_Trig] = []
     for tr in trigs:
@@ -3373,7 +3376,8 @@ def _phase_subjects(doc: Any, trigs: list[_Trig], quotes: Sequence[tuple[int, in
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) and c.lemma_.lower() not in _STATIVE
                 and c.lemma_.isalpha() and not _negated(c)]
         for c in nouns:
-            if c.i in taken or _in_quotes(c, quotes) and not _in_quotes(v, quotes):
+            if c.i in taken or _in_quotes(c, quotes) and not (
+                    _in_quotes(v, quotes) and (tr.reported or tense(v) == "future")):
                 continue
             t = _Trig(c.i, OCCURRENCE, referring=referring_nominal(c))
             if tr.time is not None:
