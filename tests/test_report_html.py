@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
+
 from newsprism.report.highlight import Mark, highlight
 from newsprism.report.html import render_html
-from newsprism.report.text import render_markdown
+from newsprism.report.text import holder_label, render_markdown
 
 TEXT = (
     "Hamas denied on Wednesday the Iranian version.\n"
@@ -200,3 +202,21 @@ def test_the_terminal_summary_shows_who_said_something_first():
     out = console.export_text()
     assert "the attack was a crime" in out and "little about the plan" not in out
     assert "Quotes 3:" in out and "… 2 more" in out
+
+
+@pytest.mark.parametrize("words, name, shown", [
+    # words that do not name the entity come after its name, compared word by word
+    ("a source familiar with the discussions", "US", "US (a source familiar with the discussions)"),
+    ("an unnamed official", "UN", "UN (an unnamed official)"),
+    ("a European diplomat", "EU", "EU (a European diplomat)"),
+    ("a statement from the terrorist group", "Hamas", "Hamas (a statement from the terrorist group)"),
+    # words that hold the whole name are shown as they are; words the name holds give the name
+    ("Guard spokesman Ramzan Sharif", "Ramzan Sharif", "Guard spokesman Ramzan Sharif"),
+    ("Trump", "Donald Trump", "Donald Trump"),
+    ("Hamas", "Hamas", "Hamas"),
+])
+def test_a_claims_holder_is_named_by_its_entity(words, name, shown):
+    claim = {"holder": "e1", "holder_name": words}
+    assert holder_label(claim, {"e1": {"name": name}}) == shown
+    assert holder_label({"holder": None, "holder_name": words}, {}) == words
+    assert holder_label({"holder": None, "holder_name": None}, {}) == "unknown"

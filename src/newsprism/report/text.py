@@ -71,18 +71,32 @@ def _speaker(q: dict[str, Any], ents: dict[str, Any]) -> str:
     return name or "unknown speaker"
 
 
+_WORD = re.compile(r"\w+")
+
+
 def holder_label(c: dict[str, Any], ents: dict[str, Any]) -> str:
-    """Who holds claim ``c``: its words in the article when they name the entity it resolved to
-    ("Revolutionary Guard spokesman Ramzan Sharif"), else the entity's name with those words
-    after it ("Hamas (a statement from the terrorist group)"), so that a conflict always says who."""
+    """Who holds claim ``c``: the entity it resolved to, with the article's words after the name
+    when they do not name it ("Hamas (a statement from the terrorist group)"). Words that hold the
+    whole name ("Revolutionary Guard spokesman Ramzan Sharif") are shown as they are, words the
+    name holds ("Trump" for Donald Trump) give the name; both compared word by word, so "US" is
+    not named by "discussions", so that a conflict always says who."""
     words = c.get("holder_name") or ""
     ent = ents.get(c.get("holder") or "")
     if ent is None:
         return words or "unknown"
     name = ent["name"]
-    if not words or name.casefold() in words.casefold():
-        return words or name
+    said, named = _WORD.findall(words.casefold()), _WORD.findall(name.casefold())
+    if not said or _runs_in(said, named):
+        return name
+    if _runs_in(named, said):
+        return words
     return f"{name} ({words})"
+
+
+def _runs_in(part: list[str], whole: list[str]) -> bool:
+    """True when the words ``part`` occur in ``whole`` as one run."""
+    n = len(part)
+    return 0 < n <= len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
 
 
 def _excerpt(text: str, limit: int) -> str:
