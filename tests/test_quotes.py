@@ -1044,7 +1044,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v117"
+    assert st.tag == "quotes.v118"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1243,6 +1243,15 @@ def test_reported_content_ends_with_the_quote_it_opened_and_that_opens_the_repor
     [a] = extract_attributions(nlp(t2), text=t2)  # type: ignore[operator]
     assert [t2[s:e] for s, e in a.content] == ["they hit Matt because they said he was soft."]
     assert [t2[s:e] for s, e in a.outer] == ['that "they hit Matt because they said he was soft."']
+
+
+def test_a_that_clause_running_into_a_quote_opens_the_report(nlp: object) -> None:
+    # PolNeAR train: the reported clause opens on its "that", words before the quote and all.
+    t = ("Mr. Stern added that after taxes, as a couple with one income and three private-school tuitions, "
+         "''they weren't living large.''")
+    [a] = _with_cue(t, nlp, "added")
+    assert [t[s:e] for s, e in a.content] == ["they weren't living large."]  # the quote stays the quote
+    assert [t[s:e] for s, e in a.outer] == [t[t.index("that after"):]]
 
 
 def test_a_that_clause_after_the_cues_adjunct_is_its_reported_clause(nlp: object) -> None:

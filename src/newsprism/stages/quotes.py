@@ -2368,6 +2368,9 @@ class _Builder:
             m = _THAT_BEFORE.search(self.text, max(cue_at, r.outer[0] - 12), r.outer[0])
             if m is not None:
                 return ((m.start(1), rng[1]),)
+            that = self._that_before_quote(cue_at, r.outer[0])
+            if that is not None:
+                return ((that, rng[1]),)
             word = self._clause_opener(r, cue_at)
             return (rng,) if word is None else ((word, rng[1]),)
         if cue_at < r.outer[1] or not r.opened:
@@ -2384,6 +2387,25 @@ class _Builder:
                 ch in lead for ch in DOUBLE_MARKS) or "\n" in lead:
             return (rng,)
         return ((v.idx[a], rng[1]),)
+
+    def _that_before_quote(self, cue_at: int, start: int) -> int | None:
+        """Where the reported clause opens on its "that" further before a quote that goes on with
+        it ("also said in an interview that in her economically depressed state, ''there is ...''",
+        "added that after taxes, ..., ''They weren't ...''"): the words from the "that" on are what
+        was reported (PolNeAR's span), the cue's adjuncts before it are not. Not across a sentence,
+        a paragraph, another quote or another speech verb ("said, going on to say that ...")."""
+        v = self.view
+        assert v is not None
+        gap = self.text[cue_at:start]
+        if "\n" in gap or "''" in gap or any(ch in gap for ch in DOUBLE_MARKS) \
+                or self._sentence_break(cue_at, start):
+            return None
+        for t in range(bisect.bisect_left(v.idx, cue_at) + 1, bisect.bisect_left(v.idx, start)):
+            if v.pos[t] == "VERB" and v.lemma[t] in CUE_CLASSES:
+                return None
+            if v.lower[t] == "that" and v.dep[t] == "mark" and not v.inq[t]:
+                return v.idx[t]
+        return None
 
     def _aside_lead(self, cue_at: int, start: int, words: int = 12) -> tuple[Range, int] | None:
         """What was reported around a cue set off by commas in mid-sentence, the reported words
@@ -3259,7 +3281,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 117
+    version = 118
     requires = ("parse",)
     assigns = ("quotes",)
 
