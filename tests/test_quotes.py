@@ -1044,7 +1044,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v118"
+    assert st.tag == "quotes.v119"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1252,6 +1252,17 @@ def test_a_that_clause_running_into_a_quote_opens_the_report(nlp: object) -> Non
     [a] = _with_cue(t, nlp, "added")
     assert [t[s:e] for s, e in a.content] == ["they weren't living large."]  # the quote stays the quote
     assert [t[s:e] for s, e in a.outer] == [t[t.index("that after"):]]
+
+
+def test_a_reported_clause_running_into_a_quote_opens_on_its_subject(nlp: object) -> None:
+    # PolNeAR train: the clause's subject and the words before the quote are what was reported.
+    t = "Mr. Walsh said the group might run ads against Mr. Trump or Mr. Cruz, ''depending on how the race unfolds.''"
+    [a] = _with_cue(t, nlp, "said")
+    assert [t[s:e] for s, e in a.outer] == [t[t.index("the group"):]]
+    # The speaker after the cue is no subject of what was reported.
+    t2 = '"The problem," said Edward Leamer, an economist at U.C.L.A., "is that we\'re going to need more housing."'
+    [b] = _with_cue(t2, nlp, "said")
+    assert [t2[s:e] for s, e in b.outer] == ['"The problem,"', '"is that we\'re going to need more housing."']
 
 
 def test_a_that_clause_after_the_cues_adjunct_is_its_reported_clause(nlp: object) -> None:

@@ -2369,6 +2369,8 @@ class _Builder:
             if m is not None:
                 return ((m.start(1), rng[1]),)
             that = self._that_before_quote(cue_at, r.outer[0])
+            if that is None:
+                that = self._subject_before_quote(cue_at, r.outer[0], rng[1])
             if that is not None:
                 return ((that, rng[1]),)
             word = self._clause_opener(r, cue_at)
@@ -2405,6 +2407,39 @@ class _Builder:
                 return None
             if v.lower[t] == "that" and v.dep[t] == "mark" and not v.inq[t]:
                 return v.idx[t]
+        return None
+
+    def _subject_before_quote(self, cue_at: int, start: int, stop: int) -> int | None:
+        """Where the reported clause opens on its subject before a quote that goes on with it
+        ("said its collective moves had already produced results, ''including ...''", "realized
+        reinforcements weren't coming, "he left" ..."): a subject of the cue's reported clause,
+        or of a verb inside the quote, with no comma between the cue and it. Not an inverted
+        speaker ('said Edward Leamer, an economist ..., "is that ..."'), nor across a colon, a
+        sentence, another quote or another speech verb."""
+        v = self.view
+        assert v is not None
+        gap = self.text[cue_at:start]
+        if "\n" in gap or "''" in gap or ":" in gap or ";" in gap or any(ch in gap for ch in DOUBLE_MARKS) \
+                or self._sentence_break(cue_at, start):
+            return None
+        c = bisect.bisect_left(v.idx, cue_at)
+        e = bisect.bisect_left(v.idx, start)
+        for t in range(c + 1, e):
+            if v.pos[t] == "VERB" and v.lemma[t] in CUE_CLASSES:
+                return None
+            if v.dep[t] not in ("nsubj", "nsubjpass") or v.inq[t]:
+                continue
+            h = v.head[t]
+            if not (c < h < e and v.dep[h] == "ccomp" and v.head[h] == c or start <= v.idx[h] < stop):
+                return None
+            lo = max(self.doc[t].left_edge.i, c + 1)
+            while lo < e and (v.punct[lo] or v.space[lo]):
+                lo += 1
+            if lo >= e or "," in self.text[cue_at:v.idx[lo]]:
+                return None
+            if v.pos[t] == "PROPN" and not any(v.dep[g] in ("nsubj", "nsubjpass") and g < c for g in v.children[c]):
+                return None  # "said Edward Leamer, ...": the one who speaks
+            return v.idx[lo]
         return None
 
     def _aside_lead(self, cue_at: int, start: int, words: int = 12) -> tuple[Range, int] | None:
@@ -3281,7 +3316,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 118
+    version = 119
     requires = ("parse",)
     assigns = ("quotes",)
 
