@@ -1044,7 +1044,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v119"
+    assert st.tag == "quotes.v120"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2374,3 +2374,29 @@ def test_the_i_of_the_articles_own_words_is_its_writer(nlp: object) -> None:
     # inside a quote, "I" is still the one quoted
     text = "Tom Hale spoke first. “I think the road will reopen soon,” he said."
     assert [q.speaker.slice(text) if q.speaker else None for q in find_quotes_in_text(text, nlp=nlp)] == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "speaker"),
+    [
+        # PolNeAR keeps an embedded post as a tag around its text; the quote was the tag's attribute.
+        (("Black Lives Matter blasted Clinton on Tuesday. One BLM activist tweeted:\n\n"
+         '<tweet tweet-author="@DMVBlackLives" tweet-date="February 16, 2016">PREACH! She legit should be '
+         "spending time convincing her bestie Rahm to resign instead of pimping black votes… "
+         "https://t.co/gwzQMEyL6R<tweet/>.\n\nThe campaign did not respond."),
+         ("PREACH! She legit should be spending time convincing her bestie Rahm to resign instead of pimping "
+         "black votes…"), "One BLM activist"),
+        (("Democrats reacted within minutes. Former Maryland Gov. Martin O’Malley called for new gun laws:\n\n"
+         '<tweet pic="" author="MartinOMalley" timestamp="1449075600" tweet_id="672149874046083072">Horrifying news '
+         "out of #SanBernardino. Enough is enough.</tweet>.\n\nOthers waited."),
+         "Horrifying news out of #SanBernardino. Enough is enough", "Martin O’Malley"),
+    ],
+)
+def test_a_markup_tags_attribute_is_no_quote_the_post_it_opens_is(nlp: object, text: str, body: str,
+                                                                  speaker: str) -> None:
+    # h148 (_Builder._in_tags, _post_body; PolNeAR train-heldout: 'One BLM activist tweeted: <tweet
+    # tweet-author="' and four more acts quoted a tag's attribute, gold's content is the post; fails on b49d91c).
+    attrs = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    assert not any("tweet" in text[a:b] for at in attrs for a, b in at.content)
+    [got] = [at for at in attrs if any(text[a:b] == body for a, b in at.content)]
+    assert got.source is not None and text[got.source[0]:got.source[1]].endswith(speaker)

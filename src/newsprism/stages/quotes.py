@@ -128,6 +128,17 @@ def _trim(text: str, start: int, end: int, chars: str = "") -> Range:
 _DOUBLED = re.compile(r"(?<!')''(?!')")
 
 
+# A markup tag left in an article's text ('<tweet pic="" author="realDonaldTrump" tweet_id="...">',
+# '<a href="...">'): PolNeAR's texts keep their embedded tweets so, and a pasted page may too.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>")
+_TAG_URL = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S*\s*$")
+
+
+def _tag_spans(text: str) -> list[Range]:
+    """Where ``text``'s markup tags are (:data:`_TAG`)."""
+    return [m.span() for m in _TAG.finditer(text)] if "<" in text else []
+
+
 def find_quote_regions(text: str) -> list[QuoteRegion]:
     """All double-quoted regions of ``text`` in order, including unclosed and unopened ones.
 
@@ -844,6 +855,7 @@ class _Builder:
         self.doc = doc
         self.text: str = doc.text if text is None else text
         self.regions = self._cut_regions(find_quote_regions(self.text))
+        self._tags = _tag_spans(self.text)
         self.view = DocView(doc, [r.outer for r in self.regions], self.text)
         self.resolver = SpeakerResolver(doc, mentions, [(r.start, r.end) for r in self.regions], self.text,
                                         view=self.view)
@@ -919,12 +931,52 @@ class _Builder:
         for tok, info in _gone_on(self._nesting(found)):
             info = self._relative_lead(tok, self._reported_aside(tok, info))
             a = self._finish(tok, self._seeming_subject(tok, info))
+            if self._in_tags(a.outer):
+                # The quote is a markup tag's attribute ('One BLM activist tweeted: <tweet
+                # tweet-author="@DMVBlackLives" ...>PREACH! She legit ...<tweet/>'): what is said is
+                # the post the tag opens; a tag that opens none holds no one's words.
+                body = self._post_body(a.outer)
+                if body is None:
+                    continue
+                a = replace(a, content=(body,), outer=(body,), label="direct")
+            if a.source is not None and self._tags:
+                a = replace(a, source=self._past_tags(a.source))
             if a.relays and learned:
                 # A learned cue already holds this "according to X" as an attribution of its own.
                 a = replace(a, relays=tuple(r for r in a.relays if not any(
                     c[0] <= r[0][0] < c[1] or r[0][0] <= c[0] < r[0][1] for c in learned)))
             out.append(a)
         return out
+
+    def _in_tags(self, pieces: Sequence[Range]) -> bool:
+        """Half or more of the characters of ``pieces`` lie inside markup tags (:func:`_tag_spans`)."""
+        if not self._tags:
+            return False
+        n = sum(b - a for a, b in pieces)
+        inside = sum(max(0, min(b, tb) - max(a, ta)) for a, b in pieces for ta, tb in self._tags)
+        return n > 0 and inside * 2 >= n
+
+    def _post_body(self, pieces: Sequence[Range]) -> Range | None:
+        """The text an opening markup tag in ``pieces`` holds, up to the next tag, without the link
+        it ends on; None when no such tag or no text."""
+        text = self.text
+        for ta, tb in self._tags:
+            if not any(a < tb and ta < b for a, b in pieces) or text[ta + 1] == "/" or text[tb - 2] == "/":
+                continue
+            end = next((xa for xa, _xb in self._tags if xa >= tb), len(text))
+            m = _TAG_URL.search(text, tb, end)
+            s, e = _clean(text, (tb, m.start() if m is not None else end))
+            return (s, e) if e > s else None
+        return None
+
+    def _past_tags(self, r: Range) -> Range | None:
+        """``r`` from the end of the last markup tag in it on ('tweet_id="6721...">I' is "I"), None
+        when nothing is left."""
+        start = max((tb for ta, tb in self._tags if ta < r[1] and r[0] < tb), default=r[0])
+        if start <= r[0]:
+            return r
+        s, e = _clean(self.text, (start, r[1]))
+        return (s, e) if e > s else None
 
     @staticmethod
     def _opens_after_cue(info: dict[str, Any]) -> bool:
@@ -3316,7 +3368,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 119
+    version = 120
     requires = ("parse",)
     assigns = ("quotes",)
 
