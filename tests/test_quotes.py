@@ -431,9 +431,13 @@ def test_reported_clause_is_content_whole(nlp: object, text: str, content: str, 
 
 
 def test_content_keeps_out_of_the_speech_act_its_cue_hangs_from(nlp: object) -> None:
-    # "wrote" hangs from "said": its content is its own phrase, and "said" is a report of its own.
+    # "mentioned" hangs from "said": its content is its own phrase, and "said" is a report of its own.
+    t = "Back when he mentioned the deficit, Mr. McKinley said that he considered debt a last resort."
+    assert _quotes(t, nlp) == [("the deficit", "he", "say"),
+                               ("that he considered debt a last resort", "McKinley", "say")]
+    # "wrote his book" was the example till v118: a book written is no one's words (_Builder._made_thing).
     t = "Back when he wrote his book, Mr. McKinley said that he considered debt a last resort."
-    assert _quotes(t, nlp) == [("his book", "he", "say"), ("that he considered debt a last resort", "McKinley", "say")]
+    assert _quotes(t, nlp) == [("that he considered debt a last resort", "McKinley", "say")]
 
 
 @pytest.mark.parametrize(
@@ -1044,7 +1048,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v120"
+    assert st.tag == "quotes.v121"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2400,3 +2404,27 @@ def test_a_markup_tags_attribute_is_no_quote_the_post_it_opens_is(nlp: object, t
     assert not any("tweet" in text[a:b] for at in attrs for a, b in at.content)
     [got] = [at for at in attrs if any(text[a:b] == body for a, b in at.content)]
     assert got.source is not None and text[got.source[0]:got.source[1]].endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The rules read the object of a verb of making or releasing as its content: it is the thing made.
+        ("The family asked for answers on Saturday. Late on Friday, police released video of the shooting.", False),
+        ("I have written letters for several of them, and I would do it again.", False),
+        ("Hillary Clinton released her returns this year. Donald Trump has not.", False),
+        # A clause or a quote it brings is someone's words.
+        ("Police released a statement on Friday saying the officer had acted lawfully.", True),
+        ('The campaign released a statement on Friday: "We will win Ohio."', True),
+    ],
+)
+def test_the_thing_a_verb_of_making_releases_is_no_ones_words(nlp: object, text: str, kept: bool) -> None:
+    # h148 (_Builder._made_thing; PolNeAR dev: 'police released video', 'I have written letters for several
+    # of them', 'Hillary Clinton released her returns this year' were acts; train: 40 such acts not
+    # gold's, 14 gold's; fails on d5334b4).
+    attrs = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    got = [a for a in attrs if a.cue_lemma in ("release", "write")]
+    if kept:
+        assert got
+    else:
+        assert not got, [(text[a.cue[0]:a.cue[1]] if a.cue else None, [text[x:y] for x, y in a.content]) for a in got]
