@@ -1048,7 +1048,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v122"
+    assert st.tag == "quotes.v123"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -1677,6 +1677,8 @@ def test_a_quote_paragraph_in_other_marks_is_not_the_speaker_going_on(
         "It's still not known what the new streaming service will actually offer.",
         # A "by" of a place under the sight is no one's seeing (v93).
         "The boy was seen standing by the door of the school with a gun.",
+        # A death pronounced is declared (v121; FNC-1 body 1393, fails on 01b6019).
+        "Mr. Ramos was pronounced dead a little over an hour after arriving at the hospital.",
     ],
 )
 def test_a_passive_of_naming_or_sighting_with_no_one_doing_it_reports_nothing(nlp: object, text: str) -> None:

@@ -745,13 +745,15 @@ def _is_relay_verb(tok: Any) -> bool:
 
 
 # Verbs that name or sight, not report, when no one does them ("The video is titled ...", "DeJesus is
-# listed as a single woman", "was officially declared dead", "Kim had been seen limping"), or say what
+# listed as a single woman", "was officially declared dead", "was pronounced dead a little over an hour
+# after arriving at the hospital", "Kim had been seen limping"), or say what
 # is not known ("It was not immediately known if ...", "Little is known about ..."), with the words
 # right after that make them a saying: "is seen as vital" holds a view, "was called for" urges, "was
 # called out" accuses, "is known to have met", "known for", "known as" PolNeAR marks.
 _NAMING_CUES: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on", "upon", "out"}), "title": frozenset(), "list": frozenset(),
-    "declare": frozenset(), "see": frozenset({"as"}), "know": frozenset({"as", "for", "to"}),
+    "declare": frozenset(), "pronounce": frozenset(), "see": frozenset({"as"}),
+    "know": frozenset({"as", "for", "to"}),
 }
 
 
@@ -3411,7 +3413,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 122
+    version = 123
     requires = ("parse",)
     assigns = ("quotes",)
 
