@@ -144,15 +144,21 @@ def test_conflicting_claims_say_who_when_the_words_do_not(seeds_run):
 
 
 def test_summary_says_what_it_left_out(seeds_run):
-    # The summary lists 8 of the story's quotes: the rest are counted, with the command that lists
-    # them all, and that command does list them.
+    # The summary lists 8 of the story's quotes (what was said): the rest are counted, with the
+    # command that lists them all, and that command does list them; the other attributions (beliefs,
+    # plans, perceptions, acts) are counted with the command that lists them too.
     doc, out = seeds_run["doc"], " ".join(seeds_run["stdout"].split())
-    story, quotes = doc["stories"][0]["id"], len(doc["quotes"])
+    story = doc["stories"][0]["id"]
+    quotes = sum(q["category"] == "speech" for q in doc["quotes"])
+    others = len(doc["quotes"]) - quotes
     assert quotes > 8
     assert f"… {quotes - 8} more: newsprism quotes --story {story}" in out
+    assert (f"Other attributions {others} (" in out) == (others > 0)
     listed = run("quotes", "--db", str(seeds_run["db"]), "--story", story)
     assert listed.returncode == 0, listed.stderr
     assert len(re.findall(r"^\[\d{3}_\w+\.txt\] ", listed.stdout, re.MULTILINE)) == quotes
+    every = run("quotes", "--db", str(seeds_run["db"]), "--story", story, "--all")
+    assert len(re.findall(r"^\[\d{3}_\w+\.txt\] ", every.stdout, re.MULTILINE)) == quotes + others
     # The timeline fits: no count line. The embedded post's entry names its article in its
     # description, not in an empty "()".
     assert "more: newsprism timeline" not in out

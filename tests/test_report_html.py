@@ -183,7 +183,8 @@ def test_a_quote_of_an_embedded_post_is_marked_in_the_post_not_in_the_body():
 
 def test_the_terminal_summary_shows_who_said_something_first():
     # The few quote lines of a story are "who said what": acts that are no speech (a belief, a plan,
-    # an "other" cue the model read) come after the sayings, and are still counted.
+    # an "other" cue the model read) are not listed among the sayings, and are still counted, with
+    # the command that lists them (a document without categories reads them from the cue's class).
     from rich.console import Console
 
     from newsprism.report.text import print_summary
@@ -201,7 +202,8 @@ def test_the_terminal_summary_shows_who_said_something_first():
     print_summary(doc, console, max_items=1)
     out = console.export_text()
     assert "the attack was a crime" in out and "little about the plan" not in out
-    assert "Quotes 3:" in out and "… 2 more" in out
+    assert "Quotes 1:" in out and "… 2 more" not in out
+    assert "Other attributions 2 (1 plan, 1 act): newsprism quotes --story s-a --all" in out
 
 
 @pytest.mark.parametrize("words, name, shown", [

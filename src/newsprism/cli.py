@@ -454,31 +454,60 @@ def quotes(
     speaker: Annotated[
         str | None, typer.Option("--speaker", help="Only quotes whose speaker matches.")
     ] = None,
-    json_path: JsonOut = None,
+    category: Annotated[
+        list[str] | None,
+        typer.Option("--category", help="List the attributions of this category: speech (the default), "
+                     "belief, plan, perception, act; repeat for several."),
+    ] = None,
+    all_categories: Annotated[
+        bool, typer.Option("--all", help="List every attribution, not only speech.")
+    ] = False,
+    json_path: Annotated[
+        Path | None,
+        typer.Option("--json", help="Also write the quotes as JSON to this file: every category, each "
+                     "with its \"category\", unless --category narrows them."),
+    ] = None,
 ) -> None:
     """List quotes with speaker, cue and relaying sources.
+
+    Lists what was said (speech, direct and reported) and counts the other attributions, which
+    --all or --category lists: beliefs ("police believe ..."), plans ("Apple plans to ..."),
+    perceptions ("Kim appeared to ...") and acts ("passers by tackled him").
 
     Example: newsprism quotes --speaker Sharif
     """
     from .corpus import _entity_lookup
     from .report.export import quote_json
+    from .report.text import category_counts
+    from .stages.quote_category import CATEGORIES, SPEECH
 
+    wanted = set(category or [])
+    unknown = sorted(wanted - set(CATEGORIES))
+    if unknown:
+        raise NewsprismError(f"unknown --category {unknown[0]!r}; choose from {', '.join(CATEGORIES)}")
     with _open(db) as corpus:
         found = corpus.quotes(story=story, speaker=speaker)
         by_id = {a.id: a for a in corpus.analyses(sorted({aid for aid, _ in found}))}
         entity_of = _entity_lookup(corpus.entities())
         items = [quote_json(by_id[aid], q, entity_of) for aid, q in found]
     if json_path:
-        _write(json_path, _dump(items))
-    if not items:
+        _write(json_path, _dump([q for q in items if q["category"] in wanted] if wanted else items))
+    listed = set(CATEGORIES) if all_categories else wanted or {SPEECH}
+    shown = [q for q in items if q["category"] in listed]
+    if not shown:
         out.print("No quotes found.")
-    for q in items:
+    for q in shown:
         sp = q["speaker"] or {}
         who = sp.get("text") or sp.get("role") or "unknown"
         via = ", ".join(v["name"] for v in q["via"])
         out.print(f"[{q['article']}] {who} ({q['cue'] or ''}): “{' '.join(q['text'].split())}”"
+                  + (f"  [{q['category']}]" if q["category"] != SPEECH else "")
                   + ("  (in an embedded post)" if q.get("embed") is not None else "")
                   + (f"  via {via}" if via else ""), markup=False, highlight=False)
+    hidden = [q for q in items if q["category"] not in listed]
+    if hidden:
+        out.print(f"({len(hidden)} other attribution{'s' if len(hidden) != 1 else ''} not listed: "
+                  f"{category_counts(hidden)}; --all lists them)", markup=False, highlight=False)
 
 
 @app.command()

@@ -90,12 +90,16 @@ class Quote(Span):
     ``embed`` is set for a quote inside an embedded post the article shows but keeps out of its
     text (``Article.removed[embed]``, a tweet quoting Trump): then every span of the quote —
     content, speaker, cue, via — points into that post's text, not the article's (:meth:`source`).
+
+    ``category`` says what the attribution is: "speech", "belief", "plan", "perception" or "act"
+    (:mod:`newsprism.stages.quote_category`); None when an older stage version made the quote.
     """
 
     speaker: Span | None = None
     speaker_role: str | None = None
     cue: Span | None = None
     cue_class: str | None = None
+    category: str | None = None
     via: tuple[Span, ...] = ()
     speaker_entity: str | None = None
     embed: int | None = None

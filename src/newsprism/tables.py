@@ -63,8 +63,8 @@ TABLES: dict[str, dict[str, str]] = {
     "quotes": {
         "id": "str", "article": "str", "start": "int", "end": "int", "text": "str", "kind": "str",
         "speaker_entity": "str", "speaker_text": "str", "speaker_start": "int", "speaker_end": "int",
-        "speaker_role": "str", "cue": "str", "cue_class": "str", "via": "list", "confidence": "float",
-        "stage": "str", "embed": "int",
+        "speaker_role": "str", "cue": "str", "cue_class": "str", "category": "str", "via": "list",
+        "confidence": "float", "stage": "str", "embed": "int",
     },
     "claims": {
         "id": "str", "article": "str", "start": "int", "end": "int", "text": "str", "proposition": "str",
@@ -149,6 +149,7 @@ def export_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 "speaker_role": sp.get("role"),
                 "cue": q.get("cue"),
                 "cue_class": q.get("cue_class"),
+                "category": q.get("category"),
                 "via": [v["name"] for v in q.get("via", [])],
                 "confidence": q.get("confidence"),
                 "stage": q.get("stage"),

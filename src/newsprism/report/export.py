@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Analysis, Claim, Entity, Quote, Story, TimelineEntry
 from ..resolve.speakers import speaker_entity
+from ..stages.quote_category import category_of
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -105,6 +106,8 @@ def quote_json(
         "speaker": speaker,
         "cue": q.cue.slice(text) if q.cue else None,
         "cue_class": q.cue_class,
+        # what the attribution is; a quote stored by a stage before quotes.v124 is read from its cue
+        "category": q.category or category_of(q),
         "cue_span": {"start": q.cue.start, "end": q.cue.end} if q.cue else None,
         "via": via,
         "credits": list(article.article.credits),

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .highlight import Mark, highlight
 from .index import ArticleIndex, StoryTimeline
-from .text import holder_label
+from .text import category_counts, holder_label, split_speech
 
 __all__ = ["marks_by_article", "removed_bodies", "render_html"]
 
@@ -52,7 +52,9 @@ def _quote_marks(q: dict[str, Any]) -> list[Mark]:
     """A quote's content, speaker and relays, in the text its offsets point into."""
     who = (q["speaker"] or {}).get("text") or (q["speaker"] or {}).get("role") or "unknown speaker"
     via = ", ".join(v["name"] for v in q["via"])
-    out = [Mark(q["start"], q["end"], "quote", f"quote — {who}" + (f", via {via}" if via else ""), q["id"])]
+    # a belief, a plan, a perception or an act is marked as what it is, not as a quote
+    what = "quote" if split_speech([q])[0] else q.get("category") or "attribution"
+    out = [Mark(q["start"], q["end"], "quote", f"{what} — {who}" + (f", via {via}" if via else ""), q["id"])]
     sp = q["speaker"]
     if sp and sp.get("start") is not None:
         out.append(Mark(sp["start"], sp["end"], "speaker", "speaker", q["id"]))
@@ -101,12 +103,15 @@ def render_html(doc: dict[str, Any], timeline_svg: dict[str, str] | None = None)
     stories = []
     for s in doc["stories"]:
         members = s["articles"]
+        said, others = split_speech([q for i in members for q in quotes_by_article.get(i, [])])
         stories.append(
             {
                 "story": s,
                 "articles": [articles[i] for i in members if i in articles],
                 "entities": sorted(by_entity.touching(members), key=lambda e: -len(e["mentions"])),
-                "quotes": [q for i in members for q in quotes_by_article.get(i, [])],
+                "quotes": said,
+                "other_quotes": others,
+                "other_counts": category_counts(others),
                 "claim_groups": by_group.touching(members),
                 "timeline": timeline.of(s["id"], members),
                 "svg": Markup((timeline_svg or {}).get(s["id"], "")),

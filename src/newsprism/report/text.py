@@ -8,10 +8,10 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
-from ..stages.quote_lexicon import NON_SPEECH_CLASSES
+from ..stages.quote_category import CATEGORIES, SPEECH, class_category
 from .index import ArticleIndex, StoryTimeline
 
-__all__ = ["holder_label", "md_escape", "print_summary", "render_markdown"]
+__all__ = ["category_counts", "holder_label", "md_escape", "print_summary", "render_markdown", "split_speech"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 
@@ -113,11 +113,25 @@ def _conflict_groups(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]
     return [g for g in groups.values() if {"asserts", "denies"} <= {c["stance"] for c in g}]
 
 
-def _speech_first(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``quotes`` with the speech acts first, each part in its own order: the acts that are no speech
-    (:data:`~newsprism.stages.quote_lexicon.NON_SPEECH_CLASSES`: beliefs, plans, perceptions, the rest)
-    after those who said something, as "who said what" is what the summary's few lines are for."""
-    return sorted(quotes, key=lambda q: q.get("cue_class") in NON_SPEECH_CLASSES)
+def _category(q: dict[str, Any]) -> str:
+    return q.get("category") or class_category(q.get("cue_class"))
+
+
+def split_speech(quotes: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``quotes`` parted, each part in its own order, into what was said (category "speech": direct and
+    reported) and the other attributions (beliefs, plans, perceptions, acts), which the listings count
+    and show apart: "who said what" is what a reader of the quotes looks for."""
+    said = [q for q in quotes if _category(q) == SPEECH]
+    return said, [q for q in quotes if _category(q) != SPEECH]
+
+
+def category_counts(quotes: list[dict[str, Any]]) -> str:
+    """How many of ``quotes`` each category holds, in :data:`CATEGORIES` order: "3 belief, 1 act"."""
+    counts: dict[str, int] = {}
+    for q in quotes:
+        counts[_category(q)] = counts.get(_category(q), 0) + 1
+    return ", ".join(f"{counts[c]} {c}" for c in (*CATEGORIES, *sorted(set(counts) - set(CATEGORIES)))
+                     if c in counts)
 
 
 def _more(console: Console, hidden: int, command: str) -> None:
@@ -147,9 +161,10 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
         if p["entities"]:
             names = [f"{x['name']} ({x['type']}, {len(x['mentions'])})" for x in p["entities"][:max_items]]
             console.print(f"[cyan]Entities[/cyan] {len(p['entities'])}: " + e("; ".join(names)))
-        if p["quotes"]:
-            console.print(f"[cyan]Quotes[/cyan] {len(p['quotes'])}:")
-            for q in _speech_first(p["quotes"])[:max_items]:
+        said, others = split_speech(p["quotes"])
+        if said:
+            console.print(f"[cyan]Quotes[/cyan] {len(said)}:")
+            for q in said[:max_items]:
                 via = ", ".join(v["name"] for v in q["via"])
                 console.print(
                     f"  {e(_speaker(q, p['ents']))} [dim]{e(q['cue'] or '')}[/dim]:"
@@ -157,7 +172,12 @@ def print_summary(doc: dict[str, Any], console: Console | None = None, *, max_it
                     + (" [dim](in an embedded post)[/dim]" if q.get("embed") is not None else "")
                     + (f" [green]via {e(via)}[/green]" if via else "")
                 )
-            _more(console, len(p["quotes"]) - max_items, f"newsprism quotes --story {s['id']}")
+            _more(console, len(said) - max_items, f"newsprism quotes --story {s['id']}")
+        if others:
+            # counted, not listed: the command that lists them
+            every = f"newsprism quotes --story {s['id']} --all"
+            console.print(f"[dim]Other attributions {len(others)} ({e(category_counts(others))}):"
+                          f" {e(every)}[/dim]")
         for g in _conflict_groups(p["claims"]):
             console.print(f"[red]Conflict[/red]: {e(g[0]['proposition'] or g[0]['text'])}")
             for c in g:
@@ -204,11 +224,17 @@ def render_markdown(doc: dict[str, Any]) -> str:
                 aliases = "; ".join(m(a) for a in x["aliases"] if a != x["name"])
                 out.append(f"- **{m(x['name'])}** ({x['type']}, {len(x['mentions'])} mentions)"
                            + (f": {aliases}" if aliases else ""))
-        if p["quotes"]:
-            out.append("\n### Quotes\n")
-            for q in p["quotes"]:
+        said, others = split_speech(p["quotes"])
+        for title, part in (("Quotes", said), ("Other attributions", others)):
+            if not part:
+                continue
+            out.append(f"\n### {title}\n")
+            if part is others:
+                out.append(f"Beliefs, plans, perceptions and acts, not speech: {category_counts(others)}.\n")
+            for q in part:
                 via = ", ".join(m(v["name"]) for v in q["via"])
                 out.append(f"- {m(_speaker(q, p['ents']))} ({m(q['cue'] or '')}): “{m(q['text'])}”"
+                           + (f" \\[{_category(q)}\\]" if part is others else "")
                            + (" (in an embedded post)" if q.get("embed") is not None else "")
                            + (f" — via {via}" if via else "") + f" \\[{m(q['article'])}\\]")
         groups = _conflict_groups(p["claims"])

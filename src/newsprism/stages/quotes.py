@@ -26,6 +26,7 @@ from ..nlp import load_nlp
 from ..pipeline import ArticleStage
 from .mentions import find_mentions
 from .parse import parser_of
+from .quote_category import with_categories
 from .quote_lexicon import (
     CLAIM_NOUNS,
     CUE_CLASSES,
@@ -3413,7 +3414,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 123
+    version = 124
     requires = ("parse",)
     assigns = ("quotes",)
 
@@ -3422,7 +3423,7 @@ class QuoteStage(ArticleStage):
         found: list[Quote] = []
         if doc is not None and item.text.strip():
             attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text)
-            found = to_quotes(attrs, self.tag)
+            found = with_categories(to_quotes(attrs, self.tag), doc)
         # the posts are read with the run's model, not the default one
         found += embed_quotes(item.article.removed, self.tag, parser_of(doc) if doc is not None else None)
         return self.mark(item, quotes=tuple(found))
@@ -3482,5 +3483,5 @@ def find_quotes_in_text(text: str, nlp: Any | None = None, stage: str | None = N
     if nlp is None:
         nlp = load_nlp()
     doc = nlp(text)
-    return to_quotes(extract_attributions(doc, find_mentions(doc, text), text=text),
-                     stage or f"{QuoteStage.name}.v{QuoteStage.version}")
+    return with_categories(to_quotes(extract_attributions(doc, find_mentions(doc, text), text=text),
+                                     stage or f"{QuoteStage.name}.v{QuoteStage.version}"), doc)

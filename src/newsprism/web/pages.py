@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..report.highlight import highlight
 from ..report.html import marks_by_article, removed_bodies
+from ..report.text import category_counts, split_speech
 
 __all__ = ["render_page", "story_view"]
 
@@ -57,6 +58,7 @@ def story_view(doc: dict[str, Any], selected: str | None = None) -> dict[str, An
         {"claims": g, "conflict": {"asserts", "denies"} <= {c["stance"] for c in g}} for g in groups.values()
     ]
     labels = {a["id"]: a["outlet"] or a["title"] or a["id"] for a in doc["articles"]}
+    said, others = split_speech(doc["quotes"])
     return {
         "story": doc["story"],
         "articles": doc["articles"],
@@ -65,7 +67,10 @@ def story_view(doc: dict[str, Any], selected: str | None = None) -> dict[str, An
         "entities": entities,
         "entity_list": doc["entities"],
         "counts": counts,
-        "quotes": doc["quotes"],
+        # what was said, then the other attributions apart (beliefs, plans, perceptions, acts)
+        "quotes": said,
+        "other_quotes": others,
+        "other_counts": category_counts(others),
         "claim_groups": claim_groups,
         "timeline": doc["timeline"],
         "svg": _timeline_svg(doc.get("_timeline_entries", [])),
