@@ -1018,6 +1018,21 @@ def test_a_pronoun_object_is_the_content_of_its_cue(nlp: object, text: str, cue:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The governor's office informed him on Friday.", "informed"),
+        ("She emailed him on Friday, hours before the vote.", "emailed"),
+        ("Prosecutors questioned him for two hours.", "questioned"),
+        ("Smith met the families and reassured them.", "reassured"),
+    ],
+)
+def test_a_listener_pronoun_is_no_content(nlp: object, text: str, cue: str) -> None:
+    # h152 (a review of quotes.v109): the one a verb of telling or asking speaks to is not what
+    # it says; no words are reported.
+    assert _with_cue(text, nlp, cue) == []
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "source", "content"),
     [
         (("The Democratic presidential nominee has been endorsed by dozens of papers ranging from The New York "
@@ -1048,7 +1063,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v124"
+    assert st.tag == "quotes.v125"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

@@ -439,11 +439,17 @@ _FUNCTION_POS = frozenset({"DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX", "PRON"
 # A pronoun's relations that make it the content of its cue on its own (_Builder._trimmed):
 # "denounced [him]", "disagreed with [him]", "[it] was announced".
 _PRONOUN_CONTENT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "dative"})
-# Verbs whose passive subject is not what the act is about (_Builder._passive_act): the listener of
-# telling and asking ("was asked by a caller why ..."), the one who feels ("have been outraged by
-# the raids": the raids are the content, the subject the source).
-_PASSIVE_NOT_CONTENT = frozenset({
-    "ask", "tell", "inform", "notify", "advise", "urge", "press", "remind", "brief", "warn", "assure", "question",
+# Verbs of telling and asking whose object is the listener, not what is told: "informed [him]",
+# "was asked by a caller why ..." (_Builder._trimmed, _Builder._passive_act).
+_LISTENER_VERBS = frozenset({
+    "ask", "tell", "inform", "notify", "advise", "urge", "press", "remind", "brief", "warn", "assure", "reassure",
+    "question", "email", "e-mail", "text", "phone", "message", "interview", "update"})
+# The pronouns of persons, who may be listeners; "it" may not ("Rubio questioned [it]").
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+# Verbs whose passive subject is not what the act is about (_Builder._passive_act): the listener
+# (_LISTENER_VERBS), the one who feels ("have been outraged by the raids": the raids are the
+# content, the subject the source).
+_PASSIVE_NOT_CONTENT = _LISTENER_VERBS | frozenset({
     "outrage", "anger", "upset", "frustrate", "disappoint", "alarm", "shock", "surprise", "concern", "worry",
     "trouble", "offend", "impress", "unsettle", "disturb", "encourage", "annoy", "irritate", "dismay", "move",
     "stun", "horrify", "appal", "appall", "embarrass", "puzzle", "confuse", "delight", "please", "thrill"})
@@ -1125,7 +1131,8 @@ class _Builder:
             b = bisect.bisect_left(v.idx, r[1])
             if learned and all(v.pos[k] in _FUNCTION_POS for k in range(a, b)):
                 words = [k for k in range(a, b) if not v.punct[k] and not v.space[k]]
-                if len(words) == 1 and v.tag[words[0]] == "PRP" and v.dep[words[0]] in _PRONOUN_CONTENT_DEPS:
+                if len(words) == 1 and v.tag[words[0]] == "PRP" and v.dep[words[0]] in _PRONOUN_CONTENT_DEPS \
+                        and not self._listener(tok, words[0]):
                     pronoun = pronoun or r
                 continue
             if pieces:
@@ -1172,6 +1179,14 @@ class _Builder:
             return None
         content = tuple(pieces)
         return tok, {**info, "content": content, "outer": content}
+
+    def _listener(self, tok: Any, k: int) -> bool:
+        """The pronoun at token ``k`` is the one the cue ``tok`` speaks to, not what it says:
+        a person's pronoun as the object of a verb of telling or asking ("The governor's office
+        informed [him] on Friday", "She emailed [him]": no words are reported)."""
+        v = self.view
+        return (v.head[k] == tok.i and v.dep[k] in ("dobj", "dative") and v.lower[k] in _PERSON_PRONOUNS
+                and tok.lemma_.lower() in _LISTENER_VERBS)
 
     def _second_that(self, k: int) -> bool:
         """The contrast word at token ``k`` opens a second "that" clause of the same report
@@ -3414,7 +3429,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 124
+    version = 125
     requires = ("parse",)
     assigns = ("quotes",)
 
