@@ -1063,7 +1063,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v125"
+    assert st.tag == "quotes.v126"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2372,6 +2372,22 @@ def test_a_persons_kin_friend_or_critic_is_not_the_person(nlp: object, text: str
     # Zehaf Bibeau, "friends said" of Yang as Yang; fails on 256b940).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and (q.speaker.slice(text), q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Warren has been endorsed by the nurses union.", "nurses union"),
+        ("Biden has been endorsed by the firefighters union.", "firefighters union"),
+        # an earlier body the agent takes up still speaks
+        ("Hamas fired rockets on Monday. Israel was condemned by the group.", "Hamas"),
+    ],
+)
+def test_a_passive_agent_is_not_its_subject(nlp: object, text: str, speaker: str) -> None:
+    # h152 (SpeakerResolver._patient; a review of quotes.v110: the union took up "Warren", the one it
+    # endorsed, as its antecedent).
+    [q] = find_quotes_in_text(text, nlp=nlp)
+    assert q.speaker is not None and q.speaker.slice(text) == speaker
 
 
 def test_a_clitic_the_parse_took_for_a_subject_is_no_speaker(nlp: object) -> None:

@@ -3429,7 +3429,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 125
+    version = 126
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -374,7 +374,7 @@ class SpeakerResolver:
                 # "the man sitting next to her", "the woman who called": a clause of its own picks
                 # out someone new, not the last person named ("The neighbour, who declined to be
                 # named," is the one named before).
-                found = self._antecedent(s, want=want, role=role)
+                found = self._antecedent(s, want=want, role=role, skip=self._patient(head))
                 if found is not None:
                     return self._remember(s, found, head_lemma)
         # Nothing named: the words used are the speaker ("Police", "officials").
@@ -429,8 +429,21 @@ class SpeakerResolver:
                 return Resolved(n.start, n.end, "PERSON", None, "pronoun", 0.5)
         return None
 
-    def _antecedent(self, pos: int, want: str, role: str | None = None) -> Resolved | None:
-        """Nearest earlier speaker or subject fitting a nominal ("the spokesman", "the group", "the text")."""
+    @staticmethod
+    def _patient(head: Any) -> tuple[int, int]:
+        """The span of the subject a passive verb's agent ``head`` acts on ("[Warren] has been endorsed
+        by the nurses union"), or an empty span: it is what the act is about, not who acts."""
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            verb = head.head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:
+                return subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+        return 0, 0
+
+    def _antecedent(self, pos: int, want: str, role: str | None = None,
+                    skip: tuple[int, int] = (0, 0)) -> Resolved | None:
+        """Nearest earlier speaker or subject fitting a nominal ("the spokesman", "the group", "the text"),
+        none inside ``skip``."""
         if want == "document":
             for hpos, res, lemma in reversed(self.history):
                 if hpos < pos and res.how != "unresolved" and (lemma in DOCUMENT_NOUNS or res.how == "document"):
@@ -444,11 +457,12 @@ class SpeakerResolver:
         cands: list[tuple[int, Resolved]] = []
         is_person = want == "person"
         for spos, name in self.subjects:
-            if spos < pos and name.person == is_person:
+            if spos < pos and name.person == is_person and not skip[0] <= spos < skip[1]:
                 cands.append((spos, Resolved(name.start, name.end, name.label if not is_person else "PERSON",
                                              role, "nominal", 0.65)))
         for hpos, res, _ in self.history:
-            if hpos < pos and res.how != "unresolved" and (res.label == "PERSON") == is_person:
+            if hpos < pos and res.how != "unresolved" and (res.label == "PERSON") == is_person \
+                    and not skip[0] <= res.start < skip[1]:
                 cands.append((hpos, Resolved(res.start, res.end, res.label, res.role or role, "nominal", 0.7)))
         if cands:
             return max(cands, key=lambda c: c[0])[1]
