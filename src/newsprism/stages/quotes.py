@@ -3429,7 +3429,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 126
+    version = 127
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -191,12 +191,24 @@ class SpeakerResolver:
 
     def _in_topic(self, name: Name, s: int, e: int) -> bool:
         """Whether ``name`` is what the phrase ``text[s:e]`` is about ("Trump's tweet about Clinton",
-        "a statement regarding Hamas", "the Pentagon's statement on Syria"): a topic holds nothing."""
+        "a statement regarding Hamas", "the Pentagon's statement on Syria"): a topic holds nothing.
+        The one it is on behalf of, or who made it, is no topic but its holder ("A statement on behalf
+        of Senator John McCain", "A memo about James Comey written by Andrew McCabe")."""
         span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is None:
             return False
         tok = span.root
+        noun = tok
+        while noun.dep_ == "compound" and s <= noun.head.idx < e:
+            noun = noun.head  # "Defense" of "Defense Secretary Ashton Carter"
+        to = noun.head
+        if noun.dep_ == "pobj" and to.lower_ == "to" and s <= to.idx < e and (
+                to.head.lemma_.lower() in DOCUMENT_NOUNS
+                or to.head.lower_ == "from" and to.head.head.lemma_.lower() in DOCUMENT_NOUNS):
+            return True  # the one it is sent to holds nothing either ("A letter from McCain to Carter")
         while tok.head.i != tok.i and s <= tok.head.idx < e:
+            if tok.lower_ == "behalf" or tok.dep_ == "agent" and tok.head.lemma_.lower() in _AUTHORING:
+                return False
             low = tok.head.lower_
             if tok.dep_ == "pobj" and (low in _TOPIC_PREPS or low in _DOCUMENT_TOPIC_PREPS
                                        and tok.head.head.lemma_.lower() in DOCUMENT_NOUNS):
