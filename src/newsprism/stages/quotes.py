@@ -1136,6 +1136,8 @@ class _Builder:
                     pronoun = pronoun or r
                 continue
             if pieces:
+                if self._of_conjoined_cue(tok, a, b):
+                    break
                 # A later piece past a contrast or another speech verb is that verb's content.
                 a0 = bisect.bisect_left(v.idx, pieces[-1][1])
                 # Not a verb of the act's own source, which reports nothing of its own ("Missing
@@ -1179,6 +1181,24 @@ class _Builder:
             return None
         content = tuple(pieces)
         return tok, {**info, "content": content, "outer": content}
+
+    def _of_conjoined_cue(self, tok: Any, a: int, b: int) -> bool:
+        """The words of tokens ``a`` to ``b`` all hang on a speech verb joined to the cue ``tok`` by
+        "and" and come before it, the next act's ("He recalls the day of the attack and [then] says
+        ..."): they lead in to its report, not to the cue's. Not the words after it ("searched, it
+        was said, and put [on a terror watchlist]": "put" is no saying there)."""
+        v = self.view
+        words = [k for k in range(a, b) if not v.punct[k] and not v.space[k]]
+        if not words:
+            return False
+        for k in words:
+            w = k
+            while v.head[w] != w and not (v.dep[w] == "conj" and v.head[w] == tok.i):
+                w = v.head[w]
+            if not (v.dep[w] == "conj" and v.head[w] == tok.i and v.pos[w] == "VERB"
+                    and v.lemma[w] in CUE_CLASSES and k < w):
+                return False
+        return True
 
     def _listener(self, tok: Any, k: int) -> bool:
         """The pronoun at token ``k`` is the one the cue ``tok`` speaks to, not what it says:
@@ -3429,7 +3449,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 127
+    version = 128
     requires = ("parse",)
     assigns = ("quotes",)
 
