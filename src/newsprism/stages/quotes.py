@@ -3449,7 +3449,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 128
+    version = 129
     requires = ("parse",)
     assigns = ("quotes",)
 

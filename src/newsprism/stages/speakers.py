@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .quote_lexicon import (
+    CLAIM_NOUNS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     MEDIA_NOUNS,
@@ -33,6 +34,11 @@ _RANKS = frozenset({"deputy", "chief"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 # the role nouns of an office or a body, which a people's adjective may hold ("Lebanese officials")
 _OFFICE_NOUNS = (PERSON_ROLE_NOUNS - PEOPLE_NOUNS) | GROUP_NOUNS
+# Nouns that speak for the one whose they are: an office or a body, what one wrote or said, one's
+# outlet, one's telling or publicist ("Obama's spokesman", "Trump's campaign", "Trump's tweet", "Clinton's
+# remarks", "Mr Wilson's account", "Banksy's PR"); any other
+# noun a name holds is someone or something in its own right ("Zehaf Bibeau's brother").
+_SPEAKS_FOR = _OFFICE_NOUNS | DOCUMENT_NOUNS | CLAIM_NOUNS | MEDIA_NOUNS | {"account", "pr", "publicist"}
 # Verbs of making a document whose agent is its holder ("a video posted by ISIS"; not "obtained by NBC").
 _AUTHORING = frozenset({"post", "release", "publish", "upload", "issue", "write", "produce", "share", "sign",
                         "send", "circulate", "distribute"})
@@ -319,6 +325,24 @@ class SpeakerResolver:
                 return n
         return None
 
+    def _held_by(self, name: Name, head: Any | None) -> str | None:
+        """The word of the common noun ``head`` when ``name`` is its possessor or the object of its "of"
+        and it is none of the nouns that speak for the one whose they are (_SPEAKS_FOR): "Zehaf
+        Bibeau's [brother]", "[Opponents] of Donald Trump". Not a place or a people, which a noun
+        after them is mostly an office or a part of ("Connecticut's tax commissioner") and a noun
+        before their "of" a name or a share of ("The city of Phoenix", "73 percent of Americans")."""
+        if head is None or head.pos_ != "NOUN" or head.lemma_.lower() in _SPEAKS_FOR \
+                or head.lower_ in _SPEAKS_FOR or name.label in ("GPE", "NORP"):
+            return None
+        span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        if root.dep_ == "poss" and root.head.i == head.i or (
+                root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == head.i):
+            return head.lower_
+        return None
+
     # ------------------------------------------------------------------ resolution
 
     def resolve(self, s: int, e: int, head: Any | None) -> Resolved:
@@ -349,12 +373,14 @@ class SpeakerResolver:
             best = self._pick(names, role)
             principal = self._principal(
                 [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES], head) if role else None
-            if principal is not None and principal == best and (role_tok := self._role_token(head)) is not None \
-                    and role_tok.lemma_.lower() in PEOPLE_NOUNS:
-                # "Zehaf Bibeau's mother", "friends of Yang", "critics of Donald Trump": a person in their
+            kin = role if principal is not None and principal == best and (
+                role_tok := self._role_token(head)) is not None and role_tok.lemma_.lower() in PEOPLE_NOUNS \
+                else self._held_by(best, head)
+            if kin is not None:
+                # "Zehaf Bibeau's mother", "friends of Yang", "opponents of Donald Trump": a person in their
                 # own right, who speaks for no one, and not the one named; the words are the speaker.
                 s2, e2 = trim_det(self.text, s, e)
-                res = Resolved(s2, e2, "nominal", f"{role} of {self.text[best.start:best.end]}", "unresolved", 0.5)
+                res = Resolved(s2, e2, "nominal", f"{kin} of {self.text[best.start:best.end]}", "unresolved", 0.5)
             elif role and not best.person:
                 # "an IRGC spokesperson": no person is named, the organisation speaks through its role.
                 res = Resolved(best.start, best.end, best.label, f"{role} of {self.text[best.start:best.end]}",
