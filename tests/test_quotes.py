@@ -1063,7 +1063,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v129"
+    assert st.tag == "quotes.v130"
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
@@ -2443,6 +2443,22 @@ def test_a_noun_a_name_holds_is_not_the_name(nlp: object, text: str, speaker: st
 def test_a_passive_agent_is_not_its_subject(nlp: object, text: str, speaker: str) -> None:
     # h152 (SpeakerResolver._patient; a review of quotes.v110: the union took up "Warren", the one it
     # endorsed, as its antecedent).
+    [q] = find_quotes_in_text(text, nlp=nlp)
+    assert q.speaker is not None and q.speaker.slice(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        ("Smith’ll tell you the deal is dead.", "Smith", "Smith"),
+        ("Mayor Tom Hale’d said the budget was fine.", "Mayor Tom Hale", "Tom Hale"),
+    ],
+)
+def test_a_clitic_glued_to_a_name_is_not_the_name(nlp: object, text: str, source: str, speaker: str) -> None:
+    # h152 (_GLUED_CLITIC; a review of quotes.v116: the tokenizer splits a clitic off a pronoun only, and
+    # "Smith’ll" spoke as "Smith’ll").
+    [a] = extract_attributions(nlp(text), text=text)  # type: ignore[operator]
+    assert a.source is not None and text[a.source[0]:a.source[1]] == source
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and q.speaker.slice(text) == speaker
 

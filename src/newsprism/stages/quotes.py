@@ -607,6 +607,8 @@ def _gone_on(found: list[tuple[Any, dict[str, Any]]]) -> list[tuple[Any, dict[st
 
 # A verb's clitic, which the parse given a curly apostrophe may take for a name ("I would’ve thought").
 _CLITIC = re.compile(r"['’](?:ve|d|ll|re|m)", re.IGNORECASE)
+# A clitic the tokenizer left glued to the name before it, at a source's end ("Smith’ll tell you").
+_GLUED_CLITIC = re.compile(r"(?<=[A-Za-z]{2})['’](?:ve|d|ll|re|m)\Z")
 
 
 def _subject(tok: Any) -> Any | None:
@@ -3257,6 +3259,14 @@ class _Builder:
             head = subj
             source = _clean(text, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)))
             info = {**info, "named": None}
+        if source is not None and (glued := _GLUED_CLITIC.search(text[source[0]:source[1]])) is not None:
+            # "Smith’ll tell you ...", "Mayor Tom Hale’d said ...": the tokenizer splits a clitic off a
+            # pronoun only; the verb's clitic is no part of the name.
+            stop = source[0] + glued.start()
+            named = info.get("named")
+            source = (source[0], stop)
+            if named is not None and named[0] < stop < named[1]:
+                info = {**info, "named": (named[0], stop)}
         if source is not None and head is not None and head.lower_ in ("who", "which", "that") \
                 and head.head.dep_ == "relcl":
             # "Baghdad, which has spoken of ...": the relative pronoun stands for its noun.
@@ -3449,7 +3459,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 129
+    version = 130
     requires = ("parse",)
     assigns = ("quotes",)
 

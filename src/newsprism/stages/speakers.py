@@ -46,6 +46,8 @@ _AUTHORING = frozenset({"post", "release", "publish", "upload", "issue", "write"
 # ("ISIL militants") nor a plural ("Barrons blog post").
 _PEOPLES_WORD = re.compile(r"(?:[A-Z][a-z]+[ -])*[A-Z][a-z]*(?:[a-rt-z]|ss)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# A verb's clitic glued to the end of a name ("Smith’ll", "Tom Hale’d").
+_GLUED_CLITIC = re.compile(r"(?<=[A-Za-z]{2})['’](?:ve|d|ll|re|m)\Z")
 # Prepositions naming what a source phrase is about, not who holds it ("Trump's tweet about Clinton");
 # "on" and "over" only after a document ("the Pentagon's statement on Syria", not "officials on
 # Capitol Hill").
@@ -127,6 +129,10 @@ class SpeakerResolver:
             if seg.endswith(tail):
                 e -= len(tail)
                 seg = seg[: -len(tail)]
+        # A verb's clitic the tokenizer left on the name ("Tom Hale’d said").
+        if (clitic := _GLUED_CLITIC.search(seg)) is not None:
+            e -= len(seg) - clitic.start()
+            seg = seg[: clitic.start()]
         # A glued token ("ZionistsSharif") holds two words; keep the last, a name of its own.
         words = seg.split(" ")
         off = 0
