@@ -1063,7 +1063,34 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v130"
+    assert st.tag == "quotes.v131"
+
+
+def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
+    # issue #4 (h150): in "Governor Vows To Veto Budget Bill" spaCy's small model tags every word
+    # PROPN, so no cue was seen; the stage reads the headline again through a parse of its copy
+    # with the title's capitals lowered ("Governor vows to veto budget bill"), of the same length, so
+    # the quote points into the article's text. A title-case line further down is not the headline.
+    from newsprism.stages.quote_titles import headline, sentence_case
+
+    body = ("\n\nThe governor of Ohio said on Tuesday that he would reject the budget passed by the "
+            "Senate. Senate Leader Tom Hale said a deal was still far off.")
+    for head, cue, content in (("Governor Vows To Veto Budget Bill", "Vows", "To Veto Budget Bill"),
+                               ("Senate Leader Admits Deal Is Far Off", "Admits", "Deal Is Far Off"),
+                               ("Ohio Voters Fear Plant Closures Will Cost Jobs", "Fear",
+                                "Plant Closures Will Cost Jobs")):
+        text = head + body
+        line = headline(text)
+        assert line == (0, len(head)) and len(sentence_case(text, line)) == len(head)
+        [a] = list(pipeline.run([Article(id="h", text=text)]))
+        got = [(q.cue.slice(text) if q.cue else None, q.slice(text)) for q in a.quotes if q.end <= len(head)]
+        assert got == [(cue, content)], head
+    assert sentence_case("Senate Leader Admits Deal Is Far Off" + body, (0, 36)) == \
+        "Senate Leader admits deal is far off"  # "Senate", "Leader": the article's names
+    inner = "The vote is on Friday.\n\nGovernor Vows To Veto Budget Bill\n\nMore to follow."
+    assert headline(inner) is None and headline("FBI SAYS NO CHARGES\n\nText.") is None
+    [b] = list(pipeline.run([Article(id="i", text=inner)]))
+    assert not [q for q in b.quotes if "Veto" in q.slice(inner)]
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

@@ -304,13 +304,15 @@ def _agreement_anchor(data_dir: Path) -> dict[str, Any] | str:
             "speaker_accuracy": r["speaker_accuracy"]}
 
 
-def _system(doc: Any, text: str, mentions: Any, *, model: QuoteModel | None = None) -> list[GoldAttribution]:
+def _system(doc: Any, text: str, mentions: Any, *, model: QuoteModel | None = None,
+            nlp: Any | None = None) -> list[GoldAttribution]:
     """The quote stage's attributions of one article as the gold's character sets (``model``:
-    the attribution model to read with, the shipped one when None)."""
+    the attribution model to read with, the shipped one when None; ``nlp``: the pipeline that
+    parsed ``doc``, which reads its title-case lines again, as the stage does with the run's)."""
     from ..stages.quotes import extract_attributions
 
     out = []
-    for a in extract_attributions(doc, mentions, text=text, model=model):
+    for a in extract_attributions(doc, mentions, text=text, model=model, nlp=nlp):
         out.append(GoldAttribution(
             content=_chars(text, a.outer),
             source=_chars(text, [a.source]) if a.source else frozenset(),
@@ -382,7 +384,7 @@ def evaluate(
         t2 = time.perf_counter()
         mentions = find_mentions(doc, text) if find_mentions is not None else ()
         t2b = time.perf_counter()
-        system = _system(doc, text, mentions)
+        system = _system(doc, text, mentions, nlp=nlp)
         t3 = time.perf_counter()
         t_parse += t2 - t1
         t_mentions += t2b - t2

@@ -42,6 +42,7 @@ from .quote_lexicon import (
     cue_class,
 )
 from .quote_model import DocView, QuoteModel, cue_candidates, load_model
+from .quote_titles import headline, sentence_case
 from .speakers import (
     Resolved,
     SpeakerResolver,
@@ -3415,15 +3416,75 @@ class _Builder:
 
 
 def extract_attributions(doc: Any, mentions: Sequence[Any] = (), credits: Sequence[str] = (),
-                         text: str | None = None, *, model: QuoteModel | None = None) -> list[Attribution]:
+                         text: str | None = None, *, model: QuoteModel | None = None,
+                         nlp: Any | None = None) -> list[Attribution]:
     """All attributions of a parsed document, in text order (``text``: the parsed text, when
     the caller has it; spaCy rebuilds ``doc.text`` from every token; ``model``: the attribution
-    model to read with, the process's shipped one when None — the trainer passes each fold's)."""
+    model to read with, the process's shipped one when None — the trainer passes each fold's;
+    ``nlp``: the pipeline that parsed ``doc``, which reads a title-case headline again
+    (:func:`_headline_attributions`); without it the headline is read as the article's parse reads it)."""
     if text is None:
         text = doc.text
     if not text.strip():
         return []
-    return _Builder(doc, mentions, credits, text=text, model=model).build()
+    found = _Builder(doc, mentions, credits, text=text, model=model).build()
+    if nlp is not None:
+        found = _headline_attributions(found, text, mentions, nlp, model) + found
+    return found
+
+
+def _anchor(a: Attribution) -> int:
+    """Where ``a`` stands: its cue's start, else its content's."""
+    pieces = a.outer or a.content
+    return a.cue[0] if a.cue is not None else pieces[0][0] if pieces else -1
+
+
+def _chars_of(a: Attribution) -> set[int]:
+    """The characters of ``a``'s content (with its marks) and cue."""
+    return {i for s, e in (*(a.outer or a.content), *((a.cue,) if a.cue else ())) for i in range(s, e)}
+
+
+def _shifted(a: Attribution, by: int) -> Attribution:
+    """``a`` with every offset moved on by ``by`` (from a line's own text into the article's)."""
+    def r(x: Range) -> Range:
+        return x[0] + by, x[1] + by
+
+    return replace(
+        a, content=tuple(map(r, a.content)), outer=tuple(map(r, a.outer)),
+        cue=None if a.cue is None else r(a.cue), source=None if a.source is None else r(a.source),
+        speaker=None if a.speaker is None else replace(a.speaker, start=a.speaker.start + by,
+                                                       end=a.speaker.end + by),
+        via=tuple((s + by, e + by, name) for s, e, name in a.via),
+        relays=tuple((r(c), r(src), r(txt)) for c, src, txt in a.relays))
+
+
+def _headline_attributions(found: list[Attribution], text: str, mentions: Sequence[Any], nlp: Any,
+                           model: QuoteModel | None) -> list[Attribution]:
+    """The speech acts of the article's title-case headline (:func:`~.quote_titles.headline`: "Clinton
+    Campaign Denies Report", whose verbs spaCy's small model tags PROPN) that ``found``, the article's
+    parse's, lacks: read from a parse of its sentence-case copy (:func:`~.quote_titles.sentence_case`),
+    alone, as the sentence it is, in the article's offsets. Only a headline where the article's parse
+    found no act is read again, and without the entity recogniser (the article's names in the line
+    stand in): on PolNeAR train a second reading of the others added as many wrong acts as right ones,
+    and the parse is the cost. None that shares a character with an act of ``found`` is kept."""
+    line = headline(text)
+    if line is None:
+        return []
+    s, e = line
+    if any(s <= _anchor(a) < e for a in found):
+        return []
+    copy = sentence_case(text, line)
+    if copy == text[s:e]:
+        return []
+    doc = nlp.make_doc(copy)
+    for name, proc in nlp.pipeline:
+        if name != "ner":
+            doc = proc(doc)
+    names = [replace(m, start=m.start - s, end=m.end - s) for m in mentions
+             if isinstance(m, Span) and s <= m.start and m.end <= e]
+    taken = set().union(*map(_chars_of, found)) if found else set()
+    new = (_shifted(a, s) for a in _Builder(doc, names, (), text=copy, model=model).build())
+    return [a for a in new if not _chars_of(a) & taken]
 
 
 def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
@@ -3459,18 +3520,19 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 130
+    version = 131
     requires = ("parse",)
     assigns = ("quotes",)
 
     def __call__(self, item: Analysis) -> Analysis:
         doc = item.parse
         found: list[Quote] = []
+        nlp = parser_of(doc) if doc is not None else None
         if doc is not None and item.text.strip():
-            attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text)
+            # the title-case headline and the posts are read with the run's model, not the default one
+            attrs = extract_attributions(doc, item.mentions, item.article.credits, text=item.text, nlp=nlp)
             found = with_categories(to_quotes(attrs, self.tag), doc)
-        # the posts are read with the run's model, not the default one
-        found += embed_quotes(item.article.removed, self.tag, parser_of(doc) if doc is not None else None)
+        found += embed_quotes(item.article.removed, self.tag, nlp)
         return self.mark(item, quotes=tuple(found))
 
 
