@@ -58,9 +58,9 @@ def _revenge_group(pairs: list[tuple[str, Claim]]) -> list[tuple[str, Claim]]:
 
 def test_spans_slice_the_text(analyses: list[Analysis]) -> None:
     for an in analyses:
-        assert an.claims and an.stages[-1] == "claims.v2"
+        assert an.claims and an.stages[-1] == "claims.v3"
         for c in an.claims:
-            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v2"
+            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v3"
             assert c.label in ("asserts", "denies", "discusses") and 0 < c.confidence <= 1
             assert c.proposition
             if c.holder is not None:
@@ -231,3 +231,21 @@ def test_a_twin_that_a_denial_points_at_still_joins_its_original(analyses: list[
     group = _revenge_group(pairs)
     assert {a for a, _ in group} == {"000", "000~1"}
     assert any(a == "000~1" and c.label == "denies" for a, c in group)
+
+
+def test_an_act_the_quote_stage_reads_states_no_claim() -> None:
+    # "Police have shown video of the attack to reporters": the quote stage keeps it as an
+    # attribution of category "act" (quote_category), listed apart from what was said; it was also
+    # a claim asserted by the police, "of the attack to reporters". What officials said stays one.
+    from newsprism.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["parse", "mentions", "quotes", "claims"])
+    text = ("Gunmen stormed a shopping centre in Nairobi on Saturday. Officials said Al-Shabaab had "
+            "attacked the mall to punish Kenya for its troops in Somalia. Police have shown video of "
+            "the attack to reporters.")
+    [an] = list(pipe.run([Article(id="nairobi", text=text)]))
+    acts = [q for q in an.quotes if q.category == "act"]
+    assert [q.slice(text) for q in acts] == ["of the attack to reporters"]
+    props = [c.proposition for c in an.claims]
+    assert "Al-Shabaab had attacked the mall to punish Kenya for its troops in Somalia" in props
+    assert not any("reporters" in p for p in props), props

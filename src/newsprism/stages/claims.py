@@ -323,7 +323,8 @@ def _from_quotes(drafts: list[_Draft], text: str, quotes: Sequence[Quote]) -> li
                     d.pronoun = False
             continue
         stance = CUE_STANCE.get(q.cue_class or "say")
-        if stance is None:
+        # An act ("Police have shown video of the attack") states no proposition (quote_category).
+        if stance is None or q.category == "act":
             continue
         p_start, p_end = _clean(text, q.start, q.end)
         # A two-word scare quote ("a “hostile act”") labels something; it states no proposition.
@@ -378,7 +379,7 @@ def extract_claims(
     article: Article,
     quotes: Sequence[Quote] = (),
     *,
-    stage: str = "claims.v2",
+    stage: str = "claims.v3",
     outlet_voice: bool = True,
 ) -> list[Claim]:
     """Claims of one article from its spaCy parse and its quotes, sorted by position."""
@@ -419,7 +420,7 @@ class ClaimStage(ArticleStage):
     """Claims from quotes, reported speech and the outlet's own voice."""
 
     name = "claims"
-    version = 2
+    version = 3
     requires = ("parse", "quotes")
     assigns = ("claims",)
 
