@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from rich.console import Console
@@ -127,9 +128,7 @@ def split_speech(quotes: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], li
 
 def category_counts(quotes: list[dict[str, Any]]) -> str:
     """How many of ``quotes`` each category holds, in :data:`CATEGORIES` order: "3 belief, 1 act"."""
-    counts: dict[str, int] = {}
-    for q in quotes:
-        counts[_category(q)] = counts.get(_category(q), 0) + 1
+    counts = Counter(map(_category, quotes))
     return ", ".join(f"{counts[c]} {c}" for c in (*CATEGORIES, *sorted(set(counts) - set(CATEGORIES)))
                      if c in counts)
 

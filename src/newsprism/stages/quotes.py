@@ -2526,6 +2526,14 @@ class _Builder:
             return (rng,)
         return ((v.idx[a], rng[1]),)
 
+    def _open_gap(self, cue_at: int, start: int, stops: str = "") -> bool:
+        """The words from a cue at ``cue_at`` to a quote opening at ``start`` stay in one sentence and
+        one paragraph and hold no other quote, nor any of ``stops``: the clause reported before the
+        quote may open in them (:meth:`_that_before_quote`, :meth:`_subject_before_quote`)."""
+        gap = self.text[cue_at:start]
+        return not ("\n" in gap or "''" in gap or any(ch in gap for ch in DOUBLE_MARKS + stops)
+                    or self._sentence_break(cue_at, start))
+
     def _that_before_quote(self, cue_at: int, start: int) -> int | None:
         """Where the reported clause opens on its "that" further before a quote that goes on with
         it ("also said in an interview that in her economically depressed state, ''there is ...''",
@@ -2534,9 +2542,7 @@ class _Builder:
         a paragraph, another quote or another speech verb ("said, going on to say that ...")."""
         v = self.view
         assert v is not None
-        gap = self.text[cue_at:start]
-        if "\n" in gap or "''" in gap or any(ch in gap for ch in DOUBLE_MARKS) \
-                or self._sentence_break(cue_at, start):
+        if not self._open_gap(cue_at, start):
             return None
         for t in range(bisect.bisect_left(v.idx, cue_at) + 1, bisect.bisect_left(v.idx, start)):
             if v.pos[t] == "VERB" and v.lemma[t] in CUE_CLASSES:
@@ -2554,9 +2560,7 @@ class _Builder:
         sentence, another quote or another speech verb."""
         v = self.view
         assert v is not None
-        gap = self.text[cue_at:start]
-        if "\n" in gap or "''" in gap or ":" in gap or ";" in gap or any(ch in gap for ch in DOUBLE_MARKS) \
-                or self._sentence_break(cue_at, start):
+        if not self._open_gap(cue_at, start, ":;"):
             return None
         c = bisect.bisect_left(v.idx, cue_at)
         e = bisect.bisect_left(v.idx, start)
