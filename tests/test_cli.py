@@ -230,6 +230,9 @@ def test_user_mistakes_are_one_line(tmp_path, seeds_run):
     assert len(res.stderr.strip().splitlines()) == 1
     res = run("stories", "--db", str(tmp_path / "absent.db"))
     assert res.returncode == 1 and "no such store" in res.stderr and "Traceback" not in res.stderr
+    res = run("quotes", "--db", str(SEED_000))  # an article given where the store goes
+    assert res.returncode == 1 and "not a newsprism store" in res.stderr and SEED_000.name in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and "bug" not in res.stderr
     res = run("export", "--format", "xml", "--db", str(seeds_run["db"]))
     # A wrong option value is a usage error (exit 2, as README documents), naming the choices.
     assert res.returncode == 2 and "unknown format 'xml'" in res.stderr and "parquet" in res.stderr

@@ -79,6 +79,27 @@ def test_bad_store_paths(tmp_path):
         Store(tmp_path / "absent.db", readonly=True)
 
 
+def test_read_only_open_of_what_is_no_store_says_so(tmp_path):
+    # Each was an "internal error ... this is a bug" at the first query of a read-only command:
+    # an article file given as --db, a short file sqlite reads as an empty database, and an
+    # empty sqlite database. Nothing is written to any of them.
+    article = tmp_path / "articles.jsonl"
+    article.write_text('{"id": "a", "text": "Hamas said in a statement on Sunday that it denied it."}\n' * 40)
+    short = tmp_path / "short.db"
+    short.write_bytes(b"x")
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).close()
+    for path in (article, short, empty):
+        before = path.read_bytes()
+        with pytest.raises(StoreError, match=f"{path.name}: not a newsprism store"):
+            Store(path, readonly=True)
+        assert path.read_bytes() == before
+    with Store(tmp_path / "real.db") as s:
+        s.put_layer("x", {"k": 1})
+    with Store(tmp_path / "real.db", readonly=True) as s:
+        assert s.layer("x", raw=True) == {"k": 1}
+
+
 def test_migration_3_keeps_one_row_per_rejected_input(tmp_path):
     from newsprism.store.schema import migrate
 

@@ -13,7 +13,7 @@ from typing import Any, Self
 
 from ..errors import StoreError
 from ..model import Analysis, Article, Entity, Story, from_dict, to_dict
-from .schema import migrate
+from .schema import migrate, schema_version
 
 __all__ = ["AddResult", "Store", "decode_analysis", "encode_analysis"]
 
@@ -102,6 +102,13 @@ class Store:
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 migrate(self.conn)
+            elif self.path != ":memory:" and schema_version(self.conn) == 0:
+                # A read-only open reads nothing until the first query, and sqlite takes a
+                # short or empty file for an empty database: without this look the first
+                # command over, say, an article file given as --db failed deep inside.
+                self.conn.close()
+                raise StoreError(f"{self.path}: not a newsprism store (it holds no newsprism tables); "
+                                 f"choose another --db")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a newsprism store ({exc}); choose another --db") from None
 
