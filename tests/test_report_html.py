@@ -159,6 +159,29 @@ def test_markdown_report_lists_each_storys_own_entities_and_timeline():
     assert "EntryOfA by mention" in a and "EntryOfA by mention" not in b
 
 
+def test_a_storys_entities_are_counted_and_ranked_by_their_mentions_in_that_story():
+    # rd34's Boko Haram story listed "Afghan Taliban (ORG, 64)" first among its entities: 63 of the 64
+    # mentions were in another story's articles. Each report counts a story's own mentions only.
+    from rich.console import Console
+
+    from newsprism.report.text import print_summary
+
+    doc = _two_stories()
+    doc["entities"] = [_entity("e-spread", "Spread", ["a1", "b1", "b1", "b1", "b1", "b1"]),
+                       _entity("e-local", "Local", ["a1", "a2"])]
+    a = _section(render_html(doc), "s-a")
+    assert re.findall(r'<tr id="(e-[a-z]+)"><td>\w+</td><td>ORG</td><td></td><td>(\d+)</td>', a) == [
+        ("e-local", "2"), ("e-spread", "1")]
+    md = render_markdown(doc).split("## Story 2:", 1)[0]
+    assert "**Local** (ORG, 2 mentions)" in md and "**Spread** (ORG, 1 mentions)" in md
+    assert md.index("**Local**") < md.index("**Spread**")
+    console = Console(record=True, width=200)
+    print_summary(doc, console)
+    first = console.export_text().split("Story 2", 1)[0]
+    assert "Entities 2: Local (ORG, 2); Spread (ORG, 1)" in first
+    assert doc["entities"][0]["mentions"][1]["article"] == "b1"  # the document itself is left whole
+
+
 def test_a_quote_of_an_embedded_post_is_marked_in_the_post_not_in_the_body():
     # Its offsets point into the post's text: marking them in the body would paint words of the
     # article that nobody said.

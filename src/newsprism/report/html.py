@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .highlight import Mark, highlight
-from .index import ArticleIndex, StoryTimeline
+from .index import ArticleIndex, StoryTimeline, story_entities
 from .text import category_counts, holder_label, split_speech
 
 __all__ = ["marks_by_article", "removed_bodies", "render_html"]
@@ -108,7 +108,7 @@ def render_html(doc: dict[str, Any], timeline_svg: dict[str, str] | None = None)
             {
                 "story": s,
                 "articles": [articles[i] for i in members if i in articles],
-                "entities": sorted(by_entity.touching(members), key=lambda e: -len(e["mentions"])),
+                "entities": story_entities(by_entity, members),
                 "quotes": said,
                 "other_quotes": others,
                 "other_counts": category_counts(others),

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["ArticleIndex", "StoryTimeline"]
+__all__ = ["ArticleIndex", "StoryTimeline", "story_entities"]
 
 Row = TypeVar("Row")
 
@@ -58,3 +58,14 @@ class StoryTimeline(Generic[Row]):
     def of(self, story: str, articles: Iterable[str]) -> list[Row]:
         """The entries of ``story``, whose articles are ``articles``."""
         return self._told_in.touching(articles, also=self._in_story.get(story, ()))
+
+
+def story_entities(index: ArticleIndex[dict[str, Any]], members: Sequence[str]) -> list[dict[str, Any]]:
+    """The entities of a story's articles ``members``, each with its mentions cut down to them, the most
+    mentioned first (by name on a tie). A report over the whole store holds every mention of an entity;
+    counted as they are, a story would show another story's mentions ("Afghan Taliban, 64" in a story
+    that names the Taliban once)."""
+    keep = set(members)
+    out = [{**e, "mentions": [m for m in e["mentions"] if m["article"] in keep]}
+           for e in index.touching(members)]
+    return sorted(out, key=lambda e: (-len(e["mentions"]), e["name"]))

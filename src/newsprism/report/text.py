@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape as rich_escape
 
 from ..stages.quote_category import CATEGORIES, SPEECH, class_category
-from .index import ArticleIndex, StoryTimeline
+from .index import ArticleIndex, StoryTimeline, story_entities
 
 __all__ = ["category_counts", "holder_label", "md_escape", "print_summary", "render_markdown", "split_speech"]
 
@@ -45,8 +45,7 @@ class _Parts:
         members = s["articles"]
         return {
             "articles": [self.arts[i] for i in members if i in self.arts],
-            "entities": sorted(self.entities.touching(members),
-                               key=lambda e: (-len(e["mentions"]), e["name"])),
+            "entities": story_entities(self.entities, members),
             "quotes": self.quotes.touching(members),
             "claims": self.claims.touching(members),
             "timeline": self.timeline.of(s["id"], members),
