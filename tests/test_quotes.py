@@ -259,6 +259,24 @@ def test_quote_over_paragraphs(nlp: object) -> None:
     assert got[0].speaker is not None and got[0].speaker.slice(t) == "Jane Doe"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # rd34, FNC-1 body 1419: a heading without a stop, which the parse runs into the sentence below it
+    (("Who are Boko Haram?\n\nProfile: Boko Haram leader Abubakar Shekau\n\nHuman Rights Watch has reported "
+     "that 2,053 civilians were killed in the first half of the year."), "Human Rights Watch"),
+    # body 72: a link line above the paragraph
+    (("See more Hollywood's 100 Favorite Films\n\nSources say Sony is beginning negotiations with The "
+     "Fighter actor."), "Sources"),
+    # body 217: the end of a quote in the paragraph above
+    (("Witnesses said it sounded like a 'bomb'\n\nLocals told the BBC they heard a large blast just before "
+     "midnight."), "Locals"),
+])
+def test_a_blank_line_ends_the_source_phrase(nlp: object, text: str, speaker: str) -> None:
+    got = [q for q in find_quotes_in_text(text, nlp=nlp) if q.speaker is not None
+           and q.speaker.start > text.rindex("\n")]
+    assert got and got[0].speaker is not None and got[0].speaker.slice(text) == speaker
+    assert got[0].speaker_role in (None, "sources")  # no role from across the blank line ("leader")
+
+
 def test_unclosed_mark_in_translated_text(nlp: object) -> None:
     t = "The minister Luis Ortega spoke on Monday.\n\nThese attacks will not stop“, he warned.\n"
     [(body, speaker, cls)] = _quotes(t, nlp)
@@ -1063,7 +1081,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v131"
+    assert st.tag == "quotes.v132"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:

@@ -550,6 +550,17 @@ def _conjoined(text: str, outer: tuple[Range, ...]) -> tuple[Range, ...]:
 _PARAGRAPH_END = re.compile(r"[.?!](['\"”’]*)[ \t\u00a0]*\n\s*(?=\S)")
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def _last_blank_line(text: str, start: int, end: int) -> int:
+    """Where the words after the last blank line in ``text[start:end]`` begin, else -1."""
+    last = -1
+    for m in _BLANK_LINE.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
 def _by_paragraph(text: str, outer: tuple[Range, ...]) -> tuple[Range, ...]:
     """``outer`` with each piece running over a paragraph's end cut there into one piece per
     paragraph: PolNeAR marks a report going on into the next paragraph as pieces that leave the
@@ -3260,6 +3271,16 @@ class _Builder:
             if dash >= 0:
                 source = _clean(text, (dash + 3, source[1]))
         cue = info["cue"]
+        named = info.get("named")
+        if source is not None and (brk := _last_blank_line(text, min(source[0], named[0]) if named else source[0], min(
+                head.idx if head is not None and source[0] <= head.idx < source[1] else source[1], cue[0]))) >= 0:
+            # "Profile: Boko Haram leader Abubakar Shekau\n\nHuman Rights Watch has reported that ...":
+            # the parse ran a heading without a stop into the sentence below it; a blank line ends
+            # the source phrase (and the name read in it), which is the words after it.
+            if source[0] < brk:
+                source = _clean(text, (brk, source[1]))
+            if named is not None and named[0] < brk:
+                info = {**info, "named": (brk, named[1]) if named[1] > brk else None}
         if source is not None and source[0] < cue[0] and cue[1] < source[1]:
             # "A union representing flight attendants endorsed Hillary Clinton ...": a source run
             # over its own cue (the parse made the cue part of the subject) ends before it.
@@ -3536,7 +3557,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 131
+    version = 132
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -31,6 +31,7 @@ _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 # Role nouns that rank the role noun they qualify rather than name one of their own.
 _RANKS = frozenset({"deputy", "chief"})
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 # the role nouns of an office or a body, which a people's adjective may hold ("Lebanese officials")
 _OFFICE_NOUNS = (PERSON_ROLE_NOUNS - PEOPLE_NOUNS) | GROUP_NOUNS
@@ -303,8 +304,13 @@ class SpeakerResolver:
 
     @staticmethod
     def _role_token(head: Any) -> Any | None:
-        """The token of :meth:`_role_of`."""
+        """The token of :meth:`_role_of`. Not from across a blank line: a heading the parse ran into the
+        sentence below ("Profile: Boko Haram leader Abubakar Shekau" over "Human Rights Watch has
+        reported") gives the subject there no role."""
+        text = head.doc.text
         for tok in head.subtree:
+            if tok.i < head.i and _BLANK_LINE.search(text, tok.idx, head.idx) is not None:
+                continue
             low = tok.lemma_.lower()
             if low in PERSON_ROLE_NOUNS and tok.pos_ == "NOUN":
                 while tok.lemma_.lower() in _RANKS and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" \
