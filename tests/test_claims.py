@@ -58,9 +58,9 @@ def _revenge_group(pairs: list[tuple[str, Claim]]) -> list[tuple[str, Claim]]:
 
 def test_spans_slice_the_text(analyses: list[Analysis]) -> None:
     for an in analyses:
-        assert an.claims and an.stages[-1] == "claims.v3"
+        assert an.claims and an.stages[-1] == "claims.v4"
         for c in an.claims:
-            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v3"
+            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v4"
             assert c.label in ("asserts", "denies", "discusses") and 0 < c.confidence <= 1
             assert c.proposition
             if c.holder is not None:
@@ -249,3 +249,20 @@ def test_an_act_the_quote_stage_reads_states_no_claim() -> None:
     props = [c.proposition for c in an.claims]
     assert "Al-Shabaab had attacked the mall to punish Kenya for its troops in Somalia" in props
     assert not any("reporters" in p for p in props), props
+
+
+def test_an_accuse_class_cue_aimed_at_an_act_states_no_claim() -> None:
+    # h156 (left by claims.v3): an accuse-class cue's content that is only what it was aimed at, an
+    # act or a target, was a claim its speaker asserts: "the attack on the base" asserted by officials
+    # (FNC-1 bodies 466, 581: "condemned the massacre", "condemned the beheading of David Haines").
+    # An accusation of a deed, and what a target is blamed for, stay claims.
+    from newsprism.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["parse", "mentions", "quotes", "claims"])
+    text = ("Gunmen attacked the mall on Saturday. Officials condemned the attack on the mall. President "
+            "Uhuru Kenyatta accused Al-Shabaab of attacking civilians. Opposition leaders criticised the "
+            "police for their slow response. David Cameron condemned the beheading of David Haines.")
+    [an] = list(pipe.run([Article(id="westgate", text=text)]))
+    props = {c.proposition: c.holder_name for c in an.claims if c.quote is not None}
+    assert props == {"Al-Shabaab of attacking civilians": "Uhuru Kenyatta",
+                     "the police for their slow response": "Opposition leaders"}, props

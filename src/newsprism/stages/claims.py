@@ -308,7 +308,47 @@ def _resolve_pronouns(drafts: list[_Draft], doc: Any, text: str, quotes: Sequenc
             last_named = d.holder
 
 
-def _from_quotes(drafts: list[_Draft], text: str, quotes: Sequence[Quote]) -> list[_Draft]:
+# Accuse-class cues whose object is the one accused, and what follows it the deed: "accused Hamas of
+# war crimes", "charged him with fraud", "blamed the police for the deaths".
+_ACCUSING = frozenset({"accuse", "accusation", "charge", "blame"})
+_DEED_PREPS = frozenset({"of", "with", "for"})
+# What an accuse-class cue blames or labels its target for or as, hung on the cue's verb or another verb.
+_LABEL_PREPS = frozenset({"for", "as"})
+# Dependencies of a verb that modifies a noun rather than telling what the accused did: "condemned IS,
+# which has conquered vast areas", "the attack carried out on Saturday".
+_NOUN_CLAUSE = frozenset({"relcl", "acl", "amod", "compound"})
+
+
+def _accusation(doc: Any, q: Quote) -> bool:
+    """An accuse-class quote (cue class "accuse") states a proposition: the cue accuses someone of a
+    deed ("accused Hamas of attacking civilians", "accused the military of war crimes"), blames or
+    labels its target for or as something ("criticised the police for their response", "denounced IS
+    as monsters"), or its content tells a deed in a clause of its own ("slammed Obama, saying he had
+    failed"). Not when the content is only what the cue's act was aimed at: "Gunmen attacked the
+    mall", "Officials condemned the attack on the base", "condemned the beheading of David Haines":
+    an act or a target, no claim."""
+    if q.cue is None:
+        return True
+    cue = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    content = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if cue is None or content is None or not len(content):
+        return True
+    if any(t.lemma_.lower() in _ACCUSING for t in cue):
+        return any(t.lower_ in _DEED_PREPS for t in content) or any(t.lower_ in _DEED_PREPS for t in cue)
+    for t in content:
+        if t.lower_ in _LABEL_PREPS and t.dep_ == "prep" and (
+                not content.start <= t.head.i < content.end or t.head.pos_ in ("VERB", "AUX")):
+            return True
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        # inside a clause that modifies a noun of the content: no deed of the accused
+        if not any(a.dep_ in _NOUN_CLAUSE and content.start <= a.i < content.end
+                   for a in itertools.chain([t], t.ancestors)):
+            return True
+    return False
+
+
+def _from_quotes(drafts: list[_Draft], doc: Any, text: str, quotes: Sequence[Quote]) -> list[_Draft]:
     out: list[_Draft] = []
     for qi, q in enumerate(quotes):
         inside = [d for d in drafts if d.verb is not None and q.start <= d.verb[0] < q.end]
@@ -324,7 +364,7 @@ def _from_quotes(drafts: list[_Draft], text: str, quotes: Sequence[Quote]) -> li
             continue
         stance = CUE_STANCE.get(q.cue_class or "say")
         # An act ("Police have shown video of the attack") states no proposition (quote_category).
-        if stance is None or q.category == "act":
+        if stance is None or q.category == "act" or (q.cue_class == "accuse" and not _accusation(doc, q)):
             continue
         p_start, p_end = _clean(text, q.start, q.end)
         # A two-word scare quote ("a “hostile act”") labels something; it states no proposition.
@@ -379,14 +419,14 @@ def extract_claims(
     article: Article,
     quotes: Sequence[Quote] = (),
     *,
-    stage: str = "claims.v3",
+    stage: str = "claims.v4",
     outlet_voice: bool = True,
 ) -> list[Claim]:
     """Claims of one article from its spaCy parse and its quotes, sorted by position."""
     text = article.text
     drafts = _reported(doc, text, quotes)
     _resolve_pronouns(drafts, doc, text, quotes)
-    drafts += _from_quotes(drafts, text, quotes)
+    drafts += _from_quotes(drafts, doc, text, quotes)
     if outlet_voice:
         drafts += _outlet_voice(doc, text, [(d.start, d.end) for d in drafts], quotes)
     claims: list[Claim] = []
@@ -420,7 +460,7 @@ class ClaimStage(ArticleStage):
     """Claims from quotes, reported speech and the outlet's own voice."""
 
     name = "claims"
-    version = 3
+    version = 4
     requires = ("parse", "quotes")
     assigns = ("claims",)
 
