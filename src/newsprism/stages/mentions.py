@@ -516,6 +516,28 @@ class _Cuts:
         return cut
 
 
+# A verb's clitic the tokenizer leaves glued to a name ("Tom Hale’d been", "Smith’ll tell you"): it
+# splits one off a pronoun only. "’s" is the possessive's, which the tokenizer splits.
+_GLUED_CLITIC = re.compile(r"(?<=[A-Za-z]{2})['’](?:ve|d|ll|re|m)\Z")
+
+
+def _drop_clitic(doc: Any, c: _Cand) -> None:
+    """End the candidate before a verb's clitic glued to one of its words: "Tom Hale’d" is Tom Hale,
+    and "Tom Hale'd been" too (the words after the clitic are the verb's). Not before a capitalised
+    word, where the apostrophe is the name's own ("Sa’d Hariri")."""
+    for k in range(c.start, c.end):
+        tok = doc[k]
+        m = _GLUED_CLITIC.search(tok.text)
+        if m is None:
+            continue
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper():
+            continue
+        c.end = k + 1
+        c.char_end = min(c.char_end, tok.idx + m.start())
+        return
+
+
 def _locate(doc: Any, c: _Cand, cuts: _Cuts) -> bool:
     """Set the character span, cutting a damaged edge token back to the name in it."""
     first, last = doc[c.start], doc[c.end - 1]
@@ -680,7 +702,7 @@ class _Tokens(list[Any]):
         self.text = text
 
 
-def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v3", propn: bool = True) -> list[Mention]:
+def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v4", propn: bool = True) -> list[Mention]:
     """Named mentions in a parsed article, sorted by offset; every span slices ``text``."""
     ents = doc.ents
     doc = _Tokens(doc, text)
@@ -719,6 +741,9 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v3", propn: boo
             continue
         c = trimmed
         if not _locate(doc, c, cuts):
+            continue
+        _drop_clitic(doc, c)
+        if c.char_end <= c.char_start:
             continue
         surface = text[c.char_start : c.char_end]
         if _NOISE.search(surface) or any(a <= c.char_start and c.char_end <= b for a, b in credits):
@@ -765,7 +790,7 @@ class MentionStage(ArticleStage):
     """Named mentions with a type and a normalised key, from the spaCy parse."""
 
     name = "mentions"
-    version = 3
+    version = 4
     requires = ("parse",)
     assigns = ("mentions",)
 
