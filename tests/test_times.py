@@ -2068,8 +2068,26 @@ def test_a_past_ability_achieved_at_a_day_gone_is_dated() -> None:
                 "only reach the village on Monday. The deal could close on Friday. The patient could have "
                 "died on Tuesday. The purchase could close later this month.", published=date(2014, 9, 10))
     dates = [(a.text[ev.start:ev.end], ev.date) for ev in a.events if ev.label != "meeting"]
-    assert dates == [("reach", "2014-09-09"), ("reach", "2014-09-08"), ("deal", "2014-09-05"),
+    assert dates == [("reach", "2014-09-09"), ("reach", "2014-09-08"), ("deal", "2014-09-12"),
                      ("close", None), ("died", None), ("close", None)], dates
+
+
+def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> None:
+    # h156 (left by h146): "could close on Friday" in a Wednesday's report was last Friday; a modal of what
+    # may yet happen (can/could/may/might) before a bare verb tells the coming one (FNC-1 bodies 1644, 2490:
+    # King Abdullah "may fly a bomber himself on Thursday"; 660: "this event could be held on the 24th of
+    # February"). A past ability or inability, a 'could have' and what one could see keep the day gone by
+    a = _parsed("The factory could close on Friday, the union said. Talks may resume on Monday. The bill "
+                "can pass on Thursday. The king might fly a bomber himself on Saturday. Rescuers could not "
+                "reach the village on Monday. The patient could have died on Tuesday. Smoke could be seen "
+                "on Sunday.", published=date(2014, 9, 10))
+    assert [(a.text[t.start:t.end], t.value) for t in a.times] == [
+        ("on Friday", "2014-09-12"), ("on Monday", "2014-09-15"), ("on Thursday", "2014-09-11"),
+        ("on Saturday", "2014-09-13"), ("on Monday", "2014-09-08"), ("on Tuesday", "2014-09-09"),
+        ("on Sunday", "2014-09-07")]
+    got = _events_by_word(a)
+    assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
+    assert TimeStage().tag == "times.v155"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:

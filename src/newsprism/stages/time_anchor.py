@@ -445,6 +445,8 @@ def told_direction(doc: Any, start: int, end: int) -> int:
         return 1
     if "would" in auxes and h.dep_ == "ccomp" and h.head.lemma_.lower() in _REPORTING:
         return 1  # a future told in the past: "saying it would ship in March" is the March after the saying
+    if _may_yet(h):
+        return 1
     if any(w in _MODALS or w == "to" for w in auxes):
         return 0
     if h.tag_ == "VBD" or any(w in _PAST_AUX for w in auxes) or (
@@ -460,6 +462,30 @@ def told_direction(doc: Any, start: int, end: int) -> int:
         # headline's past as often ("Protesters march in Hong Kong on September 28")
         return 1
     return 0
+
+
+# modals of what may yet happen, and what tells a "could" was a past ability ("could finally reach the
+# summit", "could only reach the village") or a perception ("could be seen on Monday"); "ca" is the
+# tokenizer's "can" of "can't"
+_MAY_YET = frozenset({"can", "could", "may", "might", "ca"})
+_ABILITY_ACHIEVED = frozenset({"finally", "eventually", "only", "last", "already", "barely", "hardly"})
+_PERCEIVED = frozenset({"see", "hear", "feel", "smell", "watch", "spot"})
+
+
+def _may_yet(v: Any) -> bool:
+    """Verb ``v`` is told as what may yet happen: a modal of possibility before its bare form ("the deal
+    could close on Friday", "talks may resume on Monday", "the bill can pass on Thursday"), so a bare day
+    it names is the coming one. Not what may have happened ("could have died on Tuesday"), nor a past
+    ability or inability ("could finally reach the summit on Tuesday", "could not be reached on
+    Monday"), nor what one could perceive ("could be seen on Monday")."""
+    modal = next((c for c in v.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _MAY_YET
+                  and c.i < v.i), None)
+    if modal is None or not _bare_after(v, modal):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.i > modal.i and verb_lemma(c) == "have" for c in v.children):
+        return False
+    return modal.lower_ != "could" or not (verb_lemma(v) in _PERCEIVED or any(
+        c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in _ABILITY_ACHIEVED for c in v.children))
 
 
 # verbs of what a timetable sets: told in the present with a date, they name what is arranged

@@ -1028,7 +1028,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 154
+    version = 155
     requires = ("parse",)
     assigns = ("times", "events")
 
