@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v155"
+    assert TimeStage().tag == "times.v156"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3140,15 +3140,26 @@ def test_a_holiday_to_come_is_the_next_one_not_the_year_told_before() -> None:
 def test_a_past_this_holiday_in_the_weeks_after_it_is_the_one_just_gone() -> None:
     # h146: "This Christmas was quiet" in a January report went ahead to the next Christmas; told in the
     # past (its verb's tense, the holiday its subject) in the weeks after it, it is the one just gone. Told
-    # as to come, or months after, it is still this year's
+    # as to come it is still this year's. h156: told in the past months from both (in June) it was this
+    # year's, a past in the coming December; it is undated now. In the weeks before it, its season, a past
+    # is of this year's (FNC-1 body 2036: "had an extra special gift for his parents this Christmas")
     jan = date(2015, 1, 12)
     a = _parsed("This Christmas was quiet in the village, residents said on Monday.", published=jan)
     assert a.times[0].value == "2014-12-25"
     b = _parsed("This Christmas will be quiet in the village, residents said on Monday.", published=jan)
     assert b.times[0].value == "2015-12-25"
-    c = _parsed("This Christmas was quiet in the village, residents said on Monday.",
-                published=date(2015, 6, 12))
-    assert c.times[0].value == "2015-12-25"
+    c = _parsed("This Christmas was quiet in the village, residents said on Monday. Retailers will hire "
+                "more staff this Christmas.", published=date(2015, 6, 12))
+    assert [(c.text[t.start:t.end], t.value) for t in c.times] == [
+        ("This Christmas", None), ("on Monday", "2015-06-08"), ("this Christmas", "2015-12-25")]
+    d = _parsed("Shoppers flocked to the malls this Christmas, retailers said.", published=date(2015, 12, 14))
+    assert d.times[0].value == "2015-12-25"
+    # an expression its verb takes as its object is told in that verb's tense too ("spent this Christmas";
+    # FNC-1 body 1916: "the gunshots that felled the 18-year-old Aug. 9", told in June: 2014's)
+    e = _parsed("He spent this Christmas with his family. A recording has the gunshots that felled the "
+                "18-year-old Aug. 9.", published=date(2015, 6, 12))
+    got = {e.text[t.start:t.end]: t.value for t in e.times}
+    assert got["this Christmas"] is None and got["Aug. 9"] == "2014-08-09", got
 
 
 def test_a_quoted_past_phase_gives_its_subject_no_event_of_its_own() -> None:

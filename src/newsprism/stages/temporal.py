@@ -405,8 +405,11 @@ def _holiday_key(name: str) -> str:
     return words[0]
 
 
-# how long after a holiday a past "this <holiday>" is still the one just gone, not the year's next one
+# how long after a holiday a past "this <holiday>" is still the one just gone, not the year's next one,
+# and how long before it its season has begun, so that a past told in it is of this year's ("Shoppers
+# flocked to the malls this Christmas" in mid-December)
 _JUST_GONE_DAYS = 62
+_SEASON_DAYS = 31
 
 
 def _h_holiday(m: re.Match[str], anchor: date | None, direction: int) -> Resolution | None:
@@ -419,9 +422,13 @@ def _h_holiday(m: re.Match[str], anchor: date | None, direction: int) -> Resolut
     ymod = (m["ymod"] or "").lower()
     if ymod or mod == "this":  # "this Christmas", "Easter last year": that year's
         y = anchor.year + {"this": 0, "last": -1, "next": 1, "": 0}[ymod]
-        if not ymod and direction < 0 and day_in(y) > anchor \
-                and (anchor - day_in(y - 1)).days <= _JUST_GONE_DAYS:
-            y -= 1  # "This Christmas was quiet" in a January report: the one just gone
+        if not ymod and direction < 0 and day_in(y) > anchor:
+            if (anchor - day_in(y - 1)).days <= _JUST_GONE_DAYS:
+                y -= 1  # "This Christmas was quiet" in a January report: the one just gone
+            elif (day_in(y) - anchor).days > _SEASON_DAYS:
+                # told in the past in June: neither the Christmas to come nor, months back, one a
+                # report would call "this"
+                return Resolution(None, "day", True)
         return Resolution(day_in(y).isoformat(), "day", True)
     if mod:  # "last Christmas" is the one before the anchor day, "next Easter" the one after it
         step = -1 if mod in ("last", "past", "previous") else 1

@@ -438,7 +438,7 @@ def told_direction(doc: Any, start: int, end: int) -> int:
     if first.i > 0 and doc[first.i - 1].pos_ == "NOUN":
         return 0
     if h.pos_ not in ("VERB", "AUX") or h.i == r.i or r.dep_ not in (
-            "npadvmod", "pobj", "prep", "advmod", "nmod", "obl", "dep", "tmod", "nsubj"):
+            "npadvmod", "pobj", "prep", "advmod", "nmod", "obl", "dep", "tmod", "nsubj", "dobj"):
         return 0
     auxes = [c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")]
     if any(w in _FUTURE_AUX for w in auxes):

@@ -1028,7 +1028,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 155
+    version = 156
     requires = ("parse",)
     assigns = ("times", "events")
 
