@@ -1081,7 +1081,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v132"
+    assert st.tag == "quotes.v133"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2603,3 +2603,28 @@ def test_a_source_that_only_mentions_the_article_still_speaks(nlp: object) -> No
     # h148: 'many of the people interviewed for this story' is people, not the article.
     text = "Many of the people interviewed for this story said they would vote for Mr. Sanders in November."
     assert any(a.cue_lemma == "say" for a in extract_attributions(nlp(text), text=text))  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A man known by the name Abu Omar said the fighters had left the town.", "Abu Omar"),
+        ("A militant known by the name of Abu Bakr told reporters that the group would fight on.", "Abu Bakr"),
+        ("A fighter who goes by the name Abu Muhammad said the convoy was hit.", "Abu Muhammad"),
+        ("The organization, also known as ISIS, had threatened to kill Haines.", "ISIS"),
+        ("An analyst named Yakoub Mustafa told Magharebia that the militants were present in Libya.",
+         "Yakoub Mustafa"),
+        ('"You think they could stop some rats?" a commenter named "4npower" said.', "4npower"),
+        # not a name the noun is known by, or not the noun's: its words stay the speaker
+        ("A man known to police said the fighters had left.", "man"),
+        ("Twitter accounts linked to the jihadist group, also known as ISIS, claimed that the boy had died.",
+         "Twitter accounts"),
+    ],
+)
+def test_a_subject_known_by_a_name_is_that_name(nlp: object, text: str, speaker: str) -> None:
+    # h156 (redone, lost with the old machine): "a man known by the name Abu X said" spoke as "man"; the
+    # name the noun's participle or relative clause gives it holds its head (FNC-1 bodies 374, 657, 794,
+    # 920, 947, 1097, 2520: "The author, known only as Lena, said", "an eyewitness named Taugan Tan
+    # Kadalim claims"). Not where the parse hung the participle on the wrong noun (body 1785).
+    [q] = find_quotes_in_text(text, nlp=nlp)
+    assert q.speaker is not None and q.speaker.slice(text) == speaker

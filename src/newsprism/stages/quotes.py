@@ -307,6 +307,52 @@ def _glued_tail(prev: Any) -> Range | None:
     return None if gp is None else (prev.idx + gp, prev.idx + len(prev))
 
 
+# Participles that give the noun they follow its name ("a man named Abu Omar", "a group called ...",
+# "a jihadist known as Jihadi John", "a fighter who goes by the name Abu Muhammad").
+_NAMING_VERBS = frozenset({"name", "call", "dub", "nickname"})
+_NAME_MARKS = "\"'“”‘’«»"
+_KNOWN_VERBS = frozenset({"know", "go"})
+
+
+def _known_by(head: Any, cue: Any) -> Any | None:
+    """The name a common noun's own participle or relative clause gives it, its head token: "A man
+    known by the name Abu Omar said" is Abu Omar speaking, as are "a militant known by the name of Abu
+    Bakr", "an executioner known as Jihadi John", "a man named Abu Omar", "a fighter who goes by the
+    name Abu Muhammad". None when no such name is given ("a man known to police"), for a document ("a
+    report called 'Dying to Live'"), whose holder is another question, and where the parse may have
+    hung the clause on the wrong noun or verb: after other words of the phrase ("Twitter accounts
+    linked to the jihadist group, also known as ISIS, claimed"), before a conjunction ("The Washington
+    Post newspaper named Emwazi and said", the naming a verb of its own), or at the cue itself ("a
+    site called BluCollector")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    doc = head.doc
+    for c in head.children:
+        if c.dep_ not in ("acl", "relcl") or c.i < head.i or c.i == cue.i \
+                or not all(t.is_punct for t in doc[head.i + 1 : c.left_edge.i]) \
+                or c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].pos_ == "CCONJ":
+            continue
+        lemma = c.lemma_.lower()
+        named: list[Any] = []
+        if lemma in _NAMING_VERBS:
+            named += [x for x in c.children if x.dep_ in ("oprd", "dobj", "attr", "xcomp") and x.i > c.i]
+        if lemma in _KNOWN_VERBS:
+            for p in c.children:
+                objs = [o for o in p.children if o.dep_ == "pobj"]
+                if p.lower_ == "as" and lemma == "know":
+                    named += objs
+                elif p.lower_ == "by":
+                    for o in objs:
+                        if o.lemma_.lower() == "name":  # "by the name (of) X"
+                            named += [x for x in o.children if x.dep_ == "appos"]
+                            named += [x for of in o.children if of.lower_ == "of"
+                                      for x in of.children if x.dep_ == "pobj"]
+        for x in named:
+            if x.pos_ == "PROPN":
+                return x
+    return None
+
+
 def _subtree_range(tok: Any, exclude: Sequence[Any] = (), own_run: bool = False) -> Range:
     if not exclude:
         # The subtree's first and last tokens are its edges (no need to walk it).
@@ -3310,6 +3356,20 @@ class _Builder:
             # "Baghdad, which has spoken of ...": the relative pronoun stands for its noun.
             noun = head.head.head
             speaker = self.resolver.resolve(*_clean(self.text, self._source_range(noun)), noun)
+        elif source is not None and head is not None and (alias := _known_by(head, tok)) is not None \
+                and "\n" not in text[alias.left_edge.idx : alias.right_edge.idx]:
+            # "A man known by the name Abu Omar said", "The man, known as Abu Omar, said": the name the
+            # noun's participle gives it speaks, though PolNeAR's source may leave a comma's one out.
+            a_s, a_e = _clean(text, _subtree_range(alias))
+            while a_s < a_e and text[a_s] in _NAME_MARKS:
+                a_s += 1
+            while a_e > a_s and text[a_e - 1] in _NAME_MARKS:
+                a_e -= 1
+            speaker = self.resolver.resolve(a_s, a_e, alias)
+            if speaker.how == "name" and a_s <= speaker.start and speaker.end <= a_e:
+                # the name as the participle gives it, whole: 'known as “Jihadi John”', which the
+                # mentions may cut in two at its quote mark
+                speaker = replace(speaker, start=a_s, end=a_e)
         elif source is not None:
             # The speaker is named in the source phrase without its relative clause or
             # participle ("Joseph, who has four children"), which PolNeAR's source keeps.
@@ -3557,7 +3617,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 132
+    version = 133
     requires = ("parse",)
     assigns = ("quotes",)
 
