@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v156"
+    assert TimeStage().tag == "times.v157"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3174,3 +3174,18 @@ def test_a_quoted_past_phase_gives_its_subject_no_event_of_its_own() -> None:
     assert ("Construction", "1801") in words and ("serve", None) in words, words
     assert [w for w in words if w[0] == "Construction"] == [("Construction", "1801")], words
     assert ("discussions", "2014-W38") in words, words  # a quote's dated future (FNC-1 body 1139)
+
+
+def test_a_happening_told_of_in_general_under_a_condition_is_undated() -> None:
+    # h156 (redone, lost with the old machine): "a breach is legal only when it breaks a bond" tells what
+    # any breach is, not one that took place, yet it was a legal event of the publication day. A breach
+    # told as one ("Apple Corps argued on Monday that the store was a breach"), and a present that shows
+    # a real one without a condition ("here is a statement from ESPN", FNC-1 body 1699; "an anti-terror
+    # raid is reportedly underway", body 1688), keep their dates
+    a = _parsed("Apple Corps argued on Monday that the iTunes Music Store was a breach of the 1991 "
+                "settlement. Under the law, a breach is legal only when it breaks a bond. A breach of "
+                "contract occurs only if a party breaks its word. Here is a statement from ESPN. An "
+                "anti-terror raid is reportedly underway in Reims.", published=date(2006, 5, 10))
+    got = [(a.text[e.start:e.end], e.date) for e in a.events if e.label != "meeting"]
+    assert [d for w, d in got if w == "breach"] == ["2006-05-08", None, None], got
+    assert ("statement", "2006-05-10") in got and ("raid", "2006-05-10") in got, got

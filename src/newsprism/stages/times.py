@@ -904,6 +904,30 @@ def _maybe(tok: Any) -> bool:
         and not (c.lower_ == "could" and verb_lemma(tok) in _PERCEIVING) for c in tok.children if c.i < tok.i)
 
 
+# the determiners of a noun that names any happening of its kind, not one of them, and the marks of the
+# condition that tells what any of them is
+_ANY_OF_KIND = frozenset({"a", "an", "any", "every", "each"})
+_CONDITIONS = frozenset({"when", "whenever", "if", "unless"})
+
+
+def _in_general(tok: Any) -> bool:
+    """A happening noun told of in general: with "a", "any" or "every", the subject of a verb in the
+    simple present with no auxiliary of its own, under a condition ("A breach is legal only when it
+    breaks a bond", "A breach of contract occurs only if a party breaks its word"). Not one a present
+    perfect, a progressive or a passive tells of ("a breach has been found", "a breach is being
+    investigated"), one in the past ("A breach occurred on Friday"), nor one the present shows or tells
+    without a condition: "here is a statement from ESPN", "an anti-terror raid is reportedly underway",
+    "A comment on his profile picture reads: ..." (FNC-1 bodies 1699, 1688, 1380) are real ones."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or not any(
+            c.dep_ == "det" and c.lower_ in _ANY_OF_KIND for c in tok.children):
+        return False
+    verb = tok.head
+    return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITIONS for m in c.children)
+        for c in verb.children)
+
+
 def _withheld(tok: Any) -> bool:
     """A verb one declined, refused or failed to do (:data:`_WITHHELD`), the infinitive or a bare verb
     joined to it ("declined to comment or confirm the arrests": neither was done). Not when the verb
@@ -1028,7 +1052,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 156
+    version = 157
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -1263,7 +1287,12 @@ class TimeStage(ArticleStage):
         for k, dated in _counted_from(doc, events, trigger_at).items():
             events[k] = dated
         for k, i in enumerate(trigger_at):
-            if events[k].date is not None and _maybe(doc[i]) and not _past_ability(doc[i], events[k], anchor):
+            if events[k].date is not None and dating_rule(events[k]) != "own" and _in_general(doc[i]):
+                # "A breach is legal only when it breaks a bond": what any such happening is, not one that
+                # took place on the day its tense or its sentence gives
+                events[k] = dataclasses.replace(events[k], time=None, date=None, precision="vague",
+                                                confidence=DATING_CONFIDENCE["none"])
+            elif events[k].date is not None and _maybe(doc[i]) and not _past_ability(doc[i], events[k], anchor):
                 events[k] = dataclasses.replace(events[k], time=None, date=None, precision="vague",
                                                 confidence=DATING_CONFIDENCE["supposed"])
             elif events[k].date is None and dating_rule(events[k]) == "none" and supposed(doc[i]):
