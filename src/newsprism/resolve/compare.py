@@ -20,9 +20,9 @@ import numpy as np
 from ..model import Analysis, Claim, Entity, Story, TimelineEntry
 from .vectors import unit_rows
 
-__all__ = ["ALIGN_THRESHOLD", "LOADED_TERMS", "compare_story"]
+__all__ = ["ALIGN_THRESHOLD", "LOADED_TERMS", "Count", "compare_story", "counts"]
 
-STAGE = "compare.v1"
+STAGE = "compare.v2"
 ALIGN_THRESHOLD = 0.18
 MAX_FACT_CHARS = 220
 
@@ -61,18 +61,119 @@ def _numbers(text: str) -> list[str]:
     return out
 
 
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May"
+          r"|June|July|August|September|October|November|December")
+# A count: an optional qualifier, a number that is no ordinal ("7th"), part of no date ("Sept. 26",
+# "26 September") or clock time ("10:30"), and the plural noun it counts ("276 schoolgirls",
+# "more than 200 kidnapped girls", "43 of the students"), or a percentage or a sum of money.
+_COUNT = re.compile(
+    r"(?<![\w.,:$€£])(?P<qual>(?:(?:more|fewer|less) than|over|at least|at most|up to|nearly|almost|about"
+    r"|around|some|roughly|approximately|an estimated)\s+)?(?P<cur>[$€£])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w:]|[.,]\d)"
+    r"(?:\s*(?P<mult>million|billion|thousand|hundred))?"
+    r"(?:\s*(?P<pct>%|percent|per cent)"
+    r"|(?P<noun>(?:\s+(?:of\s+(?:the|them|those)\s+)?(?:[a-z]+-)*[a-z]+){1,3}))?",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTH})\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
+_MULT = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_NOT_HEAD = frozenset({"of", "the", "them", "those", "and", "or", "in", "on", "at", "to", "from", "for", "by",
+                       "with", "who", "were", "are", "was", "have", "had", "has", "more", "other", "its",
+                       "this", "his", "as", "is", "us", "less", "across"})
+_UNITS = frozenset({"km", "kg", "mph", "ft", "cm", "mm", "lb", "lbs"})
+_PLURALS = frozenset({"people", "children", "men", "women", "police", "personnel", "cattle", "staff"})
+_APPROX = {"nearly": "about", "almost": "about", "around": "about", "some": "about", "roughly": "about",
+           "approximately": "about", "an estimated": "about", "over": "more than", "at least": "more than",
+           "fewer than": "less than", "up to": "less than", "at most": "less than"}
+
+
+class Count:
+    """A figure a sentence gives: its value, the noun head it counts (or "%", or the currency), and its
+    qualifier ("about", "more than", "less than" or "")."""
+
+    __slots__ = ("end", "head", "qual", "start", "text", "value")
+
+    def __init__(self, value: float, head: str, qual: str, text: str, start: int, end: int):
+        self.value, self.head, self.qual = value, head, qual
+        self.text, self.start, self.end = text, start, end
+
+    def same_thing(self, other: Count) -> bool:
+        """Both count the same noun ("276 schoolgirls", "219 girls": girls)."""
+        a, b = self.head, other.head
+        return a == b or (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))
+
+    def agrees(self, other: Count) -> bool:
+        """The figures are equal, or one's qualifier admits the other ("more than 200" and "219")."""
+        if self.value == other.value:
+            return True
+        for x, y in ((self, other), (other, self)):
+            if x.qual == "more than" and y.value > x.value or x.qual == "less than" and y.value < x.value:
+                return True
+            if x.qual == "about" and abs(y.value - x.value) <= 0.1 * x.value:
+                return True
+        return False
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w in _PLURALS:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def counts(text: str) -> list[Count]:
+    """The figures ``text`` gives with what they count; ordinals, dates, times, years and bare numbers
+    (no noun after them) are not counts."""
+    out = []
+    for m in _COUNT.finditer(text):
+        num = m.group("num").replace(",", "")
+        if _DATE_BEFORE.search(text[max(0, m.start("num") - 12):m.start("num")]) \
+                or _DATE_AFTER.match(text[m.end("num"):m.end("num") + 12]):
+            continue
+        if len(num) == 4 and num.startswith(("19", "20")) and not m.group("pct") and not m.group("cur"):
+            continue  # a year
+        head, end = "", m.end("mult") if m.group("mult") else m.end("num")
+        if m.group("pct"):
+            head, end = "%", m.end("pct")
+        elif m.group("cur"):
+            head = m.group("cur")
+        elif m.group("noun"):
+            words = list(re.finditer(r"[a-z-]+", m.group("noun"), re.IGNORECASE))
+            if words and words[0].group(0).lower() == "of":
+                words = words[2:]
+            for w in words:
+                lw = w.group(0).lower()
+                if lw in _NOT_HEAD:
+                    break
+                if lw in _UNITS or lw.rsplit("-", 1)[-1] in _PLURALS \
+                        or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is"))):
+                    head, end = _singular(lw.rsplit("-", 1)[-1]), m.start("noun") + w.end()
+                    break
+        if not head:
+            continue
+        value = float(num) * _MULT.get((m.group("mult") or "").lower(), 1.0)
+        qual = (m.group("qual") or "").strip().lower()
+        qual = _APPROX.get(qual, qual)
+        out.append(Count(value, head, qual, " ".join(text[m.start():end].split()), m.start(), end))
+    return out
+
+
 def _trim(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= MAX_FACT_CHARS else text[: MAX_FACT_CHARS - 1] + "…"
 
 
 class _Sentence:
-    __slots__ = ("article", "end", "entities", "norm", "numbers", "start", "text", "vec")
+    __slots__ = ("article", "counts", "end", "entities", "norm", "numbers", "start", "text", "vec")
 
     def __init__(self, article: str, start: int, end: int, text: str, entities: set[str]):
         self.article, self.start, self.end, self.text = article, start, end, text
         self.entities = entities
         self.numbers = _numbers(text)
+        self.counts = counts(text)
         self.vec: dict[str, float] = {}
         self.norm = 0.0
 
@@ -180,6 +281,7 @@ def compare_story(
     n_reports = len(by_article)
     shared, unique, number_conflicts = [], defaultdict(list), []
     seen_shared: set[tuple[str, int]] = set()
+    reported: set[tuple[str, str, str, str, str]] = set()
     for i, s in enumerate(sents):
         matches = best.get(i, {})
         if n_reports > 1 and len(matches) == n_reports - 1:
@@ -196,18 +298,9 @@ def compare_story(
             unique[s.article].append({"fact": _trim(s.text), "entities": sorted(s.entities),
                                       "numbers": s.numbers, "start": s.start, "end": s.end,
                                       "text": _trim(s.text)})
-        for other, (score, c) in matches.items():
-            if s.article < other and s.numbers and c.numbers and set(s.numbers).isdisjoint(c.numbers) \
-                    and (s.entities & c.entities):
-                number_conflicts.append({
-                    "kind": "number",
-                    "description": "figures differ on "
-                                   f"{', '.join(sorted(names.get(e, e) for e in s.entities & c.entities))}",
-                    "sides": [{"article": s.article, "value": ", ".join(s.numbers), "start": s.start,
-                               "end": s.end, "text": _trim(s.text)},
-                              {"article": c.article, "value": ", ".join(c.numbers), "start": c.start,
-                               "end": c.end, "text": _trim(c.text)}],
-                })
+        for other, (_score, c) in matches.items():
+            if s.article < other and (s.entities & c.entities):
+                number_conflicts.extend(_count_conflicts(s, c, names, reported))
 
     # Embedded posts are kept out of the text, but what an article chose to embed is part of its coverage.
     for a in reports:
@@ -226,6 +319,41 @@ def compare_story(
         "sources": _sources(members),
         "wording": _wording(members, mentions, names, {e.id: e.type for e in entities}),
     }
+
+
+def _count_conflicts(s: _Sentence, c: _Sentence, names: dict[str, str],
+                     reported: set[tuple[str, str, str, str, str]]) -> list[dict[str, Any]]:
+    """Figures two aligned sentences of one event give for the same thing and that disagree.
+
+    Only counts of one noun are compared ("276 schoolgirls" and "219 girls", not "the 7th Division"
+    and "200 girls" or "50 miles" and "200 girls"); a qualifier that admits the other figure
+    ("more than 200", "219") is no difference. Each difference between two articles is given once.
+    """
+    out = []
+    done: set[int] = set()
+    for i, x in enumerate(s.counts):
+        if i in done:
+            continue
+        xs = [(k, y) for k, y in enumerate(s.counts) if y.same_thing(x)]
+        done.update(k for k, _ in xs)
+        ys = [y for y in c.counts if any(y.same_thing(z) for _, z in xs)]
+        if not ys or any(z.agrees(y) for _, z in xs for y in ys):
+            continue
+        mine, theirs = "; ".join(z.text for _, z in xs), "; ".join(y.text for y in ys)
+        key = (s.article, c.article, x.head, mine, theirs)
+        if key in reported:
+            continue
+        reported.add(key)
+        on = ", ".join(sorted(names.get(e, e) for e in s.entities & c.entities))
+        out.append({
+            "kind": "number",
+            "description": f"figures differ on {on}: {mine} ({s.article}) vs {theirs} ({c.article})",
+            "sides": [{"article": s.article, "value": mine, "start": s.start, "end": s.end,
+                       "text": _trim(s.text)},
+                      {"article": c.article, "value": theirs, "start": c.start, "end": c.end,
+                       "text": _trim(c.text)}],
+        })
+    return out
 
 
 def _claim_conflicts(claims: Sequence[Claim], ids: set[str]) -> list[dict[str, Any]]:
