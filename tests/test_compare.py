@@ -135,3 +135,13 @@ def test_figures_differ_only_on_counts_of_one_thing(chibok):
     pairs = {frozenset(re.sub(r"\D", "", v) for v in (s["value"] for s in c["sides"])) for c in rows}
     assert frozenset({"276", "219"}) in pairs
     assert not any("7" in p for p in pairs)
+
+
+def test_descriptive_nominals_name_their_referent(chibok):
+    """"the terrorist group’s leader", "the extremist group could ..." (said, as the Associated Press
+    reports) and "The jihadists" refer to Boko Haram, not to the nearest name (Nigerian media, the
+    reporting outlet) nor to the speaker whose words hold them."""
+    labels = {(aid, w["label"]): w["name"] for aid, ws in chibok["wording"].items() for w in ws}
+    assert labels[("newser", "the terrorist group")] == "Boko Haram"
+    assert labels[("newser", "the extremist group")] == "Boko Haram"
+    assert labels[("bbc", "The jihadists")] == "Boko Haram"

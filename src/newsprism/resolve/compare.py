@@ -455,6 +455,7 @@ _FUNCTION = frozenset({"and", "or", "but", "that", "which", "was", "is", "were",
 _HEADS = frozenset({"group", "groups", "network", "organization", "organisation", "regime", "militia",
                     "militias", "state", "forces", "army", "movement", "attack", "attacks", "proxy", "leader",
                     "leaders", "fighters"})
+_ACTOR_TYPES = frozenset({"ORG", "PERSON"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 
 
@@ -466,6 +467,9 @@ def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, in
     Loaded words inside proper names ("Axis of Resistance") are not labels.
     """
     types = types or {}
+    salience = Counter(eid for ms in mentions.values() for _s, _e, eid in ms)
+    outlets = {a.article.outlet for a in members if a.article.outlet}
+    outlets.update(n for ns in _sources(members).values() for n in ns)
     out: dict[str, list[dict[str, Any]]] = {}
     for a in members:
         text = a.text
@@ -488,7 +492,7 @@ def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, in
                 continue
             seen.add((w, voice))
             spans_seen.add((ps, pe))
-            actor = _labelled_actor(a, ps, pe, ments, names, types)
+            actor = _labelled_actor(a, ps, pe, ments, names, types, salience, outlets)
             speaker = None
             if inside is not None and inside.speaker is not None:
                 speaker = (_entity_at(ments, inside.speaker.start, inside.speaker.end, names)
@@ -540,7 +544,7 @@ def _phrase_around(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, str]], names: dict[str, str],
-                    types: dict[str, str]) -> str | None:
+                    types: dict[str, str], salience: Counter[str], outlets: set[str]) -> str | None:
     """Who a label describes: its possessor ("Iran’s terror proxy network"), the speaker it names
     ("said a statement from the terrorist group"), the organisation a nominal refers back to,
     or the actor it governs ("the martyrdom of Qasem Soleimani")."""
@@ -552,11 +556,19 @@ def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, s
         if found:
             return found
     for q in a.quotes:
+        # A label after the cue names the speaker ("...," said a statement from the terrorist
+        # group), unless it is in what was said ("He added that the extremist group could ...").
         if q.embed is None and q.speaker is not None and q.cue is not None \
-                and q.cue.end <= ps <= q.cue.end + 40:
-            found = _entity_at(ments, q.speaker.start, q.speaker.end, names)
+                and q.cue.end <= ps <= q.cue.end + 40 and not q.start <= ps < q.end:
+            found = _entity_at(ments, q.speaker.start, q.speaker.end, names) \
+                or (names.get(q.speaker_entity) if q.speaker_entity else None)
             if found:
                 return found
+    named = re.match(r"\s+(?=[A-Z])", text[pe:pe + 3])
+    if named:  # an apposition: "the extremist group Boko Haram"
+        found = next((names.get(eid, eid) for ms, me, eid in ments if ms == pe + named.end()), None)
+        if found:
+            return found
     after = re.match(r"\s+of\s+", text[pe:pe + 6])
     if after:
         found = next((names.get(eid, eid) for ms, me, eid in ments
@@ -564,14 +576,22 @@ def _labelled_actor(a: Analysis, ps: int, pe: int, ments: list[tuple[int, int, s
         if found:
             return found
     if re.match(r"(the|this|that)\b", phrase, re.IGNORECASE):
-        # A nominal ("the terrorist group") refers back to an actor the narrative named, not to
-        # one named inside someone else's quotation ("... the Iranian Revolutionary Guard ...").
+        # A descriptive nominal ("the terrorist group", "the jihadists") refers back to the story's
+        # main actor among those the narrative named before it, not to the nearest name ("the
+        # Nigerian military", "reports the Associated Press"): not to a place or a nationality, an
+        # outlet reporting the story, or an actor named inside someone else's quotation ("... the
+        # Iranian Revolutionary Guard ..."). Entity types are too unreliable to tell a group from
+        # a person ("Boko Haram" is tagged PERSON), so the story's mention counts decide.
         quoted = [(q.start, q.end) for q in a.quotes
                   if q.label == "direct" and q.embed is None and q.end <= ps]
-        before = [eid for ms, me, eid in ments if me <= ps and ps - me < 600 and types.get(eid) == "ORG"
-                  and not any(qs <= ms < qe for qs, qe in quoted)]
-        if before:
-            return names.get(before[-1], before[-1])
+        last: dict[str, int] = {}
+        for ms, me, eid in ments:
+            if me <= ps and types.get(eid) in _ACTOR_TYPES and names.get(eid, eid) not in outlets \
+                    and not any(qs <= ms < qe for qs, qe in quoted):
+                last[eid] = ms
+        if last:
+            eid = max(last, key=lambda e: (salience.get(e, 0), last[e]))
+            return names.get(eid, eid)
     sent = next(((s.start, s.end) for s in a.sentences if s.start <= ps < s.end),
                 (max(0, ps - 150), pe + 150))
     cands = [(abs((ms + me) // 2 - ps), eid) for ms, me, eid in ments
