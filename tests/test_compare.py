@@ -145,3 +145,11 @@ def test_descriptive_nominals_name_their_referent(chibok):
     assert labels[("newser", "the terrorist group")] == "Boko Haram"
     assert labels[("newser", "the extremist group")] == "Boko Haram"
     assert labels[("bbc", "The jihadists")] == "Boko Haram"
+
+
+def test_a_repeated_heading_is_no_shared_fact(chibok):
+    """The BBC page prints "Who are Boko Haram?" twice: a question reports nothing, and a line
+    repeated in one article is one sentence."""
+    facts = [f["fact"] for f in chibok["shared"]]
+    assert facts and len(facts) == len(set(facts))
+    assert not any(f.endswith("?") for f in facts)

@@ -161,6 +161,10 @@ def counts(text: str) -> list[Count]:
     return out
 
 
+def _is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"”’'").endswith("?")
+
+
 def _trim(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= MAX_FACT_CHARS else text[: MAX_FACT_CHARS - 1] + "…"
@@ -182,11 +186,16 @@ def _sentences(a: Analysis, entity_of: Callable[[str, int, int], str | None],
                mentions: dict[str, list[tuple[int, int, str]]]) -> list[_Sentence]:
     spans = a.sentences or ((0, len(a.text)),)
     out = []
+    seen: set[str] = set()
     for span in spans:
         s, e = (span[0], span[1]) if isinstance(span, tuple) else (span.start, span.end)
         text = a.text[s:e]
         if len(text.split()) < 4:
             continue
+        flat = " ".join(text.split()).casefold()
+        if flat in seen:  # a line printed twice (a repeated page heading) is one fact
+            continue
+        seen.add(flat)
         ents = {eid for ms, me, eid in mentions.get(a.id, ()) if s <= ms and me <= e}
         out.append(_Sentence(a.id, s, e, text, ents))
     return out
@@ -284,7 +293,8 @@ def compare_story(
     reported: set[tuple[str, str, str, str, str]] = set()
     for i, s in enumerate(sents):
         matches = best.get(i, {})
-        if n_reports > 1 and len(matches) == n_reports - 1:
+        # A question ("Who are Boko Haram?", a page heading) reports nothing.
+        if n_reports > 1 and len(matches) == n_reports - 1 and not _is_question(s.text):
             key = (s.article, s.start)
             if key in seen_shared:
                 continue
