@@ -1081,7 +1081,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v133"
+    assert st.tag == "quotes.v134"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2628,3 +2628,17 @@ def test_a_subject_known_by_a_name_is_that_name(nlp: object, text: str, speaker:
     # Kadalim claims"). Not where the parse hung the participle on the wrong noun (body 1785).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and q.speaker.slice(text) == speaker
+
+
+def test_words_two_cues_claim_are_one_quote(pipeline: Pipeline) -> None:
+    # h159 (to_quotes; FNC-1 body 62: the same words came as two quotes, cued by "added" and by "said",
+    # one id twice in the export).
+    text = ("Omeri added that the militants are motivated by a wish to reintegrate into society. “They are "
+            "working towards peace in order to have a chance for them to return to normal things -- for "
+            "example, many have businesses, \" he said.\n\nAsked whether Nigeria would consider releasing "
+            "prisoners, he declined to comment.")
+    [a] = list(pipeline.run([Article(id="bh-62", text=text, outlet="The WorldPost")]))
+    spans = [(q.start, q.end) for q in a.quotes]
+    assert any(text[s:e].lstrip("“").startswith("They are working") for s, e in spans)
+    assert len(spans) == len(set(spans)), [(text[s:e][:30], q.cue.slice(text) if q.cue else None)
+                                           for (s, e), q in zip(spans, a.quotes)]

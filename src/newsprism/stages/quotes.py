@@ -3585,9 +3585,14 @@ def _headline_attributions(found: list[Attribution], text: str, mentions: Sequen
 
 
 def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
-    """Turn attributions into model quotes: one quote per contiguous content piece."""
+    """Turn attributions into model quotes: one quote per contiguous content piece.
+
+    A piece two attributions both claim is one quote, the surer one's: "Omeri added that ... “They
+    are working towards peace ..., " he said." gave the same words twice, cued by "added" and by
+    "said", and two records with one id in an export."""
     out: list[Quote] = []
-    for a in attrs:
+    taken: set[tuple[int, int]] = set()
+    for a in sorted(attrs, key=lambda a: -a.confidence):
         speaker = None
         role = None
         if a.speaker is not None:
@@ -3599,6 +3604,9 @@ def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
         via = tuple(Span(start=s, end=e, label=name, stage=stage, confidence=0.8 if i < 10 else 0.5)
                     for i, (s, e, name) in enumerate(a.via))
         for s, e in a.content:
+            if (s, e) in taken:
+                continue
+            taken.add((s, e))
             out.append(Quote(start=s, end=e, label=a.label, stage=stage, confidence=a.confidence,
                              speaker=speaker, speaker_role=role, cue=cue, cue_class=a.cue_class, via=via))
     out.sort(key=lambda q: (q.start, q.end))
@@ -3617,7 +3625,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 133
+    version = 134
     requires = ("parse",)
     assigns = ("quotes",)
 
