@@ -58,9 +58,9 @@ def _revenge_group(pairs: list[tuple[str, Claim]]) -> list[tuple[str, Claim]]:
 
 def test_spans_slice_the_text(analyses: list[Analysis]) -> None:
     for an in analyses:
-        assert an.claims and an.stages[-1] == "claims.v4"
+        assert an.claims and an.stages[-1] == "claims.v5"
         for c in an.claims:
-            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v4"
+            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v5"
             assert c.label in ("asserts", "denies", "discusses") and 0 < c.confidence <= 1
             assert c.proposition
             if c.holder is not None:
@@ -266,3 +266,28 @@ def test_an_accuse_class_cue_aimed_at_an_act_states_no_claim() -> None:
     props = {c.proposition: c.holder_name for c in an.claims if c.quote is not None}
     assert props == {"Al-Shabaab of attacking civilians": "Uhuru Kenyatta",
                      "the police for their slow response": "Opposition leaders"}, props
+
+
+def test_holders_are_no_dateline_and_no_claims_and_not_knowing_is_a_denial() -> None:
+    # h159 (FNC-1 bodies 600, 1681, 1340 and 1681): the dateline "Abuja (AFP) -" held Nigeria's claim;
+    # "all these claims contradict ..." made the claims a holder denying something; "Shekau said he had
+    # no idea whom the negotiator was" asserted what "denied knowing the negotiator" denies, and the
+    # comparison showed the two as a conflict.
+    from newsprism.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["parse", "mentions", "quotes", "claims"])
+    texts = {
+        "dateline": ("Abuja (AFP) - Nigeria on Friday claimed to have reached a deal with Boko Haram "
+                     "militants on a ceasefire and the release of more than 200 kidnapped schoolgirls."),
+        "claims": ("Mike Omeri, coordinator of Nigeria's National Information Centre, told CNN on Saturday "
+                   "that all these claims contradict those made in conversations in which the Nigerian "
+                   "government has been involved."),
+        "no-idea": ("In the video, Shekau said he had no idea whom the supposed negotiator was who "
+                    "supposedly worked out a cease-fire deal with the government on behalf of the Islamist "
+                    "group."),
+    }
+    got = {an.id: an for an in pipe.run([Article(id=k, text=t, outlet="AFP") for k, t in texts.items()])}
+    holders = {k: {c.holder_name for c in an.claims} for k, an in got.items()}
+    assert holders["dateline"] == {"Nigeria"}, holders
+    assert holders["claims"] == {"Mike Omeri"}, holders
+    assert {(c.holder_name, c.label) for c in got["no-idea"].claims} == {("Shekau", "denies")}

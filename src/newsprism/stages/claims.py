@@ -54,10 +54,23 @@ REFERENCE_NOUNS = frozenset(
      "accusations", "story", "narrative", "validity", "truth", "accuracy", "veracity", "rumor", "rumour",
      "rumors", "rumours"]
 )
+# A clause in which its subject says they know nothing of something: a denial of knowing it.
+_NO_KNOWLEDGE = re.compile(
+    r"(?:\w+\s+){1,3}?(?:(?:had|has|have)\s+no\s+(?:idea|knowledge)|(?:did|does|do)\s+not\s+know"
+    r"|(?:didn't|doesn't|don't|didn’t|doesn’t|don’t)\s+know|never\s+(?:knew|met)|(?:was|were|is|are)\s+"
+    r"(?:not\s+aware|unaware))\b",
+    re.IGNORECASE,
+)
 _ABOUT = frozenset({"regarding", "concerning", "about", "over", "on"})
 _ABOUT_STRONG = frozenset({"regarding", "concerning", "about"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "this", "that"})
 _FIRST_PERSON = frozenset({"we", "i"})
+# A story's dateline: "Abuja (AFP) - ", "ABUJA, Nigeria — ", "MAIDUGURI, Nigeria (AP) — ".
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z.'’ -]{1,30}?(?:,\s*[A-Z][A-Za-z.' ]{1,30}?)?\s*\([A-Za-z .]{1,30}\)"  # Abuja (AFP)
+    r"|[A-Z][A-Z.'’ -]{1,30}?(?:,\s*[A-Z][A-Za-z.' ]{1,30}?)?)"  # ABUJA, Nigeria
+    r"\s*[-—–]{1,2}\s+"
+)
 _ATTRIBUTION_TAIL = re.compile(
     r"[,;]?\s*(?:according to|as reported by|as reported in|reported by|as cited by|citing|as quoted by|"
     r"said\b|says\b|told\b)[^.]*$",
@@ -88,13 +101,19 @@ class _Draft:
 
 
 def repair_holder(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a holder span to the name inside a token glued by extraction ("ZionistsSharif" -> "Sharif")."""
+    """Shrink a holder span to the name inside a token glued by extraction ("ZionistsSharif" -> "Sharif"),
+    or after the story's dateline ("Abuja (AFP) - Nigeria" -> "Nigeria")."""
     seg = text[start:end]
     last = None
     for m in _GLUED.finditer(seg):
         last = m
     if last is not None:
         start = start + last.end()
+    dateline = _DATELINE.match(text, text.rfind("\n", 0, start) + 1)
+    if dateline is not None and start < dateline.end():
+        # "Abuja (AFP) - Nigeria on Friday claimed ...": the place and agency heading a story are
+        # no holder; the name after the dash is.
+        start = min(end, dateline.end())
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:
@@ -255,7 +274,9 @@ def _reported(doc: Any, text: str, quotes: Sequence[Quote]) -> list[_Draft]:
             if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj", "ccomp", "xcomp"):
                 continue
             subj = _subject(verb)
-            if subj is None:
+            # What is said holds no view ("told CNN that all these claims contradict those made ...":
+            # the claim is the teller's, not the claims').
+            if subj is None or subj.lemma_.lower() in REFERENCE_NOUNS or subj.lower_ in REFERENCE_NOUNS:
                 continue
             prop = _proposition(verb, stance, sent, text)
             if prop is None:
@@ -263,6 +284,10 @@ def _reported(doc: Any, text: str, quotes: Sequence[Quote]) -> list[_Draft]:
             p_start, p_end = _clean(text, *prop)
             if p_end - p_start < 8:
                 continue
+            if stance == "asserts" and _NO_KNOWLEDGE.match(text, p_start, p_end):
+                # "Shekau said he had no idea who the negotiator was" is the position of "Shekau
+                # denied knowing the negotiator": the two must not stand as opposed.
+                stance = "denies"
             holder, pronoun = _holder_span(subj, verb, text)
             vspan = (verb.idx, verb.idx + len(verb.text))
             drafts.append(_Draft(
@@ -371,6 +396,8 @@ def _from_quotes(drafts: list[_Draft], doc: Any, text: str, quotes: Sequence[Quo
         if p_end - p_start < 8 or len(text[p_start:p_end].split()) < 3:
             continue
         holder = repair_holder(text, q.speaker.start, q.speaker.end) if q.speaker is not None else None
+        if stance == "asserts" and _NO_KNOWLEDGE.match(text, p_start, p_end):
+            stance = "denies"
         out.append(_Draft(start=q.start, end=q.end, stance=stance, proposition=text[p_start:p_end],
                           confidence=CONF_QUOTE * (q.confidence or 1.0), holder=holder, quote=qi))
     return out
@@ -419,7 +446,7 @@ def extract_claims(
     article: Article,
     quotes: Sequence[Quote] = (),
     *,
-    stage: str = "claims.v4",
+    stage: str = "claims.v5",
     outlet_voice: bool = True,
 ) -> list[Claim]:
     """Claims of one article from its spaCy parse and its quotes, sorted by position."""
@@ -460,7 +487,7 @@ class ClaimStage(ArticleStage):
     """Claims from quotes, reported speech and the outlet's own voice."""
 
     name = "claims"
-    version = 4
+    version = 5
     requires = ("parse", "quotes")
     assigns = ("claims",)
 
