@@ -153,3 +153,22 @@ def test_a_repeated_heading_is_no_shared_fact(chibok):
     facts = [f["fact"] for f in chibok["shared"]]
     assert facts and len(facts) == len(set(facts))
     assert not any(f.endswith("?") for f in facts)
+
+
+def test_ids_are_unique_in_an_export(tmp_path):
+    """One sentence holding two claims (two holders: FNC-1 body 1821) gave two claim records one id."""
+    from newsprism.corpus import Corpus
+    from newsprism.report import export_corpus
+
+    text = ("Nigeria's military says it killed Shekau a year ago, and authorities said in September that "
+            "they had also killed an imposter posting as him in videos.\n\nOmeri added that the militants "
+            "are motivated by a wish to reintegrate into society.")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "bh-1821", "outlet": "Reuters", "text": text}) + "\n",
+                                      encoding="utf-8")
+    with Corpus(str(tmp_path / "n.db")) as corpus:
+        corpus.ingest([str(tmp_path / "a.jsonl")])
+        doc = export_corpus(corpus)
+    assert len(doc["claims"]) >= 2
+    for key in ("quotes", "claims", "entities", "articles", "stories"):
+        ids = [x["id"] for x in doc[key]]
+        assert len(ids) == len(set(ids)), key

@@ -97,7 +97,9 @@ def quote_json(
         speaker = {"entity": None, "text": None, "start": None, "end": None, "role": q.speaker_role}
     via = [{"name": v.label, "start": v.start, "end": v.end} for v in q.via]
     return {
-        "id": _short_id("q", article.id, q.start, q.end),
+        # a post's offsets point into another text: its quote is told apart by the post
+        "id": _short_id("q", article.id, q.start, q.end) if q.embed is None
+        else _short_id("q", article.id, q.start, q.end, "embed", q.embed),
         "article": article.id,
         "start": q.start,
         "end": q.end,
@@ -126,7 +128,9 @@ def claim_json(
     if holder is None and c.holder is not None:
         holder = entity_of(c.article, c.holder.start, c.holder.end)
     return {
-        "id": _short_id("c", c.article, c.start, c.end, c.label),
+        # One sentence may hold two claims (two holders, two propositions): the id tells them apart.
+        "id": _short_id("c", c.article, c.start, c.end, c.label,
+                        *((c.holder.start, c.holder.end) if c.holder else ()), c.proposition),
         "text": c.slice(text),
         "proposition": c.proposition,
         "holder": holder,
