@@ -291,3 +291,10 @@ def test_holders_are_no_dateline_and_no_claims_and_not_knowing_is_a_denial() -> 
     assert holders["dateline"] == {"Nigeria"}, holders
     assert holders["claims"] == {"Mike Omeri"}, holders
     assert {(c.holder_name, c.label) for c in got["no-idea"].claims} == {("Shekau", "denies")}
+
+
+def test_a_holder_inside_the_dateline_is_the_name_after_it() -> None:
+    # h159 (FNC-1 body 600: the quote stage's speaker was "Abuja" alone, the claim then the outlet's).
+    text = "Abuja (AFP) - Nigeria on Friday claimed to have reached a deal with Boko Haram militants."
+    assert text[slice(*repair_holder(text, 0, 5))] == "Nigeria"
+    assert text[slice(*repair_holder(text, 0, 21))] == "Nigeria"

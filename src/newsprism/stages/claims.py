@@ -71,6 +71,7 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'’ -]{1,30}?(?:,\s*[A-Z][A-Za-z.' ]{1,30}?)?)"  # ABUJA, Nigeria
     r"\s*[-—–]{1,2}\s+"
 )
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _ATTRIBUTION_TAIL = re.compile(
     r"[,;]?\s*(?:according to|as reported by|as reported in|reported by|as cited by|citing|as quoted by|"
     r"said\b|says\b|told\b)[^.]*$",
@@ -113,6 +114,9 @@ def repair_holder(text: str, start: int, end: int) -> tuple[int, int]:
     if dateline is not None and start < dateline.end():
         # "Abuja (AFP) - Nigeria on Friday claimed ...": the place and agency heading a story are
         # no holder; the name after the dash is.
+        if end <= dateline.end():
+            named = _NAME_RUN.match(text, dateline.end())
+            end = named.end() if named else dateline.end()
         start = min(end, dateline.end())
     while start < end and text[start] in _EDGE:
         start += 1
