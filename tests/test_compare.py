@@ -172,3 +172,10 @@ def test_ids_are_unique_in_an_export(tmp_path):
     for key in ("quotes", "claims", "entities", "articles", "stories"):
         ids = [x["id"] for x in doc[key]]
         assert len(ids) == len(set(ids)), key
+
+
+def test_fighters_and_freedom_are_loaded_only_together(chibok):
+    """"Boko Haram fighters" labels no one; "freedom fighters" would."""
+    terms = {w["term"] for ws in chibok["wording"].values() for w in ws}
+    assert "fighters" not in terms and "freedom" not in terms
+    assert "terrorist" in terms

@@ -465,6 +465,7 @@ _FUNCTION = frozenset({"and", "or", "but", "that", "which", "was", "is", "were",
 _HEADS = frozenset({"group", "groups", "network", "organization", "organisation", "regime", "militia",
                     "militias", "state", "forces", "army", "movement", "attack", "attacks", "proxy", "leader",
                     "leaders", "fighters"})
+_FREEDOM_FIGHTERS = re.compile(r"\bfreedom\s+fighters\b", re.IGNORECASE)
 _ACTOR_TYPES = frozenset({"ORG", "PERSON"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 
@@ -491,6 +492,11 @@ def _wording(members: Sequence[Analysis], mentions: dict[str, list[tuple[int, in
         for m in re.finditer(r"[A-Za-z]+", text):
             w = m.group(0).lower()
             if w not in LOADED_TERMS:
+                continue
+            # "freedom" and "fighters" are loaded only together ("Boko Haram fighters", "the girls’
+            # freedom" label no one)
+            if w in ("freedom", "fighters") and not _FREEDOM_FIGHTERS.search(
+                    text, max(0, m.start() - 12), m.end() + 12):
                 continue
             if any(ms <= m.start() < me and types.get(eid) in _NAME_TYPES for ms, me, eid in ments):
                 continue
