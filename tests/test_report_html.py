@@ -182,6 +182,20 @@ def test_a_storys_entities_are_counted_and_ranked_by_their_mentions_in_that_stor
     assert doc["entities"][0]["mentions"][1]["article"] == "b1"  # the document itself is left whole
 
 
+def test_a_storys_entity_shows_the_aliases_its_own_articles_use():
+    # rd35: the aliases column was the whole store's, so story A listed a name only story B used.
+    doc = _two_stories()
+    taliban = _entity("e-tal", "Taliban", ["a1", "b1"])
+    taliban["aliases"] = ["Tehrik-i-Taliban", "the Taliban"]
+    taliban["mentions"][0]["text"] = "the  Taliban"
+    taliban["mentions"][1]["text"] = "Tehrik-i-Taliban"
+    doc["entities"] = [taliban]
+    html = render_html(doc)
+    row = '<tr id="e-tal"><td>Taliban</td><td>ORG</td><td>{}</td><td>1</td>'
+    assert row.format("the Taliban") in _section(html, "s-a")
+    assert row.format("Tehrik-i-Taliban") in _section(html, "s-b")
+
+
 def test_a_quote_of_an_embedded_post_is_marked_in_the_post_not_in_the_body():
     # Its offsets point into the post's text: marking them in the body would paint words of the
     # article that nobody said.

@@ -62,10 +62,15 @@ class StoryTimeline(Generic[Row]):
 
 def story_entities(index: ArticleIndex[dict[str, Any]], members: Sequence[str]) -> list[dict[str, Any]]:
     """The entities of a story's articles ``members``, each with its mentions cut down to them, the most
-    mentioned first (by name on a tie). A report over the whole store holds every mention of an entity;
-    counted as they are, a story would show another story's mentions ("Afghan Taliban, 64" in a story
-    that names the Taliban once)."""
+    mentioned first (by name on a tie), with the aliases those mentions use. A report over the whole store
+    holds every mention and alias of an entity; shown as they are, a story would show another story's
+    ("Afghan Taliban, 64" in a story that names the Taliban once)."""
     keep = set(members)
-    out = [{**e, "mentions": [m for m in e["mentions"] if m["article"] in keep]}
-           for e in index.touching(members)]
+    out = []
+    for e in index.touching(members):
+        mentions = [m for m in e["mentions"] if m["article"] in keep]
+        # The names this story calls it by: an alias only another story's articles use is left out.
+        said = [" ".join(m.get("text", "").split()).casefold() for m in mentions]
+        aliases = [a for a in e["aliases"] if any(" ".join(a.split()).casefold() in t for t in said)]
+        out.append({**e, "mentions": mentions, "aliases": aliases})
     return sorted(out, key=lambda e: (-len(e["mentions"]), e["name"]))
