@@ -76,3 +76,58 @@ def test_result_does_not_depend_on_article_order() -> None:
     arts = seed_articles()
     claims = [REVENGE, "Hamas denied that the attacks were revenge", "Trump ordered the strike on Soleimani"]
     assert check_claims(claims, arts) == check_claims(claims, list(reversed(arts)))
+
+
+# Openings of three real reports on the October 2014 Boko Haram ceasefire (Reuters, Mashable,
+# the BBC): the government asserts it, the group's leader denies it, the third only mentions it.
+CEASEFIRE = "Boko Haram agreed to a ceasefire with the Nigerian government"
+CEASEFIRE_REPORTS = {
+    "reuters": (
+        "Nigeria said on Friday it had agreed a ceasefire with Islamist militants Boko Haram and reached"
+        " a deal for the release of more than 200 schoolgirls kidnapped by the group six months ago.\n\n"
+        "There was no immediate confirmation from the rebels, who have brought five years of havoc in"
+        " Africa’s top oil producer and triggered an international outcry by seizing the girls from the"
+        " northeast town of Chibok in April.\n"
+    ),
+    "mashable": (
+        "In a video released late Friday night, the leader of Islamist militant group Boko Haram claimed"
+        " Nigeria's kidnapped schoolgirls have all been converted to Islam and married off.\n\n"
+        "In the video, obtained by Agence France-Presse, Boko Haram leader Abubakar Shekau also denied"
+        " having agreed to a ceasefire with the Nigerian government.\n\n"
+        "\"Don't you know the over 200 Chibok schoolgirls have converted to Islam? They have now memorized"
+        " two chapters of the Koran,\" he said.\n"
+    ),
+    "bbc": (
+        "Boko Haram has been fighting an insurgency since 2009, with some 2,000 civilians reportedly killed"
+        " this year. The group's leader has not been seen in public since the ceasefire was announced,"
+        " and the Nigerian government has not said where talks took place.\n"
+    ),
+}
+
+
+def test_stored_positions_decide_asserts_and_denies(nlp: object) -> None:
+    """A whole-sentence claim: the stance model says "discusses" for every report; the claims
+    stage's positions say who asserts it and who denies it."""
+    from newsprism.model import Article
+    from newsprism.pipeline import Pipeline
+
+    arts = [Article(id=k, text=t) for k, t in CEASEFIRE_REPORTS.items()]
+    analyses = list(Pipeline.default().run(arts, fail_fast=True))
+    [check] = check_claims([CEASEFIRE], analyses)["checks"]
+    got = {a["article"]: a for a in check["articles"]}
+    assert got["reuters"]["stance"] == "asserts" and got["reuters"]["holder"] == "Nigeria"
+    assert got["mashable"]["stance"] == "denies" and "Shekau" in (got["mashable"]["holder"] or "")
+    ev = got["mashable"]["evidence"][0]
+    assert "agreed to a ceasefire" in CEASEFIRE_REPORTS["mashable"][ev["start"] : ev["end"]]
+    assert got.get("bbc", {"stance": "discusses"})["stance"] == "discusses"
+    assert [a["stance"] for a in check["articles"]][:2] == ["denies", "asserts"]  # denials first
+    for a in check["articles"]:
+        assert 0 < a["confidence"] < 1
+    # The same claim negated reads the positions the other way round.
+    [neg] = check_claims(["Boko Haram did not agree to a ceasefire with the Nigerian government"],
+                         analyses)["checks"]
+    flipped = {a["article"]: a["stance"] for a in neg["articles"]}
+    assert flipped["reuters"] == "denies" and flipped["mashable"] == "asserts"
+    # Plain texts have no positions: the stance model alone decides, as before.
+    plain = check_claims([CEASEFIRE], [(k, t) for k, t in CEASEFIRE_REPORTS.items()])["checks"][0]
+    assert all(a["holder"] is None and a["positions"] == [] for a in plain["articles"])

@@ -561,20 +561,21 @@ def check(
     if not claims:
         raise NewsprismError('give a claim ("newsprism check \"CLAIM\"") or --claims-file FILE')
     with _open(db) as corpus:
-        articles = corpus.store.articles()
-    result = check_claims(claims, articles, top_k=top_k)
+        analyses = corpus.store.analyses()
+    result = check_claims(claims, analyses, top_k=top_k)
     if json_path:
         _write(json_path, _dump(result))
-    by_id = {a.id: a for a in articles}
+    by_id = {a.article.id: a.article for a in analyses}
     for c in result["checks"]:
         out.print(f"claim: {c['claim']}", markup=False, highlight=False)
         related = {r["article"] for r in c["articles"]}
         for r in c["articles"]:
             ev = r["evidence"][0] if r["evidence"] else None
             snippet = " ".join(by_id[r["article"]].text[ev["start"]:ev["end"]].split())[:140] if ev else ""
-            out.print(f"  {r['stance']:9} {r['confidence']:.2f}  {r['article']}  {snippet}",
+            who = f"{r['holder']}: " if r.get("holder") else ""
+            out.print(f"  {r['stance']:9} {r['confidence']:.2f}  {r['article']}  {who}{snippet}",
                       markup=False, highlight=False)
-        out.print(f"  unrelated: {len(articles) - len(related)} article(s)", markup=False, highlight=False)
+        out.print(f"  unrelated: {len(analyses) - len(related)} article(s)", markup=False, highlight=False)
 
 
 @app.command()
