@@ -131,3 +131,22 @@ def test_stored_positions_decide_asserts_and_denies(nlp: object) -> None:
     # Plain texts have no positions: the stance model alone decides, as before.
     plain = check_claims([CEASEFIRE], [(k, t) for k, t in CEASEFIRE_REPORTS.items()])["checks"][0]
     assert all(a["holder"] is None and a["positions"] == [] for a in plain["articles"])
+
+
+def test_a_position_needs_what_is_claimed_not_only_names(nlp: object) -> None:
+    """A denial that words part of the claim differently ("signed a truce or agreed to release")
+    still counts; a sentence sharing only the claim's names (Nigerian, Boko Haram) is no position."""
+    from newsprism.model import Article
+    from newsprism.pipeline import Pipeline
+
+    wsj = ("The leader of Islamist group Boko Haram has dismissed claims by the Nigerian government that"
+           " it has signed a truce or agreed to release captives including the schoolgirls kidnapped in"
+           " April.\n")
+    cnn = ("Nigerian officials met with Boko Haram in Chad twice during talks mediated by Chadian President"
+           " Idriss Deby, according to the aide.\n")
+    arts = [Article(id="wsj", text=wsj), Article(id="cnn", text=cnn)]
+    arts += [Article(id=k, text=t) for k, t in CEASEFIRE_REPORTS.items()]
+    [check] = check_claims([CEASEFIRE], list(Pipeline.default().run(arts, fail_fast=True)))["checks"]
+    got = {a["article"]: a for a in check["articles"]}
+    assert got["wsj"]["stance"] == "denies" and "Boko Haram" in got["wsj"]["holder"]
+    assert "cnn" not in got or got["cnn"]["positions"] == []

@@ -31,8 +31,9 @@ SCHEMA = "newsprism/1"
 # Below this retrieval similarity a claim and an article share too little to be related.
 MIN_RETRIEVAL = 0.04
 # Share of the checked claim's (idf-weighted) words a stored claim's proposition and holder
-# must hold to count as a position on it.
-MIN_COVER = 0.6
+# must hold to count as a position on it; some of them must be what is claimed (its
+# lower-case words), not only whom it is about (its names).
+MIN_COVER = 0.5
 # Words that make a clause a condition or a question, not a position ("if Boko Haram wanted ...").
 _CONDITIONAL = frozenset({"if", "whether", "unless"})
 _CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s|\bbut\b", re.IGNORECASE)
@@ -101,13 +102,19 @@ def _cover(weights: Mapping[str, float], words: Iterable[str]) -> float:
 
 
 def _position(
-    weights: Mapping[str, float], negated: bool, claim: Claim, text: str
+    weights: Mapping[str, float], predicate: frozenset[str], negated: bool, claim: Claim, text: str
 ) -> tuple[str, float] | None:
     """(stance toward the checked claim, how much of it is covered) of one stored claim, or None."""
     if claim.label not in _FLIP:
         return None
     holder = text[claim.holder.start : claim.holder.end] if claim.holder else ""
-    cover = _cover(weights, _roots(claim.proposition) + _roots(holder))
+    words = _roots(claim.proposition) + _roots(holder)
+    if predicate.isdisjoint(words):
+        return None
+    # Names count anywhere in the evidence: a denial of "claims by the Nigerian government that
+    # it has signed a truce" keeps whose claim it denies outside the proposition.
+    names = [t for w in text[claim.start : claim.end].split() if w[:1].isupper() for t in _roots(w)]
+    cover = _cover(weights, words + names)
     if cover < MIN_COVER:
         return None
     # The clause holding most of the claim is the one whose negation or condition counts
@@ -131,13 +138,16 @@ def _holder_name(claim: Claim, text: str) -> str | None:
 def _from_positions(
     query: str, index: Vocabulary, stored: Sequence[Claim], text: str
 ) -> dict[str, Any] | None:
-    # ``index`` holds the collection's idf over :func:`_roots`.
-    """The article's stance from its stored claims that take a position on ``query``."""
+    """The article's stance from its stored claims that take a position on ``query``.
+
+    ``index`` holds the collection's idf over :func:`_roots`.
+    """
     weights = {t: index.idf_of(t) for t in _roots(query) if t not in NEGATION}
+    predicate = frozenset(t for w in query.split() if w[:1].islower() for t in _roots(w)) & weights.keys()
     negated = any(w in NEGATION for w in tokenize(query))
     found = []
     for c in stored:
-        pos = _position(weights, negated, c, text)
+        pos = _position(weights, predicate, negated, c, text)
         if pos is not None:
             found.append((pos[0], pos[1] * c.confidence, c))
     if not found:
