@@ -128,6 +128,10 @@ def test_stored_positions_decide_asserts_and_denies(nlp: object) -> None:
                          analyses)["checks"]
     flipped = {a["article"]: a["stance"] for a in neg["articles"]}
     assert flipped["reuters"] == "denies" and flipped["mashable"] == "asserts"
+    # So does a claim that someone denied it: the report of Shekau's denial asserts that.
+    [den] = check_claims(["Boko Haram denied agreeing to a ceasefire with the Nigerian government"],
+                         analyses)["checks"]
+    assert {a["article"]: a["stance"] for a in den["articles"]}["mashable"] == "asserts"
     # Plain texts have no positions: the stance model alone decides, as before.
     plain = check_claims([CEASEFIRE], [(k, t) for k, t in CEASEFIRE_REPORTS.items()])["checks"][0]
     assert all(a["holder"] is None and a["positions"] == [] for a in plain["articles"])

@@ -142,9 +142,10 @@ def _from_positions(
 
     ``index`` holds the collection's idf over :func:`_roots`.
     """
-    weights = {t: index.idf_of(t) for t in _roots(query) if t not in NEGATION}
+    weights = {t: index.idf_of(t) for t in _roots(query) if t not in NEGATION and t not in _DENIAL}
     predicate = frozenset(t for w in query.split() if w[:1].islower() for t in _roots(w)) & weights.keys()
-    negated = any(w in NEGATION for w in tokenize(query))
+    # "X did not agree to ..." and "Y denied that X agreed ..." read every position the other way.
+    negated = sum(w in NEGATION or _fold(w) in _DENIAL for w in tokenize(query)) % 2 == 1
     found = []
     for c in stored:
         pos = _position(weights, predicate, negated, c, text)
