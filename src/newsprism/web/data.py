@@ -323,14 +323,15 @@ class WebData:
         if len(claim) > MAX_CLAIM_CHARS:
             raise BadRequest(f"the claim is {len(claim)} characters long; the limit is {MAX_CLAIM_CHARS}")
         with self._lock:
-            docs = self._cached("check_docs", lambda: [(a.id, a.text) for a in self.corpus.store.articles()])
+            # The analyses carry the claims layer, whose positions decide asserts and denies.
+            docs = self._cached("check_docs", self.corpus.store.analyses)
             if self._stance_model is None:
                 from ..stance.model import StanceModel
 
                 self._stance_model = StanceModel.load()
             meta = self._cached("article_meta", self._article_meta)
             result = check_claims([claim], docs, top_k=top_k, model=self._stance_model)
-            texts = dict(docs)
+            texts = {a.article.id: a.article.text for a in docs}
         [c] = result["checks"]
         for r in c["articles"]:
             text = texts.get(r["article"], "")
