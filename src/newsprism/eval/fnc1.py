@@ -1,7 +1,9 @@
 """FNC-1 stance evaluation on the fixed held-out 20% of training bodies (never used in training).
 
 Metrics: the FNC score (0.25 for related-vs-unrelated right, +0.75 for the right
-agree/disagree/discuss) as % of the maximum, per-class P/R/F1, macro-F1, the confusion matrix.
+agree/disagree/discuss) as % of the maximum, per-class P/R/F1, macro-F1, the confusion matrix,
+and the reliability of the confidence ``newsprism check`` shows for a related stance
+(expected calibration error over 10 bins, with the bins).
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..stance.model import FNC_LABELS, StanceModel, classify
+import numpy as np
+
+from ..stance.model import FNC_LABELS, StanceModel, classify, confidence
 from ..stance.split import load_fnc, split_bodies
 
-__all__ = ["ANCHORS", "evaluate", "fnc_report", "fnc_score"]
+__all__ = ["ANCHORS", "evaluate", "fnc_report", "fnc_score", "reliability"]
 
 ANCHORS = {
     "fnc1_baseline": {"fnc_score": 79.5, "source": "FNC-1 organisers' gradient-boosting baseline"},
@@ -68,6 +72,23 @@ def fnc_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def reliability(conf: Sequence[float], right: Sequence[bool], bins: int = 10) -> dict[str, Any]:
+    """Expected calibration error of confidences against correctness, and the filled bins."""
+    c = np.asarray(conf, dtype=np.float64)
+    ok = np.asarray(right, dtype=np.float64)
+    table = []
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        m = (c > lo) & (c <= hi) if b else (c >= lo) & (c <= hi)
+        if m.any():
+            ece += float(m.sum()) / len(c) * abs(float(c[m].mean()) - float(ok[m].mean()))
+            table.append({"bin": f"{lo:.1f}-{hi:.1f}", "pairs": int(m.sum()),
+                          "confidence": round(float(c[m].mean()), 4),
+                          "accuracy": round(float(ok[m].mean()), 4)})
+    return {"pairs": len(c), "ece": round(ece, 4), "bins": table}
+
+
 def evaluate(
     data_dir: Path,
     split: str = "heldout",
@@ -89,19 +110,25 @@ def evaluate(
     for i, (_, b, _) in enumerate(pairs):
         by_body.setdefault(b, []).append(i)
     pred: list[str] = [""] * len(pairs)
+    conf: list[float] = [0.0] * len(pairs)
     heads: dict[str, Any] = {}
     done = 0
     for b, idx in by_body.items():
         body = model.body(data.bodies[b])
         hs = [heads.setdefault(pairs[i][0], model.head(pairs[i][0])) for i in idx]
         probs, _ = model.score(hs, body)
-        for row, k in zip(idx, classify(probs)):
+        labels = classify(probs)
+        for row, k, c in zip(idx, labels, confidence(probs, labels)):
             pred[row] = FNC_LABELS[int(k)]
+            conf[row] = float(c)
         done += len(idx)
         if progress is not None:
             progress(done, len(pairs))
     elapsed = time.perf_counter() - t0
-    report = fnc_report([p[2] for p in pairs], pred)
+    gold = [p[2] for p in pairs]
+    report = fnc_report(gold, pred)
+    related = [i for i, p in enumerate(pred) if p in RELATED]
+    report["confidence"] = reliability([conf[i] for i in related], [gold[i] == pred[i] for i in related])
     report.update(
         split=split,
         bodies=len(by_body),
