@@ -154,3 +154,18 @@ def test_a_position_needs_what_is_claimed_not_only_names(nlp: object) -> None:
     got = {a["article"]: a for a in check["articles"]}
     assert got["wsj"]["stance"] == "denies" and "Boko Haram" in got["wsj"]["holder"]
     assert "cnn" not in got or got["cnn"]["positions"] == []
+
+
+def test_seed_positions_whichever_way_the_claim_is_worded(nlp: object) -> None:
+    """The worked example: the IRGC asserts the Oct. 7 attacks were revenge, Hamas denies it;
+    checking that Hamas denied it, the Hamas denial is what the Daily Caller piece asserts."""
+    from newsprism.pipeline import Pipeline
+
+    analyses = list(Pipeline.default().run(seed_articles(), fail_fast=True))
+    [rev] = check_claims([REVENGE], analyses)["checks"]
+    got = {a["article"]: a for a in rev["articles"]}
+    assert got["000"]["stance"] == "denies" and got["000"]["holder"] == "Hamas"
+    assert got["004"]["stance"] == "asserts" and "Revolutionary Guard" in got["004"]["holder"]
+    [den] = check_claims(["Hamas denied that the attacks were revenge"], analyses)["checks"]
+    got = {a["article"]: a for a in den["articles"]}
+    assert got["000"]["stance"] == "asserts" and got["000"]["holder"] == "Hamas"

@@ -153,8 +153,10 @@ def _from_positions(
             found.append((pos[0], pos[1] * c.confidence, c))
     if not found:
         return None
-    # A denial is what a fact-checker looks for: it outranks the assertions beside it.
-    found.sort(key=lambda f: (f[0] != "denies", -f[1], f[2].start))
+    # A denial is what a fact-checker looks for: a stored denial outranks the assertions
+    # beside it, whichever way the checked claim is worded ("X agreed" or "X denied agreeing"),
+    # so the same position leads the article.
+    found.sort(key=lambda f: (f[2].label != "denies", -f[1], f[2].start))
     stance, conf, best = found[0]
     return {
         "stance": stance,
