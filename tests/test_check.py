@@ -169,3 +169,19 @@ def test_seed_positions_whichever_way_the_claim_is_worded(nlp: object) -> None:
     [den] = check_claims(["Hamas denied that the attacks were revenge"], analyses)["checks"]
     got = {a["article"]: a for a in den["articles"]}
     assert got["000"]["stance"] == "asserts" and got["000"]["holder"] == "Hamas"
+
+
+def test_a_claim_matches_its_nouns_and_verbs(nlp: object) -> None:
+    """'deserted' in the claim, 'desertion' in the report (NBC via the Washington Post, 2015)."""
+    from newsprism.model import Article
+    from newsprism.pipeline import Pipeline
+
+    text = ("This week, NBC reported that the Pentagon will charge Bergdahl with desertion although no"
+            " charges have been made yet.\n\nBergdahl walked away from his post in Afghanistan in 2009,"
+            " the Army said.\n")
+    other = "Sgt. Bowe Bergdahl returned to the United States on Friday after five years in captivity.\n"
+    arts = [Article(id="wp", text=text), Article(id="ap", text=other)]
+    analyses = list(Pipeline.default().run(arts, fail_fast=True))
+    [check] = check_claims(["Bergdahl deserted his unit"], analyses)["checks"]
+    got = {a["article"]: a for a in check["articles"]}
+    assert got["wp"]["stance"] == "asserts" and got["wp"]["holder"] == "NBC"

@@ -69,7 +69,7 @@ def _articles(
 
 
 def _fold(token: str) -> str:
-    for suffix in ("ment", "ing", "ed"):
+    for suffix in ("ment", "ion", "ing", "ed", "er"):
         if len(token) > len(suffix) + 3 and token.endswith(suffix):
             token = token[: -len(suffix)]
             break
@@ -78,7 +78,7 @@ def _fold(token: str) -> str:
 
 def _roots(text: str) -> list[str]:
     """Content words folded for matching a claim to a proposition: "cease-fire" = "ceasefire",
-    "agreed" = "agreeing" = "agreement" = "agree"."""
+    "agreed" = "agreeing" = "agreement" = "agree", "deserted" = "deserter" = "desertion"."""
     return [_fold(t) for t in content_tokens(tokenize(_HYPHEN.sub("", text)))]
 
 
