@@ -547,3 +547,23 @@ def test_seed_store_through_the_real_pipeline(tmp_path):
         assert len(hits) == 2
     finally:
         app.state.data.corpus.close()
+
+
+def test_api_check_reads_the_stored_positions(tmp_path: Path, nlp: object) -> None:
+    """/api/check answers as ``newsprism check`` does: from the stored claims, with who holds them."""
+    from newsprism.pipeline import Pipeline
+    from test_check import CEASEFIRE, CEASEFIRE_REPORTS
+
+    db = tmp_path / "check.db"
+    arts = [Article(id=k, text=t) for k, t in CEASEFIRE_REPORTS.items()]
+    with Store(db) as store:
+        for an in Pipeline.default().run(arts, fail_fast=True):
+            store.put(an)
+    app = create_app(str(db))
+    try:
+        body = envelope(request(app, "GET", "/api/check?claim=" + quote(CEASEFIRE)))
+    finally:
+        app.state.data.corpus.close()
+    got = {r["article"]: r for r in body["articles"]}
+    assert got["mashable"]["stance"] == "denies" and "Shekau" in got["mashable"]["holder"]
+    assert got["reuters"]["stance"] == "asserts" and got["reuters"]["holder"] == "Nigeria"
