@@ -263,3 +263,14 @@ def test_stdin_input(tmp_path):
     res = run("ingest", "-", "--db", str(tmp_path / "n.db"), stdin=text)
     assert res.returncode == 0, res.stderr
     assert "1 added" in res.stderr
+
+
+def test_check_names_who_asserts_and_who_denies(seeds_run):
+    """One line per article: the stance, its confidence, the article, who holds it, the evidence."""
+    claim = "The Oct. 7 attacks were revenge for the killing of Soleimani"
+    res = run("check", claim, "--db", str(seeds_run["db"]))
+    assert res.returncode == 0, res.stderr
+    lines = [ln for ln in res.stdout.splitlines() if ln.startswith("  ") and "unrelated:" not in ln]
+    assert re.match(r"  denies +0\.\d\d  \S+  Hamas: ", lines[0]), res.stdout
+    irgc = re.compile(r"  asserts +0\.\d\d  \S+  .*Revolutionary Guard.*: ")
+    assert any(irgc.match(ln) for ln in lines), res.stdout
