@@ -137,7 +137,8 @@ _VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("talk", "remark", "speak", "comment"), "remark"),
     **dict.fromkeys(("meet", "visit"), "meeting"),
     **dict.fromkeys(("elect", "vote"), "election"),
-    **dict.fromkeys(("arrest", "detain", "capture", "kidnap"), "arrest"),
+    **dict.fromkeys(("arrest", "detain", "capture"), "arrest"),
+    **dict.fromkeys(("kidnap", "abduct"), "abduction"),
     **dict.fromkeys(("unveil", "launch", "introduce", "release", "ship", "debut", "demo", "demonstrate"), "launch"),
     **dict.fromkeys(("sue", "rule", "settle", "convict", "charge", "sentence"), "legal"),
     **dict.fromkeys(("resign", "appoint", "fire", "hire", "succeed", "retire", "oust"), "leadership"),
@@ -189,7 +190,7 @@ _NOT_HAPPENINGS = frozenset({
     "session", "profession", "confession", "possession", "permission", "percent", "statement", "reputation",
     "publication", "traction", "indication", "installation"})
 SPEECH_CLASSES: frozenset[str] = frozenset({"statement", "denial", "remark"})
-_VICTIM_CLASSES = frozenset({"killing", "arrest", "injury", "birth"})
+_VICTIM_CLASSES = frozenset({"killing", "arrest", "abduction", "injury", "birth"})
 # those that happen once to whom they happen, whose first participant the timeline takes for that one
 _ONCE_CLASSES = frozenset({"killing", "birth"})
 
@@ -1052,7 +1053,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 157
+    version = 158
     requires = ("parse",)
     assigns = ("times", "events")
 
@@ -2392,7 +2393,7 @@ def _roles(doc: Any, tok: Any, label: str) -> dict[str, Any]:
                 continue
             p = c.lower_
             if p == "of":
-                if label in ("killing", "attack", "arrest", "injury"):
+                if label in ("killing", "attack", "arrest", "abduction", "injury"):
                     patient = patient or obj
                 else:
                     agent = agent or obj
@@ -3004,7 +3005,11 @@ def _role_text(doc: Any, r: Any, names: Sequence[Span], text: str, person_first:
 _NOUN_FORM = {"statement": "statement", "denial": "denial", "remark": "remarks", "killing": "killed",
               "attack": "attack", "meeting": "meeting", "election": "election", "arrest": "arrested",
               "launch": "launch", "legal": "ruling", "leadership": "leadership change", "business": "deal",
-              "injury": "injured", "birth": "born"}
+              "injury": "injured", "birth": "born", "abduction": "kidnapped"}
+# one taken is told as its trigger tells it: police arrest or detain, militants kidnap, abduct or capture
+# ("girls kidnapped", "Bergdahl captured", not "arrested": rd34's review of 45 FNC-1 bodies)
+_TAKEN_FORM = {"arrest": "arrested", "detain": "detained", "detention": "detained", "capture": "captured",
+               "kidnap": "kidnapped", "kidnapping": "kidnapped", "abduct": "abducted", "abduction": "abducted"}
 
 
 def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequence[Span], text: str) -> str:
@@ -3024,7 +3029,7 @@ def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequ
 
     agent = _role_text(doc, role("agent"), names, text)
     patient = _role_text(doc, role("patient"), names, text, person_first=label in _VICTIM_CLASSES)
-    if label in ("killing", "arrest", "injury", "birth"):
+    if label in _VICTIM_CLASSES:
         # a victim is a person or a group, not the place named beside it ("born in Quebec")
         victim = next((n for n in names if n.label not in ("GPE", "LOC", "FAC", "DATE", "TIME")), None)
         who = patient or (text[victim.start:victim.end] if victim is not None else "")
@@ -3036,7 +3041,7 @@ def _describe(doc: Any, tok: Any, label: str, roles: dict[str, Any], parts: Sequ
             victims = [n for n in names if n.label not in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG", "NORP")
                        and not (cause and text[n.start:n.end] == patient)]
             who = agent or ("" if cause else patient) or (text[victims[0].start:victims[0].end] if victims else "")
-        noun = "died" if died else _NOUN_FORM[label]
+        noun = "died" if died else _TAKEN_FORM.get(tok.lemma_.lower(), _NOUN_FORM[label])
         out = f"{who} {noun}" if who else (tok.lower_ if tok.pos_ == "VERB" else tok.lemma_.lower())
     elif label == "attack":
         verb = tok.lemma_.lower()
