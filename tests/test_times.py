@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v158"
+    assert TimeStage().tag == "times.v159"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3201,3 +3201,14 @@ def test_one_kidnapped_or_captured_is_told_so_not_arrested() -> None:
     got = [(ev.label, ev.description) for ev in a.events if ev.label in ("arrest", "abduction")]
     assert got == [("abduction", "schoolgirls kidnapped"), ("abduction", "German teacher abducted"),
                    ("arrest", "Bergdahl captured"), ("arrest", "officers arrested")], got
+
+
+def test_a_birth_is_dated_only_from_inside_its_own_clause() -> None:
+    # rd34's review of FNC-1 bodies 2139, 2272: "Fighting also continued Friday in Vimtin, the nearby village
+    # where Badeh was born" gave "2014-10-31 Badeh born"; nor does an undated birth take the lead's day
+    a = _mentioned("Nigeria's military chief Alex Badeh said on Friday that the ceasefire holds. Fighting "
+                   "also continued Friday in Vimtin, the nearby village where Badeh was born. Haines was "
+                   "born in East Yorkshire. Born in 1971, al-Baghdadi comes from Samarra.", date(2014, 11, 1))
+    born = [(a.text[ev.start:ev.end], ev.date) for ev in a.events if ev.label == "birth"]
+    assert born == [("born", None), ("born", None), ("Born", "1971")], born
+    assert ("continued", "2014-10-31") in [(a.text[ev.start:ev.end], ev.date) for ev in a.events]

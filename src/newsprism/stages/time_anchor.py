@@ -174,9 +174,17 @@ def path_cost(doc: Any, a: int, b: int, para: Paragraphs) -> float:
     anc_b = _climb(doc, b, para)
     common = [anc_a[k] + v for k, v in anc_b.items() if k in anc_a]
     if common:
-        return min(common)
+        got = min(common)
+        return 1e9 if got >= CLAUSE_COST and _born(doc[b]) else got
     # different local roots of one paragraph (the parser ran a title into it)
     return max(anc_a.values()) + max(anc_b.values()) + _JOIN_COST
+
+
+def _born(tok: Any) -> bool:
+    """A birth, which an expression dates only from inside its own clause: one is born once, and an
+    undated birth is told as who one is, not as the news ("Fighting also continued Friday in Vimtin, the
+    nearby village where Badeh was born": no birth of Friday, rd34's review of FNC-1 bodies 2139, 2272)."""
+    return tok.lower_ == "born" and tok.lemma_ == "bear"
 
 
 _PREMODIFIER = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
@@ -638,6 +646,8 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
         if v is not None and (g := _tense_giver(v)) is not v and any(
                 c.dep_ == "advmod" and c.lower_ in _UNPLACED for c in g.children):
             return None  # "has previously published a fake report, claiming that ...": the claim is as early
+        if v is not None and _born(v):
+            return None  # an undated birth is who one is (:func:`_born`)
         if tns == "perfect" and v is not None and counted(v):
             return None  # "Boko Haram has killed thousands of people": a sum over some time, not the news
         rv = reporting_verb(v) if v is not None else None

@@ -1053,7 +1053,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 158
+    version = 159
     requires = ("parse",)
     assigns = ("times", "events")
 
