@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v159"
+    assert TimeStage().tag == "times.v160"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3212,3 +3212,16 @@ def test_a_birth_is_dated_only_from_inside_its_own_clause() -> None:
     born = [(a.text[ev.start:ev.end], ev.date) for ev in a.events if ev.label == "birth"]
     assert born == [("born", None), ("born", None), ("Born", "1971")], born
     assert ("continued", "2014-10-31") in [(a.text[ev.start:ev.end], ev.date) for ev in a.events]
+
+
+def test_what_a_report_or_rumour_tells_is_not_dated_by_the_clause_around_it() -> None:
+    # rd34's review of FNC-1 body 1630: Shekau "laughing away government reports that he had died" in a
+    # video of Friday gave "2014-10-31 Abubakar Shekau died"; what a noun of telling's "that" clause tells
+    # is what was told, at no time of its own (FNC-1 bodies 139, 1555: "rumors that he died")
+    a = _mentioned("A video handed to Nigerian media Friday showed Boko Haram leader Abubakar Shekau "
+                   "laughing away government reports that he had died or that his group had begun peace "
+                   "talks or signed a truce. Rumors on Sunday that Macaulay Culkin died have flourished "
+                   "online. Police said on Friday that they arrested two men.", date(2014, 11, 1))
+    got = [(a.text[ev.start:ev.end], ev.date) for ev in a.events]
+    assert [d for w, d in got if w in ("died", "signed")] == [None, None, None], got
+    assert ("arrested", "2014-10-31") in got, got  # a verb of saying's reported clause still takes its day

@@ -175,7 +175,7 @@ def path_cost(doc: Any, a: int, b: int, para: Paragraphs) -> float:
     common = [anc_a[k] + v for k, v in anc_b.items() if k in anc_a]
     if common:
         got = min(common)
-        return 1e9 if got >= CLAUSE_COST and _born(doc[b]) else got
+        return 1e9 if (got >= CLAUSE_COST and _born(doc[b])) or _told_apart(doc[a], doc[b]) else got
     # different local roots of one paragraph (the parser ran a title into it)
     return max(anc_a.values()) + max(anc_b.values()) + _JOIN_COST
 
@@ -185,6 +185,15 @@ def _born(tok: Any) -> bool:
     undated birth is told as who one is, not as the news ("Fighting also continued Friday in Vimtin, the
     nearby village where Badeh was born": no birth of Friday, rd34's review of FNC-1 bodies 2139, 2272)."""
     return tok.lower_ == "born" and tok.lemma_ == "bear"
+
+
+def _told_apart(a: Any, b: Any) -> bool:
+    """``b``'s clause is what a noun of telling tells (:func:`_told_content`), and expression root ``a``
+    lies outside it: the clause is what was told, not what happened at the time of the clause around it
+    ("A video handed to Nigerian media Friday showed Shekau laughing away government reports that he had
+    died": no death of Friday, rd34's review of FNC-1 body 1630; "reports on Friday that he died")."""
+    v = clause_verb(b)
+    return v is not None and not (v.left_edge.i <= a.i <= v.right_edge.i) and _told_content(v) is not None
 
 
 _PREMODIFIER = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
@@ -604,6 +613,32 @@ def reporting_verb(v: Any) -> Any:
     return None
 
 
+# nouns of telling whose "that" clause is what was told ("reports that he had died", "claims that")
+_TELLING_NOUNS = frozenset({"report", "claim", "rumor", "rumour", "allegation", "statement", "announcement",
+                            "news", "suggestion", "speculation", "word", "assertion", "story", "accusation",
+                            "denial", "confirmation", "admission", "reporting"})
+
+
+def _told_content(v: Any) -> Any:
+    """The noun of telling (:data:`_TELLING_NOUNS`) whose "that" clause holds verb ``v`` (through the
+    verbs joined to it: "reports that he had died or that his group had begun peace talks or signed a
+    truce"), else None: what the clause tells is what was told, at no time the telling gives, as a
+    verb of saying's reported clause (:func:`reporting_verb`). The parser reads some such clauses as
+    relative ones ("Rumors on Sunday that Macaulay Culkin died"): a "that" that is a conjunction, not the
+    clause's subject or object, tells them apart."""
+    t = v
+    for _ in range(6):
+        h = t.head
+        if h.i == t.i:
+            return None
+        if t.dep_ in ("acl", "ccomp", "relcl") and h.pos_ == "NOUN" and h.lemma_.lower() in _TELLING_NOUNS:
+            return h if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) else None
+        if t.dep_ != "conj" or h.pos_ not in ("VERB", "AUX"):
+            return None
+        t = h
+    return None
+
+
 def tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
     """:func:`_tense_reading`, worked out once per token of a doc and question."""
     memo = _answers(tok.doc)
@@ -653,6 +688,8 @@ def _tense_reading(tok: Any, quoted: bool, refer: bool = True) -> str | None:
         rv = reporting_verb(v) if v is not None else None
         if rv is not None and not (tns == "perfect" and _news_now(v, rv)):
             return None  # "Jobs admitted that calls dropped ...": some time before it was said
+        if v is not None and _told_content(v) is not None:
+            return None  # "laughing away government reports that ... his group had signed a truce"
         return "lead"
     return None
 

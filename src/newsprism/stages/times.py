@@ -1053,7 +1053,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 159
+    version = 160
     requires = ("parse",)
     assigns = ("times", "events")
 
