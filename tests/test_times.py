@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v160"
+    assert TimeStage().tag == "times.v161"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3225,3 +3225,19 @@ def test_what_a_report_or_rumour_tells_is_not_dated_by_the_clause_around_it() ->
     got = [(a.text[ev.start:ev.end], ev.date) for ev in a.events]
     assert [d for w, d in got if w in ("died", "signed")] == [None, None, None], got
     assert ("arrested", "2014-10-31") in got, got  # a verb of saying's reported clause still takes its day
+
+
+def test_an_expression_in_a_since_or_before_clause_dates_that_clause_only() -> None:
+    # rd34's review of FNC-1 body 1821: "Shekau's denial ... appears supported by the violence since the
+    # government announced it two weeks ago" gave "2014-W42 Shekau denial"; a clause that bounds a span
+    # ("since", "before", "until") dates its own verb, not the one it bounds (FNC-1 bodies 1116, 2524:
+    # "executed since the conflict began in early 2011"); "after" is no such bound
+    a = _mentioned("Shekau's denial of the ceasefire appears supported by the violence since the government "
+                   "announced it two weeks ago. Foley would be the first American journalist known to be "
+                   "executed since the conflict began in early 2011. Police arrested him on Monday after he "
+                   "returned from Syria. He was captured after he left his outpost in June 2009.",
+                   date(2014, 11, 1))
+    got = [(a.text[ev.start:ev.end], ev.date) for ev in a.events]
+    assert ("denial", "2014-11-01") in got and ("announced", "2014-W42") in got, got
+    assert ("executed", None) in got and ("began", "2011") in got, got
+    assert ("arrested", "2014-10-27") in got and ("captured", "2009-06") in got, got

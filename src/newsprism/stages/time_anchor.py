@@ -115,6 +115,11 @@ def _climb(doc: Any, i: int, para: Paragraphs) -> dict[int, float]:
 
 
 _ENCLOSED = frozenset({"ccomp", "acl", "relcl"})
+# conjunctions opening a clause that bounds a span of another's time: what it dates is the bound, not the
+# clause it bounds ("the first American journalist known to be executed since the conflict began in early
+# 2011": no execution of 2011). Not "after", whose clause is as often just before the other ("captured ...
+# after he left a remote outpost in June 2009", FNC-1 body 74)
+_BOUND_MARKS = frozenset({"before", "since", "until", "till"})
 
 
 def _reported_apart(doc: Any, a: int, b: int, para: Paragraphs) -> bool:
@@ -131,6 +136,9 @@ def _reported_apart(doc: Any, a: int, b: int, para: Paragraphs) -> bool:
         if t.dep_ in _ENCLOSED and not (t.left_edge.i <= b <= t.right_edge.i) and not (
                 t.dep_ != "ccomp" and b == h.i):  # "a bombing [carried out in January 2020]"
             return True
+        if t.dep_ == "advcl" and not (t.left_edge.i <= b <= t.right_edge.i) and any(
+                c.dep_ == "mark" and c.lower_ in _BOUND_MARKS for c in t.children):
+            return True  # "known to be executed [since the conflict began in early 2011]"
         t = h
     tb = doc[b]
     if _in_topic(doc, b, a, para):

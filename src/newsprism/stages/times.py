@@ -1053,7 +1053,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 160
+    version = 161
     requires = ("parse",)
     assigns = ("times", "events")
 
