@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v161"
+    assert TimeStage().tag == "times.v162"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3241,3 +3241,14 @@ def test_an_expression_in_a_since_or_before_clause_dates_that_clause_only() -> N
     assert ("denial", "2014-11-01") in got and ("announced", "2014-W42") in got, got
     assert ("executed", None) in got and ("began", "2011") in got, got
     assert ("arrested", "2014-10-27") in got and ("captured", "2009-06") in got, got
+
+
+def test_an_expression_closing_a_past_relative_clause_takes_that_clause_s_tense() -> None:
+    # rd34's review of FNC-1 body 1821 (published 2014-11-01): the parser hung "in April" on "will secure",
+    # which made it April 2015; it closes the relative clause "who were kidnapped ...", told in the past
+    a = _parsed("But it is likely to raise grave doubts about whether talks between a Boko Haram faction and "
+                "the government in neighboring Chad will secure the release of the girls, who were kidnapped "
+                "from a secondary school in Chibok, northeast Nigeria, in April.",
+                published=date(2014, 11, 1))
+    assert [t.value for t in a.times] == ["2014-04"]
+    assert ("kidnapped", "2014-04") in [(a.text[ev.start:ev.end], ev.date) for ev in a.events]
