@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v162"
+    assert TimeStage().tag == "times.v163"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3252,3 +3252,13 @@ def test_an_expression_closing_a_past_relative_clause_takes_that_clause_s_tense(
                 published=date(2014, 11, 1))
     assert [t.value for t in a.times] == ["2014-04"]
     assert ("kidnapped", "2014-04") in [(a.text[ev.start:ev.end], ev.date) for ev in a.events]
+
+
+def test_a_heading_s_future_does_not_turn_the_next_paragraph_s_day_forward() -> None:
+    # rd34's review of FNC-1 body 1588 (published Saturday 2014-11-01): the heading "'We will not negotiate'"
+    # over "In a video released on Friday, Abubakar Shekau said" made that Friday 2014-11-07, a future day for
+    # a past verb (five other reports: 2014-10-31); the words before a day are read only up to a blank line
+    a = _parsed("But violence has continued since news of the alleged truce.\n\n'We will not negotiate'\n\n"
+                "In a video released on Friday, Abubakar Shekau said: \"We have not made ceasefire with "
+                "anyone.\"", published=date(2014, 11, 1))
+    assert [t.value for t in a.times] == ["2014-10-31"]

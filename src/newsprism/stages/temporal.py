@@ -943,7 +943,10 @@ def holidays_told(text: str, start: int, end: int) -> bool:
     return True
 
 
-_CLAUSE_CUT_RX = re.compile(r"[.;:!?\"“”]|\bthat\b|\bsaid\b|\bsays\b")
+# where a clause's words end: a stop, a quote mark, a reporting "that"/"said", and a blank line, after a
+# heading the parser runs into the sentence below it ("'We will not negotiate'\n\nIn a video released on
+# Friday": a past Friday, rd34's review of FNC-1 body 1588)
+_CLAUSE_CUT_RX = re.compile(r"[.;:!?\"“”]|\bthat\b|\bsaid\b|\bsays\b|\n[ \t]*\n")
 
 
 def future_context(before: str) -> int:

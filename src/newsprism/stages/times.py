@@ -1053,7 +1053,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 162
+    version = 163
     requires = ("parse",)
     assigns = ("times", "events")
 
