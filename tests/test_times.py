@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v163"
+    assert TimeStage().tag == "times.v164"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3262,3 +3262,15 @@ def test_a_heading_s_future_does_not_turn_the_next_paragraph_s_day_forward() -> 
                 "In a video released on Friday, Abubakar Shekau said: \"We have not made ceasefire with "
                 "anyone.\"", published=date(2014, 11, 1))
     assert [t.value for t in a.times] == ["2014-10-31"]
+
+
+def test_a_dateline_with_its_country_is_no_party_of_the_lead() -> None:
+    # rd34's review of FNC-1 body 2463: "ABUJA, Nigeria — The leader of Nigeria's Islamist extremist group
+    # dashed hopes ..., denying reports of a truce" gave "Nigeria denies reports" and "Nigeria dashed hopes"
+    # (the timeline then told Boko Haram's denial in bodies 1195 and 1588 as Nigeria's): the parser took the
+    # dateline's country for the subject
+    a = _mentioned("ABUJA, Nigeria — The leader of Nigeria's Islamist extremist group dashed hopes for the "
+                   "release of 200 kidnapped girls Saturday, denying reports of a truce with the government.",
+                   date(2014, 11, 1))
+    got = [ev.description for ev in a.events if a.text[ev.start:ev.end] in ("dashed", "denying")]
+    assert len(got) == 2 and not any(d.startswith("Nigeria ") for d in got), got

@@ -494,12 +494,15 @@ def _chrome_lines(text: str) -> tuple[list[int], list[bool]]:
                     for line in lines]
 
 
-# a dateline: a place in capitals opening the report, its agency in parentheses, and a dash ("SEOUL — Early
-# signs yesterday indicated", "WASHINGTON (CBS DC) – Rep. Duncan Hunter ... says"); not a headline in capitals
+# a dateline: a place in capitals opening the report, perhaps its country after a comma, its agency in
+# parentheses, and a dash ("SEOUL — Early signs yesterday indicated", "WASHINGTON (CBS DC) – Rep. Duncan Hunter
+# ... says", "ABUJA, Nigeria — The leader of Nigeria's Islamist extremist group dashed hopes": not Nigeria's,
+# rd34's review of FNC-1 body 2463); not a headline in capitals
 # ending its line ("ISIS USES CHEMICAL WEAPONS—"), nor a name in capitals a pair of dashes sets a lower-case aside
 # after ("NATO - which has 28 members - warned"); a sentence opening on a lower-case brand, a sign or a word after a
 # dateline is one ("CUPERTINO — iPhone sales rose", "NEW YORK — $2 billion was wiped off")
-_DATELINE_RX = re.compile(r"\s*[A-Z][A-Z.,'’ -]{1,40}?(?:\s*\([^()\n]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+"
+_DATELINE_RX = re.compile(r"\s*[A-Z][A-Z.,'’ -]{1,40}?(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)?"
+                          r"(?:\s*\([^()\n]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+"
                           r"(?![a-z][^\n—–-]{0,80}\s[—–-]\s)(?=\S)")
 
 
@@ -1053,7 +1056,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 163
+    version = 164
     requires = ("parse",)
     assigns = ("times", "events")
 
