@@ -2087,7 +2087,7 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v164"
+    assert TimeStage().tag == "times.v165"
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:
@@ -3274,3 +3274,15 @@ def test_a_dateline_with_its_country_is_no_party_of_the_lead() -> None:
                    date(2014, 11, 1))
     got = [ev.description for ev in a.events if a.text[ev.start:ev.end] in ("dashed", "denying")]
     assert len(got) == 2 and not any(d.startswith("Nigeria ") for d in got), got
+
+
+def test_an_undated_report_s_present_saying_takes_no_year_it_tells_of() -> None:
+    # rd34's review of the undated Bergdahl reports (bg-171): "Mohammad Fazl, who Human Rights Watch says
+    # could be prosecuted ... for the mass killing of Shiite Muslims in Afghanistan in 2000" gave "2000 Human
+    # Rights Watch statement", as a dated report no more does (_near_now); a day can still be the saying's
+    a = _parsed("Mohammad Fazl, who Human Rights Watch says could be prosecuted for war crimes for presiding "
+                "over the mass killing of Shiite Muslims in Afghanistan in 2000. In August 2014 Taylor says "
+                "she met Michael Phelps. On October 3, 2014, the ministry says it has agreed a ceasefire.",
+                published=None)
+    got = [(a.text[ev.start:ev.end], ev.date) for ev in a.events if ev.label == "statement"]
+    assert got == [("says", None), ("says", None), ("says", "2014-10-03")], got
