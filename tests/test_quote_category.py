@@ -71,6 +71,24 @@ def test_each_attribution_says_what_it_is(analysed: Analysis) -> None:
     assert quote_json(analysed, old, lambda *a: None)["category"] == "plan"
 
 
+def test_a_title_case_headline_takes_its_category_from_its_own_parse() -> None:
+    # issue #4 (h155): the article's parse tags a title-case headline's verbs PROPN, so "Missing Plane
+    # Crashed", believed, read as a thing and the belief as an act; the headline's quotes take their
+    # contents' shapes from the parse of its sentence-case copy, whether that copy found the act or
+    # the article's parse did.
+    body = "\n\nThe search for the jet went on for a week. Its wreckage has not been found."
+    want = {"Officials Believe Missing Plane Crashed": ("Missing Plane Crashed", "belief"),
+            "Scientists Think Mars Rover Found Water": ("Mars Rover Found Water", "belief"),
+            "Residents Hope Mayor Resigns": ("Mayor Resigns", "plan"),
+            "Governor Vows To Veto Budget Bill": ("To Veto Budget Bill", "speech")}
+    heads = list(want)
+    done = Pipeline.from_names(["parse", "mentions", "quotes"]).run(
+        [Article(id=f"h{k}", text=h + body) for k, h in enumerate(heads)])
+    for head, a in zip(heads, done):
+        got = [(q.slice(a.text), q.category) for q in a.quotes if q.end <= len(head)]
+        assert got == [want[head]], head
+
+
 def _doc(analysed: Analysis) -> dict:
     # the export of the analysed article in one story, as `analyze --json` writes it
     quotes = [quote_json(analysed, q, lambda *a: None) for q in analysed.quotes]

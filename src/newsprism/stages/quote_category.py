@@ -18,7 +18,7 @@ from typing import Any
 from ..model import Quote
 from .quote_lexicon import CUE_CLASSES
 
-__all__ = ["CATEGORIES", "SPEECH", "category_of", "class_category", "with_categories"]
+__all__ = ["CATEGORIES", "SPEECH", "category_of", "class_category", "content_shape", "with_categories"]
 
 SPEECH = "speech"
 # In the order the listings count them.
@@ -50,13 +50,14 @@ _DEED_FORMS: frozenset[tuple[str, str]] = frozenset(
 _THING_POS: frozenset[str] = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "ADP"})
 
 
-def _shape(doc: Any, q: Quote) -> str | None:
-    """The shape of ``q``'s content: "pronoun" when it is one; "thing" when its head is a noun, a name,
-    a pronoun, a number or a preposition (and it is not said to be something: "X as Y"); "infinitive"
-    or "gerund" when its head is a verb of that form; "clause" otherwise; None with no parse to read."""
+def content_shape(doc: Any, start: int, end: int) -> str | None:
+    """The shape of the content ``doc.text[start:end]``: "pronoun" when it is one; "thing" when its head
+    is a noun, a name, a pronoun, a number or a preposition (and it is not said to be something: "X as
+    Y"); "infinitive" or "gerund" when its head is a verb of that form; "clause" otherwise; None with no
+    parse to read."""
     if doc is None:
         return None
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     root = span.root
@@ -77,7 +78,7 @@ def class_category(cue_class: str | None) -> str:
 
 def category_of(q: Quote, shape: str | None = None) -> str:
     """The category of ``q`` from its cue's class (its cue's lemma is ``q.cue.label``) and, when known,
-    its content's ``shape`` (:func:`_shape`)."""
+    its content's ``shape`` (:func:`content_shape`)."""
     cls = q.cue_class or "say"
     lemma = q.cue.label if q.cue is not None else ""
     direct = q.label == "direct"
@@ -94,6 +95,8 @@ def category_of(q: Quote, shape: str | None = None) -> str:
 
 
 def with_categories(quotes: Sequence[Quote], doc: Any | None) -> list[Quote]:
-    """``quotes`` with their category set; ``doc`` is the parse their offsets point into (None: read
-    from the cue alone)."""
-    return [replace(q, category=category_of(q, _shape(doc, q))) for q in quotes]
+    """``quotes`` with their category set, those that have none yet; ``doc`` is the parse their offsets
+    point into (None: read from the cue alone). A quote read from another parse than the article's (a
+    title-case headline's) has its category already."""
+    return [q if q.category is not None
+            else replace(q, category=category_of(q, content_shape(doc, q.start, q.end))) for q in quotes]

@@ -26,7 +26,7 @@ from ..nlp import load_nlp
 from ..pipeline import ArticleStage
 from .mentions import find_mentions
 from .parse import parser_of
-from .quote_category import with_categories
+from .quote_category import category_of, content_shape, with_categories
 from .quote_lexicon import (
     CLAIM_NOUNS,
     CUE_CLASSES,
@@ -295,6 +295,9 @@ class Attribution:
     via: tuple[tuple[int, int, str], ...] = ()
     confidence: float = 0.7
     relays: tuple[tuple[Range, Range, Range], ...] = ()  # (cue, source phrase, relayed text) per relay
+    # the shape of each content piece (quote_category.content_shape) when it is read from a parse of
+    # its own (a title-case headline's), not the article's; empty or None: read from the article's parse
+    shapes: tuple[str | None, ...] = ()
 
 
 def _tok_range(tok: Any) -> Range:
@@ -3526,7 +3529,7 @@ def extract_attributions(doc: Any, mentions: Sequence[Any] = (), credits: Sequen
         return []
     found = _Builder(doc, mentions, credits, text=text, model=model).build()
     if nlp is not None:
-        found = _headline_attributions(found, text, mentions, nlp, model) + found
+        found = _headline_attributions(found, text, mentions, nlp, model)
     return found
 
 
@@ -3557,31 +3560,45 @@ def _shifted(a: Attribution, by: int) -> Attribution:
 
 def _headline_attributions(found: list[Attribution], text: str, mentions: Sequence[Any], nlp: Any,
                            model: QuoteModel | None) -> list[Attribution]:
-    """The speech acts of the article's title-case headline (:func:`~.quote_titles.headline`: "Clinton
-    Campaign Denies Report", whose verbs spaCy's small model tags PROPN) that ``found``, the article's
-    parse's, lacks: read from a parse of its sentence-case copy (:func:`~.quote_titles.sentence_case`),
+    """``found`` (the article's parse's attributions) with those of the article's title-case headline
+    (:func:`~.quote_titles.headline`: "Clinton Campaign Denies Report", whose verbs spaCy's small model
+    tags PROPN) read from a parse of its sentence-case copy (:func:`~.quote_titles.sentence_case`),
     alone, as the sentence it is, in the article's offsets. Only a headline where the article's parse
-    found no act is read again, and without the entity recogniser (the article's names in the line
-    stand in): on PolNeAR train a second reading of the others added as many wrong acts as right ones,
-    and the parse is the cost. None that shares a character with an act of ``found`` is kept."""
+    found no act is read again for acts, and without the entity recogniser (the article's names in the
+    line stand in): on PolNeAR train a second reading of the others added as many wrong acts as right
+    ones, and the parse is the cost. None that shares a character with an act of ``found`` is kept.
+    Every act in the line takes its contents' shapes (``Attribution.shapes``) from the copy's parse:
+    in the article's, "Officials Believe Missing Plane Crashed" is a belief about a thing, an act."""
     line = headline(text)
     if line is None:
-        return []
+        return found
     s, e = line
-    if any(s <= _anchor(a) < e for a in found):
-        return []
+    mine = [k for k, a in enumerate(found) if s <= _anchor(a) < e]
     copy = sentence_case(text, line)
     if copy == text[s:e]:
-        return []
+        return found
     doc = nlp.make_doc(copy)
     for name, proc in nlp.pipeline:
         if name != "ner":
             doc = proc(doc)
+
+    def shapes(a: Attribution, at: int) -> tuple[str | None, ...]:
+        # ``at``: where the copy starts in ``a``'s offsets; a piece outside the line is read from the
+        # article's parse (None)
+        return tuple(content_shape(doc, cs - at, ce - at) if at <= cs and ce - at <= len(copy) else None
+                     for cs, ce in a.content)
+
+    if mine:
+        out = list(found)
+        for k in mine:
+            out[k] = replace(found[k], shapes=shapes(found[k], s))
+        return out
     names = [replace(m, start=m.start - s, end=m.end - s) for m in mentions
              if isinstance(m, Span) and s <= m.start and m.end <= e]
     taken = set().union(*map(_chars_of, found)) if found else set()
-    new = (_shifted(a, s) for a in _Builder(doc, names, (), text=copy, model=model).build())
-    return [a for a in new if not _chars_of(a) & taken]
+    new = (_shifted(replace(a, shapes=shapes(a, 0)), s)
+           for a in _Builder(doc, names, (), text=copy, model=model).build())
+    return [a for a in new if not _chars_of(a) & taken] + found
 
 
 def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
@@ -3603,12 +3620,16 @@ def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
             if a.cue is not None else None
         via = tuple(Span(start=s, end=e, label=name, stage=stage, confidence=0.8 if i < 10 else 0.5)
                     for i, (s, e, name) in enumerate(a.via))
-        for s, e in a.content:
+        for k, (s, e) in enumerate(a.content):
             if (s, e) in taken:
                 continue
             taken.add((s, e))
-            out.append(Quote(start=s, end=e, label=a.label, stage=stage, confidence=a.confidence,
-                             speaker=speaker, speaker_role=role, cue=cue, cue_class=a.cue_class, via=via))
+            q = Quote(start=s, end=e, label=a.label, stage=stage, confidence=a.confidence,
+                      speaker=speaker, speaker_role=role, cue=cue, cue_class=a.cue_class, via=via)
+            # a content read from a parse of its own has its category from there (with_categories
+            # reads the others' from the article's)
+            shape = a.shapes[k] if a.shapes else None
+            out.append(q if shape is None else replace(q, category=category_of(q, shape)))
     out.sort(key=lambda q: (q.start, q.end))
     return out
 
@@ -3625,7 +3646,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 134
+    version = 135
     requires = ("parse",)
     assigns = ("quotes",)
 
