@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
 from conftest import SEED_000, SEED_004, need_data
 from newsprism.model import Analysis, Article, Quote, Removed, from_dict, to_dict
 from newsprism.pipeline import Pipeline
+from newsprism.stages.mentions import find_mentions
 from newsprism.stages.quote_lexicon import CUE_CLASSES, OTHER_CLASSES
 from newsprism.stages.quotes import (
     Attribution,
@@ -1081,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v135"
+    assert st.tag == "quotes.v136"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1109,6 +1111,30 @@ def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: 
     assert headline(inner) is None and headline("FBI SAYS NO CHARGES\n\nText.") is None
     [b] = list(pipeline.run([Article(id="i", text=inner)]))
     assert not [q for q in b.quotes if "Veto" in q.slice(inner)]
+
+
+def test_a_headline_cue_whose_source_swallowed_the_verb_is_read_from_the_copy(nlp: Any,
+                                                                              pipeline: Pipeline) -> None:
+    # issue #4 (h155): the article's parse read "Report Of" as the cue of "Clinton Campaign Denies
+    # Report Of Secret Meeting", with "Clinton Campaign Denies" as its source, and the headline was not
+    # read again (an act was found there); an act whose source holds what the copy's parse calls a
+    # verb is read from the copy. A colon label's source ("X on Y Releasing ...: ...") stays.
+    body = ("\n\nThe campaign of Hillary Clinton on Tuesday called a Politico story false. "
+            "Spokesman Brian Fallon said no meeting took place.")
+    for head, want in (("Clinton Campaign Denies Report Of Secret Meeting",
+                        ("Denies", "Clinton Campaign", "Report Of Secret Meeting")),
+                       ("Anti-Trump Groups Launch Ads in Indiana Against The Donald",
+                        ("Launch Ads in Indiana Against", "Anti-Trump Groups", "The Donald"))):
+        text = head + body
+        doc = nlp(text)
+        attrs = [a for a in extract_attributions(doc, find_mentions(doc, text), text=text, nlp=nlp)
+                 if a.content[0][1] <= len(head)]
+        got = [(text[a.cue[0]:a.cue[1]] if a.cue else None, text[a.source[0]:a.source[1]] if a.source else None,
+                text[a.content[0][0]:a.content[-1][1]]) for a in attrs]
+        assert got == [want], head
+        [a] = list(pipeline.run([Article(id="h", text=text)]))
+        [q] = [q for q in a.quotes if q.end <= len(head)]
+        assert q.cue is not None and q.cue.slice(text) == want[0] and q.slice(text) == want[2]
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

@@ -3564,7 +3564,7 @@ def _headline_attributions(found: list[Attribution], text: str, mentions: Sequen
     (:func:`~.quote_titles.headline`: "Clinton Campaign Denies Report", whose verbs spaCy's small model
     tags PROPN) read from a parse of its sentence-case copy (:func:`~.quote_titles.sentence_case`),
     alone, as the sentence it is, in the article's offsets. Only a headline where the article's parse
-    found no act is read again for acts, and without the entity recogniser (the article's names in the
+    found no act, or misread one (a cue's source holding the verb), is read again for acts, and without the entity recogniser (the article's names in the
     line stand in): on PolNeAR train a second reading of the others added as many wrong acts as right
     ones, and the parse is the cost. None that shares a character with an act of ``found`` is kept.
     Every act in the line takes its contents' shapes (``Attribution.shapes``) from the copy's parse:
@@ -3588,17 +3588,35 @@ def _headline_attributions(found: list[Attribution], text: str, mentions: Sequen
         return tuple(content_shape(doc, cs - at, ce - at) if at <= cs and ce - at <= len(copy) else None
                      for cs, ce in a.content)
 
-    if mine:
+    # "Clinton Campaign Denies Report Of Secret Meeting": the article's parse read "Report Of" as the
+    # cue and "Clinton Campaign Denies" as its source; a cue's source holding a word the copy's parse
+    # calls a verb swallowed the headline's verb, and the act is read again from the copy (not a colon
+    # label's source: "Gillibrand on Hillary Releasing Her ... Transcripts: ‘...’")
+    misread = {k for k in mine if found[k].cue is not None and _holds_verb(doc, found[k].source, s)}
+    if mine and not misread:
         out = list(found)
         for k in mine:
             out[k] = replace(found[k], shapes=shapes(found[k], s))
         return out
+    kept = [replace(a, shapes=shapes(a, s)) if k in mine else a for k, a in enumerate(found) if k not in misread]
     names = [replace(m, start=m.start - s, end=m.end - s) for m in mentions
              if isinstance(m, Span) and s <= m.start and m.end <= e]
-    taken = set().union(*map(_chars_of, found)) if found else set()
-    new = (_shifted(replace(a, shapes=shapes(a, 0)), s)
-           for a in _Builder(doc, names, (), text=copy, model=model).build())
-    return [a for a in new if not _chars_of(a) & taken] + found
+    taken = set().union(*map(_chars_of, kept)) if kept else set()
+    new = [_shifted(replace(a, shapes=shapes(a, 0)), s)
+           for a in _Builder(doc, names, (), text=copy, model=model).build()]
+    new = [a for a in new if not _chars_of(a) & taken]
+    if misread and not new:
+        return found  # the copy reads no act there: keep the article's
+    return new + kept
+
+
+def _holds_verb(doc: Any, r: Range | None, at: int) -> bool:
+    """Some word of ``r`` (in the article's offsets; ``doc``, the headline's copy, starts at ``at``) is
+    a verb in ``doc``."""
+    if r is None:
+        return False
+    span = doc.char_span(r[0] - at, r[1] - at, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" for t in span)
 
 
 def to_quotes(attrs: Sequence[Attribution], stage: str) -> list[Quote]:
@@ -3646,7 +3664,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 135
+    version = 136
     requires = ("parse",)
     assigns = ("quotes",)
 
