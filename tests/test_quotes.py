@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v136"
+    assert st.tag == "quotes.v137"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1135,6 +1135,22 @@ def test_a_headline_cue_whose_source_swallowed_the_verb_is_read_from_the_copy(nl
         [a] = list(pipeline.run([Article(id="h", text=text)]))
         [q] = [q for q in a.quotes if q.end <= len(head)]
         assert q.cue is not None and q.cue.slice(text) == want[0] and q.slice(text) == want[2]
+
+
+def test_the_one_an_aside_cue_speaks_to_is_not_what_was_said() -> None:
+    # issue #4 (h155, FNC-1 body 1997): in "The capsule, he explained to CNN, was documented ..." the
+    # learned content ran from the cue's listener on ("CNN, was documented to have been ..."); the
+    # object of the cue's "to" opening a piece is cut off it. A piece that is that object and no more
+    # stays ("pointed to the report").
+    text = ("Inside the capsule are contents that will be showcased as soon as the box is removed from "
+            "the cornerstone, according to Massachusetts Secretary of State William Galvin. The capsule, he "
+            "explained to CNN, was documented to have been first buried in 1795, then was dug up and reburied "
+            "in 1855 during repairs to the building.")
+    got = [q.slice(text) for q in find_quotes_in_text(text) if q.cue and q.cue.slice(text).startswith("explained")]
+    assert got[:2] == ["The capsule", "was documented to have been first buried in 1795, then"]
+    assert not any("CNN" in g for g in got)
+    pointed = "The senator pointed to the report, which was released on Monday."
+    assert [q.slice(pointed)[:10] for q in find_quotes_in_text(pointed)] == ["the report"]
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
