@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v137"
+    assert st.tag == "quotes.v138"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1151,6 +1151,19 @@ def test_the_one_an_aside_cue_speaks_to_is_not_what_was_said() -> None:
     assert not any("CNN" in g for g in got)
     pointed = "The senator pointed to the report, which was released on Monday."
     assert [q.slice(pointed)[:10] for q in find_quotes_in_text(pointed)] == ["the report"]
+
+
+def test_those_a_thing_is_shown_to_are_not_what_is_shown() -> None:
+    # issue #4 (h155): "Police have shown video of the attack to reporters" gave the content "of the
+    # attack to reporters": the parse hung "to reporters" on "attack", and the reporters are whom the
+    # video was shown to. A closing "to" + audience (_AUDIENCE) on the cue or on a noun is cut; one on
+    # a verb of the content stays ("will be opened to the press"). (The learned cue keeps the object,
+    # "have shown video", as PolNeAR's cues do: "made a strong condemnation of".)
+    text = "Gunmen stormed a shopping centre in Nairobi. Police have shown video of the attack to reporters."
+    got = [(q.cue.slice(text) if q.cue else None, q.slice(text)) for q in find_quotes_in_text(text)]
+    assert got == [("have shown video", "of the attack")]
+    said = "The mayor said the capsule will be opened to the press."
+    assert [q.slice(said) for q in find_quotes_in_text(said)] == ["the capsule will be opened to the press"]
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

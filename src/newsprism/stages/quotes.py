@@ -494,6 +494,8 @@ _PRONOUN_CONTENT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "dative"})
 _LISTENER_VERBS = frozenset({
     "ask", "tell", "inform", "notify", "advise", "urge", "press", "remind", "brief", "warn", "assure", "reassure",
     "question", "email", "e-mail", "text", "phone", "message", "interview", "update"})
+# Those an act is done before, not what it is about: "have shown video of the attack to reporters".
+_AUDIENCE = frozenset({"reporter", "journalist", "press", "medium", "audience", "viewer", "crowd"})
 # The pronouns of persons, who may be listeners; "it" may not ("Rubio questioned [it]").
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
 # Verbs whose passive subject is not what the act is about (_Builder._passive_act): the listener
@@ -1229,6 +1231,7 @@ class _Builder:
             r = self._drop_listener(tok, r)
             if r is None:
                 continue
+            r = self._drop_audience(tok, r)
             r2 = self._drop_aside(r)
             r3 = self._drop_tail(r2)
             if not v.punct[tok.i] and v.dep[tok.i] != "parataxis":
@@ -2416,6 +2419,24 @@ class _Builder:
             return r
         rest = _clean(self.text, (b, r[1]))
         return rest if rest[1] - rest[0] > 1 else None
+
+    def _drop_audience(self, tok: Any, r: Range) -> Range:
+        """``r`` without a closing "to reporters" (:data:`_AUDIENCE`) that hangs on the cue ``tok`` or,
+        misplaced by the parse, on a noun: those the act was done before ("have shown video of the
+        attack [to reporters]", "explained the plan [to reporters]")."""
+        v = self.view
+        k = bisect.bisect_left(v.idx, r[0])
+        end = bisect.bisect_left(v.idx, r[1])
+        for i in range(k + 1, end - 1):
+            if v.lower[i] != "to" or v.dep[i] != "prep":
+                continue
+            to = self.doc[i]
+            objs = [o for o in to.children if o.dep_ == "pobj"]
+            # not on a verb of the content ("will be opened to the press")
+            if len(objs) == 1 and objs[0].lemma_.lower() in _AUDIENCE and to.right_edge.i == end - 1 \
+                    and (to.head.i == tok.i or to.head.pos_ in ("NOUN", "PROPN")):
+                return _clean(self.text, (r[0], v.idx[i]))
+        return r
 
     def _drop_aside(self, r: Range) -> Range:
         """Cut a closing aside off reported content: a relative clause after a comma that
@@ -3688,7 +3709,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 137
+    version = 138
     requires = ("parse",)
     assigns = ("quotes",)
 
