@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v138"
+    assert st.tag == "quotes.v139"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1164,6 +1164,17 @@ def test_those_a_thing_is_shown_to_are_not_what_is_shown() -> None:
     assert got == [("have shown video", "of the attack")]
     said = "The mayor said the capsule will be opened to the press."
     assert [q.slice(said) for q in find_quotes_in_text(said)] == ["the capsule will be opened to the press"]
+
+
+def test_the_one_persuaded_is_not_what_was_said() -> None:
+    # issue #4 (h155): "The senator was persuaded by aides to drop the bill" listed "The senator" as
+    # what the aides said beside "to drop the bill"; the subject of a passive cue with an infinitive
+    # after it is the one moved to act, the agent the source.
+    text = "The senator was persuaded by aides to drop the bill. The vote is on Friday."
+    got = [(q.slice(text), q.speaker.slice(text) if q.speaker else None) for q in find_quotes_in_text(text)]
+    assert got == [("to drop the bill", "aides")]
+    urged = "The governor was urged by lawmakers to veto the bill."
+    assert [q.slice(urged) for q in find_quotes_in_text(urged)] == ["to veto the bill"]
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:
