@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v139"
+    assert st.tag == "quotes.v140"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1175,6 +1175,18 @@ def test_the_one_persuaded_is_not_what_was_said() -> None:
     assert got == [("to drop the bill", "aides")]
     urged = "The governor was urged by lawmakers to veto the bill."
     assert [q.slice(urged) for q in find_quotes_in_text(urged)] == ["to veto the bill"]
+
+
+def test_a_party_s_court_papers_speak_for_it() -> None:
+    # issue #4 (h155, PolNeAR dev politico_2016-09-22): since quotes.v129 a noun a name holds speaks
+    # for itself unless it is one that speaks for its holder; "Ivana Trump's brief said ..." was spoken
+    # by "brief". A party's brief, submission or affidavit speaks for the party (a brother does not:
+    # test_a_noun_a_name_holds_is_not_the_name).
+    text = ("Earlier this month, lawyers for both Donald and Ivana Trump filed legal papers opposing the "
+            "unsealing. However, Ivana Trump's brief said that was not her view.")
+    got = {q.slice(text): (q.speaker.slice(text) if q.speaker else None, q.speaker_role)
+           for q in find_quotes_in_text(text)}
+    assert got["that was not her view"] == ("Ivana Trump", None)
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

@@ -3732,7 +3732,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 139
+    version = 140
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -39,7 +39,11 @@ _OFFICE_NOUNS = (PERSON_ROLE_NOUNS - PEOPLE_NOUNS) | GROUP_NOUNS
 # outlet, one's telling or publicist ("Obama's spokesman", "Trump's campaign", "Trump's tweet", "Clinton's
 # remarks", "Mr Wilson's account", "Banksy's PR"); any other
 # noun a name holds is someone or something in its own right ("Zehaf Bibeau's brother").
-_SPEAKS_FOR = _OFFICE_NOUNS | DOCUMENT_NOUNS | CLAIM_NOUNS | MEDIA_NOUNS | {"account", "pr", "publicist"}
+# A party's court papers speak for it too ("Ivana Trump's brief said ..."; h155).
+_COURT_PAPERS = frozenset({"brief", "submission", "affidavit", "motion", "petition", "deposition", "testimony",
+                           "pleading"})
+_SPEAKS_FOR = _OFFICE_NOUNS | DOCUMENT_NOUNS | CLAIM_NOUNS | MEDIA_NOUNS | _COURT_PAPERS | {
+    "account", "pr", "publicist"}
 # Verbs of making a document whose agent is its holder ("a video posted by ISIS"; not "obtained by NBC").
 _AUTHORING = frozenset({"post", "release", "publish", "upload", "issue", "write", "produce", "share", "sign",
                         "send", "circulate", "distribute"})
