@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v140"
+    assert st.tag == "quotes.v141"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1187,6 +1187,25 @@ def test_a_party_s_court_papers_speak_for_it() -> None:
     got = {q.slice(text): (q.speaker.slice(text) if q.speaker else None, q.speaker_role)
            for q in find_quotes_in_text(text)}
     assert got["that was not her view"] == ("Ivana Trump", None)
+
+
+def test_a_document_speaks_for_its_named_holder_or_itself() -> None:
+    # issue #4 (h155, FNC-1 bodies): "The report noted ..." with no earlier document
+    # spoken fell back to the last group's subject ("Iraqi" of "Iraqi officials"); it is its own
+    # source, or the holder the article named where it spoke of it first ("According to a Washington
+    # Post report", "Hamas issued a statement").
+    cases = (("Iraqi officials said the army had retaken the town. The report noted that civilians had fled.",
+              "that civilians had fled", "report"),  # a statement stays the last speaker's: see below
+             ("According to a Washington Post report, 11 Iraqi police officers were rushed into the hospital. "
+              + "The report noted that some struggled to stand.", "that some struggled to stand", "Washington Post"),
+             ("Hamas issued a statement on Monday. The statement said the group had carried out the attack.",
+              "the group had carried out the attack", "Hamas"))
+    its = ("Google is hiring. The company counted 55,030 employees as of Sept. 30, according to its "
+           "most recent quarterly report.")
+    for text, content, speaker in (*cases, (its, "The company counted 55,030 employees as of Sept. 30",
+                                            "Google")):
+        got = {q.slice(text): q.speaker.slice(text) if q.speaker else None for q in find_quotes_in_text(text)}
+        assert got[content] == speaker, text
 
 
 def test_quotes_of_an_embedded_post_point_into_the_post(pipeline: Pipeline) -> None:

@@ -3732,7 +3732,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 140
+    version = 141
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -17,6 +17,7 @@ from typing import Any
 from .quote_lexicon import (
     CLAIM_NOUNS,
     DOCUMENT_NOUNS,
+    FINDING_NOUNS,
     GROUP_NOUNS,
     MEDIA_NOUNS,
     PEOPLE_NOUNS,
@@ -382,7 +383,19 @@ class SpeakerResolver:
                                                               "document", inner.confidence), head_lemma)
             # Only a document already spoken of is taken up ("the statement", "its report"); "a video
             # posted online", "an unverified report" bring in a new one, whose holder is unsaid.
-            found = self._antecedent(s, want="document") if self._definite(head) else None
+            found = None
+            if self._definite(head):
+                found = self._document_author(head)
+                if found is None and head_lemma in FINDING_NOUNS and not self._antecedent_document(s) \
+                        and not any(c.dep_ == "poss" for c in head.children):
+                    # "The report noted ...", no holder named: the report is its own source, not the
+                    # last group named ("Iraqi" of "Iraqi Interior Ministry spokesman ..."); a statement
+                    # is still the last speaker's ("Hamas said ... The statement said ..."), and so is a
+                    # report a possessor points back from ("its quarterly report", "the group's report")
+                    s2, e2 = trim_det(self.text, s, e)
+                    return self._remember(s, Resolved(s2, e2, "nominal", None, "unresolved", 0.5), head_lemma)
+                if found is None:
+                    found = self._antecedent(s, want="document")
             if found is not None:
                 return self._remember(s, found, head_lemma)
         if names:
@@ -434,6 +447,31 @@ class SpeakerResolver:
         # Nothing named: the words used are the speaker ("Police", "officials").
         s2, e2 = trim_det(self.text, s, e)
         return self._remember(s, Resolved(s2, e2, "nominal", role, "unresolved", 0.5), head_lemma)
+
+    def _antecedent_document(self, pos: int) -> bool:
+        """A document was resolved as a speaker before ``pos``."""
+        return any(hpos < pos and res.how != "unresolved" and (lemma in DOCUMENT_NOUNS or res.how == "document")
+                   for hpos, res, lemma in self.history)
+
+    def _document_author(self, head: Any) -> Resolved | None:
+        """The holder the article named for the document ``head`` ("the report") where it spoke of it
+        before: the name that holds the last earlier noun of that word ("According to a [Washington
+        Post] report", "[Gertz]'s report"), or the subject of the verb whose object that noun is
+        ("[Hamas] issued a statement")."""
+        lemma = head.lemma_.lower()
+        prev = next((t for t in reversed(head.doc[:head.i]) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"),
+                    None)
+        if prev is None:
+            return None
+        holders = [c for c in prev.children if c.dep_ in ("poss", "compound") and c.i < prev.i]
+        if prev.dep_ == "dobj":
+            holders += [c for c in prev.head.children if c.dep_ == "nsubj"]
+        for h in holders:
+            names = self.names_in(h.left_edge.idx, h.right_edge.idx + len(h.right_edge))
+            if names:
+                n = names[-1]
+                return Resolved(n.start, n.end, "PERSON" if n.person else n.label, None, "document", 0.7)
+        return None
 
     @staticmethod
     def _definite(head: Any) -> bool:
