@@ -432,3 +432,16 @@ def test_a_suffix_or_a_score_is_no_part_of_the_name(pipe):
         if a.text[m.start : m.end].startswith("Evansville") and (a.id, m.start, m.end) in by_span
     }
     assert len(owners) == 1, owners
+
+
+def test_an_acronym_is_spelled_out_by_a_name_of_its_type(pipe):
+    # "Arabian Peninsula" (a place) also reads AP: it leaves the agency to "Associated Press".
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": "'It's just a year deal,' Graham told The Associated Press on Wednesday. Al-Qaeda in"
+            " the Arabian Peninsula has claimed the attack.",
+            "b": "The girls have been married off, Shekau said in the video.\n\n[Image via AP]",
+        },
+    )
+    assert _entity_with(ents, analyses, "AP").id == _entity_with(ents, analyses, "Associated Press").id

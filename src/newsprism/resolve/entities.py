@@ -39,7 +39,7 @@ from .names import (
 
 __all__ = ["KNOWN_EVENT_DATES", "STAGE", "entity_at", "entity_of", "resolve_entities"]
 
-STAGE = "entities.v4"
+STAGE = "entities.v5"
 
 # Blocks bigger than this skip the pairwise (fuzzy) rules; exact keys still merge.
 MAX_BLOCK = 400
@@ -538,8 +538,15 @@ def _pair_rules(locs: Sequence[_Local], blocks: dict[str, list[int]], uf: _UF) -
             _union_compatible(idx, labels, uf, 0.9)
         elif kind == "a:":
             acr = bkey[2:]
-            expansions = [i for i in idx if any(acr in initials(f) for f in maximal[i])]
             short = [i for i in idx if acr in locs[i].acronyms]
+            # Only a spelling-out the acronym's type allows competes: "Arabian Peninsula" (a place)
+            # leaves "AP" (an agency) to "Associated Press".
+            expansions = [
+                i
+                for i in idx
+                if any(acr in initials(f) for f in maximal[i])
+                and any(_compatible(labels[i], labels[j]) for j in short)
+            ]
             exp_roots = {uf.find(i) for i in expansions}
             if short and len(exp_roots) == 1:
                 _union_compatible(short + expansions, labels, uf, 0.85)
