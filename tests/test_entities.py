@@ -434,6 +434,20 @@ def test_a_suffix_or_a_score_is_no_part_of_the_name(pipe):
     assert len(owners) == 1, owners
 
 
+def test_a_name_after_a_title_is_no_given_name_of_another(pipe):
+    # rd34 on FNC-1: "Mullah Omar" (Bergdahl story) joined "Omar Sanchez" (Iguala story).
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "bg": "Khairkhwa held positions including interior minister and had direct ties to"
+            " Mullah Omar and Osama bin Laden.",
+            "ig": "A 15-year-old player on the team was killed. Omar Sanchez, one of his teammates,"
+            " described the attack. The gunmen fired again, according to Sanchez.",
+        },
+    )
+    assert _entity_with(ents, analyses, "Mullah Omar").id != _entity_with(ents, analyses, "Omar Sanchez").id
+
+
 def test_an_acronym_is_spelled_out_by_a_name_of_its_type(pipe):
     # "Arabian Peninsula" (a place) also reads AP: it leaves the agency to "Associated Press".
     analyses, ents = _resolve(

@@ -107,6 +107,7 @@ class _Local:
     fixed: str = ""  # label fixed by the votes of every article using the same name
     locative: bool = False  # some mention follows "in", "at", "near"... (a place, not a person)
     common: bool = False  # a one-word name the article also writes in lower case
+    titled: bool = False  # a one-word name written after a title ("Mullah Omar", "Mr Graham")
 
     @property
     def label(self) -> str:
@@ -210,6 +211,12 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _COORD = frozenset({"and", "&", "or"})
 _PLACE_WORDS = [[w] for w in ("in", "at", "near", "into", "across", "outside")]
 _LINKING = frozenset({"of", "the", "for", "and", "&", "or", "de", "du", "la", "at", "in", "on"})
+
+
+def _titled(surface: str) -> bool:
+    """A title then one word ("Mullah Omar", "Mr. Graham"): the name the person goes by, no given name."""
+    toks = surface.replace(".", " ").split()
+    return len(toks) >= 2 and all(fold(t) in TITLES for t in toks[:-1])
 
 
 def _singular(token: str) -> str:
@@ -637,15 +644,18 @@ def _partial_rules(
     weights: Sequence[int] = (),
     articles: Sequence[set[str]] = (),
     locative: Sequence[bool] = (),
+    titled: Sequence[bool] = (),
 ) -> None:
     """Partial names across articles, decided against a snapshot so order does not matter.
 
     ``weights``: mentions each node stands for (a node is every local entity sharing its names);
-    ``articles``: the articles of each node; ``locative``: some mention of the node reads as a place.
+    ``articles``: the articles of each node; ``locative``: some mention of the node reads as a place;
+    ``titled``: some mention of the one-word node follows a title ("Mullah Omar").
     """
     weights = weights or [len(loc.mentions) for loc in locs]
     node_articles = articles or [{loc.article} for loc in locs]
     node_locative = locative or [loc.locative for loc in locs]
+    node_titled = titled or [loc.titled for loc in locs]
     roots = [uf.find(i) for i in range(len(locs))]
     labels = [locs[i].label for i in range(len(locs))]
     maximal = [loc.maximal() for loc in locs]
@@ -676,8 +686,10 @@ def _partial_rules(
         # Lone given name ("Lindsay", "Kathina") -> the one person in its block with that given
         # name, unless some person there has it as a surname. The small model often types a
         # rare given name as a place or a product: then only a person named in full in the same
-        # article takes it, and never a word written as a place ("in Paris").
-        if all(len(f) == 1 for f in forms) and not loc.acronyms and len(forms) == 1:
+        # article takes it, and never a word written as a place ("in Paris"). A word after a title
+        # is the name someone goes by ("Mullah Omar", "Mr Graham"), not the given name of another
+        # ("Omar Sanchez"): a given name alone is the familiar form, written without one.
+        if all(len(f) == 1 for f in forms) and not loc.acronyms and len(forms) == 1 and not node_titled[i]:
             f = forms[0]
             surname = any(
                 labels[j] == "PERSON" and any(len(g) > 1 and g[-1] == f[0] for g in maximal[j])
@@ -806,6 +818,7 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
                 if lower_words is None:
                     lower_words = set(_LOWER_WORD.findall(an.text))
                 loc.common = any(k in lower_words for k in one_word)
+                loc.titled = any(_titled(sf) for sf in loc.surfaces)
         locs.extend(new)
     if not locs:
         return []
@@ -830,7 +843,9 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
     weights = [0] * len(reps)
     node_articles: list[set[str]] = [set() for _ in reps]
     node_locative = [False] * len(reps)
+    node_titled = [False] * len(reps)
     for i, loc in enumerate(locs):
+        node_titled[node_of[i]] |= loc.titled
         loc.locative |= loc.common  # a word like "free" is as little a given name as a place
         weights[node_of[i]] += len(loc.mentions)
         node_articles[node_of[i]].add(loc.article)
@@ -838,7 +853,7 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
     uf = _UF(len(reps))
     blocks = _blocks(reps)
     _pair_rules(reps, blocks, uf)
-    _partial_rules(reps, blocks, uf, weights, node_articles, node_locative)
+    _partial_rules(reps, blocks, uf, weights, node_articles, node_locative, node_titled)
     clusters: dict[int, list[_Local]] = defaultdict(list)
     for i, loc in enumerate(locs):
         clusters[uf.find(node_of[i])].append(loc)
