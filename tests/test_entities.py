@@ -459,3 +459,22 @@ def test_an_acronym_is_spelled_out_by_a_name_of_its_type(pipe):
         },
     )
     assert _entity_with(ents, analyses, "AP").id == _entity_with(ents, analyses, "Associated Press").id
+
+
+def test_the_words_around_a_name_overrule_the_models_type(pipe):
+    # rd34 on FNC-1: the small model types "Boko Haram" PERSON and "Cameroon" ORG in most
+    # articles; "Boko Haram militants", "the border with Cameroon" say what they are. Typed a
+    # place, "Cameroon" no longer takes "Cameron" (the British prime minister) as a spelling.
+    bh = (
+        "Eight Cameroon soldiers and more than 100 Boko Haram militants were killed in fighting in the"
+        " far north of Cameroon on Friday. Its fighters often cross the long and porous border with"
+        " Cameroon. Some of the girls may have been carried across borders into Cameroon and Chad."
+        " Boko Haram fighters attacked two villages near the border with Niger."
+    )
+    texts = {f"bh{k}": bh for k in range(3)}
+    texts["ig"] = "Ebola patient family to stay...\n\nBritish jihadi challenges Cameron to put troops on..."
+    analyses, ents = _resolve(pipe, texts)
+    assert _entity_with(ents, analyses, "Boko Haram").type == "ORG"
+    cameroon = _entity_with(ents, analyses, "Cameroon")
+    assert cameroon.type == "GPE"
+    assert cameroon.id != _entity_with(ents, analyses, "Cameron").id

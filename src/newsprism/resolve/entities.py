@@ -108,6 +108,9 @@ class _Local:
     locative: bool = False  # some mention follows "in", "at", "near"... (a place, not a person)
     common: bool = False  # a one-word name the article also writes in lower case
     titled: bool = False  # a one-word name written after a title ("Mullah Omar", "Mr Graham")
+    place_cues: int = 0  # mentions whose context reads as a place ("border with Niger", "Guerrero state")
+    strong_cues: int = 0  # place cues that no organisation takes ("border with", "state of")
+    group_cues: int = 0  # mentions whose context reads as a group ("Boko Haram militants")
 
     @property
     def label(self) -> str:
@@ -217,6 +220,51 @@ def _titled(surface: str) -> bool:
     """A title then one word ("Mullah Omar", "Mr. Graham"): the name the person goes by, no given name."""
     toks = surface.replace(".", " ").split()
     return len(toks) >= 2 and all(fold(t) in TITLES for t in toks[:-1])
+
+
+_BEFORE_PLACE = frozenset(
+    {"in", "near", "into", "across", "outside", "neighbouring", "neighboring", "northern", "southern",
+     "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern"}
+)
+_BEFORE_PLACE_2 = frozenset(
+    {"border with", "town of", "village of", "city of", "state of", "province of", "region of",
+     "north of", "south of", "east of", "west of", "capital of"}
+)
+_AFTER_PLACE = frozenset({"state", "province", "region", "border", "town", "village", "district", "county"})
+_AFTER_GROUP = frozenset(
+    {"militants", "fighters", "gunmen", "insurgents", "insurgency", "members", "militia", "militiamen",
+     "rebels", "extremists", "sect", "commanders", "camps"}
+)
+_BEFORE_GROUP = frozenset({"militants", "militant", "insurgents", "sect", "movement", "extremists"})
+_BEFORE_GROUP_2 = frozenset(
+    {"members of", "the group", "militant group", "islamist group", "terrorist group"}
+)
+# Cues that hold for an organisation too ("in Congress"): only these overrule an ORG as a place.
+_WEAK_PLACE = frozenset({"in", "near", "into", "across", "outside"})
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _context_cues(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """(place, strong place, group) cue of one mention from the words just around it.
+
+    A person is not written "in Niger", "the border with Cameroon", "Guerrero state" or
+    "Boko Haram militants": the words around a name overrule the small model's PERSON.
+    """
+    if text[end : end + 2] in ("'s", "’s"):
+        return 0, 0, 0  # "in Obama's speech"
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 40) : start])][-2:]
+    after = [w.lower() for w in _WORD.findall(text[end : end + 30])][:1]
+    if text[max(0, start - 40) : start].rstrip()[-1:] in ".,;:!?\"“”\n":
+        before = []  # the words before belong to another clause
+    if end < len(text) and text[end : end + 1] in ",.;:!?":
+        after = []
+    last = before[-1] if before else ""
+    two = " ".join(before) if len(before) == 2 else ""
+    strong = int(two in _BEFORE_PLACE_2 or (last in _BEFORE_PLACE and last not in _WEAK_PLACE)
+                 or bool(after and after[0] in _AFTER_PLACE))
+    place = int(strong or last in _WEAK_PLACE)
+    group = int(bool(after and after[0] in _AFTER_GROUP) or last in _BEFORE_GROUP or two in _BEFORE_GROUP_2)
+    return place, strong, group
 
 
 def _singular(token: str) -> str:
@@ -430,6 +478,15 @@ def _fix_types(locs: Sequence[_Local]) -> None:
             votes[f].update(own)
             if len(f) > 1 and not any(t in _COORD for t in f):
                 heads[f[-1]].update(own)
+    # The words around the mentions of a name: "border with Niger", "Boko Haram militants".
+    cues: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for loc, fs in zip(locs, forms):
+        for f in fs:
+            c = cues[f]
+            c[0] += len(loc.mentions)
+            c[1] += loc.place_cues
+            c[2] += loc.strong_cues
+            c[3] += loc.group_cues
     for loc, fs in zip(locs, forms):
         total: Counter[str] = Counter()
         for f in fs:
@@ -438,8 +495,49 @@ def _fix_types(locs: Sequence[_Local]) -> None:
                 total.update(heads.get(f[0], {}))
         if total:
             best = max(sorted(total), key=lambda lab: total[lab])
-            if best != loc.label and total[best] > total[loc.label]:
+            decided = False
+            if not loc.acronyms and len(fs) == 1 and fs[0] in cues:
+                best, decided = _overruled(best, total, cues[fs[0]])
+            if best != loc.label and (total[best] > total[loc.label] or decided):
                 loc.fixed = best
+
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_GROUP_LABELS = ("ORG", "NORP")
+
+
+def _overruled(best: str, total: Counter[str], cues: list[int]) -> tuple[str, bool]:
+    """The type the words around a name's mentions give, where they contradict the votes.
+
+    ``cues``: (mentions, place cues, strong place cues, group cues) over every article. No
+    person is written "the border with Niger" or "Boko Haram militants", so a tenth of the mentions
+    read so overrule a PERSON majority of the small model's, with two or more cues no clinic or
+    agency takes ("town of", "state"; not "in"/"into") for a place; an organisation yields to a
+    place only on such cues ("the border with Cameroon", "northern Cameroon"). Returns the
+    type and whether the cues chose it.
+    """
+    n, place, strong, group = cues
+    tied = [lab for lab in total if lab != "MISC" and total[lab] == total[best]]
+    if len(tied) > 1:
+        # Even votes ("Adamawa" ORG 3, GPE 3): the cues decide, else each article keeps its own.
+        if place > group and any(lab in _PLACE_LABELS for lab in tied):
+            return _best_of(_PLACE_LABELS, total), True
+        if group > place and any(lab in _GROUP_LABELS for lab in tied):
+            return _best_of(_GROUP_LABELS, total), True
+        return best, False
+    if best == "PERSON" and group >= max(2, n / 10) and group > place:
+        return _best_of(_GROUP_LABELS, total), True
+    if best == "PERSON" and strong >= 2 and place >= n / 10 and place > group:
+        # "in" or "into" alone may be a building's or an agency's ("checked into Betty Ford").
+        return _best_of(_PLACE_LABELS, total), True
+    if best == "ORG" and strong >= max(2, n / 4) and strong > group:
+        return _best_of(_PLACE_LABELS, total), True
+    return best, False
+
+
+def _best_of(labels: Sequence[str], total: Counter[str]) -> str:
+    """The most voted of ``labels`` (the first of them when none has a vote)."""
+    return max(labels, key=lambda lab: (total[lab], -labels.index(lab)))
 
 
 def _blocks(locs: Sequence[_Local]) -> dict[str, list[int]]:
@@ -783,9 +881,11 @@ def _canonical(locs: Sequence[_Local]) -> str:
 
 
 def _entity_type(locs: Sequence[_Local]) -> str:
+    """The majority type of the entity's mentions, each with the type its name was fixed to."""
     votes: Counter[str] = Counter()
     for loc in locs:
         for lab, n in loc.labels.items():
+            lab = loc.fixed or lab
             if lab != "MISC":
                 votes[lab] += n
     if not votes:
@@ -808,6 +908,11 @@ def resolve_entities(analyses: Sequence[Analysis], *, existing: Sequence[Entity]
         new = _local_entities(an.id, an.mentions, an.text, len(locs), an.sentences)
         lower_words: set[str] | None = None
         for loc in new:
+            for m, _ in loc.mentions:
+                in_place, in_strong, in_group = _context_cues(an.text, m.start, m.end)
+                loc.place_cues += in_place
+                loc.strong_cues += in_strong
+                loc.group_cues += in_group
             loc.locative = any(
                 an.text[max(0, m.start - 6) : m.start].lower().split()[-1:] in _PLACE_WORDS
                 for m, _ in loc.mentions
