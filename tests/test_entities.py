@@ -103,7 +103,7 @@ def test_every_mention_slices_and_is_tagged(seeds):
         for m in a.mentions:
             surface = a.text[m.start : m.end]
             assert surface and surface == surface.strip(), m
-            assert m.stage == "mentions.v4" and 0 < m.confidence <= 1 and m.key
+            assert m.stage == "mentions.v5" and 0 < m.confidence <= 1 and m.key
     for e in entities:
         assert e.id.startswith("e-") and e.name and 0 < e.confidence <= 1
         for m in e.mentions:
@@ -179,7 +179,7 @@ def test_batch_equals_one_by_one(pipe, nlp):
 
 def test_empty_and_unparsed_articles_give_no_mentions(pipe):
     [a] = list(pipe.run([Article(id="empty", text="")], fail_fast=True))
-    assert a.mentions == () and "mentions.v4" in a.stages
+    assert a.mentions == () and "mentions.v5" in a.stages
     bare = MentionStage()(Analysis(article=Article(id="x", text="Iran said so.")))
     assert bare.mentions == ()
     assert resolve_entities([a]) == []
@@ -478,3 +478,20 @@ def test_the_words_around_a_name_overrule_the_models_type(pipe):
     cameroon = _entity_with(ents, analyses, "Cameroon")
     assert cameroon.type == "GPE"
     assert cameroon.id != _entity_with(ents, analyses, "Cameron").id
+
+
+def test_a_rank_before_a_name_makes_no_entity(pipe):
+    # rd34 on FNC-1: "Defence Staff Air" (9 mentions) and "Air" were made of the office and the
+    # rank ("Air (Chief) Marshal") written before Alex Badeh.
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": "Chief of Defence Staff Air Marshal Alex Badeh told senior military officials from"
+            " Nigeria and Cameroon meeting in Abuja that a ceasefire had been agreed.",
+            "b": "Nigeria's chief of defense staff, Air Chief Marshal Alex Badeh, on Friday ordered"
+            " his troops to comply.",
+        },
+    )
+    names = {a.text[m.start : m.end] for a in analyses for m in a.mentions}
+    assert not names & {"Air", "Defence Staff Air", "Defence Staff"}
+    assert len({_entity_with(ents, analyses, "Alex Badeh").id}) == 1

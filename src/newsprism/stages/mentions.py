@@ -306,6 +306,40 @@ def _split_headlines(doc: Any, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# Words that make a rank of the title after them: "Air (Chief) Marshal", "Rear Admiral",
+# "Lance Corporal", "Staff Sergeant", "Wing Commander".
+_RANK_QUALIFIERS = frozenset({"air", "rear", "vice", "lance", "staff", "flight", "wing", "squadron", "field"})
+
+
+def _before_rank(doc: Any, i: int, j: int) -> int:
+    """The end of the run ``doc[i:j]`` without the first words of a rank right after it.
+
+    "Chief of Defence Staff Air Marshal Alex Badeh": "Air" belongs to "Air Marshal", not to a name.
+    """
+    end = j
+    while end > i and _is_title(doc[end - 1]):
+        end -= 1  # the titles themselves ("Marshal"), when the run holds them
+    cut = end
+    while cut > i and cut < len(doc) and doc[cut - 1].lower_ in _RANK_QUALIFIERS and _is_title(doc[cut]):
+        cut -= 1
+    return cut if cut < end else j
+
+
+def _is_title(tok: Any) -> bool:
+    return bool(tok.lower_.rstrip(".") in TITLES)
+
+
+def _office_staff(doc: Any, i: int, j: int) -> bool:
+    """The run is the office after "Chief(s) of": "Chief of Defence Staff", "Chief of Army Staff"."""
+    return (
+        j > i
+        and doc[j - 1].lower_ == "staff"
+        and i >= 2
+        and doc[i - 1].lower_ == "of"
+        and doc[i - 2].lower_ in ("chief", "chiefs")
+    )
+
+
 def _propn_runs(doc: Any, taken: list[bool]) -> list[_Cand]:
     """Proper-noun runs the model left untagged (low confidence, label MISC)."""
     out: list[_Cand] = []
@@ -702,7 +736,7 @@ class _Tokens(list[Any]):
         self.text = text
 
 
-def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v4", propn: bool = True) -> list[Mention]:
+def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v5", propn: bool = True) -> list[Mention]:
     """Named mentions in a parsed article, sorted by offset; every span slices ``text``."""
     ents = doc.ents
     doc = _Tokens(doc, text)
@@ -736,6 +770,11 @@ def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v4", propn: boo
     kept: list[_Cand] = []
     cuts = _Cuts(known)
     for c in cands:
+        if c.label != "EVENT":
+            # "Chief of Defence Staff Air Marshal Alex Badeh": neither "Defence Staff" nor "Air" is a name.
+            c.end = _before_rank(doc, c.start, c.end)
+            if c.end <= c.start or _office_staff(doc, c.start, c.end):
+                continue
         trimmed = _trim(doc, c)
         if trimmed is None:
             continue
@@ -790,7 +829,7 @@ class MentionStage(ArticleStage):
     """Named mentions with a type and a normalised key, from the spaCy parse."""
 
     name = "mentions"
-    version = 4
+    version = 5
     requires = ("parse",)
     assigns = ("mentions",)
 
