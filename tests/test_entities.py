@@ -495,3 +495,21 @@ def test_a_rank_before_a_name_makes_no_entity(pipe):
     names = {a.text[m.start : m.end] for a in analyses for m in a.mentions}
     assert not names & {"Air", "Defence Staff Air", "Defence Staff"}
     assert len({_entity_with(ents, analyses, "Alex Badeh").id}) == 1
+
+
+def test_a_surname_joins_the_two_word_name_the_model_typed_org(pipe):
+    # rd34 on FNC-1: "Rona Peligal" (ORG once) and "Peligal" (PERSON twice) stayed two entities.
+    analyses, ents = _resolve(
+        pipe,
+        {
+            "a": '"The government never attempted to do any kind of investigations," said Rona Peligal,'
+            " Human Rights Watch deputy director for Africa.\n\nPeligal says Nigerian authorities should"
+            ' have acted sooner. "It will be further politicized as we get closer to the election,"'
+            " said Peligal."
+        },
+    )
+    a = analyses[0]
+    lone = [m for m in a.mentions if a.text[m.start : m.end] == "Peligal"]
+    full = _entity_with(ents, analyses, "Rona Peligal")
+    assert lone and all(entity_of(ents)[("a", m.start, m.end)] == full.id for m in lone)
+    assert full.type == "PERSON"

@@ -372,9 +372,14 @@ def _local_entities(
             if not _ends_with(long, short):
                 continue
             lab = ms[oidx[0]].label
-            if len(short) == 1 and not (lab == "PERSON" or (_group(lab) == "O" and _group(m0.label) in "O*")):
+            # A surname the model types PERSON ends a two-word name it typed ORG once ("said Rona
+            # Peligal, Human Rights Watch deputy director" ... "Peligal says"): the person's.
+            person_named = len(short) == 1 and len(long) == 2 and m0.label == "PERSON" and _group(lab) == "O"
+            if len(short) == 1 and not (
+                lab == "PERSON" or person_named or (_group(lab) == "O" and _group(m0.label) in "O*")
+            ):
                 continue
-            if _compatible(lab, m0.label) or (len(short) == 1 and lab == "PERSON"):
+            if _compatible(lab, m0.label) or (len(short) == 1 and lab == "PERSON") or person_named:
                 cands.append(other)
         roots = sorted({uf.find(by_key[c][0]) for c in cands})
         if len(roots) == 1:
