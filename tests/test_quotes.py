@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v141"
+    assert st.tag == "quotes.v142"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2569,6 +2569,48 @@ def test_a_persons_kin_friend_or_critic_is_not_the_person(nlp: object, text: str
 def test_a_noun_a_name_holds_is_not_the_name(nlp: object, text: str, speaker: str, role: str | None) -> None:
     # h152 (SpeakerResolver._held_by; a review of quotes.v115: only the listed kin, friends and critics were
     # told apart from the one they are of).
+    [q] = find_quotes_in_text(text, nlp=nlp)
+    assert q.speaker is not None and (q.speaker.slice(text), q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # the one named speaks; the apposition, whoever it names, gives the role
+        ("Hassan Tukur, an aide to Nigerian President Goodluck Jonathan, said the girls would be freed within days.",
+         "Hassan Tukur", "aide of Goodluck Jonathan"),
+        (("Shehu Sani, a Boko Haram expert who has negotiated with the group before on behalf of the government, "
+          'told AFP: "I have doubts about the deal."'), "Shehu Sani", "expert of Boko Haram"),
+        (("Mike Omeri, the Nigerian government's spokesperson on the Boko Haram insurgency, told The WorldPost "
+          "Saturday that the government is confident it has been negotiating with the right guy."),
+         "Mike Omeri", "spokesperson"),
+        (("Enoch Mark, a Christian pastor in Chibok whose daughter and niece are among the hostages, said the "
+          'girls\' families were "lost for words".'), "Enoch Mark", None),
+        # an adviser, aide or expert, named or not, is someone in their own right; a spokesman speaks for
+        # the one whose he is
+        (("A senior adviser to Nigeria's President Goodluck Jonathan told Al Jazeera that the deal reached on "
+          "Friday included the release of the girls."),
+         "senior adviser to Nigeria's President Goodluck Jonathan", "adviser of Goodluck Jonathan"),
+        ("A Harvard professor said the study was flawed.", "Harvard professor", "professor of Harvard"),
+        ("Obama adviser David Axelrod said the campaign was confident.", "David Axelrod", "adviser of Obama"),
+        # a relative clause gives the role only as what the one named is
+        (("Navkiran Singh, who is the lawyer for Hans Raj Chauhan, the only castration victim so far to come "
+          "forward, said his client and other victims believed they would become social outcasts."),
+         "Navkiran Singh", "lawyer"),
+        # where one works is whose role it is; what the role is about, or a relative clause, is not
+        ("Eran Cicurel, an editor at Voice of Israel, said that Gill Rosenberg was not captured by IS.",
+         "Eran Cicurel", "editor of Voice of Israel"),
+        (('"Captivity is the state most violently opposite his nature," his friend Clare Morgana Gillis, a '
+          "journalist who had been kidnapped with him in Libya in 2011, wrote in a piece last year."),
+         "Clare Morgana Gillis", "friend"),
+    ],
+)
+def test_the_one_named_speaks_and_the_apposition_gives_the_role(nlp: object, text: str, speaker: str,
+                                                                role: str | None) -> None:
+    # h157 (SpeakerResolver._pick, _own_role, _in_topic_of_role; a review of quotes.v131 on FNC-1 Boko Haram
+    # bodies 1430, 1681, 2191, 531, 1195: the last person of the phrase spoke, "Goodluck Jonathan" for his
+    # aide, "Boko Haram" for its expert, "Chibok" for Enoch Mark; a senior adviser to Jonathan spoke as
+    # Jonathan).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and (q.speaker.slice(text), q.speaker_role) == (speaker, role)
 

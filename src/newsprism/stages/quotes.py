@@ -3732,7 +3732,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 141
+    version = 142
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -45,6 +45,16 @@ _COURT_PAPERS = frozenset({"brief", "submission", "affidavit", "motion", "petiti
                            "pleading"})
 _SPEAKS_FOR = _OFFICE_NOUNS | DOCUMENT_NOUNS | CLAIM_NOUNS | MEDIA_NOUNS | _COURT_PAPERS | {
     "account", "pr", "publicist"}
+# The roles that speak FOR the person whose they are ("Obama's spokesman said" is Obama speaking); any
+# other role of a person is someone in their own right ("an aide to President Jonathan", "Obama's chief
+# of staff"), who speaks as that role of them.
+_VOICE_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+# The roles of a body that speak as themselves, not for it, as its officers and staff do ("a Boko
+# Haram expert", "a Harvard professor", "an Amnesty adviser"; not "an IRGC spokesperson", "a Pentagon
+# official", "the group's leader").
+_OWN_VOICE_ROLES = frozenset({"expert", "analyst", "professor", "researcher", "economist", "strategist",
+                              "pollster", "adviser", "advisor", "counselor", "activist", "campaigner",
+                              "columnist", "writer", "author"})
 # Verbs of making a document whose agent is its holder ("a video posted by ISIS"; not "obtained by NBC").
 _AUTHORING = frozenset({"post", "release", "publish", "upload", "issue", "write", "produce", "share", "sign",
                         "send", "circulate", "distribute"})
@@ -59,6 +69,7 @@ _GLUED_CLITIC = re.compile(r"(?<=[A-Za-z]{2})['’](?:ve|d|ll|re|m)\Z")
 # Capitol Hill").
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _DOCUMENT_TOPIC_PREPS = frozenset({"on", "over"})
+_ROLE_TOPIC_PREPS = _TOPIC_PREPS | _DOCUMENT_TOPIC_PREPS
 _CREDIT_RE = re.compile(r"\((?:with|With|WITH) (?:information|info|reporting) (?:from|by) ([^)]+)\)")
 
 
@@ -276,7 +287,7 @@ class SpeakerResolver:
             s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
             names = self._speakers_in(s, e)
             if names:
-                best = self._pick(names, self._role_of(tok))
+                best = self._pick(names, tok)
                 out.append((tok.idx, best))
         # A name opening a sentence is its topic even when the parse misses the subject
         # ("President Trump talks about ..." read as a noun phrase).
@@ -294,8 +305,20 @@ class SpeakerResolver:
         return out
 
     @staticmethod
-    def _pick(names: list[Name], role: str | None) -> Name:
+    def _pick(names: list[Name], head: Any | None = None) -> Name:
+        """The one of ``names`` who speaks: the name the phrase is headed by, or the one in apposition
+        to its role noun ("Hassan Tukur, an aide to President Goodluck Jonathan", "the group's
+        leader, Abubakar Shekau"), whoever else the apposition names, if a person or no person is
+        named; else the last person named ("Obama's spokesman Josh Earnest"), else the first name."""
         persons = [n for n in names if n.person]
+        if head is not None:
+            heads = [head, *(c for c in head.children if c.dep_ == "appos")]
+            for tok in heads:
+                for n in names:
+                    # (a body at the head gives way to a person named beside it: "According to
+                    # Radio-Canada, Zehaf-Bibeau's mother, Susan Bibeau")
+                    if n.start <= tok.idx < n.end and (n.person or not persons):
+                        return n
         if persons:
             return persons[-1]
         return names[0]
@@ -311,10 +334,14 @@ class SpeakerResolver:
     def _role_token(head: Any) -> Any | None:
         """The token of :meth:`_role_of`. Not from across a blank line: a heading the parse ran into the
         sentence below ("Profile: Boko Haram leader Abubakar Shekau" over "Human Rights Watch has
-        reported") gives the subject there no role."""
+        reported") gives the subject there no role; nor one of a relative clause, which tells of
+        someone else ("Enoch Mark, a pastor whose daughter is among the hostages")."""
         text = head.doc.text
+        # (the role the clause gives the one it is of stays: "Navkiran Singh, who is the lawyer for ...")
+        told = {t.i for c in head.subtree if c.dep_ == "relcl" and c.i != head.i for t in c.subtree
+                if not (t.dep_ == "attr" and t.head.i == c.i and c.lemma_ == "be")}
         for tok in head.subtree:
-            if tok.i < head.i and _BLANK_LINE.search(text, tok.idx, head.idx) is not None:
+            if tok.i in told or tok.i < head.i and _BLANK_LINE.search(text, tok.idx, head.idx) is not None:
                 continue
             low = tok.lemma_.lower()
             if low in PERSON_ROLE_NOUNS and tok.pos_ == "NOUN":
@@ -325,9 +352,10 @@ class SpeakerResolver:
         return None
 
     def _principal(self, names: list[Name], head: Any | None) -> Name | None:
-        """The name whose role the phrase's role noun is: its possessor or the object of its "for",
-        "of" or "to" ("Obama's spokesman", "a spokeswoman for the State Department", "an aide to
-        Smith"), whoever else the phrase names ("Obama's spokesman Josh Earnest")."""
+        """The name whose role the phrase's role noun is: its possessor, the name before it or the
+        object of its "for", "of" or "to" ("Obama's spokesman", "a Boko Haram expert", "a spokeswoman
+        for the State Department", "an aide to Smith"), whoever else the phrase names ("Obama's
+        spokesman Josh Earnest")."""
         tok = self._role_token(head) if head is not None else None
         if tok is None:
             return None
@@ -336,11 +364,27 @@ class SpeakerResolver:
             if span is None:
                 continue
             root = span.root
-            if (root.dep_ == "poss" and root.head.i == tok.i) or (
+            if (root.dep_ in ("poss", "compound") and root.head.i == tok.i) or (
                     root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in ("for", "of", "to")
                     and root.head.head.i == tok.i):
                 return n
         return None
+
+    def _in_topic_of_role(self, name: Name, head: Any | None) -> bool:
+        """Whether ``name`` hangs on a preposition of what the role noun of ``head`` is about ("the
+        spokesperson on the Boko Haram insurgency"; not "an expert at McGill University") or on a
+        relative clause ("a journalist who had been kidnapped with him in Libya")."""
+        tok = self._role_token(head) if head is not None else None
+        span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if tok is None or span is None:
+            return False
+        t = span.root
+        while t.head.i != t.i and t.i != tok.i:
+            if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.i > tok.i \
+                    and t.head.lower_ in _ROLE_TOPIC_PREPS or t.dep_ == "relcl":
+                return True
+            t = t.head
+        return False
 
     def _held_by(self, name: Name, head: Any | None) -> str | None:
         """The word of the common noun ``head`` when ``name`` is its possessor or the object of its "of"
@@ -399,11 +443,11 @@ class SpeakerResolver:
             if found is not None:
                 return self._remember(s, found, head_lemma)
         if names:
-            best = self._pick(names, role)
+            best = self._pick(names, head)
             principal = self._principal(
                 [n for n in self.names_in(s, e) if n.label in _SPEAKER_TYPES], head) if role else None
             kin = role if principal is not None and principal == best and (
-                role_tok := self._role_token(head)) is not None and role_tok.lemma_.lower() in PEOPLE_NOUNS \
+                role_tok := self._role_token(head)) is not None and _own_role(role_tok.lemma_.lower(), best) \
                 else self._held_by(best, head)
             if kin is not None:
                 # "Zehaf Bibeau's mother", "friends of Yang", "opponents of Donald Trump": a person in their
@@ -417,7 +461,9 @@ class SpeakerResolver:
             else:
                 # The role is the one whose role it is, named the same way for a person or a body:
                 # "Obama's spokesman" as "Hamas's spokesman" ("spokesman of Obama", "of Hamas").
-                orgs = [n for n in names if not n.person and n is not best]
+                # (Not a body what the role is about brings in: "the government's spokesperson on the
+                # Boko Haram insurgency" is no spokesperson of Boko Haram.)
+                orgs = [n for n in names if not n.person and n is not best and not self._in_topic_of_role(n, head)]
                 full_role = role
                 if role and principal is not None:
                     full_role = f"{role} of {self.text[principal.start:principal.end]}"
@@ -559,6 +605,15 @@ class SpeakerResolver:
         if cands:
             return max(cands, key=lambda c: c[0])[1]
         return None
+
+
+def _own_role(role: str, principal: Name) -> bool:
+    """Whether one in the role ``role`` of ``principal`` speaks as themselves, not for it: kin and the
+    like always (PEOPLE_NOUNS); of a person, any role but a spokesperson's (_VOICE_ROLES); of a body,
+    the roles of _OWN_VOICE_ROLES."""
+    if role in PEOPLE_NOUNS:
+        return True
+    return role not in _VOICE_ROLES if principal.person else role in _OWN_VOICE_ROLES
 
 
 _GENDERED = re.compile(r"(wo)?m[ae]n\b")
