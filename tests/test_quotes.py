@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v142"
+    assert st.tag == "quotes.v143"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2571,6 +2571,26 @@ def test_a_noun_a_name_holds_is_not_the_name(nlp: object, text: str, speaker: st
     # told apart from the one they are of).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and (q.speaker.slice(text), q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ('Mr Tukur said Danladi Ahmadu had announced a unilateral ceasefire on Thursday evening.\n\n'
+         '"They have agreed to release the Chibok girls," he continued.'),
+        ("Speaking to the BBC, Nigerian government spokesman Mike Omeri said Danladi Ahmadu would not be given "
+         'territory under the ceasefire agreement.\n\n"We are inching closer to release of all groups in '
+         'captivity," he said.'),
+    ],
+)
+def test_a_name_in_what_was_reported_is_not_who_he_is(nlp: object, text: str) -> None:
+    # h157 (SpeakerResolver.heard, _in_report; a review of quotes.v131 on FNC-1 Boko Haram bodies 1419, 600:
+    # the subject of a speaker's reported words, the latest person before the next paragraph's "he said",
+    # took it: Tukur's and Omeri's quotes spoke as Boko Haram, Tukur's as Danladi Ahmadu).
+    quotes = find_quotes_in_text(text, nlp=nlp)
+    first, last = quotes[0], quotes[-1]
+    assert first.speaker is not None and last.speaker is not None
+    assert last.speaker.slice(text) == first.speaker.slice(text) != "Danladi Ahmadu"
 
 
 @pytest.mark.parametrize(

@@ -3446,6 +3446,7 @@ class _Builder:
             # participle ("Joseph, who has four children"), which PolNeAR's source keeps.
             named = info.get("named") or source
             speaker = self.resolver.resolve(named[0], named[1], head)
+        self.resolver.heard(info["content"])
         via = self._via(tok, info)
         lemma = info["lemma"]
         cls = "say" if lemma == "according to" else cue_class(lemma)
@@ -3732,7 +3733,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 142
+    version = 143
     requires = ("parse",)
     assigns = ("quotes",)
 

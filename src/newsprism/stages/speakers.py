@@ -113,6 +113,7 @@ class SpeakerResolver:
         self.quoted = sorted(quoted)
         self.names = self._names(mentions)
         self.history: list[tuple[int, Resolved, str]] = []  # (position, speaker, source head lemma)
+        self.reported: list[tuple[int, int]] = []  # the content of the acts resolved so far
         self.subjects = self._subjects(view)
 
     # ------------------------------------------------------------------ named mentions
@@ -525,6 +526,16 @@ class SpeakerResolver:
         return any(t.dep_ in ("det", "poss") and t.lower_ not in ("a", "an", "another", "some", "any", "no")
                    for t in head.children if t.i < head.i)
 
+    def heard(self, content: Sequence[tuple[int, int]]) -> None:
+        """Note the content of an act just resolved: a name it holds is what was said, not who a later
+        "he said" is (:meth:`_pronoun`)."""
+        self.reported.extend(content)
+
+    def _in_report(self, at: int, pos: int) -> bool:
+        """Whether char ``at`` lies in the content of an act reported before ``pos`` (not in one
+        holding ``pos`` too)."""
+        return any(s <= at < e and not s <= pos < e for s, e in self.reported)
+
     def _remember(self, pos: int, res: Resolved, head_lemma: str) -> Resolved:
         self.history.append((pos, res, head_lemma))
         return res
@@ -541,20 +552,24 @@ class SpeakerResolver:
                     return Resolved(n.start, n.end, "PERSON" if n.person else n.label, None, "pronoun", 0.7)
         gender = PRONOUNS[pron]
         para_start = self.text.rfind("\n", 0, pos) + 1
-        # The previous speaker in the same paragraph is the usual referent of "he said".
+        # The previous speaker in the same paragraph is the usual referent of "he said"; a name in what
+        # an earlier act reported is what was said, not who says more ("Mr Tukur said Boko Haram had
+        # announced a ceasefire. ... 'They've assured us,' he said": Tukur).
         for hpos, res, _ in reversed(self.history):
             if hpos < para_start:
                 break
-            if res.how != "unresolved" and (gender != "p" or res.label != "PERSON"):
+            if res.how != "unresolved" and (gender != "p" or res.label != "PERSON") \
+                    and not self._in_report(hpos, pos):
                 return Resolved(res.start, res.end, res.label, res.role, "pronoun", 0.75)
         want_person = gender in ("m", "f", "s", "r")
         cands: list[tuple[int, Resolved]] = []
         for spos, name in self.subjects:
-            if spos < pos and name.person == want_person:
+            if spos < pos and name.person == want_person and not self._in_report(spos, pos):
                 cands.append((spos, Resolved(name.start, name.end, "PERSON" if name.person else name.label,
                                              None, "pronoun", 0.7)))
         for hpos, res, _ in self.history:
-            if hpos < pos and res.how != "unresolved" and (res.label == "PERSON") == want_person:
+            if hpos < pos and res.how != "unresolved" and (res.label == "PERSON") == want_person \
+                    and not self._in_report(hpos, pos):
                 cands.append((hpos, Resolved(res.start, res.end, res.label, res.role, "pronoun", 0.7)))
         if cands:
             best = max(cands, key=lambda c: c[0])
