@@ -3733,7 +3733,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 143
+    version = 144
     requires = ("parse",)
     assigns = ("quotes",)
 

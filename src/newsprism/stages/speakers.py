@@ -9,6 +9,7 @@ Palestinian news agency Maan") become via spans labelled with the source's bare 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -134,7 +135,33 @@ class SpeakerResolver:
             if e <= s:
                 continue
             out.append(Name(s, e, label, label == "PERSON" or self._has_role_near(s, e)))
-        return out
+        return self._surnames(out)
+
+    def _surnames(self, names: list[Name]) -> list[Name]:
+        """``names`` with the surnames the mentions missed of persons named before ("Nigeria's chief of
+        defence staff, Alex Badeh, announced the truce. ... Air Chief Marshal Badeh revealed it"): a
+        proper noun ending its run of them, outside every name, whose word last named a person."""
+        first: dict[str, int] = {}
+        for n in names:
+            if n.label == "PERSON" and " " in self.text[n.start:n.end].strip():
+                word = self.text[n.start:n.end].split()[-1]
+                if word[:1].isupper() and len(word) > 2:
+                    first.setdefault(word, n.end)
+        if not first:
+            return names
+        starts = [n.start for n in names]
+        added: list[Name] = []
+        doc = self.doc
+        for tok in doc:
+            seen = first.get(tok.text)
+            if seen is None or tok.idx < seen or tok.pos_ != "PROPN" or (
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue
+            k = bisect.bisect_right(starts, tok.idx) - 1
+            if k >= 0 and names[k].end > tok.idx or k + 1 < len(names) and names[k + 1].start < tok.idx + len(tok):
+                continue
+            added.append(Name(tok.idx, tok.idx + len(tok), "PERSON", True))
+        return sorted(names + added, key=lambda n: (n.start, n.end)) if added else names
 
     def _strip_name(self, s: int, e: int) -> tuple[int, int]:
         """Drop determiners, possessive endings and glued-on neighbour words from a name span."""
