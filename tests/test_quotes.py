@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v144"
+    assert st.tag == "quotes.v145"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2571,6 +2571,35 @@ def test_a_noun_a_name_holds_is_not_the_name(nlp: object, text: str, speaker: st
     # told apart from the one they are of).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and (q.speaker.slice(text), q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via", "content"),
+    [
+        (("The Wall Street Journal quotes Guerrero State Prosecutor Inaky Blanco as saying the graves were linked "
+          "to the disappearance of the students."), "Guerrero State Prosecutor Inaky Blanco", "Wall Street Journal",
+         ("Guerrero State Prosecutor Inaky Blanco as saying the graves were linked to the disappearance of the "
+          "students")),
+        (("Eight Cameroon soldiers and more than 100 Boko Haram militants were killed in fighting in the far north of "
+          "Cameroon on Friday, Reuters quoted the country's defence ministry as saying."),
+         "country's defence ministry", "Reuters",
+         ("Eight Cameroon soldiers and more than 100 Boko Haram militants were killed in fighting in the far north of "
+          "Cameroon on Friday")),
+        (("“It is not clear who the said Boko Haram negotiator is,” Arab News quoted Nnamdi Obasi, senior analyst "
+          "of Nigeria for Crisis Group."), "Nnamdi Obasi", "Arab News", ("It is not clear who the said Boko Haram "
+                                                                       "negotiator is,")),
+    ],
+)
+def test_the_one_quoted_speaks_and_the_one_quoting_relays(nlp: object, text: str, speaker: str, via: str,
+                                                           content: str) -> None:
+    # h157 (_Builder._quoted_one, _relay_name; a review of quotes.v131 on FNC-1 bodies (rd34): "X quotes Y as
+    # saying ..." spoke as X, with no relay (Iguala 142, Boko Haram 837 and 1419), and "Reuters quoted the
+    # country's defence ministry as saying" was a quote of its own. PolNeAR's source and content, X and
+    # "Y as saying ...", stay.)
+    [q] = find_quotes_in_text(text, nlp=nlp)
+    assert q.speaker is not None and q.speaker.slice(text) == speaker
+    assert [v.label for v in q.via][:1] == [via]
+    assert q.slice(text) == content
 
 
 def test_a_surname_the_mentions_missed_is_the_person_named_before(nlp: object) -> None:

@@ -33,7 +33,9 @@ from .quote_lexicon import (
     DOCUMENT_NOUNS,
     DOUBLE_MARKS,
     FINDING_NOUNS,
+    GROUP_NOUNS,
     MEDIA_NOUNS,
+    PERSON_ROLE_NOUNS,
     PRONOUNS,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
@@ -1022,6 +1024,8 @@ class _Builder:
         for tok, info in _gone_on(self._nesting(found)):
             info = self._relative_lead(tok, self._reported_aside(tok, info))
             a = self._finish(tok, self._seeming_subject(tok, info))
+            if not a.content:
+                continue
             if self._made_thing(info, a) or self._own_apparatus(tok, a):
                 continue
             if self._in_tags(a.outer):
@@ -3422,7 +3426,22 @@ class _Builder:
             source = (source[0], stop)
             if named is not None and named[0] < stop < named[1]:
                 info = {**info, "named": (named[0], stop)}
-        if source is not None and head is not None and head.lower_ in ("who", "which", "that") \
+        quoted = self._quoted_one(tok, info) if source is not None else None
+        relay: tuple[int, int, str] | None = None
+        if quoted is not None and source is not None:
+            # "The Wall Street Journal quotes Guerrero State Prosecutor Inaky Blanco as saying ...",
+            # '"...," Arab News quoted Nnamdi Obasi, senior analyst ...': the one quoted speaks, the
+            # subject relays (PolNeAR's source and content, the subject and "Y as saying ...", stay).
+            relay = self._relay_name(source)
+            qs, qe = _subtree_range(quoted, exclude=[c for c in quoted.children if c.dep_ in ("relcl", "acl")])
+            speaker = self.resolver.resolve(*_clean(self.text, (qs, qe)), quoted)
+            saying = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                      if g.lemma_ == "say" and not any(k.dep_ in ("ccomp", "xcomp", "dobj") for k in g.children)]
+            stop = max([qe, *(g.idx + len(g) for g in saying)])
+            # "..., Reuters quoted the country's defence ministry as saying.": the one quoted and "as
+            # saying" are no words of theirs; the words are the clause before.
+            info = {**info, "content": tuple(p for p in info["content"] if not (qs <= p[0] and p[1] <= stop))}
+        elif source is not None and head is not None and head.lower_ in ("who", "which", "that") \
                 and head.head.dep_ == "relcl":
             # "Baghdad, which has spoken of ...": the relative pronoun stands for its noun.
             noun = head.head.head
@@ -3448,6 +3467,8 @@ class _Builder:
             speaker = self.resolver.resolve(named[0], named[1], head)
         self.resolver.heard(info["content"])
         via = self._via(tok, info)
+        if relay is not None:
+            via = (relay, *(v for v in via if (v[0], v[1]) != relay[:2]))
         lemma = info["lemma"]
         cls = "say" if lemma == "according to" else cue_class(lemma)
         if cls == "other" and info.get("cue") is not None:
@@ -3473,6 +3494,30 @@ class _Builder:
                            cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
                            confidence=conf, relays=tuple(self._relays))
+
+    def _quoted_one(self, tok: Any, info: dict[str, Any]) -> Any | None:
+        """The one "X quoted Y as saying ..." quotes: the object of the cue "quote", when it is "as
+        saying" or, with no "as saying", a name or a person's or a body's noun outside the content
+        ("Arab News quoted Nnamdi Obasi"; not "quoted figures", nor "quoted the Bible" as content)."""
+        if tok.lemma_.lower() != "quote" or info["lemma"] != "quote":
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
+               for c in tok.children):
+            return obj
+        if any(s <= obj.idx < e for s, e in info["content"]):
+            return None
+        if obj.pos_ == "NOUN" and obj.lemma_.lower() not in PERSON_ROLE_NOUNS | GROUP_NOUNS:
+            return None
+        return obj
+
+    def _relay_name(self, source: Range) -> tuple[int, int, str]:
+        """The relay a source phrase names: its last name, or its words without a determiner."""
+        names = [n for n in self.resolver.names_in(*source) if n.label in ("ORG", "PERSON", "GPE", "NORP", "FAC")]
+        s, e = (names[-1].start, names[-1].end) if names else _trim_det(self.text, *source)
+        return s, e, self.text[s:e]
 
     def _reports_through(self, tok: Any) -> bool:
         """A verb of seeming that leads to a speech act ("seemed to indicate", "appeared to
@@ -3733,7 +3778,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 144
+    version = 145
     requires = ("parse",)
     assigns = ("quotes",)
 
