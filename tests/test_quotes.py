@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v145"
+    assert st.tag == "quotes.v146"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2571,6 +2571,23 @@ def test_a_noun_a_name_holds_is_not_the_name(nlp: object, text: str, speaker: st
     # told apart from the one they are of).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and (q.speaker.slice(text), q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (("Asked whether Nigeria would consider releasing captured Boko Haram militants in exchange for the girls, "
+          'Omeri said "every asset" will be directed towards the girls\' release.'), "Omeri"),
+        (("Asked what characteristics he would like the Republican party's nominee to embody, Adelson said, "
+          '"They have got to be able to win."'), "Adelson"),
+    ],
+)
+def test_the_one_asked_puts_no_question(nlp: object, text: str, answer: str) -> None:
+    # h157 (_Builder._finish; a review of quotes.v131 on FNC-1 body 62: the question Omeri was asked was
+    # listed as Omeri's words; PolNeAR train marks such an "Asked" with no source).
+    asked, said = find_quotes_in_text(text, nlp=nlp)
+    assert asked.cue is not None and asked.cue.slice(text) == "Asked" and asked.speaker is None
+    assert said.speaker is not None and said.speaker.slice(text) == answer
 
 
 @pytest.mark.parametrize(

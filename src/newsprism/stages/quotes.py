@@ -608,6 +608,8 @@ def _conjoined(text: str, outer: tuple[Range, ...]) -> tuple[Range, ...]:
 _PARAGRAPH_END = re.compile(r"[.?!](['\"”’]*)[ \t\u00a0]*\n\s*(?=\S)")
 
 
+# The words a question put to someone opens on ("Asked whether ...", "Asked what ...").
+_QUESTION_WORDS = frozenset({"whether", "if", "what", "which", "who", "whom", "why", "how", "when", "where"})
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -3372,6 +3374,14 @@ class _Builder:
             info = {**info, "label": "indirect"}
         info = self._filled(tok, self._that_lead(tok, self._open_phrase(tok, info)))
         source: Range | None = info["source"]
+        if source is not None and info["lemma"] == "ask" and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("advcl", "acl") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") or c.dep_ in ("dobj", "dative")
+                            and c.left_edge.lower_ not in _QUESTION_WORDS for c in tok.children) \
+                and any(c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ in _QUESTION_WORDS for c in tok.children):
+            # "Asked whether Nigeria would consider ..., Omeri said ...": the one asked answers in an act
+            # of his own; who put the question is unsaid (PolNeAR train: "Asked what ..., Adelson
+            # said" has no source).
+            source = None
         head = info["head"]
         speaker = None
         if source is not None and info["lemma"] in _EMPTY_IT_CUES and self.text[source[0]:source[1]].lower() == "it":
@@ -3778,7 +3788,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 145
+    version = 146
     requires = ("parse",)
     assigns = ("quotes",)
 
