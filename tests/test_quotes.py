@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v146"
+    assert st.tag == "quotes.v147"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2571,6 +2571,15 @@ def test_a_noun_a_name_holds_is_not_the_name(nlp: object, text: str, speaker: st
     # told apart from the one they are of).
     [q] = find_quotes_in_text(text, nlp=nlp)
     assert q.speaker is not None and (q.speaker.slice(text), q.speaker_role) == (speaker, role)
+
+
+def test_a_negated_topic_is_talked_of_whole(nlp: object) -> None:
+    # h157 (_Builder._whole_topic; a review of quotes.v131 on FNC-1 body 1681: the content of 'talked' was
+    # "peace but of more violence", the opposite of what Shekau talked of; "talk of" is a speech act, its
+    # content what was talked of).
+    text = 'In the new video, Shekau talked not of peace but of more violence -- promising more "war."'
+    q = next(q for q in find_quotes_in_text(text, nlp=nlp) if q.cue is not None and q.cue.slice(text) == "talked")
+    assert q.slice(text) == "not of peace but of more violence"
 
 
 @pytest.mark.parametrize(

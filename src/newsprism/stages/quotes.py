@@ -3373,6 +3373,7 @@ class _Builder:
             # as reported content, it runs on to its phrase's end (_open_phrase).
             info = {**info, "label": "indirect"}
         info = self._filled(tok, self._that_lead(tok, self._open_phrase(tok, info)))
+        info = self._whole_topic(tok, info)
         source: Range | None = info["source"]
         if source is not None and info["lemma"] == "ask" and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("advcl", "acl") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") or c.dep_ in ("dobj", "dative")
@@ -3504,6 +3505,29 @@ class _Builder:
                            cue=None if info.get("no_cue") else info["cue"],
                            cue_lemma=lemma, cue_class=cls, source=source, speaker=speaker, via=via,
                            confidence=conf, relays=tuple(self._relays))
+
+    def _whole_topic(self, tok: Any, info: dict[str, Any]) -> dict[str, Any]:
+        """A content opening on the object of the cue's preposition that is negated or coordinated
+        with another ("Shekau talked not of peace but of more violence") holds the whole of it:
+        "peace but of more violence" says the opposite of what he talked of."""
+        v = self.view
+        if v is None or not info["content"]:
+            return info
+        a, b = info["content"][0]
+        k = bisect.bisect_left(v.idx, a)
+        if k >= v.n or v.idx[k] != a:
+            return info
+        obj = self.doc[k]
+        prep = obj.head
+        if obj.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i != tok.i \
+                or not any(c.dep_ in ("neg", "conj") for c in prep.children):
+            return info
+        s, e = _subtree_range(prep)
+        cue = info["cue"]
+        if s >= a or cue[0] <= prep.idx < cue[1]:
+            return info  # (a preposition the cue holds, "been shown on", is no part of the content)
+        e = max(b, e)
+        return {**info, "content": ((s, e), *(p for p in info["content"][1:] if not (s <= p[0] and p[1] <= e)))}
 
     def _quoted_one(self, tok: Any, info: dict[str, Any]) -> Any | None:
         """The one "X quoted Y as saying ..." quotes: the object of the cue "quote", when it is "as
@@ -3788,7 +3812,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 146
+    version = 147
     requires = ("parse",)
     assigns = ("quotes",)
 
