@@ -1083,7 +1083,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v147"
+    assert st.tag == "quotes.v148"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2843,6 +2843,12 @@ def test_a_source_that_only_mentions_the_article_still_speaks(nlp: object) -> No
         ('"You think they could stop some rats?" a commenter named "4npower" said.', "4npower"),
         # not a name the noun is known by, or not the noun's: its words stay the speaker
         ("A man known to police said the fighters had left.", "man"),
+        ("A suspect known to police as Big Mike said he had nothing to do with the robbery.", "Big Mike"),
+        # the noun itself names or knows someone (the relative clause's subject), or the verb has an
+        # object of its own: no name of the noun's (rd35's review of quotes.v133)
+        ("A protester who called Netanyahu a war criminal told reporters the rally would continue.", "protester"),
+        ("A neighbor who called Smith on Monday night said he sounded calm.", "neighbor"),
+        ("A classmate who knew him as Mohammed said the boy was quiet and polite.", "classmate"),
         ("Twitter accounts linked to the jihadist group, also known as ISIS, claimed that the boy had died.",
          "Twitter accounts"),
     ],

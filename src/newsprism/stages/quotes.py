@@ -323,7 +323,9 @@ def _known_by(head: Any, cue: Any) -> Any | None:
     """The name a common noun's own participle or relative clause gives it, its head token: "A man
     known by the name Abu Omar said" is Abu Omar speaking, as are "a militant known by the name of Abu
     Bakr", "an executioner known as Jihadi John", "a man named Abu Omar", "a fighter who goes by the
-    name Abu Muhammad". None when no such name is given ("a man known to police"), for a document ("a
+    name Abu Muhammad". None when no such name is given ("a man known to police"), when the noun does the
+    naming itself ("a protester who called Netanyahu a war criminal", "a classmate who knew him as
+    Mohammed"), for a document ("a
     report called 'Dying to Live'"), whose holder is another question, and where the parse may have
     hung the clause on the wrong noun or verb: after other words of the phrase ("Twitter accounts
     linked to the jihadist group, also known as ISIS, claimed"), before a conjunction ("The Washington
@@ -339,6 +341,14 @@ def _known_by(head: Any, cue: Any) -> Any | None:
             continue
         lemma = c.lemma_.lower()
         named: list[Any] = []
+        deps = {x.dep_ for x in c.children}
+        if lemma in _NAMING_VERBS | {"know"} and ("nsubj" in deps or "dobj" in deps and (
+                lemma == "know" or deps & {"oprd", "attr", "xcomp"})):
+            # the noun itself names or knows someone, the clause's subject ("A protester who called
+            # Netanyahu a war criminal told", "A classmate who knew him as Mohammed said", "A neighbor
+            # who called Smith on Monday night said"), or the verb has an object of its own: only a
+            # passive participle ("named X", "known as X") gives the noun its name
+            continue
         if lemma in _NAMING_VERBS:
             named += [x for x in c.children if x.dep_ in ("oprd", "dobj", "attr", "xcomp") and x.i > c.i]
         if lemma in _KNOWN_VERBS:
@@ -3812,7 +3822,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 147
+    version = 148
     requires = ("parse",)
     assigns = ("quotes",)
 
