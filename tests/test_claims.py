@@ -58,9 +58,9 @@ def _revenge_group(pairs: list[tuple[str, Claim]]) -> list[tuple[str, Claim]]:
 
 def test_spans_slice_the_text(analyses: list[Analysis]) -> None:
     for an in analyses:
-        assert an.claims and an.stages[-1] == "claims.v5"
+        assert an.claims and an.stages[-1] == "claims.v6"
         for c in an.claims:
-            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v5"
+            assert 0 <= c.start < c.end <= len(an.text) and c.stage == "claims.v6"
             assert c.label in ("asserts", "denies", "discusses") and 0 < c.confidence <= 1
             assert c.proposition
             if c.holder is not None:
@@ -299,3 +299,20 @@ def test_a_holder_inside_the_dateline_is_the_name_after_it() -> None:
     text = "Abuja (AFP) - Nigeria on Friday claimed to have reached a deal with Boko Haram militants."
     assert text[slice(*repair_holder(text, 0, 5))] == "Nigeria"
     assert text[slice(*repair_holder(text, 0, 21))] == "Nigeria"
+
+
+def test_a_label_the_parse_hangs_on_the_target_is_a_claim() -> None:
+    # h162 (rd35's review of claims.v4): "as" that labels the target is a claim, as in "denounced IS
+    # as monsters", also where the parse hangs it on the object noun ("slammed the decision as a
+    # betrayal") or on the phrase after it ("as out of touch", 'as' the adverb of 'out'). Not "as well
+    # as" nor "such as", whose "as" belongs to another word: the act or target stays no claim.
+    from newsprism.pipeline import Pipeline
+
+    pipe = Pipeline.from_names(["parse", "mentions", "quotes", "claims"])
+    text = ("The senator slammed the decision as a betrayal of voters. Critics slammed the mayor as out of "
+            "touch with ordinary residents. Officials condemned the attack as well as the kidnapping of aid "
+            "workers. Officials condemned attacks on aid groups such as the Red Cross.")
+    [an] = list(pipe.run([Article(id="labels", text=text)]))
+    claims = {c.proposition: (c.label, c.holder_name) for c in an.claims if c.quote is not None}
+    assert claims == {"the decision as a betrayal of voters": ("asserts", "senator"),
+                      "the mayor as out of touch with ordinary residents": ("asserts", "Critics")}, claims

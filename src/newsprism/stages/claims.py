@@ -348,6 +348,18 @@ _LABEL_PREPS = frozenset({"for", "as"})
 _NOUN_CLAUSE = frozenset({"relcl", "acl", "amod", "compound"})
 
 
+def _labels_target(as_: Any, cue: Any) -> bool:
+    """A labelling "as" the parse hung below the cue rather than on it: on the cue's object ("slammed
+    the decision as a betrayal of voters") or on a phrase the cue governs ("slammed the mayor as out of
+    touch", 'as' the adverb of 'out'). Not "as well as", "as soon as", "groups such as the Red Cross",
+    whose "as" hangs on another word."""
+    head = as_.head
+    if head.i > as_.i:  # "as out of touch": the adverb of the phrase after it
+        return as_.dep_ == "advmod" and head.pos_ in ("ADP", "ADJ") and head.dep_ != "advmod" \
+            and head.head.i in range(cue.start, cue.end)
+    return as_.dep_ == "prep" and head.dep_ == "dobj" and head.head.i in range(cue.start, cue.end)
+
+
 def _accusation(doc: Any, q: Quote) -> bool:
     """An accuse-class quote (cue class "accuse") states a proposition: the cue accuses someone of a
     deed ("accused Hamas of attacking civilians", "accused the military of war crimes"), blames or
@@ -367,6 +379,8 @@ def _accusation(doc: Any, q: Quote) -> bool:
     for t in content:
         if t.lower_ in _LABEL_PREPS and t.dep_ == "prep" and (
                 not content.start <= t.head.i < content.end or t.head.pos_ in ("VERB", "AUX")):
+            return True
+        if t.lower_ == "as" and t.pos_ == "ADP" and _labels_target(t, cue):
             return True
         if t.pos_ not in ("VERB", "AUX"):
             continue
@@ -450,7 +464,7 @@ def extract_claims(
     article: Article,
     quotes: Sequence[Quote] = (),
     *,
-    stage: str = "claims.v5",
+    stage: str = "claims.v6",
     outlet_voice: bool = True,
 ) -> list[Claim]:
     """Claims of one article from its spaCy parse and its quotes, sorted by position."""
@@ -491,7 +505,7 @@ class ClaimStage(ArticleStage):
     """Claims from quotes, reported speech and the outlet's own voice."""
 
     name = "claims"
-    version = 5
+    version = 6
     requires = ("parse", "quotes")
     assigns = ("claims",)
 
