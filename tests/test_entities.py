@@ -103,7 +103,7 @@ def test_every_mention_slices_and_is_tagged(seeds):
         for m in a.mentions:
             surface = a.text[m.start : m.end]
             assert surface and surface == surface.strip(), m
-            assert m.stage == "mentions.v5" and 0 < m.confidence <= 1 and m.key
+            assert m.stage == "mentions.v6" and 0 < m.confidence <= 1 and m.key
     for e in entities:
         assert e.id.startswith("e-") and e.name and 0 < e.confidence <= 1
         for m in e.mentions:
@@ -129,6 +129,19 @@ def test_a_verbs_clitic_glued_to_a_name_is_no_part_of_it(pipe):
     assert {"Tom Hale", "Mary Jones", "Kim Jong Un", "Sean O’Donnell"} <= set(surfaces), surfaces
     keys = {a.text[m.start : m.end]: m.key for m in a.mentions}
     assert keys["Tom Hale"] == "tom hale" and keys["Mary Jones"] == "mary jones"
+
+
+def test_an_apostrophe_before_a_names_particle_is_the_names_own(pipe):
+    # h162 (rd35's review of mentions.v4): "Sa'd al-Hariri" was cut to "Sa", its "'d" taken for a verb's
+    # clitic: a lower-case particle of a name after it (al-, bin, ibn, ...) is the name going on, as a
+    # capitalised word is. A clitic before a verb stays cut ("Tom Hale’d said").
+    text = ("Former prime minister Sa'd al-Hariri met the president in Beirut. Mohammed Sa’d bin Laden "
+            "was the founder. Ahmad Sa’d al-Masri told reporters the talks had failed. Tom Hale’d said he "
+            "would stay.")
+    [a] = list(pipe.run([Article(id="particle", text=text)], fail_fast=True))
+    surfaces = [a.text[m.start : m.end] for m in a.mentions]
+    names = {"Sa'd al-Hariri", "Mohammed Sa’d bin Laden", "Ahmad Sa’d al-Masri", "Tom Hale"}
+    assert names <= set(surfaces), surfaces
 
 
 def test_entity_of_maps_spans(seeds):
@@ -179,7 +192,7 @@ def test_batch_equals_one_by_one(pipe, nlp):
 
 def test_empty_and_unparsed_articles_give_no_mentions(pipe):
     [a] = list(pipe.run([Article(id="empty", text="")], fail_fast=True))
-    assert a.mentions == () and "mentions.v5" in a.stages
+    assert a.mentions == () and "mentions.v6" in a.stages
     bare = MentionStage()(Analysis(article=Article(id="x", text="Iran said so.")))
     assert bare.mentions == ()
     assert resolve_entities([a]) == []

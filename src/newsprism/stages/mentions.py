@@ -553,19 +553,24 @@ class _Cuts:
 # A verb's clitic the tokenizer leaves glued to a name ("Tom Hale’d been", "Smith’ll tell you"): it
 # splits one off a pronoun only. "’s" is the possessive's, which the tokenizer splits.
 _GLUED_CLITIC = re.compile(r"(?<=[A-Za-z]{2})['’](?:ve|d|ll|re|m)\Z")
+# A lower-case particle of a name after the word ("Sa'd al-Hariri", "Sa’d bin Khalid", "Ma'd ibn
+# Adnan"): the apostrophe is the name's own, as before a capitalised word.
+_NAME_PARTICLE = re.compile(r"(?:a[dlnrstz]|ash|e[dl]|ul)[-‐‑][A-Z]"
+                            r"|(?:bin|ibn|bint|ben|bou|ould|abu|van|von|de|del|della|di|da|du|dos|das|la|le)\s+[A-Z]")
 
 
 def _drop_clitic(doc: Any, c: _Cand) -> None:
     """End the candidate before a verb's clitic glued to one of its words: "Tom Hale’d" is Tom Hale,
     and "Tom Hale'd been" too (the words after the clitic are the verb's). Not before a capitalised
-    word, where the apostrophe is the name's own ("Sa’d Hariri")."""
+    word or a name's particle, where the apostrophe is the name's own ("Sa’d Hariri", "Sa'd al-Hariri",
+    "Sa’d bin Khalid")."""
     for k in range(c.start, c.end):
         tok = doc[k]
         m = _GLUED_CLITIC.search(tok.text)
         if m is None:
             continue
         nxt = doc[k + 1] if k + 1 < len(doc) else None
-        if nxt is not None and nxt.text[:1].isupper():
+        if nxt is not None and (nxt.text[:1].isupper() or _NAME_PARTICLE.match(doc.text, nxt.idx)):
             continue
         c.end = k + 1
         c.char_end = min(c.char_end, tok.idx + m.start())
@@ -736,7 +741,7 @@ class _Tokens(list[Any]):
         self.text = text
 
 
-def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v5", propn: bool = True) -> list[Mention]:
+def find_mentions(doc: Any, text: str, *, stage: str = "mentions.v6", propn: bool = True) -> list[Mention]:
     """Named mentions in a parsed article, sorted by offset; every span slices ``text``."""
     ents = doc.ents
     doc = _Tokens(doc, text)
@@ -829,7 +834,7 @@ class MentionStage(ArticleStage):
     """Named mentions with a type and a normalised key, from the spaCy parse."""
 
     name = "mentions"
-    version = 5
+    version = 6
     requires = ("parse",)
     assigns = ("mentions",)
 
