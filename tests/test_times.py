@@ -2087,7 +2087,20 @@ def test_a_bare_day_told_after_a_modal_of_possibility_is_the_coming_one() -> Non
         ("on Sunday", "2014-09-07")]
     got = _events_by_word(a)
     assert got["said"][1] == "2014-09-10" and got["Talks"][1] == "2014-09-15", got
-    assert TimeStage().tag == "times.v165"
+    assert TimeStage().tag == "times.v166"
+
+
+def test_a_day_before_a_modal_clauses_subject_is_the_main_verbs() -> None:
+    # h162 (rd35's review of times.v155): "said on Monday it could cut 500 jobs" in a Wednesday's report
+    # was the coming Monday, the parser hanging "on Monday" on "cut"; a day before the modal clause's
+    # subject is the saying's, the one gone by. After the subject, or with no verb before it, the
+    # coming one stays ("could close on Friday", "On Friday, the plant could close").
+    a = _parsed("The company said on Monday it could cut 500 jobs. Officials said on Friday the plant could "
+                "close. The deal could close on Friday, the union said. On Friday, the plant could close.",
+                published=date(2014, 9, 10))
+    assert [(a.text[t.start:t.end], t.value) for t in a.times] == [
+        ("on Monday", "2014-09-08"), ("on Friday", "2014-09-05"), ("on Friday", "2014-09-12"),
+        ("On Friday", "2014-09-12")]
 
 
 def test_what_one_did_not_fail_to_do_happened_and_each_withheld_conjunct_did_not() -> None:

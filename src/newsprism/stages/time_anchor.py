@@ -471,7 +471,7 @@ def told_direction(doc: Any, start: int, end: int) -> int:
         return 1
     if "would" in auxes and h.dep_ == "ccomp" and h.head.lemma_.lower() in _REPORTING:
         return 1  # a future told in the past: "saying it would ship in March" is the March after the saying
-    if _may_yet(h):
+    if _may_yet(h) and not _before_subject(h, first, toks[-1]):
         return 1
     if any(w in _MODALS or w == "to" for w in auxes):
         return 0
@@ -533,6 +533,14 @@ def _closing_clause(doc: Any, h: Any, first: Any) -> Any:
             return t
         t = t.head
     return h
+
+
+def _before_subject(v: Any, first: Any, last: Any) -> bool:
+    """An expression (``first`` to ``last``) the parser hung on clause verb ``v`` lies between the verb
+    ``v``'s clause depends on and ``v``'s subject: "The company said on Monday it could cut 500 jobs" is
+    the saying's Monday, the one gone by, not a Monday of the cutting."""
+    return v.head.i < first.i and v.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > last.i for c in v.children)
 
 
 # verbs of what a timetable sets: told in the present with a date, they name what is arranged

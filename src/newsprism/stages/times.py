@@ -1061,7 +1061,7 @@ class TimeStage(ArticleStage):
     """Find temporal expressions and events, and date the events."""
 
     name = "times"
-    version = 165
+    version = 166
     requires = ("parse",)
     assigns = ("times", "events")
 
