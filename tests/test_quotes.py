@@ -775,6 +775,17 @@ def test_reported_content_keeps_a_concessive_tail(nlp: object) -> None:
     assert _quotes(t3, nlp)[0][0] == "she identifies as an independent, though she is currently registered as a Democrat"
 
 
+def test_reported_content_ends_where_the_learned_chooser_puts_it(nlp: object) -> None:
+    # issue #4 (h154): the rules ended the content on the speech verb of a clause inside it ("at the
+    # moment he says"); the content-end chooser (quote_ends) runs it on to its sentence's end, where
+    # PolNeAR's annotators end such contents.
+    t = ("Mr. Kasich insisted that he will say whatever makes the most political sense at the moment he says "
+         "it, from crop insurance to defense spending.")
+    assert [t[s:e] for s, e in _with_cue(t, nlp, "insisted")[0].outer] == [
+        ("that he will say whatever makes the most political sense at the moment he says it, from crop insurance "
+         "to defense spending")]
+
+
 def test_reported_content_does_not_stop_on_a_word_opening_a_phrase(nlp: object) -> None:
     # h101: fails on f958bfd (the content stopped at the role model's window, on "for").
     t = ("Officials in the capital said on Tuesday that the agency had spent far more money than it had told the "
@@ -1083,7 +1094,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v148"
+    assert st.tag == "quotes.v149"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:

@@ -24,6 +24,7 @@ from ..embeds import HANDLE
 from ..model import Analysis, Quote, Removed, Span
 from ..nlp import load_nlp
 from ..pipeline import ArticleStage
+from . import quote_ends
 from .mentions import find_mentions
 from .parse import parser_of
 from .quote_category import category_of, content_shape, with_categories
@@ -1054,6 +1055,44 @@ class _Builder:
                 # A learned cue already holds this "according to X" as an attribution of its own.
                 a = replace(a, relays=tuple(r for r in a.relays if not any(
                     c[0] <= r[0][0] < c[1] or r[0][0] <= c[0] < r[0][1] for c in learned)))
+            out.append(a)
+        return self._chosen_ends(out)
+
+    def _chosen_ends(self, found: list[Attribution]) -> list[Attribution]:
+        """Each indirect content of one piece ended where :mod:`.quote_ends`'s model scores best
+        among the places its sentence could end it, the rules' end among them, and never past the
+        words of an act (its own cue or source, another's content) that start after it."""
+        weights, margin = quote_ends.load_weights()
+        record = quote_ends._RECORD
+        if not weights and record is None:
+            return found
+        v = self.view
+        starts = sorted({x[0] for a in found for x in (*a.outer, *((a.cue,) if a.cue else ()),
+                                                       *((a.source,) if a.source else ()),
+                                                       *(y for r in a.relays for y in r))})
+        out = []
+        for a in found:
+            if a.label != "indirect" or len(a.outer) != 1 or a.cue is None or a.content != a.outer:
+                out.append(a)
+                continue
+            s, e = a.outer[0]
+            k = bisect.bisect_left(v.idx, s)
+            last = bisect.bisect_left(v.idx, e) - 1
+            if last <= k:
+                out.append(a)
+                continue
+            after = bisect.bisect_left(starts, e)
+            stop = bisect.bisect_left(v.idx, starts[after]) if after < len(starts) else v.n
+            cands = quote_ends.end_candidates(self.doc, v, k, last, stop, bisect.bisect_left(v.idx, a.cue[0]))
+            if record is not None:
+                record.append((s, last, [(j, _clean(self.text, (s, v.idx[j] + v.length[j]))[1], f)
+                                         for j, f in cands]))
+                out.append(a)
+                continue
+            j = quote_ends.best_end(cands, last, weights, margin)
+            if j != last:
+                r = _clean(self.text, (s, v.idx[j] + v.length[j]))
+                a = replace(a, outer=(r,), content=(r,))
             out.append(a)
         return out
 
@@ -3822,7 +3861,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 148
+    version = 149
     requires = ("parse",)
     assigns = ("quotes",)
 
