@@ -156,6 +156,25 @@ def test_a_position_needs_what_is_claimed_not_only_names(nlp: object) -> None:
     assert "cnn" not in got or got["cnn"]["positions"] == []
 
 
+def test_a_refusal_denies_and_a_holders_own_words_claim_nothing(nlp: object) -> None:
+    """rd36: "refused to agree to a ceasefire" came back as asserting the ceasefire; and "Residents
+    of the desert town said Bergdahl was a good man" asserted "Bergdahl deserted his unit", the
+    holder's "desert" standing in for what is claimed."""
+    from newsprism.model import Article
+    from newsprism.pipeline import Pipeline
+
+    arts = [Article(id="refusal", text="KABUL - Boko Haram refused to agree to a ceasefire with the Nigerian"
+                                       " government, a spokesman said on Monday.\n"),
+            Article(id="town", text="The Army will charge Bergdahl with desertion, NBC reported. Residents of"
+                                    " the desert town said Bergdahl was a good man.\n")]
+    analyses = list(Pipeline.default().run(arts, fail_fast=True))
+    [cease] = check_claims([CEASEFIRE], analyses)["checks"]
+    assert {a["article"]: a["stance"] for a in cease["articles"]}["refusal"] == "denies"
+    [desert] = check_claims(["Bergdahl deserted his unit"], analyses)["checks"]
+    town = {a["article"]: a for a in desert["articles"]}["town"]
+    assert all("Residents" not in (p["holder"] or "") for p in town["positions"])
+
+
 def test_seed_positions_whichever_way_the_claim_is_worded(nlp: object) -> None:
     """The worked example: the IRGC asserts the Oct. 7 attacks were revenge, Hamas denies it;
     checking that Hamas denied it, the Hamas denial is what the Daily Caller piece asserts."""

@@ -39,9 +39,9 @@ _CONDITIONAL = frozenset({"if", "whether", "unless"})
 _CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s|\bbut\b", re.IGNORECASE)
 _HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _FLIP = {"asserts": "denies", "denies": "asserts"}
-# The claims stage's denial verbs, folded as _fold does ("denied", "denies" -> "deni").
+# The claims stage's denial verbs and a refusal, folded as _fold does ("denied" -> "deni").
 _DENIAL = frozenset({"deny", "deni", "reject", "refut", "disput", "dismiss", "rebut", "contradict",
-                     "disavow"})
+                     "disavow", "refus"})
 _ORDER = {"denies": 0, "asserts": 1}
 
 
@@ -108,9 +108,12 @@ def _position(
     if claim.label not in _FLIP:
         return None
     holder = text[claim.holder.start : claim.holder.end] if claim.holder else ""
-    words = _roots(claim.proposition) + _roots(holder)
-    if predicate.isdisjoint(words):
+    said = _roots(claim.proposition)
+    # What is claimed must be in what the holder says: the holder's own words ("Residents of the
+    # desert town said Bergdahl was a good man") assert nothing of "Bergdahl deserted".
+    if predicate.isdisjoint(said):
         return None
+    words = said + _roots(holder)
     # Names count anywhere in the evidence: a denial of "claims by the Nigerian government that
     # it has signed a truce" keeps whose claim it denies outside the proposition.
     names = [t for w in text[claim.start : claim.end].split() if w[:1].isupper() for t in _roots(w)]
