@@ -1094,7 +1094,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v149"
+    assert st.tag == "quotes.v150"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1186,6 +1186,18 @@ def test_the_one_persuaded_is_not_what_was_said() -> None:
     assert got == [("to drop the bill", "aides")]
     urged = "The governor was urged by lawmakers to veto the bill."
     assert [q.slice(urged) for q in find_quotes_in_text(urged)] == ["to veto the bill"]
+
+
+def test_the_president_is_one_the_article_titled_so_not_the_last_person() -> None:
+    # issue #4 (h164): "the president" took up the last person-like name before it, though no one
+    # had been called president ("Al-Shabaab", which the parse tags PERSON, slammed the militants); it
+    # takes up one the article titled so, or stays "the president".
+    text = "Al-Shabaab claimed the attack on the mall. The president slammed the militants as cowards."
+    got = {q.slice(text): q.speaker.slice(text) if q.speaker else None for q in find_quotes_in_text(text)}
+    assert got["the militants as cowards"] == "president"
+    titled = "President Uhuru Kenyatta visited the wounded on Sunday. " + text
+    got = {q.slice(titled): q.speaker.slice(titled) if q.speaker else None for q in find_quotes_in_text(titled)}
+    assert got["the militants as cowards"] == "Uhuru Kenyatta"
 
 
 def test_a_party_s_court_papers_speak_for_it() -> None:

@@ -3861,7 +3861,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 149
+    version = 150
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -71,6 +71,16 @@ _GLUED_CLITIC = re.compile(r"(?<=[A-Za-z]{2})['’](?:ve|d|ll|re|m)\Z")
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _DOCUMENT_TOPIC_PREPS = frozenset({"on", "over"})
 _ROLE_TOPIC_PREPS = _TOPIC_PREPS | _DOCUMENT_TOPIC_PREPS
+# Offices a person holds by title, written before the name ("President Ruto", "Sen. Warren"): "the
+# president" takes up only one the article gave that title or role, never any person named before it
+# ("Al-Shabaab claimed the attack. The president slammed the militants": no one's president).
+_TITLES: dict[str, tuple[str, ...]] = {
+    "president": ("president", "pres."), "minister": ("minister",), "premier": ("premier",),
+    "chancellor": ("chancellor",), "governor": ("governor", "gov."), "senator": ("senator", "sen."),
+    "mayor": ("mayor",), "king": ("king",), "prince": ("prince",), "general": ("general", "gen."),
+    "colonel": ("colonel", "col."), "ayatollah": ("ayatollah",), "sheriff": ("sheriff",),
+    "congressman": ("congressman", "rep."), "congresswoman": ("congresswoman", "rep."),
+}
 _CREDIT_RE = re.compile(r"\((?:with|With|WITH) (?:information|info|reporting) (?:from|by) ([^)]+)\)")
 
 
@@ -636,6 +646,8 @@ class SpeakerResolver:
                     return Resolved(res.start, res.end, res.label, res.role, "nominal", 0.75)
         cands: list[tuple[int, Resolved]] = []
         is_person = want == "person"
+        if is_person and role in _TITLES:
+            return self._titled(pos, role)
         for spos, name in self.subjects:
             if spos < pos and name.person == is_person and not skip[0] <= spos < skip[1]:
                 cands.append((spos, Resolved(name.start, name.end, name.label if not is_person else "PERSON",
@@ -647,6 +659,23 @@ class SpeakerResolver:
         if cands:
             return max(cands, key=lambda c: c[0])[1]
         return None
+
+    def _titled(self, pos: int, role: str, place: str = "") -> Resolved | None:
+        """The last person before ``pos`` the article wrote with the title ``role`` ("President
+        Uhuru Kenyatta", "Sen. Warren"), or under a later bare mention of their surname ("Kenyatta");
+        of ``place``, one whose title it names ("Kenyan President Uhuru Kenyatta", not "President Obama")."""
+        title = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _TITLES[role]) + r")\s+$", re.IGNORECASE)
+        surnames = set()
+        for n in self.names:
+            base = max(0, n.start - 20)
+            m = title.search(self.text, base, n.start) if n.person and n.end <= pos else None
+            if m is not None and place[:4] in self.text[max(0, m.start() - 30):n.start]:
+                surnames.add(self.text[n.start:n.end].split()[-1])
+        last = next((n for n in reversed(self.names)
+                     if n.person and n.end <= pos and self.text[n.start:n.end].split()[-1] in surnames), None)
+        if last is None:
+            return None
+        return Resolved(last.start, last.end, "PERSON", role, "nominal", 0.65)
 
 
 def _own_role(role: str, principal: Name) -> bool:
