@@ -1094,7 +1094,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v150"
+    assert st.tag == "quotes.v151"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1198,6 +1198,23 @@ def test_the_president_is_one_the_article_titled_so_not_the_last_person() -> Non
     titled = "President Uhuru Kenyatta visited the wounded on Sunday. " + text
     got = {q.slice(titled): q.speaker.slice(titled) if q.speaker else None for q in find_quotes_in_text(titled)}
     assert got["the militants as cowards"] == "Uhuru Kenyatta"
+
+
+def test_a_country_s_president_is_a_person_not_the_country() -> None:
+    # issue #4 (h164): "Kenya's president blasted ..." was spoken by "Kenya" (a body speaking through
+    # its role, as "an IRGC spokesperson" is); one office-holder of a country speaks: the person the
+    # article titled so with that country, else the words, as "president of Kenya".
+    text = "Kenya's president blasted the attack as barbaric."
+    q, = find_quotes_in_text(text)
+    assert (q.speaker.slice(text) if q.speaker else None, q.speaker_role) == ("Kenya's president", "president of Kenya")
+    named = ("Kenyan President Uhuru Kenyatta visited the mall on Sunday. "
+             "Kenya's president accused the militants of targeting civilians.")
+    got = {q.slice(named): q.speaker.slice(named) if q.speaker else None for q in find_quotes_in_text(named)}
+    assert got["the militants of targeting civilians"] == "Uhuru Kenyatta"
+    other = ("President Barack Obama visited the mall on Sunday. "
+             "Kenya's president accused the militants of targeting civilians.")
+    got = {q.slice(other): q.speaker.slice(other) if q.speaker else None for q in find_quotes_in_text(other)}
+    assert got["the militants of targeting civilians"] == "Kenya's president"
 
 
 def test_a_party_s_court_papers_speak_for_it() -> None:

@@ -3861,7 +3861,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 150
+    version = 151
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -492,6 +492,12 @@ class SpeakerResolver:
                 # own right, who speaks for no one, and not the one named; the words are the speaker.
                 s2, e2 = trim_det(self.text, s, e)
                 res = Resolved(s2, e2, "nominal", f"{kin} of {self.text[best.start:best.end]}", "unresolved", 0.5)
+            elif role in _TITLES and best.label == "GPE" and principal == best:
+                # "Kenya's president blasted ...": the one in the office speaks, not the country; the
+                # person where the article gave them that title, else the words, as that role of it.
+                office = f"{role} of {self.text[best.start:best.end]}"
+                res = self._titled(s, role, self.text[best.start:best.end]) or Resolved(*trim_det(self.text, s, e), "nominal", office, "unresolved", 0.5)
+                res = Resolved(res.start, res.end, res.label, office, res.how, res.confidence)
             elif role and not best.person:
                 # "an IRGC spokesperson": no person is named, the organisation speaks through its role.
                 res = Resolved(best.start, best.end, best.label, f"{role} of {self.text[best.start:best.end]}",
