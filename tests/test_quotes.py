@@ -1094,7 +1094,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v151"
+    assert st.tag == "quotes.v152"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1215,6 +1215,17 @@ def test_a_country_s_president_is_a_person_not_the_country() -> None:
              "Kenya's president accused the militants of targeting civilians.")
     got = {q.slice(other): q.speaker.slice(other) if q.speaker else None for q in find_quotes_in_text(other)}
     assert got["the militants of targeting civilians"] == "Kenya's president"
+
+
+def test_the_predicate_of_a_naming_is_no_speaker() -> None:
+    # issue #4 (h164): the parse reads "named Iran as the culprit said ..." as "as [the culprit said]",
+    # so "the culprit" spoke; the one the naming clause is of speaks.
+    cases = (("An official who named Iran as the culprit said the strike was planned for months.",
+              "the strike was planned for months", "official"),
+             ("Police who identified the man as the gunman said he had acted alone.", "he had acted alone", "Police"))
+    for text, content, speaker in cases:
+        got = {q.slice(text): q.speaker.slice(text) if q.speaker else None for q in find_quotes_in_text(text)}
+        assert got[content] == speaker, text
 
 
 def test_a_party_s_court_papers_speak_for_it() -> None:
