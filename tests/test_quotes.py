@@ -1094,7 +1094,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v152"
+    assert st.tag == "quotes.v153"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -1198,6 +1198,14 @@ def test_the_president_is_one_the_article_titled_so_not_the_last_person() -> Non
     titled = "President Uhuru Kenyatta visited the wounded on Sunday. " + text
     got = {q.slice(titled): q.speaker.slice(titled) if q.speaker else None for q in find_quotes_in_text(titled)}
     assert got["the militants as cowards"] == "Uhuru Kenyatta"
+    # A premier is a prime minister; the mentions may hold the title ("Mayor de Blasio") (FNC-1 588, 2217).
+    premier = ('UK Prime Minister David Cameron denounced the group. "We will hunt down those '
+               'responsible," the grim-faced premier said.')
+    mayor = ("In a statement, Thompson said, “I applaud Mayor de Blasio’s decision.” De Blasio "
+             "described the policy as a win. “It will be good for New Yorkers,” the mayor said.")
+    for text, speaker in ((premier, "David Cameron"), (mayor, "De Blasio")):
+        got = {q.slice(text): q.speaker.slice(text) if q.speaker else None for q in find_quotes_in_text(text)}
+        assert got[next(k for k in got if k.startswith(("We will", "It will")))] == speaker, text
 
 
 def test_a_country_s_president_is_a_person_not_the_country() -> None:

@@ -3886,7 +3886,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 152
+    version = 153
     requires = ("parse",)
     assigns = ("quotes",)
 

@@ -75,7 +75,7 @@ _ROLE_TOPIC_PREPS = _TOPIC_PREPS | _DOCUMENT_TOPIC_PREPS
 # president" takes up only one the article gave that title or role, never any person named before it
 # ("Al-Shabaab claimed the attack. The president slammed the militants": no one's president).
 _TITLES: dict[str, tuple[str, ...]] = {
-    "president": ("president", "pres."), "minister": ("minister",), "premier": ("premier",),
+    "president": ("president", "pres."), "minister": ("minister",), "premier": ("premier", "prime minister"),
     "chancellor": ("chancellor",), "governor": ("governor", "gov."), "senator": ("senator", "sen."),
     "mayor": ("mayor",), "king": ("king",), "prince": ("prince",), "general": ("general", "gen."),
     "colonel": ("colonel", "col."), "ayatollah": ("ayatollah",), "sheriff": ("sheriff",),
@@ -670,11 +670,16 @@ class SpeakerResolver:
         """The last person before ``pos`` the article wrote with the title ``role`` ("President
         Uhuru Kenyatta", "Sen. Warren"), or under a later bare mention of their surname ("Kenyatta");
         of ``place``, one whose title it names ("Kenyan President Uhuru Kenyatta", not "President Obama")."""
-        title = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _TITLES[role]) + r")\s+$", re.IGNORECASE)
+        words = "|".join(re.escape(t) for t in _TITLES[role])
+        title = re.compile(r"\b(?:" + words + r")\s+$", re.IGNORECASE)
+        # (the mentions may hold the title: "[Mayor de Blasio]'s decision")
+        own = re.compile(r"(?:" + words + r")\s", re.IGNORECASE)
         surnames = set()
         for n in self.names:
+            if not n.person or n.end > pos:
+                continue
             base = max(0, n.start - 20)
-            m = title.search(self.text, base, n.start) if n.person and n.end <= pos else None
+            m = own.match(self.text, n.start) or title.search(self.text, base, n.start)
             if m is not None and place[:4] in self.text[max(0, m.start() - 30):n.start]:
                 surnames.add(self.text[n.start:n.end].split()[-1])
         last = next((n for n in reversed(self.names)
