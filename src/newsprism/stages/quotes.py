@@ -3886,7 +3886,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 153
+    version = 154
     requires = ("parse",)
     assigns = ("quotes",)
 

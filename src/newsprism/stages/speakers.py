@@ -495,8 +495,12 @@ class SpeakerResolver:
             elif role in _TITLES and best.label == "GPE" and principal == best:
                 # "Kenya's president blasted ...": the one in the office speaks, not the country; the
                 # person where the article gave them that title, else the words, as that role of it.
+                # (the words up to the role: "The California congressman['s bombshell on Fox News]")
                 office = f"{role} of {self.text[best.start:best.end]}"
-                res = self._titled(s, role, self.text[best.start:best.end]) or Resolved(*trim_det(self.text, s, e), "nominal", office, "unresolved", 0.5)
+                tok = self._role_token(head)
+                upto = e if tok is None else min(e, tok.idx + len(tok.text))
+                res = self._titled(s, role, self.text[best.start:best.end]) or Resolved(
+                    *trim_det(self.text, s, upto), "nominal", office, "unresolved", 0.5)
                 res = Resolved(res.start, res.end, res.label, office, res.how, res.confidence)
             elif role and not best.person:
                 # "an IRGC spokesperson": no person is named, the organisation speaks through its role.
@@ -672,14 +676,14 @@ class SpeakerResolver:
         of ``place``, one whose title it names ("Kenyan President Uhuru Kenyatta", not "President Obama")."""
         words = "|".join(re.escape(t) for t in _TITLES[role])
         title = re.compile(r"\b(?:" + words + r")\s+$", re.IGNORECASE)
-        # (the mentions may hold the title: "[Mayor de Blasio]'s decision")
-        own = re.compile(r"(?:" + words + r")\s", re.IGNORECASE)
+        # (the mentions may hold the title: "[Mayor de Blasio]'s decision", "[Jordan's King Abdullah]")
+        own = re.compile(r"\b(?:" + words + r")\s", re.IGNORECASE)
         surnames = set()
         for n in self.names:
             if not n.person or n.end > pos:
                 continue
             base = max(0, n.start - 20)
-            m = own.match(self.text, n.start) or title.search(self.text, base, n.start)
+            m = own.search(self.text, n.start, n.end) or title.search(self.text, base, n.start)
             if m is not None and place[:4] in self.text[max(0, m.start() - 30):n.start]:
                 surnames.add(self.text[n.start:n.end].split()[-1])
         last = next((n for n in reversed(self.names)
