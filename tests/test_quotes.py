@@ -1094,7 +1094,7 @@ def test_a_passive_of_feeling_is_not_about_its_subject(nlp: object) -> None:
 def test_stage_contract() -> None:
     st = QuoteStage()
     assert st.name == "quotes" and st.requires == ("parse",) and st.assigns == ("quotes",)
-    assert st.tag == "quotes.v154"
+    assert st.tag == "quotes.v155"
 
 
 def test_a_title_case_headline_is_read_through_its_sentence_case_copy(pipeline: Pipeline) -> None:
@@ -2663,6 +2663,14 @@ def test_the_one_asked_puts_no_question(nlp: object, text: str, answer: str) -> 
     asked, said = find_quotes_in_text(text, nlp=nlp)
     assert asked.cue is not None and asked.cue.slice(text) == "Asked" and asked.speaker is None
     assert said.speaker is not None and said.speaker.slice(text) == answer
+
+
+def test_the_one_quoted_is_never_the_relay_quoting_it(nlp: object) -> None:
+    # rd36: "the ministry" took up the last body named, Reuters itself: the relay spoke through itself.
+    t = "Reuters quoted the ministry as saying the attack killed ten."
+    [q] = [q for q in find_quotes_in_text(t, nlp=nlp) if q.cue is not None and q.cue.slice(t) == "quoted"]
+    assert q.speaker is not None and q.speaker.slice(t) == "ministry"
+    assert [v.slice(t) for v in q.via] == ["Reuters"]
 
 
 @pytest.mark.parametrize(

@@ -3520,6 +3520,11 @@ class _Builder:
             relay = self._relay_name(source)
             qs, qe = _subtree_range(quoted, exclude=[c for c in quoted.children if c.dep_ in ("relcl", "acl")])
             speaker = self.resolver.resolve(*_clean(self.text, (qs, qe)), quoted)
+            if source[0] <= speaker.start and speaker.end <= source[1]:
+                # "Reuters quoted the ministry as saying ...": "the ministry" took up the last body
+                # named, the relay itself; the one quoted is not the one quoting, so its words stand.
+                ws, we = _trim_det(self.text, *_clean(self.text, (qs, qe)))
+                speaker = Resolved(ws, we, "nominal", speaker.role, "unresolved", 0.5)
             saying = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                       if g.lemma_ == "say" and not any(k.dep_ in ("ccomp", "xcomp", "dobj") for k in g.children)]
             stop = max([qe, *(g.idx + len(g) for g in saying)])
@@ -3886,7 +3891,7 @@ class QuoteStage(ArticleStage):
     """
 
     name = "quotes"
-    version = 154
+    version = 155
     requires = ("parse",)
     assigns = ("quotes",)
 
