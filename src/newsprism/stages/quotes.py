@@ -47,6 +47,7 @@ from .quote_lexicon import (
 from .quote_model import DocView, QuoteModel, cue_candidates, load_model
 from .quote_titles import headline, sentence_case
 from .speakers import (
+    BLANK_LINE,
     Resolved,
     SpeakerResolver,
     credit_spans,
@@ -621,14 +622,15 @@ _PARAGRAPH_END = re.compile(r"[.?!](['\"”’]*)[ \t\u00a0]*\n\s*(?=\S)")
 
 # The words a question put to someone opens on ("Asked whether ...", "Asked what ...").
 _QUESTION_WORDS = frozenset({"whether", "if", "what", "which", "who", "whom", "why", "how", "when", "where"})
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
 def _last_blank_line(text: str, start: int, end: int) -> int:
     """Where the words after the last blank line in ``text[start:end]`` begin, else -1."""
     last = -1
-    for m in _BLANK_LINE.finditer(text, start, end):
+    for m in BLANK_LINE.finditer(text, start, end):
         last = m.end()
+    while 0 <= last < min(end, len(text)) and text[last].isspace():
+        last += 1
     return last
 
 

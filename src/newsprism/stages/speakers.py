@@ -27,13 +27,14 @@ from .quote_lexicon import (
     RELAY_RE,
 )
 
-__all__ = ["Name", "Resolved", "SpeakerResolver", "credit_spans", "find_relays", "glue_point", "looks_outlet", "trim_det"]
+__all__ = ["BLANK_LINE", "Name", "Resolved", "SpeakerResolver", "credit_spans", "find_relays", "glue_point", "looks_outlet", "trim_det"]
 
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 # Role nouns that rank the role noun they qualify rather than name one of their own.
 _RANKS = frozenset({"deputy", "chief"})
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+# A blank line: where a paragraph (or a heading without a stop) ends, whatever the parse ran over it.
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 # the role nouns of an office or a body, which a people's adjective may hold ("Lebanese officials")
 _OFFICE_NOUNS = (PERSON_ROLE_NOUNS - PEOPLE_NOUNS) | GROUP_NOUNS
@@ -379,7 +380,7 @@ class SpeakerResolver:
         told = {t.i for c in head.subtree if c.dep_ == "relcl" and c.i != head.i for t in c.subtree
                 if not (t.dep_ == "attr" and t.head.i == c.i and c.lemma_ == "be")}
         for tok in head.subtree:
-            if tok.i in told or tok.i < head.i and _BLANK_LINE.search(text, tok.idx, head.idx) is not None:
+            if tok.i in told or tok.i < head.i and BLANK_LINE.search(text, tok.idx, head.idx) is not None:
                 continue
             low = tok.lemma_.lower()
             if low in PERSON_ROLE_NOUNS and tok.pos_ == "NOUN":
